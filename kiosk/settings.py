@@ -1,0 +1,202 @@
+"""One typed settings object: a TOML file overridden by ``SMARTCORNER_*`` environment variables.
+
+Every invalid value raises :class:`SettingsError` naming where it came from (file key or
+environment variable), the bad value and what is accepted, so an operator can fix it at once.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk.paths import Paths, resolve_paths
+
+
+class Profile(enum.StrEnum):
+    STORE = "store"  # Smart Store & Collect desk
+    ROOM = "room"  # Smart Room: document kiosk, events
+    TOUR = "tour"  # mobile Smart Tour kiosk, often offline
+
+
+class Language(enum.StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the kiosk cannot use."""
+
+
+_PRINTER_SCHEMES = ("tcp://", "usb://", "serial://", "file://", "cups://")
+
+
+@dataclass(frozen=True)
+class Settings:
+    profile: Profile = Profile.ROOM
+    db_url: str | None = None  # None: SQLite file in the data dir
+    printer: str = "none"
+    reader: str = "none"
+    camera: bool = False
+    lang: Language = Language.FR
+    idle_timeout: int = 90  # seconds without activity before the countdown
+    idle_countdown: int = 15  # seconds of countdown before the reset
+    admin_pin: str = "2468"
+    kiosk_name: str = "Smart Corner"
+    attract_events: int = 4
+    paths: Paths = field(default_factory=resolve_paths)
+
+    @property
+    def database_url(self) -> str:
+        return self.db_url or self.paths.default_db_url()
+
+
+def _parse_profile(v: Any) -> Profile:
+    return Profile(str(v).strip().lower())
+
+
+def _parse_lang(v: Any) -> Language:
+    return Language(str(v).strip().lower())
+
+
+def _parse_bool(v: Any) -> bool:
+    if isinstance(v, bool):
+        return v
+    s = str(v).strip().lower()
+    if s in {"1", "true", "yes", "on", "oui"}:
+        return True
+    if s in {"0", "false", "no", "off", "non", ""}:
+        return False
+    raise ValueError(v)
+
+
+def _parse_int(lo: int, hi: int) -> Callable[[Any], int]:
+    def parse(v: Any) -> int:
+        if isinstance(v, bool):
+            raise ValueError(v)
+        n = int(str(v).strip())
+        if not lo <= n <= hi:
+            raise ValueError(v)
+        return n
+
+    return parse
+
+
+def _parse_printer(v: Any) -> str:
+    s = str(v).strip()
+    if s == "none" or s.startswith(_PRINTER_SCHEMES):
+        return s
+    raise ValueError(v)
+
+
+def _parse_reader(v: Any) -> str:
+    s = str(v).strip()
+    if s in {"none", "pcsc"} or (s.startswith("pcsc:") and len(s) > 5):
+        return s
+    raise ValueError(v)
+
+
+def _parse_pin(v: Any) -> str:
+    s = str(v).strip()
+    if re.fullmatch(r"\d{4,8}", s):
+        return s
+    raise ValueError(v)
+
+
+def _parse_db(v: Any) -> str:
+    s = str(v).strip()
+    if re.match(r"^[a-z][a-z0-9+_]*://", s):
+        return s
+    raise ValueError(v)
+
+
+def _parse_text(v: Any) -> str:
+    s = str(v).strip()
+    if s:
+        return s
+    raise ValueError(v)
+
+
+# name in the TOML file -> (dataclass field, parser, what is accepted)
+_KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
+    "profile": ("profile", _parse_profile, "store, room or tour"),
+    "db": ("db_url", _parse_db, "a SQLAlchemy URL such as postgresql+psycopg://user:pw@host/db"),
+    "printer": (
+        "printer",
+        _parse_printer,
+        "none, tcp://host:port, usb://VID:PID, serial:///dev/ttyUSB0, file:///dev/usb/lp0 "
+        "or cups://QUEUE",
+    ),
+    "reader": ("reader", _parse_reader, "none, pcsc or pcsc:<part of the reader name>"),
+    "camera": ("camera", _parse_bool, "0 or 1"),
+    "lang": ("lang", _parse_lang, "fr or en"),
+    "idle_timeout": ("idle_timeout", _parse_int(5, 3600), "a number of seconds from 5 to 3600"),
+    "idle_countdown": ("idle_countdown", _parse_int(1, 120), "a number of seconds from 1 to 120"),
+    "admin_pin": ("admin_pin", _parse_pin, "4 to 8 digits"),
+    "kiosk_name": ("kiosk_name", _parse_text, "a non-empty name"),
+    "attract_events": ("attract_events", _parse_int(0, 8), "a number from 0 to 8"),
+}
+
+ENV_PREFIX = "SMARTCORNER_"
+
+
+def env_var(key: str) -> str:
+    return ENV_PREFIX + key.upper()
+
+
+def _convert(key: str, raw: Any, origin: str) -> Any:
+    _, parse, accepted = _KEYS[key]
+    try:
+        return parse(raw)
+    except (ValueError, TypeError):
+        raise SettingsError(f"{origin}: invalid value {raw!r} (expected {accepted})") from None
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the TOML file (``SMARTCORNER_CONFIG`` or /etc/smartcorner/kiosk.toml), then the env."""
+    env = os.environ if environ is None else environ
+    paths = resolve_paths(env)
+    values: dict[str, Any] = {}
+    if paths.config_file is not None:
+        values.update(_read_toml(paths.config_file))
+    for key in _KEYS:
+        name = env_var(key)
+        if name in env:
+            values[_KEYS[key][0]] = _convert(key, env[name], f"environment variable {name}")
+    return Settings(paths=paths, **values)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise SettingsError(f"{path}: configuration file not found (SMARTCORNER_CONFIG)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+    out: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise SettingsError(f"{path}: unknown key {key!r} (known keys: {known})")
+        out[_KEYS[key][0]] = _convert(key, raw, f"{path}: key {key!r}")
+    return out
+
+
+def with_overrides(settings: Settings, **changes: Any) -> Settings:
+    """A copy with some fields changed (tests and the command line use it)."""
+    known = {f.name for f in fields(Settings)}
+    unknown = set(changes) - known
+    if unknown:
+        raise TypeError(f"unknown settings fields: {sorted(unknown)}")
+    return replace(settings, **changes)
+
+
+def masked_url(url: str) -> str:
+    """The database URL with its password replaced by ***, for screens and logs."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
