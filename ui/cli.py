@@ -1,0 +1,149 @@
+"""The ``smartcorner`` console command.
+
+Lives in ui/ because ``run`` starts the Qt application; every other subcommand imports only
+kiosk/ (lazily), so operator commands stay fast and work on a machine without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+
+_STARTED_AT = time.perf_counter()
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="smartcorner",
+        description="Smart Corner kiosk. Settings: TOML file in SMARTCORNER_CONFIG "
+        "(or /etc/smartcorner/kiosk.toml), overridden by SMARTCORNER_* variables.",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="start the kiosk (full screen)")
+    run.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    run.add_argument(
+        "--smoke",
+        action="store_true",
+        help="paint the attract screen, print 'ready in <N> ms' and exit",
+    )
+    run.add_argument("--profile", choices=["store", "room", "tour"], help="override the profile")
+    run.add_argument("--lang", choices=["fr", "en"], help="override the language")
+
+    demo = sub.add_parser("demo", help="seed the database with the demo data set")
+    demo.add_argument("--reset", action="store_true", help="wipe the demo data and seed again")
+
+    db = sub.add_parser("db", help="database schema")
+    dbsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    up = dbsub.add_parser("upgrade", help="migrate to the newest schema (or REVISION)")
+    up.add_argument("revision", nargs="?", default="head")
+    down = dbsub.add_parser("downgrade", help="migrate back to REVISION ('base' empties it)")
+    down.add_argument("revision")
+    dbsub.add_parser("current", help="print the schema revision of the database")
+
+    sub.add_parser("config", help="print the settings in force (passwords masked)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from kiosk.settings import Language, Profile, SettingsError, load_settings, with_overrides
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"smartcorner: configuration error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "run" and (args.profile or args.lang):
+        settings = with_overrides(
+            settings,
+            profile=Profile(args.profile) if args.profile else settings.profile,
+            lang=Language(args.lang) if args.lang else settings.lang,
+        )
+    settings.paths.ensure()
+
+    if args.command == "run":
+        from ui.app import run
+
+        return run(settings, windowed=args.windowed, smoke=args.smoke, started_at=_STARTED_AT)
+    if args.command == "config":
+        return _print_config(settings)
+    if args.command == "demo":
+        return _demo(settings, reset=args.reset)
+    if args.command == "db":
+        return _db(settings, args.db_command, getattr(args, "revision", None))
+    raise AssertionError(args.command)  # argparse only lets known commands through
+
+
+def _print_config(settings: Settings) -> int:
+    from kiosk.settings import masked_url
+
+    print(f"config file : {settings.paths.config_file or '(none)'}")
+    print(f"data dir    : {settings.paths.data_dir}")
+    print(f"database    : {masked_url(settings.database_url)}")
+    print(f"profile     : {settings.profile}")
+    print(f"kiosk name  : {settings.kiosk_name}")
+    print(f"language    : {settings.lang}")
+    print(f"printer     : {settings.printer}")
+    print(f"reader      : {settings.reader}")
+    print(f"camera      : {int(settings.camera)}")
+    print(f"idle        : {settings.idle_timeout} s + {settings.idle_countdown} s countdown")
+    return 0
+
+
+def _demo(settings: Settings, *, reset: bool) -> int:
+    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.migrate import ensure_schema
+    from kiosk.demo import reset_demo, seed_demo
+    from kiosk.ports import SystemClock
+    from kiosk.settings import masked_url
+
+    engine = create_db_engine(settings.database_url)
+    ensure_schema(engine)
+    factory = make_session_factory(engine)
+    now = SystemClock().now()
+    summary = reset_demo(factory, now) if reset else seed_demo(factory, now)
+    where = masked_url(settings.database_url)
+    if summary.already_present:
+        print(f"demo data already present in {where} (use --reset to seed again)")
+    else:
+        print(f"demo data seeded in {where}: {summary}")
+    engine.dispose()
+    return 0
+
+
+def _db(settings: Settings, action: str, revision: str | None) -> int:
+    from kiosk.db import migrate
+    from kiosk.db.engine import create_db_engine
+    from kiosk.settings import masked_url
+
+    engine = create_db_engine(settings.database_url)
+    where = masked_url(settings.database_url)
+    try:
+        if action == "upgrade":
+            migrate.upgrade(engine, revision or "head")
+        elif action == "downgrade":
+            assert revision is not None
+            migrate.downgrade(engine, revision)
+        print(f"{where}: schema revision {migrate.current_revision(engine) or '(empty)'}")
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
