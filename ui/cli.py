@@ -11,6 +11,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        format=_LOG_FORMAT,
     )
     from kiosk.settings import Language, Profile, SettingsError, load_settings, with_overrides
 
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang=Language(args.lang) if args.lang else settings.lang,
         )
     settings.paths.ensure()
+    if args.command == "run":
+        _log_to_file(settings.paths.log_dir)
 
     if args.command == "run":
         from ui.app import run
@@ -87,6 +90,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "db":
         return _db(settings, args.db_command, getattr(args, "revision", None))
     raise AssertionError(args.command)  # argparse only lets known commands through
+
+
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def _log_to_file(log_dir: Path) -> None:
+    """A kiosk runs for months: keep a week of logs next to the data, beside stderr."""
+    from logging.handlers import TimedRotatingFileHandler
+
+    handler = TimedRotatingFileHandler(
+        log_dir / "kiosk.log", when="midnight", backupCount=7, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(_LOG_FORMAT))
+    logging.getLogger().addHandler(handler)
 
 
 def _print_config(settings: Settings) -> int:
