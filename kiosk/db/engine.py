@@ -1,0 +1,73 @@
+"""Engine and session set-up: durable SQLite for one kiosk, PostgreSQL for several.
+
+SQLite connections get, on every connect:
+
+- ``journal_mode=WAL``: readers never block the writer (the UI reads while a check-in writes);
+- ``synchronous=FULL``: a commit is fsynced before it returns, so a check-in the screen shows
+  as done survives ``kill -9`` and power loss (NORMAL could lose the last commits);
+- ``foreign_keys=ON``: SQLite leaves them off by default;
+- ``busy_timeout=5000``: wait up to 5 s for another writer instead of failing at once.
+
+They also get real transactions: the ``sqlite3`` module's legacy mode sends no BEGIN before
+SELECT or DDL, so a migration that fails half-way would stay half-applied and reads would not
+be repeatable. SQLAlchemy sends BEGIN itself instead (the recipe from its SQLite docs).
+``BEGIN`` is deferred by default; a connection or engine with the execution option
+``sqlite_begin="IMMEDIATE"`` takes the write lock at once, which avoids ``SQLITE_BUSY`` when a
+read-then-write transaction races another writer (migrations use it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+SQLITE_BEGIN_OPTION = "sqlite_begin"
+_BEGIN_MODES = frozenset({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created if missing."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Hand transaction control to SQLAlchemy (see module docstring), then set the PRAGMAs
+    # outside any transaction, where journal_mode and foreign_keys can still change.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    mode = str(conn.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")).upper()
+    if mode not in _BEGIN_MODES:
+        raise ValueError(f"{SQLITE_BEGIN_OPTION}={mode!r}: expected one of {sorted(_BEGIN_MODES)}")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose objects stay readable after commit (screens show them afterwards)."""
+    return sessionmaker(bind=engine, expire_on_commit=False)

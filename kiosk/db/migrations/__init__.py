@@ -1,0 +1,1 @@
+"""Alembic migrations, run through :mod:`kiosk.db.migrate` (no alembic.ini needed)."""
