@@ -19,10 +19,12 @@ read-then-write transaction races another writer (migrations use it).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -70,4 +72,6 @@ def _on_sqlite_begin(conn: Connection) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose objects stay readable after commit (screens show them afterwards)."""
+    from sqlalchemy.orm import sessionmaker  # lazily: the ORM is not needed to check the schema
+
     return sessionmaker(bind=engine, expire_on_commit=False)
