@@ -31,10 +31,18 @@ def find_postgres_bin() -> Path | None:
     on_path = shutil.which("pg_ctl")
     if on_path and shutil.which("initdb"):
         return Path(os.path.realpath(on_path)).parent
-    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if (Path(folder) / "pg_ctl").is_file() and (Path(folder) / "initdb").is_file():
-            return Path(folder)
+    folders = [Path(f) for f in glob.glob("/usr/lib/postgresql/*/bin")]
+    for folder in sorted(folders, key=_major_version, reverse=True):  # newest first
+        if (folder / "pg_ctl").is_file() and (folder / "initdb").is_file():
+            return folder
     return None
+
+
+def _major_version(bindir: Path) -> float:
+    try:
+        return float(bindir.parent.name)  # "15", "9.6"
+    except ValueError:
+        return 0.0
 
 
 def _free_port() -> int:
