@@ -57,7 +57,8 @@ class PrinterState(enum.StrEnum):
     PAPER_OUT = "paper_out"
     OFFLINE = "offline"  # answers, but reports itself offline (cover open, error)
     UNREACHABLE = "unreachable"  # cannot connect or open the device
-    UNKNOWN = "unknown"  # connected but does not answer status queries, or cannot
+    SILENT = "silent"  # connected, but no answer to status queries: do not trust it
+    UNKNOWN = "unknown"  # this connection cannot read status (file, CUPS): print anyway
     NOT_CONFIGURED = "not_configured"
 
 

@@ -1,0 +1,423 @@
+"""ESC/POS receipt printer (python-escpos): URL -> backend, Receipt -> bytes, one job thread.
+
+Three layers, so the durable spool can slot in between later:
+
+- :func:`render_receipt` turns a :class:`kiosk.receipt.Receipt` into the exact bytes to
+  send (pure: rendered into escpos's ``Dummy``);
+- :func:`send_job` opens the printer, checks its status, sends one job's bytes, closes;
+- :class:`EscposTicketPrinter` runs both on a worker thread of its own, one job at a time,
+  and reports through callbacks.
+
+Status is read with ``DLE EOT 1`` / ``DLE EOT 4`` and interpreted here rather than with
+``paper_status()``, which claims "paper ok" when the printer does not answer at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import socket
+import threading
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from hardware._escpos import DeviceNotFoundError, Dummy, Escpos, EscposError, Profile, printer
+from kiosk.ports import PrinterState, PrinterStatus, PrintResult
+from kiosk.receipt import Align, CutBlock, QrBlock, Receipt, TextBlock, layout
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 3.0  # seconds, for connecting and for each status answer
+DEFAULT_COLUMNS = 42  # font A on 80 mm paper
+QR_MODULE_SIZE = 6  # dots per QR module
+QR_EC_MEDIUM = 1  # escpos.constants.QR_ECLEVEL_M
+
+# Code pages that hold every French letter, best first, as named in the escpos profiles,
+# with the Python codec for each. CP1252 also has œ, Œ, Ÿ, €, ’ and « ».
+_FRENCH_CODEPAGES = {
+    "CP1252": "cp1252",
+    "CP858": "cp858",
+    "ISO_8859-15": "iso8859_15",
+    "CP850": "cp850",  # no € (prints as EUR)
+}
+_SUBSTITUTES = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u202f": " ",  # narrow no-break space, before ; : ! ? in French
+    "\u2009": " ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+    "\u2192": "->",
+    "€": "EUR",
+    "œ": "oe",
+    "Œ": "OE",
+}
+
+
+class PrinterUrlError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class PrinterTarget:
+    """Where the printer is, parsed from ``SMARTCORNER_PRINTER``."""
+
+    scheme: str  # tcp, usb, serial, file, cups or none
+    address: str  # host:port, VID:PID, device path or CUPS queue
+    profile: str | None = None
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def url(self) -> str:
+        return "none" if self.scheme == "none" else f"{self.scheme}://{self.address}"
+
+    def option(self, name: str, default: str | None = None) -> str | None:
+        return dict(self.options).get(name, default)
+
+
+def parse_printer_url(url: str) -> PrinterTarget:
+    url = url.strip()
+    if url == "none":
+        return PrinterTarget("none", "")
+    parts = urlsplit(url)
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    profile = query.pop("profile", None)
+    options = tuple(sorted(query.items()))
+    address = unquote(parts.netloc + parts.path)
+    scheme = parts.scheme
+    if scheme == "tcp":
+        if not parts.hostname:
+            raise PrinterUrlError(f"{url!r}: expected tcp://host:port")
+        address = f"{parts.hostname}:{parts.port or 9100}"
+    elif scheme == "usb":
+        try:
+            vid, pid = (int(x, 16) for x in address.split(":"))
+        except ValueError:
+            raise PrinterUrlError(
+                f"{url!r}: expected usb://VID:PID in hex, e.g. 04b8:0202"
+            ) from None
+        address = f"{vid:04x}:{pid:04x}"
+    elif scheme in {"serial", "file"}:
+        if not parts.path:
+            raise PrinterUrlError(f"{url!r}: expected {scheme}:///dev/...")
+        address = unquote(parts.path)
+    elif scheme == "cups":
+        if not parts.netloc:
+            raise PrinterUrlError(f"{url!r}: expected cups://QUEUE")
+    else:
+        raise PrinterUrlError(f"{url!r}: unknown printer scheme {scheme!r}")
+    return PrinterTarget(scheme, address, profile, options)
+
+
+def open_device(target: PrinterTarget, timeout: float = DEFAULT_TIMEOUT) -> Escpos:
+    """An opened python-escpos printer for ``target``; raises when it cannot be reached."""
+    profile = target.profile
+    device: Escpos
+    if target.scheme == "tcp":
+        host, port = target.address.rsplit(":", 1)
+        device = printer.Network(host, int(port), timeout=timeout, profile=profile)
+        device.open()
+    elif target.scheme == "usb":
+        vid, pid = (int(x, 16) for x in target.address.split(":"))
+        device = printer.Usb(vid, pid, timeout=int(timeout * 1000), profile=profile)
+        device.open()
+    elif target.scheme == "serial":
+        baudrate = int(target.option("baudrate", "9600") or 9600)
+        device = printer.Serial(target.address, baudrate=baudrate, timeout=timeout, profile=profile)
+        device.open()
+    elif target.scheme == "file":
+        device = printer.File(target.address, profile=profile)
+        device.open()
+    elif target.scheme == "cups":
+        device = printer.CupsPrinter(target.address, profile=profile)
+        device.open(job_name="Smart Corner")
+    else:
+        raise PrinterUrlError(f"no printer configured ({target.url})")
+    return device
+
+
+# --- rendering ---------------------------------------------------------------------------
+
+
+def columns_of(profile: Profile) -> int:
+    try:
+        return int(profile.profile_data["fonts"]["0"]["columns"])
+    except (KeyError, TypeError, ValueError):
+        return DEFAULT_COLUMNS
+
+
+def codepage_for(profile: Profile) -> tuple[str, str] | None:
+    """The best French code page the profile offers, as (escpos name, Python codec)."""
+    offered = set(profile.profile_data.get("codePages", {}).values())
+    for name, codec in _FRENCH_CODEPAGES.items():
+        if name in offered:
+            return name, codec
+    return None
+
+
+def printable(text: str, codec: str) -> str:
+    """``text`` with what ``codec`` cannot encode replaced by the nearest plain characters."""
+    out = []
+    for ch in text:
+        try:
+            ch.encode(codec)
+        except UnicodeEncodeError:
+            sub = _SUBSTITUTES.get(ch)
+            if sub is None:
+                base = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+                sub = base or "?"
+            ch = sub
+        out.append(ch)
+    return "".join(out)
+
+
+def render_receipt(receipt: Receipt, profile: str | None = None) -> bytes:
+    """The bytes of ``receipt`` for a printer of this escpos profile (``None``: generic)."""
+    dummy = Dummy(profile=profile)
+    caps = dummy.profile
+    columns = columns_of(caps)
+    chosen = codepage_for(caps)
+    codec = chosen[1] if chosen else "ascii"
+    dummy.hw("INIT")
+    if chosen:
+        dummy.charcode(chosen[0])
+    media_width = caps.profile_data.get("media", {}).get("width", {}).get("pixels")
+    for block in layout(receipt, columns):
+        if isinstance(block, TextBlock):
+            size = block.size
+            dummy.set_with_default()
+            dummy.set(
+                align="center" if block.align is Align.CENTER else "left",
+                bold=block.bold,
+                custom_size=size > 1,
+                width=size,
+                height=size,
+            )
+            for line in block.lines:
+                dummy.text(printable(line, codec) + "\n")
+        elif isinstance(block, QrBlock):
+            dummy.set_with_default(align="center")
+            if caps.supports("qrCode"):
+                dummy.qr(block.payload, ec=QR_EC_MEDIUM, size=QR_MODULE_SIZE, native=True)
+            else:
+                dummy.qr(
+                    block.payload,
+                    ec=QR_EC_MEDIUM,
+                    size=QR_MODULE_SIZE,
+                    native=False,
+                    center=isinstance(media_width, int),
+                )
+        elif isinstance(block, CutBlock):
+            dummy.set_with_default()
+            dummy.cut()
+    return bytes(dummy.output)
+
+
+# --- status and sending -------------------------------------------------------------------
+
+DLE_EOT = b"\x10\x04"
+
+
+class _NoStatus(Exception):
+    """This connection cannot read anything back (file, lp, CUPS)."""
+
+
+def _query(device: Escpos, n: int) -> bytes | None:
+    try:
+        answer = device.query_status(DLE_EOT + bytes([n]))
+    except NotImplementedError:
+        raise _NoStatus from None
+    except TimeoutError:
+        return None
+    return bytes(answer) or None
+
+
+def read_status(device: Escpos, timeout: float = DEFAULT_TIMEOUT) -> PrinterStatus:
+    """Ask an opened printer how it is, the Epson way (DLE EOT 1 and 4)."""
+    try:
+        online = _query(device, 1)
+        paper = _query(device, 4) if online is not None else None
+    except _NoStatus:
+        return PrinterStatus(PrinterState.UNKNOWN, "this connection cannot read the status")
+    if online is None or paper is None:
+        return PrinterStatus(
+            PrinterState.SILENT, f"the printer did not answer the status query within {timeout} s"
+        )
+    if paper[0] & 0x60 == 0x60:
+        return PrinterStatus(PrinterState.PAPER_OUT, "out of paper")
+    if online[0] & 0x08:
+        return PrinterStatus(PrinterState.OFFLINE, "the printer reports itself offline")
+    if paper[0] & 0x0C == 0x0C:
+        return PrinterStatus(PrinterState.PAPER_LOW, "paper roll near its end")
+    return PrinterStatus(PrinterState.READY)
+
+
+def _unreachable(target: PrinterTarget, exc: BaseException) -> PrinterStatus:
+    reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+    return PrinterStatus(PrinterState.UNREACHABLE, f"printer unreachable: {target.url} ({reason})")
+
+
+def query_status(target: PrinterTarget, timeout: float = DEFAULT_TIMEOUT) -> PrinterStatus:
+    if target.scheme == "none":
+        return PrinterStatus(PrinterState.NOT_CONFIGURED)
+    try:
+        device = open_device(target, timeout)
+    except (DeviceNotFoundError, EscposError, OSError, ImportError) as exc:
+        return _unreachable(target, exc)
+    try:
+        return read_status(device, timeout)
+    except (EscposError, OSError) as exc:
+        return _unreachable(target, exc)
+    finally:
+        _close(device)
+
+
+def send_job(
+    target: PrinterTarget,
+    data: bytes,
+    timeout: float = DEFAULT_TIMEOUT,
+    on_device: Callable[[Escpos | None], None] | None = None,
+) -> PrintResult:
+    """Send one job's bytes if the printer says it can print them; never raises for I/O.
+
+    ``on_device`` is told the opened device (and None once closed), so a caller on another
+    thread can interrupt a job stuck on a dead connection.
+    """
+    if target.scheme == "none":
+        return PrintResult(False, PrinterStatus(PrinterState.NOT_CONFIGURED))
+    try:
+        device = open_device(target, timeout)
+    except (DeviceNotFoundError, EscposError, OSError, ImportError) as exc:
+        return PrintResult(False, _unreachable(target, exc))
+    if on_device:
+        on_device(device)
+    try:
+        status = read_status(device, timeout)
+        if not status.can_print:
+            return PrintResult(False, status)
+        device._raw(data)  # the one method every escpos backend implements
+        return PrintResult(True, status, len(data))
+    except (EscposError, OSError) as exc:
+        return PrintResult(False, _unreachable(target, exc))
+    finally:
+        if on_device:
+            on_device(None)
+        _close(device)
+
+
+def _close(device: Escpos) -> None:
+    try:
+        device.close()
+    except Exception:
+        log.warning("closing the printer failed", exc_info=True)
+
+
+def _interrupt(device: Escpos) -> None:
+    """Wake a thread blocked on this device's socket (network printers only)."""
+    sock: Any = getattr(device, "_device", None)
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+# --- the worker ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PrintJob:
+    receipt: Receipt
+    on_done: Callable[[PrintResult], None]
+
+
+@dataclass(frozen=True)
+class _StatusJob:
+    on_status: Callable[[PrinterStatus], None]
+
+
+class EscposTicketPrinter:
+    """A :class:`kiosk.ports.TicketPrinter`: one thread renders and sends jobs in order."""
+
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.target = parse_printer_url(url)
+        self.timeout = timeout
+        self._jobs: queue.SimpleQueue[_PrintJob | _StatusJob | None] = queue.SimpleQueue()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._device: Escpos | None = None
+        self._thread = threading.Thread(target=self._run, name="escpos-printer", daemon=True)
+        self._thread.start()
+
+    @property
+    def thread(self) -> threading.Thread:
+        return self._thread
+
+    def print_receipt(self, receipt: Receipt, on_done: Callable[[PrintResult], None]) -> None:
+        self._jobs.put(_PrintJob(receipt, on_done))
+
+    def request_status(self, on_status: Callable[[PrinterStatus], None]) -> None:
+        self._jobs.put(_StatusJob(on_status))
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._jobs.put(None)
+        with self._lock:
+            if self._device is not None:
+                _interrupt(self._device)
+        self._thread.join(timeout=1)
+        if self._thread.is_alive():
+            log.error("the printer thread did not stop within a second")
+
+    def _set_device(self, device: Escpos | None) -> None:
+        with self._lock:
+            self._device = device
+        if device is not None and self._stopping.is_set():
+            _interrupt(device)
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            if self._stopping.is_set():
+                self._cancel(job)
+                continue
+            try:
+                if isinstance(job, _PrintJob):
+                    result = self._print(job.receipt)
+                    self._report(job.on_done, result)
+                else:
+                    self._report(job.on_status, query_status(self.target, self.timeout))
+            except Exception as exc:
+                log.exception("printer job failed unexpectedly")
+                failed = PrinterStatus(PrinterState.UNKNOWN, f"{type(exc).__name__}: {exc}")
+                if isinstance(job, _PrintJob):
+                    self._report(job.on_done, PrintResult(False, failed))
+                else:
+                    self._report(job.on_status, failed)
+
+    def _print(self, receipt: Receipt) -> PrintResult:
+        data = render_receipt(receipt, self.target.profile)
+        result = send_job(self.target, data, self.timeout, on_device=self._set_device)
+        if result.ok:
+            log.info("printed %r (%d bytes) on %s", receipt.title, len(data), self.target.url)
+        else:
+            log.warning("could not print %r: %s", receipt.title, result.status.detail)
+        return result
+
+    def _cancel(self, job: _PrintJob | _StatusJob) -> None:
+        stopped = PrinterStatus(PrinterState.UNKNOWN, "the printer was stopped")
+        if isinstance(job, _PrintJob):
+            self._report(job.on_done, PrintResult(False, stopped))
+        else:
+            self._report(job.on_status, stopped)
+
+    @staticmethod
+    def _report[T](callback: Callable[[T], None], value: T) -> None:
+        try:
+            callback(value)
+        except Exception:
+            log.exception("printer callback failed on %r", value)
