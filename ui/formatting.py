@@ -1,0 +1,101 @@
+"""Dates, times and domain labels as the screens say them.
+
+Dates follow the default QLocale, which :class:`ui.i18n.LanguageSwitcher` sets with the language
+of the session; pass ``locale`` to format for another one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from kiosk.domain import EventKind, UpcomingEvent
+from kiosk.settings import Language
+
+_LOCALES = {
+    Language.FR: (QLocale.Language.French, QLocale.Country.France),
+    Language.EN: (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+
+
+def qlocale(lang: Language) -> QLocale:
+    language, country = _LOCALES[lang]
+    return QLocale(language, country)
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone()  # the kiosk shows the time of the place it stands in
+
+
+def _qdate(moment: datetime) -> QDate:
+    local = _local(moment)
+    return QDate(local.year, local.month, local.day)
+
+
+def long_date(moment: datetime, locale: QLocale | None = None) -> str:
+    """'lundi 23 novembre 2026' / 'Monday 23 November 2026'."""
+    return (locale or QLocale()).toString(_qdate(moment), "dddd d MMMM yyyy")
+
+
+def day_and_month(moment: datetime, locale: QLocale | None = None) -> str:
+    """'jeudi 26 novembre' / 'Thursday 26 November'."""
+    return (locale or QLocale()).toString(_qdate(moment), "dddd d MMMM")
+
+
+def weekday_short(moment: datetime, locale: QLocale | None = None) -> str:
+    """'jeu.' / 'Thu'."""
+    return (locale or QLocale()).toString(_qdate(moment), "ddd")
+
+
+def month_short(moment: datetime, locale: QLocale | None = None) -> str:
+    """'nov.' / 'Nov'."""
+    return (locale or QLocale()).toString(_qdate(moment), "MMM")
+
+
+def clock_time(moment: datetime) -> str:
+    """'14:05' in both languages: the kiosk stands in France."""
+    return f"{_local(moment):%H:%M}"
+
+
+def time_range(start: datetime, end: datetime) -> str:
+    return f"{clock_time(start)} – {clock_time(end)}"
+
+
+def same_day(a: datetime, b: datetime) -> bool:
+    return _local(a).date() == _local(b).date()
+
+
+def kind_label(kind: EventKind) -> str:
+    """The French name of the event kind (kept in English too: they are the programme's names)."""
+    labels = {
+        EventKind.MASTERCLASS: QCoreApplication.translate("EventKind", "Masterclass"),
+        EventKind.TABLE_RONDE: QCoreApplication.translate("EventKind", "Table ronde"),
+        EventKind.ATELIER_TECHNOLOGIQUE: QCoreApplication.translate(
+            "EventKind", "Atelier technologique"
+        ),
+        EventKind.CAFE_NUMERIQUE: QCoreApplication.translate("EventKind", "Café numérique"),
+        EventKind.FORMATION: QCoreApplication.translate("EventKind", "Formation"),
+    }
+    return labels[kind]
+
+
+KIND_ICONS = {
+    EventKind.MASTERCLASS: "presentation",
+    EventKind.TABLE_RONDE: "users-group",
+    EventKind.ATELIER_TECHNOLOGIQUE: "device-laptop",
+    EventKind.CAFE_NUMERIQUE: "coffee",
+    EventKind.FORMATION: "school",
+}
+
+
+def seats_label(event: UpcomingEvent) -> str | None:
+    if event.seats_left is None:
+        return None
+    if event.seats_left <= 0:
+        return QCoreApplication.translate("EventCard", "Complet")
+    if event.seats_left == 1:
+        return QCoreApplication.translate("EventCard", "1 place restante")
+    return QCoreApplication.translate("EventCard", "{n} places restantes").format(
+        n=event.seats_left
+    )

@@ -1,0 +1,211 @@
+"""Colour, type and spacing tokens, and the QSS templates they fill in.
+
+The tokens are plain data so that the council's brand can replace the DSFR-like defaults: build
+another :class:`ThemeTokens` and hand it to :class:`ThemeController`. The QSS lives in
+``assets/theme/*.qss`` as :class:`string.Template` text (``${accent}``, ``${touch_target}``...).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass
+from string import Template
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication
+
+from ui import resources
+
+
+class Area(enum.StrEnum):
+    """The four areas of the Smart Corner; each has its accent colour."""
+
+    DOCUMENTS = "documents"
+    EVENTS = "events"
+    COLLECT = "collect"
+    HELP = "help"
+
+
+@dataclass(frozen=True)
+class ThemeTokens:
+    name: str
+    dark: bool
+    font_family: str
+    font_files: tuple[str, ...]
+    # colours (hex)
+    background: str  # the screen behind the cards
+    background_end: str  # the other end of the background's gentle gradient
+    surface: str  # cards
+    surface_muted: str  # chips, pressed states, keypad keys
+    border: str
+    text: str
+    text_muted: str
+    accent: str  # brand colour: primary buttons, focus of the screen
+    accent_pressed: str
+    on_accent: str  # text and icons on the accent
+    accent_soft: str  # a tint of the accent for quiet backgrounds
+    success: str
+    warning: str
+    error: str
+    on_error: str
+    documents: str
+    events: str
+    collect: str
+    help: str
+    scrim: str  # what dims the screen behind the idle countdown, as r, g, b, a
+    # sizes (logical px; 24 px is 18 pt at 96 dpi, the smallest text the kiosk shows)
+    font_size: int
+    font_large: int
+    font_title: int
+    font_hero: int
+    font_hero_compact: int  # the invitation on the attract screen, which shares the width
+    font_clock: int
+    touch_target: int
+    radius: int
+    radius_small: int
+    spacing: int
+
+    def area_colour(self, area: Area) -> str:
+        return str(getattr(self, area.value))
+
+    def template_vars(self) -> dict[str, str]:
+        """Every token as text, plus ``<colour>_rgb`` ("r, g, b") to build rgba() tints in QSS."""
+        out: dict[str, str] = {}
+        for key, value in asdict(self).items():
+            if isinstance(value, tuple):
+                continue
+            out[key] = str(value)
+            if isinstance(value, str) and value.startswith("#"):
+                c = QColor(value)
+                out[f"{key}_rgb"] = f"{c.red()}, {c.green()}, {c.blue()}"
+        return out
+
+
+# Calm light theme in the spirit of the DSFR: blue France, neutral greys, AA colours throughout.
+NORMAL = ThemeTokens(
+    name="normal",
+    dark=False,
+    font_family="Inter",
+    font_files=resources.INTER_FILES,
+    background="#F5F5FE",
+    background_end="#FFFFFF",
+    surface="#FFFFFF",
+    surface_muted="#EEEEF6",
+    border="#DDDDE8",
+    text="#161616",
+    text_muted="#555555",  # 7.4:1 on white
+    accent="#000091",
+    accent_pressed="#1212FF",
+    on_accent="#FFFFFF",
+    accent_soft="#E3E3FD",
+    success="#18753C",
+    warning="#B34000",
+    error="#CE0500",
+    on_error="#FFFFFF",
+    documents="#3558A2",
+    events="#7F3E98",
+    collect="#006A6F",
+    help="#A94645",
+    scrim="22, 22, 40, 0.55",
+    font_size=24,
+    font_large=30,
+    font_title=44,
+    font_hero=60,
+    font_hero_compact=56,
+    font_clock=176,
+    touch_target=96,
+    radius=28,
+    radius_small=16,
+    spacing=24,
+)
+
+# Dark high-contrast theme with Atkinson Hyperlegible and larger text.
+ACCESSIBLE = ThemeTokens(
+    name="accessible",
+    dark=True,
+    font_family="Atkinson Hyperlegible",
+    font_files=resources.ATKINSON_FILES,
+    background="#000000",
+    background_end="#000000",
+    surface="#121212",
+    surface_muted="#2A2A2A",
+    border="#CECECE",
+    text="#FFFFFF",
+    text_muted="#E0E0E0",
+    accent="#FFD23F",  # 14.5:1 on black
+    accent_pressed="#FFE380",
+    on_accent="#000000",
+    accent_soft="#2B2410",
+    success="#6FE49D",
+    warning="#FFCA00",
+    error="#FF8D7E",
+    on_error="#000000",
+    documents="#7AB1E8",
+    events="#D8A7E9",
+    collect="#3FD2C7",
+    help="#FFB7AE",
+    scrim="0, 0, 0, 0.8",
+    font_size=30,
+    font_large=36,
+    font_title=52,
+    font_hero=68,
+    font_hero_compact=56,
+    font_clock=176,
+    touch_target=112,
+    radius=24,
+    radius_small=14,
+    spacing=24,
+)
+
+
+def render_stylesheet(tokens: ThemeTokens, template: str | None = None) -> str:
+    """The QSS of ``tokens``; a placeholder without a token raises KeyError (caught by tests)."""
+    text = resources.theme_templates() if template is None else template
+    return Template(text).substitute(tokens.template_vars())
+
+
+def app_font(tokens: ThemeTokens) -> QFont:
+    font = QFont(tokens.font_family)
+    font.setPixelSize(tokens.font_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+class ThemeController(QObject):
+    """Applies a token set to the application; widgets that draw icons listen to ``changed``."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        app: QApplication,
+        normal: ThemeTokens = NORMAL,
+        accessible: ThemeTokens = ACCESSIBLE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._normal = normal
+        self._accessible = accessible
+        self._tokens = normal
+
+    @property
+    def tokens(self) -> ThemeTokens:
+        return self._tokens
+
+    @property
+    def accessible(self) -> bool:
+        return self._tokens is self._accessible
+
+    def apply(self, accessible: bool = False) -> None:
+        tokens = self._accessible if accessible else self._normal
+        resources.load_fonts(tokens.font_files)  # the accessible face is loaded on first use
+        self._tokens = tokens
+        self._app.setFont(app_font(tokens))
+        self._app.setStyleSheet(render_stylesheet(tokens))
+        self.changed.emit()
+
+    def set_accessible(self, accessible: bool) -> None:
+        if accessible != self.accessible:
+            self.apply(accessible)
