@@ -1,0 +1,216 @@
+"""Builds the kiosk's object graph: theme, language, screens, router, idle monitor, window.
+
+``ui.app.run`` calls it with the real database and clock; tests and ``ui.screenshots`` call it
+with a fake events loader and a fixed clock. Everything is passed through constructors.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ports import Clock
+from kiosk.settings import Language, Settings
+from ui.capabilities import ScreenDeps, TileRegistry, default_registry
+from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
+from ui.i18n import LanguageSwitcher
+from ui.idle import IdleMonitor
+from ui.router import Router
+from ui.screens.attract import AttractScreen
+from ui.session import KioskSession
+from ui.tasks import BackgroundExecutor
+from ui.theme import ThemeController
+from ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from ui.screens.admin import AdminScreen
+    from ui.screens.home import HomeScreen
+    from ui.screens.pin import PinScreen
+
+log = logging.getLogger(__name__)
+
+AGENDA_LIMIT = 60
+# Routes of the screens every kiosk has (a capability's route is its key).
+HOME, PIN, ADMIN = "home", "pin", "admin"
+
+
+@dataclass
+class Shell:
+    settings: Settings
+    app: QApplication
+    owner: QObject  # parent of the non-widget objects below
+    window: KioskWindow
+    router: Router
+    session: KioskSession
+    theme: ThemeController
+    language: LanguageSwitcher
+    idle: IdleMonitor
+    executor: BackgroundExecutor
+    feed: EventsFeed
+    tiles: TileRegistry
+    attract: AttractScreen
+
+    def start(self) -> None:
+        """Show the attract screen and start watching for idleness."""
+        self.router.reset()
+        self.idle.install(self.app)
+
+    def shutdown(self) -> None:
+        """Stop timers and filters and let the worker finish (after the event loop has ended)."""
+        self.idle.uninstall()
+        self.feed.stop()
+        self.attract.drift.stop()
+        self.executor.wait()
+
+    def close(self) -> None:
+        """Shut down and delete everything, leaving the QApplication as it was (tests, shots)."""
+        self.shutdown()
+        self.language.uninstall()
+        self.window.close()
+        self.window.deleteLater()
+        self.owner.deleteLater()
+
+    def holds_session(self) -> bool:
+        current = self.router.current
+        return current is not None and current.holds_session()
+
+    def reset_session(self) -> None:
+        """Wipe what the last visitor did: language, accessibility, history, every screen."""
+        self.session.reset()
+        self.router.reset()
+
+
+def build_shell(
+    settings: Settings,
+    *,
+    app: QApplication,
+    clock: Clock,
+    events_loader: EventsLoader,
+    executor: BackgroundExecutor | None = None,
+    tiles: TileRegistry | None = None,
+    refresh_ms: int = REFRESH_MS,
+    on_quit: Callable[[], None] | None = None,
+) -> Shell:
+    """Everything wired and the attract screen built; ``on_quit`` defaults to ``app.quit``."""
+    owner = QObject(app)  # parent of the non-widget objects, so they live as long as the app
+    executor = executor or BackgroundExecutor(parent=owner)
+    tiles = tiles or default_registry()
+    theme = ThemeController(app, parent=owner)
+    theme.apply(accessible=False)
+    language = LanguageSwitcher(app, parent=owner)
+    language.apply(settings.lang)
+    session = KioskSession(settings.lang, parent=owner)
+    feed = EventsFeed(
+        events_loader,
+        executor,
+        clock,
+        limit=max(AGENDA_LIMIT, settings.attract_events),
+        refresh_ms=refresh_ms,
+        parent=owner,
+    )
+    window = KioskWindow(theme)
+    router = Router(window.stack, root=AttractScreen.key, parent=owner)
+    attract = AttractScreen(feed, theme, clock, settings.kiosk_name, settings.attract_events)
+    deps = ScreenDeps(settings=settings, theme=theme, clock=clock, executor=executor, feed=feed)
+    capabilities = tiles.for_profile(settings.profile)
+
+    # Only the attract screen is needed for the first paint: the others (and their modules)
+    # are built on first visit.
+    def make_home() -> HomeScreen:
+        from ui.screens.home import HomeScreen
+
+        home = HomeScreen(capabilities, theme, clock, settings.kiosk_name)
+        home.tile_activated.connect(router.go)
+        return home
+
+    def make_pin() -> PinScreen:
+        from kiosk.admin_access import PinGuard
+        from ui.screens.pin import PinScreen
+
+        # Built once per run (the router keeps the screen), so failures count across visits.
+        pin = PinScreen(PinGuard(settings.admin_pin, clock), theme)
+        pin.granted.connect(lambda: router.go(ADMIN, remember=False))
+        pin.cancelled.connect(router.back)
+        return pin
+
+    def make_admin() -> AdminScreen:
+        from ui.screens.admin import AdminScreen
+
+        admin = AdminScreen(settings, theme)
+        admin.back_requested.connect(router.back)
+        admin.quit_requested.connect(on_quit or app.quit)
+        return admin
+
+    router.register(AttractScreen.key, lambda: attract)
+    router.register(HOME, make_home)
+    router.register(PIN, make_pin)
+    router.register(ADMIN, make_admin)
+    for capability in capabilities:
+        router.register(capability.key, lambda c=capability: c.make_screen(deps))
+    attract.start_requested.connect(lambda: router.go(HOME))
+    attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
+
+    shell = Shell(
+        settings=settings,
+        app=app,
+        owner=owner,
+        window=window,
+        router=router,
+        session=session,
+        theme=theme,
+        language=language,
+        idle=IdleMonitor(
+            settings.idle_timeout * 1000,
+            settings.idle_countdown * 1000,
+            reset_session=lambda: shell.reset_session(),
+            holds_session=lambda: shell.holds_session(),
+            parent=owner,
+        ),
+        executor=executor,
+        feed=feed,
+        tiles=tiles,
+        attract=attract,
+    )
+    _wire(shell)
+    return shell
+
+
+def _wire(shell: Shell) -> None:
+    window, router, session, idle = shell.window, shell.router, shell.session, shell.idle
+    bar = window.bottom_bar
+    bar.set_language(session.lang)
+
+    def on_screen(key: str) -> None:
+        screen = router.screen(key)
+        bar.setVisible(screen.shows_bottom_bar)
+        bar.set_back_enabled(router.can_go_back())
+        idle.set_active(screen.idle_applies)
+
+    router.current_changed.connect(on_screen)
+    bar.home_clicked.connect(lambda: router.home(HOME))
+    bar.back_clicked.connect(router.back)
+    bar.language_clicked.connect(session.toggle_language)
+    bar.accessible_toggled.connect(session.set_accessible)
+
+    def on_language(lang: Language) -> None:
+        shell.language.apply(lang)
+        bar.set_language(lang)
+
+    def on_accessible(on: bool) -> None:
+        shell.theme.set_accessible(on)
+        bar.set_accessible(on)
+
+    session.language_changed.connect(on_language)
+    session.accessible_changed.connect(on_accessible)
+
+    window.admin_corner.triggered.connect(lambda: router.go(PIN))
+    idle.countdown_started.connect(window.overlay.start)
+    idle.countdown_tick.connect(window.overlay.set_seconds)
+    idle.countdown_cancelled.connect(window.overlay.hide)
+    idle.session_reset.connect(window.overlay.hide)
+    window.overlay.continue_clicked.connect(idle.poke)

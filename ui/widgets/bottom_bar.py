@@ -1,0 +1,75 @@
+"""The persistent bar low on the screen: Accueil, Retour, FR/EN, accessibility."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from kiosk.settings import Language
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+
+
+class BottomBar(QFrame):
+    home_clicked = Signal()
+    back_clicked = Signal()
+    language_clicked = Signal()
+    accessible_toggled = Signal(bool)
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bottomBar")
+        self._lang = Language.FR
+        self.home = TouchButton(theme, "home", role="bar")
+        self.back = TouchButton(theme, "arrow-left", role="bar")
+        self.language = TouchButton(theme, "language", role="bar")
+        self.accessible = TouchButton(theme, "accessible", role="bar")
+        self.accessible.setCheckable(True)
+        policy = self.back.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.back.setSizePolicy(policy)
+        self.home.setObjectName("barHome")
+        self.back.setObjectName("barBack")
+        self.language.setObjectName("barLanguage")
+        self.accessible.setObjectName("barAccessible")
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(40, 16, 40, 16)
+        row.setSpacing(20)
+        row.addWidget(self.home)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.language)
+        row.addWidget(self.accessible)
+
+        self.home.clicked.connect(self.home_clicked)
+        self.back.clicked.connect(self.back_clicked)
+        self.language.clicked.connect(self.language_clicked)
+        self.accessible.toggled.connect(self.accessible_toggled)
+        self.retranslate()
+
+    def set_language(self, lang: Language) -> None:
+        self._lang = lang
+        self.retranslate()
+
+    def set_accessible(self, on: bool) -> None:
+        if self.accessible.isChecked() != on:
+            self.accessible.blockSignals(True)
+            self.accessible.setChecked(on)
+            self.accessible.blockSignals(False)
+
+    def set_back_enabled(self, enabled: bool) -> None:
+        # Hidden rather than greyed out (no dead buttons), keeping its place so nothing moves.
+        self.back.setVisible(enabled)
+
+    def retranslate(self) -> None:
+        self.home.setText(self.tr("Accueil"))
+        self.back.setText(self.tr("Retour"))
+        # The button names the language it switches to, in that language.
+        self.language.setText("English" if self._lang is Language.FR else "Français")
+        self.accessible.setText(self.tr("Accessibilité"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

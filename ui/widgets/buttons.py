@@ -1,0 +1,63 @@
+"""Big touch buttons whose icons follow the theme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from ui import resources
+from ui.theme import ThemeController
+
+
+class TouchButton(QPushButton):
+    """A push button of at least the theme's touch target, with a recoloured Tabler icon.
+
+    ``role`` picks the button's look in the QSS (``primary``, ``secondary``, ``danger``, ``bar``,
+    ``key``); ``icon_colour`` / ``checked_colour`` name the theme tokens the icon is drawn in.
+    """
+
+    def __init__(
+        self,
+        theme: ThemeController,
+        icon_name: str | None = None,
+        *,
+        role: str = "secondary",
+        icon_colour: str = "text",
+        checked_colour: str = "on_accent",
+        icon_size: int = 36,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._icon_name = icon_name
+        self._icon_colour = icon_colour
+        self._checked_colour = checked_colour
+        self._icon_px = icon_size
+        self.setProperty("role", role)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no focus rings on a touch screen
+        self.setIconSize(QSize(icon_size, icon_size))
+        theme.changed.connect(self._refresh_icon)
+        self._refresh_icon()
+
+    def set_icon_name(self, name: str | None) -> None:
+        self._icon_name = name
+        self._refresh_icon()
+
+    def _refresh_icon(self) -> None:
+        if self._icon_name is None:
+            self.setIcon(QIcon())
+            return
+        tokens = self._theme.tokens
+        normal = getattr(tokens, self._icon_colour)
+        icon = QIcon()
+        ratio = self.devicePixelRatioF()
+        icon.addPixmap(resources.pixmap(self._icon_name, normal, self._icon_px, ratio))
+        checked = getattr(tokens, self._checked_colour)
+        icon.addPixmap(
+            resources.pixmap(self._icon_name, checked, self._icon_px, ratio),
+            QIcon.Mode.Normal,
+            QIcon.State.On,
+        )
+        self.setIcon(icon)
