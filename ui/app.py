@@ -1,0 +1,107 @@
+"""The composition root: builds the Qt application and the kiosk, runs it, tears it down.
+
+Startup is kept close to a bare PySide6 window: only the attract screen is built before the
+first paint, the database is opened and queried on the worker thread afterwards, and the other
+screens are built on first visit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_IMPORTED_AT = time.perf_counter()
+WINDOWED_SIZE = (1920, 1080)
+
+
+def ms_since_process_start(started_at: float | None = None) -> int:
+    """Milliseconds since this process was created (Linux /proc), else since ``started_at``.
+
+    ``started_at`` is a ``time.perf_counter()`` reading taken as early as possible.
+    """
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        # Field 22 is the start time in clock ticks after boot; the name (field 2) may hold spaces.
+        start_ticks = int(stat[stat.rindex(")") + 2 :].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return round((uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
+    except (OSError, ValueError, IndexError):
+        since = _IMPORTED_AT if started_at is None else started_at
+        return round((time.perf_counter() - since) * 1000)
+
+
+def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | None = None) -> int:
+    """Run the kiosk until it is quit (admin screen); in ``smoke`` mode, until it has painted.
+
+    Smoke mode prints one line, ``ready in <N> ms``, when the attract screen first paints, then
+    waits for the first programme query and exits: 0 if it worked, 1 if the database failed.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    import kiosk
+    from kiosk.ports import SystemClock
+    from ui import resources
+    from ui.data import KioskDatabase
+    from ui.events_feed import FeedState
+    from ui.qtlog import forward_qt_messages
+    from ui.shell import build_shell
+
+    forward_qt_messages()
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("smartcorner")
+    app.setApplicationDisplayName("Smart Corner")
+    app.setApplicationVersion(kiosk.__version__)
+    app.setOrganizationName("Smart Corner")
+
+    database = KioskDatabase(settings.database_url)
+    shell = build_shell(
+        settings, app=app, clock=SystemClock(), events_loader=database.upcoming_events
+    )
+    outcome = {"rc": 0}
+
+    if smoke:
+
+        def painted() -> None:
+            sys.stdout.write(f"ready in {ms_since_process_start(started_at)} ms\n")
+            sys.stdout.flush()
+
+        def first_load() -> None:
+            if shell.feed.state is FeedState.FAILED:
+                log.error("smoke: the programme could not be loaded from the database")
+                outcome["rc"] = 1
+            app.quit()
+
+        shell.attract.first_painted.connect(painted)
+        shell.feed.changed.connect(first_load)
+
+    shell.start()
+    if windowed:
+        screen = app.primaryScreen().availableGeometry()
+        shell.window.resize(
+            min(WINDOWED_SIZE[0], screen.width()), min(WINDOWED_SIZE[1], screen.height())
+        )
+        shell.window.show()
+    else:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)  # a touch kiosk shows no pointer
+        shell.window.showFullScreen()
+    log.info("kiosk %s started (profile %s)", settings.kiosk_name, settings.profile)
+
+    rc = app.exec()
+    shell.shutdown()
+    database.close()
+    shell.window.deleteLater()
+    resources.pixmap.cache_clear()
+    return rc or outcome["rc"]
