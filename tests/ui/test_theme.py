@@ -1,0 +1,155 @@
+"""Theme tokens, QSS templates, fonts and icons, and the accessibility toggle."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase
+from pytestqt.qtbot import QtBot
+
+from ui import resources
+from ui.formatting import KIND_ICONS
+from ui.theme import ACCESSIBLE, NORMAL, Area, ThemeTokens, render_stylesheet
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tap(qtbot: QtBot, widget: Any) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        c = QColor(colour)
+        channels = [c.redF(), c.greenF(), c.blueF()]
+        lin = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("tokens", [NORMAL, ACCESSIBLE], ids=lambda t: t.name)
+def test_stylesheet_renders_every_placeholder(tokens: ThemeTokens) -> None:
+    qss = render_stylesheet(tokens)
+    assert "${" not in qss
+    assert tokens.accent in qss
+
+
+def test_an_unknown_placeholder_is_an_error() -> None:
+    with pytest.raises(KeyError, match="no_such_token"):
+        render_stylesheet(NORMAL, "QLabel { color: ${no_such_token}; }")
+
+
+def test_a_brand_can_replace_the_palette() -> None:
+    brand = replace(NORMAL, name="brand", accent="#E2001A")
+    assert "#E2001A" in render_stylesheet(brand)
+
+
+@pytest.mark.parametrize("tokens", [NORMAL, ACCESSIBLE], ids=lambda t: t.name)
+def test_text_colours_meet_aa(tokens: ThemeTokens) -> None:
+    minimum = 7.0 if tokens is ACCESSIBLE else 4.5
+    for background in (tokens.surface, tokens.background, tokens.background_end):
+        assert contrast(tokens.text, background) >= minimum
+        assert contrast(tokens.text_muted, background) >= 4.5
+    assert contrast(tokens.on_accent, tokens.accent) >= 4.5
+    assert contrast(tokens.on_error, tokens.error) >= 4.5
+    for colour in (tokens.success, tokens.warning, tokens.error):
+        assert contrast(colour, tokens.surface) >= 4.5
+    for area in Area:  # areas colour chip text and icons
+        assert contrast(tokens.area_colour(area), tokens.surface) >= 4.5
+
+
+def test_touch_targets_and_text_sizes() -> None:
+    for tokens in (NORMAL, ACCESSIBLE):
+        assert tokens.touch_target >= 90
+        assert tokens.font_size >= 24  # 18 pt at 96 dpi
+    assert ACCESSIBLE.font_size > NORMAL.font_size
+
+
+def test_bundled_fonts_load(qapp: Any) -> None:
+    assert "Inter" in resources.load_fonts(resources.INTER_FILES)
+    assert "Atkinson Hyperlegible" in resources.load_fonts(resources.ATKINSON_FILES)
+    assert {"Regular", "Bold"} <= set(QFontDatabase.styles("Atkinson Hyperlegible"))
+
+
+def test_fonts_and_icons_ship_with_their_licences() -> None:
+    assert "SIL OPEN FONT LICENSE" in (ROOT / "assets/fonts/Inter-OFL.txt").read_text()
+    ofl = (ROOT / "assets/fonts/AtkinsonHyperlegible-OFL.txt").read_text()
+    assert "SIL OPEN FONT LICENSE" in ofl
+    assert "MIT License" in (ROOT / "assets/icons/LICENSE").read_text()
+
+
+def _icon_names_in_code() -> set[str]:
+    patterns = [
+        r'IconLabel\(\s*\w+,\s*"([\w-]+)"',
+        r'TouchButton\(\s*\w+,\s*"([\w-]+)"',
+        r'pixmap\(\s*"([\w-]+)"',
+        r'_icon\(\s*p,\s*"([\w-]+)"',
+        r'_chip\(\s*p,\s*\w+,\s*\w+,\s*"([\w-]+)"',
+        r'icon="([\w-]+)"',
+        r'icon = "([\w-]+)"',
+    ]
+    names: set[str] = set(KIND_ICONS.values())
+    for path in (ROOT / "ui").rglob("*.py"):
+        text = path.read_text()
+        for pattern in patterns:
+            names.update(re.findall(pattern, text))
+    return names
+
+
+def test_every_icon_the_code_names_is_bundled() -> None:
+    names = _icon_names_in_code()
+    assert len(names) > 15  # the scan found the icons
+    missing = sorted(n for n in names if not (ROOT / "assets/icons" / f"{n}.svg").exists())
+    assert missing == []
+
+
+def test_icons_are_recoloured(qapp: Any) -> None:
+    svg = resources.icon_svg("home", "#000091").decode()
+    assert "currentColor" not in svg
+    assert 'stroke="#000091"' in svg
+    image = resources.pixmap("home", "#CE0500", 48).toImage()
+    painted = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    ]
+    assert painted
+    assert all(c.name().upper() == "#CE0500" for c in painted)
+
+
+def _background(shell: Any) -> QColor:
+    image = shell.window.grab().toImage()
+    return image.pixelColor(image.width() // 2, 40)
+
+
+def test_accessibility_toggle_switches_to_the_dark_high_contrast_theme(
+    qtbot: QtBot, shell: Any
+) -> None:
+    tap(qtbot, shell.attract)
+    assert _background(shell).lightness() > 200
+    tap(qtbot, shell.window.bottom_bar.accessible)
+    assert shell.session.accessible
+    assert shell.theme.tokens is ACCESSIBLE
+    assert shell.app.font().family() == "Atkinson Hyperlegible"
+    assert _background(shell).lightness() < 30
+    assert shell.window.bottom_bar.accessible.isChecked()
+    tap(qtbot, shell.window.bottom_bar.accessible)
+    assert shell.theme.tokens is NORMAL
+    assert shell.app.font().family() == "Inter"
+    assert _background(shell).lightness() > 200
+
+
+def test_accessible_mode_has_larger_text(qtbot: QtBot, shell: Any) -> None:
+    tap(qtbot, shell.attract)
+    label = shell.window.bottom_bar.home
+    before = label.fontInfo().pixelSize()
+    tap(qtbot, shell.window.bottom_bar.accessible)
+    qtbot.waitUntil(lambda: label.fontInfo().pixelSize() > before)
