@@ -96,8 +96,8 @@ class AttractScreen(Screen):
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)  # the widget's margins carry the drift
         self._row.setSpacing(88)
-        self._row.addLayout(left, 8)
-        self._row.addWidget(self._right, 10)
+        self._row.addLayout(left, 15)
+        self._row.addWidget(self._right, 20)
         self._apply_offset(0, 0)
 
         self._minute = QTimer(self, singleShot=True)

@@ -64,8 +64,8 @@ class EventCardPainter:
         base = tokens.font_size
         self.m = _Metrics(
             pad=26,
-            date_w=round(base * 5.2),
-            gap=30,
+            date_w=round(base * 4.6),
+            gap=28,
             chip_h=round(base * 1.6),
             title_h=round(base * 1.75),
             meta_h=round(base * 1.4),
@@ -199,7 +199,7 @@ class EventCardPainter:
                 seats,
             )
             seats_x = self._icon(p, "users", colour, seats_x - icon_px - 10, cy, icon_px) - icon_px
-            seats_x -= 32
+            seats_x -= 24
         p.setFont(self.f_meta)
         p.setPen(QColor(t.text_muted))
         x = self._icon(p, "clock", t.text_muted, x0, cy, icon_px) + 10
@@ -209,7 +209,7 @@ class EventCardPainter:
             Qt.AlignmentFlag.AlignVCenter,
             when,
         )
-        x += fm.horizontalAdvance(when) + 36
+        x += fm.horizontalAdvance(when) + 28
         if seats_x - x > icon_px + 60:
             x = self._icon(p, "map-pin", t.text_muted, x, cy, icon_px) + 10
             place = fm.elidedText(event.place, Qt.TextElideMode.ElideRight, seats_x - x)
