@@ -20,6 +20,7 @@ ScreenFactory = Callable[[], Screen]
 
 
 class Router(QObject):
+    leaving = Signal()  # the current screen is about to be replaced
     current_changed = Signal(str)
 
     def __init__(
@@ -88,6 +89,8 @@ class Router(QObject):
 
     def _show(self, key: str) -> None:
         screen = self.screen(key)
+        if self._current is not None and self._current != key:
+            self.leaving.emit()
         self._current = key
         self._stack.setCurrentWidget(screen)
         log.debug("screen %s", key)

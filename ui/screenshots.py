@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(profile=profile, paths=paths, kiosk_name="Smart Corner")
         shell = build_shell(settings, app=app, clock=FixedClock(NOW), events_loader=loader)
         shell.window.resize(*SIZE)
+        shell.window.transition.duration_ms = 0  # the pictures show screens, not transitions
         shell.start()
         shell.window.show()
         shell.feed.refresh()

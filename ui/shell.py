@@ -191,7 +191,9 @@ def _wire(shell: Shell) -> None:
         bar.set_back_enabled(router.can_go_back())
         idle.set_active(screen.idle_applies)
 
+    router.leaving.connect(window.transition.leaving)
     router.current_changed.connect(on_screen)
+    router.current_changed.connect(window.transition.entered)
     bar.home_clicked.connect(lambda: router.home(HOME))
     bar.back_clicked.connect(router.back)
     bar.language_clicked.connect(session.toggle_language)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from ui.theme import ThemeController
 from ui.widgets.admin_corner import AdminCorner
 from ui.widgets.bottom_bar import BottomBar
+from ui.widgets.crossfade import CrossFade
 from ui.widgets.idle_overlay import IdleOverlay
 
 
@@ -26,6 +27,7 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bottom_bar)
+        self.transition = CrossFade(self.stack)
         self.overlay = IdleOverlay(theme, self)
         self.admin_corner = AdminCorner(self)
 

@@ -130,3 +130,13 @@ def test_attract_content_drifts_against_burn_in(qtbot: QtBot, shell: Any) -> Non
 
 def test_translated_strings_use_the_french_source_by_default() -> None:
     assert QCoreApplication.translate("EventKind", "Table ronde") == "Table ronde"
+
+
+def test_screens_cross_fade_without_blocking_input(qtbot: QtBot, shell: Any) -> None:
+    tap(qtbot, shell.attract)
+    fade = shell.window.transition
+    assert fade.running
+    # Already on Home and taking taps while the old screen fades out.
+    tap(qtbot, shell.router.current.tiles[0])
+    assert shell.router.current_key == "events"
+    qtbot.waitUntil(lambda: not fade.running, timeout=2000)

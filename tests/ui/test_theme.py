@@ -134,6 +134,7 @@ def test_accessibility_toggle_switches_to_the_dark_high_contrast_theme(
     qtbot: QtBot, shell: Any
 ) -> None:
     tap(qtbot, shell.attract)
+    qtbot.waitUntil(lambda: not shell.window.transition.running)
     assert _background(shell).lightness() > 200
     tap(qtbot, shell.window.bottom_bar.accessible)
     assert shell.session.accessible
