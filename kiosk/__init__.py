@@ -1,8 +1,15 @@
 """Smart Corner kiosk: domain, application services and persistence (no Qt, no devices)."""
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-try:
-    __version__ = version("smartcorner-kiosk")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
+
+def __getattr__(name: str) -> Any:
+    # importlib.metadata costs ~40 ms at start-up; only screens that show the version pay it
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("smartcorner-kiosk")
+        except PackageNotFoundError:  # a source tree that was not installed
+            return "0.0.0+source"
+    raise AttributeError(f"module 'kiosk' has no attribute {name!r}")

@@ -6,10 +6,11 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kiosk.badges import BadgeEvent
-from kiosk.receipt import Receipt
+if TYPE_CHECKING:  # only for annotations: the clock is imported at start-up, keep it light
+    from kiosk.badges import BadgeEvent
+    from kiosk.receipt import Receipt
 
 
 class Clock(Protocol):
