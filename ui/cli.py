@@ -62,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=_LOG_FORMAT,
     )
+    if not args.verbose:  # alembic announces each of its plugins at INFO
+        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     from kiosk.settings import Language, Profile, SettingsError, load_settings, with_overrides
 
     try:
