@@ -92,6 +92,8 @@ case "$cmd" in
   test)
     setup_system; setup_python
     export QT_QPA_PLATFORM=offscreen
+    # The code under test is this checkout's, even when .venv is shared with another worktree.
+    export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
     ESCPOS_CAPABILITIES_PICKLE_DIR=$(mktemp -d); export ESCPOS_CAPABILITIES_PICKLE_DIR
     # pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: as root, give the tests a mount
     # namespace of their own so their pcscd neither meets nor disturbs the machine's.

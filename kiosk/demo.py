@@ -8,11 +8,12 @@ in one transaction with bulk INSERTs (a few hundred milliseconds, not seconds).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import random
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -105,12 +106,37 @@ class DemoSummary:
     visitors: int = 0
     events: int = 0
     registrations: int = 0
+    # What the capabilities' own seeds added (see DEMO_EXTENSIONS), e.g. {"documents": 60}.
+    extra: dict[str, int] = field(default_factory=dict)
 
     def __str__(self) -> str:
         if self.already_present:
             return "demo data already present"
-        counts = (f"{getattr(self, f.name)} {f.name}" for f in fields(self)[1:])
+        counts = [f"{getattr(self, f.name)} {f.name}" for f in fields(self)[1:-1]]
+        counts += [f"{n} {name}" for name, n in self.extra.items()]
         return ", ".join(counts)
+
+
+@dataclass(frozen=True)
+class DemoBase:
+    """What the base seed made, handed to each capability's seed extension."""
+
+    now: datetime
+    today: date
+    seed: int
+    cadam_site_id: int
+    site_ids: list[int]
+    kiosk_ids: dict[str, int]  # by code: DEMO-STORE, DEMO-ROOM, DEMO-TOUR
+    agent_ids: list[int]
+    visitor_ids: list[int]
+    event_ids: list[int]
+
+
+# Capabilities extend the demo with their own data: "module:function" taking
+# (session, base: DemoBase) and returning {"what": count}. Called in this order, in the same
+# transaction as the base seed; each uses its own random.Random(base.seed) so that adding one
+# does not change another's rows.
+DEMO_EXTENSIONS: Final[tuple[str, ...]] = ()
 
 
 def seed_demo(
@@ -181,7 +207,7 @@ def _seed(session: Session, now: datetime, seed: int) -> DemoSummary:
         {"code": c, "name": n, "profile": p, "site_id": cadam, "created_at": created}
         for c, n, p in DEMO_KIOSKS
     ]
-    _insert(session, Kiosk, kiosks)
+    kiosk_ids = _insert(session, Kiosk, kiosks)
 
     agents = _agents(rng, direction_ids, services_of, site_ids, cadam, created)
     agent_ids = _insert(session, Person, agents)
@@ -197,7 +223,25 @@ def _seed(session: Session, now: datetime, seed: int) -> DemoSummary:
     if registrations:
         session.execute(insert(Registration), registrations)
 
+    base = DemoBase(
+        now=now,
+        today=today,
+        seed=seed,
+        cadam_site_id=cadam,
+        site_ids=site_ids,
+        kiosk_ids={k["code"]: k_id for k, k_id in zip(kiosks, kiosk_ids, strict=True)},
+        agent_ids=agent_ids,
+        visitor_ids=visitor_ids,
+        event_ids=event_ids,
+    )
+    extra: dict[str, int] = {}
+    for target in DEMO_EXTENSIONS:
+        module_name, _, func_name = target.partition(":")
+        extend = getattr(importlib.import_module(module_name), func_name)
+        extra.update(extend(session, base))
+
     summary = DemoSummary(
+        extra=extra,
         directions=len(direction_ids),
         services=len(service_ids),
         sites=len(site_ids),

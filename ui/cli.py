@@ -7,6 +7,7 @@ kiosk/ (lazily), so operator commands stay fast and work on a machine without a 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 import time
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
     from kiosk.settings import Settings
 
 _STARTED_AT = time.perf_counter()
+
+# Each capability adds its own subcommands: a module with
+# ``register(subparsers) -> None`` that adds parsers and sets ``handler`` with
+# ``parser.set_defaults(handler=fn)``, where ``fn(settings, args) -> int`` is the exit code.
+# Modules are imported only to build the parser: keep their top level free of heavy imports.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     dbsub.add_parser("current", help="print the schema revision of the database")
 
     sub.add_parser("config", help="print the settings in force (passwords masked)")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(sub)
     return p
 
 
@@ -81,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run":
         _log_to_file(settings.paths.log_dir)
 
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        code: int = handler(settings, args)
+        return code
     if args.command == "run":
         from ui.app import run
 

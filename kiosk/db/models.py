@@ -165,3 +165,8 @@ class Registration(Base):
 
     event: Mapped[Event] = relationship()
     person: Mapped[Person] = relationship()
+
+
+# Capabilities keep their tables in their own modules (kiosk/db/models_<capability>.py) on this
+# same ``Base``; importing them here puts every table in ``Base.metadata`` for the migration
+# check. One line per module, at the very end of this file.
