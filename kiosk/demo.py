@@ -229,7 +229,7 @@ def _seed(session: Session, now: datetime, seed: int) -> DemoSummary:
         seed=seed,
         cadam_site_id=cadam,
         site_ids=site_ids,
-        kiosk_ids={k["code"]: k_id for k, k_id in zip(kiosks, kiosk_ids, strict=True)},
+        kiosk_ids={code: k_id for (code, _, _), k_id in zip(DEMO_KIOSKS, kiosk_ids, strict=True)},
         agent_ids=agent_ids,
         visitor_ids=visitor_ids,
         event_ids=event_ids,

@@ -1,7 +1,8 @@
 """Kiosque numérique: documents, search index, usage (issue 6).
 
 Reserved slot in the migration chain so that capabilities built in parallel each own one
-revision file (models in kiosk/db/models_documents.py). Until its capability lands it changes nothing.
+revision file (models in kiosk/db/models_documents.py). Until its capability lands it
+changes nothing.
 
 Revision ID: 0006
 Revises: 0005
