@@ -20,9 +20,13 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import EventKind, Space, UpcomingEvent
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -219,9 +223,41 @@ def main(argv: list[str] | None = None) -> int:
             shoot(shell, "room-admin-fr-normal")
         shell.close()
         settle()
+    written.extend(shoot_widgets(app, outdir, settle))
     for path in written:
         print(path)
     return 0
+
+
+def shoot_widgets(app: QApplication, outdir: Path, settle: Callable[[], None]) -> list[Path]:
+    """Shared widgets on their own, as the screens that use them show them."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from ui.theme import ThemeController
+    from ui.widgets.keyboard import Layer, OnScreenKeyboard
+
+    theme = ThemeController(app)
+    theme.apply()
+    shots: list[Path] = []
+    for layer in Layer:
+        panel = QWidget(objectName="screen")
+        field = QLineEdit("Hélène Dupont", objectName="searchField")
+        keys = OnScreenKeyboard(theme, action_label="Rechercher", auto_capitalise=True)
+        keys.set_target(field)
+        keys.set_layer(layer)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(48, 32, 48, 32)
+        column.setSpacing(24)
+        column.addWidget(field)
+        column.addWidget(keys)
+        panel.resize(1920, 640)
+        panel.show()
+        settle()
+        path = outdir / f"widget-keyboard-{layer.value}.png"
+        panel.grab().save(str(path))
+        shots.append(path)
+        panel.close()
+    return shots
 
 
 if __name__ == "__main__":

@@ -229,6 +229,29 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="+164"/>
+        <source>espace</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Majuscule</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>PinScreen</name>
     <message>
         <location filename="../../ui/screens/pin.py" line="+126"/>
