@@ -55,7 +55,10 @@ setup_system() {
 }
 
 setup_python() {
-  local py
+  local py lock
+  # Worktrees may share one venv through a .venv symlink: one installer at a time.
+  lock="$(readlink -f "$VENV").lock"
+  exec 9>"$lock"; flock 9
   py=$(find_python) || { log "no Python >= 3.12 found (set PYTHON=/path/to/python3.12)"; exit 1; }
   if ! "$py" -c 'import ensurepip, sysconfig, os, sys; sys.exit(not os.path.exists(sysconfig.get_paths()["include"] + "/Python.h"))' 2>/dev/null; then
     local v; v=$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
@@ -74,6 +77,7 @@ setup_python() {
     "$VENV/bin/python" -m pip install -q -e ".[dev]"
     echo "$want" > "$stamp"
   fi
+  flock -u 9
 }
 
 cmd=${1:-}; shift || true
