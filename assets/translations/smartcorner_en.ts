@@ -128,7 +128,7 @@
     <message>
         <location filename="../../ui/capabilities.py" line="+76"/>
         <source>Événements</source>
-        <translation>Événements</translation>
+        <translation>Events</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -231,7 +231,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+164"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+176"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
