@@ -12,8 +12,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.settings import Settings
+
+if TYPE_CHECKING:
+    from hardware.devices import Devices
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +90,13 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         shell.attract.first_painted.connect(painted)
         shell.feed.changed.connect(first_load)
 
+    def build_devices() -> Devices:
+        from hardware.devices import build_devices
+
+        return build_devices(settings, on_preview=shell.bridge.on_ticket_preview)
+
+    # after the first paint and the first programme query (one worker: they queue up)
+    shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))
     shell.start()
     # reading the package version costs ~40 ms: after the first paint, not before
     QTimer.singleShot(0, lambda: app.setApplicationVersion(kiosk.__version__))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ports import Clock
 from kiosk.settings import Language, Settings
 from ui.capabilities import ScreenDeps, TileRegistry, default_registry
+from ui.device_bridge import DeviceBridge
 from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
 from ui.i18n import LanguageSwitcher
 from ui.idle import IdleMonitor
+from ui.input_router import InputRouter
 from ui.router import Router
 from ui.screens.attract import AttractScreen
 from ui.session import KioskSession
@@ -28,6 +30,7 @@ from ui.theme import ThemeController
 from ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from hardware.devices import Devices
     from ui.screens.admin import AdminScreen
     from ui.screens.home import HomeScreen
     from ui.screens.pin import PinScreen
@@ -54,18 +57,48 @@ class Shell:
     feed: EventsFeed
     tiles: TileRegistry
     attract: AttractScreen
+    bridge: DeviceBridge
+    input_router: InputRouter
+    devices: Devices | None = None
+    _built_devices: list[Devices] = field(default_factory=list, repr=False)
 
     def start(self) -> None:
         """Show the attract screen and start watching for idleness."""
         self.router.reset()
         self.idle.install(self.app)
 
+    def load_devices(self, build: Callable[[], Devices]) -> None:
+        """Build the devices on the worker (importing escpos takes ~0.5 s), then attach them."""
+        built = self._built_devices  # so that shutdown stops them even if never attached
+
+        def work() -> Devices:
+            built.append(build())
+            return built[-1]
+
+        self.executor.submit(work, self.attach_devices)
+
+    def attach_devices(self, devices: Devices) -> None:
+        """Start the devices; their events reach the screens through the bridge from now on."""
+        if self.devices is not None:
+            raise RuntimeError("devices are already attached")
+        self.devices = devices
+        devices.start(self.bridge.on_badge_event)
+        devices.printer.request_status(self.bridge.on_printer_status)
+        log.info(
+            "devices: %s, %s",
+            type(devices.badges).__name__,
+            type(devices.printer).__name__,
+        )
+
     def shutdown(self) -> None:
-        """Stop timers and filters and let the worker finish (after the event loop has ended)."""
+        """Stop timers, filters and devices; let the worker finish (after the event loop)."""
         self.idle.uninstall()
         self.feed.stop()
         self.attract.drift.stop()
         self.executor.wait()
+        devices = self.devices or next(iter(self._built_devices), None)
+        if devices is not None:
+            devices.stop()
 
     def close(self) -> None:
         """Shut down and delete everything, leaving the QApplication as it was (tests, shots)."""
@@ -105,6 +138,7 @@ def build_shell(
     language = LanguageSwitcher(app, parent=owner)
     language.apply(settings.lang)
     session = KioskSession(settings.lang, parent=owner)
+    bridge = DeviceBridge(clock, parent=owner)
     feed = EventsFeed(
         events_loader,
         executor,
@@ -175,8 +209,11 @@ def build_shell(
         feed=feed,
         tiles=tiles,
         attract=attract,
+        bridge=bridge,
+        input_router=InputRouter(lambda: router.current, parent=owner),
     )
     _wire(shell)
+    _wire_devices(shell)
     return shell
 
 
@@ -216,3 +253,18 @@ def _wire(shell: Shell) -> None:
     idle.countdown_cancelled.connect(window.overlay.hide)
     idle.session_reset.connect(window.overlay.hide)
     window.overlay.continue_clicked.connect(idle.poke)
+
+
+def _wire_devices(shell: Shell) -> None:
+    """Badges and scans: current screen, then fallbacks, then a toast (ui.input_router)."""
+    bridge, inputs, toast = shell.bridge, shell.input_router, shell.window.toast
+    bridge.activity.connect(shell.idle.poke)
+    bridge.badge_presented.connect(inputs.route_badge)
+    bridge.badge_refused.connect(inputs.refuse_badge)
+    bridge.scanned.connect(inputs.route_scan)
+    inputs.badge_unused.connect(toast.show_badge_unused)
+    inputs.scan_unused.connect(toast.show_scan_unused)
+    inputs.badge_refused.connect(lambda event: toast.show_badge_refused(event.reason))
+    inputs.handler_failed.connect(toast.show_failure)
+    shell.router.leaving.connect(toast.dismiss)
+    shell.idle.session_reset.connect(toast.dismiss)

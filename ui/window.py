@@ -1,5 +1,5 @@
-"""The top-level window. It only hosts: the screens' stack, the bottom bar, the idle overlay
-and the hidden admin corner; the composition root wires them together."""
+"""The top-level window. It only hosts: the screens' stack, the bottom bar, the idle overlay,
+the device toast and the hidden admin corner; the composition root wires them together."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ui.widgets.admin_corner import AdminCorner
 from ui.widgets.bottom_bar import BottomBar
 from ui.widgets.crossfade import CrossFade
 from ui.widgets.idle_overlay import IdleOverlay
+from ui.widgets.toast import Toast
 
 
 class KioskWindow(QWidget):
@@ -28,10 +29,12 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bottom_bar)
         self.transition = CrossFade(self.stack)
+        self.toast = Toast(theme, self)
         self.overlay = IdleOverlay(theme, self)
         self.admin_corner = AdminCorner(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
+        self.toast.place()
         self.admin_corner.place()

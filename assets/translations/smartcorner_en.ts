@@ -289,4 +289,32 @@
         <translation>Cancel</translation>
     </message>
 </context>
+<context>
+    <name>Toast</name>
+    <message>
+        <location filename="../../ui/widgets/toast.py" line="+80"/>
+        <source>Badge lu, mais cet écran ne s&apos;en sert pas.</source>
+        <translation>Badge read, but this screen does not use it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code lu, mais cet écran ne s&apos;en sert pas.</source>
+        <translation>Code read, but this screen does not use it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cette carte ne permet pas de vous identifier (son numéro change à chaque passage). Utilisez votre badge agent.</source>
+        <translation>This card cannot identify you (its number changes at every tap). Please use your staff badge.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Badge mal lu. Reposez-le bien à plat sur le lecteur.</source>
+        <translation>The badge was not read properly. Hold it flat on the reader again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un problème est survenu. Réessayez ou demandez de l&apos;aide à l&apos;accueil.</source>
+        <translation>Something went wrong. Try again or ask for help at the desk.</translation>
+    </message>
+</context>
 </TS>

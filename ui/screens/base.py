@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from kiosk.badges import BadgePresented
 
 
 class Screen(QWidget):
@@ -32,6 +35,18 @@ class Screen(QWidget):
 
     def shown(self) -> None:
         """The router has just made this screen the current one."""
+
+    def handle_badge(self, event: BadgePresented) -> bool:
+        """A badge was tapped while this screen is shown: True if the screen used it.
+
+        ``event.uid`` is the raw UID: hash it (HMAC, site key) at once, never keep or show it.
+        Not taken here, it goes to the fallbacks (``ui.input_router``), then to a toast.
+        """
+        return False
+
+    def handle_scan(self, payload: str, source: str) -> bool:
+        """A code was scanned (``source``: "wedge", "camera"...): True if the screen used it."""
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -34,6 +34,12 @@ class IconLabel(QLabel):
         self._colour = colour
         self.refresh()
 
+    def set_icon(self, icon_name: str, colour: str | None = None) -> None:
+        self._name = icon_name
+        if colour is not None:
+            self._colour = colour
+        self.refresh()
+
     def refresh(self) -> None:
         colour = self._colour
         if not colour.startswith("#"):
