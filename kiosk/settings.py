@@ -49,11 +49,27 @@ class Settings:
     admin_pin: str = "2468"
     kiosk_name: str = "Smart Corner"
     attract_events: int = 4
+    # Check-in (kiosk/identity.py, kiosk/tickets.py). None: a file in the data dir.
+    site_key_file: Path | None = None  # HMAC key for badge UIDs; shared by a site's kiosks
+    ticket_public_key: Path | None = None  # verifies ticket codes (every kiosk)
+    ticket_private_key: Path | None = None  # signs ticket codes (the issuer only)
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
     def database_url(self) -> str:
         return self.db_url or self.paths.default_db_url()
+
+    @property
+    def site_key_path(self) -> Path:
+        return self.site_key_file or self.paths.data_dir / "site.key"
+
+    @property
+    def ticket_public_key_path(self) -> Path:
+        return self.ticket_public_key or self.paths.data_dir / "keys" / "ticket-verify.pem"
+
+    @property
+    def ticket_private_key_path(self) -> Path:
+        return self.ticket_private_key or self.paths.data_dir / "keys" / "ticket-signing.pem"
 
 
 def _parse_profile(v: Any) -> Profile:
@@ -115,6 +131,13 @@ def _parse_db(v: Any) -> str:
     raise ValueError(v)
 
 
+def _parse_path(v: Any) -> Path:
+    s = str(v).strip()
+    if s:
+        return Path(s).expanduser()
+    raise ValueError(v)
+
+
 def _parse_text(v: Any) -> str:
     s = str(v).strip()
     if s:
@@ -140,6 +163,9 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "admin_pin": ("admin_pin", _parse_pin, "4 to 8 digits"),
     "kiosk_name": ("kiosk_name", _parse_text, "a non-empty name"),
     "attract_events": ("attract_events", _parse_int(0, 8), "a number from 0 to 8"),
+    "site_key_file": ("site_key_file", _parse_path, "the path of the site's badge key file"),
+    "ticket_public_key": ("ticket_public_key", _parse_path, "the path of a PEM public key"),
+    "ticket_private_key": ("ticket_private_key", _parse_path, "the path of a PEM private key"),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

@@ -170,3 +170,4 @@ class Registration(Base):
 # Capabilities keep their tables in their own modules (kiosk/db/models_<capability>.py) on this
 # same ``Base``; importing them here puts every table in ``Base.metadata`` for the migration
 # check. One line per module, at the very end of this file.
+from kiosk.db import models_checkin as models_checkin  # noqa: E402

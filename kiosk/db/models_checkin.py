@@ -1,0 +1,135 @@
+"""Check-in tables (issue 4): badges, the scan ledger, attendance, undo, space visits,
+ticket revocations and the external ids of imported events. Migration 0003 creates them.
+
+The ledger (``checkin``) is append-only: every scan, accepted or refused, is one row with the
+kiosk, the UTC time and a unique nonce, so the Smart Tour can replay it idempotently.
+``attendance`` is the one table that says who is in: its unique (event, person) pair is what
+stops two kiosks racing from both admitting the same person. An undo appends a
+``checkin_undo`` row and removes the attendance row (which can be rebuilt from the ledger).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome
+from kiosk.db.models import Base
+from kiosk.db.types import choice
+from kiosk.domain import Space
+
+NONCE_LENGTH = 32  # uuid4().hex
+
+
+class Badge(Base):
+    """A contactless card, known only by HMAC(site key, UID) (RGPD: never the raw UID)."""
+
+    __tablename__ = "badge"
+    __table_args__ = (Index(None, "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    linked_at: Mapped[datetime]
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))  # None: command line
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # the staff member
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+
+
+class CheckinRecord(Base):
+    """One scan and its verdict (refusals too, with their reason)."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (
+        Index(None, "event_id", "at"),
+        Index(None, "kiosk_id", "identity_key", "at"),  # debounce of the same badge / code
+        Index(None, "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
+    at: Mapped[datetime]
+    method: Mapped[CheckinMethod] = mapped_column(choice(CheckinMethod, "method"))
+    outcome: Mapped[CheckinOutcome] = mapped_column(choice(CheckinOutcome, "outcome"))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    # What was presented, never raw: "b:<badge hash>", "q:<ticket serial or digest>", "p:<id>".
+    identity_key: Mapped[str] = mapped_column(String(80))
+    related_event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))  # wrong event
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # manual, walk-in
+    detail: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+class Attendance(Base):
+    """Who is checked in to which event now: at most one row per person and event."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkin.id"), unique=True)
+    at: Mapped[datetime]
+    kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
+    method: Mapped[CheckinMethod] = mapped_column(choice(CheckinMethod, "method"))
+
+
+class CheckinUndo(Base):
+    """Staff took back an ok check-in (a mistaken manual pick, a wrong person)."""
+
+    __tablename__ = "checkin_undo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkin.id"), unique=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
+    at: Mapped[datetime]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+
+
+class SpaceVisit(Base):
+    """A badge tapped at a space's entrance outside any event: one per person, day and space."""
+
+    __tablename__ = "space_visit"
+    __table_args__ = (
+        UniqueConstraint("person_id", "day", "site_id", "space"),
+        Index(None, "day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
+    at: Mapped[datetime]
+    day: Mapped[date] = mapped_column(Date)  # the local (Europe/Paris) day of ``at``
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    space: Mapped[Space] = mapped_column(choice(Space, "space"))
+
+
+class TicketRevocation(Base):
+    """A signed ticket code that must no longer open the door (serial from the code)."""
+
+    __tablename__ = "ticket_revocation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(16), unique=True)
+    event_id: Mapped[int] = mapped_column()
+    person_id: Mapped[int] = mapped_column()
+    revoked_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+
+
+class EventSource(Base):
+    """The external id (iCalendar UID, CSV id) an event was imported from: re-imports update."""
+
+    __tablename__ = "event_source"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(255), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), unique=True)
+    imported_at: Mapped[datetime]
