@@ -21,6 +21,7 @@ from tests.helpers.db import sqlite_url_in
 TABLES = {"direction", "service", "site", "kiosk", "person", "event", "registration"}
 TABLES |= {"badge", "checkin", "attendance", "checkin_undo", "space_visit"}
 TABLES |= {"ticket_revocation", "event_source"}
+TABLES |= {"print_job"}
 
 
 @pytest.fixture
