@@ -48,6 +48,10 @@ class Settings:
     idle_countdown: int = 15  # seconds of countdown before the reset
     admin_pin: str = "2468"
     kiosk_name: str = "Smart Corner"
+    # This kiosk's row in the shared database ("" = DEMO-<PROFILE> when the demo is there,
+    # else the host name) and the site it stands on ("" = the Smart Corner site).
+    kiosk_code: str = ""
+    site: str = ""
     attract_events: int = 4
     # Check-in (kiosk/identity.py, kiosk/tickets.py). None: a file in the data dir.
     site_key_file: Path | None = None  # HMAC key for badge UIDs; shared by a site's kiosks
@@ -145,6 +149,16 @@ def _parse_text(v: Any) -> str:
     raise ValueError(v)
 
 
+def _parse_code(length: int) -> Callable[[Any], str]:
+    def parse(v: Any) -> str:
+        s = str(v).strip().upper()
+        if re.fullmatch(rf"[A-Z0-9_-]{{0,{length}}}", s):
+            return s
+        raise ValueError(v)
+
+    return parse
+
+
 # name in the TOML file -> (dataclass field, parser, what is accepted)
 _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "profile": ("profile", _parse_profile, "store, room or tour"),
@@ -162,6 +176,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "idle_countdown": ("idle_countdown", _parse_int(1, 120), "a number of seconds from 1 to 120"),
     "admin_pin": ("admin_pin", _parse_pin, "4 to 8 digits"),
     "kiosk_name": ("kiosk_name", _parse_text, "a non-empty name"),
+    "kiosk_code": ("kiosk_code", _parse_code(32), "up to 32 letters, digits, '-' or '_'"),
+    "site": ("site", _parse_code(16), "a site code of up to 16 letters, digits, '-' or '_'"),
     "attract_events": ("attract_events", _parse_int(0, 8), "a number from 0 to 8"),
     "site_key_file": ("site_key_file", _parse_path, "the path of the site's badge key file"),
     "ticket_public_key": ("ticket_public_key", _parse_path, "the path of a PEM public key"),

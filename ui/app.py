@@ -69,9 +69,14 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     app.setApplicationDisplayName("Smart Corner")
     app.setOrganizationName("Smart Corner")
 
-    database = KioskDatabase(settings.database_url)
+    database = KioskDatabase.for_settings(settings)
+    clock = SystemClock()
     shell = build_shell(
-        settings, app=app, clock=SystemClock(), events_loader=database.upcoming_events
+        settings,
+        app=app,
+        clock=clock,
+        events_loader=database.upcoming_events,
+        database=database,
     )
     outcome = {"rc": 0}
 
@@ -98,6 +103,16 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     # after the first paint and the first programme query (one worker: they queue up)
     shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))
     shell.start()
+    # Register this kiosk in the database early (after the first paint, on the worker), so that
+    # a wrong site code or an unreachable database shows in the log at start-up.
+    QTimer.singleShot(
+        0,
+        lambda: shell.executor.submit(
+            lambda: database.this_kiosk(clock.now()),
+            lambda ref: None,
+            lambda exc: log.error("this kiosk could not be registered: %s", exc),
+        ),
+    )
     # reading the package version costs ~40 ms: after the first paint, not before
     QTimer.singleShot(0, lambda: app.setApplicationVersion(kiosk.__version__))
     if windowed:

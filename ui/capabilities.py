@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.ports import Clock
 from kiosk.settings import Profile, Settings
+from ui.data import KioskDatabase
 from ui.events_feed import EventsFeed
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor
@@ -33,6 +34,10 @@ class ScreenDeps:
     clock: Clock
     executor: BackgroundExecutor
     feed: EventsFeed
+    # The kiosk's database; call it only from executor jobs (worker thread), e.g.
+    # ``executor.submit(lambda: work(deps.database.session_factory(), ...))``, and name the
+    # kiosk in what you record with ``deps.database.this_kiosk(now).id``.
+    database: KioskDatabase
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,44 @@ from kiosk.settings import masked_url
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from kiosk.settings import Settings
+    from kiosk.this_kiosk import KioskRef
+
 log = logging.getLogger(__name__)
 
 
 class KioskDatabase:
-    def __init__(self, url: str) -> None:
+    """The database of one kiosk. Every method runs on the worker thread, never the GUI's."""
+
+    def __init__(self, url: str, settings: Settings | None = None) -> None:
         self._url = url
+        self._settings = settings
         self._engine: Any = None
         self._sessions: Callable[[], Any] | None = None
+        self._kiosk: KioskRef | None = None
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> KioskDatabase:
+        return cls(settings.database_url, settings)
+
+    def session_factory(self) -> sessionmaker[Session]:
+        """Sessions on the migrated database (opened on first call: worker thread only)."""
+        sessions = self._open()
+        return sessions  # type: ignore[return-value]
+
+    def this_kiosk(self, now: datetime) -> KioskRef:
+        """This kiosk's row (created on first start); records a kiosk writes carry its id."""
+        if self._kiosk is None:
+            from kiosk.settings import Settings
+            from kiosk.this_kiosk import ensure_kiosk
+
+            settings = self._settings or Settings()
+            with self.session_factory().begin() as session:
+                self._kiosk = ensure_kiosk(session, settings, now)
+            log.info("this kiosk is %s (id %d)", self._kiosk.code, self._kiosk.id)
+        return self._kiosk
 
     def _open(self) -> Callable[[], Any]:
         if self._sessions is None:
@@ -49,3 +79,4 @@ class KioskDatabase:
             self._engine.dispose()
             self._engine = None
             self._sessions = None
+            self._kiosk = None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ports import Clock
 from kiosk.settings import Language, Settings
 from ui.capabilities import ScreenDeps, TileRegistry, default_registry
+from ui.data import KioskDatabase
 from ui.device_bridge import DeviceBridge
 from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
 from ui.i18n import LanguageSwitcher
@@ -57,6 +58,7 @@ class Shell:
     feed: EventsFeed
     tiles: TileRegistry
     attract: AttractScreen
+    database: KioskDatabase
     bridge: DeviceBridge
     input_router: InputRouter
     devices: Devices | None = None
@@ -103,6 +105,7 @@ class Shell:
     def close(self) -> None:
         """Shut down and delete everything, leaving the QApplication as it was (tests, shots)."""
         self.shutdown()
+        self.database.close()
         self.language.uninstall()
         self.window.close()
         self.window.deleteLater()
@@ -128,6 +131,7 @@ def build_shell(
     tiles: TileRegistry | None = None,
     refresh_ms: int = REFRESH_MS,
     on_quit: Callable[[], None] | None = None,
+    database: KioskDatabase | None = None,
 ) -> Shell:
     """Everything wired and the attract screen built; ``on_quit`` defaults to ``app.quit``."""
     owner = QObject(app)  # parent of the non-widget objects, so they live as long as the app
@@ -150,7 +154,15 @@ def build_shell(
     window = KioskWindow(theme)
     router = Router(window.stack, root=AttractScreen.key, parent=owner)
     attract = AttractScreen(feed, theme, clock, settings.kiosk_name, settings.attract_events)
-    deps = ScreenDeps(settings=settings, theme=theme, clock=clock, executor=executor, feed=feed)
+    database = database or KioskDatabase.for_settings(settings)  # opened lazily, on the worker
+    deps = ScreenDeps(
+        settings=settings,
+        theme=theme,
+        clock=clock,
+        executor=executor,
+        feed=feed,
+        database=database,
+    )
     capabilities = tiles.for_profile(settings.profile)
 
     # Only the attract screen is needed for the first paint: the others (and their modules)
@@ -206,6 +218,7 @@ def build_shell(
             parent=owner,
         ),
         executor=executor,
+        database=database,
         feed=feed,
         tiles=tiles,
         attract=attract,
