@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from hardware.badge_simulator import SimulatedBadgeSource
 from hardware.devices import Devices, SimulatedTicketPrinter
 from kiosk.badges import BadgePresented
+from tests.helpers.keys import Keyboard
 from ui.screens.base import Screen
 from ui.widgets.toast import ToastKind
 
@@ -208,3 +209,10 @@ def test_devices_built_on_the_worker_are_attached_on_the_gui_thread(
     assert threads[0] != threading.main_thread().name
     assert shell.devices is not None
     assert shell.bridge.reader.state.value == "ready"
+
+
+def test_a_wedge_scan_anywhere_reaches_the_current_screen(qtbot: QtBot, kiosk: Any) -> None:
+    with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
+        Keyboard(kiosk.probe).type("KQ1.ABCDEFGH", gap_ms=3)
+    assert kiosk.probe.scans == [("KQ1.ABCDEFGH", "wedge")]
+    assert kiosk.bridge.last_scan.source == "wedge"
