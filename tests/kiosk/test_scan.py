@@ -7,6 +7,7 @@ import pytest
 from kiosk.scan import (
     MAX_GAP_MS,
     TICKET_ALPHABET,
+    TICKET_PREFIXES,
     LayoutRepair,
     WedgeBurstDetector,
     WedgeLayout,
@@ -15,7 +16,7 @@ from kiosk.scan import (
     undo,
 )
 
-TICKET = "KQ1.MZWAQ234567XY.ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+TICKET = "SC1.MZWAQ234567XY.ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 BARE = "MZWAQ234567"  # no prefix: only the characters can tell the mangling
 
 
@@ -57,13 +58,13 @@ def test_a_pause_starts_a_new_burst_and_the_detector_is_reusable() -> None:
         t += 150
         detector.feed(c, t, is_terminator=False)
     t += 150
-    for c in "KQ1.ABCD":  # then the scanner
+    for c in "SC1.ABCD":  # then the scanner
         t += 3
         detector.feed(c, t, is_terminator=False)
-    assert detector.pending == "KQ1.ABCD"
-    assert detector.feed("", t + 3, is_terminator=True) == "KQ1.ABCD"
+    assert detector.pending == "SC1.ABCD"
+    assert detector.feed("", t + 3, is_terminator=True) == "SC1.ABCD"
     assert detector.pending == ""
-    assert feed_all(detector, "KQ1.EFGH", 3, 3) == ["KQ1.EFGH"]
+    assert feed_all(detector, "SC1.EFGH", 3, 3) == ["SC1.EFGH"]
 
 
 def test_clock_going_backwards_is_not_fast() -> None:
@@ -79,6 +80,15 @@ def test_mangled_forms_are_what_the_reference_measured() -> None:
     assert typed_as("234567", WedgeLayout.US_ON_AZERTY) == "é\"'(-è"
     assert typed_as("M", WedgeLayout.US_ON_AZERTY) == "?"
     assert typed_as("WAZQ", WedgeLayout.AZERTY_ON_US) == "ZQWA"
+
+
+def test_the_prefix_is_the_ticket_codes_version() -> None:
+    from kiosk.tickets import VERSION
+
+    assert (f"{VERSION}.",) == TICKET_PREFIXES
+    # its digit and its dot come out differently under each mismatch: it tells them apart
+    typed = {typed_as(TICKET_PREFIXES[0], layout) for layout in WedgeLayout}
+    assert len(typed) == len(WedgeLayout)
 
 
 @pytest.mark.parametrize("layout", list(WedgeLayout))
@@ -110,9 +120,9 @@ def test_letters_only_follow_the_layout_a_previous_scan_proved() -> None:
 
 
 def test_a_clean_payload_is_left_alone_and_case_is_folded() -> None:
-    assert repair_layout("KQ1.ABC234") == "KQ1.ABC234"
-    assert repair_layout("kq1.abc234") == "KQ1.ABC234"
-    assert repair_layout("  KQ1.ABC \n") == "KQ1.ABC"
+    assert repair_layout("SC1.ABC234") == "SC1.ABC234"
+    assert repair_layout("sc1.abc234") == "SC1.ABC234"
+    assert repair_layout("  SC1.ABC \n") == "SC1.ABC"
 
 
 def test_what_no_layout_explains_is_returned_as_it_came() -> None:
@@ -120,7 +130,7 @@ def test_what_no_layout_explains_is_returned_as_it_came() -> None:
 
 
 def test_every_alphabet_character_survives_both_mismatches() -> None:
-    payload = "KQ1." + "".join(sorted(TICKET_ALPHABET))
+    payload = "SC1." + "".join(sorted(TICKET_ALPHABET))
     for layout in WedgeLayout:
         assert undo(typed_as(payload, layout), layout) == payload
         assert repair_layout(typed_as(payload, layout)) == payload
