@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,6 +22,10 @@ from ui.events_feed import EventsFeed
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor
 from ui.theme import Area, ThemeController
+
+if TYPE_CHECKING:
+    from ui.device_bridge import DeviceBridge
+    from ui.shell import Shell
 
 ALL_PROFILES = frozenset(Profile)
 
@@ -38,6 +43,7 @@ class ScreenDeps:
     # ``executor.submit(lambda: work(deps.database.session_factory(), ...))``, and name the
     # kiosk in what you record with ``deps.database.this_kiosk(now).id``.
     database: KioskDatabase
+    bridge: DeviceBridge | None = None  # device events and print results (None: tests)
 
 
 @dataclass(frozen=True)
@@ -52,20 +58,43 @@ class Capability:
     order: int = 100  # tiles are shown by increasing order
 
 
+@dataclass(frozen=True)
+class Service:
+    """A capability without a tile: set up once the shell is built (e.g. self check-in, which
+    answers badges and codes on any screen through ``shell.input_router.add_fallback``)."""
+
+    key: str
+    install: Callable[[Shell, ScreenDeps], None]
+    profiles: frozenset[Profile] = field(default=ALL_PROFILES)
+
+
 class TileRegistry:
-    def __init__(self, capabilities: Iterable[Capability] = ()) -> None:
+    def __init__(
+        self, capabilities: Iterable[Capability] = (), services: Iterable[Service] = ()
+    ) -> None:
         self._capabilities: dict[str, Capability] = {}
+        self._services: dict[str, Service] = {}
         for capability in capabilities:
             self.register(capability)
+        for service in services:
+            self.register_service(service)
 
     def register(self, capability: Capability) -> None:
         if capability.key in self._capabilities:
             raise ValueError(f"capability {capability.key!r} is already registered")
         self._capabilities[capability.key] = capability
 
+    def register_service(self, service: Service) -> None:
+        if service.key in self._services:
+            raise ValueError(f"service {service.key!r} is already registered")
+        self._services[service.key] = service
+
     def for_profile(self, profile: Profile) -> list[Capability]:
         shown = [c for c in self._capabilities.values() if profile in c.profiles]
         return sorted(shown, key=lambda c: (c.order, c.key))
+
+    def services_for(self, profile: Profile) -> list[Service]:
+        return [s for s in self._services.values() if profile in s.profiles]
 
 
 def _agenda_screen(deps: ScreenDeps) -> Screen:
@@ -86,6 +115,38 @@ EVENTS = Capability(
 )
 
 
+def _door_screen(deps: ScreenDeps) -> Screen:
+    from ui.checkin_wiring import door_screen
+
+    return door_screen(deps)
+
+
+def _install_self_checkin(shell: Shell, deps: ScreenDeps) -> None:
+    from ui.checkin_wiring import install_self_checkin
+
+    install_self_checkin(shell, deps)
+
+
+# Staff: "Mode accueil" at the door of an event (unlocked by a staff badge or the admin PIN).
+DOOR = Capability(
+    key="door",
+    area=Area.EVENTS,
+    icon="door-enter",
+    title=lambda: QCoreApplication.translate("Capabilities", "Accueil événement"),
+    subtitle=lambda: QCoreApplication.translate(
+        "Capabilities", "Équipe : enregistrer les arrivées"
+    ),
+    make_screen=_door_screen,
+    profiles=frozenset({Profile.ROOM, Profile.TOUR}),
+    order=90,
+)
+
+# Room kiosks: a badge or a ticket code on any screen checks its holder in (no tile).
+SELF_CHECKIN = Service(
+    key="self_checkin", install=_install_self_checkin, profiles=frozenset({Profile.ROOM})
+)
+
+
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
-    return TileRegistry([EVENTS])
+    return TileRegistry([EVENTS], services=[SELF_CHECKIN])

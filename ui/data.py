@@ -7,6 +7,7 @@ happen on the GUI thread. Only :class:`ui.tasks.BackgroundExecutor`'s single wor
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,9 @@ class KioskDatabase:
         self._engine: Any = None
         self._sessions: Callable[[], Any] | None = None
         self._kiosk: KioskRef | None = None
+        # Check-in has a worker of its own (a verdict never waits behind a programme refresh):
+        # opening and finding this kiosk are done once, whichever worker comes first.
+        self._lock = threading.RLock()
 
     @classmethod
     def for_settings(cls, settings: Settings) -> KioskDatabase:
@@ -45,6 +49,10 @@ class KioskDatabase:
 
     def this_kiosk(self, now: datetime) -> KioskRef:
         """This kiosk's row (created on first start); records a kiosk writes carry its id."""
+        with self._lock:
+            return self._this_kiosk(now)
+
+    def _this_kiosk(self, now: datetime) -> KioskRef:
         if self._kiosk is None:
             from kiosk.settings import Settings
             from kiosk.this_kiosk import ensure_kiosk
@@ -56,6 +64,10 @@ class KioskDatabase:
         return self._kiosk
 
     def _open(self) -> Callable[[], Any]:
+        with self._lock:
+            return self._open_locked()
+
+    def _open_locked(self) -> Callable[[], Any]:
         if self._sessions is None:
             from kiosk.db.engine import create_db_engine, make_session_factory
             from kiosk.db.migrate import ensure_schema

@@ -3,7 +3,8 @@
     python -m ui.screenshots OUTDIR [--sample]
 
 Attract, Home and Événements for each profile, in French and English, normal and accessible;
-plus the PIN pad, the admin screen and the idle countdown. The programme is the demo data set
+plus the PIN pad, the admin screen and the idle countdown; every check-in verdict
+(ui/checkin_shots.py). The programme is the demo data set
 seeded in a temporary SQLite database (or a fixed list with ``--sample``, or when the
 persistence layer is missing). The clock is fixed (Monday 23 November 2026, 14:05, Paris time)
 so the pictures only change when the code does.
@@ -224,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         shell.close()
         settle()
     written.extend(shoot_widgets(app, outdir, settle))
+    from ui.checkin_shots import shoot_checkin
+
+    written.extend(shoot_checkin(app, outdir, settle, NOW))
     for path in written:
         print(path)
     return 0

@@ -126,7 +126,7 @@
 <context>
     <name>Capabilities</name>
     <message>
-        <location filename="../../ui/capabilities.py" line="+76"/>
+        <location filename="../../ui/capabilities.py" line="+110"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
@@ -134,6 +134,16 @@
         <location line="+1"/>
         <source>Le programme du Smart Corner</source>
         <translation>What&apos;s on at the Smart Corner</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Accueil événement</source>
+        <translation>Event check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Équipe : enregistrer les arrivées</source>
+        <translation>Staff: check people in</translation>
     </message>
 </context>
 <context>
@@ -290,6 +300,29 @@
     </message>
 </context>
 <context>
+    <name>SelfCheckin</name>
+    <message>
+        <location filename="../../ui/self_checkin.py" line="+143"/>
+        <source>Confirmer</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>M&apos;inscrire</source>
+        <translation>Sign me up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non merci</source>
+        <translation>No, thanks</translation>
+    </message>
+</context>
+<context>
     <name>Toast</name>
     <message>
         <location filename="../../ui/widgets/toast.py" line="+80"/>
@@ -315,6 +348,261 @@
         <location line="+3"/>
         <source>Un problème est survenu. Réessayez ou demandez de l&apos;aide à l&apos;accueil.</source>
         <translation>Something went wrong. Try again or ask for help at the desk.</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../ui/verdicts.py" line="+61"/>
+        <source>{day}, {time}</source>
+        <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rendez-vous au {place} à {time}.</source>
+        <translation>Please go to the {place} at {time}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rendez-vous au {place} le {day} à {time}.</source>
+        <translation>Please go to the {place} on {day} at {time}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un instant, s&apos;il vous plaît.</source>
+        <translation>One moment, please.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bienvenue, {name} !</source>
+        <translation>Welcome, {name}!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bienvenue !</source>
+        <translation>Welcome!</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Votre arrivée est enregistrée. Bonne séance !</source>
+        <translation>You are checked in. Enjoy the session!</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Votre prochain rendez-vous : {title}</source>
+        <translation>Your next session: {title}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bonjour, {name} !</source>
+        <translation>Hello, {name}!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bonjour !</source>
+        <translation>Hello!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre passage au Smart Corner est enregistré. Bonne visite !</source>
+        <translation>Your visit to the Smart Corner is recorded. Enjoy!</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrivée déjà enregistrée à {time} ({kiosk}). Vous pouvez entrer.</source>
+        <translation>Already checked in at {time} ({kiosk}). You may go in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrivée déjà enregistrée à {time}. Vous pouvez entrer.</source>
+        <translation>Already checked in at {time}. You may go in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Votre arrivée est déjà enregistrée. Vous pouvez entrer.</source>
+        <translation>You are already checked in. You may go in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}, c&apos;est déjà noté</source>
+        <translation>{name}, you are already in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&apos;est déjà noté</source>
+        <translation>You are already in</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Aucun événement en cours ici</source>
+        <translation>No event on here right now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consultez le programme sur l&apos;écran d&apos;accueil ou adressez-vous à l&apos;équipe.</source>
+        <translation>See the programme on the home screen or ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Il reste des places.</source>
+        <translation>Seats are left.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Il reste 1 place.</source>
+        <translation>1 seat left.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Il reste {n} places.</source>
+        <translation>{n} seats left.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}, une place pour vous ?</source>
+        <translation>{name}, would you like a seat?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une place pour vous ?</source>
+        <translation>Would you like a seat?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pas d&apos;inscription à votre nom pour cette séance. {left} Voulez-vous vous inscrire maintenant ?</source>
+        <translation>You are not registered for this session. {left} Would you like to sign up now?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pas d&apos;inscription pour cette séance</source>
+        <translation>Not registered for this session</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <location line="+9"/>
+        <source>Adressez-vous à l&apos;équipe d&apos;accueil.</source>
+        <translation>Please ask the staff at the entrance.</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Séance complète</source>
+        <translation>Session full</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Toutes les places sont prises. L&apos;équipe d&apos;accueil peut vous aider.</source>
+        <translation>All seats are taken. The staff at the entrance can help you.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>L&apos;accueil n&apos;est pas encore ouvert</source>
+        <translation>Check-in is not open yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revenez à partir de {time}.</source>
+        <translation>Please come back from {time}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revenez le {day} à partir de {time}.</source>
+        <translation>Please come back on {day} from {time}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>L&apos;accueil de cette séance est terminé</source>
+        <translation>Check-in for this session has closed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inscription à un autre événement</source>
+        <translation>Registered for another event</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}, votre inscription est pour un autre événement</source>
+        <translation>{name}, you are registered for another event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votre inscription est pour un autre événement</source>
+        <translation>You are registered for another event</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Badge non reconnu</source>
+        <translation>Badge not recognised</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&apos;équipe d&apos;accueil peut l&apos;associer à votre nom en quelques secondes.</source>
+        <translation>The staff at the entrance can link it to your name in a few seconds.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code non reconnu</source>
+        <translation>Code not recognised</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ce code n&apos;est pas un billet du Smart Corner, ou il est abîmé.</source>
+        <translation>This code is not a Smart Corner ticket, or it is damaged.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Billet non valide</source>
+        <translation>Invalid ticket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ce billet n&apos;a pas été émis par le Smart Corner. Adressez-vous à l&apos;équipe.</source>
+        <translation>This ticket was not issued by the Smart Corner. Please ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Billet expiré</source>
+        <translation>Ticket expired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ce billet n&apos;est plus valable. Adressez-vous à l&apos;équipe d&apos;accueil.</source>
+        <translation>This ticket is no longer valid. Please ask the staff at the entrance.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Billet annulé</source>
+        <translation>Ticket cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ce billet a été annulé. Adressez-vous à l&apos;équipe d&apos;accueil.</source>
+        <translation>This ticket has been cancelled. Please ask the staff at the entrance.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Confirmer votre inscription</source>
+        <translation>Confirm your registration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Votre place sera réservée et votre arrivée enregistrée.</source>
+        <translation>Your seat will be booked and you will be checked in.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enregistrement impossible</source>
+        <translation>Check-in failed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un problème technique empêche l&apos;enregistrement. Adressez-vous à l&apos;équipe.</source>
+        <translation>A technical problem prevents check-in. Please ask the staff.</translation>
     </message>
 </context>
 </TS>

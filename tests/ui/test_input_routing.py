@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from hardware.badge_simulator import SimulatedBadgeSource
 from hardware.devices import Devices, SimulatedTicketPrinter
 from kiosk.badges import BadgePresented
-from tests.helpers.keys import Keyboard
+from ui.capabilities import EVENTS, TileRegistry
 from ui.screens.base import Screen
 from ui.widgets.toast import ToastKind
 
@@ -52,8 +53,12 @@ class Fallback:
 
 
 @pytest.fixture
-def kiosk(shell: Any) -> Any:
-    """The shell with a simulated reader attached and the probe screen shown."""
+def kiosk(make_shell: Callable[..., Any]) -> Any:
+    """The shell with a simulated reader attached and the probe screen shown.
+
+    Without the room kiosk's own fallback (self check-in), so the test's are the only ones.
+    """
+    shell = make_shell(tiles=TileRegistry([EVENTS]))
     probe = ProbeScreen()
     shell.router.register(ProbeScreen.key, lambda: probe)
     shell.router.go(ProbeScreen.key)
@@ -139,11 +144,11 @@ def test_a_handler_that_raises_stops_there_and_says_so(
 
 def test_scans_follow_the_same_rule(qtbot: QtBot, kiosk: Any) -> None:
     with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
-        kiosk.bridge.on_scan("SC1.AAAA", "camera")
-    assert kiosk.probe.scans == [("SC1.AAAA", "camera")]
+        kiosk.bridge.on_scan("KQ1.AAAA", "camera")
+    assert kiosk.probe.scans == [("KQ1.AAAA", "camera")]
     kiosk.probe.takes = False
     with qtbot.waitSignal(kiosk.input_router.scan_unused, timeout=2000):
-        kiosk.bridge.on_scan("SC1.BBBB", "wedge")
+        kiosk.bridge.on_scan("KQ1.BBBB", "wedge")
     assert kiosk.window.toast.text == "Code lu, mais cet écran ne s'en sert pas."
 
 
@@ -209,10 +214,3 @@ def test_devices_built_on_the_worker_are_attached_on_the_gui_thread(
     assert threads[0] != threading.main_thread().name
     assert shell.devices is not None
     assert shell.bridge.reader.state.value == "ready"
-
-
-def test_a_wedge_scan_anywhere_reaches_the_current_screen(qtbot: QtBot, kiosk: Any) -> None:
-    with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
-        Keyboard(kiosk.probe).type("SC1.ABCDEFGH", gap_ms=3)
-    assert kiosk.probe.scans == [("SC1.ABCDEFGH", "wedge")]
-    assert kiosk.bridge.last_scan.source == "wedge"

@@ -1,0 +1,107 @@
+"""Self check-in inside the whole kiosk: from any screen, and gone after an idle reset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.badges import BadgePresented
+from kiosk.ports import FixedClock
+from kiosk.settings import Profile, Settings, with_overrides
+from tests.helpers.checkin_world import ALICE_UID, UNKNOWN_UID, World
+from tests.ui.conftest import FakeProgramme
+from ui.data import KioskDatabase
+from ui.self_checkin import SelfCheckin
+from ui.verdicts import Tone
+
+
+@pytest.fixture
+def kiosk(
+    qtbot: QtBot, qapp: Any, world: World, world_clock: FixedClock, checkin_settings: Settings
+) -> Iterator[Any]:
+    from ui.shell import build_shell
+
+    database = KioskDatabase(checkin_settings.database_url)
+    shell = build_shell(
+        checkin_settings,
+        app=qapp,
+        clock=world_clock,
+        events_loader=FakeProgramme([]),
+        on_quit=lambda: None,
+        database=database,
+    )
+    shell.window.resize(1920, 1080)
+    shell.window.transition.duration_ms = 0
+    shell.start()
+    shell.window.show()
+    qtbot.waitExposed(shell.window)
+    checkin = shell.services["self_checkin"]
+    assert isinstance(checkin, SelfCheckin)
+    with qtbot.waitSignal(checkin.desk.ready, timeout=10_000):
+        checkin.desk.warm_up()
+    yield shell
+    shell.close()
+    database.close()
+
+
+def badge(shell: Any, qtbot: QtBot, uid: bytes) -> SelfCheckin:
+    checkin: SelfCheckin = shell.services["self_checkin"]
+    with qtbot.waitSignal(
+        checkin.verdict_shown, timeout=5000, check_params_cb=lambda v: v.tone is not Tone.PENDING
+    ):
+        shell.bridge.on_badge_event(BadgePresented(uid, "ACS ACR1252"))
+    return checkin
+
+
+@pytest.mark.parametrize("screen", ["attract", "home", "events"])
+def test_a_badge_on_any_screen_gives_a_verdict_and_leaves_the_person_there(
+    kiosk: Any, qtbot: QtBot, screen: str
+) -> None:
+    if screen != "attract":
+        kiosk.router.go(screen)
+    checkin = badge(kiosk, qtbot, ALICE_UID)
+    assert checkin.view is not None
+    assert checkin.view.tone is Tone.GREEN
+    assert checkin.panel.isVisible()
+    assert checkin.panel.geometry() == kiosk.window.rect()  # covers the bottom bar too
+    qtbot.mouseClick(checkin.panel, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    assert not checkin.showing
+    assert kiosk.router.current_key == screen
+
+
+def test_idle_reset_wipes_the_verdict(kiosk: Any, qtbot: QtBot) -> None:
+    kiosk.router.go("events")
+    checkin = badge(kiosk, qtbot, UNKNOWN_UID)
+    assert checkin.showing
+    kiosk.idle.set_durations(30, 30)
+    kiosk.idle.poke()
+    with qtbot.waitSignal(kiosk.idle.session_reset, timeout=3000):
+        pass
+    assert not checkin.showing
+    assert checkin.panel.view is None
+    assert kiosk.router.current_key == "attract"
+
+
+def test_only_room_kiosks_check_in_by_themselves(
+    qtbot: QtBot, qapp: Any, world: World, world_clock: FixedClock, checkin_settings: Settings
+) -> None:
+    from ui.shell import build_shell
+
+    database = KioskDatabase(checkin_settings.database_url)
+    shell = build_shell(
+        with_overrides(checkin_settings, profile=Profile.STORE),
+        app=qapp,
+        clock=world_clock,
+        events_loader=FakeProgramme([]),
+        on_quit=lambda: None,
+        database=database,
+    )
+    try:
+        assert "self_checkin" not in shell.services
+    finally:
+        shell.close()
+        database.close()

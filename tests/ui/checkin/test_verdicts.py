@@ -1,0 +1,67 @@
+"""Every outcome has its verdict: a tone, a shape, words, and what to do next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from kiosk.checkin_outcomes import CheckinOutcome, Verdict
+from ui.checkin_shots import sample_results
+from ui.screenshots import NOW
+from ui.theme import ThemeController
+from ui.verdicts import Tone, describe
+from ui.widgets.verdict_panel import PALETTES, SHAPES, Shape, VerdictPanel
+
+SAMPLES = sample_results(NOW)
+TONE_OF = {Verdict.GREEN: Tone.GREEN, Verdict.AMBER: Tone.AMBER, Verdict.RED: Tone.RED}
+
+
+def test_every_outcome_has_a_sample() -> None:
+    assert {r.outcome for r in SAMPLES.values()} == set(CheckinOutcome)
+
+
+def test_the_three_tones_have_three_shapes_and_three_colours() -> None:
+    tones = (Tone.GREEN, Tone.AMBER, Tone.RED)
+    assert [SHAPES[t] for t in tones] == [Shape.DISC, Shape.TRIANGLE, Shape.OCTAGON]
+    assert len({PALETTES[t].background for t in tones}) == 3
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_each_verdict_is_painted_with_its_colour_shape_and_words(
+    qapp: Any, qtbot: QtBot, name: str
+) -> None:
+    result = SAMPLES[name]
+    view = describe(result, NOW)
+    expected = Tone.AMBER if name == "walk-in-offer" else TONE_OF[result.outcome.verdict]
+    assert view.tone is expected
+    assert view.title
+    assert view.action  # always a next step
+    assert view.offer_walk_in is (name == "walk-in-offer")
+    if result.first_name and view.tone is not Tone.RED:
+        assert result.first_name in view.title
+
+    theme = ThemeController(qapp)
+    theme.apply()
+    panel = VerdictPanel(theme)
+    qtbot.addWidget(panel)
+    panel.resize(1920, 1080)
+    panel.show_view(view)
+    image = panel.grab().toImage()
+    assert image.pixelColor(QPoint(10, 10)) == QColor(PALETTES[expected].background)
+    # the shape is drawn in the foreground colour at the centre of its box
+    centre = image.pixelColor(QPoint(960, panel_shape_top(image) + 40))
+    assert centre == QColor(PALETTES[expected].foreground)
+    assert panel.shape == SHAPES[expected]
+
+
+def panel_shape_top(image: Any) -> int:
+    """The first row, down the middle column, that is not the background."""
+    background = image.pixelColor(QPoint(10, 10))
+    for y in range(image.height()):
+        if image.pixelColor(QPoint(960, y)) != background:
+            return y
+    raise AssertionError("nothing painted down the middle")
