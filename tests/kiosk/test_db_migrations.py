@@ -22,6 +22,7 @@ TABLES = {"direction", "service", "site", "kiosk", "person", "event", "registrat
 TABLES |= {"badge", "checkin", "attendance", "checkin_undo", "space_visit"}
 TABLES |= {"ticket_revocation", "event_source"}
 TABLES |= {"print_job"}
+TABLES |= {"help_request", "help_ticket_counter", "help_forward"}  # Besoin d'aide ?
 
 
 @pytest.fixture
