@@ -12,16 +12,17 @@ from __future__ import annotations
 import enum
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Engine, Select, and_, case, func, or_, select, update
+from sqlalchemy import Select, and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.engine import SQLITE_BEGIN_OPTION, make_session_factory
+from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.db.models import Kiosk, Person
 from kiosk.db.models_help import HelpForward, HelpRequest, HelpTicketCounter
 from kiosk.help_domain import (
@@ -477,27 +478,35 @@ class HelpDesk:
 
     def __init__(
         self,
-        engine: Engine,
+        sessions: sessionmaker[Session],
         clock: Clock,
         kiosk_id: int,
         *,
         enqueue_print: EnqueuePrint | None = None,
         forward: bool = False,
     ) -> None:
-        self._read = make_session_factory(engine)
-        # SQLite: take the write lock at BEGIN, so read-then-write never meets SQLITE_BUSY
-        self._write: sessionmaker[Session] = make_session_factory(
-            engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
-        )
+        self._sessions = sessions
         self._clock = clock
         self.kiosk_id = kiosk_id
         self._enqueue_print = enqueue_print
         self._forward = forward
-        with self._read() as session:
+        with sessions() as session:
             site_id = session.scalar(select(Kiosk.site_id).where(Kiosk.id == kiosk_id))
         if site_id is None:
             raise HelpError(HelpErrorCode.UNKNOWN_KIOSK, str(kiosk_id))
         self.site_id: int = site_id
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A transaction that writes: on SQLite it takes the write lock at BEGIN, so a
+        read-then-write never meets SQLITE_BUSY half-way."""
+        with self._sessions() as session:
+            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            yield session
+            session.commit()
+
+    def _read(self) -> Session:
+        return self._sessions()
 
     def issue(
         self,
@@ -508,7 +517,7 @@ class HelpDesk:
         requester: Requester | None = None,
         lang: str = "fr",
     ) -> IssuedTicket:
-        with self._write.begin() as session:
+        with self._write() as session:
             return issue_ticket(
                 session,
                 kiosk_id=self.kiosk_id,
@@ -535,21 +544,21 @@ class HelpDesk:
             return board(session, self.site_id, self._clock.now(), limit)
 
     def call_next(self, desk: str) -> QueueEntry | None:
-        with self._write.begin() as session:
+        with self._write() as session:
             return call_next(session, self.site_id, desk, self._clock.now())
 
     def call(self, request_id: int, desk: str) -> QueueEntry:
-        with self._write.begin() as session:
+        with self._write() as session:
             return call(session, request_id, desk, self._clock.now())
 
     def start_serving(self, request_id: int) -> QueueEntry:
-        with self._write.begin() as session:
+        with self._write() as session:
             return start_serving(session, request_id, self._clock.now())
 
     def finish(self, request_id: int) -> QueueEntry:
-        with self._write.begin() as session:
+        with self._write() as session:
             return finish(session, request_id, self._clock.now())
 
     def no_show(self, request_id: int) -> QueueEntry:
-        with self._write.begin() as session:
+        with self._write() as session:
             return no_show(session, request_id, self._clock.now())

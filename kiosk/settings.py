@@ -57,6 +57,13 @@ class Settings:
     site_key_file: Path | None = None  # HMAC key for badge UIDs; shared by a site's kiosks
     ticket_public_key: Path | None = None  # verifies ticket codes (every kiosk)
     ticket_private_key: Path | None = None  # signs ticket codes (the issuer only)
+    # Besoin d'aide ?: staff screen PIN; forwarding to GLPI is off while glpi_url is empty.
+    staff_pin: str = "1357"
+    glpi_url: str = ""  # https://glpi.example/apirest.php
+    glpi_app_token: str = ""
+    glpi_user_token: str = ""
+    glpi_request_type: int | None = None  # id of the "Borne" request source in GLPI
+    glpi_entity: int | None = None
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -142,6 +149,20 @@ def _parse_path(v: Any) -> Path:
     raise ValueError(v)
 
 
+def _parse_http_url(v: Any) -> str:
+    s = str(v).strip()
+    if s == "" or re.match(r"^https?://[^/\s]+", s):
+        return s
+    raise ValueError(v)
+
+
+def _parse_secret(v: Any) -> str:
+    s = str(v).strip()
+    if s == "" or re.fullmatch(r"[A-Za-z0-9._~+/=-]{8,256}", s):
+        return s
+    raise ValueError(v)
+
+
 def _parse_text(v: Any) -> str:
     s = str(v).strip()
     if s:
@@ -182,6 +203,16 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "site_key_file": ("site_key_file", _parse_path, "the path of the site's badge key file"),
     "ticket_public_key": ("ticket_public_key", _parse_path, "the path of a PEM public key"),
     "ticket_private_key": ("ticket_private_key", _parse_path, "the path of a PEM private key"),
+    "staff_pin": ("staff_pin", _parse_pin, "4 to 8 digits"),
+    "glpi_url": ("glpi_url", _parse_http_url, "empty (off) or the http(s) URL of apirest.php"),
+    "glpi_app_token": ("glpi_app_token", _parse_secret, "empty or GLPI's API client token"),
+    "glpi_user_token": ("glpi_user_token", _parse_secret, "empty or a GLPI user's API token"),
+    "glpi_request_type": (
+        "glpi_request_type",
+        _parse_int(1, 2**31 - 1),
+        "the id of the 'Borne' request source in GLPI",
+    ),
+    "glpi_entity": ("glpi_entity", _parse_int(0, 2**31 - 1), "a GLPI entity id"),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

@@ -58,7 +58,7 @@ def test_four_kiosks_issuing_at_once_never_share_a_number(
     pg_engine: Engine, kiosk_ids: list[int]
 ) -> None:
     clock = FixedClock(MORNING)
-    desks = [HelpDesk(pg_engine, clock, k) for k in kiosk_ids]
+    desks = [HelpDesk(make_session_factory(pg_engine), clock, k) for k in kiosk_ids]
     reasons = [HelpReason.MAIL, HelpReason.HARDWARE]
 
     def writer(desk: HelpDesk) -> Callable[[], list[str]]:
@@ -85,10 +85,10 @@ def test_desks_calling_at_once_each_get_a_different_person(
     pg_engine: Engine, kiosk_ids: list[int]
 ) -> None:
     clock = FixedClock(MORNING)
-    desk = HelpDesk(pg_engine, clock, kiosk_ids[0])
+    desk = HelpDesk(make_session_factory(pg_engine), clock, kiosk_ids[0])
     for _ in range(12):
         desk.issue(HelpReason.ACCOUNT)
-    staff = [HelpDesk(pg_engine, clock, k) for k in kiosk_ids]
+    staff = [HelpDesk(make_session_factory(pg_engine), clock, k) for k in kiosk_ids]
 
     def caller(n: int, d: HelpDesk) -> Callable[[], list[QueueEntry]]:
         def calls() -> list[QueueEntry]:

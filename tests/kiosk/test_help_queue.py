@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.engine import make_session_factory
 from kiosk.db.models import Kiosk
 from kiosk.db.models_help import HelpForward, HelpRequest
 from kiosk.help_domain import EstimateBasis, ForwardState, HelpReason, Requester, TicketState
@@ -35,7 +36,7 @@ def kiosk(session_factory: sessionmaker[Session]) -> Kiosk:
 
 @pytest.fixture
 def desk(engine: Engine, clock: FixedClock, kiosk: Kiosk) -> HelpDesk:
-    return HelpDesk(engine, clock, kiosk.id)
+    return HelpDesk(make_session_factory(engine), clock, kiosk.id)
 
 
 def later(clock: FixedClock, minutes: float) -> None:
@@ -61,7 +62,7 @@ def test_each_site_has_its_own_queue(
 ) -> None:
     with session_factory.begin() as session:
         other = store_kiosk(session)
-    elsewhere = HelpDesk(engine, clock, other.id)
+    elsewhere = HelpDesk(make_session_factory(engine), clock, other.id)
     assert desk.issue(MAIL).ticket == "M-001"
     assert elsewhere.issue(MAIL).ticket == "M-001"
     assert [e.ticket for e in elsewhere.queue()] == ["M-001"]
@@ -72,8 +73,8 @@ def test_two_kiosks_of_one_site_share_the_numbering(
 ) -> None:
     with session_factory.begin() as session:
         second = store_kiosk(session, session.get(Kiosk, kiosk.id).site)  # type: ignore[union-attr]
-    first = HelpDesk(engine, clock, kiosk.id)
-    other = HelpDesk(engine, clock, second.id)
+    first = HelpDesk(make_session_factory(engine), clock, kiosk.id)
+    other = HelpDesk(make_session_factory(engine), clock, second.id)
     assert [first.issue(MAIL).ticket, other.issue(MAIL).ticket] == ["M-001", "M-002"]
 
 
@@ -245,7 +246,7 @@ def test_the_print_job_is_queued_in_the_same_transaction_as_the_request(
         assert session.get(HelpRequest, 1) is not None  # same session, not yet committed
         queued.append((receipt, kw))
 
-    issued = HelpDesk(engine, clock, kiosk.id, enqueue_print=enqueue).issue(MAIL)
+    issued = HelpDesk(session_factory, clock, kiosk.id, enqueue_print=enqueue).issue(MAIL)
     assert issued.printed
     receipt, kw = queued[0]
     assert kw == {"kind": "help_ticket", "ref": issued.nonce}
@@ -256,7 +257,7 @@ def test_the_print_job_is_queued_in_the_same_transaction_as_the_request(
         raise RuntimeError("spool table missing")
 
     with pytest.raises(RuntimeError):
-        HelpDesk(engine, clock, kiosk.id, enqueue_print=broken).issue(MAIL)
+        HelpDesk(make_session_factory(engine), clock, kiosk.id, enqueue_print=broken).issue(MAIL)
     with session_factory() as session:  # no ticket without its print job
         assert session.scalar(select(func.count(HelpRequest.id))) == 1
 
@@ -264,7 +265,7 @@ def test_the_print_job_is_queued_in_the_same_transaction_as_the_request(
 def test_a_forward_to_the_helpdesk_is_queued_with_the_request(
     engine: Engine, clock: FixedClock, kiosk: Kiosk, session_factory: sessionmaker[Session]
 ) -> None:
-    issued = HelpDesk(engine, clock, kiosk.id, forward=True).issue(HW, "Écran noir")
+    issued = HelpDesk(session_factory, clock, kiosk.id, forward=True).issue(HW, "Écran noir")
     assert issued.forwarded
     with session_factory() as session:
         row = session.scalars(select(HelpForward)).one()
