@@ -79,7 +79,7 @@ class IssuedTicket:
     created_at: datetime
     estimate: WaitEstimate
     receipt: Receipt
-    printed: bool  # a print job was queued with the request
+    print_job_id: int | None  # the print job queued with the request (None: no printing)
     forwarded: bool  # a helpdesk forward was queued with the request
 
 
@@ -180,8 +180,11 @@ def issue_ticket(
 
     estimate = _estimate_for(session, request, now)
     receipt = ticket_receipt(request.ticket, reason, estimate, now, kiosk.name, lang)
+    print_job_id = None
     if enqueue_print is not None:
-        enqueue_print(session, receipt, kind=PRINT_KIND, ref=request.nonce)
+        print_job_id = enqueue_print(
+            session, receipt, kind=PRINT_KIND, ref=request.nonce, kiosk_id=kiosk.id, now=now
+        )
     if forward:
         session.add(
             HelpForward(
@@ -201,7 +204,7 @@ def issue_ticket(
         created_at=now,
         estimate=estimate,
         receipt=receipt,
-        printed=enqueue_print is not None,
+        print_job_id=print_job_id,
         forwarded=forward,
     )
 

@@ -242,14 +242,20 @@ def test_the_print_job_is_queued_in_the_same_transaction_as_the_request(
 ) -> None:
     queued: list[tuple[Receipt, dict[str, Any]]] = []
 
-    def enqueue(session: Session, receipt: Receipt, **kw: Any) -> None:
+    def enqueue(session: Session, receipt: Receipt, **kw: Any) -> int:
         assert session.get(HelpRequest, 1) is not None  # same session, not yet committed
         queued.append((receipt, kw))
+        return 77
 
     issued = HelpDesk(session_factory, clock, kiosk.id, enqueue_print=enqueue).issue(MAIL)
-    assert issued.printed
+    assert issued.print_job_id == 77
     receipt, kw = queued[0]
-    assert kw == {"kind": "help_ticket", "ref": issued.nonce}
+    assert kw == {
+        "kind": "help_ticket",
+        "ref": issued.nonce,
+        "kiosk_id": kiosk.id,
+        "now": MORNING,
+    }
     assert receipt.big_number == "M-001"
     assert receipt.kiosk == "Smart Store CADAM"
 
