@@ -18,7 +18,7 @@ from kiosk.ports import Clock
 from kiosk.settings import Language, Settings
 from ui.capabilities import ScreenDeps, TileRegistry, default_registry
 from ui.data import KioskDatabase
-from ui.device_bridge import DeviceBridge
+from ui.device_bridge import DeviceBridge, ScanSource
 from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
 from ui.i18n import LanguageSwitcher
 from ui.idle import IdleMonitor
@@ -28,6 +28,7 @@ from ui.screens.attract import AttractScreen
 from ui.session import KioskSession
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController
+from ui.wedge_filter import WedgeFilter
 from ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class Shell:
     database: KioskDatabase
     bridge: DeviceBridge
     input_router: InputRouter
+    wedge: WedgeFilter
     devices: Devices | None = None
     # What installed services (ui.capabilities.Service) expose, by key: tests, screenshots.
     services: dict[str, object] = field(default_factory=dict)
@@ -69,9 +71,10 @@ class Shell:
     _built_devices: list[Devices] = field(default_factory=list, repr=False)
 
     def start(self) -> None:
-        """Show the attract screen and start watching for idleness."""
+        """Show the attract screen; start watching for idleness and for wedge scanners."""
         self.router.reset()
         self.idle.install(self.app)
+        self.wedge.install(self.app)  # installed last, so it sees keys before the idle monitor
 
     def load_devices(self, build: Callable[[], Devices]) -> None:
         """Build the devices on the worker (importing escpos takes ~0.5 s), then attach them."""
@@ -98,6 +101,7 @@ class Shell:
 
     def shutdown(self) -> None:
         """Stop timers, filters and devices; let the worker finish (after the event loop)."""
+        self.wedge.uninstall()
         self.idle.uninstall()
         self.feed.stop()
         self.attract.drift.stop()
@@ -231,6 +235,7 @@ def build_shell(
         attract=attract,
         bridge=bridge,
         input_router=InputRouter(lambda: router.current, parent=owner),
+        wedge=WedgeFilter(parent=owner),
     )
     _wire(shell)
     _wire_devices(shell)
@@ -284,6 +289,7 @@ def _wire_devices(shell: Shell) -> None:
     bridge.badge_presented.connect(inputs.route_badge)
     bridge.badge_refused.connect(inputs.refuse_badge)
     bridge.scanned.connect(inputs.route_scan)
+    shell.wedge.scanned.connect(lambda payload: bridge.on_scan(payload, ScanSource.WEDGE))
     inputs.badge_unused.connect(toast.show_badge_unused)
     inputs.scan_unused.connect(toast.show_scan_unused)
     inputs.badge_refused.connect(lambda event: toast.show_badge_refused(event.reason))

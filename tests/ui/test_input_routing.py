@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from hardware.badge_simulator import SimulatedBadgeSource
 from hardware.devices import Devices, SimulatedTicketPrinter
 from kiosk.badges import BadgePresented
+from tests.helpers.keys import Keyboard
 from ui.capabilities import EVENTS, TileRegistry
 from ui.screens.base import Screen
 from ui.widgets.toast import ToastKind
@@ -144,11 +145,11 @@ def test_a_handler_that_raises_stops_there_and_says_so(
 
 def test_scans_follow_the_same_rule(qtbot: QtBot, kiosk: Any) -> None:
     with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
-        kiosk.bridge.on_scan("KQ1.AAAA", "camera")
-    assert kiosk.probe.scans == [("KQ1.AAAA", "camera")]
+        kiosk.bridge.on_scan("SC1.AAAA", "camera")
+    assert kiosk.probe.scans == [("SC1.AAAA", "camera")]
     kiosk.probe.takes = False
     with qtbot.waitSignal(kiosk.input_router.scan_unused, timeout=2000):
-        kiosk.bridge.on_scan("KQ1.BBBB", "wedge")
+        kiosk.bridge.on_scan("SC1.BBBB", "wedge")
     assert kiosk.window.toast.text == "Code lu, mais cet écran ne s'en sert pas."
 
 
@@ -214,3 +215,10 @@ def test_devices_built_on_the_worker_are_attached_on_the_gui_thread(
     assert threads[0] != threading.main_thread().name
     assert shell.devices is not None
     assert shell.bridge.reader.state.value == "ready"
+
+
+def test_a_wedge_scan_anywhere_reaches_the_current_screen(qtbot: QtBot, kiosk: Any) -> None:
+    with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
+        Keyboard(kiosk.probe).type("SC1.ABCDEFGH", gap_ms=3)
+    assert kiosk.probe.scans == [("SC1.ABCDEFGH", "wedge")]
+    assert kiosk.bridge.last_scan.source == "wedge"
