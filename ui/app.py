@@ -102,6 +102,8 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
 
     # after the first paint and the first programme query (one worker: they queue up)
     shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))
+    if settings.camera:
+        shell.attract.first_painted.connect(shell.start_camera)
     shell.start()
     # Register this kiosk in the database early (after the first paint, on the worker), so that
     # a wrong site code or an unreachable database shows in the log at start-up.

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from hardware.qr_camera import CameraState, CameraStatus
 from kiosk.badges import (
     BadgeEvent,
     BadgePresented,
@@ -62,6 +63,7 @@ class DeviceBridge(QObject):
     badge_refused = Signal(object)  # BadgeRefused
     reader_status = Signal(object)  # ReaderStatus
     scanned = Signal(str, str)  # payload, source (a ScanSource value)
+    camera_status = Signal(object)  # CameraStatus
     printer_status = Signal(object)  # PrinterStatus
     print_finished = Signal(object)  # PrintResult
     # The simulated printer's job: Receipt, its ESC/POS bytes, their TicketPreview
@@ -74,6 +76,7 @@ class DeviceBridge(QObject):
     _badge = Signal(object)
     _scan = Signal(str, str)
     _status = Signal(object)
+    _camera = Signal(object)
     _printed = Signal(object)
     _ticket = Signal(object, object, object)
 
@@ -82,6 +85,7 @@ class DeviceBridge(QObject):
         self._clock = clock
         self.reader: ReaderStatus = ReaderStatus(ReaderState.STOPPED, "not started")
         self.printer: PrinterStatus = PrinterStatus(PrinterState.UNKNOWN, "not asked yet")
+        self.camera: CameraStatus = CameraStatus(CameraState.DISABLED)
         self.last_badge: LastBadge | None = None
         self.last_scan: LastScan | None = None
         self.last_print: PrintResult | None = None
@@ -89,6 +93,7 @@ class DeviceBridge(QObject):
         self._badge.connect(self._deliver_badge, queued)
         self._scan.connect(self._deliver_scan, queued)
         self._status.connect(self._deliver_status, queued)
+        self._camera.connect(self._deliver_camera, queued)
         self._printed.connect(self._deliver_print, queued)
         self._ticket.connect(self._deliver_ticket, queued)
 
@@ -99,6 +104,9 @@ class DeviceBridge(QObject):
 
     def on_scan(self, payload: str, source: str = ScanSource.WEDGE) -> None:
         self._scan.emit(payload, str(source))
+
+    def on_camera_status(self, status: CameraStatus) -> None:
+        self._camera.emit(status)
 
     def on_printer_status(self, status: PrinterStatus) -> None:
         self._status.emit(status)
@@ -139,6 +147,12 @@ class DeviceBridge(QObject):
         self.last_scan = LastScan(self._clock.now(), source, payload[:SCAN_PREVIEW_CHARS])
         self.activity.emit()
         self.scanned.emit(payload, source)
+        self.changed.emit()
+
+    @Slot(object)
+    def _deliver_camera(self, status: CameraStatus) -> None:
+        self.camera = status
+        self.camera_status.emit(status)
         self.changed.emit()
 
     @Slot(object)

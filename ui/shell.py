@@ -33,6 +33,7 @@ from ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from hardware.devices import Devices
+    from ui.camera import CameraScanner
     from ui.screens.admin import AdminScreen
     from ui.screens.home import HomeScreen
     from ui.screens.pin import PinScreen
@@ -64,6 +65,7 @@ class Shell:
     input_router: InputRouter
     wedge: WedgeFilter
     devices: Devices | None = None
+    camera: CameraScanner | None = None
     # What installed services (ui.capabilities.Service) expose, by key: tests, screenshots.
     services: dict[str, object] = field(default_factory=dict)
     # Called at shutdown, before the database closes (a service's own worker, say).
@@ -99,9 +101,25 @@ class Shell:
             type(devices.printer).__name__,
         )
 
+    def start_camera(self) -> None:
+        """The camera as a second QR scanner (``SMARTCORNER_CAMERA=1``); its state goes to the
+        bridge, its codes go the wedge's way (source "camera")."""
+        from ui.camera import CameraScanner
+
+        if self.camera is not None:
+            raise RuntimeError("the camera is already started")
+        bridge = self.bridge
+        self.camera = CameraScanner(
+            lambda text: bridge.on_scan(text, ScanSource.CAMERA), parent=self.owner
+        )
+        self.camera.status_changed.connect(bridge.on_camera_status)
+        self.camera.start()
+
     def shutdown(self) -> None:
         """Stop timers, filters and devices; let the worker finish (after the event loop)."""
         self.wedge.uninstall()
+        if self.camera is not None:
+            self.camera.stop()
         self.idle.uninstall()
         self.feed.stop()
         self.attract.drift.stop()
