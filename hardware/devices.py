@@ -1,10 +1,12 @@
 """Which devices this kiosk talks to, from its settings: real ones, or the demo's simulators.
 
-``reader = none`` gives the simulated badge source (the admin's "Simuler un badge" drives it);
-``printer = none`` gives a simulated printer that renders each receipt to the very ESC/POS
-bytes a real printer would get and hands them to a preview callback (shown on screen).
-Printers start their worker thread when built and badge sources in :meth:`Devices.start`: the
-composition root builds them after the first paint, so start-up stays fast.
+``reader = none`` gives the simulated badge source (the admin's "Simuler un badge" drives it).
+The printer is the durable print spooler (:class:`hardware.print_spooler.PrintSpooler`)
+over a link: ``printer = none`` gives a simulated link that renders each receipt to the very
+ESC/POS bytes a real printer would get and hands them to a preview callback (shown on
+screen); any other value is an ESC/POS printer URL. Printers start their worker thread when
+built and badge sources in :meth:`Devices.start`: the composition root builds them after the
+first paint, so start-up stays fast.
 """
 
 from __future__ import annotations
@@ -16,34 +18,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hardware.badge_simulator import SimulatedBadgeSource
-from hardware.escpos_printer import EscposTicketPrinter, render_receipt
-from kiosk.badges import BadgeEvent
-from kiosk.ports import (
-    BadgeSource,
-    PrinterState,
-    PrinterStatus,
-    PrintResult,
-    TicketPrinter,
+from hardware.escpos_printer import render_receipt
+from hardware.print_spooler import OnJob, PrintSpooler, SpoolOpener
+from hardware.printer_links import (
+    SIMULATED_STATUS,
+    EscposLink,
+    OnPreview,
+    PrinterLink,
+    SimulatedLink,
+    no_preview,
 )
+from kiosk.badges import BadgeEvent
+from kiosk.ports import BadgeSource, PrinterStatus, PrintResult, TicketPrinter
 from kiosk.receipt import Receipt
 from kiosk.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SIMULATED_STATUS = PrinterStatus(PrinterState.READY, "simulated printer: tickets shown on screen")
+__all__ = ["SIMULATED_STATUS", "Devices", "OnPreview", "SimulatedTicketPrinter", "build_devices"]
 
-OnPreview = Callable[[Receipt, bytes], None]
-
-
-def _no_preview(receipt: Receipt, data: bytes) -> None:
-    log.info("simulated printer: %r (%d bytes)", receipt.title, len(data))
+_no_preview = no_preview
 
 
 class SimulatedTicketPrinter:
-    """A :class:`kiosk.ports.TicketPrinter` with no paper: ``on_preview`` gets each job's bytes.
+    """A :class:`kiosk.ports.TicketPrinter` with no paper and no spool (tests of the shell).
 
-    Jobs are rendered on a worker thread of its own, like the real printer's, so callers
-    cannot come to rely on being called back on their own thread.
+    ``on_preview`` gets each job's bytes. Jobs are rendered on a worker thread of its own,
+    like the real printer's, so callers cannot come to rely on being called back on their
+    own thread.
     """
 
     def __init__(self, on_preview: OnPreview = _no_preview, profile: str | None = None) -> None:
@@ -92,11 +94,34 @@ def build_badge_source(settings: Settings) -> BadgeSource:
     return PcscBadgeWatcher(name_part or None)
 
 
-def build_printer(settings: Settings, on_preview: OnPreview = _no_preview) -> TicketPrinter:
+def build_link(settings: Settings, on_preview: OnPreview = _no_preview) -> PrinterLink:
     """``none``: the simulated printer (tickets shown on screen); otherwise ESC/POS by URL."""
     if settings.printer == "none":
-        return SimulatedTicketPrinter(on_preview)
-    return EscposTicketPrinter(settings.printer)
+        return SimulatedLink(on_preview)
+    return EscposLink(settings.printer)
+
+
+def build_printer(
+    settings: Settings,
+    on_preview: OnPreview = _no_preview,
+    *,
+    on_job: OnJob | None = None,
+    on_status: Callable[[PrinterStatus], None] | None = None,
+) -> PrintSpooler:
+    """The print spooler of this kiosk, started: it prints the jobs queued in its database."""
+    opener = SpoolOpener(settings.database_url)
+    spooler = PrintSpooler(
+        opener,
+        build_link(settings, on_preview),
+        close_spool=opener.close,
+        kiosk_name=settings.kiosk_name,
+    )
+    if on_job is not None:
+        spooler.on_job = on_job
+    if on_status is not None:
+        spooler.on_status = on_status
+    spooler.start()
+    return spooler
 
 
 @dataclass
@@ -114,7 +139,14 @@ class Devices:
 
     @property
     def printer_simulated(self) -> bool:
+        if isinstance(self.printer, PrintSpooler):
+            return self.printer.link.simulated
         return isinstance(self.printer, SimulatedTicketPrinter)
+
+    @property
+    def spooler(self) -> PrintSpooler | None:
+        """The durable print spool's worker (None for a bare printer, as in some tests)."""
+        return self.printer if isinstance(self.printer, PrintSpooler) else None
 
     def start(self, on_badge: Callable[[BadgeEvent], None]) -> None:
         if self._started:
@@ -129,5 +161,12 @@ class Devices:
         self.printer.stop()
 
 
-def build_devices(settings: Settings, on_preview: OnPreview = _no_preview) -> Devices:
-    return Devices(build_badge_source(settings), build_printer(settings, on_preview))
+def build_devices(
+    settings: Settings,
+    on_preview: OnPreview = _no_preview,
+    *,
+    on_print_job: OnJob | None = None,
+    on_printer_status: Callable[[PrinterStatus], None] | None = None,
+) -> Devices:
+    printer = build_printer(settings, on_preview, on_job=on_print_job, on_status=on_printer_status)
+    return Devices(build_badge_source(settings), printer)

@@ -264,18 +264,26 @@ def _unreachable(target: PrinterTarget, exc: BaseException) -> PrinterStatus:
     return PrinterStatus(PrinterState.UNREACHABLE, f"printer unreachable: {target.url} ({reason})")
 
 
-def query_status(target: PrinterTarget, timeout: float = DEFAULT_TIMEOUT) -> PrinterStatus:
+def query_status(
+    target: PrinterTarget,
+    timeout: float = DEFAULT_TIMEOUT,
+    on_device: Callable[[Escpos | None], None] | None = None,
+) -> PrinterStatus:
     if target.scheme == "none":
         return PrinterStatus(PrinterState.NOT_CONFIGURED)
     try:
         device = open_device(target, timeout)
     except (DeviceNotFoundError, EscposError, OSError, ImportError) as exc:
         return _unreachable(target, exc)
+    if on_device:
+        on_device(device)
     try:
         return read_status(device, timeout)
     except (EscposError, OSError) as exc:
         return _unreachable(target, exc)
     finally:
+        if on_device:
+            on_device(None)
         _close(device)
 
 
@@ -284,11 +292,14 @@ def send_job(
     data: bytes,
     timeout: float = DEFAULT_TIMEOUT,
     on_device: Callable[[Escpos | None], None] | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> PrintResult:
     """Send one job's bytes if the printer says it can print them; never raises for I/O.
 
     ``on_device`` is told the opened device (and None once closed), so a caller on another
-    thread can interrupt a job stuck on a dead connection.
+    thread can interrupt a job stuck on a dead connection. ``before_write`` runs once the
+    printer said it can print, just before the first byte: the durable spool records there
+    that the job may now come out of the printer; if it raises, nothing is sent.
     """
     if target.scheme == "none":
         return PrintResult(False, PrinterStatus(PrinterState.NOT_CONFIGURED))
@@ -302,6 +313,8 @@ def send_job(
         status = read_status(device, timeout)
         if not status.can_print:
             return PrintResult(False, status)
+        if before_write:
+            before_write()
         device._raw(data)  # the one method every escpos backend implements
         return PrintResult(True, status, len(data))
     except (EscposError, OSError) as exc:

@@ -252,12 +252,14 @@ def _aware(now: datetime | None) -> datetime:
     return now
 
 
-def backoff(attempts: int) -> timedelta:
+def backoff(
+    attempts: int, first: timedelta = BACKOFF_FIRST, cap: timedelta = BACKOFF_CAP
+) -> timedelta:
     """The wait after the ``attempts``-th failed attempt: 2 s, 4 s, 8 s... at most 60 s."""
     if attempts < 1:
         return timedelta(0)
-    delay: timedelta = BACKOFF_FIRST * 2 ** min(attempts - 1, 16)
-    return min(delay, BACKOFF_CAP)
+    delay: timedelta = first * 2 ** min(attempts - 1, 16)
+    return min(delay, cap)
 
 
 # --- what the spooler and the admin screen see ---------------------------------------------
@@ -343,10 +345,14 @@ class PrintSpool:
         *,
         kiosk_id: int | None = None,
         max_wait: timedelta = DEFAULT_MAX_WAIT,
+        backoff_first: timedelta = BACKOFF_FIRST,
+        backoff_cap: timedelta = BACKOFF_CAP,
     ) -> None:
         self._sessions = sessions
         self.kiosk_id = kiosk_id
-        self.max_wait = max_wait
+        self.max_wait = max_wait  # for jobs a person sends back to the queue
+        self.backoff_first = backoff_first
+        self.backoff_cap = backoff_cap
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -358,6 +364,16 @@ class PrintSpool:
 
     def _scope(self) -> ColumnElement[bool]:
         return true() if self.kiosk_id is None else PrintJob.kiosk_id == self.kiosk_id
+
+    def add(self, receipt: Receipt, *, kind: str, ref: str | None, now: datetime) -> int:
+        """Queue a receipt in a transaction of its own (a test page, a reprint)."""
+        with self._sessions() as s:
+            job_id = enqueue(
+                s, receipt, kind=kind, ref=ref, kiosk_id=self.kiosk_id, now=now,
+                max_wait=self.max_wait,
+            )  # fmt: skip
+            s.commit()
+        return job_id
 
     # -- the spooler's side ------------------------------------------------------------------
 
@@ -459,7 +475,7 @@ class PrintSpool:
         """
         with self._sessions() as s:
             deadline = s.scalar(select(PrintJob.deadline_at).where(PrintJob.id == job_id))
-        due = now + backoff(attempts)
+        due = now + backoff(attempts, self.backoff_first, self.backoff_cap)
         return self._update_claimed(
             job_id,
             worker,

@@ -98,7 +98,13 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     def build_devices() -> Devices:
         from hardware.devices import build_devices
 
-        return build_devices(settings, on_preview=shell.bridge.on_ticket_preview)
+        bridge = shell.bridge
+        return build_devices(
+            settings,
+            on_preview=bridge.on_ticket_preview,
+            on_print_job=bridge.on_print_job,  # the spooler prints queued receipts from now on
+            on_printer_status=bridge.on_printer_status,
+        )
 
     # after the first paint and the first programme query (one worker: they queue up)
     shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))

@@ -16,6 +16,7 @@ import enum
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -30,6 +31,9 @@ from kiosk.badges import (
 )
 from kiosk.ports import Clock, PrinterState, PrinterStatus, PrintResult
 from kiosk.receipt import Receipt
+
+if TYPE_CHECKING:
+    from kiosk.print_spool import SpoolJob
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +70,8 @@ class DeviceBridge(QObject):
     camera_status = Signal(object)  # CameraStatus
     printer_status = Signal(object)  # PrinterStatus
     print_finished = Signal(object)  # PrintResult
+    # A print job of the durable spool changed state (kiosk.print_spool.SpoolJob)
+    job_state_changed = Signal(object)
     # The simulated printer's job: Receipt, its ESC/POS bytes, their TicketPreview
     ticket_printed = Signal(object, object, object)
     # Someone is at the kiosk: a badge tapped or lifted, a code scanned (pokes the idle monitor).
@@ -79,6 +85,7 @@ class DeviceBridge(QObject):
     _camera = Signal(object)
     _printed = Signal(object)
     _ticket = Signal(object, object, object)
+    _job = Signal(object)
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +103,7 @@ class DeviceBridge(QObject):
         self._camera.connect(self._deliver_camera, queued)
         self._printed.connect(self._deliver_print, queued)
         self._ticket.connect(self._deliver_ticket, queued)
+        self._job.connect(self._deliver_job, queued)
 
     # --- called from any thread --------------------------------------------------------------
 
@@ -113,6 +121,10 @@ class DeviceBridge(QObject):
 
     def on_print_result(self, result: PrintResult) -> None:
         self._printed.emit(result)
+
+    def on_print_job(self, job: SpoolJob) -> None:
+        """The print spooler's job-state callback (its own thread)."""
+        self._job.emit(job)
 
     def on_ticket_preview(self, receipt: Receipt, data: bytes) -> None:
         """Decoded here, on the printer's thread: the GUI thread only paints the result."""
@@ -168,6 +180,10 @@ class DeviceBridge(QObject):
         self.print_finished.emit(result)
         self.printer_status.emit(result.status)
         self.changed.emit()
+
+    @Slot(object)
+    def _deliver_job(self, job: SpoolJob) -> None:
+        self.job_state_changed.emit(job)
 
     @Slot(object, object, object)
     def _deliver_ticket(self, receipt: Receipt, data: bytes, preview: object) -> None:

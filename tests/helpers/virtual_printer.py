@@ -52,6 +52,7 @@ class _Handler(socketserver.BaseRequestHandler):
                 online, paper = _ANSWERS[self.server.owner.state]
                 answer = {1: online, 4: paper}.get(scan[i + 2], b"")
                 if answer:
+                    self.server.owner.slow_down()
                     self.request.sendall(answer)
                 i = scan.find(DLE_EOT, i + 3)
             pending = scan[-2:]
@@ -70,9 +71,11 @@ class _Server(socketserver.ThreadingTCPServer):
 class VirtualPrinter:
     """``with VirtualPrinter() as p:`` then print to ``p.url``; jobs land in ``p.jobs``."""
 
-    def __init__(self, state: PrinterState = PrinterState.OK) -> None:
+    def __init__(self, state: PrinterState = PrinterState.OK, answer_delay: float = 0.0) -> None:
         self.state = state
+        self.answer_delay = answer_delay  # seconds before each status answer: a slow printer
         self.jobs: list[bytes] = []
+        self._pause = threading.Event()  # never set: waits on it are interruptible sleeps
         self._cond = threading.Condition()
         self._server = _Server(self)
         self._thread = threading.Thread(
@@ -104,6 +107,10 @@ class VirtualPrinter:
         self._server.server_close()
         self._thread.join(timeout=2)
 
+    def slow_down(self) -> None:
+        if self.answer_delay > 0:
+            self._pause.wait(self.answer_delay)
+
     def _job_done(self, data: bytes) -> None:
         with self._cond:
             self.jobs.append(data)
@@ -114,3 +121,12 @@ class VirtualPrinter:
             if not self._cond.wait_for(lambda: len(self.jobs) >= count, timeout):
                 raise AssertionError(f"expected {count} print job(s), got {len(self.jobs)}")
             return list(self.jobs)
+
+    def printed(self) -> list[bytes]:
+        """The connections that carried more than status queries: the printed receipts."""
+        with self._cond:
+            return [
+                job
+                for job in self.jobs
+                if job.replace(DLE_EOT + b"\x01", b"").replace(DLE_EOT + b"\x04", b"")
+            ]
