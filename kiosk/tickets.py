@@ -1,11 +1,12 @@
 """Signed ticket codes: verifiable offline, unforgeable by a stolen kiosk.
 
-A code is ``SC1.<body>.<signature>`` in RFC 4648 Base32 (upper case, digits 2-7, no padding)
+A code is ``SCA.<body>.<signature>`` in RFC 4648 Base32 (upper case, digits 2-7, no padding)
 joined by dots: every character is in QR alphanumeric mode (a small QR) and survives a
-keyboard-wedge scanner on an AZERTY machine (DESIGN.md). ``SC1`` is the format version.
+keyboard-wedge scanner on an AZERTY machine (DESIGN.md). ``SCA`` is format version A (the
+version is a letter: digits 0, 1, 8 and 9 are outside the alphabet).
 
 The 20-byte body is ``key id (2) | event id (4) | person id (4) | serial (6) | expiry (4,
-unix seconds)``, big-endian. The signature is Ed25519 over ``b"SC1" + body``. The issuer holds
+unix seconds)``, big-endian. The signature is Ed25519 over ``b"SCA" + body``. The issuer holds
 the private key; kiosks hold only public keys (several, for key rotation), picked by key id.
 
 Verification is strict so that a damaged or tampered code is never mistaken for a good one:
@@ -46,7 +47,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.checkin_outcomes import CheckinOutcome
 
-VERSION: Final = "SC1"
+VERSION: Final = "SCA"
 _BODY: Final = struct.Struct(">2sII6sI")
 BODY_LENGTH: Final = _BODY.size  # 20
 SIGNATURE_LENGTH: Final = 64
