@@ -51,6 +51,8 @@ class Settings:
     # This kiosk's row in the shared database ("" = DEMO-<PROFILE> when the demo is there,
     # else the host name) and the site it stands on ("" = the Smart Corner site).
     kiosk_code: str = ""
+    # Days to keep each kind of personal data, overriding kiosk.retention's defaults.
+    retention: Mapping[str, int] = field(default_factory=dict)
     site: str = ""
     attract_events: int = 4
     # Check-in (kiosk/identity.py, kiosk/tickets.py). None: a file in the data dir.
@@ -180,6 +182,25 @@ def _parse_code(length: int) -> Callable[[Any], str]:
     return parse
 
 
+def _parse_retention(v: Any) -> dict[str, int]:
+    """A TOML table ``{checkins = 1095}``, or ``checkins=1095,visitors=365`` from the env."""
+    if isinstance(v, str):
+        pairs = [item.split("=", 1) for item in v.split(",") if item.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValueError(v)
+        v = {k.strip(): val.strip() for k, val in pairs}
+    if not isinstance(v, Mapping):
+        raise ValueError(v)
+    from kiosk.retention import KINDS  # lazily: it imports SQLAlchemy, start-up must not
+
+    out: dict[str, int] = {}
+    for kind, days in v.items():
+        if kind not in KINDS or isinstance(days, bool) or not 1 <= int(days) <= 36500:
+            raise ValueError(v)
+        out[str(kind)] = int(days)
+    return out
+
+
 # name in the TOML file -> (dataclass field, parser, what is accepted)
 _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "profile": ("profile", _parse_profile, "store, room or tour"),
@@ -197,6 +218,12 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "idle_countdown": ("idle_countdown", _parse_int(1, 120), "a number of seconds from 1 to 120"),
     "admin_pin": ("admin_pin", _parse_pin, "4 to 8 digits"),
     "kiosk_name": ("kiosk_name", _parse_text, "a non-empty name"),
+    "retention": (
+        "retention",
+        _parse_retention,
+        "days per kind, e.g. checkins=1095,visitors=365 (kinds: refused_scans, checkins, "
+        "space_visits, help_requests, print_jobs, handovers, document_searches, visitors)",
+    ),
     "kiosk_code": ("kiosk_code", _parse_code(32), "up to 32 letters, digits, '-' or '_'"),
     "site": ("site", _parse_code(16), "a site code of up to 16 letters, digits, '-' or '_'"),
     "attract_events": ("attract_events", _parse_int(0, 8), "a number from 0 to 8"),

@@ -24,9 +24,31 @@ _STARTED_AT = time.perf_counter()
 # ``register(subparsers) -> None`` that adds parsers and sets ``handler`` with
 # ``parser.set_defaults(handler=fn)``, where ``fn(settings, args) -> int`` is the exit code.
 # Modules are imported only to build the parser: keep their top level free of heavy imports.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("ui.cli_rgpd",)
 
 log = logging.getLogger(__name__)
+
+
+def command_group(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """The sub-commands of ``name`` (e.g. ``import``), shared by the modules that add to it.
+
+    ``smartcorner import orders`` and ``smartcorner import events`` come from two modules:
+    the first to ask creates the group, the others add their actions to it.
+    """
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, help=help)
+        actions = parser.add_subparsers(dest=f"{name}_what", required=True, metavar="WHAT")
+        parser.set_defaults(_group_actions=actions)
+        return actions
+    found: argparse._SubParsersAction[argparse.ArgumentParser] = parser.get_default(
+        "_group_actions"
+    )
+    if found is None:
+        raise ValueError(f"command {name!r} exists but is not a group (use command_group)")
+    return found
 
 
 def _parser() -> argparse.ArgumentParser:
