@@ -87,7 +87,7 @@ RULES: tuple[Rule, ...] = (
     Rule("space_visits", "fréquentation des espaces", 3 * 365, "space_visit", "at"),
     Rule("help_requests", "demandes d'aide", 365, "help_request", "created_at"),
     Rule("print_jobs", "tickets imprimés (contenu)", 30, "print_job", "created_at", _finished_jobs),
-    Rule("handovers", "remises Click & Collect", 5 * 365, "collect_handover", "handed_over_at"),
+    Rule("handovers", "remises Click & Collect (signatures)", 5 * 365, "pickup", "at"),
     Rule("document_searches", "recherches de documents", 365, "document_search", "at"),
     Rule("visitors", "visiteurs extérieurs", 365, "person", "created_at", _stale_visitors),
 )
