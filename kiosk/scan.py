@@ -5,12 +5,12 @@ Enter or Tab; a person leaves 80 ms or more between keys. :class:`WedgeBurstDete
 only at the timing of keys it is fed (the Qt filter in ``ui/wedge_filter.py`` feeds it).
 
 A scanner emulates a keyboard *layout*, and the machine has its own: a US-layout scanner on a
-French AZERTY machine types ``SC&:QZ`` for ``SC1.AW`` (A and Q, Z and W swap, digits come out
+French AZERTY machine types ``SCQ:QZé&`` for ``SCA.AW21`` (A and Q, Z and W swap, digits come out
 unshifted as ``&é"'(-è_çà``, ``M`` as ``?``, ``.`` as ``:``), and a French-layout scanner on a
-US machine types ``SC!<QZ`` (digits as ``!@#$%^&``, ``M`` as ``:``, ``.`` as ``<``). Ticket
+US machine types ``SCQ<QZ@!`` (digits as ``!@#$%^&``, ``M`` as ``:``, ``.`` as ``<``). Ticket
 codes use an alphabet that survives this (Base32 upper case, digits 2-7 and ``.``, DESIGN.md),
-and :class:`LayoutRepair` maps what arrived back to it: the ticket prefix ``SC1.`` (its digit
-and dot differ under each mismatch) says which mangling happened; otherwise the characters
+and :class:`LayoutRepair` maps what arrived back to it: the ticket prefix ``SCA.`` (its A and
+dot differ under each mismatch) says which mangling happened; otherwise the characters
 that only one mangling produces do, and a scanner's mangling, once known for sure, is
 remembered for payloads that give no clue (letters only).
 """
@@ -22,7 +22,7 @@ import string
 from dataclasses import dataclass, field
 
 TICKET_ALPHABET = frozenset(string.ascii_uppercase + "234567.")
-TICKET_PREFIXES = ("SC1.",)  # kiosk.tickets.VERSION: the signed ticket codes
+TICKET_PREFIXES = ("SCA.",)  # kiosk.tickets.VERSION: the signed ticket codes
 
 MAX_GAP_MS = 35  # between two keys of a burst (scanners: 1-20 ms; people: 80 ms and more)
 MIN_LENGTH = 6  # shorter bursts are not scans (a fast double key, a shortcut)

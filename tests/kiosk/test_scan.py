@@ -16,7 +16,7 @@ from kiosk.scan import (
     undo,
 )
 
-TICKET = "SC1.MZWAQ234567XY.ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+TICKET = "SCA.MZWAQ234567XY.ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 BARE = "MZWAQ234567"  # no prefix: only the characters can tell the mangling
 
 
@@ -58,13 +58,13 @@ def test_a_pause_starts_a_new_burst_and_the_detector_is_reusable() -> None:
         t += 150
         detector.feed(c, t, is_terminator=False)
     t += 150
-    for c in "SC1.ABCD":  # then the scanner
+    for c in "SCA.ABCD":  # then the scanner
         t += 3
         detector.feed(c, t, is_terminator=False)
-    assert detector.pending == "SC1.ABCD"
-    assert detector.feed("", t + 3, is_terminator=True) == "SC1.ABCD"
+    assert detector.pending == "SCA.ABCD"
+    assert detector.feed("", t + 3, is_terminator=True) == "SCA.ABCD"
     assert detector.pending == ""
-    assert feed_all(detector, "SC1.EFGH", 3, 3) == ["SC1.EFGH"]
+    assert feed_all(detector, "SCA.EFGH", 3, 3) == ["SCA.EFGH"]
 
 
 def test_clock_going_backwards_is_not_fast() -> None:
@@ -120,9 +120,9 @@ def test_letters_only_follow_the_layout_a_previous_scan_proved() -> None:
 
 
 def test_a_clean_payload_is_left_alone_and_case_is_folded() -> None:
-    assert repair_layout("SC1.ABC234") == "SC1.ABC234"
-    assert repair_layout("sc1.abc234") == "SC1.ABC234"
-    assert repair_layout("  SC1.ABC \n") == "SC1.ABC"
+    assert repair_layout("SCA.ABC234") == "SCA.ABC234"
+    assert repair_layout("sca.abc234") == "SCA.ABC234"
+    assert repair_layout("  SCA.ABC \n") == "SCA.ABC"
 
 
 def test_what_no_layout_explains_is_returned_as_it_came() -> None:
@@ -130,7 +130,7 @@ def test_what_no_layout_explains_is_returned_as_it_came() -> None:
 
 
 def test_every_alphabet_character_survives_both_mismatches() -> None:
-    payload = "SC1." + "".join(sorted(TICKET_ALPHABET))
+    payload = "SCA." + "".join(sorted(TICKET_ALPHABET))
     for layout in WedgeLayout:
         assert undo(typed_as(payload, layout), layout) == payload
         assert repair_layout(typed_as(payload, layout)) == payload

@@ -145,11 +145,11 @@ def test_a_handler_that_raises_stops_there_and_says_so(
 
 def test_scans_follow_the_same_rule(qtbot: QtBot, kiosk: Any) -> None:
     with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
-        kiosk.bridge.on_scan("SC1.AAAA", "camera")
-    assert kiosk.probe.scans == [("SC1.AAAA", "camera")]
+        kiosk.bridge.on_scan("SCA.AAAA", "camera")
+    assert kiosk.probe.scans == [("SCA.AAAA", "camera")]
     kiosk.probe.takes = False
     with qtbot.waitSignal(kiosk.input_router.scan_unused, timeout=2000):
-        kiosk.bridge.on_scan("SC1.BBBB", "wedge")
+        kiosk.bridge.on_scan("SCA.BBBB", "wedge")
     assert kiosk.window.toast.text == "Code lu, mais cet écran ne s'en sert pas."
 
 
@@ -219,6 +219,6 @@ def test_devices_built_on_the_worker_are_attached_on_the_gui_thread(
 
 def test_a_wedge_scan_anywhere_reaches_the_current_screen(qtbot: QtBot, kiosk: Any) -> None:
     with qtbot.waitSignal(kiosk.bridge.scanned, timeout=2000):
-        Keyboard(kiosk.probe).type("SC1.ABCDEFGH", gap_ms=3)
-    assert kiosk.probe.scans == [("SC1.ABCDEFGH", "wedge")]
+        Keyboard(kiosk.probe).type("SCA.ABCDEFGH", gap_ms=3)
+    assert kiosk.probe.scans == [("SCA.ABCDEFGH", "wedge")]
     assert kiosk.bridge.last_scan.source == "wedge"

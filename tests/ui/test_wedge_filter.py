@@ -15,7 +15,7 @@ from kiosk.scan import MAX_GAP_MS, WedgeLayout, typed_as
 from tests.helpers.keys import Keyboard, qt_key
 from ui.wedge_filter import HOLD_MS, WedgeFilter
 
-TICKET = "SC1.MZWAQ234567XY.ABCDEFGH"
+TICKET = "SCA.MZWAQ234567XY.ABCDEFGH"
 SCANNER_GAP_MS = 4  # what a USB scanner leaves between keys (1-20 ms)
 HUMAN_GAP_MS = 120
 
@@ -88,7 +88,7 @@ def test_a_person_typing_gets_every_key_in_order(
 ) -> None:
     _, field, _ = form
     scans = scans_of(wedge)
-    typed = typed_as("SC1.ZAWM2", layout)
+    typed = typed_as("SCA.ZAWM2", layout)
     keyboard = Keyboard(field)
     for char in typed:  # at human speed, with the event loop running between keys
         keyboard.key(qt_key(char), char, HUMAN_GAP_MS)
@@ -136,10 +136,10 @@ def test_held_keys_come_out_by_themselves_after_a_pause(
     qtbot: QtBot, wedge: WedgeFilter, form: Any
 ) -> None:
     _, field, _ = form
-    Keyboard(field).type("SC1.ABC", SCANNER_GAP_MS, end=None)  # a burst that never ends
+    Keyboard(field).type("SCA.ABC", SCANNER_GAP_MS, end=None)  # a burst that never ends
     assert field.text() == ""
     assert wedge.holding > 0
-    qtbot.waitUntil(lambda: field.text() == "SC1.ABC", timeout=1000)
+    qtbot.waitUntil(lambda: field.text() == "SCA.ABC", timeout=1000)
     assert [kind for kind, _ in field.keys] == ["press", "release"] * 7
 
 
@@ -204,14 +204,14 @@ def test_with_real_timing_from_qtest(qtbot: QtBot, wedge: WedgeFilter, form: Any
     """QTest's own events, with real time between them (the reference's measurement)."""
     _, field, _ = form
     scans = scans_of(wedge)
-    qtbot.keyClicks(field, "SC1.ABCDEFG")
+    qtbot.keyClicks(field, "SCA.ABCDEFG")
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert scans == ["SC1.ABCDEFG"]
+    assert scans == ["SCA.ABCDEFG"]
     qtbot.keyClicks(field, "Lucie", delay=80)
     qtbot.waitUntil(lambda: field.text() == "Lucie", timeout=1000)
     qtbot.keyClick(field, Qt.Key.Key_Return, delay=80)
     assert field.returns == ["Lucie"]
-    assert scans == ["SC1.ABCDEFG"]
+    assert scans == ["SCA.ABCDEFG"]
 
 
 def test_uninstalled_it_lets_everything_through(qtbot: QtBot, qapp: Any, form: Any) -> None:
@@ -219,5 +219,5 @@ def test_uninstalled_it_lets_everything_through(qtbot: QtBot, qapp: Any, form: A
     wedge = WedgeFilter()
     wedge.install(qapp)
     wedge.uninstall()
-    Keyboard(field).type("SC1.ABCDEF", SCANNER_GAP_MS)
-    assert field.returns == ["SC1.ABCDEF"]
+    Keyboard(field).type("SCA.ABCDEF", SCANNER_GAP_MS)
+    assert field.returns == ["SCA.ABCDEF"]
