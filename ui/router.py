@@ -76,6 +76,12 @@ class Router(QObject):
     def back(self) -> None:
         self._show(self._history.pop() if self._history else self._root)
 
+    def back_past(self, keys: set[str]) -> None:
+        """Back to the last screen in the history that is not one of ``keys`` (or the root)."""
+        while self._history and self._history[-1] in keys:
+            self._history.pop()
+        self.back()
+
     def home(self, key: str = "home") -> None:
         self._history.clear()
         self._show(key)

@@ -228,6 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     from ui.checkin_shots import shoot_checkin
 
     written.extend(shoot_checkin(app, outdir, settle, NOW))
+    from ui.device_shots import shoot_devices
+
+    demo_db = tmp / "screenshots.sqlite3"
+    db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
+    written.extend(shoot_devices(app, outdir, settle, NOW, tmp, db_url, loader))
     for path in written:
         print(path)
     return 0

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ports import Clock
 from kiosk.settings import Language, Settings
+from ui import device_screens
 from ui.capabilities import ScreenDeps, TileRegistry, default_registry
 from ui.data import KioskDatabase
 from ui.device_bridge import DeviceBridge, ScanSource
@@ -66,6 +67,8 @@ class Shell:
     wedge: WedgeFilter
     devices: Devices | None = None
     camera: CameraScanner | None = None
+    # Sections added below the devices on the hardware screen (the print spool's), built with it.
+    hardware_sections: list[Callable[[], QWidget]] = field(default_factory=list)
     # What installed services (ui.capabilities.Service) expose, by key: tests, screenshots.
     services: dict[str, object] = field(default_factory=dict)
     # Called at shutdown, before the database closes (a service's own worker, say).
@@ -214,10 +217,14 @@ def build_shell(
         return pin
 
     def make_admin() -> AdminScreen:
+        from ui.device_screens import HARDWARE, SIMULATOR
         from ui.screens.admin import AdminScreen
 
-        admin = AdminScreen(settings, theme)
+        # settings.reader "none" is what gives the simulated reader (hardware.devices)
+        admin = AdminScreen(settings, theme, can_simulate_badges=settings.reader == "none")
         admin.back_requested.connect(router.back)
+        admin.hardware_requested.connect(lambda: router.go(HARDWARE))
+        admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
         admin.quit_requested.connect(on_quit or app.quit)
         return admin
 
@@ -257,6 +264,7 @@ def build_shell(
     )
     _wire(shell)
     _wire_devices(shell)
+    device_screens.install(shell)
     for service in tiles.services_for(settings.profile):
         service.install(shell, deps)
     return shell

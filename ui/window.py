@@ -1,5 +1,6 @@
 """The top-level window. It only hosts: the screens' stack, the bottom bar, the idle overlay,
-the device toast and the hidden admin corner; the composition root wires them together."""
+the device toast, the simulated printer's ticket and the hidden admin corner; the composition
+root wires them together."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ui.widgets.admin_corner import AdminCorner
 from ui.widgets.bottom_bar import BottomBar
 from ui.widgets.crossfade import CrossFade
 from ui.widgets.idle_overlay import IdleOverlay
+from ui.widgets.ticket_view import TicketPanel
 from ui.widgets.toast import Toast
 
 
@@ -30,6 +32,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.bottom_bar)
         self.transition = CrossFade(self.stack)
         self.toast = Toast(theme, self)
+        self.ticket = TicketPanel(theme, self)  # the simulated printer's paper (demo mode)
         self.overlay = IdleOverlay(theme, self)
         self.admin_corner = AdminCorner(self)
 
@@ -37,4 +40,5 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
         self.toast.place()
+        self.ticket.place()
         self.admin_corner.place()

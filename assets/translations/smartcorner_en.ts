@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/screens/admin.py" line="+87"/>
+        <location filename="../../ui/screens/admin.py" line="+102"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -42,6 +42,16 @@
         <location line="+4"/>
         <source>Retour</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matériel</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simuler un badge</source>
+        <translation>Simulate a badge</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -103,6 +113,59 @@
         <location line="+5"/>
         <source>Aucun événement prévu pour le moment.</source>
         <translation>No events scheduled at the moment.</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeSimulatorScreen</name>
+    <message>
+        <location filename="../../ui/screens/badge_simulator.py" line="+164"/>
+        <source>Recherche…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Aucun agent ne s&apos;appelle ainsi.</source>
+        <translation>No staff member has that name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun agent dans la base : lancez « smartcorner demo ».</source>
+        <translation>No staff in the database: run “smartcorner demo”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>La liste des agents n&apos;a pas pu être chargée.</source>
+        <translation>The staff list could not be loaded.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simuler un badge</source>
+        <translation>Simulate a badge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisissez un agent : le kiosque revient à l&apos;écran d&apos;avant et lit son badge.</source>
+        <translation>Pick a staff member: the kiosk goes back to the previous screen and reads their badge.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nom ou prénom de l&apos;agent</source>
+        <translation>Staff member’s last or first name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge inconnu</source>
+        <translation>Unknown badge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carte à UID aléatoire</source>
+        <translation>Random-UID card</translation>
     </message>
 </context>
 <context>
@@ -200,6 +263,229 @@
         <location line="+1"/>
         <source>Formation</source>
         <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareScreen</name>
+    <message>
+        <location filename="../../ui/screens/hardware.py" line="+159"/>
+        <source>Prêt</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucun lecteur branché</source>
+        <translation>No reader plugged in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lecteur débranché</source>
+        <translation>Reader unplugged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service des cartes arrêté (pcscd)</source>
+        <translation>Smart-card service stopped (pcscd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En erreur, nouvel essai en cours</source>
+        <translation>Error, retrying</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrêté</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucun badge lu depuis le démarrage</source>
+        <translation>No badge read since start-up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dernière carte refusée : {time}</source>
+        <translation>Last card refused: {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dernier badge lu : {time}</source>
+        <translation>Last badge read: {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lecteur simulé (démonstration) : menu « Simuler un badge »</source>
+        <translation>Simulated reader (demo): “Simulate a badge” menu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Prête, papier en place</source>
+        <translation>Ready, paper loaded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Papier bientôt épuisé</source>
+        <translation>Paper running low</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plus de papier</source>
+        <translation>Out of paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hors ligne (capot ouvert ou erreur)</source>
+        <translation>Offline (cover open or error)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injoignable</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne répond pas</source>
+        <translation>Not answering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État inconnu</source>
+        <translation>State unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune imprimante configurée</source>
+        <translation>No printer configured</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imprimante simulée : les tickets s&apos;affichent à l&apos;écran</source>
+        <translation>Simulated printer: tickets are shown on screen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connectée, mais ne dit pas si elle a du papier</source>
+        <translation>Connected, but does not say whether it has paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cette connexion ne permet pas de lire son état</source>
+        <translation>This connection cannot read its state</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérifiez le câble, l&apos;alimentation ou le réseau</source>
+        <translation>Check the cable, the power or the network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remettez un rouleau : les tickets attendent</source>
+        <translation>Load a new roll: tickets are waiting</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Aucun code lu depuis le démarrage</source>
+        <translation>No code read since start-up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>douchette</source>
+        <translation>hand scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>caméra</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>simulation</source>
+        <translation>simulation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dernier code : {time}, {source}, « {start}… »</source>
+        <translation>Last code: {time}, {source}, “{start}…”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>À l&apos;écoute</source>
+        <translation>Listening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Douchette en mode clavier : aucun réglage nécessaire</source>
+        <translation>Hand scanner in keyboard mode: nothing to set up</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Désactivée</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune caméra trouvée</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Démarrage…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active : lit les QR codes présentés</source>
+        <translation>Active: reads the QR codes shown to it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMARTCORNER_CAMERA=1 pour l&apos;activer</source>
+        <translation>SMARTCORNER_CAMERA=1 to enable it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branchez une caméra USB : elle sera prise en compte</source>
+        <translation>Plug in a USB camera: it will be picked up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Matériel</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État des appareils de ce kiosque, en direct</source>
+        <translation>Live state of this kiosk’s devices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lecteur de badges</source>
+        <translation>Badge reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimante de tickets</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lecteur de QR codes</source>
+        <translation>QR code reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caméra</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -323,9 +609,22 @@
     </message>
 </context>
 <context>
+    <name>TicketPanel</name>
+    <message>
+        <location filename="../../ui/widgets/ticket_view.py" line="+155"/>
+        <source>Ticket imprimé (imprimante simulée)</source>
+        <translation>Printed ticket (simulated printer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Toast</name>
     <message>
-        <location filename="../../ui/widgets/toast.py" line="+80"/>
+        <location filename="../../ui/widgets/toast.py" line="+84"/>
         <source>Badge lu, mais cet écran ne s&apos;en sert pas.</source>
         <translation>Badge read, but this screen does not use it.</translation>
     </message>

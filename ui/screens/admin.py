@@ -19,9 +19,15 @@ class AdminScreen(Screen):
 
     quit_requested = Signal()
     back_requested = Signal()
+    hardware_requested = Signal()
+    simulator_requested = Signal()
 
     def __init__(
-        self, settings: Settings, theme: ThemeController, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        theme: ThemeController,
+        can_simulate_badges: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         icon = IconLabel(theme, "settings", 56, colour="accent", stroke=1.75)
@@ -62,12 +68,21 @@ class AdminScreen(Screen):
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("adminBack")
         self.back.clicked.connect(self.back_requested)
+        self.hardware = TouchButton(theme, "cpu", role="secondary")
+        self.hardware.setObjectName("adminHardware")
+        self.hardware.clicked.connect(self.hardware_requested)
+        self.simulator = TouchButton(theme, "id-badge-2", role="secondary")
+        self.simulator.setObjectName("adminSimulator")
+        self.simulator.clicked.connect(self.simulator_requested)
+        self.simulator.setVisible(can_simulate_badges)
         self.quit = TouchButton(theme, "logout", role="danger", icon_colour="on_error")
         self.quit.setObjectName("adminQuit")
         self.quit.clicked.connect(self.quit_requested)
         actions = QHBoxLayout()
         actions.setSpacing(24)
         actions.addWidget(self.back)
+        actions.addWidget(self.hardware)
+        actions.addWidget(self.simulator)
         actions.addStretch(1)
         actions.addWidget(self.quit)
 
@@ -96,4 +111,6 @@ class AdminScreen(Screen):
         for label, name in zip(self.names, names, strict=True):
             label.setText(name)
         self.back.setText(self.tr("Retour"))
+        self.hardware.setText(self.tr("Matériel"))
+        self.simulator.setText(self.tr("Simuler un badge"))
         self.quit.setText(self.tr("Quitter le kiosque"))

@@ -11,7 +11,8 @@ import enum
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QWidget
 
 from kiosk.badges import RefusalReason
 from ui.theme import ThemeController
@@ -19,7 +20,7 @@ from ui.widgets.icon_label import IconLabel
 
 SHORT_MS = 3500
 LONG_MS = 6000  # a refusal takes longer to read
-MARGIN_BOTTOM = 150  # above the bottom bar
+MARGIN_BOTTOM = 200  # clear of the bottom bar
 MAX_WIDTH = 1280
 
 
@@ -48,6 +49,9 @@ class Toast(QFrame):
         row.setSpacing(32)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.message, 1)
+        shadow = QGraphicsDropShadowEffect(self, blurRadius=48, xOffset=0, yOffset=12)
+        shadow.setColor(QColor(0, 0, 0, 70))  # lifts it off whatever the screen shows below
+        self.setGraphicsEffect(shadow)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.hide)
         self.setProperty("kind", ToastKind.INFO.value)
@@ -98,8 +102,9 @@ class Toast(QFrame):
         self._text = text
         self.setProperty("kind", kind.value)
         self.icon.set_icon(icon, _ICON_COLOURS[kind])
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for widget in (self, self.icon):  # the icon's disc takes its tint from the kind
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.message.setText(text())
         self.place()
         self.show()

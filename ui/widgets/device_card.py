@@ -1,0 +1,72 @@
+"""One device on the hardware screen: its name, a coloured state and a few lines of detail."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.theme import ThemeController
+from ui.widgets.icon_label import IconLabel
+
+
+class Level(enum.StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    ERROR = "error"
+    OFF = "off"  # not configured, or nothing to say
+
+
+_ICON_COLOURS = {
+    Level.OK: "success",
+    Level.WARNING: "warning",
+    Level.ERROR: "error",
+    Level.OFF: "text_muted",
+}
+
+
+class DeviceCard(QFrame):
+    def __init__(
+        self,
+        theme: ThemeController,
+        icon: str,
+        detail_lines: int = 2,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("deviceCard")
+        self.icon = IconLabel(theme, icon, 44, colour="text_muted", stroke=1.75)
+        self.icon.setFixedSize(64, 64)
+        self.title = QLabel(objectName="deviceTitle")
+        self.state = QLabel(objectName="deviceState")
+        self.state.setWordWrap(True)
+        self.details = [QLabel(objectName="deviceDetail") for _ in range(detail_lines)]
+        text = QVBoxLayout()
+        text.setSpacing(6)
+        text.addWidget(self.title)
+        text.addWidget(self.state)
+        for label in self.details:
+            label.setWordWrap(True)
+            text.addWidget(label)
+        text.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(32, 28, 32, 28)
+        row.setSpacing(24)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        self.level = Level.OFF
+
+    def set_state(self, level: Level, state: str, *details: str) -> None:
+        self.level = level
+        self.state.setText(state)
+        self.state.setProperty("level", level.value)
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
+        self.icon.set_colour(_ICON_COLOURS[level])
+        for n, label in enumerate(self.details):
+            label.setText(details[n] if n < len(details) else "")
+            label.setVisible(n < len(details) and bool(details[n]))
+
+    def texts(self) -> list[str]:
+        return [self.title.text(), self.state.text(), *(d.text() for d in self.details)]
