@@ -85,7 +85,7 @@ def shoot_devices(
             kiosk="Smart Corner — Nice",
             lines=(ReceiptLine("Motif", "Messagerie"), ReceiptLine("Attente estimée", "12 min")),
             big_number="M-042",
-            qr_payload="SC1.GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+            qr_payload="SCA.GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
             footer=("Présentez ce ticket au comptoir.",),
             printed_at=now,
         )
@@ -99,7 +99,7 @@ def shoot_devices(
         _wait(settle, lambda: not shell.executor.pending)
         shoot(shell, "store-badge-simulator-fr-normal")
 
-        bridge.on_scan("SC1.GEZDGNBVGY3TQOJQ", "wedge")
+        bridge.on_scan("SCA.GEZDGNBVGY3TQOJQ", "wedge")
         devices.badge_simulator.tap(DEMO_UID)
         shell.router.go("hardware")
         _wait(settle, lambda: bridge.last_badge is not None and bridge.last_scan is not None)

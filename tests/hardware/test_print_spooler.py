@@ -36,7 +36,7 @@ from tests.helpers.virtual_printer import VirtualPrinter
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 10.0  # seconds: generous, the machine is shared; a passing run takes milliseconds
-CODE = "SC1.GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ.ABCDEFGHIJKLMNOP"
+CODE = "SCA.GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ.ABCDEFGHIJKLMNOP"
 ACCENTS = "Élève très à l’aise, garçon, œuvre : 12 €"
 
 RECEIPT = Receipt(

@@ -10,7 +10,7 @@ from hardware.qr_camera import GrayFrame, QrFrameDecoder, decode_qr
 from tests.hardware.events import Recorder, wait_until
 from tests.helpers.qr_frames import gray_frame, qr_picture
 
-CODE = "SC1.GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+CODE = "SCA.GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
 
 @pytest.mark.parametrize(("angle", "blur"), [(0, 0), (17, 1.5), (-35, 2.0), (90, 1.0)])
@@ -102,7 +102,7 @@ def test_a_decoding_error_is_logged_and_the_next_frame_decoded(
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("bad frame")
-        return ["SC1.AAAA"]
+        return ["SCA.AAAA"]
 
     codes: Recorder[str] = Recorder()
     decoder = QrFrameDecoder(codes, decode=flaky)
@@ -111,7 +111,7 @@ def test_a_decoding_error_is_logged_and_the_next_frame_decoded(
         decoder.submit(GrayFrame(b"\x00", 1, 1, 1))
         wait_until(lambda: not decoder.busy)
         decoder.submit(GrayFrame(b"\x00", 1, 1, 1))
-        assert codes.wait_for(lambda item: True) == "SC1.AAAA"
+        assert codes.wait_for(lambda item: True) == "SCA.AAAA"
     finally:
         decoder.stop()
     assert "QR decoding failed" in caplog.text

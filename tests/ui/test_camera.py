@@ -15,7 +15,7 @@ from tests.helpers.qr_frames import qr_picture
 from ui import camera
 from ui.camera import MAX_WIDTH, CameraScanner, gray_frame
 
-CODE = "SC1.GEZDGNBVGY3TQOJQ.ABCDEFGHIJKLMNOP"
+CODE = "SCA.GEZDGNBVGY3TQOJQ.ABCDEFGHIJKLMNOP"
 
 # Machines without VA-API or a GPU say so when QtMultimedia loads and converts frames.
 pytestmark = pytest.mark.qt_log_ignore(r"^Couldn't (load|resolve) va", "No RHI backend")

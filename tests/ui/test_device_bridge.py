@@ -47,9 +47,9 @@ def test_even_a_call_from_the_gui_thread_is_delivered_later(
     bridge = DeviceBridge(clock)
     seen: list[str] = []
     bridge.scanned.connect(lambda payload, source: seen.append(payload))
-    bridge.on_scan("SC1.ABC")
+    bridge.on_scan("SCA.ABC")
     assert seen == []
-    qtbot.waitUntil(lambda: seen == ["SC1.ABC"], timeout=2000)
+    qtbot.waitUntil(lambda: seen == ["SCA.ABC"], timeout=2000)
 
 
 def test_remembers_when_not_what(qtbot: QtBot, clock: FixedClock) -> None:
@@ -60,7 +60,7 @@ def test_remembers_when_not_what(qtbot: QtBot, clock: FixedClock) -> None:
     with qtbot.waitSignal(bridge.scanned, timeout=2000):
         from_thread(lambda: bridge.on_badge_event(ReaderStatus(ReaderState.READY, "ACS")))
         from_thread(lambda: bridge.on_badge_event(BadgePresented(UID, "ACS")))
-        from_thread(lambda: bridge.on_scan("SC1.ABCDEFGHIJKLMNOP", ScanSource.CAMERA))
+        from_thread(lambda: bridge.on_scan("SCA.ABCDEFGHIJKLMNOP", ScanSource.CAMERA))
     assert bridge.reader == ReaderStatus(ReaderState.READY, "ACS")
     assert bridge.last_badge is not None
     assert bridge.last_badge.at == clock.now()
@@ -68,7 +68,7 @@ def test_remembers_when_not_what(qtbot: QtBot, clock: FixedClock) -> None:
     assert UID.hex() not in repr(bridge.last_badge).lower()
     assert bridge.last_scan is not None
     assert bridge.last_scan.source == "camera"
-    assert bridge.last_scan.start == "SC1.ABCDEFGHIJKLMNOP"[:SCAN_PREVIEW_CHARS]
+    assert bridge.last_scan.start == "SCA.ABCDEFGHIJKLMNOP"[:SCAN_PREVIEW_CHARS]
     with qtbot.waitSignal(bridge.badge_refused, timeout=2000):
         bridge.on_badge_event(BadgeRefused(RefusalReason.RANDOM_UID, "ACS"))
     assert bridge.last_badge.refused

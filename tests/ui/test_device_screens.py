@@ -153,8 +153,8 @@ def test_the_hardware_screen_shows_each_device_live(qtbot: QtBot, kiosk: Any) ->
     assert not kiosk.window.toast.isVisible()  # testing the reader here is using the badge
     assert not any("04A1" in text.upper() for text in screen.reader.texts())
 
-    kiosk.bridge.on_scan("SC1.SECRETPAYLOADVALUE", "camera")
-    qtbot.waitUntil(lambda: "SC1.SE" in " ".join(screen.scanner.texts()), timeout=3000)
+    kiosk.bridge.on_scan("SCA.SECRETPAYLOADVALUE", "camera")
+    qtbot.waitUntil(lambda: "SCA.SE" in " ".join(screen.scanner.texts()), timeout=3000)
     shown = " ".join(screen.scanner.texts())
     assert "caméra" in shown
     assert "14:27" in shown
@@ -202,7 +202,7 @@ def test_the_simulated_printer_shows_the_ticket_until_the_idle_reset(
         kiosk="Smart Corner",
         lines=(ReceiptLine("Motif", "Messagerie"),),
         big_number="M-042",
-        qr_payload="SC1.ABCDEFGH",
+        qr_payload="SCA.ABCDEFGH",
     )
     done: list[PrintResult] = []
     with qtbot.waitSignal(kiosk.bridge.ticket_printed, timeout=3000):
