@@ -59,6 +59,8 @@ class Settings:
     site_key_file: Path | None = None  # HMAC key for badge UIDs; shared by a site's kiosks
     ticket_public_key: Path | None = None  # verifies ticket codes (every kiosk)
     ticket_private_key: Path | None = None  # signs ticket codes (the issuer only)
+    # Mode accueil: where the attendance export goes; None: the USB stick mounted under /media.
+    export_dir: Path | None = None
     # Besoin d'aide ?: staff screen PIN; forwarding to GLPI is off while glpi_url is empty.
     staff_pin: str = "1357"
     glpi_url: str = ""  # https://glpi.example/apirest.php
@@ -230,6 +232,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "site_key_file": ("site_key_file", _parse_path, "the path of the site's badge key file"),
     "ticket_public_key": ("ticket_public_key", _parse_path, "the path of a PEM public key"),
     "ticket_private_key": ("ticket_private_key", _parse_path, "the path of a PEM private key"),
+    "export_dir": ("export_dir", _parse_path, "the folder where attendance exports are written"),
     "staff_pin": ("staff_pin", _parse_pin, "4 to 8 digits"),
     "glpi_url": ("glpi_url", _parse_http_url, "empty (off) or the http(s) URL of apirest.php"),
     "glpi_app_token": ("glpi_app_token", _parse_secret, "empty or GLPI's API client token"),

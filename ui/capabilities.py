@@ -149,4 +149,4 @@ SELF_CHECKIN = Service(
 
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
-    return TileRegistry([EVENTS], services=[SELF_CHECKIN])
+    return TileRegistry([EVENTS, DOOR], services=[SELF_CHECKIN])

@@ -127,8 +127,12 @@ class CheckinDesk(QObject):
             place = self._resolve()
             self._sessions, self._key, self._verifier = sessions, key, verifier
             self._place = place
-            log.info("check-in ready: kiosk %s (id %d, site %d)", place.name, place.kiosk_id,
-                     place.site_id)  # fmt: skip
+            log.info(
+                "check-in ready: kiosk %s (id %d, site %d)",
+                place.name,
+                place.kiosk_id,
+                place.site_id,
+            )
             return place
 
     # -- on the GUI thread ----------------------------------------------------------------
@@ -183,9 +187,11 @@ class CheckinDesk(QObject):
 
             who = identity() if callable(identity) else identity
             context = CheckinContext(
-                site_id=place.site_id, event_id=event_id, space=place.space,
+                site_id=place.site_id,
+                event_id=event_id,
+                space=place.space,
                 verifier=self._verifier,
-            )  # fmt: skip
+            )
             return check_in(session, who, context, place.kiosk_id, now, scan_nonce)
 
         self.run(work, on_done, on_error)

@@ -166,3 +166,121 @@ def shoot_checkin(
     language.uninstall()
     theme.apply(accessible=False)
     return shots
+
+
+def shoot_door(
+    app: QApplication, outdir: Path, settle: Callable[[], None], now: datetime, folder: Path
+) -> list[Path]:
+    """Mode accueil on the demo data set: locked, events, counters, search, link, visitor."""
+    from sqlalchemy import select
+
+    from kiosk.admin_access import PinGuard
+    from kiosk.badges import BadgePresented
+    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.migrate import ensure_schema
+    from kiosk.db.models import Registration
+    from kiosk.demo import seed_demo
+    from kiosk.domain import RegistrationStatus
+    from kiosk.paths import Paths
+    from kiosk.ports import FixedClock
+    from kiosk.settings import Language, Settings
+    from ui import door_actions
+    from ui.checkin_desk import CheckinDesk, place_of
+    from ui.data import KioskDatabase
+    from ui.i18n import LanguageSwitcher
+    from ui.screens.door import DoorScreen
+    from ui.theme import ThemeController
+
+    url = f"sqlite:///{folder / 'door.sqlite3'}"
+    engine = create_db_engine(url)
+    ensure_schema(engine)
+    seed_demo(make_session_factory(engine), now)
+    engine.dispose()
+    clock = FixedClock(now)
+    database = KioskDatabase(url, Settings(paths=Paths(data_dir=folder, config_file=None)))
+    desk = CheckinDesk(
+        database.session_factory,
+        clock,
+        site_key=lambda: bytes(32),
+        verifier=lambda: None,
+        place=lambda: place_of(database.this_kiosk(now)),
+    )
+    theme = ThemeController(app)
+    theme.apply()
+    language = LanguageSwitcher(app)
+    language.apply(Language.FR)
+    door = DoorScreen(desk, theme, PinGuard("2468", clock), _Silent(), export_dir=folder)
+    door.resize(1920, 960)
+    door.show()
+    shots: list[Path] = []
+
+    def wait() -> None:
+        settle()
+        while desk.pending:
+            settle()
+        settle()
+
+    def shoot(name: str) -> None:
+        wait()
+        path = outdir / f"checkin-door-{name}-fr-normal.png"
+        door.grab().save(str(path))
+        shots.append(path)
+
+    door.shown()
+    shoot("locked")
+    door._try_pin("2468")
+    shoot("events")
+    if not door.picker.buttons:
+        return shots
+    door.picker.buttons[0].click()
+    wait()
+    assert door.selected is not None
+    event_id = door.selected.info.id
+
+    def arrivals(session, place, at):  # type: ignore[no-untyped-def]
+        people = session.scalars(
+            select(Registration.person_id)
+            .where(
+                Registration.event_id == event_id,
+                Registration.status == RegistrationStatus.CONFIRMED,
+            )
+            .order_by(Registration.id)
+            .limit(7)
+        ).all()
+        session.rollback()
+        return [
+            door_actions.check_in_person(
+                session, place, at, person_id=p, event_id=event_id, staff_id=None
+            )
+            for p in people
+        ]
+
+    desk.run(arrivals, lambda results: door._show_result(results[-1]) if results else None)
+    shoot("counters")
+    door.find.click()
+    for char in "helene":
+        door.search.keyboard.key_for(char).click()
+    shoot("search-keyboard")
+    door.search.cancel.click()
+    door.handle_badge(BadgePresented(bytes.fromhex("04deadbeef0102"), "demo"))
+    shoot("unknown-badge")
+    door.link.click()
+    door.search.search("martin")
+    shoot("link-badge")
+    door.search.cancel.click()
+    door.pass_button.click()
+    door.visitor.first_name.setText("Camille")
+    door.visitor.last_name.setText("Roux")
+    door.visitor.organisation.setText("Métropole Nice Côte d'Azur")
+    door.visitor.email.setFocus()
+    shoot("visitor")
+    door.close()
+    desk.wait()
+    database.close()
+    language.uninstall()
+    return shots
+
+
+class _Silent:
+    def play(self, cue: object) -> None:
+        pass

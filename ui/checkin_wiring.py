@@ -18,7 +18,7 @@ from ui.sounds import Earcons
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
-    from kiosk.tickets import TicketVerifier
+    from kiosk.tickets import TicketIssuer, TicketVerifier
     from ui.capabilities import ScreenDeps
     from ui.screens.base import Screen
     from ui.shell import Shell
@@ -48,7 +48,18 @@ def _verifier(settings: Settings) -> TicketVerifier | None:
     return TicketVerifier(load_public_keys(path))
 
 
-def make_desk(deps: ScreenDeps, parent: QObject) -> CheckinDesk:
+def load_issuer(settings: Settings) -> TicketIssuer | None:
+    """The ticket signer, on the one kiosk that holds the private key (visitor passes then
+    carry a real ticket); elsewhere None."""
+    path = settings.ticket_private_key_path
+    if not path.exists():
+        return None
+    from kiosk.tickets import TicketIssuer, load_private_key
+
+    return TicketIssuer(load_private_key(path))
+
+
+def make_desk(deps: ScreenDeps, parent: QObject | None) -> CheckinDesk:
     """A check-in desk on the kiosk's database, for this kiosk's row."""
     database, settings, clock = deps.database, deps.settings, deps.clock
     return CheckinDesk(

@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         shell.close()
         settle()
     written.extend(shoot_widgets(app, outdir, settle))
-    from ui.checkin_shots import shoot_checkin
+    from ui.checkin_shots import shoot_checkin, shoot_door
 
     written.extend(shoot_checkin(app, outdir, settle, NOW))
     from ui.device_shots import shoot_devices
@@ -233,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     demo_db = tmp / "screenshots.sqlite3"
     db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
     written.extend(shoot_devices(app, outdir, settle, NOW, tmp, db_url, loader))
+    written.extend(shoot_door(app, outdir, settle, NOW, tmp))
     for path in written:
         print(path)
     return 0

@@ -153,8 +153,13 @@ class SelfCheckin(QObject):
         else:
             timeout, texts = SHOW_MS[view.tone], ("", "", "user-plus")
         self.panel.setGeometry(self._window.rect())
-        self.panel.show_view(view, timeout_ms=timeout, accept_text=texts[0],
-                             decline_text=texts[1], accept_icon=texts[2])  # fmt: skip
+        self.panel.show_view(
+            view,
+            timeout_ms=timeout,
+            accept_text=texts[0],
+            decline_text=texts[1],
+            accept_icon=texts[2],
+        )
         self.panel.show()
         self.panel.raise_()
         self.panel.repaint()  # now, in this slot: the verdict is the one thing that matters

@@ -102,10 +102,15 @@ def describe(result: CheckinResult, now: datetime) -> VerdictView:
     if outcome is CheckinOutcome.VISIT_RECORDED:
         nxt = result.registered_event
         details = (
-            (translate("Verdict", "Votre prochain rendez-vous : {title}").format(title=nxt.title),
-             when_and_where(nxt, now))
-            if nxt is not None else ()
-        )  # fmt: skip
+            (
+                translate("Verdict", "Votre prochain rendez-vous : {title}").format(
+                    title=nxt.title
+                ),
+                when_and_where(nxt, now),
+            )
+            if nxt is not None
+            else ()
+        )
         return VerdictView(
             tone,
             _named(

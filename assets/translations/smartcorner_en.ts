@@ -210,6 +210,280 @@
     </message>
 </context>
 <context>
+    <name>Door</name>
+    <message>
+        <location filename="../../ui/screens/door.py" line="+262"/>
+        <source>Code bloqué jusqu&apos;à {time}.</source>
+        <translation>Code locked until {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code incorrect.</source>
+        <translation>Wrong code.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Un instant, puis présentez le badge.</source>
+        <translation>One moment, then present the badge again.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ce badge n&apos;ouvre pas le mode accueil.</source>
+        <translation>This badge does not open the check-in desk.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Déjà enregistré·e à {time}</source>
+        <translation>Already checked in at {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inscrit·e à « {title} », {place}, {time}</source>
+        <translation>Registered for “{title}”, {place}, {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Touchez « Associer le badge » pour le relier à un nom.</source>
+        <translation>Tap “Link the badge” to link it to a name.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enregistrement impossible</source>
+        <translation>Check-in failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problème technique : réessayez.</source>
+        <translation>Technical problem: try again.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>À qui est ce badge ?</source>
+        <translation>Whose badge is this?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer une arrivée par le nom</source>
+        <translation>Check someone in by name</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Badge non associé</source>
+        <translation>Badge not linked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce badge appartient déjà à quelqu&apos;un.</source>
+        <translation>This badge already belongs to someone.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Badge associé : </source>
+        <translation>Badge linked: </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Arrivée de {name} annulée.</source>
+        <translation>Check-in of {name} undone.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Laissez-passer en impression.</source>
+        <translation>Visitor pass printing.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pas de laissez-passer : visiteur non admis.</source>
+        <translation>No pass: the visitor was not admitted.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Branchez une clé USB, puis réessayez.</source>
+        <translation>Plug in a USB stick, then try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporté : {present} présents, {absent} absents ({file}).</source>
+        <translation>Exported: {present} present, {absent} absent ({file}).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Changer</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/widgets/door_panels.py" line="+217"/>
+        <source>Quitter</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>présents</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inscrits</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>places</source>
+        <translation>seats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher un nom</source>
+        <translation>Search a name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Associer le badge</source>
+        <translation>Link the badge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler la dernière arrivée</source>
+        <translation>Undo the last check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laissez-passer visiteur</source>
+        <translation>Visitor pass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporter sur clé USB</source>
+        <translation>Export to USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/door_panels.py" line="-173"/>
+        <source>Arrivée enregistrée</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déjà enregistré·e</source>
+        <translation>Already checked in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non inscrit·e</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complet</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hors horaires d&apos;accueil</source>
+        <translation>Outside check-in hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inscrit·e ailleurs</source>
+        <translation>Registered elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge inconnu</source>
+        <translation>Unknown badge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code illisible</source>
+        <translation>Unreadable code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billet falsifié</source>
+        <translation>Forged ticket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billet expiré</source>
+        <translation>Ticket expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billet annulé</source>
+        <translation>Ticket cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visite comptée</source>
+        <translation>Visit counted</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Mode accueil</source>
+        <translation>Check-in desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réservé à l&apos;équipe : présentez votre badge d&apos;équipe ou d&apos;ambassadeur, ou saisissez le code administrateur.</source>
+        <translation>Staff only: present your staff or ambassador badge, or type the admin code.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Effacer</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valider</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{n} inscrits / {cap} places</source>
+        <translation>{n} registered / {cap} seats</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} inscrits</source>
+        <translation>{n} registered</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quel événement accueillez-vous ?</source>
+        <translation>Which event are you welcoming?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun événement cette semaine.</source>
+        <translation>No event this week.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Présentez un badge ou un billet au lecteur.</source>
+        <translation>Present a badge or a ticket to the reader.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{label} (annulée)</source>
+        <translation>{label} (undone)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Aucun passage pour l&apos;instant.</source>
+        <translation>Nobody yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Derniers passages</source>
+        <translation>Latest scans</translation>
+    </message>
+</context>
+<context>
     <name>EventCard</name>
     <message>
         <location filename="../../ui/formatting.py" line="+96"/>
@@ -548,6 +822,59 @@
     </message>
 </context>
 <context>
+    <name>PersonSearch</name>
+    <message>
+        <location filename="../../ui/widgets/person_search.py" line="+54"/>
+        <source>Présent·e</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inscrit·e</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liste d&apos;attente</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non inscrit·e</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Visiteur</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent · {matricule}</source>
+        <translation>Agent · {matricule}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Personne ne porte ce nom.</source>
+        <translation>Nobody has this name.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nom, prénom ou matricule</source>
+        <translation>Name, first name or staff number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choisir</source>
+        <translation>Choose</translation>
+    </message>
+</context>
+<context>
     <name>PinScreen</name>
     <message>
         <location filename="../../ui/screens/pin.py" line="+126"/>
@@ -692,12 +1019,12 @@
         <translation>You are checked in. Enjoy the session!</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Votre prochain rendez-vous : {title}</source>
         <translation>Your next session: {title}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Bonjour, {name} !</source>
         <translation>Hello, {name}!</translation>
     </message>
@@ -902,6 +1229,54 @@
         <location line="+2"/>
         <source>Un problème technique empêche l&apos;enregistrement. Adressez-vous à l&apos;équipe.</source>
         <translation>A technical problem prevents check-in. Please ask the staff.</translation>
+    </message>
+</context>
+<context>
+    <name>Visitor</name>
+    <message>
+        <location filename="../../ui/widgets/visitor_form.py" line="+84"/>
+        <source>Suivant</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Laissez-passer visiteur</source>
+        <translation>Visitor pass</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisme</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courriel (facultatif)</source>
+        <translation>E-mail (optional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer et imprimer</source>
+        <translation>Save and print</translation>
     </message>
 </context>
 </TS>

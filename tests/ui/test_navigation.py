@@ -42,8 +42,14 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     tap(qtbot, shell.attract)
     assert shell.router.current_key == "home"
     home = shell.router.current
-    assert [tile.capability.key for tile in home.tiles] == ["events"]
-    assert [tile.title.text() for tile in home.tiles] == ["Événements"]
+    expected = {
+        Profile.STORE: ["events"],
+        Profile.ROOM: ["events", "door"],
+        Profile.TOUR: ["events", "door"],
+    }[profile]
+    assert [tile.capability.key for tile in home.tiles] == expected
+    titles = {"events": "Événements", "door": "Accueil événement"}
+    assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u00a0!"
     assert shell.window.bottom_bar.isVisible()
 

@@ -94,6 +94,62 @@ def shape_path(shape: str, box: QRectF) -> QPainterPath:
     return path
 
 
+def paint_shape(
+    painter: QPainter, shape: str, box: QRectF, background: QColor, foreground: QColor
+) -> None:
+    """The verdict's shape filled with ``foreground``, its glyph cut in ``background``."""
+    painter.save()
+    outline = shape_path(shape, box)
+    if shape == Shape.RING:
+        painter.setPen(QPen(foreground, 16))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(shape_path(Shape.DISC, box.adjusted(8, 8, -8, -8)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(foreground)
+        c, d = box.center(), box.width() * 0.2
+        for dx in (-d, 0.0, d):
+            painter.drawEllipse(QPointF(c.x() + dx, c.y()), 18, 18)
+        painter.restore()
+        return
+    painter.setPen(
+        QPen(
+            foreground,
+            box.width() * 0.047,
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
+    )
+    painter.setBrush(foreground)
+    painter.drawPath(outline)
+    s, x0, y0 = box.width(), box.left(), box.top()
+    glyph = QPen(
+        background,
+        s * 0.11,
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.RoundCap,
+        Qt.PenJoinStyle.RoundJoin,
+    )
+    painter.setPen(glyph)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if shape == Shape.DISC:
+        mark = QPainterPath(QPointF(x0 + s * 0.28, y0 + s * 0.52))
+        mark.lineTo(x0 + s * 0.44, y0 + s * 0.68)
+        mark.lineTo(x0 + s * 0.73, y0 + s * 0.36)
+        painter.drawPath(mark)
+    elif shape == Shape.TRIANGLE:
+        cx = box.center().x()
+        painter.drawLine(QPointF(cx, y0 + s * 0.40), QPointF(cx, y0 + s * 0.62))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawEllipse(QPointF(cx, y0 + s * 0.76), s * 0.065, s * 0.065)
+    else:
+        a, b = s * 0.33, s * 0.67
+        painter.drawLine(QPointF(x0 + a, y0 + a), QPointF(x0 + b, y0 + b))
+        painter.drawLine(QPointF(x0 + b, y0 + a), QPointF(x0 + a, y0 + b))
+    painter.restore()
+
+
 class VerdictPanel(QWidget):
     touched = Signal()  # a tap outside the buttons: "I have read it"
     accepted = Signal()  # the primary button (M'inscrire, Confirmer)
@@ -251,8 +307,9 @@ class VerdictPanel(QWidget):
             blocks.append((action_font, view.action, 0))
         heights = []
         for font, text, _ in blocks:
-            heights.append(QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000),
-                                                           flags, text).height())  # fmt: skip
+            heights.append(
+                QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
+            )
         gap_after_shape = 56
         gap_before_action = 28 if view.details else 0
         content = SHAPE_SIZE + gap_after_shape + sum(heights) + sum(g for *_, g in blocks)
@@ -260,7 +317,7 @@ class VerdictPanel(QWidget):
         reserved = self._buttons.height() + 88 + 40 if view.offer_walk_in else 0
         top = max(48, (self.height() - BAR_HEIGHT - reserved - content) // 2)
         box = QRectF((self.width() - SHAPE_SIZE) / 2, top, SHAPE_SIZE, SHAPE_SIZE)
-        self._paint_shape(painter, SHAPES[view.tone], box, background, foreground)
+        paint_shape(painter, SHAPES[view.tone], box, background, foreground)
         y = top + SHAPE_SIZE + gap_after_shape
         left = (self.width() - width) // 2
         painter.setPen(foreground)
@@ -270,48 +327,6 @@ class VerdictPanel(QWidget):
             painter.setFont(font)
             painter.drawText(QRect(left, y, width, height), flags, text)
             y += height + gap
-
-    def _paint_shape(
-        self, painter: QPainter, shape: str, box: QRectF, background: QColor, foreground: QColor
-    ) -> None:
-        painter.save()
-        outline = shape_path(shape, box)
-        if shape == Shape.RING:
-            painter.setPen(QPen(foreground, 16))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(shape_path(Shape.DISC, box.adjusted(8, 8, -8, -8)))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(foreground)
-            c, d = box.center(), box.width() * 0.2
-            for dx in (-d, 0.0, d):
-                painter.drawEllipse(QPointF(c.x() + dx, c.y()), 18, 18)
-            painter.restore()
-            return
-        painter.setPen(QPen(foreground, 14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))  # fmt: skip
-        painter.setBrush(foreground)
-        painter.drawPath(outline)
-        s, x0, y0 = box.width(), box.left(), box.top()
-        glyph = QPen(background, s * 0.11, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                     Qt.PenJoinStyle.RoundJoin)  # fmt: skip
-        painter.setPen(glyph)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if shape == Shape.DISC:
-            mark = QPainterPath(QPointF(x0 + s * 0.28, y0 + s * 0.52))
-            mark.lineTo(x0 + s * 0.44, y0 + s * 0.68)
-            mark.lineTo(x0 + s * 0.73, y0 + s * 0.36)
-            painter.drawPath(mark)
-        elif shape == Shape.TRIANGLE:
-            cx = box.center().x()
-            painter.drawLine(QPointF(cx, y0 + s * 0.40), QPointF(cx, y0 + s * 0.62))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawEllipse(QPointF(cx, y0 + s * 0.76), s * 0.065, s * 0.065)
-        else:
-            a, b = s * 0.33, s * 0.67
-            painter.drawLine(QPointF(x0 + a, y0 + a), QPointF(x0 + b, y0 + b))
-            painter.drawLine(QPointF(x0 + b, y0 + a), QPointF(x0 + a, y0 + b))
-        painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -217,8 +217,14 @@ def test_walk_in_takes_two_taps(
     assert confirm.title == "Confirmer votre inscription"
     assert checkin.panel.accept_button.text().strip() == "Confirmer"
     with sessions() as session:  # nothing written before the second tap
-        assert session.scalar(select(Registration).where(Registration.person_id == world.dan,
-                              Registration.event_id == world.masterclass)) is None  # fmt: skip
+        assert (
+            session.scalar(
+                select(Registration).where(
+                    Registration.person_id == world.dan, Registration.event_id == world.masterclass
+                )
+            )
+            is None
+        )
 
     with qtbot.waitSignal(checkin.verdict_shown, timeout=5000, check_params_cb=_final):
         qtbot.mouseClick(checkin.panel.accept_button, Qt.MouseButton.LeftButton)  # tap 2

@@ -1,0 +1,301 @@
+"""Mode accueil on a real database: unlock, pick the event, scan, search, undo, link, export."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.admin_access import PinGuard
+from kiosk.badges import BadgePresented
+from kiosk.checkin_outcomes import CheckinMethod
+from kiosk.db.models import Event, Person
+from kiosk.db.models_checkin import Attendance, Badge
+from kiosk.db.models_print import PrintJob
+from kiosk.domain import PersonKind, Role
+from kiosk.ports import FixedClock
+from kiosk.print_spool import receipt_from_json
+from tests.helpers.checkin_world import ALICE_UID, NOW, STAFF_UID, UNKNOWN_UID, World
+from tests.ui.checkin.conftest import RecordedSounds
+from ui.checkin_desk import CheckinDesk
+from ui.screens.door import DoorScreen, Page
+from ui.sounds import Cue
+from ui.theme import ThemeController
+from ui.verdicts import Tone
+
+
+@pytest.fixture
+def helene(session_factory: sessionmaker[Session]) -> int:
+    with session_factory.begin() as session:
+        return int(
+            session.scalar(
+                insert(Person).returning(Person.id),
+                [{"kind": PersonKind.AGENT, "matricule": "A000042", "first_name": "Hélène",
+                  "last_name": "Dupont", "role": Role.AGENT, "created_at": NOW}],
+            )
+        )  # fmt: skip
+
+
+@pytest.fixture
+def door(
+    qapp: Any,
+    qtbot: QtBot,
+    desk: CheckinDesk,
+    world_clock: FixedClock,
+    sounds: RecordedSounds,
+    tmp_path: Path,
+    helene: int,
+) -> Iterator[DoorScreen]:
+    theme = ThemeController(qapp)
+    theme.apply()
+    (tmp_path / "usb").mkdir()
+    screen = DoorScreen(
+        desk, theme, PinGuard("2468", world_clock), sounds, export_dir=tmp_path / "usb"
+    )
+    qtbot.addWidget(screen)
+    screen.resize(1920, 960)
+    screen.show()
+    qtbot.waitExposed(screen)
+    yield screen
+    desk.wait()
+
+
+def settle(qtbot: QtBot, door: DoorScreen) -> None:
+    """Until the worker has answered everything asked so far."""
+    qtbot.waitUntil(lambda: door.desk.pending == 0, timeout=5000)
+
+
+def tap_badge(qtbot: QtBot, door: DoorScreen, uid: bytes) -> None:
+    assert door.handle_badge(BadgePresented(uid, "ACS ACR1252"))
+    settle(qtbot, door)
+
+
+def click(qtbot: QtBot, widget: Any) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def open_masterclass(qtbot: QtBot, door: DoorScreen, world: World) -> None:
+    tap_badge(qtbot, door, STAFF_UID)
+    assert door.page is Page.EVENTS
+    first = door.picker.buttons[0]
+    assert first.text().startswith("masterclass test")  # today, at this site, soonest
+    click(qtbot, first)
+    settle(qtbot, door)
+    assert door.page is Page.DOOR
+    assert door.selected is not None
+    assert door.selected.info.id == world.masterclass
+
+
+def counters(door: DoorScreen) -> tuple[str, str, str]:
+    return (door.present.number.text(), door.registered.number.text(),
+            door.capacity.number.text())  # fmt: skip
+
+
+def test_staff_badge_unlocks_and_todays_event_here_comes_first(
+    qtbot: QtBot, door: DoorScreen, world: World
+) -> None:
+    assert door.page is Page.LOCKED
+    open_masterclass(qtbot, door, world)
+    assert door.staff_id == world.staff
+    assert counters(door) == ("0", "1", "3")
+
+
+def test_an_agent_badge_does_not_unlock(qtbot: QtBot, door: DoorScreen) -> None:
+    tap_badge(qtbot, door, ALICE_UID)
+    assert door.page is Page.LOCKED
+    assert door.lock.message.text() == "Ce badge n'ouvre pas le mode accueil."
+    tap_badge(qtbot, door, UNKNOWN_UID)
+    assert door.page is Page.LOCKED
+
+
+def test_the_admin_pin_unlocks_a_wrong_one_does_not(qtbot: QtBot, door: DoorScreen) -> None:
+    for digit in "1111":
+        click(qtbot, door.lock.keys[digit])
+    click(qtbot, door.lock.ok)
+    assert door.page is Page.LOCKED
+    assert door.lock.message.text() == "Code incorrect."
+    for digit in "2468":
+        click(qtbot, door.lock.keys[digit])
+    click(qtbot, door.lock.ok)
+    settle(qtbot, door)
+    assert door.page is Page.EVENTS
+    assert door.staff_id is None
+
+
+def test_continuous_scanning_updates_counters_banner_and_last_scans(
+    qtbot: QtBot, door: DoorScreen, world: World, sounds: RecordedSounds
+) -> None:
+    open_masterclass(qtbot, door, world)
+    tap_badge(qtbot, door, ALICE_UID)
+    settle(qtbot, door)
+    assert door.banner.tone is Tone.GREEN
+    assert "Alice Martin" in door.banner.text  # staff see the full name
+    assert counters(door) == ("1", "1", "3")
+    assert "Alice Martin" in door.scans.lines[0]
+    assert "Arrivée enregistrée" in door.scans.lines[0]
+    tap_badge(qtbot, door, UNKNOWN_UID)
+    settle(qtbot, door)
+    assert door.banner.tone is Tone.RED
+    assert door.link.isVisible()
+    assert sounds.played[-2:] == [Cue.OK, Cue.REFUSED]
+
+
+def test_search_ignores_accents_and_a_manual_check_in_can_be_undone(
+    qtbot: QtBot,
+    door: DoorScreen,
+    world: World,
+    helene: int,
+    session_factory: sessionmaker[Session],
+) -> None:
+    open_masterclass(qtbot, door, world)
+    click(qtbot, door.find)
+    assert door.page is Page.SEARCH
+    for char in "helene":
+        click(qtbot, door.search.keyboard.key_for(char))
+    assert door.search.field.text() == "Helene"  # auto-capitalised by the keyboard
+    names = [f"{m.first_name} {m.last_name}" for m in door.search.model.matches()]
+    assert names == ["Hélène Dupont"]
+    qtbot.mouseClick(
+        door.search.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=door.search.list.visualRect(door.search.model.index(0)).center(),
+    )
+    settle(qtbot, door)
+    assert door.page is Page.DOOR
+    assert counters(door) == ("1", "2", "3")  # a walk-in: registered on the spot
+    with session_factory() as session:
+        row = session.scalar(select(Attendance).where(Attendance.person_id == helene))
+        assert row is not None
+        assert row.method is CheckinMethod.WALK_IN
+    assert door.undo.isEnabled()
+    click(qtbot, door.undo)
+    settle(qtbot, door)
+    assert door.present.number.text() == "0"
+    assert door.message.text() == "Arrivée de Hélène Dupont annulée."
+    with session_factory() as session:
+        assert session.scalar(select(Attendance).where(Attendance.person_id == helene)) is None
+    assert not door.undo.isEnabled()
+
+
+def test_an_unknown_badge_linked_by_name_is_recognised_at_once(
+    qtbot: QtBot,
+    door: DoorScreen,
+    world: World,
+    session_factory: sessionmaker[Session],
+    world_clock: FixedClock,
+) -> None:
+    open_masterclass(qtbot, door, world)
+    tap_badge(qtbot, door, UNKNOWN_UID)
+    settle(qtbot, door)
+    click(qtbot, door.link)
+    assert door.search.title.text() == "À qui est ce badge ?"
+    door.search.search("lefevre")
+    assert [m.first_name for m in door.search.model.matches()] == ["Dan"]
+    door.search.picked.emit(door.search.model.matches()[0])
+    settle(qtbot, door)
+    settle(qtbot, door)
+    assert door.banner.tone is Tone.GREEN
+    assert door.banner.text.startswith("Badge associé : Dan")
+    with session_factory() as session:
+        badge = session.scalar(select(Badge).where(Badge.person_id == world.dan))
+        assert badge is not None
+        assert badge.linked_by_id == world.staff
+    world_clock.set(NOW + timedelta(seconds=30))
+    tap_badge(qtbot, door, UNKNOWN_UID)
+    settle(qtbot, door)
+    assert door.banner.tone is Tone.AMBER  # known now: Dan, already checked in
+    assert "Dan" in door.banner.text
+
+
+def test_leaving_or_idle_locks_again(qtbot: QtBot, door: DoorScreen, world: World) -> None:
+    open_masterclass(qtbot, door, world)
+    tap_badge(qtbot, door, ALICE_UID)
+    settle(qtbot, door)
+    door.reset()  # what the idle reset does
+    assert door.page is Page.LOCKED
+    assert door.staff_id is None
+    assert door.selected is None
+    assert door.banner.tone is None
+    assert door.scans.lines == []
+    open_masterclass(qtbot, door, world)
+    click(qtbot, door.quit)
+    assert door.page is Page.LOCKED
+    open_masterclass(qtbot, door, world)
+    door.hide()
+    assert door.page is Page.LOCKED
+
+
+def test_export_writes_the_attendance_csv_to_the_stick(
+    qtbot: QtBot, door: DoorScreen, world: World, tmp_path: Path
+) -> None:
+    open_masterclass(qtbot, door, world)
+    tap_badge(qtbot, door, ALICE_UID)
+    settle(qtbot, door)
+    click(qtbot, door.export)
+    settle(qtbot, door)
+    files = list((tmp_path / "usb").glob("presences-*.csv"))
+    assert len(files) == 1
+    rows = list(csv.DictReader(files[0].open(encoding="utf-8")))
+    assert [(r["status"], r["first_name"]) for r in rows] == [("present", "Alice")]
+    assert "1 présents, 0 absents" in door.message.text()
+
+
+def test_export_without_a_stick_says_so(qtbot: QtBot, door: DoorScreen, world: World) -> None:
+    open_masterclass(qtbot, door, world)
+    door._export_dir = Path("/nonexistent/usb")
+    click(qtbot, door.export)
+    assert door.message.text() == "Branchez une clé USB, puis réessayez."
+
+
+def fill_visitor(qtbot: QtBot, door: DoorScreen) -> None:
+    click(qtbot, door.pass_button)
+    assert door.page is Page.VISITOR
+    assert not door.visitor.save.isEnabled()
+    door.visitor.first_name.setText("Camille")
+    door.visitor.last_name.setText("Roux")
+    door.visitor.organisation.setText("Mairie de Nice")
+    click(qtbot, door.visitor.save)
+    settle(qtbot, door)
+    assert door.page is Page.DOOR
+
+
+def test_no_pass_for_a_visitor_at_an_agents_only_event(
+    qtbot: QtBot, door: DoorScreen, world: World, session_factory: sessionmaker[Session]
+) -> None:
+    open_masterclass(qtbot, door, world)
+    fill_visitor(qtbot, door)
+    assert door.message.text() == "Pas de laissez-passer : visiteur non admis."
+    assert door.banner.tone is Tone.RED
+    with session_factory() as session:
+        assert session.scalar(select(PrintJob)) is None
+
+
+def test_a_visitor_pass_is_queued_with_the_check_in(
+    qtbot: QtBot, door: DoorScreen, world: World, session_factory: sessionmaker[Session]
+) -> None:
+    with session_factory.begin() as session:
+        session.execute(
+            update(Event).where(Event.id == world.masterclass).values(open_to_external=True)
+        )
+    open_masterclass(qtbot, door, world)
+    fill_visitor(qtbot, door)
+    assert door.message.text() == "Laissez-passer en impression."
+    assert door.banner.tone is Tone.GREEN
+    assert "Camille Roux" in door.banner.text
+    with session_factory() as session:
+        job = session.scalar(select(PrintJob).where(PrintJob.kind == "visitor_pass"))
+        assert job is not None
+        receipt = receipt_from_json(job.receipt)
+    values = {line.label: line.value for line in receipt.lines}
+    assert values["Nom"] == "Camille Roux"
+    assert values["Organisme"] == "Mairie de Nice"
+    assert values["Événement"] == "masterclass test"
+    assert receipt.qr_payload
