@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# Puts the Smart Corner kiosk on a Debian 13 / Ubuntu 24.04 machine, or takes it off again.
+#
+#   sudo installer/install.sh [--wheel FILE] [--no-start]   install or update (safe to run again)
+#   sudo installer/install.sh --uninstall [--purge]         remove (--purge: also data, config, user)
+#   installer/install.sh --dry-run [...]                    print every action, change nothing
+#
+# What it sets up: system packages (Qt runtime libraries, cage, pcscd, fonts, python3-venv), the
+# unprivileged "kiosk" user, the application in a venv at /opt/smartcorner (from the source tree
+# this script sits in, or --wheel), /etc/smartcorner/kiosk.toml (from a template, once),
+# /var/lib/smartcorner, udev rules for printers and scanners, the systemd units (kiosk on tty1
+# under cage with a watchdog, nightly idle restart), journald limits, `smartcorner db upgrade`.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SRC=$(dirname "$HERE")
+
+KIOSK_USER=kiosk
+KIOSK_GROUPS=(video input render dialout lp plugdev)
+APP_DIR=/opt/smartcorner
+CONF_DIR=/etc/smartcorner
+CONF_FILE=$CONF_DIR/kiosk.toml
+DATA_DIR=/var/lib/smartcorner
+UNIT_DIR=/etc/systemd/system
+UNITS=(smartcorner-kiosk.service smartcorner-nightly.service smartcorner-nightly.timer)
+UDEV_RULES=/etc/udev/rules.d/60-smartcorner.rules
+JOURNALD_DROPIN=/etc/systemd/journald.conf.d/60-smartcorner.conf
+WRAPPER=/usr/local/bin/smartcorner
+MIN_PYTHON=3.12
+
+# Qt runtime (Wayland and xcb), Wayland kiosk compositor and its DPMS client, smart cards,
+# USB printers, fonts, and what a Python venv needs. --no-install-recommends keeps it small.
+APT_PACKAGES=(
+  python3 python3-venv ca-certificates
+  systemd systemd-sysv udev dbus libpam-systemd
+  cage wlopm
+  libgl1 libegl1 libgles2 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
+  libpulse0 libwayland-client0 libwayland-cursor0 libwayland-egl1
+  libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
+  pcscd libccid libpcsclite1 libusb-1.0-0
+  fonts-inter fonts-dejavu-core tzdata
+)
+
+DRY_RUN=0
+UNINSTALL=0
+PURGE=0
+START=1
+WHEEL=
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+
+usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
+
+# Every change to the machine goes through run (or a helper built on it).
+run() {
+  if [ "$DRY_RUN" -eq 1 ]; then
+    printf '[dry-run]'; printf ' %q' "$@"; printf '\n'
+  else
+    "$@"
+  fi
+}
+
+systemd_running() { [ -d /run/systemd/system ]; }
+
+parse_args() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --uninstall) UNINSTALL=1 ;;
+      --purge) PURGE=1 ;;
+      --no-start) START=0 ;;
+      --wheel) [ $# -ge 2 ] || die "--wheel needs a file"; WHEEL=$2; shift ;;
+      -h|--help) usage; exit 0 ;;
+      *) usage >&2; die "unknown option: $1" ;;
+    esac
+    shift
+  done
+  if [ "$PURGE" -eq 1 ] && [ "$UNINSTALL" -eq 0 ]; then die "--purge goes with --uninstall"; fi
+  if [ "$DRY_RUN" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then die "run as root (or with --dry-run)"; fi
+}
+
+# --- checks -----------------------------------------------------------------------------------
+
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
+
+check_system() {
+  [ -r /etc/os-release ] || die "/etc/os-release missing: not a Debian or Ubuntu system"
+  local id version
+  # shellcheck source=/dev/null
+  id=$(. /etc/os-release && echo "${ID:-}")
+  # shellcheck source=/dev/null
+  version=$(. /etc/os-release && echo "${VERSION_ID:-}")
+  case "$id" in
+    debian|ubuntu) ;;
+    *) log "warning: $id is neither Debian nor Ubuntu; trying anyway" ;;
+  esac
+  command -v apt-get >/dev/null || die "apt-get not found"
+  log "system: $id ${version:-(testing/unstable)}"
+}
+
+# Python >= 3.12 from the distribution (PySide6 6.12 aborts on 3.10/3.11 after some hours).
+check_python() {
+  local candidate
+  candidate=$(apt-cache show --no-all-versions python3 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+  candidate=${candidate%%-*}
+  if [ -z "$candidate" ]; then
+    if [ "$DRY_RUN" -eq 1 ]; then log "python3 version unknown (no apt lists yet)"; return; fi
+    die "apt knows no python3 package"
+  fi
+  if ! version_ge "$candidate" "$MIN_PYTHON"; then
+    local msg="this release ships Python $candidate; the kiosk needs >= $MIN_PYTHON (Debian 13, Ubuntu 24.04)"
+    if [ "$DRY_RUN" -eq 1 ]; then log "would stop: $msg"; return; fi
+    die "$msg"
+  fi
+  log "python3 from the distribution: $candidate"
+}
+
+# --- steps ------------------------------------------------------------------------------------
+
+install_packages() {
+  local missing=() p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then log "system packages: all present"; return; fi
+  log "system packages to install: ${missing[*]}"
+  run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+create_user() {
+  local g groups=()
+  for g in "${KIOSK_GROUPS[@]}"; do
+    if getent group "$g" >/dev/null; then groups+=("$g"); fi
+  done
+  if id "$KIOSK_USER" >/dev/null 2>&1; then
+    log "user $KIOSK_USER exists"
+  else
+    log "creating the unprivileged user $KIOSK_USER"
+    run useradd --system --user-group --create-home --home-dir "/home/$KIOSK_USER" \
+      --shell /usr/sbin/nologin --comment "Smart Corner kiosk" "$KIOSK_USER"
+  fi
+  if [ ${#groups[@]} -gt 0 ]; then
+    local joined
+    joined=$(IFS=,; echo "${groups[*]}")
+    run usermod -a -G "$joined" "$KIOSK_USER"
+  fi
+}
+
+# install_file SRC DEST MODE OWNER GROUP: copy when missing or different, and fix owner and mode.
+install_file() {
+  local src=$1 dest=$2 mode=$3 owner=$4 group=$5
+  if [ -f "$dest" ] && cmp -s "$src" "$dest"; then
+    log "unchanged: $dest"
+  else
+    log "writing $dest"
+  fi
+  run install -D -m "$mode" -o "$owner" -g "$group" "$src" "$dest"
+}
+
+install_app() {
+  # the distribution's interpreter, not whatever python3 comes first on root's PATH
+  if [ ! -x "$APP_DIR/bin/python" ]; then
+    log "creating the venv $APP_DIR"
+    run /usr/bin/python3 -m venv "$APP_DIR"
+  fi
+  local what
+  if [ -n "$WHEEL" ]; then
+    [ -f "$WHEEL" ] || die "no such wheel: $WHEEL"
+    what="${WHEEL}[postgres]"
+  else
+    [ -f "$SRC/pyproject.toml" ] || die "$SRC has no pyproject.toml: pass --wheel FILE"
+    what="${SRC}[postgres]"
+  fi
+  log "installing the kiosk into $APP_DIR from $what"
+  run "$APP_DIR/bin/python" -m pip install -q --disable-pip-version-check --upgrade "$what"
+}
+
+write_config() {
+  run install -d -m 0750 -o root -g "$KIOSK_USER" "$CONF_DIR"
+  if [ -e "$CONF_FILE" ]; then
+    log "keeping the existing $CONF_FILE (never overwritten)"
+  else
+    log "writing $CONF_FILE from the template"
+    run install -m 0640 -o root -g "$KIOSK_USER" "$HERE/kiosk.toml.template" "$CONF_FILE"
+  fi
+  # It may hold the admin PIN and a database password: root writes it, the kiosk reads it.
+  run chown "root:$KIOSK_USER" "$CONF_FILE"
+  run chmod 0640 "$CONF_FILE"
+}
+
+make_data_dir() {
+  run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR"
+  run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR/logs"
+}
+
+write_wrapper() {
+  local tmp
+  tmp=$(mktemp)
+  cat >"$tmp" <<EOF
+#!/bin/sh
+# Installed by the Smart Corner installer: the smartcorner command with the kiosk's data dir,
+# run as the kiosk user when called by root (so files it creates stay the kiosk's).
+SMARTCORNER_DATA_DIR=$DATA_DIR
+export SMARTCORNER_DATA_DIR
+if [ "\$(id -u)" -eq 0 ]; then
+  exec runuser -u $KIOSK_USER -- env SMARTCORNER_DATA_DIR=$DATA_DIR $APP_DIR/bin/smartcorner "\$@"
+fi
+exec $APP_DIR/bin/smartcorner "\$@"
+EOF
+  install_file "$tmp" "$WRAPPER" 0755 root root
+  rm -f "$tmp"
+}
+
+install_udev() {
+  install_file "$HERE/udev/60-smartcorner.rules" "$UDEV_RULES" 0644 root root
+  if [ -S /run/udev/control ]; then
+    run udevadm control --reload
+    run udevadm trigger --action=change --subsystem-match=usb --subsystem-match=hidraw
+  else
+    log "udevd not running here: rules installed, applied at next boot or plug-in"
+  fi
+}
+
+install_units() {
+  local unit
+  for unit in "${UNITS[@]}"; do
+    install_file "$HERE/systemd/$unit" "$UNIT_DIR/$unit" 0644 root root
+  done
+  install_file "$HERE/journald/60-smartcorner.conf" "$JOURNALD_DROPIN" 0644 root root
+  # enable works without a running systemd (it only makes symlinks), so also in a chroot
+  run systemctl enable smartcorner-kiosk.service smartcorner-nightly.timer pcscd.socket
+  # tty1 is the kiosk's: no login prompt there (re-enabled by --uninstall)
+  run systemctl disable getty@tty1.service
+}
+
+upgrade_db() {
+  log "migrating the database to the newest schema"
+  run runuser -u "$KIOSK_USER" -- env "SMARTCORNER_DATA_DIR=$DATA_DIR" "HOME=/home/$KIOSK_USER" \
+    "$APP_DIR/bin/smartcorner" db upgrade
+}
+
+start_services() {
+  if ! systemd_running; then
+    log "systemd is not running here (chroot or container): units enabled, not started"
+    return
+  fi
+  run systemctl daemon-reload
+  run systemctl restart systemd-journald.service
+  run systemctl start pcscd.socket smartcorner-nightly.timer
+  if [ "$START" -eq 1 ]; then
+    run systemctl restart smartcorner-kiosk.service
+  else
+    log "--no-start: start it with 'systemctl start smartcorner-kiosk'"
+  fi
+}
+
+do_install() {
+  check_system
+  log "refreshing the package lists"
+  run apt-get update -q
+  check_python
+  install_packages
+  create_user
+  make_data_dir
+  write_config
+  install_app
+  write_wrapper
+  install_udev
+  install_units
+  upgrade_db
+  start_services
+  log "done: the kiosk runs on tty1 (journalctl -u smartcorner-kiosk); settings in $CONF_FILE"
+}
+
+remove_path() {
+  if [ -e "$1" ] || [ -L "$1" ]; then run rm -rf -- "$1"; else log "already absent: $1"; fi
+}
+
+do_uninstall() {
+  local unit
+  if systemd_running; then
+    run systemctl disable --now smartcorner-kiosk.service smartcorner-nightly.timer || true
+  elif [ -e "$UNIT_DIR/smartcorner-kiosk.service" ]; then
+    run systemctl disable smartcorner-kiosk.service smartcorner-nightly.timer || true
+  fi
+  for unit in "${UNITS[@]}"; do remove_path "$UNIT_DIR/$unit"; done
+  remove_path "$JOURNALD_DROPIN"
+  remove_path "$UDEV_RULES"
+  remove_path "$WRAPPER"
+  remove_path "$APP_DIR"
+  run systemctl enable getty@tty1.service || true
+  if systemd_running; then run systemctl daemon-reload; fi
+  if [ -S /run/udev/control ]; then run udevadm control --reload; fi
+  if [ "$PURGE" -eq 1 ]; then
+    remove_path "$CONF_DIR"
+    remove_path "$DATA_DIR"
+    if id "$KIOSK_USER" >/dev/null 2>&1; then run userdel --remove "$KIOSK_USER"; fi
+  else
+    log "kept $CONF_DIR, $DATA_DIR and the user $KIOSK_USER (--purge removes them)"
+  fi
+  log "system packages (cage, pcscd, Qt libraries...) are left installed: other software may use them"
+}
+
+main() {
+  parse_args "$@"
+  if [ "$DRY_RUN" -eq 1 ]; then log "dry run: nothing will be changed"; fi
+  if [ "$UNINSTALL" -eq 1 ]; then do_uninstall; else do_install; fi
+}
+
+main "$@"

@@ -1,0 +1,123 @@
+"""A throwaway Debian root (debootstrap, cached as a tarball) to run install.sh in for real.
+
+The base system is made once with ``debootstrap --variant=minbase`` and kept as a tarball in
+``~/.cache/smartcorner/debootstrap`` (``SMARTCORNER_CACHE_DIR`` moves it), outside the repo.
+apt's downloaded .deb files and pip's cache are also kept there and bind-mounted into the root,
+so a rerun downloads nothing. Commands run in a private mount namespace (``unshare --mount``):
+the /proc, /dev and cache mounts vanish with it, even if the test dies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.installer.conftest import unavailable
+
+SUITE = os.environ.get("SMARTCORNER_DEBOOTSTRAP_SUITE", "trixie")  # Debian 13: Python 3.13
+DEFAULT_MIRROR = "http://deb.debian.org/debian"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("SMARTCORNER_CACHE_DIR") or Path.home() / ".cache" / "smartcorner"
+    return Path(base)
+
+
+def apt_mirror(sources: Path = Path("/etc/apt")) -> str:
+    """The Debian mirror this machine's apt already uses (not the security one)."""
+    files = [sources / "sources.list", *sorted((sources / "sources.list.d").glob("*"))]
+    for f in files:
+        try:
+            text = f.read_text()
+        except OSError:
+            continue
+        for url in re.findall(r"(?:^deb\s+(?:\[[^]]*\]\s+)?|^URIs:\s*)(\S+)", text, re.M):
+            if url.rstrip("/").endswith("/debian"):
+                return url.rstrip("/")
+    return DEFAULT_MIRROR
+
+
+def require_tools() -> None:
+    if os.geteuid() != 0:
+        unavailable("needs root (debootstrap, chroot, mounts)")
+    for tool in ("debootstrap", "unshare", "chroot", "tar"):
+        if shutil.which(tool) is None:
+            unavailable(f"{tool} is not installed (Debian package 'debootstrap' / util-linux)")
+
+
+def base_tarball() -> tuple[Path, bool]:
+    """The cached base system; (path, True) when it had to be made now."""
+    tarball = cache_dir() / "debootstrap" / f"{SUITE}-minbase-{os.uname().machine}.tar"
+    if tarball.exists():
+        return tarball, False
+    tarball.parent.mkdir(parents=True, exist_ok=True)
+    work = tarball.parent / f"{SUITE}.building"
+    shutil.rmtree(work, ignore_errors=True)
+    subprocess.run(
+        ["debootstrap", "--variant=minbase", SUITE, str(work), apt_mirror()],
+        check=True,
+        capture_output=True,
+    )
+    partial = tarball.with_suffix(".partial")
+    subprocess.run(["tar", "-C", str(work), "-cf", str(partial), "."], check=True)
+    partial.rename(tarball)  # atomic: an interrupted run leaves no half tarball behind
+    shutil.rmtree(work, ignore_errors=True)
+    return tarball, True
+
+
+def unpack(tarball: Path, root: Path) -> None:
+    root.mkdir(parents=True)
+    subprocess.run(["tar", "-C", str(root), "-xf", str(tarball)], check=True)
+    shutil.copyfile("/etc/resolv.conf", root / "etc/resolv.conf")
+    # Packages must not start services in the root (there is no systemd running in it).
+    policy = root / "usr/sbin/policy-rc.d"
+    policy.write_text("#!/bin/sh\nexit 101\n")
+    policy.chmod(0o755)
+
+
+def copy_source_tree(repo: Path, dest: Path) -> None:
+    """The files git knows (tracked or new, not ignored): no .venv, no caches."""
+    listing = subprocess.run(
+        ["git", "-C", str(repo), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    names = [n for n in listing.decode().split("\0") if n and (repo / n).exists()]
+    dest.mkdir(parents=True)
+    tar = subprocess.run(
+        ["tar", "-C", str(repo), "--null", "-T", "-", "-cf", "-"],
+        input="\0".join(names).encode(),
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-C", str(dest), "-xf", "-"], input=tar, check=True)
+
+
+def run_in_root(
+    root: Path, script: str, *, timeout: float = 900
+) -> subprocess.CompletedProcess[str]:
+    """``script`` (sh) in the root with /proc, /dev and the download caches mounted."""
+    apt_cache = cache_dir() / "apt-archives"
+    pip_cache = cache_dir() / "pip"
+    (apt_cache / "partial").mkdir(parents=True, exist_ok=True)
+    pip_cache.mkdir(parents=True, exist_ok=True)
+    (root / "root/.cache/pip").mkdir(parents=True, exist_ok=True)
+    setup = f"""
+set -e
+R={root}
+mount -t proc proc "$R/proc"
+mount --rbind /dev "$R/dev"
+mount --bind {apt_cache} "$R/var/cache/apt/archives"
+mount --bind {pip_cache} "$R/root/.cache/pip"
+exec chroot "$R" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  HOME=/root LANG=C.UTF-8 /bin/sh -c "$1"
+"""
+    return subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", setup, "sh", script],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
