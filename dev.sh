@@ -18,7 +18,8 @@ as_root() {
 }
 
 # Qt runtime (offscreen and X11/xcb), Xvfb for headless screenshots, PC/SC for the badge reader,
-# a PostgreSQL server for the multi-kiosk tests, and what pyscard needs to build.
+# a PostgreSQL server for the multi-kiosk tests, what pyscard needs to build, and the installer
+# tests' tools (shellcheck, systemd-analyze, debootstrap for the throwaway Debian root).
 APT_PACKAGES=(
   libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libpulse0
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
@@ -26,6 +27,7 @@ APT_PACKAGES=(
   fonts-dejavu-core xvfb xauth
   gcc libpcsclite-dev pcscd vsmartcard-vpcd
   postgresql
+  shellcheck systemd debootstrap
 )
 
 find_python() {
@@ -102,6 +104,7 @@ case "$cmd" in
     # pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: as root, give the tests a mount
     # namespace of their own so their pcscd neither meets nor disturbs the machine's.
     if [ "$(id -u)" -eq 0 ] && unshare --mount --propagation private true 2>/dev/null; then
+      # shellcheck disable=SC2016  # $0 and $@ are the inner shell's, expanded there
       exec unshare --mount --propagation private -- sh -c \
         'mkdir -p /run/pcscd && mount -t tmpfs tmpfs /run/pcscd && exec "$0" -m pytest "$@"' \
         "$VENV/bin/python" "$@"

@@ -8,8 +8,9 @@
 # What it sets up: system packages (Qt runtime libraries, cage, pcscd, fonts, python3-venv), the
 # unprivileged "kiosk" user, the application in a venv at /opt/smartcorner (from the source tree
 # this script sits in, or --wheel), /etc/smartcorner/kiosk.toml (from a template, once),
-# /var/lib/smartcorner, udev rules for printers and scanners, the systemd units (kiosk on tty1
-# under cage with a watchdog, nightly idle restart), journald limits, `smartcorner db upgrade`.
+# /var/lib/smartcorner, udev rules for printers and scanners, the systemd units (the kiosk user's
+# session on tty1: cage running the app, with a watchdog; nightly idle restart), its PAM stack,
+# journald limits, `smartcorner db upgrade`, and the `smartcorner` operator command.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,23 +25,29 @@ DATA_DIR=/var/lib/smartcorner
 UNIT_DIR=/etc/systemd/system
 UNITS=(smartcorner-kiosk.service smartcorner-nightly.service smartcorner-nightly.timer)
 UDEV_RULES=/etc/udev/rules.d/60-smartcorner.rules
+PAM_FILE=/etc/pam.d/smartcorner-kiosk
 JOURNALD_DROPIN=/etc/systemd/journald.conf.d/60-smartcorner.conf
 WRAPPER=/usr/local/bin/smartcorner
 MIN_PYTHON=3.12
 
-# Qt runtime (Wayland and xcb), Wayland kiosk compositor and its DPMS client, smart cards,
-# USB printers, fonts, and what a Python venv needs. --no-install-recommends keeps it small.
+# Qt runtime (Wayland and xcb), the Wayland kiosk compositor, smart cards, USB printers, fonts,
+# and what a Python venv needs. pyscard has no Linux wheel on PyPI: pip builds it, hence gcc,
+# python3-dev and libpcsclite-dev. --no-install-recommends keeps it small.
 APT_PACKAGES=(
-  python3 python3-venv ca-certificates
+  python3 python3-venv python3-dev gcc libpcsclite-dev ca-certificates
   systemd systemd-sysv udev dbus libpam-systemd
-  cage wlopm
+  cage
   libgl1 libegl1 libgles2 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
   libpulse0 libwayland-client0 libwayland-cursor0 libwayland-egl1
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
   pcscd libccid libpcsclite1 libusb-1.0-0
-  fonts-inter fonts-dejavu-core tzdata
+  fonts-dejavu-core tzdata
 )
+# Installed where the release has them: wlopm switches the panel off out of hours where the
+# compositor speaks wlr-output-power-management (cage does not yet: the app then shows black);
+# Inter is also bundled with the app.
+OPTIONAL_PACKAGES=(wlopm fonts-inter)
 
 DRY_RUN=0
 UNINSTALL=0
@@ -100,10 +107,18 @@ check_system() {
   log "system: $id ${version:-(testing/unstable)}"
 }
 
+# "PACKAGE VERSION" for each name apt can install, in one apt-cache call (each costs seconds).
+CANDIDATES=
+load_candidates() {
+  CANDIDATES=$(apt-cache policy python3 "${OPTIONAL_PACKAGES[@]}" 2>/dev/null |
+    awk '/^[^ ]/ { name = $1; sub(/:$/, "", name) } /^  Candidate: / && $2 != "(none)" { print name, $2 }')
+}
+candidate() { awk -v p="$1" '$1 == p { print $2 }' <<<"$CANDIDATES"; }
+
 # Python >= 3.12 from the distribution (PySide6 6.12 aborts on 3.10/3.11 after some hours).
 check_python() {
   local candidate
-  candidate=$(apt-cache show --no-all-versions python3 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+  candidate=$(candidate python3)
   candidate=${candidate%%-*}
   if [ -z "$candidate" ]; then
     if [ "$DRY_RUN" -eq 1 ]; then log "python3 version unknown (no apt lists yet)"; return; fi
@@ -119,10 +134,18 @@ check_python() {
 
 # --- steps ------------------------------------------------------------------------------------
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+available() { [ -n "$(candidate "$1")" ]; }
+
 install_packages() {
   local missing=() p
   for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    installed "$p" || missing+=("$p")
+  done
+  for p in "${OPTIONAL_PACKAGES[@]}"; do
+    if installed "$p"; then continue; fi
+    if available "$p"; then missing+=("$p"); else log "optional package $p: not in this release, skipped"; fi
   done
   if [ ${#missing[@]} -eq 0 ]; then log "system packages: all present"; return; fi
   log "system packages to install: ${missing[*]}"
@@ -159,22 +182,39 @@ install_file() {
   run install -D -m "$mode" -o "$owner" -g "$group" "$src" "$dest"
 }
 
+# copy_source SRC DEST: the source tree without the developer's venv, git data or build output.
+copy_source() {
+  mkdir -p "$2"
+  tar -C "$1" --exclude=./.venv --exclude=./.git --exclude=./build --exclude='*.egg-info' \
+    --exclude=./.demo-data --exclude=__pycache__ -cf - . | tar -C "$2" -xf -
+}
+
 install_app() {
   # the distribution's interpreter, not whatever python3 comes first on root's PATH
   if [ ! -x "$APP_DIR/bin/python" ]; then
     log "creating the venv $APP_DIR"
     run /usr/bin/python3 -m venv "$APP_DIR"
   fi
-  local what
-  if [ -n "$WHEEL" ]; then
-    [ -f "$WHEEL" ] || die "no such wheel: $WHEEL"
-    what="${WHEEL}[postgres]"
+  local wheel=$WHEEL scratch=
+  if [ -n "$wheel" ]; then
+    [ -f "$wheel" ] || die "no such wheel: $wheel"
   else
     [ -f "$SRC/pyproject.toml" ] || die "$SRC has no pyproject.toml: pass --wheel FILE"
-    what="${SRC}[postgres]"
+    # Built from a scratch copy: nothing is written into the checkout (maybe read-only).
+    if [ "$DRY_RUN" -eq 1 ]; then scratch=/tmp/smartcorner-build; else scratch=$(mktemp -d); fi
+    log "building the kiosk wheel from $SRC"
+    run copy_source "$SRC" "$scratch/src"
+    run "$APP_DIR/bin/python" -m pip wheel -q --disable-pip-version-check --no-deps \
+      -w "$scratch/dist" "$scratch/src"
+    wheel="$scratch/dist/smartcorner_kiosk-VERSION-py3-none-any.whl"
+    if [ "$DRY_RUN" -eq 0 ]; then wheel=$(echo "$scratch"/dist/*.whl); fi
   fi
-  log "installing the kiosk into $APP_DIR from $what"
-  run "$APP_DIR/bin/python" -m pip install -q --disable-pip-version-check --upgrade "$what"
+  log "installing the kiosk and its dependencies into $APP_DIR"
+  local pip=("$APP_DIR/bin/python" -m pip install -q --disable-pip-version-check)
+  run "${pip[@]}" "${wheel}[postgres]"
+  # Same version number, new code (a re-run from a newer checkout): replace the package itself.
+  run "${pip[@]}" --no-deps --force-reinstall "$wheel"
+  if [ -n "$scratch" ]; then run rm -rf "$scratch"; fi
 }
 
 write_config() {
@@ -191,8 +231,10 @@ write_config() {
 }
 
 make_data_dir() {
-  run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR"
-  run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR/logs"
+  local d
+  for d in "$DATA_DIR" "$DATA_DIR/logs" "$DATA_DIR/backups"; do
+    run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$d"
+  done
 }
 
 write_wrapper() {
@@ -229,6 +271,7 @@ install_units() {
     install_file "$HERE/systemd/$unit" "$UNIT_DIR/$unit" 0644 root root
   done
   install_file "$HERE/journald/60-smartcorner.conf" "$JOURNALD_DROPIN" 0644 root root
+  install_file "$HERE/pam/smartcorner-kiosk" "$PAM_FILE" 0644 root root
   # enable works without a running systemd (it only makes symlinks), so also in a chroot
   run systemctl enable smartcorner-kiosk.service smartcorner-nightly.timer pcscd.socket
   # tty1 is the kiosk's: no login prompt there (re-enabled by --uninstall)
@@ -260,6 +303,7 @@ do_install() {
   check_system
   log "refreshing the package lists"
   run apt-get update -q
+  load_candidates
   check_python
   install_packages
   create_user
@@ -287,6 +331,7 @@ do_uninstall() {
   fi
   for unit in "${UNITS[@]}"; do remove_path "$UNIT_DIR/$unit"; done
   remove_path "$JOURNALD_DROPIN"
+  remove_path "$PAM_FILE"
   remove_path "$UDEV_RULES"
   remove_path "$WRAPPER"
   remove_path "$APP_DIR"

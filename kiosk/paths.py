@@ -23,6 +23,11 @@ class Paths:
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 
+    @property
+    def restart_request_file(self) -> Path:
+        """Touched to ask the running kiosk to restart when idle (nightly timer, restore)."""
+        return self.data_dir / "restart-requested"
+
     def default_db_url(self) -> str:
         return f"sqlite:///{self.database_file}"
 

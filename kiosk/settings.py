@@ -15,6 +15,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kiosk.display_schedule import (
+    ALL_DAYS,
+    DisplayHours,
+    DisplaySchedule,
+    parse_days,
+    parse_hours,
+)
 from kiosk.paths import Paths, resolve_paths
 
 
@@ -68,6 +75,8 @@ class Settings:
     glpi_user_token: str = ""
     glpi_request_type: int | None = None  # id of the "Borne" request source in GLPI
     glpi_entity: int | None = None
+    display_hours: DisplayHours | None = None  # None: the screen stays lit all day
+    display_days: frozenset[int] = ALL_DAYS
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -85,6 +94,10 @@ class Settings:
     @property
     def ticket_private_key_path(self) -> Path:
         return self.ticket_private_key or self.paths.data_dir / "keys" / "ticket-signing.pem"
+
+    @property
+    def display_schedule(self) -> DisplaySchedule:
+        return DisplaySchedule(self.display_hours, self.display_days)
 
 
 def _parse_profile(v: Any) -> Profile:
@@ -243,6 +256,16 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "the id of the 'Borne' request source in GLPI",
     ),
     "glpi_entity": ("glpi_entity", _parse_int(0, 2**31 - 1), "a GLPI entity id"),
+    "display_hours": (
+        "display_hours",
+        lambda v: parse_hours(str(v)),
+        'opening hours such as "07:30-19:00", or "" for a screen lit all day',
+    ),
+    "display_days": (
+        "display_days",
+        lambda v: parse_days(str(v)),
+        'days such as "mon-fri", "lun-ven" or "mon,wed,fri", or "all"',
+    ),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

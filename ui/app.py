@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from kiosk.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
     from hardware.devices import Devices
+    from kiosk.ports import Clock
+    from ui.display_power import DisplayPower
+    from ui.shell import Shell
+    from ui.watchdog import RestartAtIdle, SystemdWatchdog
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +116,11 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))
     if settings.camera:
         shell.attract.first_painted.connect(shell.start_camera)
+    supervision = _supervise(shell, settings, app)
+    display = _display_power(shell, settings, clock)
+
     shell.start()
+    display.start()
     # Register this kiosk in the database early (after the first paint, on the worker), so that
     # a wrong site code or an unreachable database shows in the log at start-up.
     QTimer.singleShot(
@@ -135,8 +145,54 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     log.info("kiosk %s started (profile %s)", settings.kiosk_name, settings.profile)
 
     rc = app.exec()
+    display.stop()
+    if supervision is not None:
+        supervision.stop()
     shell.shutdown()
     database.close()
     shell.window.deleteLater()
     resources.pixmap.cache_clear()
     return rc or outcome["rc"]
+
+
+def _supervise(shell: Shell, settings: Settings, app: QCoreApplication) -> Supervision | None:
+    """Under systemd (``NOTIFY_SOCKET`` set): readiness, watchdog, nightly restart at idle."""
+    if not os.environ.get("NOTIFY_SOCKET"):
+        return None
+    import faulthandler
+
+    from ui.watchdog import RESTART_QUIET_MS, RestartAtIdle, SystemdWatchdog
+
+    # The watchdog's SIGABRT then writes every thread's Python stack to the journal: the
+    # place where the GUI thread was stuck.
+    faulthandler.enable()
+    watchdog = SystemdWatchdog(parent=shell.owner)
+    shell.attract.first_painted.connect(watchdog.start)
+    restart = RestartAtIdle(
+        settings.paths.restart_request_file,
+        is_idle=lambda: shell.is_quiet(RESTART_QUIET_MS),
+        restart=app.quit,
+        on_waiting=lambda: watchdog.set_status(
+            "restart requested: waiting for the kiosk to be idle"
+        ),
+        parent=shell.owner,
+    )
+    restart.start()
+    return Supervision(watchdog, restart)
+
+
+class Supervision:
+    def __init__(self, watchdog: SystemdWatchdog, restart: RestartAtIdle) -> None:
+        self.watchdog = watchdog
+        self.restart = restart
+
+    def stop(self) -> None:
+        self.restart.stop()
+        self.watchdog.stop()
+
+
+def _display_power(shell: Shell, settings: Settings, clock: Clock) -> DisplayPower:
+    from ui.display_power import install_display_power, panel_switch
+
+    panel = panel_switch(parent=shell.owner)
+    return install_display_power(shell, settings.display_schedule, clock, panel=panel)

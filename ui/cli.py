@@ -24,7 +24,7 @@ _STARTED_AT = time.perf_counter()
 # ``register(subparsers) -> None`` that adds parsers and sets ``handler`` with
 # ``parser.set_defaults(handler=fn)``, where ``fn(settings, args) -> int`` is the exit code.
 # Modules are imported only to build the parser: keep their top level free of heavy imports.
-COMMAND_MODULES: tuple[str, ...] = ("ui.cli_rgpd", "hardware.selftest")
+COMMAND_MODULES: tuple[str, ...] = ("ui.cli_rgpd", "hardware.selftest", "ui.cli_backup")
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +156,7 @@ def _print_config(settings: Settings) -> int:
     print(f"reader      : {settings.reader}")
     print(f"camera      : {int(settings.camera)}")
     print(f"idle        : {settings.idle_timeout} s + {settings.idle_countdown} s countdown")
+    print(f"screen lit  : {settings.display_schedule}")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
@@ -57,6 +58,11 @@ class IdleMonitor(QObject):
         self._tick = QTimer(self, interval=_TICK_MS)
         self._tick.timeout.connect(self._on_tick)
         self._last_seconds = 0
+        self._last_activity = time.monotonic()
+
+    def quiet_ms(self) -> int:
+        """Milliseconds since the last touch, key, badge or scan, on any screen."""
+        return round((time.monotonic() - self._last_activity) * 1000)
 
     def set_durations(self, timeout_ms: int, countdown_ms: int) -> None:
         self._idle.setInterval(timeout_ms)
@@ -95,6 +101,7 @@ class IdleMonitor(QObject):
     @Slot()
     def poke(self) -> None:
         """Someone is there: restart the wait, and call off a countdown in progress."""
+        self._last_activity = time.monotonic()
         if not self._active:
             return
         if self.counting_down:
@@ -102,7 +109,7 @@ class IdleMonitor(QObject):
         self._idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._active and event.type() in _ACTIVITY:
+        if event.type() in _ACTIVITY:
             self.poke()
         return False
 

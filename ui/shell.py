@@ -146,6 +146,14 @@ class Shell:
         current = self.router.current
         return current is not None and current.holds_session()
 
+    def is_quiet(self, quiet_ms: int) -> bool:
+        """Nobody is using the kiosk: the attract screen, untouched for ``quiet_ms``."""
+        return (
+            self.router.current_key == AttractScreen.key
+            and not self.holds_session()
+            and self.idle.quiet_ms() >= quiet_ms
+        )
+
     def reset_session(self) -> None:
         """Wipe what the last visitor did: language, accessibility, history, every screen."""
         self.session.reset()

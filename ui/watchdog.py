@@ -6,7 +6,8 @@ ping from a helper thread would keep a frozen screen alive for months.
 
 The nightly restart is *asked*, never forced: ``smartcorner-nightly.service`` touches a request
 file, and :class:`RestartAtIdle` quits the application at the first moment the kiosk is idle
-(attract screen, no session held), after which ``Restart=always`` starts a fresh process.
+(attract screen, untouched for a while), after which ``Restart=always`` starts a fresh process.
+The app is the one that knows whether somebody is using it, so it decides; systemd only asks.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from hardware import systemd_notify
 
 log = logging.getLogger(__name__)
 
-RESTART_REQUEST_FILE = "restart-requested"  # in the data dir; see installer/systemd/
+RESTART_QUIET_MS = 120_000  # attract screen untouched this long: nobody is about to use it
 
 
 class SystemdWatchdog(QObject):
@@ -38,6 +39,7 @@ class SystemdWatchdog(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._ping)
         self.interval_ms: int | None = None
+        self._started = False
         if usec is not None:
             self.interval_ms = max(1, usec // 2000)  # half the period, in ms
             self._timer.setInterval(self.interval_ms)
@@ -46,8 +48,21 @@ class SystemdWatchdog(QObject):
     def supervised(self) -> bool:
         return bool(self._environ.get("NOTIFY_SOCKET"))
 
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
     def start(self, status: str = "kiosk running") -> None:
-        """Call once the first screen is up: systemd counts the service as started from here."""
+        """Call once the first screen is painted: systemd counts the service as started then.
+
+        MAINPID names this process, not cage: the watchdog's SIGABRT then reaches the frozen
+        application (whose faulthandler prints where it is stuck), and its exit is the
+        service's exit.
+        """
+        if self._started:
+            return
+        self._started = True
         systemd_notify.notify(
             systemd_notify.READY, f"STATUS={status}", f"MAINPID={os.getpid()}",
             environ=self._environ,
@@ -56,6 +71,10 @@ class SystemdWatchdog(QObject):
             log.info("systemd watchdog: pinging every %d ms from the GUI thread", self.interval_ms)
             self._ping()
             self._timer.start()
+
+    def set_status(self, status: str) -> None:
+        """A line for ``systemctl status``."""
+        systemd_notify.notify(f"STATUS={status}", environ=self._environ)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -81,12 +100,14 @@ class RestartAtIdle(QObject):
         restart: Callable[[], None],
         started_at: float | None = None,
         check_ms: int = 30_000,
+        on_waiting: Callable[[], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._file = request_file
         self._is_idle = is_idle
         self._restart = restart
+        self._on_waiting = on_waiting
         self._started_at = time.time() if started_at is None else started_at
         self._timer = QTimer(self, interval=check_ms)
         self._timer.timeout.connect(self.check)
@@ -113,6 +134,8 @@ class RestartAtIdle(QObject):
             if not self._announced:
                 log.info("restart requested (%s): waiting for the kiosk to be idle", self._file)
                 self._announced = True
+                if self._on_waiting is not None:
+                    self._on_waiting()
             return False
         log.info("restart requested and the kiosk is idle: restarting")
         self._timer.stop()

@@ -1,4 +1,5 @@
-"""Checks of installer/ that need no throwaway root: shellcheck, systemd-analyze, dry run."""
+"""Checks of installer/ that need no throwaway root: shellcheck, systemd-analyze, the contract
+between the unit files, install.sh and the application, udev rule syntax, and a dry run."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.paths import Paths
 from tests.installer.conftest import unavailable
 
-INSTALLER = Path(__file__).resolve().parents[2] / "installer"
+REPO = Path(__file__).resolve().parents[2]
+INSTALLER = REPO / "installer"
 UNITS = sorted((INSTALLER / "systemd").iterdir())
+SHELL_SCRIPTS = [INSTALLER / "install.sh", REPO / "dev.sh", REPO / ".ci" / "run"]
 # Binaries the units start: in the fake root they are stubs, so "not executable" stays checked.
 EXEC_PATHS = ("usr/bin/cage", "opt/smartcorner/bin/smartcorner", "usr/bin/touch")
 
@@ -21,12 +25,25 @@ EXEC_PATHS = ("usr/bin/cage", "opt/smartcorner/bin/smartcorner", "usr/bin/touch"
 def test_shell_scripts_are_shellcheck_clean() -> None:
     if shutil.which("shellcheck") is None:
         unavailable("shellcheck is not installed (Debian package 'shellcheck')")
-    scripts = sorted(INSTALLER.glob("*.sh"))
-    assert scripts
     proc = subprocess.run(
-        ["shellcheck", "--severity=style", *map(str, scripts)], capture_output=True, text=True
+        ["shellcheck", "--severity=style", *map(str, SHELL_SCRIPTS)],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_shellcheck_would_catch_an_unquoted_variable(tmp_path: Path) -> None:
+    if shutil.which("shellcheck") is None:
+        unavailable("shellcheck is not installed (Debian package 'shellcheck')")
+    script = tmp_path / "install.sh"
+    text = (INSTALLER / "install.sh").read_text()
+    script.write_text(text.replace('run rm -rf -- "$1"', "run rm -rf -- $1"))
+    proc = subprocess.run(["shellcheck", str(script)], capture_output=True, text=True)
+    assert "SC2086" in proc.stdout
+
+
+# --- systemd units ------------------------------------------------------------------------------
 
 
 def _fake_root(root: Path, units: list[Path]) -> list[Path]:
@@ -52,7 +69,7 @@ def _fake_root(root: Path, units: list[Path]) -> list[Path]:
 
 
 def _verify(root: Path, units: list[Path]) -> str:
-    """systemd-analyze's complaints; it exits 0 on many of them, so stderr is what counts."""
+    """systemd-analyze's complaints; it exits 0 on many of them, so its output is what counts."""
     if shutil.which("systemd-analyze") is None:
         unavailable("systemd-analyze is not installed (Debian package 'systemd')")
     proc = subprocess.run(
@@ -98,32 +115,128 @@ def test_verify_catches_a_missing_program(tmp_path: Path) -> None:
     assert "/usr/bin/cage is not executable" in _verify(tmp_path, [unit])
 
 
-def test_kiosk_unit_has_the_watchdog_contract() -> None:
-    """What ui/watchdog.py relies on: notify socket open to cage's child, a 30 s watchdog."""
-    text = (INSTALLER / "systemd/smartcorner-kiosk.service").read_text()
-    for setting in ("Type=notify", "NotifyAccess=all", "WatchdogSec=30", "Restart=always",
-                    "RestartSec=3", "User=kiosk", "PAMName=login", "TTYPath=/dev/tty1",
-                    "ExecStart=/usr/bin/cage -d -- /opt/smartcorner/bin/smartcorner run",
-                    "SMARTCORNER_DATA_DIR=/var/lib/smartcorner"):  # fmt: skip
-        assert re.search(rf"^(Environment=.*)?{re.escape(setting)}", text, re.M), setting
+def unit_settings(path: Path) -> dict[str, list[str]]:
+    """``Section.Key`` -> values, in order (systemd allows a key several times)."""
+    out: dict[str, list[str]] = {}
+    section = ""
+    for raw in path.read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        key, _, value = line.partition("=")
+        out.setdefault(f"{section}.{key}", []).append(value)
+    return out
 
 
-def test_udev_rules_have_no_trailing_comments() -> None:
-    """udev has no end-of-line comments: '# Epson' after a rule would break the whole line."""
-    rules = (INSTALLER / "udev/60-smartcorner.rules").read_text().splitlines()
-    for n, line in enumerate(rules, 1):
-        if line and not line.startswith("#"):
-            assert "#" not in line, f"line {n}: {line}"
-    text = "\n".join(rules)
-    for vendor in ("04b8", "0519", "1504", "1d90", "2730", "0416", "0c2e", "05e0", "05f9", "1eab"):
-        assert f'idVendor}}=="{vendor}"' in text, vendor
+def install_sh_value(name: str) -> str:
+    match = re.search(rf"^{name}=(\S+)$", (INSTALLER / "install.sh").read_text(), re.M)
+    assert match, name
+    return match.group(1)
 
 
-def test_dry_run_prints_every_action_and_changes_nothing(tmp_path: Path) -> None:
+def test_units_agree_with_install_sh_and_the_application() -> None:
+    """Paths and names are spelled in three places: the units, install.sh and the code."""
+    kiosk = unit_settings(INSTALLER / "systemd/smartcorner-kiosk.service")
+    nightly = unit_settings(INSTALLER / "systemd/smartcorner-nightly.service")
+    data_dir = install_sh_value("DATA_DIR")
+    app_dir = install_sh_value("APP_DIR")
+    user = install_sh_value("KIOSK_USER")
+
+    # ui/watchdog.py notifies from cage's child and sends MAINPID: only "all" accepts that.
+    assert kiosk["Service.Type"] == ["notify"]
+    assert kiosk["Service.NotifyAccess"] == ["all"]
+    assert int(kiosk["Service.WatchdogSec"][0]) >= 10
+    assert kiosk["Service.Restart"] == ["always"]
+    command = kiosk["Service.ExecStart"][0].split()
+    assert command[0] == "/usr/bin/cage"
+    assert command[-2:] == [f"{app_dir}/bin/smartcorner", "run"]
+    environment = " ".join(kiosk["Service.Environment"]).split()
+    assert f"SMARTCORNER_DATA_DIR={data_dir}" in environment
+    assert "QT_QPA_PLATFORM=wayland" in environment
+    assert kiosk["Service.User"] == [user]
+    assert kiosk["Service.StateDirectory"] == [Path(data_dir).name]
+    assert (INSTALLER / "pam" / kiosk["Service.PAMName"][0]).is_file()
+    assert install_sh_value("PAM_FILE") == f"/etc/pam.d/{kiosk['Service.PAMName'][0]}"
+
+    assert nightly["Service.User"] == [user]
+    request = Paths(data_dir=Path(data_dir), config_file=None).restart_request_file
+    assert nightly["Service.ExecStart"] == [f"/usr/bin/touch {request}"]
+    assert nightly["Unit.ConditionPathIsDirectory"] == [data_dir]
+
+
+# --- udev ---------------------------------------------------------------------------------------
+
+_UDEV_KEY = r"[A-Z_]+(?:\{[A-Za-z0-9_.]+\})?"
+_UDEV_PAIR = rf'{_UDEV_KEY}\s*(?:==|!=|=|\+=|-=|:=)\s*"[^"]*"'
+UDEV_LINE = re.compile(rf"^{_UDEV_PAIR}(?:\s*,\s*{_UDEV_PAIR})*$")
+
+
+def udev_rule_errors(text: str) -> list[str]:
+    """Lines udev would not read as rules (it has no end-of-line comments, for one)."""
+    errors = []
+    labels = set(re.findall(r'^LABEL="([^"]+)"', text, re.M))
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not UDEV_LINE.match(line):
+            errors.append(f"line {n}: {line}")
+        for target in re.findall(r'GOTO="([^"]+)"', line):
+            if target not in labels:
+                errors.append(f"line {n}: GOTO to a missing label {target}")
+    return errors
+
+
+def test_udev_rules_parse() -> None:
+    """Real ``udevadm verify`` runs in the throwaway root (this machine's udevadm predates it)."""
+    assert udev_rule_errors((INSTALLER / "udev/60-smartcorner.rules").read_text()) == []
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        'ATTR{idVendor}=="04b8", GROUP="kiosk"  # Epson',
+        'ATTR{idVendor}=="04b8", GROUP="kiosk",',
+        'ATTR{idVendor}=="04b8" GROUP="kiosk"',
+        'GOTO="nowhere"',
+    ],
+)
+def test_udev_check_catches_broken_lines(broken: str) -> None:
+    assert udev_rule_errors(f'LABEL="x"\n{broken}\n')
+
+
+def test_udev_rules_cover_the_usual_receipt_printers_and_scanners() -> None:
+    text = (INSTALLER / "udev/60-smartcorner.rules").read_text()
+    vendors = {
+        "04b8": "Epson",
+        "0519": "Star",
+        "1504": "Bixolon",
+        "1d90": "Citizen",
+        "0dd4": "Custom",
+        "154f": "SNBC",
+        "0416": "Winbond (Zjiang)",
+        "0fe6": "ICS (Xprinter)",
+        "0c2e": "Honeywell",
+        "05e0": "Zebra",
+        "05f9": "Datalogic",
+        "1eab": "Newland",
+    }
+    for vendor, name in vendors.items():
+        assert re.search(rf'ATTRS?\{{idVendor\}}=="{vendor}".*GROUP="kiosk"', text), name
+    assert 'ENV{ID_USB_INTERFACES}=="*:0701*", GROUP="kiosk"' in text  # any USB printer class
+
+
+# --- dry run ------------------------------------------------------------------------------------
+
+
+def test_dry_run_prints_every_action_and_changes_nothing() -> None:
     """Run as an ordinary call on this machine: every step shows up, no target path appears."""
     targets = [Path(p) for p in ("/opt/smartcorner", "/etc/smartcorner", "/var/lib/smartcorner",
                "/etc/udev/rules.d/60-smartcorner.rules", "/usr/local/bin/smartcorner",
-               "/etc/systemd/system/smartcorner-kiosk.service")]  # fmt: skip
+               "/etc/systemd/system/smartcorner-kiosk.service",
+               "/etc/pam.d/smartcorner-kiosk", "/tmp/smartcorner-build")]  # fmt: skip
     before = {p: p.exists() for p in targets}
     proc = subprocess.run(
         ["bash", str(INSTALLER / "install.sh"), "--dry-run"], capture_output=True, text=True
@@ -132,9 +245,10 @@ def test_dry_run_prints_every_action_and_changes_nothing(tmp_path: Path) -> None
     actions = proc.stdout
     assert all(line.startswith("[dry-run] ") for line in actions.splitlines())
     for expected in ("apt-get update", "/opt/smartcorner/bin/python -m pip install",
-                     "/etc/smartcorner/kiosk.toml", "/etc/udev/rules.d/60-smartcorner.rules",
+                     "useradd --system", "/etc/smartcorner/kiosk.toml",
+                     "/etc/udev/rules.d/60-smartcorner.rules", "/etc/pam.d/smartcorner-kiosk",
                      "systemctl enable smartcorner-kiosk.service smartcorner-nightly.timer",
-                     "smartcorner db upgrade"):  # fmt: skip
+                     "systemctl disable getty@tty1.service", "smartcorner db upgrade"):  # fmt: skip
         assert expected in actions, expected
     assert {p: p.exists() for p in targets} == before
 
@@ -145,3 +259,29 @@ def test_dry_run_prints_every_action_and_changes_nothing(tmp_path: Path) -> None
     )
     assert proc.returncode == 0, proc.stderr
     assert {p: p.exists() for p in targets} == before
+
+
+def test_options_are_checked() -> None:
+    for args, message in [
+        (["--dry-run", "--bogus"], "unknown option: --bogus"),
+        (["--dry-run", "--purge"], "--purge goes with --uninstall"),
+        (["--dry-run", "--wheel"], "--wheel needs a file"),
+    ]:
+        proc = subprocess.run(
+            ["bash", str(INSTALLER / "install.sh"), *args], capture_output=True, text=True
+        )
+        assert proc.returncode != 0
+        assert message in proc.stderr
+
+
+def test_every_example_in_the_config_template_is_a_valid_setting(tmp_path: Path) -> None:
+    """An operator uncommenting an example line must get a kiosk that starts."""
+    from kiosk.settings import load_settings
+
+    template = (INSTALLER / "kiosk.toml.template").read_text()
+    examples = re.findall(r"^# ([a-z_]+ = .+)$", template, re.M)
+    assert len(examples) >= 10
+    config = tmp_path / "kiosk.toml"
+    config.write_text("\n".join(examples) + "\n")
+    settings = load_settings({"SMARTCORNER_CONFIG": str(config), "SMARTCORNER_DATA_DIR": "x"})
+    assert not settings.display_schedule.always_on
