@@ -134,12 +134,20 @@ check_python() {
 
 # --- steps ------------------------------------------------------------------------------------
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# The names installed packages answer to: their own and the ones they provide (libglib2.0-0 is
+# provided by libglib2.0-0t64 since the 64-bit time_t transition), read once.
+INSTALLED_NAMES=
+load_installed() {
+  INSTALLED_NAMES=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Provides}\n' 2>/dev/null |
+    awk '$1 == "ii" { for (i = 2; i <= NF; i++) { sub(/,$/, "", $i); if ($i !~ /[()]/) print $i } }')
+}
+installed() { grep -qxF -- "$1" <<<"$INSTALLED_NAMES"; }
 
 available() { [ -n "$(candidate "$1")" ]; }
 
 install_packages() {
   local missing=() p
+  load_installed
   for p in "${APT_PACKAGES[@]}"; do
     installed "$p" || missing+=("$p")
   done

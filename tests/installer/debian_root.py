@@ -72,6 +72,12 @@ def unpack(tarball: Path, root: Path) -> None:
     root.mkdir(parents=True)
     subprocess.run(["tar", "-C", str(root), "-xf", str(tarball)], check=True)
     shutil.copyfile("/etc/resolv.conf", root / "etc/resolv.conf")
+    # The certificate authorities this machine added (a TLS-inspecting proxy on the way to
+    # PyPI, say), where a site would add them on its kiosks: update-ca-certificates, run when
+    # install.sh installs ca-certificates, puts them in the root's trust store.
+    local_cas = Path("/usr/local/share/ca-certificates")
+    if local_cas.is_dir():
+        shutil.copytree(local_cas, root / "usr/local/share/ca-certificates", dirs_exist_ok=True)
     # Packages must not start services in the root (there is no systemd running in it).
     policy = root / "usr/sbin/policy-rc.d"
     policy.write_text("#!/bin/sh\nexit 101\n")
@@ -99,7 +105,12 @@ def copy_source_tree(repo: Path, dest: Path) -> None:
 def run_in_root(
     root: Path, script: str, *, timeout: float = 900
 ) -> subprocess.CompletedProcess[str]:
-    """``script`` (sh) in the root with /proc, /dev and the download caches mounted."""
+    """``script`` (sh) run as root in the root, with /proc, a private /dev and /run, and the
+    download caches mounted; the mounts live in a mount namespace that ends with the command.
+
+    /dev is a tmpfs with the few character devices apt, dpkg and pip use, not the machine's
+    /dev: a package script in the root can then neither see nor change the machine's devices.
+    """
     apt_cache = cache_dir() / "apt-archives"
     pip_cache = cache_dir() / "pip"
     (apt_cache / "partial").mkdir(parents=True, exist_ok=True)
@@ -109,7 +120,16 @@ def run_in_root(
 set -e
 R={root}
 mount -t proc proc "$R/proc"
-mount --rbind /dev "$R/dev"
+mount -t tmpfs -o mode=0755,nosuid tmpfs "$R/dev"
+for node in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+  IFS=: read -r name major minor <<EOF_NODE
+$node
+EOF_NODE
+  mknod -m 0666 "$R/dev/$name" c "$major" "$minor"
+done
+mkdir -p "$R/dev/pts" "$R/dev/shm"
+ln -s /proc/self/fd "$R/dev/fd"
+mount -t tmpfs -o mode=0755,nosuid tmpfs "$R/run"
 mount --bind {apt_cache} "$R/var/cache/apt/archives"
 mount --bind {pip_cache} "$R/root/.cache/pip"
 exec chroot "$R" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -22,14 +22,15 @@ from kiosk.db.engine import create_db_engine
 
 # Another process writing as the kiosk does (WAL, one transaction per record), with a rule the
 # data must always obey: each batch row says how many ledger rows it has, written together.
-# busy_timeout=0: if the backup ever held a lock that blocks a writer, this writer fails.
+# busy_timeout=0 once connected: if a backup ever held a lock blocking a writer, it fails.
 WRITER = textwrap.dedent(
     """
     import sqlite3, sys, pathlib
     db, stop = sys.argv[1], pathlib.Path(sys.argv[2])
     conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA busy_timeout=0")
     conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("SELECT count(*) FROM batches")  # opened: WAL index read, may wait here
+    conn.execute("PRAGMA busy_timeout=0")
     n = 0
     while not stop.exists():
         n += 1
