@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from tests.installer.conftest import unavailable
@@ -48,20 +49,28 @@ def require_tools() -> None:
             unavailable(f"{tool} is not installed (Debian package 'debootstrap' / util-linux)")
 
 
+MAX_AGE_S = 30 * 86400  # then made again: a release's point updates pile up in apt's work
+
+
 def base_tarball() -> tuple[Path, bool]:
     """The cached base system; (path, True) when it had to be made now."""
     tarball = cache_dir() / "debootstrap" / f"{SUITE}-minbase-{os.uname().machine}.tar"
-    if tarball.exists():
+    if tarball.exists() and time.time() - tarball.stat().st_mtime < MAX_AGE_S:
         return tarball, False
     tarball.parent.mkdir(parents=True, exist_ok=True)
     work = tarball.parent / f"{SUITE}.building"
     shutil.rmtree(work, ignore_errors=True)
-    subprocess.run(
+    made = subprocess.run(
         ["debootstrap", "--variant=minbase", SUITE, str(work), apt_mirror()],
-        check=True,
         capture_output=True,
+        text=True,
     )
-    partial = tarball.with_suffix(".partial")
+    if made.returncode != 0:
+        shutil.rmtree(work, ignore_errors=True)
+        raise RuntimeError(
+            f"debootstrap {SUITE} failed:\n{made.stdout[-2000:]}{made.stderr[-2000:]}"
+        )
+    partial = tarball.with_name(tarball.name + ".partial")
     subprocess.run(["tar", "-C", str(work), "-cf", str(partial), "."], check=True)
     partial.rename(tarball)  # atomic: an interrupted run leaves no half tarball behind
     shutil.rmtree(work, ignore_errors=True)
@@ -128,6 +137,7 @@ EOF_NODE
   mknod -m 0666 "$R/dev/$name" c "$major" "$minor"
 done
 mkdir -p "$R/dev/pts" "$R/dev/shm"
+mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/dev/shm"
 ln -s /proc/self/fd "$R/dev/fd"
 mount -t tmpfs -o mode=0755,nosuid tmpfs "$R/run"
 mount --bind {apt_cache} "$R/var/cache/apt/archives"
