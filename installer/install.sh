@@ -9,8 +9,9 @@
 # unprivileged "kiosk" user, the application in a venv at /opt/smartcorner (from the source tree
 # this script sits in, or --wheel), /etc/smartcorner/kiosk.toml (from a template, once),
 # /var/lib/smartcorner, udev rules for printers and scanners, the systemd units (the kiosk user's
-# session on tty1: cage running the app, with a watchdog; nightly idle restart), its PAM stack,
-# journald limits, `smartcorner db upgrade`, and the `smartcorner` operator command.
+# session on tty1: cage running the app, with a watchdog; nightly idle restart; nightly RGPD
+# purge), its PAM stack, journald limits, `smartcorner db upgrade`, and the `smartcorner`
+# operator command.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,7 +24,9 @@ CONF_DIR=/etc/smartcorner
 CONF_FILE=$CONF_DIR/kiosk.toml
 DATA_DIR=/var/lib/smartcorner
 UNIT_DIR=/etc/systemd/system
-UNITS=(smartcorner-kiosk.service smartcorner-nightly.service smartcorner-nightly.timer)
+UNITS=(smartcorner-kiosk.service smartcorner-nightly.service smartcorner-nightly.timer
+       smartcorner-purge.service smartcorner-purge.timer)
+TIMERS=(smartcorner-nightly.timer smartcorner-purge.timer)
 UDEV_RULES=/etc/udev/rules.d/60-smartcorner.rules
 PAM_FILE=/etc/pam.d/smartcorner-kiosk
 JOURNALD_DROPIN=/etc/systemd/journald.conf.d/60-smartcorner.conf
@@ -281,7 +284,7 @@ install_units() {
   install_file "$HERE/journald/60-smartcorner.conf" "$JOURNALD_DROPIN" 0644 root root
   install_file "$HERE/pam/smartcorner-kiosk" "$PAM_FILE" 0644 root root
   # enable works without a running systemd (it only makes symlinks), so also in a chroot
-  run systemctl enable smartcorner-kiosk.service smartcorner-nightly.timer pcscd.socket
+  run systemctl enable smartcorner-kiosk.service "${TIMERS[@]}" pcscd.socket
   # tty1 is the kiosk's: no login prompt there (re-enabled by --uninstall)
   run systemctl disable getty@tty1.service
 }
@@ -299,7 +302,7 @@ start_services() {
   fi
   run systemctl daemon-reload
   run systemctl restart systemd-journald.service
-  run systemctl start pcscd.socket smartcorner-nightly.timer
+  run systemctl start pcscd.socket "${TIMERS[@]}"
   if [ "$START" -eq 1 ]; then
     run systemctl restart smartcorner-kiosk.service
   else
@@ -333,9 +336,9 @@ remove_path() {
 do_uninstall() {
   local unit
   if systemd_running; then
-    run systemctl disable --now smartcorner-kiosk.service smartcorner-nightly.timer || true
+    run systemctl disable --now smartcorner-kiosk.service "${TIMERS[@]}" || true
   elif [ -e "$UNIT_DIR/smartcorner-kiosk.service" ]; then
-    run systemctl disable smartcorner-kiosk.service smartcorner-nightly.timer || true
+    run systemctl disable smartcorner-kiosk.service "${TIMERS[@]}" || true
   fi
   for unit in "${UNITS[@]}"; do remove_path "$UNIT_DIR/$unit"; done
   remove_path "$JOURNALD_DROPIN"

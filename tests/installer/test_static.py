@@ -86,6 +86,8 @@ def test_units_pass_systemd_analyze_verify(tmp_path: Path) -> None:
         "smartcorner-kiosk.service",
         "smartcorner-nightly.service",
         "smartcorner-nightly.timer",
+        "smartcorner-purge.service",
+        "smartcorner-purge.timer",
     ]
     assert _verify(tmp_path, _fake_root(tmp_path, UNITS)) == ""
 
@@ -166,6 +168,29 @@ def test_units_agree_with_install_sh_and_the_application() -> None:
     assert nightly["Service.ExecStart"] == [f"/usr/bin/touch {request}"]
     assert nightly["Unit.ConditionPathIsDirectory"] == [data_dir]
 
+    # The RGPD purge runs the operator command, as the kiosk user, on the kiosk's data.
+    purge = unit_settings(INSTALLER / "systemd/smartcorner-purge.service")
+    assert purge["Service.Type"] == ["oneshot"]
+    assert purge["Service.User"] == [user]
+    assert purge["Service.ExecStart"] == [f"{app_dir}/bin/smartcorner purge"]
+    assert purge["Service.Environment"] == [f"SMARTCORNER_DATA_DIR={data_dir}"]
+    assert purge["Service.ReadWritePaths"] == [data_dir]
+    from ui.cli import _parser
+
+    assert _parser().parse_args(["purge"]).handler.__name__ == "_purge"
+    timers = re.search(r"^TIMERS=\((.*)\)$", (INSTALLER / "install.sh").read_text(), re.M)
+    assert timers
+    assert timers.group(1).split() == [
+        "smartcorner-nightly.timer",
+        "smartcorner-purge.timer",
+    ]
+    for timer in timers.group(1).split():
+        assert unit_settings(INSTALLER / "systemd" / timer)["Install.WantedBy"] == ["timers.target"]
+    # missed while the kiosk was off: the purge catches up (a legal duty), the restart does not
+    assert unit_settings(INSTALLER / "systemd/smartcorner-purge.timer")["Timer.Persistent"] == [
+        "true"
+    ]
+
 
 # --- udev ---------------------------------------------------------------------------------------
 
@@ -236,6 +261,7 @@ def test_dry_run_prints_every_action_and_changes_nothing() -> None:
     targets = [Path(p) for p in ("/opt/smartcorner", "/etc/smartcorner", "/var/lib/smartcorner",
                "/etc/udev/rules.d/60-smartcorner.rules", "/usr/local/bin/smartcorner",
                "/etc/systemd/system/smartcorner-kiosk.service",
+               "/etc/systemd/system/smartcorner-purge.timer",
                "/etc/pam.d/smartcorner-kiosk", "/tmp/smartcorner-build")]  # fmt: skip
     before = {p: p.exists() for p in targets}
     proc = subprocess.run(
@@ -247,7 +273,8 @@ def test_dry_run_prints_every_action_and_changes_nothing() -> None:
     for expected in ("apt-get update", "/opt/smartcorner/bin/python -m pip install",
                      "useradd --system", "/etc/smartcorner/kiosk.toml",
                      "/etc/udev/rules.d/60-smartcorner.rules", "/etc/pam.d/smartcorner-kiosk",
-                     "systemctl enable smartcorner-kiosk.service smartcorner-nightly.timer",
+                     "systemctl enable smartcorner-kiosk.service smartcorner-nightly.timer "
+                     "smartcorner-purge.timer pcscd.socket",
                      "systemctl disable getty@tty1.service", "smartcorner db upgrade"):  # fmt: skip
         assert expected in actions, expected
     assert {p: p.exists() for p in targets} == before
