@@ -1,0 +1,742 @@
+"""Importing the programme (iCalendar or CSV) and the registrations (CSV).
+
+Every file is read whole and checked row by row before anything is written: a bad row is
+reported with its line number and the reason, the good rows go in, and they go in within one
+transaction (the caller's), so a failure half-way leaves nothing half-written. Re-importing the
+same file changes nothing: events are matched by their external id (iCalendar ``UID`` or the
+CSV ``uid`` column, kept in ``event_source``), registrations by (event, person).
+
+**Events CSV** (UTF-8, ``,`` or ``;``, header row): ``uid``, ``title``, ``kind``,
+``starts_at``, ``ends_at`` are required; optional ``space``, ``site`` (site code), ``capacity``,
+``open_to_external`` (oui/non, yes/no, 1/0), ``description``, ``checkin_opens_minutes_before``,
+``checkin_closes_minutes_after``. Times are ISO 8601 (``2026-06-04T14:00``) or French
+(``04/06/2026 14:00``); without an offset they are Paris time. ``kind`` and ``space`` take the
+codes (``cafe_numerique``, ``smart_lab``) or the French names (``Café numérique``, ``Smart Lab``).
+
+**iCalendar** (``.ics``): each ``VEVENT`` with ``UID``, ``SUMMARY``, ``DTSTART`` and ``DTEND``
+(or ``DURATION``), times in UTC, with ``TZID`` or floating (Paris). The kind comes from
+``X-SMARTCORNER-KIND``, else ``CATEGORIES``, else words of the summary; the space from
+``X-SMARTCORNER-SPACE``, else ``LOCATION``; also ``X-SMARTCORNER-CAPACITY``,
+``X-SMARTCORNER-SITE``, ``X-SMARTCORNER-EXTERNAL``. Recurring events (``RRULE``) are refused
+row by row: export the occurrences instead. ``STATUS:CANCELLED`` events are skipped.
+
+**Registrations CSV**: ``event`` (an imported uid, or an event id) and either ``matricule`` or
+``email`` for an agent, or ``first_name``, ``last_name`` and ``organisation`` (and optionally
+``email``) for an external visitor; optional ``status`` (confirmed, waiting_list, cancelled).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.checkin_admin import find_or_create_visitor, fold
+from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.models import Event, Person, Registration, Site
+from kiosk.db.models_checkin import EventSource
+from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Space
+
+PARIS: Final = ZoneInfo("Europe/Paris")
+
+KIND_NAMES: Final = {
+    fold(name): kind
+    for kind, names in {
+        EventKind.MASTERCLASS: ("masterclass", "master class"),
+        EventKind.TABLE_RONDE: ("table ronde", "table_ronde", "round table"),
+        EventKind.ATELIER_TECHNOLOGIQUE: (
+            "atelier technologique", "atelier_technologique", "atelier", "workshop"
+        ),
+        EventKind.CAFE_NUMERIQUE: ("cafe numerique", "cafe_numerique", "café numérique"),
+        EventKind.FORMATION: ("formation", "training", "smart class formation"),
+    }.items()
+    for name in names
+}  # fmt: skip
+SPACE_NAMES: Final = {
+    fold(name): space for space in Space for name in (space.value, space.value.replace("_", " "))
+}
+UID_MAX: Final = 255  # event_source.uid
+TRUE_WORDS: Final = {"1", "true", "yes", "oui", "vrai", "x"}
+FALSE_WORDS: Final = {"", "0", "false", "no", "non", "faux"}
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # rows deliberately left out (cancelled iCalendar events)
+    errors: list[RowError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped, {len(self.errors)} rejected"
+        )
+
+
+def read_import_file(data: bytes) -> str:
+    """The text of an import file: UTF-8 (with or without BOM), else Windows-1252 — what a
+    French Excel writes with "CSV (séparateur: point-virgule)"."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+class RowRejected(ValueError):
+    """A row's reason for being left out."""
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventRow:
+    line: int
+    uid: str
+    title: str
+    kind: EventKind
+    space: Space | None
+    site_code: str | None
+    location: str  # free text (iCalendar LOCATION), used to find a site when no code is given
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int | None
+    open_to_external: bool
+    description: str
+    opens_before: int | None
+    closes_after: int | None
+
+
+def import_events(
+    session: Session, text: str, *, filename: str, now: datetime, default_site: str | None = None
+) -> ImportReport:
+    """Import a programme file (``.ics`` or ``.csv``, told by ``filename``); flushes only."""
+    report = ImportReport()
+    parsed = parse_ics(text) if filename.lower().endswith((".ics", ".ical")) else _events_csv(text)
+    rows: list[EventRow] = []
+    seen: dict[str, int] = {}
+    for item in parsed:
+        if isinstance(item, RowError):
+            if item.reason == "cancelled":
+                report.skipped += 1
+            else:
+                report.errors.append(item)
+        elif item.uid in seen:
+            report.errors.append(
+                RowError(item.line, f"uid {item.uid!r} already on line {seen[item.uid]}")
+            )
+        else:
+            seen[item.uid] = item.line
+            rows.append(item)
+    sites = {s.code.upper(): s for s in session.scalars(select(Site))}
+    home = _home_site(sites, default_site)
+    for row in rows:
+        try:
+            values = _event_values(row, sites, home)
+        except RowRejected as exc:
+            report.errors.append(RowError(row.line, str(exc)))
+            continue
+        source = session.scalar(select(EventSource).where(EventSource.uid == row.uid))
+        if source is None:
+            event = Event(**values, created_at=now)
+            session.add(event)
+            session.flush()
+            session.add(EventSource(uid=row.uid, event_id=event.id, imported_at=now))
+            report.created += 1
+            continue
+        existing = session.get(Event, source.event_id)
+        assert existing is not None  # the source row cascades with its event
+        changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
+        if changed:
+            for key, value in changed.items():
+                setattr(existing, key, value)
+            source.imported_at = now
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    session.flush()
+    report.errors.sort(key=lambda e: e.line)
+    return report
+
+
+def _home_site(sites: dict[str, Site], default_site: str | None) -> Site | None:
+    if default_site:
+        return sites.get(default_site.upper())
+    corners = [s for s in sites.values() if s.is_smart_corner]
+    return corners[0] if len(corners) == 1 else None
+
+
+def _event_values(row: EventRow, sites: dict[str, Site], home: Site | None) -> dict[str, Any]:
+    site: Site | None = None
+    if row.site_code:
+        site = sites.get(row.site_code.upper())
+        if site is None:
+            raise RowRejected(f"unknown site code {row.site_code!r}")
+    space = row.space
+    if site is None and space is None and row.location:
+        folded = fold(row.location)
+        space = next((sp for name, sp in SPACE_NAMES.items() if name and name in folded), None)
+        if space is None:
+            site = next(
+                (s for s in sites.values() if fold(s.town) in folded or fold(s.name) in folded),
+                None,
+            )
+    if space is None:
+        if site is None or site is home:
+            raise RowRejected("no space (Smart Room, Smart Lab...) and no remote site given")
+        space = Space.REMOTE_SITE
+    if site is None:
+        if space is Space.REMOTE_SITE:
+            raise RowRejected("a remote-site event needs a site code")
+        if home is None:
+            raise RowRejected("no site given and no single Smart Corner site to default to")
+        site = home
+    if row.ends_at <= row.starts_at:
+        raise RowRejected("ends before it starts")
+    values: dict[str, Any] = {
+        "kind": row.kind,
+        "title": row.title[:200],
+        "description": row.description,
+        "space": space,
+        "site_id": site.id,
+        "starts_at": row.starts_at,
+        "ends_at": row.ends_at,
+        "capacity": row.capacity,
+        "open_to_external": row.open_to_external,
+    }
+    if row.opens_before is not None:
+        values["checkin_opens_minutes_before"] = row.opens_before
+    if row.closes_after is not None:
+        values["checkin_closes_minutes_after"] = row.closes_after
+    return values
+
+
+def _events_csv(text: str) -> Iterator[EventRow | RowError]:
+    for line, row in _csv_rows(text, required=("uid", "title", "kind", "starts_at", "ends_at")):
+        if isinstance(row, RowError):
+            yield row
+            continue
+        try:
+            starts = parse_when(row["starts_at"])
+            yield EventRow(
+                line=line,
+                uid=_uid(_required(row, "uid")),
+                title=_required(row, "title"),
+                kind=parse_kind(row["kind"]),
+                space=parse_space(row["space"]) if row.get("space") else None,
+                site_code=row.get("site") or None,
+                location="",
+                starts_at=starts,
+                ends_at=parse_when(row["ends_at"], same_day_as=starts),
+                capacity=_capacity(row.get("capacity", "")),
+                open_to_external=_flag(row.get("open_to_external", "")),
+                description=row.get("description", ""),
+                opens_before=_minutes(row.get("checkin_opens_minutes_before", "")),
+                closes_after=_minutes(row.get("checkin_closes_minutes_after", "")),
+            )
+        except RowRejected as exc:
+            yield RowError(line, str(exc))
+
+
+def parse_kind(value: str) -> EventKind:
+    folded = fold(value)
+    kind = KIND_NAMES.get(folded) or KIND_NAMES.get(folded.replace(" ", "_"))
+    if kind is None:
+        raise RowRejected(f"unknown event kind {value!r}")
+    return kind
+
+
+def parse_space(value: str) -> Space:
+    space = SPACE_NAMES.get(fold(value))
+    if space is None:
+        raise RowRejected(f"unknown space {value!r}")
+    return space
+
+
+def _kind_from_words(*texts: str) -> EventKind | None:
+    for text in texts:
+        folded = fold(text)
+        for name in sorted(KIND_NAMES, key=len, reverse=True):  # "atelier technologique" first
+            if re.search(rf"\b{re.escape(name)}\b", folded):
+                return KIND_NAMES[name]
+    return None
+
+
+_FRENCH_WHEN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2})[:h](\d{2}))?$")
+
+
+def parse_when(value: str, *, same_day_as: datetime | None = None) -> datetime:
+    """An aware UTC time from ISO 8601 or ``dd/mm/yyyy hh:mm`` (Paris when no offset);
+    ``hh:mm`` alone is on the day of ``same_day_as``."""
+    text = value.strip()
+    if not text:
+        raise RowRejected("missing date and time")
+    if same_day_as is not None and re.fullmatch(r"\d{1,2}[:h]\d{2}", text):
+        hours, minutes = (int(p) for p in re.split(r"[:h]", text))
+        day = same_day_as.astimezone(PARIS).date()
+        return _paris(day, hours, minutes)
+    french = _FRENCH_WHEN.match(text)
+    try:
+        if french:
+            d, m, y, hh, mm = french.groups()
+            return _paris(date(int(y), int(m), int(d)), int(hh or 0), int(mm or 0))
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise RowRejected(f"not a date and time: {value!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=PARIS)
+    return parsed.astimezone(UTC)
+
+
+def _paris(day: date, hours: int, minutes: int) -> datetime:
+    try:
+        return datetime.combine(day, time(hours, minutes), PARIS).astimezone(UTC)
+    except ValueError:
+        raise RowRejected(f"not a time: {hours}:{minutes:02d}") from None
+
+
+def _is_number(value: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also says yes to "²", which ``int`` refuses."""
+    return value.isascii() and value.isdigit()
+
+
+def _uid(value: str) -> str:
+    if len(value) > UID_MAX:
+        raise RowRejected(f"uid longer than {UID_MAX} characters")
+    return value
+
+
+def _capacity(value: str) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not _is_number(value) or int(value) <= 0:
+        raise RowRejected(f"capacity must be a positive whole number, not {value!r}")
+    return int(value)
+
+
+def _minutes(value: str) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not _is_number(value) or int(value) > 24 * 60:
+        raise RowRejected(f"minutes must be a whole number from 0 to 1440, not {value!r}")
+    return int(value)
+
+
+def _flag(value: str) -> bool:
+    folded = fold(value)
+    if folded in TRUE_WORDS:
+        return True
+    if folded in FALSE_WORDS:
+        return False
+    raise RowRejected(f"expected oui or non, not {value!r}")
+
+
+def _required(row: dict[str, str], key: str) -> str:
+    value = " ".join(row.get(key, "").split())
+    if not value:
+        raise RowRejected(f"{key} is empty")
+    return value
+
+
+def _csv_rows(
+    text: str, *, required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str] | RowError]]:
+    """(line number, row) with lower-case, stripped keys; the header is line 1."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        yield 1, RowError(1, "empty file")
+        return
+    except csv.Error as exc:
+        yield 1, RowError(1, f"unreadable header: {exc}")
+        return
+    missing = [k for k in required if k not in header]
+    if missing:
+        yield 1, RowError(1, f"missing column(s): {', '.join(missing)}")
+        return
+    end_of_previous = reader.line_num
+    try:
+        for cells in reader:
+            line, end_of_previous = end_of_previous + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                yield line, RowError(line, f"{len(cells)} cells for {len(header)} columns")
+                continue
+            yield line, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+    except csv.Error as exc:  # an unclosed quote runs to the end of the file
+        line = end_of_previous + 1
+        yield line, RowError(line, f"unreadable CSV from here on: {exc}")
+
+
+# --- iCalendar -----------------------------------------------------------------------------
+
+
+def parse_ics(text: str) -> list[EventRow | RowError]:
+    """The VEVENTs of an iCalendar text (RFC 5545 subset), each an EventRow or a RowError."""
+    out: list[EventRow | RowError] = []
+    block: list[tuple[int, str, dict[str, str], str]] | None = None
+    start_line = 0
+    depth = 0  # VALARMs and other components nested inside an event
+    for line_no, name, params, value in _ics_lines(text):
+        if name == "BEGIN" and value.upper() == "VEVENT":
+            block, start_line, depth = [], line_no, 0
+        elif block is not None and name == "BEGIN":
+            depth += 1
+        elif block is not None and name == "END" and value.upper() != "VEVENT":
+            depth -= 1
+        elif block is not None and name == "END":
+            out.append(_ics_event(start_line, block))
+            block = None
+        elif block is not None and depth == 0:
+            block.append((line_no, name, params, value))
+    if block is not None:
+        out.append(RowError(start_line, "event not closed (END:VEVENT missing): truncated file?"))
+    if not out and "BEGIN:VCALENDAR" not in text.upper():
+        out.append(RowError(1, "not an iCalendar file"))
+    return out
+
+
+def _ics_lines(text: str) -> Iterator[tuple[int, str, dict[str, str], str]]:
+    """Unfolded content lines: (first physical line number, NAME, params, raw value)."""
+    logical: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if raw.startswith((" ", "\t")) and logical:
+            first, content = logical[-1]
+            logical[-1] = (first, content + raw[1:])
+        elif raw.strip():
+            logical.append((number, raw))
+    for number, content in logical:
+        head, sep, value = _split_unquoted(content, ":")
+        if not sep:
+            continue
+        name, *param_parts = _split_params(head)
+        params = {}
+        for part in param_parts:
+            key, _, val = part.partition("=")
+            params[key.upper()] = val.strip('"')
+        yield number, name.upper(), params, value
+
+
+def _split_unquoted(text: str, sep: str) -> tuple[str, str, str]:
+    quoted = False
+    for i, c in enumerate(text):
+        if c == '"':
+            quoted = not quoted
+        elif c == sep and not quoted:
+            return text[:i], sep, text[i + 1 :]
+    return text, "", ""
+
+
+def _split_params(head: str) -> list[str]:
+    parts, current, quoted = [], "", False
+    for c in head:
+        if c == '"':
+            quoted = not quoted
+        if c == ";" and not quoted:
+            parts.append(current)
+            current = ""
+        else:
+            current += c
+    parts.append(current)
+    return parts
+
+
+def _unescape(value: str) -> str:
+    return re.sub(
+        r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value
+    ).strip()
+
+
+def _ics_event(line: int, props: list[tuple[int, str, dict[str, str], str]]) -> EventRow | RowError:
+    first: dict[str, tuple[dict[str, str], str]] = {}
+    for _, name, params, value in props:
+        first.setdefault(name, (params, value))
+
+    def text(name: str) -> str:
+        return _unescape(first[name][1]) if name in first else ""
+
+    try:
+        if "RRULE" in first or "RDATE" in first:
+            raise RowRejected("recurring event (RRULE): export its occurrences one by one")
+        if fold(text("STATUS")) == "cancelled":
+            return RowError(line, "cancelled")
+        uid = text("UID")
+        if not uid:
+            raise RowRejected("no UID")
+        title = " ".join(text("SUMMARY").split())
+        if not title:
+            raise RowRejected("no SUMMARY (title)")
+        if "DTSTART" not in first:
+            raise RowRejected("no DTSTART")
+        starts = _ics_time(*first["DTSTART"])
+        if "DTEND" in first:
+            ends = _ics_time(*first["DTEND"])
+        elif "DURATION" in first:
+            ends = starts + _ics_duration(first["DURATION"][1])
+        else:
+            raise RowRejected("no DTEND or DURATION")
+        categories = text("CATEGORIES").replace(",", " ")
+        if text("X-SMARTCORNER-KIND"):
+            kind = parse_kind(text("X-SMARTCORNER-KIND"))
+        else:
+            found = _kind_from_words(categories, title)
+            if found is None:
+                raise RowRejected(f"cannot tell the event kind of {title!r} (X-SMARTCORNER-KIND)")
+            kind = found
+        space_text = text("X-SMARTCORNER-SPACE")
+        return EventRow(
+            line=line,
+            uid=_uid(uid),
+            title=title,
+            kind=kind,
+            space=parse_space(space_text) if space_text else None,
+            site_code=text("X-SMARTCORNER-SITE") or None,
+            location=text("LOCATION"),
+            starts_at=starts,
+            ends_at=ends,
+            capacity=_capacity(text("X-SMARTCORNER-CAPACITY")),
+            open_to_external=_flag(text("X-SMARTCORNER-EXTERNAL")),
+            description=text("DESCRIPTION"),
+            opens_before=None,
+            closes_after=None,
+        )
+    except RowRejected as exc:
+        return RowError(line, str(exc))
+
+
+def _ics_time(params: dict[str, str], value: str) -> datetime:
+    value = value.strip()
+    try:
+        if params.get("VALUE", "").upper() == "DATE" or re.fullmatch(r"\d{8}", value):
+            day = datetime.strptime(value, "%Y%m%d").date()
+            return datetime.combine(day, time(0), PARIS).astimezone(UTC)
+        if value.endswith("Z"):
+            return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        local = datetime.strptime(value, "%Y%m%dT%H%M%S")
+    except ValueError:
+        raise RowRejected(f"not an iCalendar time: {value!r}") from None
+    zone = _zone(params["TZID"]) if "TZID" in params else PARIS
+    return local.replace(tzinfo=zone).astimezone(UTC)
+
+
+# Outlook and Exchange name zones the Windows way; the council's agenda is in one of these.
+WINDOWS_ZONES: Final = {
+    "romance standard time": "Europe/Paris",
+    "w. europe standard time": "Europe/Berlin",
+    "central europe standard time": "Europe/Budapest",
+    "central european standard time": "Europe/Warsaw",
+    "gmt standard time": "Europe/London",
+    "utc": "UTC",
+    "coordinated universal time": "UTC",
+}
+
+
+def _zone(tzid: str) -> ZoneInfo:
+    """An IANA zone from a TZID: ``Europe/Paris``, ``/mozilla.org/.../Europe/Paris``, or a
+    Windows name such as ``Romance Standard Time``."""
+    name = tzid.strip()
+    candidates = [WINDOWS_ZONES.get(name.casefold(), name)]
+    parts = [p for p in name.split("/") if p]
+    candidates += ["/".join(parts[-n:]) for n in (3, 2) if len(parts) >= n]
+    for candidate in candidates:
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    raise RowRejected(f"unknown time zone {tzid!r}")
+
+
+def _ics_duration(value: str) -> timedelta:
+    match = re.fullmatch(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", value)
+    if not match or not any(match.groups()):
+        raise RowRejected(f"not an iCalendar duration: {value!r}")
+    w, d, h, m, s = (int(g or 0) for g in match.groups())
+    return timedelta(weeks=w, days=d, hours=h, minutes=m, seconds=s)
+
+
+# --- registrations -------------------------------------------------------------------------
+
+STATUS_NAMES: Final = {
+    "": RegistrationStatus.CONFIRMED,
+    "confirmed": RegistrationStatus.CONFIRMED,
+    "confirme": RegistrationStatus.CONFIRMED,
+    "inscrit": RegistrationStatus.CONFIRMED,
+    "waiting list": RegistrationStatus.WAITING_LIST,
+    "waiting_list": RegistrationStatus.WAITING_LIST,
+    "liste d attente": RegistrationStatus.WAITING_LIST,
+    "attente": RegistrationStatus.WAITING_LIST,
+    "cancelled": RegistrationStatus.CANCELLED,
+    "annule": RegistrationStatus.CANCELLED,
+}
+
+
+VISITOR_LIMITS: Final = {"first_name": 100, "last_name": 100, "organisation": 200, "email": 254}
+
+
+def import_registrations(session: Session, text: str, *, now: datetime) -> ImportReport:
+    """Import a registrations CSV (see the module docstring); flushes only."""
+    report = ImportReport()
+    sources = dict(session.execute(select(EventSource.uid, EventSource.event_id)).all())
+    known_events = set(session.scalars(select(Event.id)))
+    seen: dict[tuple[int, int], int] = {}
+    for line, row in _csv_rows(text, required=("event",)):
+        if isinstance(row, RowError):
+            report.errors.append(row)
+            continue
+        try:
+            event_id = _event_ref(row["event"], sources, known_events)
+            status = STATUS_NAMES.get(fold(row.get("status", "")))
+            if status is None:
+                raise RowRejected(f"unknown status {row['status']!r}")
+            person_id = _person_ref(session, row, now)
+            if status is not RegistrationStatus.CANCELLED:
+                _may_register(session, event_id, person_id)
+        except RowRejected as exc:
+            report.errors.append(RowError(line, str(exc)))
+            continue
+        if (event_id, person_id) in seen:
+            report.errors.append(
+                RowError(line, f"same person and event as line {seen[event_id, person_id]}")
+            )
+            continue
+        seen[event_id, person_id] = line
+        existing = session.scalar(
+            select(Registration).where(
+                Registration.event_id == event_id, Registration.person_id == person_id
+            )
+        )
+        if existing is None:
+            session.add(
+                Registration(event_id=event_id, person_id=person_id, status=status, created_at=now)
+            )
+            report.created += 1
+        elif existing.status is not status:
+            existing.status = status
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    session.flush()
+    return report
+
+
+def _may_register(session: Session, event_id: int, person_id: int) -> None:
+    event = session.get(Event, event_id)
+    person = session.get(Person, person_id)
+    assert event is not None
+    assert person is not None
+    if person.kind is PersonKind.VISITOR and not event.open_to_external:
+        raise RowRejected(f"event {event_id} is for agents only, not external visitors")
+
+
+def _event_ref(value: str, sources: dict[str, int], known: set[int]) -> int:
+    value = value.strip()
+    if value in sources:
+        return sources[value]
+    if _is_number(value) and int(value) in known:
+        return int(value)
+    raise RowRejected(f"unknown event {value!r} (an imported uid or an event id)")
+
+
+def _person_ref(session: Session, row: dict[str, str], now: datetime) -> int:
+    matricule = row.get("matricule", "").strip().upper()
+    email = row.get("email", "").strip().lower()
+    if matricule:
+        person = session.scalar(select(Person).where(func.upper(Person.matricule) == matricule))
+        if person is None:
+            raise RowRejected(f"no agent with matricule {matricule!r}")
+        return _active(person)
+    if row.get("organisation", "").strip():
+        for key, limit in VISITOR_LIMITS.items():
+            if len(row.get(key, "")) > limit:
+                raise RowRejected(f"{key} longer than {limit} characters")
+        try:
+            return find_or_create_visitor(
+                session,
+                first_name=row.get("first_name", ""),
+                last_name=row.get("last_name", ""),
+                organisation=row["organisation"],
+                email=email or None,
+                now=now,
+            )
+        except ValueError as exc:
+            raise RowRejected(str(exc)) from None
+    if email:
+        agents = session.scalars(
+            select(Person).where(Person.kind == PersonKind.AGENT, func.lower(Person.email) == email)
+        ).all()
+        if len(agents) != 1:
+            raise RowRejected(f"no single agent with e-mail {email!r}")
+        return _active(agents[0])
+    raise RowRejected("no matricule, no e-mail, and no organisation for a visitor")
+
+
+def _active(person: Person) -> int:
+    if not person.active:
+        raise RowRejected(f"{person.matricule or person.id} is no longer active")
+    return person.id
+
+
+# --- one file, one transaction -------------------------------------------------------------
+
+
+def import_file(
+    session_factory: sessionmaker[Session],
+    what: str,
+    data: bytes,
+    *,
+    filename: str,
+    now: datetime,
+    default_site: str | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import ``data`` (``what`` = "events" or "registrations") in one transaction.
+
+    The good rows are committed together or not at all (an error half-way, a crash, a
+    ``dry_run``), so a reader never sees half a programme.
+    """
+    text = read_import_file(data)
+    with session_factory() as session:
+        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        try:
+            if what == "events":
+                report = import_events(
+                    session, text, filename=filename, now=now, default_site=default_site
+                )
+            elif what == "registrations":
+                report = import_registrations(session, text, now=now)
+            else:
+                raise ValueError(f"cannot import {what!r}: events or registrations")
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    return report
