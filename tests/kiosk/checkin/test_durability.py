@@ -40,6 +40,11 @@ def test_kill_9_loses_no_check_in_that_was_reported_ok(tmp_path: Path) -> None:
             if len(reported) == 60:
                 os.kill(child.pid, signal.SIGKILL)
                 break
+        # Lines the child printed before it died but that we had not read yet were confirmed
+        # too (a busy machine lets the child run ahead of this reader).
+        for line in child.stdout:
+            kind, checkin_id, person_id = line.split()
+            reported.append((int(checkin_id), int(person_id)))
     finally:
         child.kill()
         child.wait(timeout=30)
@@ -53,5 +58,6 @@ def test_kill_9_loses_no_check_in_that_was_reported_ok(tmp_path: Path) -> None:
         engine.dispose()
     assert set(reported) <= admitted
     assert {c for c, _ in reported} <= logged
-    # The child was killed between two check-ins or inside one: at most one more is recorded.
+    # Killed between two check-ins, or inside one (committed, not printed yet): at most one
+    # admitted that no screen confirmed.
     assert len(admitted) - len(reported) in {0, 1}
