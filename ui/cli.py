@@ -24,7 +24,12 @@ _STARTED_AT = time.perf_counter()
 # ``register(subparsers) -> None`` that adds parsers and sets ``handler`` with
 # ``parser.set_defaults(handler=fn)``, where ``fn(settings, args) -> int`` is the exit code.
 # Modules are imported only to build the parser: keep their top level free of heavy imports.
-COMMAND_MODULES: tuple[str, ...] = ("ui.cli_rgpd", "hardware.selftest", "ui.cli_backup")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ui.cli_rgpd",
+    "hardware.selftest",
+    "ui.cli_backup",
+    "ui.cli_checkin",
+)
 
 log = logging.getLogger(__name__)
 
