@@ -136,7 +136,7 @@ class DemoBase:
 # (session, base: DemoBase) and returning {"what": count}. Called in this order, in the same
 # transaction as the base seed; each uses its own random.Random(base.seed) so that adding one
 # does not change another's rows.
-DEMO_EXTENSIONS: Final[tuple[str, ...]] = ()
+DEMO_EXTENSIONS: Final[tuple[str, ...]] = ("kiosk.help_demo:seed_help",)
 
 
 def seed_demo(

@@ -74,6 +74,10 @@ SOUNDS: dict[str, list[float]] = {
     "checkin_ok": tone(784, 784, 110) + silence(20) + tone(1175, 1175, 220),  # G5 then D6
     "checkin_warning": tone(659, 659, 140) + silence(90) + tone(659, 659, 140),  # E5 twice
     "checkin_refused": tone(330, 220, 420, harmonics=(1.0, 0.5, 0.33, 0.25)),  # falling buzz
+    # the help queue's calling display: a soft three-note hall chime (C6, A5, F5), falling
+    "help_call": tone(1047, 1047, 260, harmonics=(1.0, 0.3))
+    + tone(880, 880, 260, harmonics=(1.0, 0.3))
+    + tone(698, 698, 520, harmonics=(1.0, 0.3)),
 }
 
 

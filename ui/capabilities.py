@@ -147,6 +147,36 @@ SELF_CHECKIN = Service(
 )
 
 
+def _help_screen(deps: ScreenDeps) -> Screen:
+    from ui.help_wiring import help_screen
+
+    return help_screen(deps)
+
+
+def _install_glpi_forwarding(shell: Shell, deps: ScreenDeps) -> None:
+    from ui.help_wiring import install_glpi_forwarding
+
+    install_glpi_forwarding(shell, deps)
+
+
+# Smart Store: a queue ticket to see a technician (and, when configured, a GLPI ticket).
+HELP = Capability(
+    key="help",
+    area=Area.HELP,
+    icon="headset",
+    title=lambda: QCoreApplication.translate("Capabilities", "Besoin d'aide ?"),
+    subtitle=lambda: QCoreApplication.translate(
+        "Capabilities", "Un technicien vous reçoit : prenez un numéro"
+    ),
+    make_screen=_help_screen,
+    profiles=frozenset({Profile.STORE}),
+    order=30,
+)
+HELP_FORWARDING = Service(
+    key="help_forwarding", install=_install_glpi_forwarding, profiles=frozenset({Profile.STORE})
+)
+
+
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
-    return TileRegistry([EVENTS, DOOR], services=[SELF_CHECKIN])
+    return TileRegistry([EVENTS, DOOR, HELP], services=[SELF_CHECKIN, HELP_FORWARDING])

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hardware.selftest",
     "ui.cli_backup",
     "ui.cli_checkin",
+    "ui.cli_help",
 )
 
 log = logging.getLogger(__name__)

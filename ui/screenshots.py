@@ -234,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
     written.extend(shoot_devices(app, outdir, settle, NOW, tmp, db_url, loader))
     written.extend(shoot_door(app, outdir, settle, NOW, tmp))
+    from ui.help_shots import shoot_help
+
+    written.extend(shoot_help(app, outdir, settle, NOW))
     for path in written:
         print(path)
     return 0

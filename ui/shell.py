@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.ports import Clock
 from kiosk.settings import Language, Settings
 from ui import device_screens
-from ui.capabilities import ScreenDeps, TileRegistry, default_registry
+from ui.capabilities import Capability, ScreenDeps, TileRegistry, default_registry
 from ui.data import KioskDatabase
 from ui.device_bridge import DeviceBridge, ScanSource
 from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from hardware.devices import Devices
     from ui.camera import CameraScanner
     from ui.screens.admin import AdminScreen
+    from ui.screens.base import Screen
     from ui.screens.home import HomeScreen
     from ui.screens.pin import PinScreen
 
@@ -240,8 +241,17 @@ def build_shell(
     router.register(HOME, make_home)
     router.register(PIN, make_pin)
     router.register(ADMIN, make_admin)
+
+    def make_capability_screen(capability: Capability) -> Screen:
+        screen = capability.make_screen(deps)
+        # a capability's screen that ends its flow ("Terminé") sends the visitor home
+        home_requested = getattr(screen, "home_requested", None)
+        if home_requested is not None:
+            home_requested.connect(lambda: router.home(HOME))
+        return screen
+
     for capability in capabilities:
-        router.register(capability.key, lambda c=capability: c.make_screen(deps))
+        router.register(capability.key, lambda c=capability: make_capability_screen(c))
     attract.start_requested.connect(lambda: router.go(HOME))
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
 

@@ -29,6 +29,7 @@ class Cue(enum.StrEnum):
     OK = "checkin_ok"
     WARNING = "checkin_warning"
     REFUSED = "checkin_refused"
+    HELP_CALL = "help_call"  # a number is called on the help queue's display
 
 
 VOLUME = 0.8

@@ -208,6 +208,39 @@
         <source>Équipe : enregistrer les arrivées</source>
         <translation>Staff: check people in</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un technicien vous reçoit : prenez un numéro</source>
+        <translation>A technician will see you: take a number</translation>
+    </message>
+</context>
+<context>
+    <name>DescribePage</name>
+    <message>
+        <location filename="../../ui/screens/help_pages.py" line="+244"/>
+        <source>Décrivez votre problème en quelques mots (facultatif)</source>
+        <translation>Describe your problem in a few words (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Par exemple : Outlook ne s&apos;ouvre plus</source>
+        <translation>For example: Outlook won&apos;t open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passer cette étape</source>
+        <translation>Skip this step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prendre mon ticket</source>
+        <translation>Get my ticket</translation>
+    </message>
 </context>
 <context>
     <name>Door</name>
@@ -763,6 +796,97 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/screens/help_pages.py" line="-212"/>
+        <source>Panne de matériel</source>
+        <translation>Hardware fault</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messagerie</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compte et mot de passe</source>
+        <translation>Account and password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logiciel</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autre demande</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Écran, clavier, imprimante, poste qui ne démarre pas</source>
+        <translation>Screen, keyboard, printer, computer that won&apos;t start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlook, boîte pleine, courriel qui n&apos;arrive pas</source>
+        <translation>Outlook, full mailbox, email not arriving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mot de passe oublié, compte bloqué, accès refusé</source>
+        <translation>Forgotten password, locked account, access denied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installation, mise à jour, message d&apos;erreur</source>
+        <translation>Installation, update, error message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toute autre question numérique</source>
+        <translation>Any other digital question</translation>
+    </message>
+</context>
+<context>
+    <name>HelpBoard</name>
+    <message>
+        <location filename="../../ui/screens/help_board.py" line="+129"/>
+        <source>Guichet {n}</source>
+        <translation>Desk {n}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Aucun appel pour l&apos;instant</source>
+        <translation>No call yet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Personne n&apos;attend. Prenez un numéro à la borne.</source>
+        <translation>Nobody is waiting. Take a number at the kiosk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} en attente · un nouveau numéro attendrait environ {m} min</source>
+        <translation>{n} waiting · a new number would wait about {m} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Besoin d&apos;aide ? — Appels</source>
+        <translation>Need help? — Calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numéro appelé</source>
+        <translation>Number called</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Derniers appels</source>
+        <translation>Last calls</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/screens/home.py" line="+89"/>
@@ -913,6 +1037,77 @@
     </message>
 </context>
 <context>
+    <name>QueueRow</name>
+    <message>
+        <location filename="../../ui/screens/help_staff.py" line="+49"/>
+        <source>Anonyme</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>arrivé il y a {m} min</source>
+        <translation>arrived {m} min ago</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appelé · guichet {desk}</source>
+        <translation>Called · desk {desk}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En cours · guichet {desk}</source>
+        <translation>Being served · desk {desk}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsPage</name>
+    <message>
+        <location filename="../../ui/screens/help_pages.py" line="+104"/>
+        <source>Bonjour {name} ! Votre badge est reconnu.</source>
+        <translation>Hello {name}! Your badge is recognised.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passez votre badge pour être reconnu (facultatif)</source>
+        <translation>Tap your badge to be recognised (optional)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Personne n&apos;attend : un technicien vous reçoit vite.</source>
+        <translation>Nobody is waiting: a technician will see you soon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 personne attend · environ {m} min</source>
+        <translation>1 person waiting · about {m} min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} personnes attendent · environ {m} min</source>
+        <translation>{n} people waiting · about {m} min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisissez le motif de votre visite : vous recevez un numéro de passage.</source>
+        <translation>Choose the reason for your visit: you will get a queue number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Espace technicien</source>
+        <translation>Technician area</translation>
+    </message>
+</context>
+<context>
     <name>SelfCheckin</name>
     <message>
         <location filename="../../ui/self_checkin.py" line="+143"/>
@@ -933,6 +1128,185 @@
         <location line="+1"/>
         <source>Non merci</source>
         <translation>No, thanks</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../ui/screens/help_staff.py" line="+161"/>
+        <source>Personne n&apos;attend.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Un autre guichet a déjà traité ce ticket.</source>
+        <translation>Another desk has already handled this ticket.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{n} en attente</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun ticket à ce guichet</source>
+        <translation>No ticket at this desk</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>File d&apos;attente du jour</source>
+        <translation>Today&apos;s queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne n&apos;attend pour le moment.</source>
+        <translation>Nobody is waiting right now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guichet {n}</source>
+        <translation>Desk {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À ce guichet</source>
+        <translation>At this desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeler le suivant</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rappeler</source>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quitter l&apos;espace technicien</source>
+        <translation>Leave the technician area</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinPad</name>
+    <message>
+        <location filename="../../ui/screens/help.py" line="+43"/>
+        <source>Espace technicien</source>
+        <translation>Technician area</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <location filename="../../ui/screens/help_ticket.py" line="+155"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Création de votre ticket…</source>
+        <translation>Creating your ticket…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Votre numéro</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le ticket n&apos;a pas pu être créé. Réessayez, ou adressez-vous à l&apos;accueil.</source>
+        <translation>The ticket could not be created. Try again, or ask at the front desk.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>C&apos;est à vous !</source>
+        <translation>It&apos;s your turn!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regardez l&apos;écran d&apos;appel</source>
+        <translation>Look at the calling screen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prochain</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous êtes le prochain appelé</source>
+        <translation>You are the next one called</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre position dans la file</source>
+        <translation>Your place in the queue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attente estimée</source>
+        <translation>Estimated wait</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Estimation indicative : il est trop tôt pour mesurer l&apos;attente du jour.</source>
+        <translation>Rough estimate: it is too early to measure today&apos;s wait.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calculée sur les temps de prise en charge d&apos;aujourd&apos;hui.</source>
+        <translation>Based on today&apos;s service times.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Retenez votre numéro : il s&apos;affichera à l&apos;écran d&apos;appel.</source>
+        <translation>Remember your number: it will show on the calling screen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impression de votre ticket…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prenez votre ticket imprimé.</source>
+        <translation>Take your printed ticket.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>L&apos;imprimante ne répond pas : notez votre numéro. L&apos;impression sera relancée.</source>
+        <translation>The printer is not answering: note your number. Printing will be retried.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ticket non imprimé : notez votre numéro, il suffit pour être appelé.</source>
+        <translation>Ticket not printed: note your number, it is all you need to be called.</translation>
     </message>
 </context>
 <context>
