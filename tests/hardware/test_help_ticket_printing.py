@@ -14,14 +14,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.escpos_printer import EscposTicketPrinter
+from hardware.print_spooler import PrintSpooler
+from hardware.printer_links import EscposLink
 from kiosk import print_spool
 from kiosk.db.models_help import HelpRequest
 from kiosk.db.models_print import PrintJobState
 from kiosk.help_domain import HelpReason
 from kiosk.help_queue import HelpDesk, IssuedTicket
-from kiosk.ports import FixedClock, PrintResult
-from kiosk.print_spool import PrintSpool, failure_for, receipt_from_json
-from tests.hardware.events import Recorder
+from kiosk.ports import FixedClock, PrintResult, SystemClock
+from kiosk.print_spool import PrintSpool, SpoolJob, failure_for, receipt_from_json
+from tests.hardware.events import Recorder, wait_until
 from tests.helpers.escpos_decode import decode
 from tests.helpers.help_desk import MORNING, store_kiosk
 from tests.helpers.virtual_printer import PrinterState as Paper
@@ -110,3 +112,41 @@ def test_printer_down_keeps_the_ticket_and_the_spool_prints_it_when_it_is_back(
     assert send_next(spool, escpos, clock).ok
     texts = [decode(j).texts for j in printer.wait_for_jobs(3)]
     assert [t for t in texts if "M-002" in t]  # the retried ticket came out
+
+
+def test_the_kiosks_spooler_thread_retries_the_ticket_until_the_paper_is_back(
+    session_factory: sessionmaker[Session], printer: VirtualPrinter
+) -> None:
+    """The running kiosk's way: HelpDesk queues it, hardware.print_spooler prints it."""
+    printer.state = Paper.PAPER_OUT
+    with session_factory.begin() as session:
+        kiosk = store_kiosk(session, name="Smart Store CADAM")
+    desk = HelpDesk(session_factory, SystemClock(), kiosk.id, enqueue_print=print_spool.enqueue)
+    spool = PrintSpool(session_factory)
+    spooler = PrintSpooler(
+        lambda: spool,
+        EscposLink(printer.url + "?profile=TM-T88V", timeout=1),
+        status_every_when_failing=0.1,
+    )
+    spooler.start()
+    try:
+        issued = desk.issue(HelpReason.HARDWARE, "Écran noir")
+        job_id = issued.print_job_id or 0
+
+        def job() -> SpoolJob:
+            found = spool.get(job_id)
+            assert found is not None
+            return found
+
+        wait_until(lambda: job().last_error_code is not None, timeout=10, what="a failed try")
+        assert job().state is PrintJobState.PENDING  # kept for a retry, ticket recorded
+        assert desk.queue()[0].ticket == "P-001"
+        printer.state = Paper.OK
+        wait_until(lambda: job().state is PrintJobState.PRINTED, timeout=20, what="printed")
+    finally:
+        spooler.stop()
+    papers = [decode(p) for p in printer.printed()]
+    tickets = [p for p in papers if "P-001" in p.texts]
+    assert len(tickets) == 1  # exactly once, with its cut
+    assert tickets[0].cuts == 1
+    assert "Panne de matériel" in " ".join(tickets[0].texts)
