@@ -136,7 +136,10 @@ class DemoBase:
 # (session, base: DemoBase) and returning {"what": count}. Called in this order, in the same
 # transaction as the base seed; each uses its own random.Random(base.seed) so that adding one
 # does not change another's rows.
-DEMO_EXTENSIONS: Final[tuple[str, ...]] = ("kiosk.help_demo:seed_help",)
+DEMO_EXTENSIONS: Final[tuple[str, ...]] = (
+    "kiosk.help_demo:seed_help",
+    "kiosk.checkin_demo:seed_checkins",
+)
 
 
 def seed_demo(

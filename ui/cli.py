@@ -183,6 +183,14 @@ def _demo(settings: Settings, *, reset: bool) -> int:
         print(f"demo data already present in {where} (use --reset to seed again)")
     else:
         print(f"demo data seeded in {where}: {summary}")
+    # Badges are stored hashed with this kiosk's site key, which the seed does not hold.
+    from kiosk.checkin_demo import link_demo_badges
+    from kiosk.identity import load_site_key
+
+    with factory.begin() as session:
+        badges = link_demo_badges(session, load_site_key(settings.site_key_path), now)
+    if badges:
+        print(f"{badges} demo badges linked with the site key {settings.site_key_path}")
     engine.dispose()
     return 0
 

@@ -31,7 +31,11 @@ def test_issue_import_check_in_export_and_revoke(env: dict[str, str], tmp_path: 
     assert again.returncode == 1
     assert "invalidate every ticket" in again.stderr
 
-    assert smartcorner(env, "demo").returncode == 0, "demo seed"
+    demo = smartcorner(env, "demo")
+    assert demo.returncode == 0, demo.stderr
+    assert "check-ins" in demo.stdout
+    assert "demo badges linked with the site key" in demo.stdout
+    assert stat.S_IMODE((data / "site.key").stat().st_mode) == 0o600
     engine = create_db_engine(f"sqlite:///{data / 'smartcorner.sqlite3'}")
     factory = make_session_factory(engine)
     with factory() as s:

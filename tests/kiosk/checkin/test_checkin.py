@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -340,6 +342,49 @@ def test_kiosk_without_a_ticket_key_refuses_codes_as_invalid(
         code = ticket(world, world.masterclass, world.alice)
         r = check_in(s, CodeIdentity(code), ctx, world.kiosk, NOW, new_nonce())
     assert r.outcome is CheckinOutcome.INVALID_CODE
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    garbage=st.one_of(
+        st.text(max_size=200),
+        st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ234567.", max_size=160).map("SCA.".__add__),
+    ),
+    position=st.integers(min_value=0),
+    replacement=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567."),
+    staff_mode=st.booleans(),
+)
+def test_garbage_and_mutated_codes_through_the_service_are_logged_refusals(
+    world: World,
+    session_factory: Factory,
+    garbage: str,
+    position: int,
+    replacement: str,
+    staff_mode: bool,
+) -> None:
+    """Whatever a scanner sends, check_in answers with a refusal and records it; never raises."""
+    good = ticket(world, world.masterclass, world.alice)
+    i = position % len(good)
+    mutated = good[:i] + replacement + good[i + 1 :]
+    event = world.masterclass if staff_mode else None
+    for payload in (garbage, mutated):
+        if payload.strip().upper() == good:
+            continue  # the mutation put back the same character
+        r = scan(session_factory, world, CodeIdentity(payload), event=event)
+        assert not r.outcome.admitted, payload
+        assert r.outcome in {
+            CheckinOutcome.INVALID_CODE,
+            CheckinOutcome.FORGED_CODE,
+        }, (payload, r.outcome)
+        with session_factory() as s:
+            record = s.get(CheckinRecord, r.checkin_id)
+            assert record is not None
+            assert record.outcome is r.outcome
+    assert count(session_factory, Attendance) == 0
 
 
 # --- staff actions -------------------------------------------------------------------------
