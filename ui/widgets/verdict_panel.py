@@ -52,9 +52,30 @@ PALETTES: Final = {
 }
 
 SHAPE_SIZE: Final = 300
+MIN_SHAPE_SIZE: Final = 160
+MIN_SHRINK: Final = 0.6  # of the theme's text sizes, when a long text must fit
+GAP_AFTER_SHAPE: Final = 56
+MARGIN: Final = 48
+TEXT_FLAGS: Final = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
 CONTENT_WIDTH: Final = 1560
 BAR_HEIGHT: Final = 14  # the dismiss countdown, along the bottom edge
 TICK_MS: Final = 50
+
+
+@dataclass(frozen=True)
+class VerdictLayout:
+    width: int  # of the text column
+    shape: int  # side of the shape's square
+    top: int  # of the shape
+    blocks: list[tuple[QFont, str, int]]  # font, text, gap after
+    heights: list[int]
+    gap_before_action: int
+
+    @property
+    def bottom(self) -> int:
+        """Where the last line of text ends."""
+        text = sum(self.heights) + sum(gap for *_, gap in self.blocks) + self.gap_before_action
+        return self.top + self.shape + GAP_AFTER_SHAPE + text
 
 
 class Shape:
@@ -257,9 +278,9 @@ class VerdictPanel(QWidget):
     def _bar_rect(self) -> QRect:
         return QRect(0, self.height() - BAR_HEIGHT, self.width(), BAR_HEIGHT)
 
-    def _fonts(self) -> tuple[QFont, QFont, QFont]:
+    def _fonts(self, shrink: float = 1.0) -> tuple[QFont, QFont, QFont]:
         tokens = self._theme.tokens
-        scale = tokens.font_size / 24  # the accessible theme's text is larger
+        scale = tokens.font_size / 24 * shrink  # the accessible theme's text is larger
         title = QFont(tokens.font_family)
         title.setPixelSize(round(84 * scale))
         title.setWeight(QFont.Weight.Bold)
@@ -295,37 +316,52 @@ class VerdictPanel(QWidget):
     def _content_rect(self) -> QRect:
         return self.rect().adjusted(0, 0, 0, -BAR_HEIGHT)
 
+    def layout_for(self, view: VerdictView) -> VerdictLayout:
+        """Where everything goes: the shape shrinks first, then the text, so that long
+        sentences in the accessible theme never run under the walk-in buttons."""
+        width = min(CONTENT_WIDTH, self.width() - 160)
+        reserved = self._buttons.sizeHint().height() + 88 + 40 if view.offer_walk_in else 0
+        room = self.height() - BAR_HEIGHT - reserved - 2 * MARGIN
+        shrink, shape = 1.0, SHAPE_SIZE
+        while True:
+            fonts = self._fonts(shrink)
+            blocks = [(fonts[0], view.title, 40)]
+            blocks += [(fonts[1], line, 12) for line in view.details]
+            if view.action:
+                blocks.append((fonts[2], view.action, 0))
+            heights = [
+                QFontMetrics(font)
+                .boundingRect(QRect(0, 0, width, 10_000), TEXT_FLAGS, text)
+                .height()
+                for font, text, _ in blocks
+            ]
+            gap_before_action = 28 if view.details and view.action else 0
+            text = sum(heights) + sum(gap for *_, gap in blocks) + gap_before_action
+            shape = max(MIN_SHAPE_SIZE, min(SHAPE_SIZE, room - text - GAP_AFTER_SHAPE))
+            content = shape + GAP_AFTER_SHAPE + text
+            if content <= room or shrink <= MIN_SHRINK:
+                break
+            shrink = max(MIN_SHRINK, shrink - 0.05)
+        top = max(MARGIN, MARGIN + (room - content) // 2)
+        return VerdictLayout(width, shape, top, blocks, heights, gap_before_action)
+
     def _paint_content(
         self, painter: QPainter, view: VerdictView, background: QColor, foreground: QColor
     ) -> None:
-        title_font, details_font, action_font = self._fonts()
-        width = min(CONTENT_WIDTH, self.width() - 160)
-        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-        blocks: list[tuple[QFont, str, int]] = [(title_font, view.title, 40)]
-        blocks += [(details_font, line, 12) for line in view.details]
-        if view.action:
-            blocks.append((action_font, view.action, 0))
-        heights = []
-        for font, text, _ in blocks:
-            heights.append(
-                QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
-            )
-        gap_after_shape = 56
-        gap_before_action = 28 if view.details else 0
-        content = SHAPE_SIZE + gap_after_shape + sum(heights) + sum(g for *_, g in blocks)
-        content += gap_before_action
-        reserved = self._buttons.height() + 88 + 40 if view.offer_walk_in else 0
-        top = max(48, (self.height() - BAR_HEIGHT - reserved - content) // 2)
-        box = QRectF((self.width() - SHAPE_SIZE) / 2, top, SHAPE_SIZE, SHAPE_SIZE)
+        layout = self.layout_for(view)
+        box = QRectF((self.width() - layout.shape) / 2, layout.top, layout.shape, layout.shape)
         paint_shape(painter, SHAPES[view.tone], box, background, foreground)
-        y = top + SHAPE_SIZE + gap_after_shape
-        left = (self.width() - width) // 2
+        y = layout.top + layout.shape + GAP_AFTER_SHAPE
+        left = (self.width() - layout.width) // 2
         painter.setPen(foreground)
-        for n, ((font, text, gap), height) in enumerate(zip(blocks, heights, strict=True)):
-            if view.action and n == len(blocks) - 1:
-                y += gap_before_action
+        last = len(layout.blocks) - 1
+        for n, ((font, text, gap), height) in enumerate(
+            zip(layout.blocks, layout.heights, strict=True)
+        ):
+            if view.action and n == last:
+                y += layout.gap_before_action
             painter.setFont(font)
-            painter.drawText(QRect(left, y, width, height), flags, text)
+            painter.drawText(QRect(left, y, layout.width, height), TEXT_FLAGS, text)
             y += height + gap
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -13,7 +13,7 @@ from kiosk.checkin_outcomes import CheckinOutcome, Verdict
 from ui.checkin_shots import sample_results
 from ui.screenshots import NOW
 from ui.theme import ThemeController
-from ui.verdicts import Tone, describe
+from ui.verdicts import Tone, confirm_walk_in, describe
 from ui.widgets.verdict_panel import PALETTES, SHAPES, Shape, VerdictPanel
 
 SAMPLES = sample_results(NOW)
@@ -65,3 +65,25 @@ def panel_shape_top(image: Any) -> int:
         if image.pixelColor(QPoint(960, y)) != background:
             return y
     raise AssertionError("nothing painted down the middle")
+
+
+@pytest.mark.parametrize("accessible", [False, True])
+@pytest.mark.parametrize("confirming", [False, True])
+def test_the_walk_in_question_never_runs_under_its_buttons(
+    qapp: Any, qtbot: QtBot, accessible: bool, confirming: bool
+) -> None:
+    result = SAMPLES["walk-in-offer"]
+    view = confirm_walk_in(result, NOW) if confirming else describe(result, NOW)
+    theme = ThemeController(qapp)
+    theme.apply(accessible=accessible)
+    panel = VerdictPanel(theme)
+    qtbot.addWidget(panel)
+    panel.resize(1920, 1080)
+    panel.show_view(view, timeout_ms=20_000, accept_text="M'inscrire", decline_text="Non merci")
+    panel.show()
+    qtbot.waitExposed(panel)
+    layout = panel.layout_for(view)
+    buttons_top = panel.accept_button.mapTo(panel, QPoint(0, 0)).y()
+    assert layout.top >= 0
+    assert layout.bottom < buttons_top  # every line of text above the buttons
+    theme.apply(accessible=False)
