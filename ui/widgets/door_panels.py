@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 PIN_DIGITS: Final = 8
+SCAN_MARK_SIZE: Final = 32
 
 
 def outcome_label(outcome: CheckinOutcome) -> str:
@@ -336,9 +337,8 @@ class LastScans(QFrame):
             if scan.undone:
                 label = translate("Door", "{label} (annulée)").format(label=label)
             line = f"{clock_time(scan.at)}   {name}   ·   {label}"
-            row = QLabel(line, objectName="doorScanLine")
-            row.setProperty("tone", tone_of(scan.outcome).value if not scan.undone else "undone")
-            self._rows.addWidget(row)
+            tone = tone_of(scan.outcome)
+            self._rows.addWidget(_ScanRow(tone, line, undone=scan.undone))
             self.lines.append(line)
         if not scans:
             empty = QLabel(translate("Door", "Aucun passage pour l'instant."))
@@ -347,3 +347,38 @@ class LastScans(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(translate("Door", "Derniers passages"))
+
+
+class _ScanRow(QFrame):
+    """One line of the last scans: the verdict's shape in small (not colour alone), the text."""
+
+    def __init__(self, tone: Tone, text: str, *, undone: bool) -> None:
+        super().__init__()
+        self.setObjectName("doorScanLine")
+        self.setProperty("tone", "undone" if undone else tone.value)
+        self.tone = tone
+        mark = QLabel(objectName="doorScanMark")
+        mark.setPixmap(tone_mark(tone, SCAN_MARK_SIZE, self.devicePixelRatioF()))
+        mark.setFixedSize(SCAN_MARK_SIZE, SCAN_MARK_SIZE)
+        self.text = QLabel(text, objectName="doorScanText")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 6, 0, 6)
+        row.setSpacing(16)
+        row.addWidget(mark)
+        row.addWidget(self.text, 1)
+
+
+def tone_mark(tone: Tone, size: int, ratio: float = 1.0) -> QPixmap:
+    """The verdict's shape (disc, triangle, octagon) in its signal colour, ``size`` px square."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colours = PALETTES[tone]
+    # The shape in the signal's background colour, its glyph cut in white (amber: dark).
+    shape_colour = QColor(colours.background)
+    glyph = QColor(colours.foreground)
+    paint_shape(painter, SHAPES[tone], QRectF(1, 1, size - 2, size - 2), glyph, shape_colour)
+    painter.end()
+    return pixmap
