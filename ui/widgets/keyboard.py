@@ -145,6 +145,15 @@ class OnScreenKeyboard(QWidget):
     def target(self) -> QLineEdit | None:
         return self._target
 
+    def set_auto_capitalise(self, on: bool) -> None:
+        """Word capitals for a name field, none for an e-mail address (one keyboard, several
+        fields)."""
+        self._auto_capitalise = on
+        if not on and self._shift is Shift.ONCE:
+            self._shift = Shift.OFF
+            self._refresh_case()
+        self._auto_shift()
+
     @property
     def layer(self) -> Layer:
         return self._layer

@@ -63,10 +63,11 @@ class VisitorFormPanel(QWidget):
         self.reset()
 
     def form(self) -> VisitorForm:
+        organisation = self.organisation.text().strip()
         return VisitorForm(
             first_name=self.first_name.text().strip(),
             last_name=self.last_name.text().strip(),
-            organisation=self.organisation.text().strip(),
+            organisation=organisation[:1].upper() + organisation[1:],
             email=self.email.text().strip(),
         )
 
@@ -79,6 +80,9 @@ class VisitorFormPanel(QWidget):
             self.submitted.emit(self.form())
 
     def _focus(self, field: QLineEdit) -> None:
+        # Names take a capital on each word ("Jean-Marc Le Goff"); an organisation only its
+        # first letter ("Mairie de Nice", at submission), an e-mail address none.
+        self.keyboard.set_auto_capitalise(field in (self.first_name, self.last_name))
         self.keyboard.set_target(field)
         self.keyboard.set_action_label(
             translate("Visitor", "Suivant")
@@ -94,7 +98,10 @@ class VisitorFormPanel(QWidget):
             self._focus(following)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and watched in self.fields:
+        # A touch on a field makes it the keyboard's target even when Qt gives no focus
+        # event (the window is not the active one, e.g. right after a dialog elsewhere).
+        touched = event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
+        if touched and watched in self.fields:
             self._focus(watched)  # type: ignore[arg-type]
         return False
 

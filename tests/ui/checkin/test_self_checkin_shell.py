@@ -25,7 +25,7 @@ def kiosk(
 ) -> Iterator[Any]:
     from ui.shell import build_shell
 
-    database = KioskDatabase(checkin_settings.database_url)
+    database = KioskDatabase.for_settings(checkin_settings)
     shell = build_shell(
         checkin_settings,
         app=qapp,
@@ -91,7 +91,7 @@ def test_only_room_kiosks_check_in_by_themselves(
 ) -> None:
     from ui.shell import build_shell
 
-    database = KioskDatabase(checkin_settings.database_url)
+    database = KioskDatabase.for_settings(checkin_settings)
     shell = build_shell(
         with_overrides(checkin_settings, profile=Profile.STORE),
         app=qapp,
