@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -173,6 +174,10 @@ class CheckinResult:
 # --- the service ---------------------------------------------------------------------------
 
 
+# Work that must commit with the check-in or not at all (see check_in).
+type AlsoInTransaction = Callable[[Session, CheckinResult], None]
+
+
 @dataclass
 class _Decision:
     outcome: CheckinOutcome
@@ -189,10 +194,14 @@ def check_in(
     kiosk_id: int,
     now: datetime,
     nonce: str,
+    *,
+    also: AlsoInTransaction | None = None,
 ) -> CheckinResult:
     """Decide, record and commit one scan; see the module docstring for the rules.
 
     ``session`` must not hold other pending work: it is committed (or rolled back on error).
+    ``also(session, result)`` runs in the same transaction, before the commit (a visitor pass
+    queued with :func:`kiosk.print_spool.enqueue`): both are committed or neither is.
     Raises ``LookupError`` for a PersonIdentity or context event that does not exist (a bug
     of the caller, not a scan outcome).
     """
@@ -200,6 +209,8 @@ def check_in(
     _begin_write(session)
     try:
         result = _check_in(session, identity, context, kiosk_id, now, nonce)
+        if also is not None:
+            also(session, result)
         session.commit()
     except BaseException:
         session.rollback()
@@ -625,8 +636,10 @@ def register_walk_in(
     nonce: str,
     *,
     staff_id: int | None = None,
+    also: AlsoInTransaction | None = None,
 ) -> CheckinResult:
-    """Give a seat on the spot and check in (method ``walk_in``); commits.
+    """Give a seat on the spot and check in (method ``walk_in``); commits, with ``also`` in the
+    same transaction as for :func:`check_in`.
 
     Refuses with ``event_full`` when no confirmed place is left, ``not_registered`` when the
     person may not attend (a visitor at an agents-only event) or the window is closed, and
@@ -638,6 +651,8 @@ def register_walk_in(
     _begin_write(session)
     try:
         result = _walk_in(session, person_id, event_id, kiosk_id, now, nonce, staff_id)
+        if also is not None:
+            also(session, result)
         session.commit()
     except BaseException:
         session.rollback()

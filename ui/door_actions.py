@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 from sqlalchemy import select
 
 from kiosk.checkin import (
+    AlsoInTransaction,
     CheckinResult,
     EventInfo,
     PersonIdentity,
@@ -156,8 +157,10 @@ def check_in_person(
     person_id: int,
     event_id: int,
     staff_id: int | None,
+    also: AlsoInTransaction | None = None,
 ) -> CheckinResult:
-    """Staff picked a name: a registered person is checked in, anybody else is a walk-in."""
+    """Staff picked a name: a registered person is checked in, anybody else is a walk-in.
+    ``also`` commits with the check-in (see :func:`kiosk.checkin.check_in`)."""
     from kiosk.checkin import CheckinContext, check_in
 
     nonce = uuid.uuid4().hex
@@ -176,9 +179,10 @@ def check_in_person(
             place.kiosk_id,
             now,
             nonce,
+            also=also,
         )
     return register_walk_in(
-        session, person_id, event_id, place.kiosk_id, now, nonce, staff_id=staff_id
+        session, person_id, event_id, place.kiosk_id, now, nonce, staff_id=staff_id, also=also
     )
 
 
@@ -271,9 +275,10 @@ def admit_visitor(
 ) -> PassOutcome:
     """Record the visitor, check them in (walk-in if needed) and queue their pass.
 
-    The check-in service commits on its own, so the pass is queued in a second transaction
-    right after it, referring to the check-in; a crash in between leaves a visitor checked in
-    without a pass, and "Laissez-passer" again prints it (already checked in is admitted).
+    The pass is queued in the check-in's own transaction: a pass is never printed for a
+    visitor who is not recorded as in, nor a visitor confirmed in without their pass queued.
+    A visitor admitted before (already checked in) gets a new pass: that is how a lost or
+    jammed one is printed again.
     """
     from kiosk import print_spool
 
@@ -286,30 +291,40 @@ def admit_visitor(
             email=form.email or None,
             now=now,
         )
-    result = check_in_person(
-        session, place, now, person_id=person_id, event_id=event_id, staff_id=staff_id
-    )
-    if not result.outcome.admitted or result.event is None:
-        return PassOutcome(result, None)
-    nonce = uuid.uuid4().hex
-    with writing(session):
+    jobs: list[int] = []
+
+    def queue_pass(session: Session, result: CheckinResult) -> None:
+        if not result.outcome.admitted or result.event is None or result.repeated:
+            return
         receipt = visitor_pass(
             session,
             person_id,
             event_id,
             kiosk_name=place.name,
             now=now,
-            qr_payload=pass_qr_payload(issuer, result.event, person_id, nonce),
+            qr_payload=pass_qr_payload(issuer, result.event, person_id, uuid.uuid4().hex),
         )
-        job = print_spool.enqueue(
-            session,
-            receipt,
-            kind="visitor_pass",
-            ref=f"checkin:{result.checkin_id}",
-            kiosk_id=place.kiosk_id,
-            now=now,
+        jobs.append(
+            print_spool.enqueue(
+                session,
+                receipt,
+                kind="visitor_pass",
+                ref=f"checkin:{result.checkin_id}",
+                kiosk_id=place.kiosk_id,
+                now=now,
+            )
         )
-    return PassOutcome(result, job)
+
+    result = check_in_person(
+        session,
+        place,
+        now,
+        person_id=person_id,
+        event_id=event_id,
+        staff_id=staff_id,
+        also=queue_pass,
+    )
+    return PassOutcome(result, jobs[0] if jobs else None)
 
 
 # --- export --------------------------------------------------------------------------------

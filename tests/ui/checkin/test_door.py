@@ -299,3 +299,51 @@ def test_a_visitor_pass_is_queued_with_the_check_in(
     assert values["Organisme"] == "Mairie de Nice"
     assert values["Événement"] == "masterclass test"
     assert receipt.qr_payload
+
+
+def test_a_pass_that_cannot_be_queued_takes_the_check_in_back_with_it(
+    qtbot: QtBot,
+    door: DoorScreen,
+    world: World,
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kiosk import print_spool
+
+    with session_factory.begin() as session:
+        session.execute(
+            update(Event).where(Event.id == world.masterclass).values(open_to_external=True)
+        )
+
+    def jammed(*args: Any, **kwargs: Any) -> int:
+        raise RuntimeError("spool table locked")
+
+    monkeypatch.setattr(print_spool, "enqueue", jammed)
+    open_masterclass(qtbot, door, world)
+    fill_visitor(qtbot, door)
+    assert door.banner.tone is Tone.RED
+    assert door.banner.text.startswith("Enregistrement impossible")
+    with session_factory() as session:
+        camille = session.scalar(select(Person.id).where(Person.first_name == "Camille"))
+        assert camille is not None  # the visitor's record stays (a separate, earlier step)
+        assert session.scalar(select(Attendance).where(Attendance.person_id == camille)) is None
+        assert session.scalar(select(PrintJob)) is None
+
+
+def test_a_second_pass_for_a_visitor_already_in_is_printed_again(
+    qtbot: QtBot, door: DoorScreen, world: World, session_factory: sessionmaker[Session]
+) -> None:
+    with session_factory.begin() as session:
+        session.execute(
+            update(Event).where(Event.id == world.masterclass).values(open_to_external=True)
+        )
+    open_masterclass(qtbot, door, world)
+    fill_visitor(qtbot, door)
+    door.desk.clock.set(NOW + timedelta(minutes=5))  # a jammed pass, asked for again
+    fill_visitor(qtbot, door)
+    assert door.banner.tone is Tone.AMBER  # already in
+    assert door.message.text() == "Laissez-passer en impression."
+    with session_factory() as session:
+        refs = session.scalars(select(PrintJob.ref).order_by(PrintJob.id)).all()
+        assert len(refs) == 2
+        assert len(set(refs)) == 2  # each pass names the check-in record it came with
