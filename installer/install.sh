@@ -160,7 +160,9 @@ install_packages() {
   done
   if [ ${#missing[@]} -eq 0 ]; then log "system packages: all present"; return; fi
   log "system packages to install: ${missing[*]}"
-  run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # On a fresh machine, unattended-upgrades may hold dpkg's lock for a while: wait, not fail.
+  run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    -o DPkg::Lock::Timeout=900 "${missing[@]}"
 }
 
 create_user() {

@@ -190,7 +190,9 @@ def test_no_notify_socket_means_no_watchdog_and_no_error(qtbot: QtBot) -> None:
 
 
 def test_watchdog_meant_for_another_process_is_ignored() -> None:
-    env = {"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"}
+    # neither this process nor its parent (which is PID 1 when the test runner was detached)
+    other = next(pid for pid in (1, 2, 3) if pid not in {os.getpid(), os.getppid()})
+    env = {"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(other)}
     assert systemd_notify.watchdog_usec(env) is None
     assert systemd_notify.watchdog_usec({**env, "WATCHDOG_PID": str(os.getppid())}) == 30_000_000
     assert systemd_notify.watchdog_usec({"WATCHDOG_USEC": "0"}) is None
