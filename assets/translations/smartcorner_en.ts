@@ -223,8 +223,8 @@
     <name>DescribePage</name>
     <message>
         <location filename="../../ui/screens/help_pages.py" line="+244"/>
-        <source>Décrivez votre problème en quelques mots (facultatif)</source>
-        <translation>Describe your problem in a few words (optional)</translation>
+        <source>Décrivez votre problème (facultatif)</source>
+        <translation>Describe your problem (optional)</translation>
     </message>
     <message>
         <location line="+1"/>

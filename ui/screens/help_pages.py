@@ -241,7 +241,7 @@ class DescribePage(QWidget):
 
     def retranslate(self) -> None:
         self.chosen.setText(reason_title(self._reason))
-        self.title.setText(self.tr("Décrivez votre problème en quelques mots (facultatif)"))
+        self.title.setText(self.tr("Décrivez votre problème (facultatif)"))
         self.field.setPlaceholderText(self.tr("Par exemple : Outlook ne s'ouvre plus"))
         self.skip.setText(self.tr("Passer cette étape"))
         self.keyboard.set_action_label(self.tr("Prendre mon ticket"))

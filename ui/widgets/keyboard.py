@@ -192,7 +192,8 @@ class OnScreenKeyboard(QWidget):
     # -- keys -----------------------------------------------------------------------------
 
     def _key(self, text: str, *, icon: str | None = None, name: str = "") -> TouchButton:
-        key = TouchButton(self._theme, icon, role="key", icon_size=36)
+        # a checked key (shift) is drawn on accent_soft (00-base.qss): its icon in the accent
+        key = TouchButton(self._theme, icon, role="key", icon_size=36, checked_colour="accent")
         key.setText(text)
         if name:
             key.setObjectName(name)
