@@ -90,6 +90,7 @@ RULES: tuple[Rule, ...] = (
     Rule("handovers", "remises Click & Collect (signatures)", 5 * 365, "pickup", "at"),
     Rule("document_searches", "recherches de documents", 365, "document_search", "at"),
     Rule("visitors", "visiteurs extérieurs", 365, "person", "created_at", _stale_visitors),
+    Rule("sync_conflicts", "conflits de synchronisation (Smart Tour)", 90, "sync_conflict", "at"),
 )
 KINDS: tuple[str, ...] = tuple(rule.kind for rule in RULES)
 

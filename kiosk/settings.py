@@ -77,6 +77,10 @@ class Settings:
     glpi_entity: int | None = None
     display_hours: DisplayHours | None = None  # None: the screen stays lit all day
     display_days: frozenset[int] = ALL_DAYS
+    # Smart Tour: the central database this kiosk pushes to and pulls from ("" = no sync),
+    # and how often the running kiosk tries (seconds).
+    central_db: str = ""
+    sync_interval: int = 300
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -159,6 +163,11 @@ def _parse_db(v: Any) -> str:
     raise ValueError(v)
 
 
+def _parse_optional_db(v: Any) -> str:
+    s = str(v).strip()
+    return s and _parse_db(s)
+
+
 def _parse_path(v: Any) -> Path:
     s = str(v).strip()
     if s:
@@ -237,7 +246,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "retention",
         _parse_retention,
         "days per kind, e.g. checkins=1095,visitors=365 (kinds: refused_scans, checkins, "
-        "space_visits, help_requests, print_jobs, handovers, document_searches, visitors)",
+        "space_visits, help_requests, print_jobs, handovers, document_searches, visitors, "
+        "sync_conflicts)",
     ),
     "kiosk_code": ("kiosk_code", _parse_code(32), "up to 32 letters, digits, '-' or '_'"),
     "site": ("site", _parse_code(16), "a site code of up to 16 letters, digits, '-' or '_'"),
@@ -266,6 +276,12 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         lambda v: parse_days(str(v)),
         'days such as "mon-fri", "lun-ven" or "mon,wed,fri", or "all"',
     ),
+    "central_db": (
+        "central_db",
+        _parse_optional_db,
+        "empty (no sync) or the SQLAlchemy URL of the central database",
+    ),
+    "sync_interval": ("sync_interval", _parse_int(30, 86400), "seconds from 30 to 86400"),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ui.cli_backup",
     "ui.cli_checkin",
     "ui.cli_help",
+    "ui.cli_sync",
 )
 
 log = logging.getLogger(__name__)

@@ -173,3 +173,4 @@ class Registration(Base):
 from kiosk.db import models_checkin as models_checkin  # noqa: E402
 from kiosk.db import models_help as models_help  # noqa: E402
 from kiosk.db import models_print as models_print  # noqa: E402
+from kiosk.db import models_sync as models_sync  # noqa: E402

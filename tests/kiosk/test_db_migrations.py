@@ -23,6 +23,7 @@ TABLES |= {"badge", "checkin", "attendance", "checkin_undo", "space_visit"}
 TABLES |= {"ticket_revocation", "event_source"}
 TABLES |= {"print_job"}
 TABLES |= {"help_request", "help_ticket_counter", "help_forward"}  # Besoin d'aide ?
+TABLES |= {"sync_state", "sync_conflict"}  # Smart Tour sync
 
 
 @pytest.fixture

@@ -1,0 +1,117 @@
+"""Stable natural keys shared by the Smart Tour push and pull (see :mod:`kiosk.sync`).
+
+Database ids differ between a tour kiosk's SQLite file and the central database, so a row is
+recognised on the other side by what identifies it in the domain: a site, a direction or a
+kiosk by its code, an agent by matricule, a visitor by e-mail (else by name and organisation,
+folded as :func:`kiosk.checkin_admin.find_or_create_visitor` does), an event by the external
+id it was imported with (else by site, space, start and title), a badge by its hash.
+
+The same lookup functions run on either side: they take a connection and a row's values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select, update
+
+from kiosk.checkin_admin import fold
+from kiosk.db.models import Base, Event, Person
+from kiosk.db.models_checkin import EventSource
+from kiosk.domain import PersonKind
+
+
+def table_of(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+PERSON = table_of(Person)
+EVENT = table_of(Event)
+EVENT_SOURCE = table_of(EventSource)
+
+
+def insert_for(conn: Connection, table: Table) -> Any:
+    """An INSERT with ``on_conflict_do_*`` for this connection's dialect (PostgreSQL, SQLite).
+
+    Typed ``Any``: the two dialects' Insert classes share those methods but no base class.
+    """
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def person_id_for(conn: Connection, row: Mapping[Any, Any]) -> int | None:
+    """The id of the person ``row`` describes in ``conn``'s database, or None."""
+    if row["matricule"]:
+        found: int | None = conn.scalar(
+            select(PERSON.c.id).where(PERSON.c.matricule == row["matricule"])
+        )
+        return found
+    visitors = select(PERSON.c.id, PERSON.c.first_name, PERSON.c.last_name, PERSON.c.organisation)
+    visitors = visitors.where(PERSON.c.kind == PersonKind.VISITOR)
+    if row["email"]:
+        found = conn.scalar(
+            select(PERSON.c.id)
+            .where(PERSON.c.kind == PersonKind.VISITOR)
+            .where(func.lower(PERSON.c.email) == str(row["email"]).lower())
+            .order_by(PERSON.c.id)
+            .limit(1)
+        )
+        if found is not None:
+            return int(found)
+    wanted = (fold(row["first_name"]), fold(row["last_name"]), fold(row["organisation"] or ""))
+    same_name = visitors.where(func.lower(PERSON.c.last_name) == str(row["last_name"]).lower())
+    for pid, first, last, organisation in conn.execute(same_name.order_by(PERSON.c.id)):
+        if (fold(first), fold(last), fold(organisation or "")) == wanted:
+            return int(pid)
+    return None
+
+
+def event_id_for(
+    conn: Connection, row: Mapping[Any, Any], uid: str | None, site_id: int | None
+) -> int | None:
+    """The id of the event ``row`` describes (``site_id`` already in ``conn``'s ids), or None."""
+    if uid:
+        found: int | None = conn.scalar(
+            select(EVENT_SOURCE.c.event_id).where(EVENT_SOURCE.c.uid == uid)
+        )
+        if found is not None:
+            return found
+    found = conn.scalar(
+        select(EVENT.c.id)
+        .where(
+            EVENT.c.site_id == site_id,
+            EVENT.c.space == row["space"],
+            EVENT.c.starts_at == row["starts_at"],
+            EVENT.c.title == row["title"],
+        )
+        .order_by(EVENT.c.id)
+        .limit(1)
+    )
+    return found
+
+
+def renumber(conn: Connection, table: Table, old: int, new: int) -> None:
+    """Give row ``old`` of ``table`` the id ``new``, and every reference to it.
+
+    The caller's SQLite transaction must defer foreign keys (``PRAGMA defer_foreign_keys``):
+    the references and the row move in separate statements.
+    """
+    for other in Base.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table.name == table.name and fk.column.name == "id":
+                conn.execute(update(other).where(fk.parent == old).values({fk.parent.name: new}))
+    conn.execute(update(table).where(table.c.id == old).values(id=new))
+
+
+def free_id(conn: Connection, table: Table, above: int) -> int:
+    """An id no row of ``table`` holds, above ``above``."""
+    highest = conn.scalar(select(func.max(table.c.id))) or 0
+    return max(int(highest), above) + 1

@@ -1,0 +1,64 @@
+"""Running the Smart Tour sync from the settings: the engines and this kiosk's row.
+
+A brand-new tour kiosk does not yet hold its site (it comes with the first pull), so the
+first run pulls, then finds or creates the kiosk row, then syncs again to push.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from kiosk.db.engine import make_session_factory
+from kiosk.db.models import Kiosk
+from kiosk.ports import Clock
+from kiosk.settings import Settings
+from kiosk.sync import SyncError, SyncReport, TourSync, central_engine
+from kiosk.this_kiosk import DEMO_PREFIX, UnknownSiteError, ensure_kiosk, host_code
+
+
+def local_kiosk_id(local: Engine, settings: Settings) -> int | None:
+    """This kiosk's id in its own database, if it has its row already (no write)."""
+    demo = f"{DEMO_PREFIX}{settings.profile.value.upper()}"
+    codes = [settings.kiosk_code] if settings.kiosk_code else [demo, host_code()]
+    with local.connect() as conn:
+        for code in codes:  # the order ensure_kiosk picks a code in
+            found = conn.scalar(select(Kiosk.id).where(Kiosk.code == code))
+            if found is not None:
+                return int(found)
+    return None
+
+
+def _ensure(local: Engine, settings: Settings, clock: Clock) -> int | None:
+    try:
+        with make_session_factory(local).begin() as session:
+            return ensure_kiosk(session, settings, clock.now()).id
+    except UnknownSiteError:
+        return None
+
+
+def run_sync(local: Engine, settings: Settings, clock: Clock) -> tuple[SyncReport, int | None]:
+    """One full sync with the settings' central database; the kiosk id it ran for."""
+    if not settings.central_db:
+        raise SyncError("no central database configured (setting central_db)")
+    if settings.central_db == settings.database_url:
+        raise SyncError("central_db is this kiosk's own database: nothing to sync")
+    central = central_engine(settings.central_db)
+    try:
+        kiosk_id = _ensure(local, settings, clock)
+        report = _sync(local, central, kiosk_id, clock, settings)
+        if kiosk_id is None:  # its site has just come down: now it can push
+            kiosk_id = _ensure(local, settings, clock)
+            if kiosk_id is None:
+                raise SyncError(f"site {settings.site!r} (setting 'site') is not in the "
+                                "central database either")  # fmt: skip
+            second = _sync(local, central, kiosk_id, clock, settings)
+            report.pushed, report.conflicts = second.pushed, second.conflicts
+        return report, kiosk_id
+    finally:
+        central.dispose()
+
+
+def _sync(
+    local: Engine, central: Engine, kiosk_id: int | None, clock: Clock, settings: Settings
+) -> SyncReport:
+    return TourSync(local, central, kiosk_id, clock, retention=settings.retention).run()

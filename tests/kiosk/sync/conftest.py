@@ -1,0 +1,174 @@
+"""A central database (the shared world of the check-in tests) and a Smart Tour kiosk's own
+SQLite file that has met it once (first pull), with its kiosk row at the remote site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from uuid import uuid4
+
+import pytest
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.checkin import CheckinContext, PersonIdentity, check_in
+from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.migrate import ensure_schema
+from kiosk.db.models import Event, Kiosk, Person, Registration, Site
+from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
+from kiosk.ports import FixedClock
+from kiosk.settings import Profile
+from kiosk.sync import TourSync
+from tests.helpers.checkin_world import NOW, World, build_world, paris
+from tests.helpers.db import sqlite_url_in
+
+TOUR_CODE = "TOUR-1"
+CROWD = 24  # agents registered to the tour's café numérique
+
+
+@dataclass
+class Tour:
+    """The two databases and what the tests need to drive them."""
+
+    central: Engine
+    local: Engine
+    world: World
+    cafe: int  # the tour's event at the remote site (same id on both sides)
+    crowd: list[int]  # agents registered to it, by id (same ids on both sides)
+    kiosk_id: int  # the tour kiosk's row in its own database
+    clock: FixedClock
+
+    def sync(self, *, batch_size: int = 500, central: Engine | None = None) -> TourSync:
+        return TourSync(
+            self.local, central or self.central, self.kiosk_id, self.clock, batch_size=batch_size
+        )
+
+    @property
+    def local_sessions(self) -> sessionmaker[Session]:
+        return make_session_factory(self.local)
+
+    @property
+    def central_sessions(self) -> sessionmaker[Session]:
+        return make_session_factory(self.central)
+
+    def check_in(
+        self, person_id: int, *, central_kiosk: int | None = None, minutes: int = 0
+    ) -> str:
+        """One staff check-in to the café, here (offline) or at a central kiosk (online)."""
+        factory = self.central_sessions if central_kiosk else self.local_sessions
+        kiosk = central_kiosk or self.kiosk_id
+        nonce = uuid4().hex
+        with factory() as s:
+            site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+            assert site is not None
+            result = check_in(
+                s,
+                PersonIdentity(person_id, staff_id=self.world.staff),
+                CheckinContext(site_id=site, event_id=self.cafe),
+                kiosk,
+                NOW + timedelta(minutes=minutes),
+                nonce,
+            )
+        return result.outcome.value
+
+    def count(self, engine: Engine, model: type, **where: object) -> int:
+        query = select(func.count()).select_from(model)
+        for name, value in where.items():
+            query = query.where(getattr(model, name) == value)
+        with engine.connect() as conn:
+            return int(conn.scalar(query) or 0)
+
+
+def seed_central(factory: sessionmaker[Session]) -> tuple[World, int, list[int]]:
+    world = build_world(factory)
+    created = NOW - timedelta(days=40)
+    with factory.begin() as s:
+        crowd = list(
+            s.scalars(
+                insert(Person).returning(Person.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "kind": PersonKind.AGENT,
+                        "matricule": f"T{n:06d}",
+                        "first_name": f"Agent{n}",
+                        "last_name": "Menton",
+                        "role": Role.AGENT,
+                        "created_at": created,
+                    }
+                    for n in range(CROWD)
+                ],
+            )
+        )
+        cafe = Event(
+            kind=EventKind.CAFE_NUMERIQUE,
+            title="Café numérique à Menton",
+            space=Space.REMOTE_SITE,
+            site_id=world.remote_site,
+            starts_at=paris(0, 10),
+            ends_at=paris(0, 12),
+            capacity=None,
+            created_at=created,
+        )
+        s.add(cafe)
+        s.flush()
+        s.execute(
+            insert(Registration),
+            [
+                {
+                    "event_id": cafe.id,
+                    "person_id": p,
+                    "status": RegistrationStatus.CONFIRMED,
+                    "created_at": created,
+                }
+                for p in crowd
+            ],
+        )
+        return world, cafe.id, crowd
+
+
+def tour_kiosk(local: Engine, clock: FixedClock) -> int:
+    with make_session_factory(local).begin() as s:
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        assert site is not None, "the first pull brings the sites"
+        kiosk = Kiosk(
+            code=TOUR_CODE,
+            name="Smart Tour",
+            profile=Profile.TOUR,
+            site_id=site,
+            created_at=clock.now(),
+        )
+        s.add(kiosk)
+        s.flush()
+        return kiosk.id
+
+
+def make_tour(central: Engine, tmp_path: Path) -> Tour:
+    world, cafe, crowd = seed_central(make_session_factory(central))
+    local = create_db_engine(sqlite_url_in(tmp_path / "tour", "tour.sqlite3"))
+    ensure_schema(local)
+    clock = FixedClock(NOW)
+    TourSync(local, central, None, clock).run()  # the first meeting: pull only
+    return Tour(central, local, world, cafe, crowd, tour_kiosk(local, clock), clock)
+
+
+@pytest.fixture
+def sqlite_tour(tmp_path: Path) -> Iterator[Tour]:
+    """Central database on SQLite too: fast, for the rules that do not need a server."""
+    central = create_db_engine(sqlite_url_in(tmp_path / "central", "central.sqlite3"))
+    ensure_schema(central)
+    tour = make_tour(central, tmp_path)
+    yield tour
+    tour.local.dispose()
+    central.dispose()
+
+
+@pytest.fixture
+def pg_tour(postgres_db_url: str, tmp_path: Path) -> Iterator[Tour]:
+    central = create_db_engine(postgres_db_url)
+    ensure_schema(central)
+    tour = make_tour(central, tmp_path)
+    yield tour
+    tour.local.dispose()
+    central.dispose()
