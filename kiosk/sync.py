@@ -350,6 +350,48 @@ class TourSync:
             lc.execute(STATE.update().where(STATE.c.id == state["id"]).values(values))
 
 
+def record_failure(local: Engine, at: datetime, message: str) -> None:
+    """Note a sync that could not even start (the central base did not answer the probe)."""
+    with local.begin() as lc:
+        state = TourSync._state_in(lc, RUN, "*")
+        lc.execute(
+            STATE.update()
+            .where(STATE.c.id == state["id"])
+            .values(attempted_at=at, error=message[:2000])
+        )
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    at: datetime  # when the record was made here
+    person: str | None  # "First Last" (staff screens only), None once the person is purged
+    event: str | None
+    message: str
+
+
+def recent_conflicts(conn: Connection, limit: int = 5) -> list[ConflictLine]:
+    from kiosk.db.models import Event, Person
+
+    person, event = table_of(Person), table_of(Event)
+    rows = conn.execute(
+        select(
+            CONFLICT.c.occurred_at,
+            person.c.first_name,
+            person.c.last_name,
+            event.c.title,
+            CONFLICT.c.message,
+        )
+        .outerjoin(person, person.c.id == CONFLICT.c.person_id)
+        .outerjoin(event, event.c.id == CONFLICT.c.event_id)
+        .order_by(CONFLICT.c.occurred_at.desc(), CONFLICT.c.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        ConflictLine(at, f"{first} {last}" if first else None, title, message)
+        for at, first, last, title, message in rows
+    ]
+
+
 def pending_records(conn: Connection, kiosk_id: int) -> int:
     """This kiosk's records not yet known to be in the central database."""
     marks = dict(
@@ -391,11 +433,14 @@ __all__ = [
     "BATCH_SIZE",
     "CentralUnreachable",
     "Conflict",
+    "ConflictLine",
     "SyncError",
     "SyncReport",
     "SyncStatus",
     "TourSync",
     "central_engine",
     "pending_records",
+    "recent_conflicts",
+    "record_failure",
     "sync_status",
 ]

@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, RowMapping, Table, case, delete, select, tuple_, update
 
-from kiosk.checkin_outcomes import CheckinOutcome
-from kiosk.db.models import Direction, Kiosk, Service, Site
+from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome
+from kiosk.db.models import Direction, Kiosk, Registration, Service, Site
 from kiosk.db.models_checkin import (
     Attendance,
     Badge,
@@ -30,6 +30,7 @@ from kiosk.db.models_checkin import (
     SpaceVisit,
 )
 from kiosk.db.models_help import HelpRequest, HelpTicketCounter
+from kiosk.domain import RegistrationStatus
 from kiosk.sync_keys import EVENT, PERSON, event_id_for, insert_for, person_id_for, table_of
 
 PARIS: Final = ZoneInfo("Europe/Paris")
@@ -38,6 +39,7 @@ SITE, KIOSK = table_of(Site), table_of(Kiosk)
 DIRECTION, SERVICE = table_of(Direction), table_of(Service)
 CHECKIN, ATTENDANCE, UNDO = table_of(CheckinRecord), table_of(Attendance), table_of(CheckinUndo)
 VISIT, BADGE, SOURCE = table_of(SpaceVisit), table_of(Badge), table_of(EventSource)
+REGISTRATION = table_of(Registration)
 HELP, HELP_COUNTER = table_of(HelpRequest), table_of(HelpTicketCounter)
 HELP_DONE: Final = ("done", "no_show")  # a help request in these states changes no more
 
@@ -245,6 +247,22 @@ def send_checkins(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -
         and v["event_id"]
         and v["person_id"]
     ]
+    # A seat given on the spot here is a registration there too (the no-show rate counts it).
+    walk_ins = [
+        {
+            "event_id": v["event_id"],
+            "person_id": v["person_id"],
+            "status": RegistrationStatus.CONFIRMED,
+            "created_at": v["at"],
+        }
+        for nonce, v in by_nonce.items()
+        if nonce in inserted
+        and v["method"] == CheckinMethod.WALK_IN
+        and v["event_id"]
+        and v["person_id"]
+    ]
+    if walk_ins:
+        cc.execute(insert_for(cc, REGISTRATION).values(walk_ins).on_conflict_do_nothing())
     admitted: set[int] = set()
     if claims:
         stmt_a = insert_for(cc, ATTENDANCE).values(claims)

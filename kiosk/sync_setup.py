@@ -6,14 +6,26 @@ first run pulls, then finds or creates the kiosk row, then syncs again to push.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+import socket
+
+from sqlalchemy import Engine, make_url, select
 
 from kiosk.db.engine import make_session_factory
 from kiosk.db.models import Kiosk
 from kiosk.ports import Clock
 from kiosk.settings import Settings
-from kiosk.sync import SyncError, SyncReport, TourSync, central_engine
+from kiosk.sync import (
+    SyncError,
+    SyncReport,
+    SyncStatus,
+    TourSync,
+    central_engine,
+    record_failure,
+    sync_status,
+)
 from kiosk.this_kiosk import DEMO_PREFIX, UnknownSiteError, ensure_kiosk, host_code
+
+PROBE_TIMEOUT = 2.0  # seconds: the kiosk's worker asks often; an absent network answers fast
 
 
 def local_kiosk_id(local: Engine, settings: Settings) -> int | None:
@@ -62,3 +74,33 @@ def _sync(
     local: Engine, central: Engine, kiosk_id: int | None, clock: Clock, settings: Settings
 ) -> SyncReport:
     return TourSync(local, central, kiosk_id, clock, retention=settings.retention).run()
+
+
+def reachable(url: str, timeout: float = PROBE_TIMEOUT) -> bool:
+    """Whether the central database's server accepts a TCP connection now (a file: exists)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        from pathlib import Path
+
+        return bool(parsed.database) and Path(str(parsed.database)).exists()
+    host = parsed.host or "localhost"
+    port = parsed.port or 5432
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def sync_once(local: Engine, settings: Settings, clock: Clock) -> SyncStatus | None:
+    """What the running kiosk's worker does: sync if the central base answers, note why not
+    otherwise, and say where things stand (None: this kiosk has no row yet)."""
+    if not reachable(settings.central_db):
+        record_failure(local, clock.now(), "base centrale injoignable (pas de réseau ?)")
+    else:
+        try:
+            run_sync(local, settings, clock)
+        except SyncError as exc:  # shown by the status below (TourSync.run noted it already)
+            record_failure(local, clock.now(), str(exc))
+    kiosk_id = local_kiosk_id(local, settings)
+    return sync_status(local, kiosk_id) if kiosk_id is not None else None

@@ -175,8 +175,16 @@ HELP = Capability(
 HELP_FORWARDING = Service(
     key="help_forwarding", install=_install_glpi_forwarding, profiles=frozenset({Profile.STORE})
 )
+def _install_sync(shell: Shell, deps: ScreenDeps) -> None:
+    from ui.sync_status import install
+
+    install(shell, deps)
+
+
+# The Smart Tour meets the central database when it can (setting central_db; no tile).
+SYNC = Service(key="sync", install=_install_sync, profiles=frozenset({Profile.TOUR}))
 
 
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
-    return TileRegistry([EVENTS, DOOR, HELP], services=[SELF_CHECKIN, HELP_FORWARDING])
+    return TileRegistry([EVENTS, DOOR, HELP], services=[SELF_CHECKIN, HELP_FORWARDING, SYNC])

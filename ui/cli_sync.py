@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from kiosk.settings import Settings
 
 PARIS = ZoneInfo("Europe/Paris")
+CONFLICTS_LISTED = 20
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,7 +31,7 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.db.migrate import ensure_schema
     from kiosk.ports import SystemClock
     from kiosk.settings import masked_url
-    from kiosk.sync import SyncError, sync_status
+    from kiosk.sync import SyncError, recent_conflicts, sync_status
     from kiosk.sync_setup import run_sync
 
     if not settings.central_db:
@@ -57,6 +58,8 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
 
             kiosk_id = local_kiosk_id(local, settings)
         status = sync_status(local, kiosk_id) if kiosk_id is not None else None
+        with local.connect() as conn:
+            conflicts = recent_conflicts(conn, CONFLICTS_LISTED)
     finally:
         local.dispose()
     if status is not None:
@@ -65,6 +68,10 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
               f"{status.conflicts} conflicts")  # fmt: skip
         if status.last_error:
             print(f"  last error: {status.last_error}")
+    if args.status:
+        for line in conflicts:  # staff read this: names are shown here, never on the chip
+            who = " · ".join(p for p in (line.person, line.event) if p)
+            print(f"  conflict {_when(line.at)} {who}: {line.message}")
     return 0
 
 

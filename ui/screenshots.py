@@ -237,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.help_shots import shoot_help
 
     written.extend(shoot_help(app, outdir, settle, NOW))
+    from ui.sync_shots import shoot_sync
+
+    written.extend(shoot_sync(app, outdir, settle, NOW, tmp / "tour", loader))
     for path in written:
         print(path)
     return 0

@@ -171,7 +171,7 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../ui/widgets/bottom_bar.py" line="+66"/>
+        <location filename="../../ui/widgets/bottom_bar.py" line="+70"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
@@ -1307,6 +1307,101 @@
         <location line="+6"/>
         <source>Ticket non imprimé : notez votre numéro, il suffit pour être appelé.</source>
         <translation>Ticket not printed: note your number, it is all you need to be called.</translation>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="+61"/>
+        <source>à l&apos;instant</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>il y a {n} min</source>
+        <translation>{n} min ago</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>il y a {n} h</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>il y a {n} j</source>
+        <translation>{n} days ago</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Synchronisation non configurée</source>
+        <translation>Sync not set up</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Synchronisation en cours…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pas encore synchronisé</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jamais synchronisé</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hors ligne</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Synchronisé {ago}</source>
+        <translation>Synced {ago}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>données du {at}</source>
+        <translation>data from {at}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} à envoyer</source>
+        <translation>{n} to send</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>conflits : {n}</source>
+        <translation>conflicts: {n}</translation>
+    </message>
+    <message>
+        <location line="+207"/>
+        <source>Synchronisation avec la base centrale</source>
+        <translation>Sync with the central database</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synchroniser maintenant</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Réglage central_db vide : ce kiosque travaille seul.</source>
+        <translation>Setting central_db is empty: this kiosk works on its own.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>jamais</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dernière réussite : {at}</source>
+        <translation>Last success: {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>erreur : {error}</source>
+        <translation>error: {error}</translation>
     </message>
 </context>
 <context>

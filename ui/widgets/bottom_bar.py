@@ -33,7 +33,7 @@ class BottomBar(QFrame):
         self.language.setObjectName("barLanguage")
         self.accessible.setObjectName("barAccessible")
 
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(40, 16, 40, 16)
         row.setSpacing(20)
         row.addWidget(self.home)
@@ -47,6 +47,10 @@ class BottomBar(QFrame):
         self.language.clicked.connect(self.language_clicked)
         self.accessible.toggled.connect(self.accessible_toggled)
         self.retranslate()
+
+    def add_status(self, widget: QWidget) -> None:
+        """A small status shown between the navigation and the language (e.g. the sync's)."""
+        self._row.insertWidget(self._row.indexOf(self.language), widget)
 
     def set_language(self, lang: Language) -> None:
         self._lang = lang

@@ -40,9 +40,20 @@ class Tour:
     kiosk_id: int  # the tour kiosk's row in its own database
     clock: FixedClock
 
-    def sync(self, *, batch_size: int = 500, central: Engine | None = None) -> TourSync:
+    def sync(
+        self,
+        *,
+        batch_size: int = 500,
+        central: Engine | None = None,
+        retention: dict[str, int] | None = None,
+    ) -> TourSync:
         return TourSync(
-            self.local, central or self.central, self.kiosk_id, self.clock, batch_size=batch_size
+            self.local,
+            central or self.central,
+            self.kiosk_id,
+            self.clock,
+            batch_size=batch_size,
+            retention=retention,
         )
 
     @property
@@ -109,6 +120,7 @@ def seed_central(factory: sessionmaker[Session]) -> tuple[World, int, list[int]]
             starts_at=paris(0, 10),
             ends_at=paris(0, 12),
             capacity=None,
+            open_to_external=True,
             created_at=created,
         )
         s.add(cafe)

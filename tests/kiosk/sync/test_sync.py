@@ -6,12 +6,17 @@ from __future__ import annotations
 from datetime import timedelta
 from uuid import uuid4
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
-from kiosk.checkin import undo_checkin
-from kiosk.db.models import Event, Person
+from kiosk.checkin import register_walk_in, undo_checkin
+from kiosk.checkin_admin import find_or_create_visitor
+from kiosk.db.models import Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord, SpaceVisit
+from kiosk.db.models_help import HelpRequest
 from kiosk.db.models_sync import SyncConflict, SyncState
+from kiosk.help_domain import HelpReason
+from kiosk.help_queue import call, finish, issue_ticket, start_serving
+from kiosk.retention import purge
 from kiosk.sync import sync_status
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.conftest import Tour
@@ -116,3 +121,139 @@ def test_visits_count_once_per_person_day_and_space(sqlite_tour: Tour) -> None:
     assert tour.count(tour.central, SpaceVisit) == 5  # 2 + 5 - 2 counted twice
     messages = [c.message for c in report.conflicts if c.table == "space_visit"]
     assert messages == ["Visite déjà comptée à 10:00 au kiosque Smart Room — entrée"] * 2
+
+
+def test_a_walk_in_visitor_made_offline_gets_the_central_id_at_the_next_pull(
+    sqlite_tour: Tour,
+) -> None:
+    tour = sqlite_tour
+    with tour.local_sessions() as s:  # take the id the central base gives its next person
+        visitor = find_or_create_visitor(
+            s,
+            first_name="Jeanne",
+            last_name="Morel",
+            organisation="Mairie de Menton",
+            email=None,
+            now=NOW,
+        )
+        s.commit()
+        result = register_walk_in(s, visitor, tour.cafe, tour.kiosk_id, NOW, uuid4().hex,
+                                  staff_id=tour.world.staff)  # fmt: skip
+    assert result.outcome.value == "ok"
+    with tour.central_sessions.begin() as s:  # meanwhile, someone is added centrally
+        s.add(Person(kind="agent", matricule="Z000001", first_name="Zoé", last_name="Nouvelle",
+                     role="agent", created_at=NOW))  # fmt: skip
+
+    tour.sync().run()  # push: the visitor, her seat and her check-in; pull: ids put right
+
+    with tour.central.connect() as c:
+        central_id = c.scalar(select(Person.id).where(Person.last_name == "Morel"))
+        assert (
+            c.scalar(
+                select(Registration.status).where(
+                    Registration.person_id == central_id, Registration.event_id == tour.cafe
+                )
+            )
+            == "confirmed"
+        )
+        zoe = c.scalar(select(Person.id).where(Person.matricule == "Z000001"))
+    assert central_id is not None
+    assert central_id != visitor  # Zoé took that id centrally...
+    assert zoe == visitor
+    with tour.local.connect() as t:  # ...and has it here now; Jeanne and her records moved
+        assert t.scalar(select(Person.last_name).where(Person.id == zoe)) == "Nouvelle"
+        assert t.scalar(select(Person.last_name).where(Person.id == central_id)) == "Morel"
+        assert (
+            t.scalar(select(CheckinRecord.person_id).where(CheckinRecord.method == "walk_in"))
+            == central_id
+        )
+    assert tour.count(tour.central, Attendance, person_id=central_id) == 1
+    assert tour.sync().run().pushed == {}  # nothing new, nothing twice
+
+
+def test_a_visitor_purged_here_does_not_come_back_with_the_pull(sqlite_tour: Tour) -> None:
+    tour = sqlite_tour
+    vera = tour.world.vera
+    with tour.central.begin() as c:  # Véra is registered to the café: the pull brings her
+        c.execute(insert(Registration).values(event_id=tour.cafe, person_id=vera,
+                                              status="confirmed", created_at=NOW))  # fmt: skip
+    tour.sync().run()
+    assert tour.count(tour.local, Person, id=vera) == 1
+
+    later = NOW + timedelta(days=20)  # the café is long over; visitors are kept 10 days here
+    tour.clock.set(later)
+    purge(tour.local, later, {"visitors": 10}, dry_run=False)
+    assert tour.count(tour.local, Person, id=vera) == 0
+    tour.sync(retention={"visitors": 10}).run()
+    assert tour.count(tour.local, Person, id=vera) == 0
+    assert tour.count(tour.central, Person, id=vera) == 1  # the central base purges on its own
+
+
+def test_conflicts_are_purged_with_their_period_and_keep_no_name(sqlite_tour: Tour) -> None:
+    tour = sqlite_tour
+    person = tour.crowd[0]
+    tour.check_in(person, central_kiosk=tour.world.kiosk, minutes=-5)
+    tour.check_in(person)
+    tour.sync().run()
+    with tour.local.connect() as t:
+        row = t.execute(select(SyncConflict.person_id, SyncConflict.message)).one()
+    assert row.person_id == person
+    first_name = tour.count(tour.local, Person, id=person) and "Agent0"
+    assert first_name not in row.message
+
+    lines = purge(tour.local, NOW + timedelta(days=91), {}, dry_run=False)
+    assert next(line.rows for line in lines if line.kind == "sync_conflicts") == 1
+    assert tour.count(tour.local, SyncConflict) == 0
+
+
+def test_help_requests_are_sent_when_done_and_renumbered_on_a_clash(sqlite_tour: Tour) -> None:
+    tour = sqlite_tour
+    with tour.local_sessions() as s:
+        tour_site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        s.execute(update(Kiosk).where(Kiosk.id == tour.kiosk_id).values(site_id=tour_site))
+        s.commit()
+    with tour.central_sessions() as s:  # a Menton kiosk of the central base gave M-001 today
+        menton = s.scalar(select(Kiosk.id).where(Kiosk.code == "K2"))
+        s.execute(update(Kiosk).where(Kiosk.id == menton).values(site_id=tour.world.remote_site))
+        s.commit()
+        issue_ticket(s, kiosk_id=menton, reason=HelpReason.MAIL, now=NOW)
+        s.commit()
+    with tour.local_sessions() as s:
+        first = issue_ticket(s, kiosk_id=tour.kiosk_id, reason=HelpReason.MAIL, now=NOW)
+        s.commit()
+        second = issue_ticket(s, kiosk_id=tour.kiosk_id, reason=HelpReason.MAIL, now=NOW)
+        s.commit()
+        call(s, first.request_id, "Poste 1", NOW)
+        start_serving(s, first.request_id, NOW)
+        finish(s, first.request_id, NOW + timedelta(minutes=9))
+        s.commit()
+
+    report = tour.sync().run()
+
+    assert report.pushed["help_request"] == 2
+    with tour.central.connect() as c:
+        tickets = dict(c.execute(select(HelpRequest.nonce, HelpRequest.ticket)).all())
+        states = dict(c.execute(select(HelpRequest.nonce, HelpRequest.state)).all())
+    with tour.local.connect() as t:
+        nonces = dict(t.execute(select(HelpRequest.id, HelpRequest.nonce)).all())
+    assert sorted(tickets.values()) == ["M-001", "M-002", "M-003"]
+    assert tickets[nonces[first.request_id]] == "M-002"  # renumbered after the central M-001
+    clash = (
+        "Ticket M-00{} du 20/05/2026 : numéro déjà donné par un autre kiosque, "
+        "enregistré sous M-00{}"
+    )
+    assert [c.message for c in report.conflicts] == [clash.format(1, 2), clash.format(2, 3)]
+    assert states[nonces[first.request_id]] == "done"
+    # The open one is sent again until it is done; its state follows.
+    with tour.local_sessions() as s:
+        call(s, second.request_id, "Poste 1", NOW)
+        start_serving(s, second.request_id, NOW)
+        finish(s, second.request_id, NOW + timedelta(minutes=20))
+        s.commit()
+    assert sync_status(tour.local, tour.kiosk_id).pending == 1
+    tour.sync().run()
+    with tour.central.connect() as c:
+        done = c.scalar(select(HelpRequest.state).where(
+            HelpRequest.nonce == nonces[second.request_id]))  # fmt: skip
+    assert done == "done"
+    assert sync_status(tour.local, tour.kiosk_id).pending == 0
