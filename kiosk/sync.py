@@ -23,6 +23,7 @@ a person only by a nullable foreign key and have their own retention period.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -100,6 +101,8 @@ class SyncReport:
     pushed: dict[str, int] = field(default_factory=dict)
     pulled: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    push_seconds: float = 0.0
+    pull_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -163,17 +166,22 @@ class TourSync:
         report = SyncReport()
         try:
             self._check_schema()
+            started = time.monotonic()
             self._push(report)
+            report.push_seconds = time.monotonic() - started
             self._pull(report)
+            report.pull_seconds = time.monotonic() - started - report.push_seconds
         except SyncError as exc:
             self._save_state(RUN, "*", error=str(exc)[:2000])
             log.warning("sync stopped: %s", exc)
             raise
         self._save_state(RUN, "*", completed_at=self._clock.now(), error=None)
         log.info(
-            "sync done: pushed %s, pulled %s, %d conflicts",
+            "sync done: pushed %s in %.1f s, pulled %s in %.1f s, %d conflicts",
             report.pushed,
+            report.push_seconds,
             report.pulled,
+            report.pull_seconds,
             len(report.conflicts),
         )
         return report

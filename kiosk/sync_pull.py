@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, Table, or_, select, update
+from sqlalchemy import Connection, RowMapping, Select, Table, bindparam, or_, select, update
 from sqlalchemy.orm import aliased
 
 from kiosk.db.models import Direction, Registration, Service, Site
@@ -67,11 +67,11 @@ def _codes(conn: Connection, table: Table) -> dict[str, int]:
 def _upsert_by_code(table: Table, columns: tuple[str, ...]) -> Callable[..., int]:
     def apply(lc: Connection, rows: Sequence[RowMapping]) -> int:
         values = [{c: r[c] for c in ("code", *columns)} for r in rows]
-        stmt = insert_for(lc, table).values(values)
+        stmt = insert_for(lc, table)
         stmt = stmt.on_conflict_do_update(
             index_elements=["code"], set_={c: stmt.excluded[c] for c in columns}
         )
-        lc.execute(stmt)
+        lc.execute(stmt, values)
         return len(rows)
 
     return apply
@@ -147,11 +147,32 @@ def _apply_people(lc: Connection, rows: Sequence[RowMapping]) -> int:
             )
         )
     }
+    by_matricule = dict(
+        lc.execute(
+            select(PERSON.c.matricule, PERSON.c.id).where(
+                PERSON.c.matricule.in_([r["matricule"] for r in rows if r["matricule"]])
+            )
+        ).all()
+    )
+    taken = set(lc.scalars(select(PERSON.c.id).where(PERSON.c.id.in_([r["id"] for r in rows]))))
+    same, new, moved = [], [], []  # the common cases go by executemany, the rest one by one
     for r in rows:
         values = {c.name: r[c.name] for c in PERSON.c if c.name != "id"}
         values["site_id"] = sites.get(r["site_code"]) if r["site_code"] else None
         values["direction_id"] = directions.get(r["direction_code"])
         values["service_id"] = services.get((r["service_direction_code"], r["service_name"]))
+        local = by_matricule.get(r["matricule"]) if r["matricule"] else person_id_for(lc, r)
+        if local == r["id"]:
+            same.append({"b_id": r["id"], **values})
+        elif local is None and r["id"] not in taken:
+            new.append({"id": r["id"], **values})
+        else:
+            moved.append((r, values))
+    if same:
+        lc.execute(update(PERSON).where(PERSON.c.id == bindparam("b_id")), same)
+    if new:
+        lc.execute(PERSON.insert(), new)
+    for r, values in moved:  # after the inserts, each looked up anew: ids move meanwhile
         _mirror(lc, PERSON, r["id"], person_id_for(lc, r), values)
     return len(rows)
 
@@ -206,11 +227,11 @@ def _apply_registrations(lc: Connection, rows: Sequence[RowMapping]) -> int:
         if r["person_id"] in people and r["event_id"] in events
     ]
     if values:
-        stmt = insert_for(lc, REGISTRATION).values(values)
+        stmt = insert_for(lc, REGISTRATION)
         stmt = stmt.on_conflict_do_update(
             index_elements=["event_id", "person_id"], set_={"status": stmt.excluded.status}
         )
-        lc.execute(stmt)
+        lc.execute(stmt, values)
     return len(values)
 
 
@@ -236,18 +257,17 @@ def _apply_badges(lc: Connection, rows: Sequence[RowMapping]) -> int:
         if r["person_id"] in people
     ]
     if values:
-        stmt = insert_for(lc, BADGE).values(values)
+        stmt = insert_for(lc, BADGE)
         stmt = stmt.on_conflict_do_update(
             index_elements=["hash"], set_={"person_id": stmt.excluded.person_id}
         )
-        lc.execute(stmt)
+        lc.execute(stmt, values)
     return len(values)
 
 
 def _apply_revocations(lc: Connection, rows: Sequence[RowMapping]) -> int:
     values = [{c.name: r[c.name] for c in REVOCATION.c if c.name != "id"} for r in rows]
-    stmt = insert_for(lc, REVOCATION).values(values).on_conflict_do_nothing()
-    lc.execute(stmt)
+    lc.execute(insert_for(lc, REVOCATION).on_conflict_do_nothing(), values)
     return len(values)
 
 

@@ -156,7 +156,24 @@ class CentralIds:
         return found
 
     def people(self, cc: Connection, local_ids: Iterable[int | None]) -> dict[int, int]:
-        return {i: self.person(cc, i) or 0 for i in set(local_ids) if i is not None}
+        """Many at once: agents by one matricule query each way, the others one by one."""
+        wanted = {i for i in local_ids if i is not None}
+        missing = [i for i in wanted if ("person", i) not in self._cache]
+        if missing:
+            with self._local.connect() as lc:
+                rows = lc.execute(
+                    select(PERSON.c.id, PERSON.c.matricule).where(PERSON.c.id.in_(missing))
+                ).all()
+            by_matricule = {m: i for i, m in rows if m}
+            if by_matricule:
+                found = cc.execute(
+                    select(PERSON.c.matricule, PERSON.c.id).where(
+                        PERSON.c.matricule.in_(list(by_matricule))
+                    )
+                ).all()
+                for matricule, central in found:
+                    self._cache["person", by_matricule[matricule]] = int(central)
+        return {i: self.person(cc, i) or 0 for i in wanted}
 
     def event(self, cc: Connection, local_id: int | None) -> int | None:
         if local_id is None:
@@ -230,8 +247,8 @@ def send_checkins(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -
         for r in rows
     ]
     by_nonce = {v["nonce"]: v for v in values}
-    stmt = insert_for(cc, CHECKIN).values(values).on_conflict_do_nothing(index_elements=["nonce"])
-    inserted = dict(cc.execute(stmt.returning(CHECKIN.c.nonce, CHECKIN.c.id)).all())
+    stmt = insert_for(cc, CHECKIN).on_conflict_do_nothing(index_elements=["nonce"])
+    inserted = dict(cc.execute(stmt.returning(CHECKIN.c.nonce, CHECKIN.c.id), values).all())
     claims = [
         {
             "event_id": v["event_id"],
@@ -262,12 +279,12 @@ def send_checkins(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -
         and v["person_id"]
     ]
     if walk_ins:
-        cc.execute(insert_for(cc, REGISTRATION).values(walk_ins).on_conflict_do_nothing())
+        cc.execute(insert_for(cc, REGISTRATION).on_conflict_do_nothing(), walk_ins)
     admitted: set[int] = set()
     if claims:
-        stmt_a = insert_for(cc, ATTENDANCE).values(claims)
+        stmt_a = insert_for(cc, ATTENDANCE)
         stmt_a = stmt_a.on_conflict_do_nothing(index_elements=["event_id", "person_id"])
-        admitted = set(cc.scalars(stmt_a.returning(ATTENDANCE.c.checkin_id)))
+        admitted = set(cc.scalars(stmt_a.returning(ATTENDANCE.c.checkin_id), claims))
     losers = [c["checkin_id"] for c in claims if c["checkin_id"] not in admitted]
     if losers:
         cc.execute(
@@ -347,8 +364,8 @@ def send_undos(
     ]
     undone: list[int] = []
     if values:
-        stmt = insert_for(cc, UNDO).values(values).on_conflict_do_nothing()
-        undone = list(cc.scalars(stmt.returning(UNDO.c.checkin_id)))
+        stmt = insert_for(cc, UNDO).on_conflict_do_nothing()
+        undone = list(cc.scalars(stmt.returning(UNDO.c.checkin_id), values))
     if undone:
         cc.execute(delete(ATTENDANCE).where(ATTENDANCE.c.checkin_id.in_(undone)))
     return Sent(len(undone), [], rows[-1]["id"])
@@ -370,8 +387,8 @@ def send_visits(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -> 
         }
         for r in rows
     ]
-    stmt = insert_for(cc, VISIT).values(values).on_conflict_do_nothing()
-    inserted = set(cc.scalars(stmt.returning(VISIT.c.nonce)))
+    stmt = insert_for(cc, VISIT).on_conflict_do_nothing()
+    inserted = set(cc.scalars(stmt.returning(VISIT.c.nonce), values))
     missing = [v for v in values if v["nonce"] not in inserted]
     known = _existing_nonces(cc, VISIT, [v["nonce"] for v in missing])
     conflicts = []
@@ -415,8 +432,8 @@ def send_badges(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -> 
         }
         for r in rows
     ]
-    stmt = insert_for(cc, BADGE).values(values).on_conflict_do_nothing()
-    inserted = set(cc.scalars(stmt.returning(BADGE.c.nonce)))
+    stmt = insert_for(cc, BADGE).on_conflict_do_nothing()
+    inserted = set(cc.scalars(stmt.returning(BADGE.c.nonce), values))
     missing = [v for v in values if v["nonce"] not in inserted]
     known = _existing_nonces(cc, BADGE, [v["nonce"] for v in missing])
     owners = dict(
