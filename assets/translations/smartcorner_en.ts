@@ -1212,101 +1212,6 @@
     </message>
 </context>
 <context>
-    <name>TicketPage</name>
-    <message>
-        <location filename="../../ui/screens/help_ticket.py" line="+155"/>
-        <source>Terminé</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Réessayer</source>
-        <translation>Try again</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Création de votre ticket…</source>
-        <translation>Creating your ticket…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Votre numéro</source>
-        <translation>Your number</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Le ticket n&apos;a pas pu être créé. Réessayez, ou adressez-vous à l&apos;accueil.</source>
-        <translation>The ticket could not be created. Try again, or ask at the front desk.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>C&apos;est à vous !</source>
-        <translation>It&apos;s your turn!</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regardez l&apos;écran d&apos;appel</source>
-        <translation>Look at the calling screen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prochain</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vous êtes le prochain appelé</source>
-        <translation>You are the next one called</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Votre position dans la file</source>
-        <translation>Your place in the queue</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt; 1 min</source>
-        <translation>&lt; 1 min</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attente estimée</source>
-        <translation>Estimated wait</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Estimation indicative : il est trop tôt pour mesurer l&apos;attente du jour.</source>
-        <translation>Rough estimate: it is too early to measure today&apos;s wait.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Calculée sur les temps de prise en charge d&apos;aujourd&apos;hui.</source>
-        <translation>Based on today&apos;s service times.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Retenez votre numéro : il s&apos;affichera à l&apos;écran d&apos;appel.</source>
-        <translation>Remember your number: it will show on the calling screen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Impression de votre ticket…</source>
-        <translation>Printing your ticket…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prenez votre ticket imprimé.</source>
-        <translation>Take your printed ticket.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>L&apos;imprimante ne répond pas : notez votre numéro. L&apos;impression sera relancée.</source>
-        <translation>The printer is not answering: note your number. Printing will be retried.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Ticket non imprimé : notez votre numéro, il suffit pour être appelé.</source>
-        <translation>Ticket not printed: note your number, it is all you need to be called.</translation>
     <name>SyncStatus</name>
     <message>
         <location filename="../../ui/sync_status.py" line="+61"/>
@@ -1402,6 +1307,104 @@
         <location line="+4"/>
         <source>erreur : {error}</source>
         <translation>error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <location filename="../../ui/screens/help_ticket.py" line="+155"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Création de votre ticket…</source>
+        <translation>Creating your ticket…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Votre numéro</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le ticket n&apos;a pas pu être créé. Réessayez, ou adressez-vous à l&apos;accueil.</source>
+        <translation>The ticket could not be created. Try again, or ask at the front desk.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>C&apos;est à vous !</source>
+        <translation>It&apos;s your turn!</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regardez l&apos;écran d&apos;appel</source>
+        <translation>Look at the calling screen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prochain</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous êtes le prochain appelé</source>
+        <translation>You are the next one called</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre position dans la file</source>
+        <translation>Your place in the queue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attente estimée</source>
+        <translation>Estimated wait</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Estimation indicative : il est trop tôt pour mesurer l&apos;attente du jour.</source>
+        <translation>Rough estimate: it is too early to measure today&apos;s wait.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calculée sur les temps de prise en charge d&apos;aujourd&apos;hui.</source>
+        <translation>Based on today&apos;s service times.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Retenez votre numéro : il s&apos;affichera à l&apos;écran d&apos;appel.</source>
+        <translation>Remember your number: it will show on the calling screen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impression de votre ticket…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prenez votre ticket imprimé.</source>
+        <translation>Take your printed ticket.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>L&apos;imprimante ne répond pas : notez votre numéro. L&apos;impression sera relancée.</source>
+        <translation>The printer is not answering: note your number. Printing will be retried.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ticket non imprimé : notez votre numéro, il suffit pour être appelé.</source>
+        <translation>Ticket not printed: note your number, it is all you need to be called.</translation>
     </message>
 </context>
 <context>
