@@ -500,7 +500,7 @@ def send_help_requests(cc: Connection, ids: CentralIds, rows: Sequence[RowMappin
         _raise_counter(cc, values["site_id"], values["service_day"], values["reason"],
                        values["number"])  # fmt: skip
         new += 1
-    high = 0
+    high = rows[0]["id"] - 1  # nothing of ours lies between the last mark and the first row
     for r in rows:  # stop at the first request still open: it is sent again next time
         if r["state"] not in HELP_DONE:
             break

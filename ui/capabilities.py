@@ -175,6 +175,8 @@ HELP = Capability(
 HELP_FORWARDING = Service(
     key="help_forwarding", install=_install_glpi_forwarding, profiles=frozenset({Profile.STORE})
 )
+
+
 def _install_sync(shell: Shell, deps: ScreenDeps) -> None:
     from ui.sync_status import install
 

@@ -257,3 +257,10 @@ def test_help_requests_are_sent_when_done_and_renumbered_on_a_clash(sqlite_tour:
             HelpRequest.nonce == nonces[second.request_id]))  # fmt: skip
     assert done == "done"
     assert sync_status(tour.local, tour.kiosk_id).pending == 0
+    with tour.local_sessions() as s:  # a new one, still waiting: the mark stays where it was
+        issue_ticket(s, kiosk_id=tour.kiosk_id, reason=HelpReason.MAIL, now=NOW)
+        s.commit()
+    tour.sync().run()
+    with tour.local.connect() as t:
+        mark = t.scalar(select(SyncState.last_id).where(SyncState.table_name == "help_request"))
+    assert mark == second.request_id
