@@ -96,6 +96,10 @@ class CentralUnreachable(SyncError):
     """The central database cannot be reached, or the connection dropped: try again later."""
 
 
+class SyncCancelled(SyncError):
+    """Stopped between two batches because the kiosk is shutting down (nothing is half done)."""
+
+
 @dataclass
 class SyncReport:
     pushed: dict[str, int] = field(default_factory=dict)
@@ -148,6 +152,7 @@ class TourSync:
         *,
         retention: Mapping[str, int] | None = None,
         batch_size: int = BATCH_SIZE,
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         self._local = local
         self._central = central
@@ -155,6 +160,7 @@ class TourSync:
         self._clock = clock
         self._periods = periods(retention or {})
         self._batch = batch_size
+        self._should_stop = should_stop
 
     def run(self) -> SyncReport:
         """Push (unless no kiosk id was given), then pull.
@@ -185,6 +191,10 @@ class TourSync:
             len(report.conflicts),
         )
         return report
+
+    def _check_stop(self) -> None:
+        if self._should_stop():
+            raise SyncCancelled("synchronisation interrompue (arrêt du kiosque)")
 
     # --- the central connection --------------------------------------------------------------
 
@@ -239,6 +249,7 @@ class TourSync:
             cursor = self._state(PUSH, name)["last_id"]
             settled = True  # False once a row is sent that must be sent again next time
             while True:
+                self._check_stop()
                 with self._local.connect() as lc:
                     rows = (
                         lc.execute(
@@ -308,6 +319,7 @@ class TourSync:
             query = spec.query(window_start)
             id_column = spec.table.c.id
             while True:
+                self._check_stop()
                 with self._central_tx() as cc:
                     rows = (
                         cc.execute(query.where(id_column > cursor).order_by(id_column)
@@ -442,6 +454,7 @@ __all__ = [
     "CentralUnreachable",
     "Conflict",
     "ConflictLine",
+    "SyncCancelled",
     "SyncError",
     "SyncReport",
     "SyncStatus",

@@ -7,6 +7,7 @@ first run pulls, then finds or creates the kiosk row, then syncs again to push.
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 
 from sqlalchemy import Engine, make_url, select
 
@@ -48,7 +49,12 @@ def _ensure(local: Engine, settings: Settings, clock: Clock) -> int | None:
         return None
 
 
-def run_sync(local: Engine, settings: Settings, clock: Clock) -> tuple[SyncReport, int | None]:
+def run_sync(
+    local: Engine,
+    settings: Settings,
+    clock: Clock,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> tuple[SyncReport, int | None]:
     """One full sync with the settings' central database; the kiosk id it ran for."""
     if not settings.central_db:
         raise SyncError("no central database configured (setting central_db)")
@@ -57,13 +63,13 @@ def run_sync(local: Engine, settings: Settings, clock: Clock) -> tuple[SyncRepor
     central = central_engine(settings.central_db)
     try:
         kiosk_id = _ensure(local, settings, clock)
-        report = _sync(local, central, kiosk_id, clock, settings)
+        report = _sync(local, central, kiosk_id, clock, settings, should_stop)
         if kiosk_id is None:  # its site has just come down: now it can push
             kiosk_id = _ensure(local, settings, clock)
             if kiosk_id is None:
                 raise SyncError(f"site {settings.site!r} (setting 'site') is not in the "
                                 "central database either")  # fmt: skip
-            second = _sync(local, central, kiosk_id, clock, settings)
+            second = _sync(local, central, kiosk_id, clock, settings, should_stop)
             report.pushed, report.conflicts = second.pushed, second.conflicts
         return report, kiosk_id
     finally:
@@ -71,9 +77,16 @@ def run_sync(local: Engine, settings: Settings, clock: Clock) -> tuple[SyncRepor
 
 
 def _sync(
-    local: Engine, central: Engine, kiosk_id: int | None, clock: Clock, settings: Settings
+    local: Engine,
+    central: Engine,
+    kiosk_id: int | None,
+    clock: Clock,
+    settings: Settings,
+    should_stop: Callable[[], bool],
 ) -> SyncReport:
-    return TourSync(local, central, kiosk_id, clock, retention=settings.retention).run()
+    return TourSync(
+        local, central, kiosk_id, clock, retention=settings.retention, should_stop=should_stop
+    ).run()
 
 
 def reachable(url: str, timeout: float = PROBE_TIMEOUT) -> bool:
@@ -92,14 +105,19 @@ def reachable(url: str, timeout: float = PROBE_TIMEOUT) -> bool:
         return False
 
 
-def sync_once(local: Engine, settings: Settings, clock: Clock) -> SyncStatus | None:
+def sync_once(
+    local: Engine,
+    settings: Settings,
+    clock: Clock,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> SyncStatus | None:
     """What the running kiosk's worker does: sync if the central base answers, note why not
     otherwise, and say where things stand (None: this kiosk has no row yet)."""
     if not reachable(settings.central_db):
         record_failure(local, clock.now(), "base centrale injoignable (pas de réseau ?)")
     else:
         try:
-            run_sync(local, settings, clock)
+            run_sync(local, settings, clock, should_stop)
         except SyncError as exc:  # shown by the status below (TourSync.run noted it already)
             record_failure(local, clock.now(), str(exc))
     kiosk_id = local_kiosk_id(local, settings)

@@ -11,6 +11,7 @@ costs two seconds of that worker, not a long driver time-out.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
@@ -136,6 +137,7 @@ class SyncMonitor(QObject):
         self._clock = clock
         self._executor = BackgroundExecutor(threads=1, parent=self)
         self._engine: Engine | None = None  # the kiosk's own database; made on the worker
+        self._stopping = threading.Event()  # a sync under way stops at its next batch
         self.view = SyncView(configured=bool(settings.central_db))
         self._timer = QTimer(self, interval=settings.sync_interval * 1000)
         self._timer.timeout.connect(self.sync_now)
@@ -154,6 +156,7 @@ class SyncMonitor(QObject):
     def stop(self) -> None:
         for timer in (self._first, self._timer, self._status_timer):
             timer.stop()
+        self._stopping.set()
         self._executor.wait()
         if self._engine is not None:
             self._engine.dispose()
@@ -187,7 +190,7 @@ class SyncMonitor(QObject):
     def _sync_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:
         from kiosk.sync_setup import sync_once
 
-        status = sync_once(self._local(), self._settings, self._clock)
+        status = sync_once(self._local(), self._settings, self._clock, self._stopping.is_set)
         return status, self._conflicts()
 
     def _status_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from uuid import uuid4
 
+import pytest
 from sqlalchemy import insert, select, update
 
 from kiosk.checkin import register_walk_in, undo_checkin
@@ -17,7 +18,7 @@ from kiosk.db.models_sync import SyncConflict, SyncState
 from kiosk.help_domain import HelpReason
 from kiosk.help_queue import call, finish, issue_ticket, start_serving
 from kiosk.retention import purge
-from kiosk.sync import sync_status
+from kiosk.sync import SyncCancelled, TourSync, sync_status
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.conftest import Tour
 
@@ -264,3 +265,23 @@ def test_help_requests_are_sent_when_done_and_renumbered_on_a_clash(sqlite_tour:
     with tour.local.connect() as t:
         mark = t.scalar(select(SyncState.last_id).where(SyncState.table_name == "help_request"))
     assert mark == second.request_id
+
+
+def test_a_shutdown_stops_the_sync_between_batches_and_the_next_one_resumes(
+    sqlite_tour: Tour,
+) -> None:
+    tour = sqlite_tour
+    for person in tour.crowd[:9]:
+        tour.check_in(person)
+    asked = iter(range(100))
+    stopping = TourSync(tour.local, tour.central, tour.kiosk_id, tour.clock, batch_size=3,
+                        should_stop=lambda: next(asked) >= 3)  # fmt: skip
+    with pytest.raises(SyncCancelled):
+        stopping.run()
+    # Asked before each batch: badges (none), check-ins 1-3, 4-6, then told to stop.
+    assert tour.count(tour.central, CheckinRecord, event_id=tour.cafe) == 6
+    assert sync_status(tour.local, tour.kiosk_id).last_error == (
+        "synchronisation interrompue (arrêt du kiosque)"
+    )
+    assert tour.sync(batch_size=3).run().pushed["checkin"] == 3
+    assert sync_status(tour.local, tour.kiosk_id).last_error is None
