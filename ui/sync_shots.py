@@ -82,10 +82,14 @@ def shoot_sync(
     for name, view in _views(now).items():
         monitor.present(view)
         for lang in Language:
-            shell.router.go("events")
-            shell.session.set_language(lang)
-            shoot(f"tour-events-sync-{name}-{lang.value}-normal")
+            for accessible in (False, True):
+                shell.router.go("events")
+                shell.session.set_language(lang)
+                shell.session.set_accessible(accessible)
+                mode = "accessible" if accessible else "normal"
+                shoot(f"tour-events-sync-{name}-{lang.value}-{mode}")
     shell.session.set_language(Language.FR)
+    shell.session.set_accessible(False)
     shell.router.go("hardware")
     shoot("tour-hardware-sync-offline-fr-normal")
     shell.close()

@@ -43,7 +43,7 @@ FIRST_SYNC_MS: Final = 5_000  # after start-up: the first paint and the devices 
 STATUS_REFRESH_MS: Final = 30_000  # pending count and data age on the chip
 STALE_AFTER: Final = timedelta(hours=24)  # data older than this: the chip turns red
 CONFLICTS_SHOWN: Final = 1  # the newest; `smartcorner sync --status` lists more
-CHIP_MAX_WIDTH: Final = 720  # the bar keeps its buttons; a long state wraps on two lines
+CHIP_MAX_WIDTH: Final = 600  # the bar keeps its buttons; a long state wraps on two lines
 
 
 @dataclass(frozen=True)
