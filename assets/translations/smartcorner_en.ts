@@ -351,7 +351,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/widgets/door_panels.py" line="+217"/>
+        <location filename="../../ui/widgets/door_panels.py" line="+218"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -506,7 +506,7 @@
         <translation>{label} (undone)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Aucun passage pour l&apos;instant.</source>
         <translation>Nobody yet.</translation>
     </message>
@@ -925,7 +925,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+176"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+185"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -1214,7 +1214,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="+61"/>
+        <location filename="../../ui/sync_status.py" line="+62"/>
         <source>à l&apos;instant</source>
         <translation>just now</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+209"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>
@@ -1706,7 +1706,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/widgets/visitor_form.py" line="+84"/>
+        <location filename="../../ui/widgets/visitor_form.py" line="+88"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
@@ -1716,7 +1716,7 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Laissez-passer visiteur</source>
         <translation>Visitor pass</translation>
     </message>
