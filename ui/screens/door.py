@@ -498,23 +498,26 @@ class DoorScreen(Screen):
             self.message.setText(translate("Door", "Pas de laissez-passer : visiteur non admis."))
 
     def _export(self) -> None:
-        from ui.usb_media import export_folder
-
         if self.selected is None:
             return
-        folder = export_folder(self._export_dir)
-        if folder is None:
-            self.message.setText(translate("Door", "Branchez une clé USB, puis réessayez."))
-            return
-        event_id = self.selected.info.id
+        event_id, configured = self.selected.info.id, self._export_dir
         self._busy += 1
         self.message.setText(translate("Door", "Export en cours…"))
-        self._work(
-            lambda s, place, now: actions.export_to(s, event_id, folder, now), self._exported
-        )
 
-    def _exported(self, outcome: actions.ExportOutcome) -> None:
+        def export(s: Any, place: Any, now: Any) -> actions.ExportOutcome | None:
+            from ui.usb_media import export_folder
+
+            # On the worker: a stick that hangs must not freeze the screen.
+            folder = export_folder(configured)
+            return None if folder is None else actions.export_to(s, event_id, folder, now)
+
+        self._work(export, self._exported)
+
+    def _exported(self, outcome: actions.ExportOutcome | None) -> None:
         self._busy -= 1
+        if outcome is None:
+            self.message.setText(translate("Door", "Branchez une clé USB, puis réessayez."))
+            return
         counts = outcome.counts
         self.message.setText(
             translate("Door", "Exporté : {present} présents, {absent} absents ({file}).").format(

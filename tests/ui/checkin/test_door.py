@@ -252,7 +252,9 @@ def test_export_without_a_stick_says_so(qtbot: QtBot, door: DoorScreen, world: W
     open_masterclass(qtbot, door, world)
     door._export_dir = Path("/nonexistent/usb")
     click(qtbot, door.export)
+    settle(qtbot, door)  # the stick is looked for on the worker
     assert door.message.text() == "Branchez une clé USB, puis réessayez."
+    assert not door.holds_session()
 
 
 def fill_visitor(qtbot: QtBot, door: DoorScreen) -> None:
