@@ -180,15 +180,17 @@ class PersonSearch(QWidget):
         self.keyboard.set_target(self.field)
         self.keyboard.submitted.connect(self._pick_single)
 
+        # Title, field and "Fermer" share one row: the keyboard takes the lower half of the
+        # screen, and every pixel given to the list is one more name seen without scrolling.
         head = QHBoxLayout()
         head.setSpacing(24)
-        head.addWidget(self.title, 1)
+        head.addWidget(self.title)
+        head.addWidget(self.field, 1)
         head.addWidget(self.cancel)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         column.addLayout(head)
-        column.addWidget(self.field)
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
         column.addWidget(self.keyboard)
