@@ -148,6 +148,10 @@ class PersonMatch:
     present: bool
 
 
+# Registrations that mean the person is expected at the event (not cancelled).
+EXPECTED: Final = frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING_LIST})
+
+
 class Roster:
     """Accent-insensitive name search over an event's registrations (or everybody).
 
@@ -187,7 +191,15 @@ class Roster:
             key = fold(f"{person.first_name} {person.last_name} {person.last_name} "
                        f"{person.matricule or ''} {person.organisation or ''}")  # fmt: skip
             entries.append((key, match))
-        entries.sort(key=lambda e: (fold(e[1].last_name), fold(e[1].first_name), e[1].person_id))
+        # The event's own people first (staff at the door mostly look for them), then by name.
+        entries.sort(
+            key=lambda e: (
+                e[1].registration not in EXPECTED,
+                fold(e[1].last_name),
+                fold(e[1].first_name),
+                e[1].person_id,
+            )
+        )
         return cls(entries)
 
     def __len__(self) -> int:

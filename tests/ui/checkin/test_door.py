@@ -349,3 +349,19 @@ def test_a_second_pass_for_a_visitor_already_in_is_printed_again(
         refs = session.scalars(select(PrintJob.ref).order_by(PrintJob.id)).all()
         assert len(refs) == 2
         assert len(set(refs)) == 2  # each pass names the check-in record it came with
+
+
+def test_the_events_own_people_come_first_in_the_search(
+    qtbot: QtBot, door: DoorScreen, world: World, session_factory: sessionmaker[Session]
+) -> None:
+    with session_factory.begin() as session:  # alphabetically before Alice, not registered
+        session.execute(
+            insert(Person),
+            [{"kind": PersonKind.AGENT, "matricule": "A000077", "first_name": "Aaron",
+              "last_name": "Martin", "role": Role.AGENT, "created_at": NOW}],
+        )  # fmt: skip
+    open_masterclass(qtbot, door, world)
+    click(qtbot, door.find)
+    door.search.search("martin")
+    found = [(m.first_name, m.registration) for m in door.search.model.matches()]
+    assert [name for name, _ in found] == ["Alice", "Aaron"]  # Alice is registered
