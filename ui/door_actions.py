@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -339,7 +340,7 @@ class ExportOutcome:
 def export_to(session: Session, event_id: int, folder: Path, now: datetime) -> ExportOutcome:
     """The attendance CSV in ``folder`` (a USB stick), written then synced: safe to unplug."""
     title = session.scalar(select(Event.title).where(Event.id == event_id)) or "evenement"
-    slug = "".join(c if c.isalnum() else "-" for c in _ascii(title).lower()).strip("-")[:40]
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(title).lower()).strip("-")[:40].rstrip("-")
     path = folder / f"presences-{now.astimezone():%Y%m%d-%H%M}-{event_id}-{slug}.csv"
     partial = path.with_suffix(".csv.part")
     with partial.open("w", encoding="utf-8", newline="") as out:
