@@ -330,17 +330,17 @@
         <translation>No pass: the visitor was not admitted.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Branchez une clé USB, puis réessayez.</source>
         <translation>Plug in a USB stick, then try again.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-14"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Exporté : {present} présents, {absent} absents ({file}).</source>
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
@@ -978,7 +978,7 @@
         <translation>Agent · {matricule}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Personne ne porte ce nom.</source>
         <translation>Nobody has this name.</translation>
     </message>
