@@ -139,6 +139,7 @@ class DemoBase:
 DEMO_EXTENSIONS: Final[tuple[str, ...]] = (
     "kiosk.help_demo:seed_help",
     "kiosk.checkin_demo:seed_checkins",
+    "kiosk.documents.demo:seed_documents",
 )
 
 

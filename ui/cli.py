@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ui.cli_checkin",
     "ui.cli_help",
     "ui.cli_sync",
+    "ui.cli_documents",
 )
 
 log = logging.getLogger(__name__)

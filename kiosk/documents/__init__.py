@@ -1,0 +1,1 @@
+"""Kiosque numérique: catalogue, local full-text index, import, usage statistics (issue 6)."""

@@ -1,0 +1,389 @@
+"""The kiosk's own full-text index of the catalogue: a SQLite FTS5 file in the data dir.
+
+Local on purpose: a kiosk on the central PostgreSQL database still answers each keystroke from
+its own disk, and the Smart Tour searches with no network at all. It is a cache: rebuilt or
+brought up to date from the main database by :func:`kiosk.documents.library.sync_index`
+(fingerprints say which documents changed), and safe to delete.
+
+Tokenizer ``unicode61 remove_diacritics 2``: case, accents and ligature-free folding;
+apostrophes split words, so "l'hameçonnage" is indexed as "l" + "hameconnage". There is no
+French stemmer in FTS5: prefix queries (``prefix='2 3'`` keeps short prefixes fast) and a
+synonym lexicon (:mod:`kiosk.documents.text`) stand in for one. Ranked by ``bm25`` with titles
+weighing most.
+
+One connection, used by one thread at a time (a lock makes sure of it), so callers may use it
+from whichever worker thread the pool hands them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from kiosk.documents.catalogue import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    THEMES,
+    DocumentKind,
+    DocumentSummary,
+    PageHit,
+    SearchHit,
+    SearchResults,
+    ThemeCount,
+)
+from kiosk.documents.text import fold, parse_query, words
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION: Final = 3
+MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
+# Column weights for bm25: title, summary, tags, theme, body.
+WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
+SNIPPET_TOKENS: Final = 16
+SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
+
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE docs (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    published_on TEXT NOT NULL,
+    reading_minutes INTEGER NOT NULL,
+    page_count INTEGER,
+    content_hash TEXT,
+    url TEXT,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX docs_published ON docs (published_on DESC);
+CREATE INDEX docs_theme ON docs (theme, published_on DESC);
+CREATE VIRTUAL TABLE docs_fts USING fts5(
+    title, summary, tags, theme, body,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})');
+CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
+CREATE VIRTUAL TABLE pages_fts USING fts5(
+    text, page UNINDEXED, doc_term,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+"""
+
+
+class IndexUnavailable(RuntimeError):
+    """This machine's SQLite cannot build the index (too old, or built without FTS5)."""
+
+
+@dataclass(frozen=True)
+class IndexedDocument:
+    """Everything the index stores about one document."""
+
+    id: int  # the catalogue's id (only meaningful in the database it came from)
+    summary: DocumentSummary
+    body: str  # plain text (PDF pages joined, article text)
+    pages: tuple[str, ...]  # PDF pages' text, for in-document search
+    fingerprint: str
+
+
+def check_sqlite() -> None:
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        raise IndexUnavailable(f"SQLite {sqlite3.sqlite_version} is older than 3.27 (FTS5 folding)")
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')"
+        )
+    except sqlite3.OperationalError as exc:
+        raise IndexUnavailable(f"SQLite has no usable FTS5: {exc}") from exc
+    finally:
+        probe.close()
+
+
+class DocumentIndex:
+    def __init__(self, path: Path | str) -> None:
+        check_sqlite()
+        self.path = Path(path) if str(path) != ":memory:" else None
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(
+            str(path), check_same_thread=False, isolation_level=None, cached_statements=64
+        )
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: rebuilt if a crash loses it
+        self._ensure_schema()
+
+    # --- lifecycle ------------------------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        with self._lock:
+            row = None
+            with suppress(sqlite3.OperationalError):
+                row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is not None and int(row[0]) == SCHEMA_VERSION:
+                return
+            log.info("building a new document index in %s", self.path or ":memory:")
+            self._drop_all()
+            self._db.executescript(_SCHEMA)
+            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    def _drop_all(self) -> None:
+        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs", "meta"):
+            self._db.execute(f"DROP TABLE IF EXISTS {name}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # --- writing --------------------------------------------------------------------------
+    def fingerprints(self) -> dict[int, str]:
+        with self._lock:
+            return dict(self._db.execute("SELECT id, fingerprint FROM docs").fetchall())
+
+    def upsert(self, documents: Iterable[IndexedDocument]) -> int:
+        count = 0
+        with self._write() as db:
+            for doc in documents:
+                self._delete(db, [doc.id])
+                s = doc.summary
+                db.execute(
+                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc.id, s.slug, s.kind.value, s.title, s.summary, s.theme,
+                        ", ".join(s.tags), s.published_on.isoformat(), s.reading_minutes,
+                        s.page_count, s.content_hash, s.url, doc.fingerprint,
+                    ),
+                )  # fmt: skip
+                db.execute(
+                    "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc.id, s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body),
+                )
+                db.executemany(
+                    "INSERT INTO pages_fts (text, page, doc_term) VALUES (?, ?, ?)",
+                    [(text, n, f"d{doc.id}") for n, text in enumerate(doc.pages, 1) if text],
+                )
+                count += 1
+        return count
+
+    def remove(self, ids: Sequence[int]) -> None:
+        with self._write() as db:
+            self._delete(db, ids)
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, ids: Sequence[int]) -> None:
+        for doc_id in ids:
+            db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+            db.execute("DELETE FROM docs_fts WHERE rowid = ?", (doc_id,))
+            db.execute("DELETE FROM pages_fts WHERE doc_term = ?", (f"d{doc_id}",))
+
+    def optimize(self) -> None:
+        """Merge the FTS b-trees (after a big build: faster queries, smaller file)."""
+        with self._write() as db:
+            db.execute("INSERT INTO docs_fts (docs_fts) VALUES ('optimize')")
+            db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('optimize')")
+
+    # --- reading --------------------------------------------------------------------------
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def search(
+        self,
+        text: str,
+        *,
+        theme: str | None = None,
+        kind: DocumentKind | None = None,
+        limit: int = 50,
+        typing: bool = True,
+    ) -> SearchResults:
+        """Documents matching ``text``, best first, with a highlighted snippet each."""
+        query = parse_query(text, typing=typing)
+        if query.empty:
+            return SearchResults(text, (), 0, theme, kind)
+        match = query.fts()
+        if _only_short_prefix(query.words(), text, typing):
+            match = "{title tags theme}: (" + match + ")"
+        where, params = _filters(theme, kind)
+        sql = (
+            "SELECT docs.*, snippet(docs_fts, 4, ?, ?, '…', ?), "
+            "snippet(docs_fts, 1, ?, ?, '…', ?), rank "
+            "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
+            f"WHERE docs_fts MATCH ?{where} ORDER BY rank LIMIT ?"
+        )
+        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
+        with self._lock:
+            try:
+                rows = self._db.execute(sql, (*marks, *marks, match, *params, limit)).fetchall()
+                total = len(rows)
+                if total == limit:
+                    total = int(
+                        self._db.execute(
+                            "SELECT count(*) FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
+                            f"WHERE docs_fts MATCH ?{where}",
+                            (match, *params),
+                        ).fetchone()[0]
+                    )
+            except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
+                log.error("search %r (%s) failed: %s", text, match, exc)
+                return SearchResults(text, (), 0, theme, kind)
+        hits = []
+        for row in rows:
+            body_snippet, summary_snippet, score = row[13], row[14], row[15]
+            snippet = body_snippet if HIGHLIGHT_START in body_snippet else summary_snippet
+            if HIGHLIGHT_START not in snippet:
+                snippet = row[4]  # matched on the title or tags: the summary says the most
+            hits.append(SearchHit(_summary(row), snippet, float(score)))
+        if hits:
+            return SearchResults(text, tuple(hits), total, theme, kind)
+        did_you_mean = self.did_you_mean(text)
+        better = (
+            self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False)
+            if (did_you_mean)
+            else None
+        )
+        if better is not None and not better.hits:
+            did_you_mean, better = None, None  # a spelling that finds nothing helps nobody
+        return SearchResults(text, (), 0, theme, kind, self.suggest_themes(better), did_you_mean)
+
+    def did_you_mean(self, text: str) -> str | None:
+        """The query with unknown words replaced by the closest frequent indexed word."""
+        original = words(text)
+        if not original:
+            return None
+        changed = False
+        out = []
+        with self._lock:
+            for word in original:
+                known = self._db.execute(
+                    "SELECT doc FROM docs_vocab WHERE term = ?", (word,)
+                ).fetchone()
+                if known is not None or len(word) < 4:
+                    out.append(word)
+                    continue
+                candidates = dict(
+                    self._db.execute(
+                        "SELECT term, doc FROM docs_vocab WHERE term >= ? AND term < ?",
+                        (word[0], chr(ord(word[0]) + 1)),
+                    ).fetchall()
+                )
+                close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.75)
+                if not close:
+                    out.append(word)
+                    continue
+                out.append(max(close, key=lambda t: (difflib.SequenceMatcher(None, word, t)
+                                                     .ratio(), candidates[t])))  # fmt: skip
+                changed = True
+        return " ".join(out) if changed else None
+
+    def suggest_themes(
+        self, better: SearchResults | None = None, limit: int = 4
+    ) -> tuple[str, ...]:
+        """Themes to offer when nothing matched: those of the corrected query, else the biggest."""
+        picked: list[str] = []
+        for hit in better.hits if better is not None else ():
+            if hit.document.theme not in picked:
+                picked.append(hit.document.theme)
+        for t in sorted(self.themes(), key=lambda t: -t.count):
+            if t.theme not in picked:
+                picked.append(t.theme)
+        return tuple(picked[:limit])
+
+    def themes(self) -> list[ThemeCount]:
+        """Every theme with its number of documents: the editorial ones first, in their order."""
+        with self._lock:
+            counts = dict(self._db.execute("SELECT theme, count(*) FROM docs GROUP BY theme"))
+        order = {name: i for i, (name, _) in enumerate(THEMES)}
+        names = sorted(counts, key=lambda t: (order.get(t, len(order)), fold(t)))
+        return [ThemeCount(t, int(counts[t])) for t in names]
+
+    def latest(self, limit: int = 12, *, theme: str | None = None,
+               kind: DocumentKind | None = None) -> list[DocumentSummary]:  # fmt: skip
+        where, params = _filters(theme, kind)
+        sql = "SELECT docs.* FROM docs WHERE 1" + where
+        sql += " ORDER BY published_on DESC, id DESC LIMIT ?"
+        with self._lock:
+            return [_summary(r) for r in self._db.execute(sql, (*params, limit))]
+
+    def document(self, slug: str) -> DocumentSummary | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM docs WHERE slug = ?", (slug,)).fetchone()
+        return _summary(row) if row else None
+
+    def document_id(self, slug: str) -> int | None:
+        with self._lock:
+            row = self._db.execute("SELECT id FROM docs WHERE slug = ?", (slug,)).fetchone()
+        return int(row[0]) if row else None
+
+    def find_in_document(self, slug: str, text: str, limit: int = 100) -> list[PageHit]:
+        """Pages of one PDF that contain ``text`` (accent- and case-insensitive), in order."""
+        query = parse_query(text, typing=False)
+        doc_id = self.document_id(slug)
+        if query.empty or doc_id is None:
+            return []
+        match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts()})'
+        sql = (
+            "SELECT page, snippet(pages_fts, 0, ?, ?, '…', 14), highlight(pages_fts, 0, ?, ?) "
+            "FROM pages_fts WHERE pages_fts MATCH ? ORDER BY page LIMIT ?"
+        )
+        with self._lock:
+            rows = self._db.execute(
+                sql, (HIGHLIGHT_START, HIGHLIGHT_END, HIGHLIGHT_START, HIGHLIGHT_END, match, limit)
+            ).fetchall()
+        return [PageHit(int(page), snippet, full.count(HIGHLIGHT_START))
+                for page, snippet, full in rows]  # fmt: skip
+
+
+def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:
+    """One or two letters typed so far: every body has words starting with them."""
+    return typing and len(query_words) == 1 and len(query_words[0]) <= SHORT_PREFIX
+
+
+def _filters(theme: str | None, kind: DocumentKind | None) -> tuple[str, list[object]]:
+    where, params = "", list[object]()
+    if theme:
+        where += " AND docs.theme = ?"
+        params.append(theme)
+    if kind:
+        where += " AND docs.kind = ?"
+        params.append(kind.value)
+    return where, params
+
+
+def _summary(row: Sequence[object]) -> DocumentSummary:
+    tags = str(row[6])
+    return DocumentSummary(
+        slug=str(row[1]),
+        kind=DocumentKind(str(row[2])),
+        title=str(row[3]),
+        summary=str(row[4]),
+        theme=str(row[5]),
+        tags=tuple(t.strip() for t in tags.split(",") if t.strip()),
+        published_on=date.fromisoformat(str(row[7])),
+        reading_minutes=int(row[8]),  # type: ignore[call-overload]
+        page_count=int(row[9]) if row[9] is not None else None,  # type: ignore[call-overload]
+        content_hash=str(row[10]) if row[10] is not None else None,
+        url=str(row[11]) if row[11] is not None else None,
+    )

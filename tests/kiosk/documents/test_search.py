@@ -1,0 +1,160 @@
+"""Search behaviour on a small fixed corpus: accents, case, elisions, prefixes, synonyms,
+ranking, filters, snippets, zero results, in-document search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kiosk.documents.catalogue import HIGHLIGHT_END, HIGHLIGHT_START, DocumentKind, DocumentSummary
+from kiosk.documents.index import DocumentIndex, IndexedDocument
+from kiosk.documents.text import fold, parse_query, words
+
+# slug, kind, theme, title, summary, tags, body pages
+CORPUS = [
+    ("phishing", DocumentKind.PDF, "Cybersécurité",
+     "Se protéger de l’hameçonnage",
+     "Reconnaître un courriel piégé.", "courriel",
+     ("Les bons réflexes face à un message suspect.",
+      "L'hameçonnage imite votre banque. Signalez l'hameçonnage au support.")),
+    ("passwords", DocumentKind.PDF, "Cybersécurité",
+     "Mots de passe robustes", "Des phrases de passe longues.", "mot de passe",
+     ("Un gestionnaire retient vos secrets.",)),
+    ("rgpd", DocumentKind.ARTICLE, "Données et RGPD",
+     "Le RGPD au quotidien", "Les principes du règlement.", "règlement",
+     ("Collecter le strict nécessaire.",)),
+    ("personal-data", DocumentKind.PDF, "Données et RGPD",
+     "Durées de conservation", "Combien de temps garder les données personnelles.", "",
+     ("Les données personnelles sont supprimées ensuite.",)),
+    ("ai-charter", DocumentKind.PDF, "Intelligence artificielle",
+     "Charte d'usage de l'intelligence artificielle", "Ce que l'on peut confier à un assistant.",
+     "", ("L'intelligence artificielle générative rédige des brouillons.",)),
+    ("ai-video", DocumentKind.VIDEO, "Intelligence artificielle",
+     "Masterclass IA", "Retour en vidéo.", "vidéo", ()),
+    ("sobriety", DocumentKind.ARTICLE, "Numérique responsable",
+     "Sobriété numérique au bureau", "Éteindre son écran le soir.", "", ("Moins d'énergie.",)),
+    ("body-only", DocumentKind.PDF, "Numérique responsable",
+     "Rapport annuel", "Bilan de l'année.", "",
+     ("Une section parle de sobriété parmi beaucoup d'autres sujets sans rapport.",)),
+    ("cyber-fr", DocumentKind.LINK, "Cybersécurité",
+     "Cybermalveillance : assistance", "Le dispositif national.", "", ()),
+]  # fmt: skip
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[DocumentIndex]:
+    idx = DocumentIndex(tmp_path / "index.sqlite3")
+    idx.upsert(
+        IndexedDocument(
+            id=n,
+            summary=DocumentSummary(
+                slug=slug,
+                kind=kind,
+                title=title,
+                summary=summary,
+                theme=theme,
+                tags=tuple(tags.split(",")) if tags else (),
+                published_on=date(2026, 1, n),
+                reading_minutes=3,
+                page_count=len(pages) or None,
+                content_hash=None,
+                url=None,
+            ),
+            body="\n".join(pages),
+            pages=pages,
+            fingerprint=f"fp{n}",
+        )
+        for n, (slug, kind, theme, title, summary, tags, pages) in enumerate(CORPUS, 1)
+    )
+    yield idx
+    idx.close()
+
+
+def slugs(index: DocumentIndex, text: str, **kw: object) -> list[str]:
+    return [h.document.slug for h in index.search(text, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_words_fold_accents_case_ligatures_and_elisions() -> None:
+    assert words("L’Hameçonnage d'un SŒUR, qu'il") == ["hameconnage", "un", "soeur", "il"]
+    assert fold("Écoconception") == "ecoconception"
+
+
+@pytest.mark.parametrize(
+    "typed", ["hameconnage", "HAMEÇONNAGE", "l'hameçonnage", "l’hameconnage", "Hameçon"]
+)
+def test_accents_case_elisions_and_prefix_find_the_same_document(
+    index: DocumentIndex, typed: str
+) -> None:
+    assert slugs(index, typed)[0] == "phishing"
+
+
+def test_prefix_search_only_while_typing_the_last_word(index: DocumentIndex) -> None:
+    assert slugs(index, "sobri")[:2] == ["sobriety", "body-only"]
+    assert slugs(index, "sobri ") == []  # a finished word is a whole word
+    assert slugs(index, "sobri", typing=False) == []
+
+
+def test_synonyms_work_both_ways(index: DocumentIndex) -> None:
+    assert set(slugs(index, "RGPD ")) == {"rgpd", "personal-data"}
+    assert set(slugs(index, "données personnelles ")) == {"rgpd", "personal-data"}
+    assert set(slugs(index, "IA ")) == {"ai-charter", "ai-video"}
+    assert set(slugs(index, "intelligence artificielle ")) == {"ai-charter", "ai-video"}
+    assert "phishing" in slugs(index, "phishing ")
+
+
+def test_title_matches_rank_above_body_matches(index: DocumentIndex) -> None:
+    assert slugs(index, "sobriété ") == ["sobriety", "body-only"]
+
+
+def test_stop_words_are_ignored_unless_alone(index: DocumentIndex) -> None:
+    assert slugs(index, "les mots de passe ")[0] == "passwords"
+    assert parse_query("de la ").fts() == '"de" "la"'
+
+
+def test_filters_by_theme_and_kind(index: DocumentIndex) -> None:
+    assert set(slugs(index, "cyber", theme="Cybersécurité")) == {
+        "cyber-fr",
+        "phishing",
+        "passwords",
+    }
+    assert slugs(index, "cyber", theme="Numérique responsable") == []
+    assert slugs(index, "IA ", kind=DocumentKind.VIDEO) == ["ai-video"]
+    assert slugs(index, "RGPD ", theme="Cybersécurité") == []
+
+
+def test_snippets_highlight_the_matched_words(index: DocumentIndex) -> None:
+    hit = index.search("hameconnage ").hits[0]
+    assert f"{HIGHLIGHT_START}hameçonnage{HIGHLIGHT_END}" in hit.snippet
+
+
+def test_query_syntax_typed_by_a_visitor_is_only_text(index: DocumentIndex) -> None:
+    for typed in ['"', "NEAR(", "a OR b", "title:x", "*", "-", "(", "^sobri"]:
+        index.search(typed)  # never raises, never logs an FTS5 syntax error
+    assert slugs(index, "^sobri") == ["sobriety", "body-only"]
+
+
+def test_zero_results_suggest_a_spelling_and_themes(index: DocumentIndex) -> None:
+    results = index.search("hamesonnage", typing=False)
+    assert results.hits == ()
+    assert results.did_you_mean == "hameconnage"
+    assert results.suggested_themes[0] == "Cybersécurité"
+    nothing = index.search("imprimante ", typing=False)
+    assert nothing.did_you_mean is None
+    assert len(nothing.suggested_themes) == 4
+
+
+def test_themes_latest_and_removal(index: DocumentIndex) -> None:
+    assert [t.theme for t in index.themes()][:2] == ["Cybersécurité", "Intelligence artificielle"]
+    assert index.latest(2)[0].slug == "cyber-fr"
+    index.remove([1])
+    assert "phishing" not in slugs(index, "hameconnage ")
+    assert index.find_in_document("phishing", "hameconnage") == []
+
+
+def test_find_in_document_is_accent_insensitive_and_gives_pages(index: DocumentIndex) -> None:
+    hits = index.find_in_document("phishing", "hameconnage")
+    assert [(h.page_number, h.occurrences) for h in hits] == [(2, 2)]
+    assert index.find_in_document("passwords", "hameconnage") == []
