@@ -81,6 +81,8 @@ class Settings:
     # and how often the running kiosk tries (seconds).
     central_db: str = ""
     sync_interval: int = 300
+    # Kiosque numérique: where a document's public page lives (its QR code), without the slug.
+    documents_url: str = "https://smartcorner.departement06.fr/kiosque"
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -189,6 +191,13 @@ def _parse_secret(v: Any) -> str:
     raise ValueError(v)
 
 
+def _parse_web_url(v: Any) -> str:
+    s = str(v).strip()
+    if re.match(r"^https?://[^\s/]+", s):
+        return s.rstrip("/")
+    raise ValueError(v)
+
+
 def _parse_text(v: Any) -> str:
     s = str(v).strip()
     if s:
@@ -282,6 +291,11 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "empty (no sync) or the SQLAlchemy URL of the central database",
     ),
     "sync_interval": ("sync_interval", _parse_int(30, 86400), "seconds from 30 to 86400"),
+    "documents_url": (
+        "documents_url",
+        _parse_web_url,
+        "an http(s) address such as https://intranet.example.fr/kiosque",
+    ),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

@@ -39,7 +39,6 @@ from kiosk.documents.index import DocumentIndex, IndexedDocument
 from kiosk.documents.text import slugify, strip_html, words
 from kiosk.paths import Paths
 from kiosk.receipt import Receipt, ReceiptLine
-from kiosk.settings import Profile
 
 log = logging.getLogger(__name__)
 
@@ -269,14 +268,6 @@ def trim_cache(cache_dir: Path, keep: int) -> int:
 # --- usage --------------------------------------------------------------------------------
 def new_nonce() -> str:
     return uuid.uuid4().hex
-
-
-def resolve_kiosk_id(session: Session, code: str | None, profile: Profile) -> int | None:
-    """This kiosk's row: by its code, else the only kiosk of its profile (the demo), else None."""
-    if code:
-        return session.scalar(select(Kiosk.id).where(Kiosk.code == code))
-    ids = session.scalars(select(Kiosk.id).where(Kiosk.profile == profile).limit(2)).all()
-    return ids[0] if len(ids) == 1 else None
 
 
 def record_view(

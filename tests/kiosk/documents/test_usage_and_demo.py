@@ -11,7 +11,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import Kiosk
 from kiosk.db.models_documents import Document, DocumentFile
 from kiosk.demo import seed_demo
 from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
@@ -22,14 +21,12 @@ from kiosk.documents.library import (
     public_link,
     record_search,
     record_view,
-    resolve_kiosk_id,
     sync_index,
     views_per_document,
     zero_result_queries,
 )
 from kiosk.documents.pdftext import extract
 from kiosk.receipt import QrBlock, layout, plain_text
-from kiosk.settings import Profile
 from tests.helpers.db import DEMO_NOW
 
 AT = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)
@@ -105,8 +102,4 @@ def test_the_demo_catalogue_is_real_and_searchable(
         index = DocumentIndex(tmp_path / "index.sqlite3")
         assert sync_index(session, index).added == len(docs)
         assert index.search("l'hameçonnage").hits[0].document.theme == "Cybersécurité"
-        assert resolve_kiosk_id(session, None, Profile.ROOM) == session.scalar(
-            select(Kiosk.id).where(Kiosk.code == "DEMO-ROOM")
-        )
-        assert resolve_kiosk_id(session, "NOPE", Profile.ROOM) is None
         index.close()
