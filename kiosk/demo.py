@@ -140,6 +140,7 @@ DEMO_EXTENSIONS: Final[tuple[str, ...]] = (
     "kiosk.help_demo:seed_help",
     "kiosk.checkin_demo:seed_checkins",
     "kiosk.documents.demo:seed_documents",
+    "kiosk.collect.demo:seed_collect",  # issue 5: catalogue and orders in every state
 )
 
 

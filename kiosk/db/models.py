@@ -171,6 +171,7 @@ class Registration(Base):
 # same ``Base``; importing them here puts every table in ``Base.metadata`` for the migration
 # check. One line per module, at the very end of this file.
 from kiosk.db import models_checkin as models_checkin  # noqa: E402
+from kiosk.db import models_collect as models_collect  # noqa: E402
 from kiosk.db import models_documents as models_documents  # noqa: E402
 from kiosk.db import models_help as models_help  # noqa: E402
 from kiosk.db import models_print as models_print  # noqa: E402

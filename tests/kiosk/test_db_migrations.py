@@ -25,6 +25,14 @@ TABLES |= {"print_job"}
 TABLES |= {"help_request", "help_ticket_counter", "help_forward"}  # Besoin d'aide ?
 TABLES |= {"sync_state", "sync_conflict"}  # Smart Tour sync
 TABLES |= {"document", "document_file", "document_page", "document_view", "document_search"}
+TABLES |= {  # Click & Collect (issue 5)
+    "catalogue_item",
+    "collect_order",
+    "order_line",
+    "pickup",
+    "hand_over",
+    "order_line_event",
+}
 
 
 @pytest.fixture

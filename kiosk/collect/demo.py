@@ -1,0 +1,348 @@
+"""Demo data for Click & Collect: the catalogue and orders in every state.
+
+Registered in ``kiosk.demo.DEMO_EXTENSIONS``; deterministic for a given (seed, day) through its
+own ``random.Random``. Most active agents have something ready at the desk, so whichever demo
+badge is tapped the pickup screens have content; a few lines are staged to show the policy
+refusing a hand-over (quota already used) and a partial pickup (a shortage).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+from typing import Any, Final
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from kiosk.collect.lines import new_nonce
+from kiosk.collect.staff import PICKUP_DAYS
+from kiosk.collect.status import Actor, ItemKind, LineStatus
+from kiosk.db.models import Direction, Person
+from kiosk.db.models_collect import (
+    CatalogueItem,
+    CollectOrder,
+    HandOver,
+    LineEvent,
+    OrderLine,
+    Pickup,
+)
+from kiosk.demo import PARIS, DemoBase
+from kiosk.domain import Role
+
+FIELD_DIRECTIONS: Final = ("DSI", "DRIT", "DSH", "DENV")
+_ALL_BUT_AGENTS: Final = ("ambassador", "staff", "admin")
+
+# code, name, kind, icon, tracked, roles, directions, max per agent, renewal days
+CATALOGUE: Final[tuple[tuple[Any, ...], ...]] = (
+    ("CLAVIER", "Clavier AZERTY", ItemKind.EQUIPMENT, "keyboard", False, None, None, 1, 1095),
+    ("SOURIS", "Souris optique", ItemKind.EQUIPMENT, "mouse", False, None, None, 1, 365),
+    ("CASQUE-TEAMS", "Casque Teams", ItemKind.EQUIPMENT, "headset", False, None, None, 1, 730),
+    ("ECRAN-24", 'Écran 24"', ItemKind.EQUIPMENT, "device-desktop", True, None, None, 2, 1825),
+    (
+        "DOCK-USBC",
+        "Station d'accueil USB-C",
+        ItemKind.EQUIPMENT,
+        "plug-connected",
+        True,
+        None,
+        None,
+        1,
+        1825,
+    ),
+    ("WEBCAM", "Webcam HD", ItemKind.EQUIPMENT, "camera", False, None, None, 1, 1095),
+    (
+        "SMARTPHONE",
+        "Smartphone professionnel",
+        ItemKind.EQUIPMENT,
+        "device-mobile",
+        True,
+        None,
+        FIELD_DIRECTIONS,
+        1,
+        1095,
+    ),
+    (
+        "PORTE-BADGE",
+        "Porte-badge et cordon",
+        ItemKind.EQUIPMENT,
+        "id-badge-2",
+        False,
+        None,
+        None,
+        3,
+        365,
+    ),
+    (
+        "ADAPT-HDMI",
+        "Adaptateur USB-C / HDMI",
+        ItemKind.EQUIPMENT,
+        "usb",
+        False,
+        None,
+        None,
+        2,
+        None,
+    ),
+    (
+        "PC-PRET",
+        "Ordinateur portable de prêt",
+        ItemKind.EQUIPMENT,
+        "device-laptop",
+        True,
+        _ALL_BUT_AGENTS,
+        None,
+        1,
+        None,
+    ),
+    (
+        "LIGNE-MOBILE",
+        "Activation de ligne mobile",
+        ItemKind.SERVICE,
+        "device-sim",
+        False,
+        None,
+        FIELD_DIRECTIONS,
+        1,
+        None,
+    ),
+    ("VPN", "Accès VPN nomade", ItemKind.SERVICE, "shield-lock", False, None, None, 1, None),
+)
+ORDINARY: Final = ("CLAVIER", "SOURIS", "CASQUE-TEAMS", "ECRAN-24", "DOCK-USBC", "WEBCAM",
+                   "PORTE-BADGE", "ADAPT-HDMI", "VPN")  # fmt: skip
+ORDERS_PER_AGENT: Final = (1, 1, 1, 2)
+
+
+def seed_collect(session: Session, base: DemoBase) -> dict[str, int]:
+    rng = random.Random(base.seed)
+    now = base.now
+    created = datetime.combine(base.today - timedelta(days=400), time(8), PARIS)
+    items = [
+        {
+            "code": code,
+            "name": name,
+            "kind": kind,
+            "icon": icon,
+            "tracked": tracked,
+            "allowed_roles": None if roles is None else sorted(roles),
+            "allowed_directions": None if dirs is None else sorted(dirs),
+            "max_per_agent": max_n,
+            "renewal_days": renewal,
+            "active": True,
+            "created_at": created,
+        }
+        for code, name, kind, icon, tracked, roles, dirs, max_n, renewal in CATALOGUE
+    ]
+    item_ids = dict(
+        zip(
+            [i["code"] for i in items],
+            session.scalars(
+                insert(CatalogueItem)
+                .execution_options(render_nulls=True)
+                .returning(CatalogueItem.id, sort_by_parameter_order=True),
+                items,
+            ),
+            strict=True,
+        )
+    )
+    tracked = {row[0] for row in CATALOGUE if row[4]}
+    agents = session.execute(
+        select(Person.id, Person.role, Direction.code)
+        .outerjoin(Direction, Direction.id == Person.direction_id)
+        .where(Person.id.in_(base.agent_ids), Person.active)
+        .order_by(Person.id)
+    ).all()
+    store = base.kiosk_ids["DEMO-STORE"]
+
+    orders: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []  # with "_order" index, "_handed" flag
+    number = 0
+    for person_id, role, direction in agents:
+        allowed = [c for c in ORDINARY]
+        if direction in FIELD_DIRECTIONS:
+            allowed += ["SMARTPHONE", "LIGNE-MOBILE"]
+        if role is not Role.AGENT:
+            allowed.append("PC-PRET")
+        for k in range(rng.choice(ORDERS_PER_AGENT)):
+            number += 1
+            placed = now - timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 600))
+            orders.append(
+                {
+                    "reference": f"CC-{base.today.year}-{number:05d}",
+                    "person_id": person_id,
+                    "placed_at": placed,
+                    "imported_at": placed + timedelta(hours=1),
+                }
+            )
+            chosen = rng.sample(allowed, rng.choice((1, 1, 2, 2, 3)))
+            for line_no, code in enumerate(chosen, 1):
+                status = _status(rng, ready_first=k == 0 and line_no == 1 and number % 4 != 0)
+                lines.append(
+                    _line(
+                        rng, len(orders) - 1, line_no, code, item_ids, tracked, status, placed, now
+                    )
+                )
+    order_ids = list(
+        session.scalars(
+            insert(CollectOrder)
+            .execution_options(render_nulls=True)
+            .returning(CollectOrder.id, sort_by_parameter_order=True),
+            orders,
+        )
+    )
+    for line in lines:
+        line["order_id"] = order_ids[line.pop("_order")]
+    handed_rows = [line.pop("_handed") for line in lines]
+    line_ids = list(
+        session.scalars(
+            insert(OrderLine)
+            .execution_options(render_nulls=True)
+            .returning(OrderLine.id, sort_by_parameter_order=True),
+            lines,
+        )
+    )
+    session.execute(
+        insert(LineEvent).execution_options(render_nulls=True),
+        [
+            {
+                "nonce": new_nonce(),
+                "line_id": line_id,
+                "from_status": None,
+                "to_status": line["status"],
+                "at": line["status_at"],
+                "actor": Actor.AGENT if line["status"] in _HANDED else Actor.IMPORT,
+                "kiosk_id": store if line["status"] in _HANDED else None,
+                "staff_id": None,
+                "detail": "demo",
+            }
+            for line_id, line in zip(line_ids, lines, strict=True)
+        ],
+    )
+    person_of_order = {oid: o["person_id"] for oid, o in zip(order_ids, orders, strict=True)}
+    handed = [
+        (line_id, line, person_of_order[line["order_id"]])
+        for line_id, line, was_handed in zip(line_ids, lines, handed_rows, strict=True)
+        if was_handed
+    ]
+    pickup_ids: list[int] = []
+    if handed:
+        pickup_ids = list(
+            session.scalars(
+                insert(Pickup)
+                .execution_options(render_nulls=True)
+                .returning(Pickup.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "nonce": new_nonce(),
+                        "kiosk_id": store,
+                        "person_id": person_id,
+                        "at": line["status_at"],
+                        "identified_by": "badge",
+                        "signature": None,
+                    }
+                    for _, line, person_id in handed
+                ],
+            )
+        )
+        session.execute(
+            insert(HandOver).execution_options(render_nulls=True),
+            [
+                {
+                    "nonce": new_nonce(),
+                    "line_id": line_id,
+                    "pickup_id": pickup_id,
+                    "kiosk_id": store,
+                    "person_id": person_id,
+                    "item_id": line["item_id"],
+                    "quantity": line["prepared_quantity"] or line["quantity"],
+                    "at": line["status_at"],
+                    "acknowledged": True,
+                    "asset_tag": line["asset_tag"],
+                    "serial": line["serial"],
+                }
+                for (line_id, line, person_id), pickup_id in zip(handed, pickup_ids, strict=True)
+            ],
+        )
+    pickups = len(pickup_ids)
+    return {
+        "catalogue items": len(items),
+        "orders": len(orders),
+        "order lines": len(lines),
+        "pickups": pickups,
+    }
+
+
+_HANDED: Final = (LineStatus.COLLECTED, LineStatus.PARTIALLY_COLLECTED)
+_WEIGHTS: Final = {
+    LineStatus.PLACED: 6,
+    LineStatus.APPROVED: 12,
+    LineStatus.PREPARED: 8,
+    LineStatus.READY: 40,
+    LineStatus.COLLECTED: 18,
+    LineStatus.PARTIALLY_COLLECTED: 3,
+    LineStatus.CANCELLED: 7,
+    LineStatus.EXPIRED: 6,
+}
+
+
+def _status(rng: random.Random, *, ready_first: bool) -> LineStatus:
+    if ready_first:
+        return LineStatus.READY
+    return rng.choices(list(_WEIGHTS), list(_WEIGHTS.values()))[0]
+
+
+def _line(
+    rng: random.Random,
+    order_index: int,
+    line_no: int,
+    code: str,
+    item_ids: dict[str, int],
+    tracked: set[str],
+    status: LineStatus,
+    placed: datetime,
+    now: datetime,
+) -> dict[str, Any]:
+    quantity = 2 if code in ("PORTE-BADGE", "ECRAN-24") and rng.random() < 0.4 else 1
+    prepared = status in (
+        LineStatus.PREPARED,
+        LineStatus.READY,
+        LineStatus.COLLECTED,
+        LineStatus.PARTIALLY_COLLECTED,
+        LineStatus.EXPIRED,
+    )
+    prepared_quantity = None
+    if prepared:
+        prepared_quantity = quantity
+        if status is LineStatus.PARTIALLY_COLLECTED:
+            quantity = max(quantity, 2)
+            prepared_quantity = 1
+    status_at = placed + (now - placed) * rng.uniform(0.3, 0.95)
+    ready_until = None
+    if status is LineStatus.READY:
+        ready_until = status_at + timedelta(days=PICKUP_DAYS)
+        if ready_until <= now:
+            status_at = now - timedelta(days=rng.randint(0, 3), hours=rng.randint(1, 8))
+            ready_until = status_at + timedelta(days=PICKUP_DAYS)
+    elif status is LineStatus.EXPIRED:
+        ready_until = status_at
+    expected_at = None
+    if status in (LineStatus.PLACED, LineStatus.APPROVED, LineStatus.PREPARED):
+        expected_at = datetime.combine(
+            (now + timedelta(days=rng.randint(1, 12))).astimezone(PARIS).date(), time(9), PARIS
+        )
+    is_tracked = code in tracked and prepared
+    n = rng.randint(10000, 99999)
+    return {
+        "_order": order_index,
+        "_handed": status in _HANDED,
+        "line_no": line_no,
+        "item_id": item_ids[code],
+        "quantity": quantity,
+        "prepared_quantity": prepared_quantity,
+        "status": status,
+        "status_at": status_at,
+        "expected_at": expected_at,
+        "ready_until": ready_until,
+        "asset_tag": f"CD06-{n}" if is_tracked else None,
+        "serial": f"SN{rng.randint(10**9, 10**10 - 1)}" if is_tracked else None,
+    }
