@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ui.cli_help",
     "ui.cli_sync",
     "ui.cli_documents",
+    "ui.cli_collect",  # import orders, collect order-code / expire / verify (issue 5)
 )
 
 log = logging.getLogger(__name__)

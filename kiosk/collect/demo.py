@@ -9,13 +9,13 @@ refusing a hand-over (quota already used) and a partial pickup (a shortage).
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import datetime, time, timedelta
 from typing import Any, Final
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from kiosk.collect.lines import new_nonce
 from kiosk.collect.staff import PICKUP_DAYS
 from kiosk.collect.status import Actor, ItemKind, LineStatus
 from kiosk.db.models import Direction, Person
@@ -115,7 +115,12 @@ ORDERS_PER_AGENT: Final = (1, 1, 1, 2)
 
 def seed_collect(session: Session, base: DemoBase) -> dict[str, int]:
     rng = random.Random(base.seed)
-    now = base.now
+    # The day, not the time of day: seeded twice the same day, the rows are the same.
+    now = datetime.combine(base.today, time(0), PARIS)
+
+    def new_nonce() -> str:
+        return uuid.UUID(int=rng.getrandbits(128), version=4).hex
+
     created = datetime.combine(base.today - timedelta(days=400), time(8), PARIS)
     items = [
         {

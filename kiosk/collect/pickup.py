@@ -349,13 +349,14 @@ def _check_lines(
     now: datetime,
 ) -> list[LineRefusal]:
     refusals: list[LineRefusal] = []
-    owners = dict(
-        session.execute(
+    owners: dict[int, int] = {
+        line_id: owner
+        for line_id, owner in session.execute(
             select(OrderLine.id, CollectOrder.person_id)
             .join(CollectOrder, CollectOrder.id == OrderLine.order_id)
             .where(OrderLine.id.in_(wanted))
-        ).tuples()
-    )
+        )
+    }
     holder = Holder(
         role=None if person.role is None else person.role.value,
         direction=_direction_code(session, person),
@@ -383,7 +384,7 @@ def _check_lines(
                 select(HandOver.at, HandOver.quantity).where(
                     HandOver.person_id == person.id, HandOver.item_id == item.id
                 )
-            ).tuples()
+            )
         ]
         prior += taken_now.get(item.id, [])
         units = line.prepared_quantity or line.quantity

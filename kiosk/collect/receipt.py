@@ -16,8 +16,12 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from kiosk.collect.pickup import LineView
-from kiosk.db.models import Person
+from kiosk.db.models import Kiosk, Person
+from kiosk.db.models_collect import CatalogueItem, HandOver, Pickup
 from kiosk.receipt import Receipt, ReceiptLine
 
 PARIS: Final = ZoneInfo("Europe/Paris")  # the kiosks stand in the Alpes-Maritimes
@@ -83,3 +87,29 @@ def pickup_receipt(
         footer=FOOTER,
         printed_at=at.astimezone(PARIS),
     )
+
+
+def describe_pickup(session: Session, nonce: str) -> str | None:
+    """What a genuine receipt code stands for, as plain text; None if no pickup has it."""
+    pickup = session.scalar(select(Pickup).where(Pickup.nonce == nonce))
+    if pickup is None:
+        return None
+    person = session.get(Person, pickup.person_id)
+    kiosk = session.get(Kiosk, pickup.kiosk_id)
+    assert person is not None
+    assert kiosk is not None
+    rows = session.execute(
+        select(HandOver.quantity, CatalogueItem.name, HandOver.asset_tag, HandOver.serial)
+        .join(CatalogueItem, CatalogueItem.id == HandOver.item_id)
+        .where(HandOver.pickup_id == pickup.id)
+        .order_by(HandOver.id)
+    )
+    out = [
+        f"pickup {pickup.id} on {pickup.at.astimezone(PARIS):%d/%m/%Y %H:%M} at {kiosk.name}",
+        f"agent: {person.first_name} {person.last_name.upper()} ({person.matricule or '-'})",
+        f"acknowledged {'with a signature' if pickup.signature else 'on screen'}",
+    ]
+    for quantity, name, tag, serial in rows:
+        ids = ", ".join(x for x in (tag, serial) if x)
+        out.append(f"  {quantity} x {name}" + (f" [{ids}]" if ids else ""))
+    return "\n".join(out)

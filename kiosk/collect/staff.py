@@ -76,7 +76,7 @@ def lines_to_prepare(session: Session, *, limit: int = 200) -> list[StaffLine]:
         .where(OrderLine.status.in_(TO_PREPARE))
         .order_by(OrderLine.status_at, OrderLine.id)
         .limit(limit)
-    ).tuples()
+    )
     return [
         StaffLine(
             line_id=line.id,
