@@ -80,7 +80,8 @@ def test_badge_lists_ready_lines_first_then_the_others_with_their_dates(
     with session_factory() as s:
         listed = by_badge(s, badge_hash(KEY, b"\x04card"), NOW)
     assert [line.item_name for line in listed.ready] == ["Écran"]
-    assert listed.ready[0].asset_tag and listed.ready[0].serial
+    assert listed.ready[0].asset_tag
+    assert listed.ready[0].serial
     assert [(line.item_name, line.status) for line in listed.others] == [("Souris", S.APPROVED)]
     assert {line.order_ref for line in listed.lines} == {"CC-1"}  # nobody else's
     assert listed.display_name.endswith(".")
@@ -128,7 +129,8 @@ def test_full_pickup_records_once_and_queues_the_receipt_in_the_same_transaction
     with session_factory.begin() as s:
         k = c.kiosk(s)
         who = c.agent(s)
-        o = c.order(s, who, [(c.item(s, name="Clavier"), S.READY), (c.item(s, tracked=True, name="Dock"), S.READY)])  # fmt: skip
+        keyboard, dock = c.item(s, name="Clavier"), c.item(s, tracked=True, name="Dock")
+        o = c.order(s, who, [(keyboard, S.READY), (dock, S.READY)])
         ids = line_ids(s, o.id)
     drawn = signature.from_strokes(600, 200, [[(10, 10), (50, 40), (90, 20)]]).encode()
     with session_factory.begin() as s:
@@ -167,7 +169,9 @@ def test_partial_pickup_takes_some_lines_and_leaves_the_others_ready(
     with session_factory() as s:
         statuses = {line.id: line.status for line in s.scalars(select(OrderLine))}
         assert statuses == {first: S.COLLECTED, second: S.READY}
-        listed = agent_lines(s, s.get(Person, who.id), NOW, identified_by=IdentifiedBy.BADGE)  # type: ignore[arg-type]
+        person = s.get(Person, who.id)
+        assert person is not None
+        listed = agent_lines(s, person, NOW, identified_by=IdentifiedBy.BADGE)
         assert [line.line_id for line in listed.ready] == [second]
 
 
@@ -236,8 +240,11 @@ def test_an_already_collected_line_says_when_and_where(
     assert refusal.kind is RefusalKind.ALREADY_COLLECTED
     assert (refusal.handed_at, refusal.handed_kiosk) == (NOW, "Smart Store — Nice")
     with session_factory() as s:
-        listed = agent_lines(s, s.get(Person, who.id), later, identified_by=IdentifiedBy.BADGE)  # type: ignore[arg-type]
-        assert (listed.lines[0].handed_at, listed.lines[0].handed_kiosk) == (NOW, "Smart Store — Nice")  # fmt: skip
+        person = s.get(Person, who.id)
+        assert person is not None
+        listed = agent_lines(s, person, later, identified_by=IdentifiedBy.BADGE)
+        first = listed.lines[0]
+        assert (first.handed_at, first.handed_kiosk) == (NOW, "Smart Store — Nice")
 
 
 def test_the_same_confirmation_sent_twice_is_recorded_once(

@@ -112,7 +112,11 @@ def test_an_open_policy_allows_anyone_active() -> None:
         (policy(active=False), AGENT, RefusalCode.ITEM_WITHDRAWN),
         (policy(allowed_roles=["staff", "admin"]), AGENT, RefusalCode.ROLE_NOT_ALLOWED),
         (policy(allowed_directions=["DRIT"]), AGENT, RefusalCode.DIRECTION_NOT_ALLOWED),
-        (policy(allowed_directions=["DRIT"]), Holder("agent", None, True), RefusalCode.DIRECTION_NOT_ALLOWED),
+        (
+            policy(allowed_directions=["DRIT"]),
+            Holder("agent", None, True),
+            RefusalCode.DIRECTION_NOT_ALLOWED,
+        ),
     ],
 )  # fmt: skip
 def test_refusals_say_why(item: ItemPolicy, holder: Holder, code: RefusalCode) -> None:
