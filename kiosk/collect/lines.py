@@ -56,7 +56,12 @@ def lock_lines(session: Session, line_ids: list[int]) -> list[OrderLine]:
     SQLite has no row locks: callers start their transaction with ``BEGIN IMMEDIATE`` instead.
     Either way the unique ``hand_over.line_id`` is the last word.
     """
-    stmt = select(OrderLine).where(OrderLine.id.in_(line_ids)).order_by(OrderLine.id)
+    stmt = (
+        select(OrderLine)
+        .where(OrderLine.id.in_(line_ids))
+        .order_by(OrderLine.id)
+        .execution_options(populate_existing=True)  # what the lock saw, not a stale copy
+    )
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(of=OrderLine)
     return list(session.scalars(stmt))

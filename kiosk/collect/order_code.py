@@ -1,10 +1,10 @@
 """Signed order codes: the QR the "your order is ready" message carries.
 
 Signed like event tickets (:mod:`kiosk.tickets`: Ed25519, the issuer signs, kiosks hold only
-public keys, the same key files) but a distinct code type, ``SO1``, whose signature covers
+public keys, the same key files) but a distinct code type, ``SOA``, whose signature covers
 that prefix: an order code can never pass for an event ticket or the other way round.
 
-``SO1.<body>.<signature>`` in unpadded Base32 (the wedge-safe alphabet); the 14-byte body is
+``SOA.<body>.<signature>`` in unpadded Base32 (the wedge-safe alphabet); the 14-byte body is
 ``key id (2) | order id (4) | person id (4) | expiry (4, unix seconds)``, big-endian.
 """
 
@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.tickets import MAX_ID, SIGNATURE_LENGTH, b32decode_strict, b32encode, key_id
 
-VERSION: Final = "SO1"
+VERSION: Final = "SOA"  # a letter, not a digit: "1" is outside the scanner-safe alphabet
 _BODY: Final = struct.Struct(">2sIII")
 BODY_LENGTH: Final = _BODY.size  # 14
 MAX_CODE_LENGTH: Final = 200

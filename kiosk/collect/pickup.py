@@ -11,7 +11,7 @@ is durable; the receipt may still be waiting for the printer.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Final
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from kiosk.collect.lines import lock_lines, move_line
 from kiosk.collect.policy import Holder, ItemPolicy, PolicyRefusal, PriorHandOver, check_allocation
 from kiosk.collect.status import HANDED_OVER, OPEN, Actor, ItemKind, LineStatus
+from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.db.models import Direction, Kiosk, Person
 from kiosk.db.models_collect import CatalogueItem, CollectOrder, HandOver, OrderLine, Pickup
 
@@ -255,7 +256,10 @@ def hand_over(
         return _replay(session, previous)
     if not request.line_ids:
         raise HandOverRefused([LineRefusal(0, RefusalKind.NOTHING_SELECTED)])
-    person = session.get(Person, request.person_id)
+    # On PostgreSQL the person's row is locked first: two kiosks handing over *different*
+    # lines of the same item to the same agent queue up here, so the quota is counted once.
+    postgres = session.get_bind().dialect.name == "postgresql"
+    person = session.get(Person, request.person_id, with_for_update=postgres or None)
     kiosk = session.get(Kiosk, request.kiosk_id)
     if person is None or kiosk is None:
         raise ValueError("unknown person or kiosk")
@@ -329,6 +333,25 @@ def hand_over(
     return PickupDone(
         pickup.id, pickup.nonce, now, kiosk.name, views, job_id, person_name=_name(person)
     )
+
+
+def record_pickup(
+    sessions: Callable[[], Session], request: HandOverRequest, now: datetime
+) -> PickupDone:
+    """:func:`hand_over` in a transaction of its own, committed (durably) before returning.
+
+    SQLite: ``BEGIN IMMEDIATE``, the write lock taken before the lines are read, so a second
+    kiosk process on the same file waits rather than reading lines about to change.
+    """
+    with sessions() as session:
+        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        try:
+            done = hand_over(session, request, now)
+        except HandOverRefused:
+            session.rollback()
+            raise
+        session.commit()
+        return done
 
 
 def _nonce() -> str:

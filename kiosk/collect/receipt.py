@@ -1,6 +1,6 @@
 """The pickup receipt, and the code on it that lets anyone check it against the database.
 
-The QR holds ``SCR1.<pickup nonce in Base32>``: the nonce is 128 random bits that only the
+The QR holds ``SRA.<pickup nonce in Base32>``: the nonce is 128 random bits that only the
 kiosk that recorded the pickup knew, so a made-up receipt matches no pickup, and a copied one
 shows the real pickup (who, what, when, where) to the staff who scan it. The kiosk cannot sign
 it with the issuer's key (kiosks hold only public keys, DESIGN.md), and needs not to.
@@ -25,7 +25,7 @@ from kiosk.db.models_collect import CatalogueItem, HandOver, Pickup
 from kiosk.receipt import Receipt, ReceiptLine
 
 PARIS: Final = ZoneInfo("Europe/Paris")  # the kiosks stand in the Alpes-Maritimes
-RECEIPT_CODE_PREFIX: Final = "SCR1."
+RECEIPT_CODE_PREFIX: Final = "SRA."
 TITLE: Final = "Reçu de retrait"
 FOOTER: Final = (
     "Conservez ce reçu : il atteste la remise du matériel.",
