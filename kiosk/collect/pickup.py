@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -409,9 +409,13 @@ def _check_lines(
                 )
             )
         ]
-        prior += taken_now.get(item.id, [])
         units = line.prepared_quantity or line.quantity
-        refusal = check_allocation(policy_of(item), holder, units, prior, now)
+        policy = policy_of(item)
+        refusal = check_allocation(policy, holder, units, prior, now)
+        if refusal is None and item.id in taken_now:
+            refusal = check_allocation(policy, holder, units, prior + taken_now[item.id], now)
+            if refusal is not None:
+                refusal = replace(refusal, together=True, next_allowed_at=None)
         if refusal is not None:
             refusals.append(LineRefusal(line_id, RefusalKind.POLICY, line.status, policy=refusal))
             continue

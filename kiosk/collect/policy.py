@@ -69,6 +69,8 @@ class PolicyRefusal:
     limit: int | None = None  # QUOTA_REACHED: the maximum
     held: int = 0  # QUOTA_REACHED: units already received within the period
     next_allowed_at: datetime | None = None  # QUOTA_REACHED with a renewal period
+    # QUOTA_REACHED only because of other lines of the same pickup: taking fewer at once works
+    together: bool = False
 
 
 def check_allocation(

@@ -297,6 +297,11 @@ def test_two_lines_of_the_same_item_count_together_against_the_quota(
     with session_factory.begin() as s, pytest.raises(HandOverRefused) as caught:
         hand_over(s, request(who, ids, k.id), NOW)
     assert [r.line_id for r in caught.value.refusals] == [ids[1]]
+    refusal = caught.value.refusals[0].policy
+    assert refusal is not None
+    # taking one of them alone is allowed: say so, not "come back in 30 days"
+    assert refusal.together
+    assert refusal.next_allowed_at is None
 
 
 def test_a_role_change_since_the_order_is_seen_at_hand_over(
