@@ -187,6 +187,41 @@ def _install_sync(shell: Shell, deps: ScreenDeps) -> None:
 SYNC = Service(key="sync", install=_install_sync, profiles=frozenset({Profile.TOUR}))
 
 
+def _pickup_screen(deps: ScreenDeps) -> Screen:
+    from ui.collect_wiring import pickup_screen
+
+    return pickup_screen(deps)
+
+
+def _install_pickup(shell: Shell, deps: ScreenDeps) -> None:
+    from ui.collect_wiring import install_pickup
+
+    install_pickup(shell, deps)
+
+
+# Store kiosks: the agent collects what they ordered in the digital-services catalogue.
+COLLECT = Capability(
+    key="collect",
+    area=Area.COLLECT,
+    icon="shopping-bag",
+    title=lambda: QCoreApplication.translate("Capabilities", "Retrait Click & Collect"),
+    subtitle=lambda: QCoreApplication.translate(
+        "Capabilities", "Retirez le matériel que vous avez commandé"
+    ),
+    make_screen=_pickup_screen,
+    profiles=frozenset({Profile.STORE}),
+    order=10,
+)
+
+# Store kiosks: a badge or an order code on any screen opens the pickup (no tile of its own).
+COLLECT_PICKUP = Service(
+    key="collect_pickup", install=_install_pickup, profiles=frozenset({Profile.STORE})
+)
+
+
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
-    return TileRegistry([EVENTS, DOOR, HELP], services=[SELF_CHECKIN, HELP_FORWARDING, SYNC])
+    return TileRegistry(
+        [EVENTS, DOOR, HELP, COLLECT],
+        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP],
+    )

@@ -228,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.checkin_shots import shoot_checkin, shoot_door
 
     written.extend(shoot_checkin(app, outdir, settle, NOW))
+    from ui.collect_shots import shoot_collect
+
+    written.extend(shoot_collect(app, outdir, settle, NOW, tmp))
     from ui.device_shots import shoot_devices
 
     demo_db = tmp / "screenshots.sqlite3"

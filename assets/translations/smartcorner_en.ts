@@ -218,6 +218,509 @@
         <source>Un technicien vous reçoit : prenez un numéro</source>
         <translation>A technician will see you: take a number</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>Retrait Click &amp; Collect</source>
+        <translation>Click &amp; Collect pickup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirez le matériel que vous avez commandé</source>
+        <translation>Collect the equipment you ordered</translation>
+    </message>
+</context>
+<context>
+    <name>Collect</name>
+    <message>
+        <location filename="../../ui/collect_texts.py" line="+25"/>
+        <source>{day} à {time}</source>
+        <translation>{day} at {time}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Prêt — à retirer avant le {day}</source>
+        <translation>Ready — collect before {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/screens/collect_staff_parts.py" line="+150"/>
+        <source>Prêt à retirer</source>
+        <translation>Ready to collect</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>En préparation</source>
+        <translation>Being prepared</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validé, en attente de préparation</source>
+        <translation>Approved, waiting to be prepared</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commandé, en attente de validation</source>
+        <translation>Ordered, waiting for approval</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} — prévu le {day}</source>
+        <translation>{label} — expected {day}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retiré le {when} — {kiosk}</source>
+        <translation>Collected {when} — {kiosk}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retiré le {when}</source>
+        <translation>Collected {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulé le {day}</source>
+        <translation>Cancelled {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non retiré à temps — expiré le {day}</source>
+        <translation>Not collected in time — expired {day}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{units} sur {ordered} (le reste n&apos;est pas disponible)</source>
+        <translation>{units} of {ordered} (the rest is not available)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantité : {n}</source>
+        <translation>Quantity: {n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>N° d&apos;inventaire {tag}</source>
+        <translation>Asset tag {tag}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N° de série {serial}</source>
+        <translation>Serial number {serial}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Badge inconnu</source>
+        <translation>Unknown badge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce badge n&apos;est relié à aucun agent. Adressez-vous au Smart Store.</source>
+        <translation>This badge is not linked to anyone. Please ask at the Smart Store.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Retrait impossible</source>
+        <translation>Pickup not possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votre compte n&apos;est pas actif. Adressez-vous au Smart Store.</source>
+        <translation>Your account is not active. Please ask at the Smart Store.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commande introuvable</source>
+        <translation>Order not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cette commande n&apos;est pas connue de cette borne. Adressez-vous au Smart Store.</source>
+        <translation>This kiosk does not know this order. Please ask at the Smart Store.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ce n&apos;est pas votre commande</source>
+        <translation>This is not your order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce badge ou ce code est celui d&apos;une autre personne. Terminez d&apos;abord ce retrait.</source>
+        <translation>This badge or code belongs to someone else. Finish this pickup first.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Code expiré</source>
+        <translation>Expired code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce code de commande n&apos;est plus valable. Passez votre badge à la place.</source>
+        <translation>This order code is no longer valid. Tap your badge instead.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code non reconnu</source>
+        <translation>Code not recognised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce code ne peut pas être lu comme une commande. Passez votre badge à la place.</source>
+        <translation>This code cannot be read as an order. Tap your badge instead.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Au plus {limit} par agent avec vos autres articles : décochez-en un</source>
+        <translation>At most {limit} per person with your other items: untick one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vous avez déjà reçu le maximum ({limit}) : possible à partir du {day}</source>
+        <translation>You have already received the maximum ({limit}): possible again from {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vous avez déjà reçu le maximum autorisé ({limit})</source>
+        <translation>You have already received the maximum allowed ({limit})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Votre compte n&apos;est pas actif</source>
+        <translation>Your account is not active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cet article n&apos;est plus distribué</source>
+        <translation>This item is no longer handed out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votre fonction ne donne plus droit à cet article</source>
+        <translation>Your role no longer entitles you to this item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre direction ne donne plus droit à cet article</source>
+        <translation>Your directorate no longer entitles you to this item</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Déjà retiré le {when} — {kiosk}</source>
+        <translation>Already collected {when} — {kiosk}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Déjà retiré à une autre borne, à l&apos;instant</source>
+        <translation>Just collected at another kiosk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N&apos;est plus prêt à retirer (annulé ou expiré entre-temps)</source>
+        <translation>No longer ready (cancelled or expired meanwhile)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun article choisi</source>
+        <translation>No item selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cet article ne fait pas partie de vos commandes</source>
+        <translation>This item is not part of your orders</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rien n&apos;est prêt pour vous pour le moment</source>
+        <translation>Nothing is ready for you yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 article prêt à retirer</source>
+        <translation>1 item ready to collect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} articles prêts à retirer</source>
+        <translation>{n} items ready to collect</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 autre en cours de traitement</source>
+        <translation>1 more in progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} autres en cours de traitement</source>
+        <translation>{n} more in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/collect_staff.py" line="+154"/>
+        <source>Code bloqué jusqu&apos;à {time}</source>
+        <translation>Code locked until {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code incorrect</source>
+        <translation>Wrong code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ce badge n&apos;ouvre pas l&apos;espace équipe</source>
+        <translation>This badge does not open the staff area</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Saisissez ou scannez le n° d&apos;inventaire ou le n° de série.</source>
+        <translation>Type or scan the asset tag or the serial number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette ligne a changé entre-temps : la liste est à jour.</source>
+        <translation>This line changed meanwhile: the list is up to date.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette ligne n&apos;existe plus.</source>
+        <translation>This line no longer exists.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité impossible.</source>
+        <translation>Impossible quantity.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un problème technique empêche l&apos;enregistrement.</source>
+        <translation>A technical problem prevents saving.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Espace équipe Click &amp; Collect</source>
+        <translation>Click &amp; Collect staff area</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passez votre badge d&apos;équipe, ou saisissez le code équipe.</source>
+        <translation>Tap your staff badge, or type the staff code.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/screens/pickup.py" line="+368"/>
+        <source>Effacer</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Commandes à préparer — {name}</source>
+        <translation>Orders to prepare — {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commandes à préparer</source>
+        <translation>Orders to prepare</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune ligne à préparer</source>
+        <translation>No line to prepare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 ligne à traiter</source>
+        <translation>1 line to handle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} lignes à traiter, les plus anciennes d&apos;abord</source>
+        <translation>{n} lines to handle, oldest first</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verrouiller</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N° d&apos;inventaire</source>
+        <translation>Asset tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N° de série</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/screens/collect_staff_parts.py" line="+2"/>
+        <source>Marquer préparé</source>
+        <translation>Mark prepared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/collect_staff_parts.py" line="-32"/>
+        <source>{agent} · commande {ref}, ligne {n}</source>
+        <translation>{agent} · order {ref}, line {n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Préparé — à mettre à disposition</source>
+        <translation>Prepared — to make available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>À préparer</source>
+        <translation>To prepare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>n° d&apos;inventaire ou de série requis</source>
+        <translation>asset tag or serial number required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pickup.py" line="-199"/>
+        <source>Rien n&apos;a été remis</source>
+        <translation>Nothing was handed over</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un problème technique nous empêche de continuer</source>
+        <translation>A technical problem stops us from going on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réessayez dans un instant ou adressez-vous au Smart Store.</source>
+        <translation>Try again in a moment or ask at the Smart Store.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Enregistrement…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Votre reçu s&apos;imprime…</source>
+        <translation>Your receipt is printing…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reçu imprimé. Bonne journée !</source>
+        <translation>Receipt printed. Have a nice day!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L&apos;imprimante ne répond pas. Votre retrait est bien enregistré ; le reçu sera imprimé dès que possible.</source>
+        <translation>The printer does not answer. Your pickup is recorded; the receipt will print as soon as possible.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Retrait Click &amp; Collect</source>
+        <translation>Click &amp; Collect pickup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passez votre badge sur le lecteur, ou présentez le QR code reçu avec le message « Votre commande est prête ».</source>
+        <translation>Tap your badge on the reader, or show the QR code that came with the “Your order is ready” message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Espace équipe</source>
+        <translation>Staff area</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recherche de vos commandes…</source>
+        <translation>Looking for your orders…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 article vous a été remis.</source>
+        <translation>1 item handed over to you.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} articles vous ont été remis.</source>
+        <translation>{n} items handed over to you.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&apos;est noté, {name} !</source>
+        <translation>All done, {name}!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <location line="+33"/>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoir mes articles</source>
+        <translation>See my items again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à mes articles</source>
+        <translation>Back to my items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compris</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J&apos;ai bien reçu</source>
+        <translation>I have received it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signez ici avec le doigt (facultatif)</source>
+        <translation>Sign here with your finger (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérifiez ce que vous recevez</source>
+        <translation>Check what you receive</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retirer 1 article</source>
+        <translation>Collect 1 item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirer {n} articles</source>
+        <translation>Collect {n} items</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bonjour {name}</source>
+        <translation>Hello {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passez votre badge pour voir toutes vos commandes.</source>
+        <translation>Tap your badge to see all your orders.</translation>
+    </message>
 </context>
 <context>
     <name>DescribePage</name>

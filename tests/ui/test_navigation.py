@@ -43,12 +43,17 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     assert shell.router.current_key == "home"
     home = shell.router.current
     expected = {
-        Profile.STORE: ["events", "help"],
+        Profile.STORE: ["collect", "events", "help"],
         Profile.ROOM: ["events", "door"],
         Profile.TOUR: ["events", "door"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
-    titles = {"events": "Événements", "door": "Accueil événement", "help": "Besoin d'aide ?"}
+    titles = {
+        "events": "Événements",
+        "door": "Accueil événement",
+        "help": "Besoin d'aide ?",
+        "collect": "Retrait Click & Collect",
+    }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u00a0!"
     assert shell.window.bottom_bar.isVisible()
