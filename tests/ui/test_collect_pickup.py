@@ -37,6 +37,7 @@ from ui.collect_desk import CollectDesk
 from ui.formatting import qlocale
 from ui.screens.pickup import Page, PickupScreen
 from ui.theme import ThemeController
+from ui.widgets.line_card import LineCard
 
 S = LineStatus
 KEY = b"s" * 32
@@ -307,6 +308,7 @@ def test_idle_reset_forgets_the_agent(qtbot: QtBot, pickup: PickupScreen, world:
     assert pickup.current is None
     assert pickup.lines is None
     assert pickup.lines_page.cards == []
+    assert all(card.name.text() == "" for card in pickup.lines_page.findChildren(LineCard))
     assert pickup.lines_page.hello.text() == ""
 
 

@@ -143,6 +143,8 @@ class LinesPage(QWidget):
         self._list = QVBoxLayout(content)
         self._list.setContentsMargins(0, 0, 16, 0)
         self._list.setSpacing(16)
+        self._list.addStretch(1)
+        self._pool: list[LineCard] = []
         self.scroll = kinetic_scroll(content)
         self.hint = QLabel(objectName="collectHint")
         self.hint.setWordWrap(True)
@@ -166,19 +168,24 @@ class LinesPage(QWidget):
         column.addLayout(buttons)
 
     def show_lines(self, lines: AgentLines) -> None:
-        clear_layout(self._list)
-        self.cards = []
-        for line in (*lines.ready, *lines.others):
-            card = LineCard(self._theme, line, selectable=line.is_ready, selected=True)
+        shown = (*lines.ready, *lines.others)
+        while len(self._pool) < len(shown):  # cards are kept and refilled, never rebuilt
+            card = LineCard(self._theme)
             card.toggled.connect(lambda *_: self._selection_changed())
-            self._list.addWidget(card)
-            self.cards.append(card)
-        self._list.addStretch(1)
+            self._list.insertWidget(len(self._pool), card)
+            self._pool.append(card)
+        for card, line in zip(self._pool, shown, strict=False):
+            card.set_line(line, selectable=line.is_ready, selected=True)
+            card.show()
+        for card in self._pool[len(shown) :]:
+            card.hide()
+        self.cards = self._pool[: len(shown)]
         self.scroll.verticalScrollBar().setValue(0)
         self._selection_changed()
 
     def clear(self) -> None:
-        clear_layout(self._list)
+        for card in self._pool:
+            card.clear()
         self.cards = []
         self.hello.clear()
         self.summary.clear()

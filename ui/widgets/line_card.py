@@ -18,44 +18,30 @@ from ui.widgets.icon_label import IconLabel
 
 
 class LineCard(QFrame):
+    """Built once, refilled with :meth:`set_line`: the pickup list reuses its cards, so showing
+    an agent's lines costs a few label updates rather than a dozen new widgets per line."""
+
     toggled = Signal(int, bool)  # line id, selected
 
-    def __init__(
-        self,
-        theme: ThemeController,
-        line: LineView,
-        *,
-        selectable: bool,
-        selected: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line = line
-        self.selectable = selectable
-        self._selected = selected and selectable
+        self.line: LineView | None = None
+        self.selectable = False
+        self._selected = False
         self.setObjectName("lineCard")
-        self.setProperty("ready", line.is_ready)
         self.setMinimumHeight(124)
-        if selectable:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-        item = IconLabel(theme, line.item_icon, 44, colour="collect", stroke=1.6)
-        item.setObjectName("lineIcon")
-        item.setFixedSize(88, 88)
-        self.name = QLabel(line.item_name, objectName="lineName")
+        self.item_icon = IconLabel(theme, "package", 44, colour="collect", stroke=1.6)
+        self.item_icon.setObjectName("lineIcon")
+        self.item_icon.setFixedSize(88, 88)
+        self.name = QLabel(objectName="lineName")
         self.name.setWordWrap(True)
-        detail = [texts.quantity_text(line)]
-        if ident := texts.identity_text(line):
-            detail.append(ident)
-        self.detail = QLabel("  ·  ".join(detail), objectName="lineDetail")
+        self.detail = QLabel(objectName="lineDetail")
         self.detail.setWordWrap(True)
+        self.status_icon = IconLabel(theme, "package", 28, colour="text_muted")
+        self.status = QLabel(objectName="lineStatus")
+        self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.setSpacing(10)
-        colour = "success" if line.is_ready else "text_muted"
-        self.status_icon = IconLabel(theme, texts.status_icon(line.status), 28, colour=colour)
-        self.status = QLabel(texts.status_text(line), objectName="lineStatus")
-        self.status.setProperty("ready", line.is_ready)
-        self.status.setWordWrap(True)
         status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.status, 1)
         column = QVBoxLayout()
@@ -63,28 +49,51 @@ class LineCard(QFrame):
         column.addWidget(self.name)
         column.addWidget(self.detail)
         column.addLayout(status_row)
-
+        self.tick = IconLabel(theme, "square-rounded", 64, colour="accent", stroke=2)
+        self.tick.setFixedSize(88, 88)
         row = QHBoxLayout(self)
         row.setContentsMargins(28, 18, 28, 18)
         row.setSpacing(24)
-        row.addWidget(item, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.item_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(column, 1)
-        self.tick: IconLabel | None = None
-        if selectable:
-            self.tick = IconLabel(theme, "square-rounded", 64, colour="accent", stroke=2)
-            self.tick.setFixedSize(88, 88)
-            row.addWidget(self.tick, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._show_selected()
+        row.addWidget(self.tick, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_line(self, line: LineView, *, selectable: bool, selected: bool = False) -> None:
+        self.line = line
+        self.selectable = selectable
+        self._selected = selected and selectable
+        self.item_icon.set_icon(line.item_icon)
+        self.name.setText(line.item_name)
+        detail = [texts.quantity_text(line)]
+        if ident := texts.identity_text(line):
+            detail.append(ident)
+        self.detail.setText("  ·  ".join(detail))
+        colour = "success" if line.is_ready else "text_muted"
+        self.status_icon.set_icon(texts.status_icon(line.status), colour)
+        self.status.setText(texts.status_text(line))
+        self.tick.setVisible(selectable)
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if selectable else Qt.CursorShape.ArrowCursor
+        )
+        self._restyle()
+
+    def clear(self) -> None:
+        """Forget the line (idle reset): no text of the last agent stays, even hidden."""
+        self.line = None
+        self.selectable = self._selected = False
+        for label in (self.name, self.detail, self.status):
+            label.clear()
+        self.hide()
 
     @property
     def selected(self) -> bool:
         return self._selected
 
     def set_selected(self, on: bool) -> None:
-        if not self.selectable or on == self._selected:
+        if not self.selectable or self.line is None or on == self._selected:
             return
         self._selected = on
-        self._show_selected()
+        self._restyle()
         self.toggled.emit(self.line.line_id, on)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -92,9 +101,19 @@ class LineCard(QFrame):
             self.set_selected(not self._selected)
         super().mouseReleaseEvent(event)
 
-    def _show_selected(self) -> None:
-        self.setProperty("selected", self._selected)
-        if self.tick is not None:
-            self.tick.set_icon("square-rounded-check" if self._selected else "square-rounded")
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def _restyle(self) -> None:
+        ready = self.line is not None and self.line.is_ready
+        self.tick.set_icon("square-rounded-check" if self._selected else "square-rounded")
+        changed = False
+        for widget, name, value in (
+            (self, "ready", ready),
+            (self, "selected", self._selected),
+            (self.status, "ready", ready),
+        ):
+            if widget.property(name) != value:
+                widget.setProperty(name, value)
+                changed = True
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        if changed:
+            self.update()
