@@ -202,9 +202,11 @@ def main() -> int:
     screen.show()
     rng = random.Random(SEED)
     painted: list[float] = []
+    cpu: list[float] = []  # the process's CPU time (both threads): what contention cannot inflate
     cards: list[int] = []
 
     def one(uid: bytes) -> float:
+        cpu_start = time.process_time()
         loop = QEventLoop()
         end: list[float] = []
 
@@ -222,6 +224,7 @@ def main() -> int:
         QTimer.singleShot(30_000, loop.quit)
         loop.exec()
         screen.page_changed.disconnect(on_page)
+        cpu.append((time.process_time() - cpu_start) * 1000)
         cards.append(len(screen.lines_page.cards))
         screen.clear()
         return (end[0] - start) * 1000
@@ -229,6 +232,7 @@ def main() -> int:
     for _ in range(20):  # warm-up: imports, first queries, font caches
         one(rng.choice(agents)[1])
     cards.clear()
+    cpu.clear()
     for _ in range(args.samples):
         painted.append(one(rng.choice(agents)[1]))
 
@@ -245,7 +249,9 @@ def main() -> int:
     desk.wait()
     print(f"backend: {engine.dialect.name}; lines listed per agent: median "
           f"{statistics.median(cards):.0f}, max {max(cards)}")  # fmt: skip
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     report("badge -> ready lines painted", painted)
+    report("  of which CPU time (all threads)", cpu)
     report("read model alone (by_badge)", query)
     database.close()
     return 0
