@@ -299,6 +299,9 @@ def test_printer_down_keeps_the_hand_over_and_says_the_receipt_will_follow(
     assert {world.lines["mouse"], world.lines["keyboard"]} <= handed(world)
     pickup.print_job_changed(replace(job, state=PrintJobState.PRINTED))
     assert pickup.message.note.text() == "Reçu imprimé. Bonne journée !"
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "marc"))  # the next agent, at once
+    assert pickup.current is not None
+    assert pickup.current.person_id == world.people["marc"]
 
 
 def test_idle_reset_forgets_the_agent(qtbot: QtBot, pickup: PickupScreen, world: World) -> None:
@@ -310,6 +313,18 @@ def test_idle_reset_forgets_the_agent(qtbot: QtBot, pickup: PickupScreen, world:
     assert pickup.lines_page.cards == []
     assert all(card.name.text() == "" for card in pickup.lines_page.findChildren(LineCard))
     assert pickup.lines_page.hello.text() == ""
+
+
+def test_leaving_for_another_screen_forgets_the_agent(
+    qtbot: QtBot, pickup: PickupScreen, world: World
+) -> None:
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "helene"))
+    with qtbot.assertNotEmitted(pickup.finished):
+        pickup.hide()  # "Accueil" in the bottom bar: the stack shows another screen
+    assert pickup.page is Page.WELCOME
+    assert pickup.lines is None
+    pickup.show()
+    assert pickup.lines_page.cards == []
 
 
 def test_unknown_badge_and_a_forged_code_are_told_apart(

@@ -18,6 +18,7 @@ import logging
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from kiosk.collect.status import OPEN
@@ -124,6 +125,8 @@ class PickupScreen(Screen):
         return True
 
     def _start(self) -> int:
+        if self.page is Page.DONE:  # the last agent is done: this is the next one
+            self.clear()
         self._request += 1
         self._pending.start()
         return self._request
@@ -216,6 +219,9 @@ class PickupScreen(Screen):
     def _saved(self, request: int, done: PickupDone) -> None:
         self._nonce = None
         if request != self._request:
+            return
+        if not self.isVisible():  # recorded while the agent went elsewhere: forget it now
+            self.clear()
             return
         self.done = done
         self._print_note = translate("Collect", "Votre reçu s'imprime…")
@@ -334,7 +340,15 @@ class PickupScreen(Screen):
     def finish(self) -> None:
         """The agent is done (or walked away): forget them, back to the welcome page."""
         self.clear()
-        self.finished.emit()
+        if self.isVisible():  # never pull somebody away from another screen
+            self.finished.emit()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Left for another screen (Accueil, Retour): the agent's lines do not wait for the
+        next person. A pickup being saved finishes first, then is forgotten (``_saved``)."""
+        if self.page is not Page.SAVING and self.current is not None:
+            self.clear()
+        super().hideEvent(event)
 
     def clear(self) -> None:
         self._request += 1  # late answers are dropped
