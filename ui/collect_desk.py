@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from kiosk.collect.order_code import OrderCodeVerifier
     from kiosk.collect.pickup import AgentLines, IdentifiedBy, PickupDone
+    from kiosk.collect.receipt import PickupRecord
     from kiosk.collect.staff import StaffLine, StaffProof
     from kiosk.ports import Clock
     from kiosk.this_kiosk import KioskRef
@@ -290,6 +291,18 @@ class CollectDesk(QObject):
                 )  # fmt: skip
             session.commit()
             return lines_to_prepare(session)
+
+        self.run(work, on_done, on_error)
+
+    def verify_receipt(
+        self, nonce: str, on_done: Callable[[PickupRecord | None], None], on_error: OnError
+    ) -> None:
+        """The pickup a receipt's QR code stands for (None: no pickup has it, not genuine)."""
+
+        def work(session: Session, _kiosk: KioskRef, _now: datetime) -> PickupRecord | None:
+            from kiosk.collect.receipt import find_pickup
+
+            return find_pickup(session, nonce)
 
         self.run(work, on_done, on_error)
 

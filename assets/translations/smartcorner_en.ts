@@ -219,7 +219,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -454,6 +454,16 @@
     </message>
     <message>
         <location filename="../../ui/screens/collect_staff.py" line="+154"/>
+        <source>Aucun retrait ne correspond à ce reçu : il n&apos;est pas authentique.</source>
+        <translation>No pickup matches this receipt: it is not genuine.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reçu authentique : {agent}, {n} article(s), le {when} — {kiosk}</source>
+        <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Code bloqué jusqu&apos;à {time}</source>
         <translation>Code locked until {time}</translation>
     </message>
@@ -504,7 +514,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/screens/pickup.py" line="+368"/>
+        <location filename="../../ui/screens/pickup.py" line="+382"/>
         <source>Effacer</source>
         <translation>Clear</translation>
     </message>
@@ -585,7 +595,7 @@
         <translation>asset tag or serial number required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pickup.py" line="-199"/>
+        <location filename="../../ui/screens/pickup.py" line="-210"/>
         <source>Rien n&apos;a été remis</source>
         <translation>Nothing was handed over</translation>
     </message>
@@ -605,7 +615,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Votre reçu s&apos;imprime…</source>
         <translation>Your receipt is printing…</translation>
     </message>
@@ -657,12 +667,12 @@
     <message>
         <location line="+2"/>
         <location line="+10"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-46"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
@@ -682,7 +692,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -89,8 +90,21 @@ def pickup_receipt(
     )
 
 
-def describe_pickup(session: Session, nonce: str) -> str | None:
-    """What a genuine receipt code stands for, as plain text; None if no pickup has it."""
+@dataclass(frozen=True)
+class PickupRecord:
+    """A recorded pickup as a receipt's QR code finds it (what staff see when they check it)."""
+
+    pickup_id: int
+    at: datetime
+    kiosk_name: str
+    agent_name: str
+    matricule: str | None
+    signed: bool
+    lines: tuple[tuple[int, str, str | None, str | None], ...]  # quantity, item, tag, serial
+
+
+def find_pickup(session: Session, nonce: str) -> PickupRecord | None:
+    """The pickup a genuine receipt code stands for; None if no pickup has it."""
     pickup = session.scalar(select(Pickup).where(Pickup.nonce == nonce))
     if pickup is None:
         return None
@@ -104,12 +118,29 @@ def describe_pickup(session: Session, nonce: str) -> str | None:
         .where(HandOver.pickup_id == pickup.id)
         .order_by(HandOver.id)
     )
+    return PickupRecord(
+        pickup_id=pickup.id,
+        at=pickup.at,
+        kiosk_name=kiosk.name,
+        agent_name=f"{person.first_name} {person.last_name.upper()}",
+        matricule=person.matricule,
+        signed=pickup.signature is not None,
+        lines=tuple((q, name, tag, serial) for q, name, tag, serial in rows),
+    )
+
+
+def describe_pickup(session: Session, nonce: str) -> str | None:
+    """What a genuine receipt code stands for, as plain text; None if no pickup has it."""
+    record = find_pickup(session, nonce)
+    if record is None:
+        return None
     out = [
-        f"pickup {pickup.id} on {pickup.at.astimezone(PARIS):%d/%m/%Y %H:%M} at {kiosk.name}",
-        f"agent: {person.first_name} {person.last_name.upper()} ({person.matricule or '-'})",
-        f"acknowledged {'with a signature' if pickup.signature else 'on screen'}",
+        f"pickup {record.pickup_id} on {record.at.astimezone(PARIS):%d/%m/%Y %H:%M} "
+        f"at {record.kiosk_name}",
+        f"agent: {record.agent_name} ({record.matricule or '-'})",
+        f"acknowledged {'with a signature' if record.signed else 'on screen'}",
     ]
-    for quantity, name, tag, serial in rows:
+    for quantity, name, tag, serial in record.lines:
         ids = ", ".join(x for x in (tag, serial) if x)
         out.append(f"  {quantity} x {name}" + (f" [{ids}]" if ids else ""))
     return "\n".join(out)

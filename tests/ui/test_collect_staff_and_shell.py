@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.badges import BadgePresented
+from kiosk.collect.pickup import HandOverRequest, IdentifiedBy, record_pickup
+from kiosk.collect.receipt import receipt_code
 from kiosk.collect.status import Actor, LineStatus
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
@@ -44,7 +46,7 @@ def staff_world(session_factory: sessionmaker[Session]) -> dict[str, Any]:
         phone = c.item(s, name="Smartphone", tracked=True)
         o = c.order(s, agent, [(phone, S.APPROVED)])
         ref = KioskRef(kiosk.id, kiosk.code, kiosk.name, Profile.STORE, kiosk.site_id, "site")
-        return {"kiosk": ref, "line": o.lines[0].id, "boss": boss.id}
+        return {"kiosk": ref, "line": o.lines[0].id, "boss": boss.id, "agent": agent.id}
 
 
 @pytest.fixture
@@ -121,8 +123,21 @@ def test_pin_then_prepare_with_a_scanned_asset_tag_then_ready(
         assert row.status is S.READY
         actors = list(s.scalars(select(LineEvent.actor).where(LineEvent.line_id == row.id)))
     assert actors == [Actor.STAFF_PIN, Actor.STAFF_PIN]
+    # the desk checks a receipt's QR code: the real one, then a made-up one
+    nonce = uuid.uuid4().hex
+    request = HandOverRequest(staff_world["agent"], (staff_world["line"],),
+                              staff_world["kiosk"].id, nonce, IdentifiedBy.BADGE)  # fmt: skip
+    record_pickup(session_factory, request, NOW)
+    assert staff.handle_scan(receipt_code(nonce).lower(), "camera")
+    settle(qtbot, staff.desk)
+    assert staff.error.text().startswith("✓ Reçu authentique")
+    assert "1 article(s)" in staff.error.text()
+    assert staff.handle_scan(receipt_code(uuid.uuid4().hex), "wedge")
+    settle(qtbot, staff.desk)
+    assert "pas authentique" in staff.error.text()
     staff.reset()  # idle: locked again
     assert staff.staff is None
+    assert not staff.handle_scan(receipt_code(uuid.uuid4().hex), "wedge")  # locked: not here
 
 
 def test_on_the_store_kiosk_a_badge_on_any_screen_opens_the_pickup(

@@ -26,6 +26,7 @@ from ui.widgets.keyboard import OnScreenKeyboard
 
 if TYPE_CHECKING:
     from kiosk.badges import BadgePresented
+    from kiosk.collect.receipt import PickupRecord
     from kiosk.collect.staff import StaffLine
     from kiosk.ports import Clock
     from ui.theme import ThemeController
@@ -139,7 +140,32 @@ class CollectStaffScreen(Screen):
             target = self.serial if self.serial.hasFocus() else self.asset_tag
             target.setText(payload.strip()[:64])
             return True
-        return False
+        from kiosk.collect.receipt import nonce_of_receipt_code
+
+        nonce = nonce_of_receipt_code(payload)
+        if nonce is None or self.staff is None:
+            return False  # receipts are checked by staff, once the area is open
+        self.desk.verify_receipt(nonce, self._show_receipt, self._failed)
+        return True
+
+    def _show_receipt(self, record: PickupRecord | None) -> None:
+        """A pickup receipt scanned at the desk: genuine (and what it says) or not."""
+        if record is None:
+            text = translate(
+                "Collect", "Aucun retrait ne correspond à ce reçu : il n'est pas authentique."
+            )
+            ok = False
+        else:
+            n = sum(q for q, *_ in record.lines)
+            text = translate(
+                "Collect", "Reçu authentique : {agent}, {n} article(s), le {when} — {kiosk}"
+            ).format(agent=record.agent_name, n=n, when=texts.when(record.at),
+                     kiosk=record.kiosk_name)  # fmt: skip
+            ok = True
+        self.error.setText(("✓ " if ok else "✗ ") + text)
+        self.error.setProperty("error", not ok)
+        self.error.style().unpolish(self.error)
+        self.error.style().polish(self.error)
 
     def _pin(self, digits: str) -> None:
         from kiosk.collect.staff import StaffProof
