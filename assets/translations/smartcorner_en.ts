@@ -219,7 +219,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
