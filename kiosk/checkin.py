@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -226,24 +226,32 @@ def _check_in(
     now: datetime,
     nonce: str,
 ) -> CheckinResult:
-    replay = session.scalar(select(CheckinRecord).where(CheckinRecord.nonce == nonce))
-    if replay is not None:
-        return _describe(session, replay, repeated=True)
     method, identity_key = _method_and_key(identity, context)
+    # One query for both ways of answering without recording: the same nonce again (a retry,
+    # a sync replay) wins over the same badge or code within the debounce.
+    same_scan = CheckinRecord.nonce == nonce
     if context.debounce > timedelta(0):
-        previous = session.scalar(
-            select(CheckinRecord)
-            .where(
+        same_scan = or_(
+            same_scan,
+            and_(
                 CheckinRecord.kiosk_id == kiosk_id,
                 CheckinRecord.identity_key == identity_key,
                 CheckinRecord.at > now - context.debounce,
                 CheckinRecord.at <= now,
-            )
-            .order_by(CheckinRecord.at.desc(), CheckinRecord.id.desc())
-            .limit(1)
+            ),
         )
-        if previous is not None:
-            return _describe(session, previous, repeated=True)
+    previous = session.scalar(
+        select(CheckinRecord)
+        .where(same_scan)
+        .order_by(
+            case((CheckinRecord.nonce == nonce, 0), else_=1),
+            CheckinRecord.at.desc(),
+            CheckinRecord.id.desc(),
+        )
+        .limit(1)
+    )
+    if previous is not None:
+        return _describe(session, previous, repeated=True)
     decision = _decide(session, identity, context, now)
     staff_id = identity.staff_id if isinstance(identity, PersonIdentity) else None
     record = CheckinRecord(
@@ -398,14 +406,17 @@ def _decide(
             )
         return _decide_for_event(session, person, picked, now, ticket=ticket_event is not None)
 
-    open_events = _open_events(session, context, now)
+    open_here = _open_events(session, context, now, person.id)
+    open_events = [event for event, _ in open_here]
     if ticket_event is not None:
         if any(e.id == ticket_event.id for e in open_events):
             return _decide_for_event(session, person, ticket_event, now, ticket=True)
         if ticket_event.site_id == context.site_id and _window_contains_not(ticket_event, now):
             return _Decision(CheckinOutcome.OUTSIDE_WINDOW, person, ticket_event)
         return _Decision(CheckinOutcome.WRONG_EVENT, person, None, ticket_event, "ticket elsewhere")
-    registered_here = _registered_among(session, person.id, [e.id for e in open_events])
+    registered_here = next(
+        (e for e, status in open_here if status is RegistrationStatus.CONFIRMED), None
+    )
     if registered_here is not None:
         return _decide_for_event(session, person, registered_here, now, ticket=False)
     if open_events:
@@ -425,18 +436,20 @@ def _decide(
 def _decide_for_event(
     session: Session, person: Person, event: Event, now: datetime, *, ticket: bool
 ) -> _Decision:
-    attended = session.scalar(
-        select(Attendance.id).where(
-            Attendance.event_id == event.id, Attendance.person_id == person.id
+    attended, status = session.execute(
+        select(Attendance.id, Registration.status)
+        .select_from(Event)
+        .outerjoin(
+            Attendance, and_(Attendance.event_id == Event.id, Attendance.person_id == person.id)
         )
-    )
+        .outerjoin(
+            Registration,
+            and_(Registration.event_id == Event.id, Registration.person_id == person.id),
+        )
+        .where(Event.id == event.id)
+    ).one()
     if attended is not None:
         return _Decision(CheckinOutcome.ALREADY_CHECKED_IN, person, event)
-    status = session.scalar(
-        select(Registration.status).where(
-            Registration.event_id == event.id, Registration.person_id == person.id
-        )
-    )
     # A genuine ticket proves the registration even when this kiosk's copy lacks it (a Smart
     # Tour kiosk that has not synchronised); an explicit cancellation still wins.
     registered = status is RegistrationStatus.CONFIRMED or (ticket and status is None)
@@ -482,34 +495,28 @@ def _event_or_fail(session: Session, event_id: int) -> Event:
     return event
 
 
-def _open_events(session: Session, context: CheckinContext, now: datetime) -> list[Event]:
-    """Events at the site whose check-in window contains ``now``, soonest first."""
+def _open_events(
+    session: Session, context: CheckinContext, now: datetime, person_id: int
+) -> list[tuple[Event, RegistrationStatus | None]]:
+    """Events at the site whose check-in window contains ``now``, soonest first, each with the
+    person's registration status there (None: not registered)."""
     # The window is at most a day around the event: bound the scan with the indexed start.
-    query = select(Event).where(
-        Event.site_id == context.site_id,
-        Event.starts_at <= now + timedelta(days=1),
-        Event.ends_at >= now - timedelta(days=1),
+    query = (
+        select(Event, Registration.status)
+        .outerjoin(
+            Registration,
+            and_(Registration.event_id == Event.id, Registration.person_id == person_id),
+        )
+        .where(
+            Event.site_id == context.site_id,
+            Event.starts_at <= now + timedelta(days=1),
+            Event.ends_at >= now - timedelta(days=1),
+        )
     )
     if context.space is not None:
         query = query.where(Event.space == context.space)
-    events = session.scalars(query.order_by(Event.starts_at, Event.id)).all()
-    return [e for e in events if window_open(e, now)]
-
-
-def _registered_among(session: Session, person_id: int, event_ids: list[int]) -> Event | None:
-    if not event_ids:
-        return None
-    return session.scalar(
-        select(Event)
-        .join(Registration, Registration.event_id == Event.id)
-        .where(
-            Registration.person_id == person_id,
-            Registration.status == RegistrationStatus.CONFIRMED,
-            Event.id.in_(event_ids),
-        )
-        .order_by(Event.starts_at, Event.id)
-        .limit(1)
-    )
+    rows = session.execute(query.order_by(Event.starts_at, Event.id)).all()
+    return [(event, status) for event, status in rows if window_open(event, now)]
 
 
 def _next_registration(
