@@ -32,6 +32,8 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -271,15 +273,7 @@ def _check_in(
         assert decision.event is not None
         assert decision.person is not None
         if not _admit(session, record, decision.event.id, decision.person.id):
-            replay = session.scalar(select(CheckinRecord).where(CheckinRecord.nonce == nonce))
-            if replay is not None:  # the same scan replayed concurrently (sync): same answer
-                return _describe(session, replay, repeated=True)
-            record = _loser(
-                record,
-                CheckinOutcome.ALREADY_CHECKED_IN,
-                "another kiosk admitted this person at the same moment",
-            )
-            session.add(record)
+            _lost_race(record, "another kiosk admitted this person at the same moment")
     elif decision.outcome is CheckinOutcome.VISIT_RECORDED:
         assert decision.person is not None
         session.add(record)
@@ -293,42 +287,37 @@ def _check_in(
 
 
 def _admit(session: Session, record: CheckinRecord, event_id: int, person_id: int) -> bool:
-    """Insert the ok record and its attendance row; False when the constraint says no."""
-    try:
-        with session.begin_nested():
-            session.add(record)
-            session.flush()
-            session.add(
-                Attendance(
-                    event_id=event_id,
-                    person_id=person_id,
-                    checkin_id=record.id,
-                    at=record.at,
-                    kiosk_id=record.kiosk_id,
-                    method=record.method,
-                )
-            )
-            session.flush()
-    except IntegrityError:
-        return False  # the savepoint took the record with it: the caller records the loser
-    return True
+    """Insert the ok record and its attendance row; False when the unique (event, person)
+    says another transaction admitted them first (then turn the record into the loser).
 
-
-def _loser(record: CheckinRecord, outcome: CheckinOutcome, detail: str) -> CheckinRecord:
-    """A fresh ledger row for a scan whose ok insert lost a race (same fields, new outcome)."""
-    return CheckinRecord(
-        nonce=record.nonce,
-        kiosk_id=record.kiosk_id,
-        at=record.at,
-        method=record.method,
-        outcome=outcome,
-        event_id=record.event_id,
-        person_id=record.person_id,
-        identity_key=record.identity_key,
-        related_event_id=record.related_event_id,
-        staff_id=record.staff_id,
-        detail=detail,
+    ``INSERT ... ON CONFLICT DO NOTHING`` rather than a savepoint: on PostgreSQL it waits for
+    the racing transaction and, if that one commits, inserts nothing — two round trips fewer
+    per scan than SAVEPOINT and RELEASE, and the transaction stays usable either way.
+    """
+    session.add(record)
+    session.flush()
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(Attendance)
+        .values(
+            event_id=event_id,
+            person_id=person_id,
+            checkin_id=record.id,
+            at=record.at,
+            kiosk_id=record.kiosk_id,
+            method=record.method,
+        )
+        .on_conflict_do_nothing(index_elements=["event_id", "person_id"])
+        .returning(Attendance.id)
     )
+    return session.execute(statement).scalar() is not None
+
+
+def _lost_race(record: CheckinRecord, detail: str) -> None:
+    """The ok record of a scan whose admission lost the race becomes "already checked in"
+    (still uncommitted: the ledger stays append-only for everyone else)."""
+    record.outcome = CheckinOutcome.ALREADY_CHECKED_IN
+    record.detail = detail
 
 
 def _count_visit(
@@ -730,8 +719,7 @@ def _walk_in(
             registration.status = RegistrationStatus.CONFIRMED
         session.flush()
         if not _admit(session, record, event_id, person_id):
-            record = _loser(record, CheckinOutcome.ALREADY_CHECKED_IN, "walk-in raced a check-in")
-            session.add(record)
+            _lost_race(record, "walk-in raced a check-in")
     else:
         session.add(record)
     session.flush()
