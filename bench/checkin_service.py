@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -428,6 +429,8 @@ def main() -> int:
     parser.add_argument("--pg", help="a PostgreSQL URL (default: a throwaway local server)")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     args = parser.parse_args()
+    # kill (SIGTERM) unwinds like Ctrl-C, so the throwaway PostgreSQL server is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     bench_signatures(args.verifications)
     with sqlite_url() as url:
         bench_backend("sqlite", url, args, [1])
