@@ -2,10 +2,10 @@
 
 The base system is made once with ``debootstrap --variant=minbase`` and kept as a tarball in
 ``~/.cache/smartcorner/debootstrap`` (``SMARTCORNER_CACHE_DIR`` moves it), outside the repo.
-apt's package lists and downloaded .deb files and pip's cache are also kept there and
-bind-mounted into the root, so a rerun downloads little. Commands run in a private mount
-namespace (``unshare --mount``): the /proc, /dev and cache mounts vanish with it, even if the
-test dies.
+apt's package lists and downloaded .deb files are also kept there (hard-linked into each root,
+new downloads linked back), and pip's cache is bind-mounted, so a rerun downloads little.
+Commands run in a private mount namespace (``unshare --mount``): the /proc, /dev and cache
+mounts vanish with it, even if the test dies.
 """
 
 from __future__ import annotations
@@ -58,9 +58,8 @@ MAX_AGE_S = 30 * 86400  # then made again: a release's point updates pile up in 
 
 @contextmanager
 def cache_lock() -> Iterator[None]:
-    """Test runs in several checkouts share the caches: apt refuses to start while another apt
-    holds the archives' lock, and two debootstraps would build in one folder. One at a time;
-    the wait counts against no timeout."""
+    """Test runs in several checkouts share the cache: one at a time makes the base tarball
+    or moves files in or out of it (seconds, except a debootstrap once a month)."""
     cache_dir().mkdir(parents=True, exist_ok=True)
     with (cache_dir() / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -90,6 +89,8 @@ def _base_tarball() -> tuple[Path, bool]:
         raise RuntimeError(
             f"debootstrap {SUITE} failed:\n{made.stdout[-2000:]}{made.stderr[-2000:]}"
         )
+    for deb in (work / "var/cache/apt/archives").glob("*.deb"):
+        deb.unlink()  # debootstrap's downloads: the root has them installed
     partial = tarball.with_name(tarball.name + ".partial")
     subprocess.run(["tar", "-C", str(work), "-cf", str(partial), "."], check=True)
     partial.rename(tarball)  # atomic: an interrupted run leaves no half tarball behind
@@ -114,6 +115,50 @@ def unpack(tarball: Path, root: Path) -> None:
     # A root thrown away after the test needs no fsync after every file dpkg unpacks: this
     # alone saves minutes of the install on a busy disk. What is installed is the same.
     (root / "etc/dpkg/dpkg.cfg.d/smartcorner-test").write_text("force-unsafe-io\n")
+    # apt's package lists and the .deb files other runs downloaded, as hard links: each root
+    # has its own apt folders (and apt locks), so test runs in several checkouts never wait
+    # for one another's apt.
+    with cache_lock():
+        for name, inside in APT_CACHES.items():
+            _link_files(cache_dir() / name, root / inside)
+            (root / inside / "partial").mkdir(exist_ok=True)
+
+
+# cache folder -> the folder of the root it seeds (files only; apt never edits one in place:
+# it downloads into partial/ and renames, so a hard-linked cached file is never changed)
+APT_CACHES = {"apt-archives": "var/cache/apt/archives", "apt-lists": "var/lib/apt/lists"}
+
+
+def _link_files(src: Path, dest: Path, *, replace: bool = False) -> None:
+    """Every regular file of ``src`` also in ``dest`` (hard links; copies across devices)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    if not src.is_dir():
+        return
+    for f in src.iterdir():
+        target = dest / f.name
+        if not f.is_file() or f.is_symlink() or f.name == "lock":
+            continue
+        if target.exists() and not replace:
+            continue
+        partial = dest / f".{f.name}.linking"
+        partial.unlink(missing_ok=True)
+        try:
+            os.link(f, partial)
+        except OSError:
+            shutil.copy2(f, partial)
+        partial.replace(target)  # atomic: a reader never sees half a file
+
+
+def keep_downloads(root: Path) -> None:
+    """What apt fetched in ``root`` (new .deb files, fresh lists) into the shared cache."""
+    with cache_lock():
+        for name, inside in APT_CACHES.items():
+            cache, mine = cache_dir() / name, root / inside
+            _link_files(mine, cache, replace=name == "apt-lists")
+            if name == "apt-lists":  # lists the archive no longer has go
+                for stale in set(os.listdir(cache)) - set(os.listdir(mine)):
+                    if (cache / stale).is_file():
+                        (cache / stale).unlink()
 
 
 def copy_source_tree(repo: Path, dest: Path) -> None:
@@ -137,17 +182,13 @@ def copy_source_tree(repo: Path, dest: Path) -> None:
 def run_in_root(
     root: Path, script: str, *, timeout: float = 900
 ) -> subprocess.CompletedProcess[str]:
-    """``script`` (sh) run as root in the root, with /proc, a private /dev and /run, and the
-    download caches mounted; the mounts live in a mount namespace that ends with the command.
+    """``script`` (sh) run as root in the root, with /proc, a private /dev and /run, and pip's
+    cache mounted; the mounts live in a mount namespace that ends with the command.
 
     /dev is a tmpfs with the few character devices apt, dpkg and pip use, not the machine's
     /dev: a package script in the root can then neither see nor change the machine's devices.
     """
-    apt_cache = cache_dir() / "apt-archives"
-    apt_lists = cache_dir() / "apt-lists"  # apt-get update then only asks what changed
-    pip_cache = cache_dir() / "pip"
-    (apt_cache / "partial").mkdir(parents=True, exist_ok=True)
-    (apt_lists / "partial").mkdir(parents=True, exist_ok=True)
+    pip_cache = cache_dir() / "pip"  # pip's own cache copes with concurrent users
     pip_cache.mkdir(parents=True, exist_ok=True)
     (root / "root/.cache/pip").mkdir(parents=True, exist_ok=True)
     setup = f"""
@@ -165,16 +206,13 @@ mkdir -p "$R/dev/pts" "$R/dev/shm"
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/dev/shm"
 ln -s /proc/self/fd "$R/dev/fd"
 mount -t tmpfs -o mode=0755,nosuid tmpfs "$R/run"
-mount --bind {apt_cache} "$R/var/cache/apt/archives"
-mount --bind {apt_lists} "$R/var/lib/apt/lists"
 mount --bind {pip_cache} "$R/root/.cache/pip"
 exec chroot "$R" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   HOME=/root LANG=C.UTF-8 /bin/sh -c "$1"
 """
-    with cache_lock():
-        return subprocess.run(
-            ["unshare", "--mount", "--propagation", "private", "sh", "-c", setup, "sh", script],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+    return subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", setup, "sh", script],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -35,6 +35,7 @@ import pytest
 from tests.installer.debian_root import (
     base_tarball,
     copy_source_tree,
+    keep_downloads,
     require_tools,
     run_in_root,
     unpack,
@@ -81,6 +82,7 @@ def debian(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
         unpack(tarball, root)
         copy_source_tree(REPO, root / "root/src")
         done = run_in_root(root, f"{INSTALL} --no-start", timeout=1800)
+        keep_downloads(root)
         assert done.returncode == 0, f"install.sh failed:\n{done.stderr[-5000:]}"
         yield Installed(root, done.stderr)
     finally:
