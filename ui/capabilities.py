@@ -219,9 +219,38 @@ COLLECT_PICKUP = Service(
 )
 
 
+def _documents_screen(deps: ScreenDeps) -> Screen:
+    from ui.documents_wiring import documents_screen
+
+    return documents_screen(deps)
+
+
+def _install_documents_shutdown(shell: Shell, deps: ScreenDeps) -> None:
+    from ui.documents_wiring import install_shutdown
+
+    install_shutdown(shell)
+
+
+# Every kiosk: documents to read on screen or take away by QR code.
+DOCUMENTS = Capability(
+    key="documents",
+    area=Area.DOCUMENTS,
+    icon="books",
+    title=lambda: QCoreApplication.translate("Capabilities", "Kiosque numérique"),
+    subtitle=lambda: QCoreApplication.translate(
+        "Capabilities", "Guides et articles à lire ou à emporter"
+    ),
+    make_screen=_documents_screen,
+    profiles=ALL_PROFILES,
+    order=10,
+)
+# Its index worker is stopped at shutdown, before the window and the database go.
+DOCUMENTS_SHUTDOWN = Service(key="documents", install=_install_documents_shutdown)
+
+
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
     return TileRegistry(
-        [EVENTS, DOOR, HELP, COLLECT],
-        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP],
+        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT],
+        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP, DOCUMENTS_SHUTDOWN],
     )

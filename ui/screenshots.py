@@ -4,10 +4,10 @@
 
 Attract, Home and Événements for each profile, in French and English, normal and accessible;
 plus the PIN pad, the admin screen and the idle countdown; every check-in verdict
-(ui/checkin_shots.py). The programme is the demo data set
-seeded in a temporary SQLite database (or a fixed list with ``--sample``, or when the
-persistence layer is missing). The clock is fixed (Monday 23 November 2026, 14:05, Paris time)
-so the pictures only change when the code does.
+(ui/checkin_shots.py); the Kiosque numérique's pages (ui/documents_shots.py). The
+programme is the demo data set seeded in a temporary SQLite database (or a fixed list with
+``--sample``, or when the persistence layer is missing). The clock is fixed (Monday 23 November
+2026, 14:05, Paris time) so the pictures only change when the code does.
 """
 
 from __future__ import annotations
@@ -243,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.sync_shots import shoot_sync
 
     written.extend(shoot_sync(app, outdir, settle, NOW, tmp / "tour", loader))
+    from ui.documents_shots import shoot_documents
+
+    written.extend(shoot_documents(app, outdir, settle, NOW))
     for path in written:
         print(path)
     return 0

@@ -303,7 +303,13 @@ def _wire(shell: Shell) -> None:
     router.current_changed.connect(on_screen)
     router.current_changed.connect(window.transition.entered)
     bar.home_clicked.connect(lambda: router.home(HOME))
-    bar.back_clicked.connect(router.back)
+
+    def back() -> None:
+        current = router.current
+        if current is None or not current.go_back():
+            router.back()
+
+    bar.back_clicked.connect(back)
     bar.language_clicked.connect(session.toggle_language)
     bar.accessible_toggled.connect(session.set_accessible)
 

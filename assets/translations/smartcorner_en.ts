@@ -187,6 +187,34 @@
     </message>
 </context>
 <context>
+    <name>BrowsePage</name>
+    <message>
+        <location filename="../../ui/widgets/documents_browse.py" line="+150"/>
+        <source>Kiosque numérique</source>
+        <translation>Digital library</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guides, articles et vidéos à lire ici ou à emporter sur votre téléphone</source>
+        <translation>Guides, articles and videos to read here or take away on your phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rechercher un document, un sujet, un mot…</source>
+        <translation>Search for a document, a topic, a word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thèmes</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouveautés</source>
+        <translation>New</translation>
+    </message>
+</context>
+<context>
     <name>Capabilities</name>
     <message>
         <location filename="../../ui/capabilities.py" line="+110"/>
@@ -227,6 +255,16 @@
         <location line="+1"/>
         <source>Retirez le matériel que vous avez commandé</source>
         <translation>Collect the equipment you ordered</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Kiosque numérique</source>
+        <translation>Digital library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guides et articles à lire ou à emporter</source>
+        <translation>Guides and articles to read or take away</translation>
     </message>
 </context>
 <context>
@@ -756,6 +794,140 @@
     </message>
 </context>
 <context>
+    <name>DocumentReader</name>
+    <message>
+        <location filename="../../ui/widgets/document_reader.py" line="+327"/>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cette vidéo se regarde sur votre téléphone : scannez le QR code ci-contre.</source>
+        <translation>Watch this video on your phone: scan the QR code alongside.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ce document est une page web : scannez le QR code ci-contre pour l&apos;ouvrir sur votre téléphone.</source>
+        <translation>This document is a web page: scan the QR code alongside to open it on your phone.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ce document ne peut pas être affiché ici. Emportez-le avec le QR code ci-contre.</source>
+        <translation>This document cannot be shown here. Take it away with the QR code alongside.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page précédente</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page suivante</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agrandir</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réduire</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chercher dans le document</source>
+        <translation>Search this document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/widgets/document_list.py" line="+72"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vidéo</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 page</source>
+        <translation>%1 page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 document</source>
+        <translation>%1 document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 documents</source>
+        <translation>%1 documents</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 min de lecture</source>
+        <translation>%1 min read</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <location filename="../../ui/screens/documents.py" line="+119"/>
+        <source>Ce document n&apos;est pas disponible pour le moment.</source>
+        <translation>This document is not available at the moment.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Impression en cours…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>La fiche s&apos;imprime : prenez-la sous l&apos;écran.</source>
+        <translation>The summary sheet is printing: take it below the screen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Impossible d&apos;imprimer pour le moment.</source>
+        <translation>Printing is not possible at the moment.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fiche imprimée.</source>
+        <translation>Summary sheet printed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L&apos;imprimante ne répond pas : la fiche n&apos;est pas sortie.</source>
+        <translation>The printer does not answer: the summary sheet did not print.</translation>
+    </message>
+</context>
+<context>
     <name>Door</name>
     <message>
         <location filename="../../ui/screens/door.py" line="+262"/>
@@ -1083,6 +1255,29 @@
         <location line="+1"/>
         <source>Formation</source>
         <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>FindPanel</name>
+    <message>
+        <location filename="../../ui/widgets/document_reader.py" line="-217"/>
+        <source>Page %1 : %2</source>
+        <translation>Page %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chercher dans ce document</source>
+        <translation>Search this document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un mot…</source>
+        <translation>A word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer la recherche</source>
+        <translation>Close the search</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1631,37 @@
     </message>
 </context>
 <context>
+    <name>MediaPlayer</name>
+    <message>
+        <location filename="../../ui/widgets/media_player.py" line="+96"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lecture</source>
+        <translation>Play</translation>
+    </message>
+</context>
+<context>
+    <name>NoResults</name>
+    <message>
+        <location filename="../../ui/widgets/documents_search.py" line="+80"/>
+        <source>Aucun résultat pour « %1 ».</source>
+        <translation>No result for “%1”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vouliez-vous dire « %1 » ?</source>
+        <translation>Did you mean “%1”?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Essayez plutôt un thème :</source>
+        <translation>Try a topic instead:</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <location filename="../../ui/widgets/keyboard.py" line="+185"/>
@@ -1618,6 +1844,71 @@
         <location line="+2"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/widgets/documents_search.py" line="+110"/>
+        <location line="+50"/>
+        <location line="+25"/>
+        <source>Tous les thèmes</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Plus de %1 résultats</source>
+        <translation>More than %1 results</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 résultat</source>
+        <translation>%1 result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 résultats</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tapez un mot : hameçonnage, RGPD, IA…</source>
+        <translation>Type a word: phishing, GDPR, AI…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer la recherche</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tout</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vidéos</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liens</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rechercher</source>
+        <translation>Search</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +2111,24 @@
         <location line="+4"/>
         <source>erreur : {error}</source>
         <translation>error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAway</name>
+    <message>
+        <location filename="../../ui/widgets/document_reader.py" line="-68"/>
+        <source>Emporter ce document</source>
+        <translation>Take this document away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scannez le QR code avec l&apos;appareil photo de votre téléphone.</source>
+        <translation>Scan the QR code with your phone&apos;s camera.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer la fiche</source>
+        <translation>Print the summary sheet</translation>
     </message>
 </context>
 <context>

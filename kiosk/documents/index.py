@@ -39,7 +39,7 @@ from kiosk.documents.catalogue import (
     SearchResults,
     ThemeCount,
 )
-from kiosk.documents.text import fold, parse_query, words
+from kiosk.documents.text import Lexicon, fold, parse_query, words
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
 SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
+NO_SYNONYMS: Final = Lexicon.build(())
+COUNT_CAP: Final = 1000  # results counted beyond the shown ones, at most
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -195,9 +197,16 @@ class DocumentIndex:
     @staticmethod
     def _delete(db: sqlite3.Connection, ids: Sequence[int]) -> None:
         for doc_id in ids:
+            if db.execute("SELECT 1 FROM docs WHERE id = ?", (doc_id,)).fetchone() is None:
+                continue  # not indexed: nothing to find (and no scan to pay for)
             db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
             db.execute("DELETE FROM docs_fts WHERE rowid = ?", (doc_id,))
-            db.execute("DELETE FROM pages_fts WHERE doc_term = ?", (f"d{doc_id}",))
+            # Through the index: "WHERE doc_term = ?" would read every page of every document.
+            db.execute(
+                "DELETE FROM pages_fts WHERE rowid IN "
+                "(SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)",
+                (f'doc_term : "d{doc_id}"',),
+            )
 
     def optimize(self) -> None:
         """Merge the FTS b-trees (after a big build: faster queries, smaller file)."""
@@ -238,12 +247,12 @@ class DocumentIndex:
             try:
                 rows = self._db.execute(sql, (*marks, *marks, match, *params, limit)).fetchall()
                 total = len(rows)
-                if total == limit:
+                if total == limit:  # counted up to COUNT_CAP: "1000+" is all a visitor needs
                     total = int(
                         self._db.execute(
-                            "SELECT count(*) FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
-                            f"WHERE docs_fts MATCH ?{where}",
-                            (match, *params),
+                            "SELECT count(*) FROM (SELECT 1 FROM docs_fts JOIN docs "
+                            f"ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?{where} LIMIT ?)",
+                            (match, *params, COUNT_CAP),
                         ).fetchone()[0]
                     )
             except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
@@ -337,9 +346,15 @@ class DocumentIndex:
             row = self._db.execute("SELECT id FROM docs WHERE slug = ?", (slug,)).fetchone()
         return int(row[0]) if row else None
 
-    def find_in_document(self, slug: str, text: str, limit: int = 100) -> list[PageHit]:
-        """Pages of one PDF that contain ``text`` (accent- and case-insensitive), in order."""
-        query = parse_query(text, typing=False)
+    def find_in_document(
+        self, slug: str, text: str, limit: int = 100, *, typing: bool = True
+    ) -> list[PageHit]:
+        """Pages of one PDF that contain ``text`` (accent- and case-insensitive), in order.
+
+        No synonyms here: inside a document the visitor looks for the words they typed (a
+        synonym of "hameçonnage" would light up every page about "courriel piégé").
+        """
+        query = parse_query(text, typing=typing, lexicon=NO_SYNONYMS)
         doc_id = self.document_id(slug)
         if query.empty or doc_id is None:
             return []

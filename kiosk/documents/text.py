@@ -194,7 +194,7 @@ class ParsedQuery:
 
     def fts(self) -> str:
         """The FTS5 MATCH expression (terms AND-ed)."""
-        return " ".join(t.fts() for t in self.terms)
+        return " AND ".join(t.fts() for t in self.terms)
 
     def words(self) -> list[str]:
         """Every folded word the query may match (for page search)."""

@@ -43,9 +43,9 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     assert shell.router.current_key == "home"
     home = shell.router.current
     expected = {
-        Profile.STORE: ["collect", "events", "help"],
-        Profile.ROOM: ["events", "door"],
-        Profile.TOUR: ["events", "door"],
+        Profile.STORE: ["collect", "documents", "events", "help"],
+        Profile.ROOM: ["documents", "events", "door"],
+        Profile.TOUR: ["documents", "events", "door"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
     titles = {
@@ -53,6 +53,7 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
         "door": "Accueil événement",
         "help": "Besoin d'aide ?",
         "collect": "Retrait Click & Collect",
+        "documents": "Kiosque numérique",
     }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u00a0!"
@@ -101,11 +102,15 @@ def test_a_capability_registers_once() -> None:
         registry.register(EVENTS)
 
 
+def tile_of(home: Any, key: str) -> Any:
+    return next(tile for tile in home.tiles if tile.capability.key == key)
+
+
 def test_events_tile_opens_the_agenda_and_back_returns_home(qtbot: QtBot, shell: Any) -> None:
     tap(qtbot, shell.attract)
     bar = shell.window.bottom_bar
     assert not bar.back.isVisible()  # nothing to go back to from Home
-    tap(qtbot, shell.router.current.tiles[0])
+    tap(qtbot, tile_of(shell.router.current, "events"))
     assert shell.router.current_key == "events"
     assert bar.back.isVisible()
     tap(qtbot, bar.back)
@@ -148,6 +153,6 @@ def test_screens_cross_fade_without_blocking_input(qtbot: QtBot, shell: Any) -> 
     fade = shell.window.transition
     assert fade.running
     # Already on Home and taking taps while the old screen fades out.
-    tap(qtbot, shell.router.current.tiles[0])
+    tap(qtbot, tile_of(shell.router.current, "events"))
     assert shell.router.current_key == "events"
     qtbot.waitUntil(lambda: not fade.running, timeout=2000)

@@ -63,7 +63,8 @@ def test_agenda_lists_the_programme_in_one_view(
 ) -> None:
     qtbot.waitUntil(lambda: shell.feed.state is FeedState.READY)
     qtbot.mouseClick(shell.attract, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(shell.router.current.tiles[0], Qt.MouseButton.LeftButton)
+    events = next(t for t in shell.router.current.tiles if t.capability.key == "events")
+    qtbot.mouseClick(events, Qt.MouseButton.LeftButton)
     agenda = shell.router.current
     assert agenda.key == "events"
     model = agenda.view.model()

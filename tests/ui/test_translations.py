@@ -45,7 +45,8 @@ def test_language_toggle_retranslates_what_is_on_screen(qtbot: QtBot, shell: Any
     assert home.date.text() == "Monday 23 November 2026"
     assert bar.home.text() == "Home"
     assert bar.language.text() == "Français"
-    assert home.tiles[0].subtitle.text() == "What's on at the Smart Corner"
+    events = next(tile for tile in home.tiles if tile.capability.key == "events")
+    assert events.subtitle.text() == "What's on at the Smart Corner"
     assert shell.attract.touch.text() == "Touch the screen to start"  # hidden screens too
     tap(qtbot, bar.language)
     qtbot.waitUntil(lambda: home.hello.text() == "Bonjour\u00a0!")

@@ -33,6 +33,10 @@ class Screen(QWidget):
         """True while the screen must not be reset (a hand-over or a print in progress)."""
         return False
 
+    def go_back(self) -> bool:
+        """ "Retour" was tapped: True if the screen stepped back among its own pages."""
+        return False
+
     def shown(self) -> None:
         """The router has just made this screen the current one."""
 

@@ -105,13 +105,32 @@ def test_synonyms_work_both_ways(index: DocumentIndex) -> None:
     assert "phishing" in slugs(index, "phishing ")
 
 
+def test_a_synonym_group_followed_by_another_word(index: DocumentIndex) -> None:
+    # (a OR b) "c" is an FTS5 syntax error: the terms must be joined with AND
+    assert slugs(index, "IA brouillons") == ["ai-charter"]
+    assert slugs(index, "intelligence artificielle génér") == ["ai-charter"]
+    assert set(slugs(index, "rgpd donn")) == {"personal-data", "rgpd"}  # "Données et RGPD"
+
+
+def test_the_total_is_counted_up_to_a_cap(
+    index: DocumentIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.documents.index as module
+
+    assert index.search("cyber", limit=1).total == 3
+    monkeypatch.setattr(module, "COUNT_CAP", 2)
+    capped = index.search("cyber", limit=1)
+    assert len(capped.hits) == 1
+    assert capped.total == 2
+
+
 def test_title_matches_rank_above_body_matches(index: DocumentIndex) -> None:
     assert slugs(index, "sobriété ") == ["sobriety", "body-only"]
 
 
 def test_stop_words_are_ignored_unless_alone(index: DocumentIndex) -> None:
     assert slugs(index, "les mots de passe ")[0] == "passwords"
-    assert parse_query("de la ").fts() == '"de" "la"'
+    assert parse_query("de la ").fts() == '"de" AND "la"'
 
 
 def test_filters_by_theme_and_kind(index: DocumentIndex) -> None:
@@ -158,3 +177,10 @@ def test_find_in_document_is_accent_insensitive_and_gives_pages(index: DocumentI
     hits = index.find_in_document("phishing", "hameconnage")
     assert [(h.page_number, h.occurrences) for h in hits] == [(2, 2)]
     assert index.find_in_document("passwords", "hameconnage") == []
+
+
+def test_find_in_document_takes_the_words_typed_not_their_synonyms(index: DocumentIndex) -> None:
+    # "hameçonnage" and "courriel piégé" are synonyms for the catalogue search, not inside
+    assert [h.page_number for h in index.find_in_document("phishing", "l'hameçonnage")] == [2]
+    assert [h.page_number for h in index.find_in_document("phishing", "hameçon")] == [2]
+    assert index.find_in_document("phishing", "phishing") == []

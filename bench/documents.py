@@ -1,0 +1,317 @@
+"""Kiosque numérique: index build, search-as-you-type latency, first PDF page, reader memory.
+
+    .venv/bin/python bench/documents.py [--docs 20000] [--words 600] [--open 200]
+
+1. Index build: ``--docs`` documents of about ``--words`` words drawn from a Zipf-distributed
+   40,000-word vocabulary (French function words first, the demo corpus's words spread among
+   invented ones: see :func:`zipf_vocabulary`), upserted in batches of 500 into the kiosk's FTS5
+   index, then optimised.
+2. Search as you type: queries typed one character at a time into the real search page; for
+   each keystroke, the time from the field's change to the result list painted (the search
+   runs on the desk's worker, the answer comes back by queued signal, the list repaints).
+   Baseline in the same process: the bare ``DocumentIndex.search`` call for the same text.
+3. First page of a 60-page PDF painted by the reader (QtPdf renders on a thread of its own;
+   "painted" = ink visible in a grab of the view), with a bare QPdfDocument.render of that
+   page at the same size as the baseline.
+4. RSS while the reader opens ``--open`` different PDFs in a row (each shown until painted):
+   it must level off once the caches are full.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+QUERIES = ("hameçonnage", "données personnelles", "intelligence artificielle", "télétravail",
+           "mot de passe", "accessibilité numérique", "rgpd", "visioconférence")  # fmt: skip
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def rss_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def vocabulary() -> list[str]:
+    """The demo corpus's words (French, with accents and elisions)."""
+    from kiosk.documents.demo_corpus import CORPUS
+
+    seen: dict[str, None] = {}
+    for content in CORPUS.values():
+        for paragraph in content["paragraphs"]:
+            for word in str(paragraph).replace("’", "'").split():
+                seen.setdefault(word.strip('.,;:!?()«»"').lower(), None)
+    return [w for w in seen if w]
+
+
+def zipf_vocabulary(rng: random.Random, size: int = 40_000) -> list[str]:
+    """A language-sized vocabulary by rank: French function words first, then the demo
+    corpus's words spread over the first 20,000 ranks among invented words (so that a topical
+    word such as "hameçonnage" sits in a few percent of the documents, as in real text)."""
+    from kiosk.documents.text import STOP_WORDS
+
+    parts = [
+        "ba",
+        "ce",
+        "di",
+        "fo",
+        "gu",
+        "la",
+        "mé",
+        "no",
+        "pi",
+        "ré",
+        "sa",
+        "té",
+        "vo",
+        "ju",
+        "ra",
+        "li",
+        "po",
+        "qué",
+        "tion",
+        "men",
+        "ar",
+        "or",
+        "eu",
+        "an",
+        "in",
+    ]
+    invented: set[str] = set()
+    while len(invented) < size:
+        invented.add("".join(rng.choices(parts, k=rng.randint(2, 4))))
+    ranked = sorted(invented)
+    rng.shuffle(ranked)
+    topical = [w for w in vocabulary() if w not in STOP_WORDS]
+    for word in topical:
+        ranked.insert(rng.randrange(200, 20_000), word)
+    return sorted(STOP_WORDS) + ranked
+
+
+def corpus(n: int, words: int, seed: int = 6) -> list:  # type: ignore[type-arg]
+    from kiosk.documents.catalogue import THEMES, DocumentKind, DocumentSummary
+    from kiosk.documents.index import IndexedDocument
+
+    rng = random.Random(seed)
+    vocab = zipf_vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(vocab))]  # Zipf
+    themes = [t for t, _ in THEMES]
+    docs = []
+    for i in range(1, n + 1):
+        text = rng.choices(vocab, weights, k=words)
+        pages = tuple(" ".join(text[p : p + 300]) for p in range(0, words, 300))
+        title = " ".join(rng.choices(vocab[:20_000], weights[:20_000], k=7)).capitalize()
+        summary = DocumentSummary(
+            slug=f"doc-{i}", kind=DocumentKind.PDF, title=title, summary=" ".join(text[:30]),
+            theme=themes[i % len(themes)], tags=(), published_on=date(2026, 1, 1),
+            reading_minutes=3, page_count=len(pages), content_hash=None, url=None,
+        )  # fmt: skip
+        docs.append(IndexedDocument(i, summary, "\n".join(pages), pages, f"fp{i}"))
+    return docs
+
+
+def bench_index(path: Path, n: int, words: int):  # type: ignore[no-untyped-def]
+    from kiosk.documents.index import DocumentIndex
+
+    docs = corpus(n, words)
+    index = DocumentIndex(path)
+    t0 = time.perf_counter()
+    for start in range(0, len(docs), 500):
+        index.upsert(docs[start : start + 500])
+    t_upsert = time.perf_counter() - t0
+    index.optimize()
+    total = time.perf_counter() - t0
+    print(f"index build: {n} docs x ~{words} words: {total:.1f} s "
+          f"(upserts {t_upsert:.1f} s + optimize {total - t_upsert:.1f} s), "
+          f"{path.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
+    return index
+
+
+def keystrokes() -> list[str]:
+    return [q[:n] for q in QUERIES for n in range(1, len(q) + 1)]
+
+
+def bench_typing(app, index_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kiosk.documents.index import DocumentIndex
+    from ui.document_desk import RESULTS_LIMIT, DocumentDesk
+    from ui.tasks import BackgroundExecutor
+    from ui.theme import ThemeController
+    from ui.widgets.documents_search import SearchPage
+
+    theme = ThemeController(app)
+    theme.apply()
+    page = SearchPage(theme)
+    page.resize(1920, 960)
+    page.show()
+    desk = DocumentDesk(None, None, None, BackgroundExecutor(),  # type: ignore[arg-type]
+                        open_index=lambda: DocumentIndex(index_path))  # fmt: skip
+    page.request_changed.connect(desk.search)
+    viewport = page.results.viewport()
+    painted = {"at": 0.0}
+    loop = QEventLoop()
+
+    def answered(results: object) -> None:
+        page.show_results(results)  # type: ignore[arg-type]
+        viewport.repaint()  # what the next frame would do, now, to time it
+        painted["at"] = time.perf_counter()
+        loop.quit()
+
+    desk.results.connect(answered)
+    page.field.setText("x")  # open the index, warm the caches
+    QTimer.singleShot(5000, loop.quit)
+    loop.exec()
+    latencies: list[float] = []
+    for text in keystrokes():
+        page.field.blockSignals(True)
+        page.field.setText(text[:-1])
+        page.field.blockSignals(False)
+        t0 = time.perf_counter()
+        page.field.insert(text[-1])  # one key, as the on-screen keyboard types it
+        guard = QTimer(singleShot=True, interval=5000)
+        guard.timeout.connect(loop.quit)
+        guard.start()
+        loop.exec()
+        guard.stop()
+        latencies.append((painted["at"] - t0) * 1000)
+    bare = DocumentIndex(index_path)
+    raw: list[float] = []
+    for text in keystrokes():
+        t0 = time.perf_counter()
+        bare.search(text, limit=RESULTS_LIMIT)
+        raw.append((time.perf_counter() - t0) * 1000)
+    bare.close()
+    print(f"search as you type ({len(latencies)} keystrokes, keystroke -> list painted): "
+          f"p50 {statistics.median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms, "
+          f"max {max(latencies):.1f} ms")  # fmt: skip
+    print(f"  baseline, bare index.search: p50 {statistics.median(raw):.1f} ms, "
+          f"p95 {p95(raw):.1f} ms")  # fmt: skip
+    desk.shutdown()
+    page.close()
+
+
+def write_pdfs(folder: Path, count: int, pages: int) -> list[Path]:
+    from kiosk.documents.pdfwriter import PdfBuilder
+
+    paths = []
+    words = vocabulary()
+    rng = random.Random(1)
+    for n in range(count):
+        builder = PdfBuilder(f"Document {n}")
+        for p in range(pages):
+            if p:
+                builder.new_page()
+            builder.heading(f"Document {n}, page {p + 1}")
+            for _ in range(6):
+                builder.paragraph(" ".join(rng.choices(words, k=60)))
+        path = folder / f"doc-{n}.pdf"
+        path.write_bytes(builder.build())
+        paths.append(path)
+    return paths
+
+
+def ink(widget) -> bool:  # type: ignore[no-untyped-def]
+    image = widget.grab().toImage()
+    for y in range(20, image.height(), 11):
+        for x in range(20, image.width() - 20, 11):
+            c = image.pixelColor(x, y)
+            if c.red() < 90 and c.green() < 90:
+                return True
+    return False
+
+
+def wait_painted(app, viewer) -> float:  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    while not ink(viewer.view.viewport()):
+        app.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - t0 > 10:
+            raise SystemExit("the PDF was never painted")
+    return time.perf_counter() - t0
+
+
+def bench_pdf(app, folder: Path, opens: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from ui.widgets.pdf_viewer import PdfViewer
+
+    (sixty,) = write_pdfs(folder / "sixty", 1, 60) if (folder / "sixty").mkdir() is None else []
+    viewer = PdfViewer()
+    viewer.resize(1310, 900)
+    viewer.show()
+    firsts = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        viewer.open(sixty)
+        wait_painted(app, viewer)
+        firsts.append((time.perf_counter() - t0) * 1000)
+        viewer.close_document()
+    bare = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        doc = QPdfDocument()
+        doc.load(str(sixty))
+        size = doc.pagePointSize(0).toSize() * (viewer.fit_width_zoom() * 96 / 72)
+        doc.render(0, QSize(size.width(), size.height()))
+        doc.close()
+        bare.append((time.perf_counter() - t0) * 1000)
+    print(f"first page of a 60-page PDF painted (open -> ink on screen): "
+          f"median {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms; "
+          f"baseline load + render page 1: median {statistics.median(bare):.0f} ms")  # fmt: skip
+
+    many = folder / "many"
+    many.mkdir()
+    files = write_pdfs(many, opens, 8)
+    samples = []
+    for n, path in enumerate(files, 1):
+        viewer.open(path)
+        wait_painted(app, viewer)
+        viewer.go_to(4)  # read a little: more pages rendered
+        app.processEvents()
+        if n in (1, 10, 25, 50, 100, 150, opens):
+            samples.append((n, rss_mib()))
+    viewer.close_document()
+    print("RSS while opening documents in a row: "
+          + ", ".join(f"{n}: {rss:.0f} MiB" for n, rss in samples))  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=20_000)
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--open", type=int, default=200)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        index = bench_index(folder / "index.sqlite3", args.docs, args.words)
+        index.close()
+        bench_typing(app, folder / "index.sqlite3")
+        bench_pdf(app, folder, args.open)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+"""Documents as a kinetic-scrolling list: one model, one painting delegate, no widget per row.
+
+Used for search results (with the matched words highlighted in the snippet), a theme's
+documents and "Nouveautés". The snippet arrives from the index with the matches between
+``HIGHLIGHT_START`` / ``HIGHLIGHT_END``; it is laid out once per row and width (QTextLayout with
+bold, tinted ranges) and reused until the model changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QScroller,
+    QScrollerProperties,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from kiosk.documents.catalogue import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    DocumentKind,
+    DocumentSummary,
+    SearchHit,
+)
+from ui import resources
+from ui.theme import ThemeController, ThemeTokens
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+ROW_GAP = 16
+SNIPPET_LINES = 2
+
+KIND_ICONS = {
+    DocumentKind.PDF: "file-type-pdf",
+    DocumentKind.ARTICLE: "article",
+    DocumentKind.VIDEO: "movie",
+    DocumentKind.LINK: "world-www",
+}
+
+
+def kind_label(kind: DocumentKind) -> str:
+    return {
+        DocumentKind.PDF: QCoreApplication.translate("Documents", "PDF"),
+        DocumentKind.ARTICLE: QCoreApplication.translate("Documents", "Article"),
+        DocumentKind.VIDEO: QCoreApplication.translate("Documents", "Vidéo"),
+        DocumentKind.LINK: QCoreApplication.translate("Documents", "Lien"),
+    }[kind]
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (already translated, with %1 for the number) for ``n``."""
+    return (one if n == 1 else many).replace("%1", str(n))
+
+
+def pages_text(n: int) -> str:
+    return counted(
+        n,
+        QCoreApplication.translate("Documents", "%1 page"),
+        QCoreApplication.translate("Documents", "%1 pages"),
+    )
+
+
+def documents_text(n: int) -> str:
+    return counted(
+        n,
+        QCoreApplication.translate("Documents", "%1 document"),
+        QCoreApplication.translate("Documents", "%1 documents"),
+    )
+
+
+def meta_line(doc: DocumentSummary) -> str:
+    """Theme · format · length · date, as the card and the reader's header show it."""
+    parts = [doc.theme, kind_label(doc.kind)]
+    if doc.page_count:
+        parts.append(pages_text(doc.page_count))
+    elif doc.reading_minutes:
+        parts.append(
+            QCoreApplication.translate("Documents", "%1 min de lecture").replace(
+                "%1", str(doc.reading_minutes)
+            )
+        )
+    parts.append(doc.published_on.strftime("%d/%m/%Y"))
+    return "  ·  ".join(parts)
+
+
+def split_highlights(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The plain text and its highlighted (start, length) ranges."""
+    text, ranges, start = [], [], -1
+    pos = 0
+    for ch in snippet:
+        if ch == HIGHLIGHT_START:
+            start = pos
+        elif ch == HIGHLIGHT_END:
+            if start >= 0:
+                ranges.append((start, pos - start))
+            start = -1
+        else:
+            text.append(ch)
+            pos += 1
+    return "".join(text), ranges
+
+
+class DocumentListModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit] | tuple[SearchHit, ...]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def set_documents(self, documents: list[DocumentSummary] | tuple[DocumentSummary, ...]) -> None:
+        self.set_hits([SearchHit(d, d.summary, 0.0) for d in documents])
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == HitRole:
+            return hit
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return hit.document.title
+        return None
+
+
+def _font(tokens: ThemeTokens, px: int, weight: QFont.Weight) -> QFont:
+    font = QFont(tokens.font_family)
+    font.setPixelSize(px)
+    font.setWeight(weight)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+class DocumentCardDelegate(QStyledItemDelegate):
+    """A card per row: format badge, title, theme · format · length · date, snippet."""
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._layouts: dict[tuple[int, int], QTextLayout] = {}
+        self._fonts()
+        theme.changed.connect(self._fonts)
+
+    def _fonts(self) -> None:
+        t = self._theme.tokens
+        base = t.font_size
+        self.f_title = _font(t, round(base * 1.25), QFont.Weight.DemiBold)
+        self.f_meta = _font(t, base, QFont.Weight.Medium)
+        self.f_text = _font(t, base, QFont.Weight.Normal)
+        self.pad = 24
+        self.badge = round(base * 3.2)
+        self.title_h = QFontMetrics(self.f_title).height()
+        self.meta_h = QFontMetrics(self.f_meta).height()
+        self.line_h = QFontMetrics(self.f_text).lineSpacing()
+        self.height = (2 * self.pad + self.title_h + 6 + self.meta_h + 10
+                       + SNIPPET_LINES * self.line_h)  # fmt: skip
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop the laid-out snippets (the model changed)."""
+        self._layouts.clear()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), self.height + ROW_GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        hit: SearchHit = index.data(HitRole)
+        t = self._theme.tokens
+        rect = option.rect.adjusted(0, 0, 0, -ROW_GAP)
+        pressed = bool(option.state & QStyle.StateFlag.State_Sunken)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QPainterPath()
+        card.addRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), t.radius_small, t.radius_small)
+        painter.fillPath(card, QColor(t.surface_muted if pressed else t.surface))
+        painter.setPen(QPen(QColor(t.border), 2))
+        painter.drawPath(card)
+
+        doc = hit.document
+        colour = QColor(t.documents)
+        badge = QRect(rect.left() + self.pad, rect.top() + self.pad, self.badge, self.badge)
+        tint = QColor(colour)
+        tint.setAlphaF(0.14)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(badge), t.radius_small, t.radius_small)
+        painter.fillPath(path, tint)
+        icon_px = round(self.badge * 0.55)
+        pm = resources.pixmap(KIND_ICONS[doc.kind], t.documents, icon_px,
+                              painter.device().devicePixelRatioF())  # fmt: skip
+        painter.drawPixmap(badge.center().x() - icon_px // 2 + 1,
+                           badge.center().y() - icon_px // 2 + 1, pm)  # fmt: skip
+
+        left = badge.right() + self.pad
+        width = rect.right() - self.pad - left
+        y = rect.top() + self.pad
+        painter.setPen(QColor(t.text))
+        painter.setFont(self.f_title)
+        title = QFontMetrics(self.f_title).elidedText(doc.title, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, y, width, self.title_h), Qt.AlignmentFlag.AlignLeft, title)
+        y += self.title_h + 6
+        painter.setFont(self.f_meta)
+        painter.setPen(QColor(t.documents if not t.dark else t.text_muted))
+        meta = QFontMetrics(self.f_meta).elidedText(
+            meta_line(doc), Qt.TextElideMode.ElideRight, width
+        )
+        painter.drawText(QRect(left, y, width, self.meta_h), Qt.AlignmentFlag.AlignLeft, meta)
+        y += self.meta_h + 10
+        layout = self._snippet(index.row(), hit.snippet, width)
+        painter.setPen(QColor(t.text_muted))
+        painter.setClipRect(QRect(left, y, width, SNIPPET_LINES * self.line_h))
+        layout.draw(painter, QPointF(left, y))
+        painter.restore()
+
+    def _snippet(self, row: int, snippet: str, width: int) -> QTextLayout:
+        key = (row, width)
+        layout = self._layouts.get(key)
+        if layout is not None:
+            return layout
+        t = self._theme.tokens
+        text, ranges = split_highlights(" ".join(snippet.split()))
+        layout = QTextLayout(text, self.f_text)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        formats = []
+        for start, length in ranges:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(QBrush(QColor(t.text)))
+            fmt.setBackground(QBrush(QColor(t.accent_soft)))
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = start, length, fmt
+            formats.append(span)
+        layout.setFormats(formats)
+        layout.beginLayout()
+        y = 0.0
+        for _ in range(SNIPPET_LINES):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += self.line_h
+        layout.endLayout()
+        self._layouts[key] = layout
+        return layout
+
+
+class DocumentListView(QListView):
+    """The list with touch kinetic scrolling; ``activated_hit`` on a tap (not on a drag)."""
+
+    activated_hit = Signal(object)  # SearchHit
+    scrolled_by_hand = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentList")
+        self.list_model = DocumentListModel(self)
+        self.delegate = DocumentCardDelegate(theme, self)
+        self.setModel(self.list_model)
+        self.setItemDelegate(self.delegate)
+        self.list_model.modelReset.connect(self.delegate.forget)
+        self.setUniformItemSizes(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.clicked.connect(lambda index: self.activated_hit.emit(index.data(HitRole)))
+        theme.changed.connect(self.doItemsLayout)
+        kinetic(self)
+        QScroller.scroller(self.viewport()).stateChanged.connect(self._scroller_state)
+
+    def _scroller_state(self, state: QScroller.State) -> None:
+        if state == QScroller.State.Dragging:
+            self.scrolled_by_hand.emit()
+
+    def set_hits(self, hits: tuple[SearchHit, ...] | list[SearchHit]) -> None:
+        self.list_model.set_hits(hits)
+        self.scrollToTop()
+
+
+def kinetic(view: QAbstractItemView) -> None:
+    """Flick scrolling with a finger (or the mouse), as on a phone."""
+    QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(view.viewport())
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootWhenScrollable,
+    )
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    scroller.setScrollerProperties(props)
