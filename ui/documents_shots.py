@@ -133,6 +133,7 @@ def shoot_documents(
     shoot("reader-pdf-en-normal")
     shell.session.set_language(Language.FR)
     shell.session.set_accessible(True)
+    _wait(settle, lambda: _pdf_painted(screen))  # rendered again in the new size
     shoot("reader-pdf-fr-accessible")
     shell.session.set_accessible(False)
     screen.go_back()

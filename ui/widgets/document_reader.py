@@ -39,7 +39,7 @@ from ui.widgets.media_player import MediaPlayer
 from ui.widgets.pdf_viewer import PdfViewer
 from ui.widgets.qr_code import QrCodeWidget
 
-QR_SIZE = 260
+QR_SIZE = 240
 SIDE_WIDTH = 480
 
 
@@ -61,6 +61,8 @@ class TakeAway(QWidget):
         self.print = TouchButton(theme, "printer", role="primary", icon_colour="on_accent")
         self.print.setObjectName("printFiche")
         self.print.clicked.connect(self.print_requested)
+        self._theme = theme
+        theme.changed.connect(self._fit)
         self.status = QLabel(objectName="printStatus", wordWrap=True)
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 28, 28, 28)
@@ -72,7 +74,12 @@ class TakeAway(QWidget):
         column.addStretch(1)
         column.addWidget(self.status)
         column.addWidget(self.print)
+        self._fit()
         self.retranslate()
+
+    def _fit(self) -> None:
+        """The accessible theme's larger type leaves no room for the address: the QR has it."""
+        self.link.setVisible(not self._theme.accessible)
 
     def show_link(self, link: str, can_print: bool) -> None:
         self.qr.set_payload(link)
@@ -355,6 +362,8 @@ class DocumentReader(QWidget):
         self.zoom_out.setAccessibleName(self.tr("Réduire"))
         self.find.setText(self.tr("Chercher dans le document"))
         self.keyboard.set_action_label(self.tr("OK"))
+        self.take_away.retranslate()
+        self.finder.retranslate()
         if self.document is not None:
             self.meta.setText(meta_line(self.document))
             self._page_changed(self.pdf.current_page, self.pdf.page_count)
