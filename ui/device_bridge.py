@@ -33,7 +33,7 @@ from kiosk.ports import Clock, PrinterState, PrinterStatus, PrintResult
 from kiosk.receipt import Receipt
 
 if TYPE_CHECKING:
-    from kiosk.print_spool import SpoolJob
+    from kiosk.print_spool import SpoolJob, SpoolSummary
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,8 @@ class DeviceBridge(QObject):
     print_finished = Signal(object)  # PrintResult
     # A print job of the durable spool changed state (kiosk.print_spool.SpoolJob)
     job_state_changed = Signal(object)
+    # The spool's open jobs, as asked for (list[SpoolJob], SpoolSummary)
+    print_jobs = Signal(object, object)
     # The simulated printer's job: Receipt, its ESC/POS bytes, their TicketPreview
     ticket_printed = Signal(object, object, object)
     # Someone is at the kiosk: a badge tapped or lifted, a code scanned (pokes the idle monitor).
@@ -86,6 +88,7 @@ class DeviceBridge(QObject):
     _printed = Signal(object)
     _ticket = Signal(object, object, object)
     _job = Signal(object)
+    _jobs = Signal(object, object)
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +107,7 @@ class DeviceBridge(QObject):
         self._printed.connect(self._deliver_print, queued)
         self._ticket.connect(self._deliver_ticket, queued)
         self._job.connect(self._deliver_job, queued)
+        self._jobs.connect(self._deliver_jobs, queued)
 
     # --- called from any thread --------------------------------------------------------------
 
@@ -125,6 +129,10 @@ class DeviceBridge(QObject):
     def on_print_job(self, job: SpoolJob) -> None:
         """The print spooler's job-state callback (its own thread)."""
         self._job.emit(job)
+
+    def on_print_jobs(self, jobs: list[SpoolJob], summary: SpoolSummary) -> None:
+        """The answer to the spooler's ``request_jobs`` (its own thread)."""
+        self._jobs.emit(jobs, summary)
 
     def on_ticket_preview(self, receipt: Receipt, data: bytes) -> None:
         """Decoded here, on the printer's thread: the GUI thread only paints the result."""
@@ -184,6 +192,10 @@ class DeviceBridge(QObject):
     @Slot(object)
     def _deliver_job(self, job: SpoolJob) -> None:
         self.job_state_changed.emit(job)
+
+    @Slot(object, object)
+    def _deliver_jobs(self, jobs: list[SpoolJob], summary: SpoolSummary) -> None:
+        self.print_jobs.emit(jobs, summary)
 
     @Slot(object, object, object)
     def _deliver_ticket(self, receipt: Receipt, data: bytes, preview: object) -> None:

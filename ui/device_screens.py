@@ -44,6 +44,8 @@ def make_hardware(shell: Shell) -> HardwareScreen:
         shell.devices.printer.request_status(answer)
         return True
 
+    from ui.screens.print_queue import PrintQueueSection
+
     screen = HardwareScreen(
         shell.settings,
         shell.theme,
@@ -53,6 +55,13 @@ def make_hardware(shell: Shell) -> HardwareScreen:
             shell.devices is not None and shell.devices.badge_simulator is not None
         ),
         simulated_printer=lambda: shell.devices is not None and shell.devices.printer_simulated,
+    )
+    screen.add_section(
+        PrintQueueSection(
+            shell.theme,
+            shell.bridge,
+            lambda: shell.devices.spooler if shell.devices is not None else None,
+        )
     )
     for make_section in shell.hardware_sections:
         screen.add_section(make_section())

@@ -68,7 +68,7 @@ class Shell:
     wedge: WedgeFilter
     devices: Devices | None = None
     camera: CameraScanner | None = None
-    # Sections added below the devices on the hardware screen (the print spool's), built with it.
+    # Sections other modules add below the devices and the print spool on the hardware screen.
     hardware_sections: list[Callable[[], QWidget]] = field(default_factory=list)
     # What installed services (ui.capabilities.Service) expose, by key: tests, screenshots.
     services: dict[str, object] = field(default_factory=dict)

@@ -257,7 +257,7 @@
         <translation>Collect the equipment you ordered</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -1773,6 +1773,209 @@
         <location line="+1"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueSection</name>
+    <message>
+        <location filename="../../ui/screens/print_queue.py" line="+218"/>
+        <source>File d&apos;impression indisponible pour le moment</source>
+        <translation>Print queue not available yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lecture de la file d&apos;impression…</source>
+        <translation>Reading the print queue…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 ticket en attente</source>
+        <translation>1 ticket waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} tickets en attente</source>
+        <translation>{n} tickets waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 non imprimé : à vous de décider</source>
+        <translation>1 not printed: your decision</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} non imprimés : à vous de décider</source>
+        <translation>{n} not printed: your decision</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rien en attente : tout est imprimé</source>
+        <translation>Nothing waiting: everything is printed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Page de test demandée…</source>
+        <translation>Test page requested…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page de test imprimée à {time}</source>
+        <translation>Test page printed at {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page de test non imprimée : {why}</source>
+        <translation>Test page not printed: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page de test annulée</source>
+        <translation>Test page cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page de test en attente : {why}</source>
+        <translation>Test page waiting: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page de test en cours d&apos;impression…</source>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{what}, demandé à {time}</source>
+        <translation>{what}, requested at {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Réimprimer</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Impression en cours</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non imprimé : {why}</source>
+        <translation>Not printed: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>En attente de l&apos;imprimante</source>
+        <translation>Waiting for the printer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvel essai à {time}, après 1 essai : {why}</source>
+        <translation>Next try at {time}, after 1 try: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvel essai à {time}, après {n} essais : {why}</source>
+        <translation>Next try at {time}, after {n} tries: {why}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>plus de papier</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imprimante hors ligne (capot ouvert ou erreur)</source>
+        <translation>printer offline (cover open or error)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imprimante injoignable (câble, réseau, alimentation)</source>
+        <translation>printer unreachable (cable, network, power)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>l&apos;imprimante ne répond pas</source>
+        <translation>the printer does not answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucune imprimante configurée</source>
+        <translation>no printer configured</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>le kiosque s&apos;est arrêté pendant l&apos;impression ; vérifiez si le ticket est sorti</source>
+        <translation>the kiosk stopped while printing; check whether the ticket came out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pas imprimé à temps, il n&apos;est plus envoyé tout seul</source>
+        <translation>not printed in time, no longer sent by itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket illisible, il ne peut pas être imprimé</source>
+        <translation>unreadable ticket, it cannot be printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>erreur du logiciel (voir le journal)</source>
+        <translation>software error (see the log)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>raison inconnue</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ticket d&apos;attente (Besoin d&apos;aide ?)</source>
+        <translation>Queue ticket (Need help?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass d&apos;entrée</source>
+        <translation>Entry pass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass visiteur</source>
+        <translation>Visitor pass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reçu de retrait</source>
+        <translation>Pickup receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiche document</source>
+        <translation>Document sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page de test</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File d&apos;impression</source>
+        <translation>Print queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer une page de test</source>
+        <translation>Print a test page</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,8 @@ last event of each device, so the screen may be built long after them. While it 
 printer is asked for its status every few seconds; the question and its answer travel through
 the printer's own thread, never this one.
 
-Below the devices, :meth:`HardwareScreen.add_section` takes further sections (the print
-spool's jobs and its test page come from the spool's own module).
+Below the devices, :meth:`HardwareScreen.add_section` takes further sections: the print
+spool's jobs and its test page (:mod:`ui.screens.print_queue`), then other modules' own.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class HardwareScreen(Screen):
 
         icon = IconLabel(theme, "cpu", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
-        icon.setFixedSize(112, 112)
+        icon.setFixedSize(96, 96)
         self.title = QLabel(objectName="screenTitle")
         self.subtitle = QLabel(objectName="screenSubtitle")
         heading = QVBoxLayout()
@@ -110,8 +110,8 @@ class HardwareScreen(Screen):
         self.sections.setSpacing(24)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(96, 48, 96, 48)
-        column.setSpacing(32)
+        column.setContentsMargins(96, 32, 96, 32)
+        column.setSpacing(24)
         column.addLayout(header)
         column.addLayout(grid)
         column.addLayout(self.sections)
