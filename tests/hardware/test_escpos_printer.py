@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import zxingcpp
 
 from hardware.escpos_printer import (
     EscposTicketPrinter,
@@ -112,7 +113,6 @@ def test_french_letters_use_windows_1252() -> None:
 def test_without_native_qr_the_qr_is_an_image_that_reads_back(
     printer: VirtualPrinter, make_printer
 ) -> None:
-    zxingcpp = pytest.importorskip("zxingcpp")
     result = print_and_wait(make_printer(printer.url + "?profile=ZJ-5870"))  # 58 mm, no GS ( k
     assert result.ok, result.status
     printed = decode(printer.wait_for_jobs(1)[0])

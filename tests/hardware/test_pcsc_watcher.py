@@ -17,8 +17,8 @@ from kiosk.badges import (
     ReaderStatus,
     RefusalReason,
 )
-from tests.hardware.conftest import READER_NAME, Pcscd, reader_has_card
 from tests.hardware.events import Recorder, wait_until
+from tests.helpers.pcscd import READER_NAME, Pcscd, reader_has_card
 from tests.helpers.vpcd import VirtualBadge, answers_6d00, reader_like
 
 UID4 = bytes.fromhex("04A1B2C3")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import zxingcpp
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -153,7 +154,6 @@ def test_a_queued_receipt_prints_with_french_accents_native_qr_and_a_cut(
 def test_a_printer_without_native_qr_gets_an_image_that_reads_back(
     printer: VirtualPrinter, make_rig, session_factory: sessionmaker[Session]
 ) -> None:
-    zxingcpp = pytest.importorskip("zxingcpp")
     rig = make_rig(tcp(printer, profile="ZJ-5870"))  # 58 mm, no GS ( k in its profile
     (job_id,) = queue(session_factory, RECEIPT)
     rig.printed(job_id)

@@ -29,7 +29,7 @@ from kiosk.db.migrate import HEAD_REVISION
 from kiosk.print_spool import Failure, PrintSpool, enqueue
 from kiosk.receipt import Receipt
 from kiosk.settings import Settings
-from tests.hardware.conftest import Pcscd
+from tests.helpers.pcscd import Pcscd
 from tests.helpers.virtual_printer import PrinterState as Paper
 from tests.helpers.virtual_printer import VirtualPrinter
 

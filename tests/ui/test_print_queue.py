@@ -6,7 +6,6 @@ loopback TCP printer, and what the printer received is decoded back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -35,12 +34,6 @@ WAIT_MS = 10_000  # generous: the machine is shared; a passing run takes a fract
 
 def tap(qtbot: QtBot, widget: Any) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-@pytest.fixture
-def printer() -> Iterator[VirtualPrinter]:
-    with VirtualPrinter() as server:
-        yield server
 
 
 @pytest.fixture
