@@ -74,8 +74,9 @@ class DeviceBridge(QObject):
     job_state_changed = Signal(object)
     # The spool's open jobs, as asked for (list[SpoolJob], SpoolSummary)
     print_jobs = Signal(object, object)
-    # The simulated printer's job: Receipt, its ESC/POS bytes, their TicketPreview
-    ticket_printed = Signal(object, object, object)
+    # The simulated printer's job: Receipt, its ESC/POS bytes, their TicketPreview, and the
+    # paper drawn from them (a QImage)
+    ticket_printed = Signal(object, object, object, object)
     # Someone is at the kiosk: a badge tapped or lifted, a code scanned (pokes the idle monitor).
     # Reader and printer statuses are not people and do not count.
     activity = Signal()
@@ -86,7 +87,7 @@ class DeviceBridge(QObject):
     _status = Signal(object)
     _camera = Signal(object)
     _printed = Signal(object)
-    _ticket = Signal(object, object, object)
+    _ticket = Signal(object, object, object, object)
     _job = Signal(object)
     _jobs = Signal(object, object)
 
@@ -135,10 +136,13 @@ class DeviceBridge(QObject):
         self._jobs.emit(jobs, summary)
 
     def on_ticket_preview(self, receipt: Receipt, data: bytes) -> None:
-        """Decoded here, on the printer's thread: the GUI thread only paints the result."""
+        """Decoded and drawn here, on the printer's thread (a QImage may be painted on any
+        thread): the GUI thread only shows the result."""
         from hardware.escpos_preview import preview
+        from ui.widgets.ticket_view import paint_ticket
 
-        self._ticket.emit(receipt, data, preview(data))
+        decoded = preview(data)
+        self._ticket.emit(receipt, data, decoded, paint_ticket(decoded))
 
     # --- on the GUI thread ---------------------------------------------------------------------
 
@@ -197,6 +201,8 @@ class DeviceBridge(QObject):
     def _deliver_jobs(self, jobs: list[SpoolJob], summary: SpoolSummary) -> None:
         self.print_jobs.emit(jobs, summary)
 
-    @Slot(object, object, object)
-    def _deliver_ticket(self, receipt: Receipt, data: bytes, preview: object) -> None:
-        self.ticket_printed.emit(receipt, data, preview)
+    @Slot(object, object, object, object)
+    def _deliver_ticket(
+        self, receipt: Receipt, data: bytes, preview: object, paper: object
+    ) -> None:
+        self.ticket_printed.emit(receipt, data, preview, paper)

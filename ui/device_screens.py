@@ -31,7 +31,9 @@ def install(shell: Shell) -> None:
     shell.router.register(HARDWARE, lambda: make_hardware(shell))
     shell.router.register(SIMULATOR, lambda: make_simulator(shell))
     ticket = shell.window.ticket
-    shell.bridge.ticket_printed.connect(lambda _r, _data, preview: ticket.show_ticket(preview))
+    shell.bridge.ticket_printed.connect(
+        lambda _receipt, _data, preview, paper: ticket.show_ticket(preview, paper)
+    )
     shell.idle.session_reset.connect(ticket.dismiss)  # the last visitor's ticket goes with them
 
 

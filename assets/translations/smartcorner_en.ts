@@ -1778,7 +1778,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/screens/print_queue.py" line="+218"/>
+        <location filename="../../ui/screens/print_queue.py" line="+231"/>
         <source>File d&apos;impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -1843,7 +1843,12 @@
         <translation>Printing the test page…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>… et {n} autre(s), plus récent(s)</source>
+        <translation>… and {n} more, more recent</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{what}, demandé à {time}</source>
         <translation>{what}, requested at {time}</translation>
     </message>
@@ -1968,7 +1973,7 @@
         <translation>Ticket</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>File d&apos;impression</source>
         <translation>Print queue</translation>
     </message>
@@ -2435,7 +2440,7 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/widgets/ticket_view.py" line="+155"/>
+        <location filename="../../ui/widgets/ticket_view.py" line="+157"/>
         <source>Ticket imprimé (imprimante simulée)</source>
         <translation>Printed ticket (simulated printer)</translation>
     </message>

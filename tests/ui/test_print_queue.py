@@ -208,3 +208,22 @@ def test_without_a_spool_the_section_says_so(qtbot: QtBot, make_shell: Any) -> N
     shell.attach_devices(Devices(SimulatedBadgeSource(), SimulatedTicketPrinter()))
     section.ask()
     assert section.counts.text() == "File d'impression indisponible pour le moment"
+
+
+def test_the_oldest_jobs_are_listed_and_the_others_counted(qtbot: QtBot, kiosk: Any) -> None:
+    section = open_section(kiosk)
+    qtbot.waitUntil(lambda: section.summary is not None, timeout=WAIT_MS)  # the spool's answer
+    at = datetime(2026, 11, 23, 13, 2).astimezone()
+    jobs = [
+        SpoolJob(
+            id=n, nonce=f"n{n}", kind="help_ticket", ref=None, kiosk_id=None,
+            state=PrintJobState.PENDING, attempts=0, created_at=at, next_attempt_at=at,
+            deadline_at=at, printed_at=None, last_error_code=None, last_error=None,
+        )
+        for n in range(1, 11)
+    ]  # fmt: skip
+    kiosk.bridge.on_print_jobs(jobs, SpoolSummary(10, 0, 0, at))
+    qtbot.waitUntil(lambda: section.more.isVisible(), timeout=WAIT_MS)
+    assert [row.job_id for row in shown_rows(section)] == list(range(1, 9))
+    assert section.more.text() == "… et 2 autre(s), plus récent(s)"
+    assert section.counts.text() == "10 tickets en attente"

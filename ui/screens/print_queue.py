@@ -42,6 +42,7 @@ REFRESH_MS: Final = 5000  # while shown: the next attempt's time and the deadlin
 DEBOUNCE_MS: Final = 150  # a burst of job changes (the printer back, ten jobs out) asks once
 TEST_PAGE: Final = "test_page"
 ROWS_SHOWN: Final = 2  # more jobs scroll (kinetic): the screen fits 1080 px
+ROWS_MAX: Final = 8  # the oldest jobs, rows built up front: a burst of jobs builds no widget
 _LEVEL_COLOURS: Final = {
     "off": "text_muted",
     "ok": "success",
@@ -67,6 +68,8 @@ class JobRow(QFrame):
         super().__init__(parent)
         self.setObjectName("spoolRow")
         self.job_id = 0
+        self.job: SpoolJob | None = None  # what the row shows, in which language (retranslate)
+        self.language = 0
         self.icon = IconLabel(theme, "hourglass", 36, colour="warning", stroke=2)
         self.icon.setFixedSize(48, 48)
         self.title = QLabel(objectName="spoolJobTitle")
@@ -110,6 +113,7 @@ class PrintQueueSection(QFrame):
         self.summary: SpoolSummary | None = None
         self._test_page: SpoolJob | None = None  # the last test page asked for here
         self._test_page_asked = False
+        self._language = 0  # bumped by retranslate(): the rows are filled again
 
         self.icon = IconLabel(theme, "printer", 44, colour="text_muted", stroke=1.75)
         self.icon.setFixedSize(64, 64)
@@ -137,6 +141,15 @@ class PrintQueueSection(QFrame):
         self._rows.setSpacing(12)
         self._rows.addStretch(1)
         self.rows: list[JobRow] = []
+        for _ in range(ROWS_MAX):
+            row = JobRow(theme)
+            row.retry_requested.connect(self.retry)
+            row.cancel_requested.connect(self.cancel)
+            row.hide()
+            self._rows.insertWidget(len(self.rows), row)
+            self.rows.append(row)
+        self.more = QLabel(objectName="spoolMore")
+        self._rows.insertWidget(ROWS_MAX, self.more)
         self.scroll = QScrollArea(objectName="spoolScroll")
         self.scroll.setWidget(self._rows_box)
         self.scroll.setWidgetResizable(True)
@@ -192,7 +205,7 @@ class PrintQueueSection(QFrame):
             spooler.request_jobs(self._on_jobs)
 
     def _jobs_arrived(self, jobs: list[SpoolJob], summary: SpoolSummary) -> None:
-        self.jobs, self.summary = list(jobs), summary
+        self.jobs, self.summary = list(jobs)[:ROWS_MAX], summary
         self._show()
 
     def _job_changed(self, job: SpoolJob) -> None:
@@ -260,23 +273,27 @@ class PrintQueueSection(QFrame):
         self.feedback.setVisible(bool(text))
 
     def _show_rows(self) -> None:
-        while len(self.rows) < len(self.jobs):
-            row = JobRow(self._theme)
-            row.retry_requested.connect(self.retry)
-            row.cancel_requested.connect(self.cancel)
-            self._rows.insertWidget(len(self.rows), row)
-            self.rows.append(row)
         for n, row in enumerate(self.rows):
             if n < len(self.jobs):
                 self._fill(row, self.jobs[n])
             row.setVisible(n < len(self.jobs))
+        others = max(0, self._total() - ROWS_MAX)
+        if others:
+            self.more.setText(self.tr("… et {n} autre(s), plus récent(s)").format(n=others))
+        self.more.setVisible(bool(others))
         shown = min(len(self.jobs), ROWS_SHOWN)
         if shown:
             height = sum(row.sizeHint().height() for row in self.rows[:shown])
             self.scroll.setFixedHeight(height + self._rows.spacing() * (shown - 1))
 
+    def _total(self) -> int:
+        summary = self.summary
+        return len(self.jobs) if summary is None else summary.backlog + summary.failed
+
     def _fill(self, row: JobRow, job: SpoolJob) -> None:
-        row.job_id = job.id
+        if row.job == job and row.language == self._language:
+            return  # unchanged: no icon drawn again, no layout
+        row.job, row.language, row.job_id = job, self._language, job.id
         icon, colour = _STATE_ICONS.get(job.state, ("printer", "text_muted"))
         row.icon.set_icon(icon, colour)
         row.title.setText(
@@ -335,6 +352,7 @@ class PrintQueueSection(QFrame):
         }.get(kind, kind)
 
     def retranslate(self) -> None:
+        self._language += 1
         self.title.setText(self.tr("File d'impression"))
         self.test_page.setText(self.tr("Imprimer une page de test"))
         self._show()

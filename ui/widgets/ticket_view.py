@@ -49,7 +49,7 @@ def _mono_font(columns: int) -> QFont:
 
 
 def paint_ticket(preview: TicketPreview) -> QImage:
-    """The ticket as a white strip of paper, 576 px wide."""
+    """The ticket as a white strip of paper, 576 px wide (on any thread: only a QImage)."""
     font = _mono_font(preview.columns)
     bold = QFont(font)
     bold.setBold(True)
@@ -125,12 +125,14 @@ class TicketPanel(QFrame):
         self.hide()
         self.retranslate()
 
-    def show_ticket(self, preview: TicketPreview) -> None:
+    def show_ticket(self, preview: TicketPreview, paper: QImage | None = None) -> None:
+        """``paper``: :func:`paint_ticket`'s drawing of ``preview``, made off the GUI thread."""
         self.preview = preview
-        image = paint_ticket(preview)
+        image = paper if paper is not None else paint_ticket(preview)
         parent = self.parentWidget()
         room = (parent.height() if parent else 1080) - 380
         if image.height() > room:
+            # smooth scaling costs ~10 ms for a long ticket; a printed one is a few cm long
             image = image.scaledToHeight(room, Qt.TransformationMode.SmoothTransformation)
         self.paper.setPixmap(QPixmap.fromImage(image))
         self.paper.setFixedSize(image.size())
