@@ -107,9 +107,11 @@ def build_printer(
     *,
     on_job: OnJob | None = None,
     on_status: Callable[[PrinterStatus], None] | None = None,
+    kiosk_id: int | None = None,
 ) -> PrintSpooler:
-    """The print spooler of this kiosk, started: it prints the jobs queued in its database."""
-    opener = SpoolOpener(settings.database_url)
+    """The print spooler of this kiosk, started: it prints the jobs queued in its database
+    for ``kiosk_id`` (kiosks sharing a database each print their own), or every job (None)."""
+    opener = SpoolOpener(settings.database_url, kiosk_id=kiosk_id)
     spooler = PrintSpooler(
         opener,
         build_link(settings, on_preview),
@@ -167,6 +169,13 @@ def build_devices(
     *,
     on_print_job: OnJob | None = None,
     on_printer_status: Callable[[PrinterStatus], None] | None = None,
+    kiosk_id: int | None = None,
 ) -> Devices:
-    printer = build_printer(settings, on_preview, on_job=on_print_job, on_status=on_printer_status)
+    printer = build_printer(
+        settings,
+        on_preview,
+        on_job=on_print_job,
+        on_status=on_printer_status,
+        kiosk_id=kiosk_id,
+    )
     return Devices(build_badge_source(settings), printer)

@@ -101,15 +101,21 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         shell.attract.first_painted.connect(painted)
         shell.feed.changed.connect(first_load)
 
-    def build_devices() -> Devices:
+    def build_devices() -> Devices:  # on the worker
         from hardware.devices import build_devices
 
         bridge = shell.bridge
+        try:  # the spooler prints this kiosk's jobs only: kiosks may share one database
+            kiosk_id: int | None = database.this_kiosk(clock.now()).id
+        except Exception:
+            log.exception("this kiosk is not registered: its spooler prints every queued job")
+            kiosk_id = None
         return build_devices(
             settings,
             on_preview=bridge.on_ticket_preview,
             on_print_job=bridge.on_print_job,  # the spooler prints queued receipts from now on
             on_printer_status=bridge.on_printer_status,
+            kiosk_id=kiosk_id,
         )
 
     # after the first paint and the first programme query (one worker: they queue up)

@@ -472,3 +472,42 @@ def test_the_composition_root_builds_a_spooler_on_the_kiosk_database(
         jobs.wait_for(lambda j: j.state is PrintJobState.PRINTED, timeout=WAIT)
     finally:
         devices.stop()
+
+
+def test_the_kiosks_spooler_prints_its_own_jobs_not_another_kiosks(
+    session_factory: sessionmaker[Session], sqlite_url: str
+) -> None:
+    """Kiosks sharing one database: ui.app passes this kiosk's id to build_devices."""
+    from hardware.devices import build_devices
+    from kiosk.settings import Settings
+    from tests.kiosk.test_print_spool import kiosk_row
+
+    with session_factory() as s:
+        mine, other = kiosk_row(s, "K-MINE"), kiosk_row(s, "K-OTHER")
+        s.commit()
+    shown: Recorder[Receipt] = Recorder()
+    jobs: Recorder[SpoolJob] = Recorder()
+    devices = build_devices(
+        Settings(printer="none", db_url=sqlite_url),
+        lambda r, _d: shown(r),
+        on_print_job=jobs,
+        kiosk_id=mine,
+    )
+    try:
+        assert devices.spooler is not None
+        assert devices.spooler.wait_ready(WAIT)
+        with session_factory() as s:
+            theirs = enqueue(s, numbered(1), kind="help_ticket", kiosk_id=other)
+            ours = enqueue(s, numbered(2), kind="help_ticket", kiosk_id=mine)
+            s.commit()
+        jobs.wait_for(lambda j: j.id == ours and j.state is PrintJobState.PRINTED, timeout=WAIT)
+        devices.spooler.print_test_page()
+        jobs.wait_for(lambda j: j.kind == "test_page" and j.state is PrintJobState.PRINTED,
+                      timeout=WAIT)  # fmt: skip
+    finally:
+        devices.stop()
+    assert [r.big_number for r in shown.items] == ["M-002", "0123"]
+    assert states_in_db(session_factory)[theirs] is PrintJobState.PENDING
+    with session_factory() as s:
+        page = s.scalars(select(PrintJob).where(PrintJob.kind == "test_page")).one()
+        assert page.kiosk_id == mine
