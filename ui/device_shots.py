@@ -182,6 +182,10 @@ def shoot_devices(
         settle()
         shoot(shell, "store-hardware-problems-en-normal")
         shell.session.set_language(Language.FR)
+        shell.session.set_accessible(True)
+        settle()
+        shoot(shell, "store-hardware-problems-fr-accessible")
+        shell.session.set_accessible(False)
     finally:
         shell.close()
         settle()

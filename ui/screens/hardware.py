@@ -13,9 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hardware.qr_camera import CameraState
 from kiosk.badges import BadgePresented, ReaderState
@@ -109,13 +118,29 @@ class HardwareScreen(Screen):
         self.sections = QVBoxLayout()
         self.sections.setSpacing(24)
 
+        # Below the header, one kinetic scroll for everything: large text (accessible mode) or
+        # a long print queue make it taller than the screen.
+        body = QWidget(objectName="hardwareBody")
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(24)
+        content.addLayout(grid)
+        content.addLayout(self.sections)
+        content.addStretch(1)
+        self.scroll = QScrollArea(objectName="hardwareScroll")
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(
+            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+
         column = QVBoxLayout(self)
         column.setContentsMargins(96, 32, 96, 32)
         column.setSpacing(24)
         column.addLayout(header)
-        column.addLayout(grid)
-        column.addLayout(self.sections)
-        column.addStretch(1)
+        column.addWidget(self.scroll, 1)
 
         self._refresh = QTimer(self, interval=STATUS_REFRESH_MS)
         self._refresh.timeout.connect(self.ask_printer_status)

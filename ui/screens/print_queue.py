@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +39,6 @@ if TYPE_CHECKING:
 REFRESH_MS: Final = 5000  # while shown: the next attempt's time and the deadlines move on
 DEBOUNCE_MS: Final = 150  # a burst of job changes (the printer back, ten jobs out) asks once
 TEST_PAGE: Final = "test_page"
-ROWS_SHOWN: Final = 2  # more jobs scroll (kinetic): the screen fits 1080 px
 ROWS_MAX: Final = 8  # the oldest jobs, rows built up front: a burst of jobs builds no widget
 _LEVEL_COLOURS: Final = {
     "off": "text_muted",
@@ -139,7 +136,6 @@ class PrintQueueSection(QFrame):
         self._rows = QVBoxLayout(self._rows_box)
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setSpacing(12)
-        self._rows.addStretch(1)
         self.rows: list[JobRow] = []
         for _ in range(ROWS_MAX):
             row = JobRow(theme)
@@ -150,20 +146,11 @@ class PrintQueueSection(QFrame):
             self.rows.append(row)
         self.more = QLabel(objectName="spoolMore")
         self._rows.insertWidget(ROWS_MAX, self.more)
-        self.scroll = QScrollArea(objectName="spoolScroll")
-        self.scroll.setWidget(self._rows_box)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 20, 32, 20)
         column.setSpacing(12)
         column.addLayout(header)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self._rows_box)
 
         self._refresh = QTimer(self, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.ask)
@@ -251,7 +238,7 @@ class PrintQueueSection(QFrame):
         self.counts.style().unpolish(self.counts)
         self.counts.style().polish(self.counts)
         self.icon.set_colour(_LEVEL_COLOURS[level])
-        self.scroll.setVisible(bool(self.jobs))
+        self._rows_box.setVisible(bool(self.jobs))
 
     def _show_feedback(self) -> None:
         job = self._test_page
@@ -281,10 +268,6 @@ class PrintQueueSection(QFrame):
         if others:
             self.more.setText(self.tr("… et {n} autre(s), plus récent(s)").format(n=others))
         self.more.setVisible(bool(others))
-        shown = min(len(self.jobs), ROWS_SHOWN)
-        if shown:
-            height = sum(row.sizeHint().height() for row in self.rows[:shown])
-            self.scroll.setFixedHeight(height + self._rows.spacing() * (shown - 1))
 
     def _total(self) -> int:
         summary = self.summary
