@@ -28,10 +28,10 @@ from kiosk.paths import Paths
 from kiosk.ports import FixedClock
 from kiosk.settings import Profile, Settings
 from kiosk.tickets import write_key_pair
-from tests.hardware.conftest import Pcscd
 from tests.helpers.checkin_world import ALICE_UID, NOW, SITE_KEY, STAFF_UID, World, build_world
 from tests.helpers.escpos_decode import Decoded, decode
 from tests.helpers.keys import Keyboard
+from tests.helpers.pcscd import Pcscd
 from tests.helpers.virtual_printer import VirtualPrinter
 from tests.helpers.vpcd import VirtualBadge
 from ui.data import KioskDatabase
