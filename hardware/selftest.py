@@ -171,6 +171,7 @@ def run_selftest(
 ) -> list[Check]:
     from kiosk.db.engine import make_session_factory
     from kiosk.print_spool import PrintSpool
+    from kiosk.this_kiosk import find_kiosk_id
 
     checks = []
     database, engine = check_database(settings.database_url)
@@ -182,7 +183,10 @@ def run_selftest(
         checks.append(Check("print spool", Verdict.FAIL, "cannot be read: database not ready"))
     else:
         try:
-            spool = PrintSpool(make_session_factory(engine))
+            sessions = make_session_factory(engine)
+            with sessions() as session:  # kiosks sharing a database: this one's queue only
+                kiosk_id = find_kiosk_id(session, settings)
+            spool = PrintSpool(sessions, kiosk_id=kiosk_id)
             checks.append(check_spool(spool, now or datetime.now(UTC)))
         except Exception as exc:
             checks.append(Check("print spool", Verdict.FAIL, f"cannot be read ({_reason(exc)})"))

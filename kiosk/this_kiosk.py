@@ -82,6 +82,12 @@ def ensure_kiosk(session: Session, settings: Settings, now: datetime) -> KioskRe
     )
 
 
+def find_kiosk_id(session: Session, settings: Settings) -> int | None:
+    """This kiosk's row id if it is registered already; reads only (``smartcorner selftest``)."""
+    code = settings.kiosk_code or _default_code(session, settings.profile)
+    return session.scalar(select(Kiosk.id).where(Kiosk.code == code))
+
+
 def _default_code(session: Session, profile: Profile) -> str:
     demo = f"{DEMO_PREFIX}{profile.value.upper()}"
     if session.scalar(select(Kiosk.id).where(Kiosk.code == demo)) is not None:

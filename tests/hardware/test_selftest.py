@@ -150,6 +150,30 @@ def test_failed_jobs_warn_and_a_stuck_queue_fails(
     assert format_report(settings, late).splitlines()[-1] == "FAILED: print spool"
 
 
+def test_the_spool_check_looks_at_this_kiosks_queue_only(
+    session_factory: sessionmaker[Session], sqlite_url: str
+) -> None:
+    from tests.kiosk.test_print_spool import kiosk_row
+
+    with session_factory() as s:
+        mine, other = kiosk_row(s, "K-MINE"), kiosk_row(s, "K-OTHER")
+        enqueue(s, Receipt(title="a", kiosk="k"), kind="help_ticket", kiosk_id=other, now=NOW)
+        enqueue(s, Receipt(title="b", kiosk="k"), kind="help_ticket", kiosk_id=mine, now=NOW)
+        enqueue(s, Receipt(title="c", kiosk="k"), kind="help_ticket", kiosk_id=mine, now=NOW)
+        s.commit()
+    later = NOW + timedelta(minutes=1)
+    mine_check = by_name(
+        run_selftest(Settings(db_url=sqlite_url, kiosk_code="K-MINE"), now=later, cameras=no_camera)
+    )["print spool"]
+    assert mine_check.detail == "2 pending, 0 sending, 0 failed"
+    other_check = by_name(
+        run_selftest(
+            Settings(db_url=sqlite_url, kiosk_code="K-OTHER"), now=later, cameras=no_camera
+        )
+    )["print spool"]
+    assert other_check.detail == "1 pending, 0 sending, 0 failed"
+
+
 # --- camera -----------------------------------------------------------------------------------
 
 
