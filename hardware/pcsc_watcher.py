@@ -123,6 +123,7 @@ class PcscBadgeWatcher:
         self._last_status: ReaderStatus | None = None
         self._had_reader = False
         self._cards: dict[str, _Card] = {}
+        self._unexplained = 0  # errors in a row not explained by pcscd going away
 
     # --- BadgeSource --------------------------------------------------------------------
 
@@ -163,11 +164,17 @@ class PcscBadgeWatcher:
                 self._session()
             except _ServiceLost as exc:
                 self._forget_cards()
+                self._unexplained = 0
                 self._status(ReaderState.SERVICE_DOWN, f"pcscd is not running ({exc})")
             except Exception as exc:
                 log.exception("PC/SC watcher error; retrying")
                 self._forget_cards()
-                self._status(ReaderState.FAILED, f"{type(exc).__name__}: {exc}")
+                self._unexplained += 1
+                # A pcscd on its way out may answer one last call with an odd code (seen:
+                # 0x8010006A) before its socket closes: the next attempt tells "service down"
+                # apart from a real failure, which is reported if it happens again.
+                if self._unexplained > 1:
+                    self._status(ReaderState.FAILED, f"{type(exc).__name__}: {exc}")
             self._stopping.wait(self._retry_interval)
         self._status(ReaderState.STOPPED)
         log.info("PC/SC watcher stopped")
@@ -215,6 +222,8 @@ class PcscBadgeWatcher:
         states += [(name, scard.SCARD_STATE_UNAWARE) for name in readers]
         while not self._stopping.is_set():
             rv, changed = scard.SCardGetStatusChange(context, self._poll_timeout_ms, states)
+            if _u32(rv) in (scard.SCARD_S_SUCCESS, _u32(scard.SCARD_E_TIMEOUT)):
+                self._unexplained = 0  # the session works
             if _u32(rv) == _u32(scard.SCARD_E_TIMEOUT):
                 continue
             if _u32(rv) == _u32(scard.SCARD_E_CANCELLED):

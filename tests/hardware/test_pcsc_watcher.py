@@ -301,3 +301,60 @@ def test_a_failing_handler_is_logged_and_the_watcher_goes_on(
         watcher.stop()
     assert "badge event handler failed" in caplog.text
     assert "boom" in caplog.text
+
+
+class FlakyStatusChange:
+    """SCardGetStatusChange answering ``code`` to the next ``times`` calls, then the real one."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.real = scard.SCardGetStatusChange
+        self.times = 0
+        self.code = (
+            0x8010006A  # what a pcscd on its way out answered once (SCARD_W_SECURITY_VIOLATION)
+        )
+        monkeypatch.setattr(scard, "SCardGetStatusChange", self)
+
+    def __call__(self, *args):  # type: ignore[no-untyped-def]
+        if self.times > 0:
+            self.times -= 1
+            return self.code, []
+        return self.real(*args)
+
+
+def test_one_odd_answer_is_retried_without_reporting_a_failure(
+    pcscd: Pcscd, make_badge: MakeBadge, events, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    flaky = FlakyStatusChange(monkeypatch)
+    watcher = PcscBadgeWatcher("ACR1252", retry_interval=0.1, poll_timeout_ms=100)
+    watcher.start(events)
+    try:
+        events.wait_for(status(ReaderState.READY))
+        flaky.times = 1
+        wait_until(lambda: "PC/SC watcher error" in caplog.text, what="the odd answer")
+        make_badge(UID4).insert()
+        assert events.wait_for(presented) == BadgePresented(UID4, pcscd.reader)
+    finally:
+        watcher.stop()
+    assert not any(status(ReaderState.FAILED)(e) for e in events.items)
+
+
+def test_an_error_that_persists_is_reported_then_cleared(
+    pcscd: Pcscd, make_badge: MakeBadge, events, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flaky = FlakyStatusChange(monkeypatch)
+    watcher = PcscBadgeWatcher("ACR1252", retry_interval=0.1, poll_timeout_ms=100)
+    watcher.start(events)
+    try:
+        events.wait_for(status(ReaderState.READY))
+        mark = events.mark()
+        flaky.times = 1000
+        failed = events.wait_for(status(ReaderState.FAILED), after=mark)
+        assert isinstance(failed, ReaderStatus)
+        assert "0x8010006A" in failed.detail
+        flaky.times = 0
+        events.wait_for(status(ReaderState.READY), after=mark)
+        make_badge(UID4).insert()
+        assert events.wait_for(presented, after=mark) == BadgePresented(UID4, pcscd.reader)
+    finally:
+        watcher.stop()
