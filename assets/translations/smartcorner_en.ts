@@ -1283,7 +1283,7 @@
 <context>
     <name>HardwareScreen</name>
     <message>
-        <location filename="../../ui/screens/hardware.py" line="+159"/>
+        <location filename="../../ui/screens/hardware.py" line="+184"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1778,7 +1778,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/screens/print_queue.py" line="+231"/>
+        <location filename="../../ui/screens/print_queue.py" line="+218"/>
         <source>File d&apos;impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -1848,7 +1848,7 @@
         <translation>… and {n} more, more recent</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>{what}, demandé à {time}</source>
         <translation>{what}, requested at {time}</translation>
     </message>
