@@ -9,8 +9,8 @@ tour kiosk's SQLite file pull it, then records offline 80 % check-ins (ledger + 
 the check-in service writes them) and 20 % space visits, and times ``TourSync.run()``:
 
 - **clean**: the push in one go (plus the pull pass that follows, timed apart);
-- **cut**: the same through a loopback proxy that drops the link halfway through the push (at
-  half the clean push's median time); the failed attempt and the resumed sync are timed, and
+- **cut**: the same through a loopback proxy that drops the link during the push (a third of
+  the fastest clean push in); the failed attempt and the resumed sync are timed, and
   the cost of the cut is their sum minus the clean sync (the batch in flight is sent twice).
 
 Baseline in the same process: the same rows inserted into PostgreSQL by one plain
@@ -201,7 +201,7 @@ def cut_round(
     central = central_engine(str(make_url(url).set(port=proxy.port).render_as_string(False)))
     sync = TourSync(local, central, kiosk, FixedClock(NOW), batch_size=batch)
     # psycopg prepares a statement after 5 runs and stops sending its text, so the cut is timed:
-    # halfway through the clean push.
+    # a third of the fastest clean push in (the load of a shared machine varies).
     timer = threading.Timer(cut_after, proxy.cut)
     start = time.perf_counter()
     timer.start()
@@ -272,7 +272,7 @@ def main() -> int:
         clean = [clean_round(server, n, args.records, args.batch, folder)
                  for n in range(args.rounds)]  # fmt: skip
         summary("sync, clean: push, then the pull pass that follows", clean)
-        half = statistics.median(r["push_s"] for r in clean) / 2
+        half = min(r["push_s"] for r in clean) / 3  # surely before the end, past the start
         cut = [cut_round(server, n, args.records, args.batch, folder, half)
                for n in range(args.rounds)]  # fmt: skip
         summary(f"sync with the link cut {half:.1f} s into the push (failed + resumed)", cut)

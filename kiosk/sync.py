@@ -50,6 +50,7 @@ from kiosk.db.models import Base
 from kiosk.db.models_sync import SyncConflict, SyncState
 from kiosk.ports import Clock
 from kiosk.retention import RULES, periods
+from kiosk.sync_documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync_keys import insert_for, table_of
 from kiosk.sync_pull import PULL_TABLES
 from kiosk.sync_push import (
@@ -85,6 +86,8 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     ("checkin_undo", UNDO, send_undos),
     ("space_visit", VISIT, lambda cc, ids, rows, _lc: send_visits(cc, ids, rows)),
     ("help_request", HELP, lambda cc, ids, rows, _lc: send_help_requests(cc, ids, rows)),
+    ("document_view", VIEW, send_views),
+    ("document_search", SEARCH, send_searches),
 )
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import aliased
 from kiosk.db.models import Direction, Registration, Service, Site
 from kiosk.db.models_checkin import Badge, EventSource, TicketRevocation
 from kiosk.domain import PersonKind
+from kiosk.sync_documents import DOCUMENT, apply_documents
 from kiosk.sync_keys import (
     EVENT,
     PERSON,
@@ -284,6 +285,7 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("registration", REGISTRATION, _registrations_query, _apply_registrations),
     PullTable("badge", BADGE, _badges_query, _apply_badges),
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
+    PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
 )  # fmt: skip
 
 __all__ = ["PULL_TABLES", "PullTable"]

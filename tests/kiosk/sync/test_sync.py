@@ -13,6 +13,7 @@ from kiosk.checkin import register_walk_in, undo_checkin
 from kiosk.checkin_admin import find_or_create_visitor
 from kiosk.db.models import Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord, SpaceVisit
+from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
 from kiosk.db.models_help import HelpRequest
 from kiosk.db.models_sync import SyncConflict, SyncState
 from kiosk.help_domain import HelpReason
@@ -285,3 +286,39 @@ def test_a_shutdown_stops_the_sync_between_batches_and_the_next_one_resumes(
     )
     assert tour.sync(batch_size=3).run().pushed["checkin"] == 3
     assert sync_status(tour.local, tour.kiosk_id).last_error is None
+
+
+def test_document_usage_goes_up_and_the_catalogue_comes_down(sqlite_tour: Tour) -> None:
+    tour = sqlite_tour
+    document = {"slug": "guide-teletravail", "kind": "pdf", "title": "Guide du télétravail",
+                "theme": "Travail", "published_on": NOW.date(), "fingerprint": "f" * 64,
+                "created_at": NOW, "updated_at": NOW}  # fmt: skip
+    with tour.central.begin() as c:
+        c.execute(insert(Document), [document])
+    with tour.local.begin() as t:
+        t.execute(
+            insert(DocumentView),
+            [
+                {
+                    "nonce": uuid4().hex,
+                    "kiosk_id": tour.kiosk_id,
+                    "at": NOW,
+                    "document_slug": "guide-teletravail",
+                    "source": "search",
+                }
+            ],
+        )
+        t.execute(insert(DocumentSearch), [{"nonce": uuid4().hex, "kiosk_id": tour.kiosk_id,
+                  "at": NOW, "query": "télétravail", "normalized": "teletravail",
+                  "result_count": 0}])  # fmt: skip
+
+    report = tour.sync().run()
+    tour.sync().run()  # again: nothing twice
+
+    assert report.pushed == {"document_view": 1, "document_search": 1}
+    assert tour.count(tour.central, DocumentView) == 1
+    assert tour.count(tour.central, DocumentSearch) == 1
+    with tour.local.connect() as t:
+        assert t.scalar(select(Document.title).where(Document.slug == "guide-teletravail")) == (
+            "Guide du télétravail"
+        )
