@@ -1,0 +1,211 @@
+"""A small, hand-countable data set for the statistics (2026-Q1 and 2026-Q2, Paris calendar).
+
+The figures the tests expect are worked out in the comments next to the rows, so a reader
+can check them without running anything. Quarter edges are in Paris time: 2026-Q2 starts at
+2026-03-31 22:00 UTC (midnight in Paris, summer time) and ends at 2026-06-30 22:00 UTC.
+
+Q1: E1 masterclass 10/03, registered p0-p3, present p0 p1 + walk-in p9        -> 3
+    E2 café numérique 31/03 23:30 Paris, registered p4 p5, both present          -> 2
+    attendance Q1 = 5
+Q2: E3 table ronde 01/04 00:30 Paris (31/03 22:30 UTC), reg p0 p1, present p0 p1
+       + walk-in p2                                                               -> 3
+    E4 masterclass 12/05, reg p0-p5 (+ p6 on the waiting list, p7 cancelled),
+       present p0-p3 + p6 (not confirmed: a walk-in)                              -> 5
+    E5 atelier technologique on the remote site 30/06 23:59 Paris, reg p6-p8,
+       present p6-p8 + walk-in p9 (no direction)                                  -> 4
+    E6 formation 01/07 00:00 Paris (30/06 22:00 UTC): Q3, not counted
+    attendance Q2 = 12  (+140 % on Q1); registered 2+6+3 = 11, present of them 2+4+3 = 9,
+    no-show 2/11, walk-ins 3
+    by month: avril 3, mai 5, juin 4; by direction: DN (p0-p5) 7, DR (p6-p8) 4, none 1
+    by site: Smart Corner 8, Menton 4; by kiosk: room kiosk 8, tour kiosk 4
+Visits: Q1 3; Q2 6 (+100 %): 01/04 lab, 04/05 lab, 10/05 store (same week), 01/06 lab,
+    15/06 lab, 30/06 store. lab 4, store 2.
+Help: Q1 1 request; Q2 4 (+300 %): two mail tickets waited 10 and 20 min and were served
+    10 and 20 min (mean 15 / 15); a hardware ticket waited 30 min then no-show; an account
+    ticket still waiting.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome
+from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
+from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit
+from kiosk.db.models_help import HelpRequest
+from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
+from kiosk.help_domain import HelpReason, Requester, TicketState
+from kiosk.settings import Profile
+
+CREATED = datetime(2026, 1, 5, 9, tzinfo=UTC)
+C = RegistrationStatus.CONFIRMED
+
+
+@dataclass
+class StatsWorld:
+    room_kiosk: Kiosk
+    tour_kiosk: Kiosk
+    people: list[Person]
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+
+
+def build(session: Session) -> StatsWorld:
+    dn = Direction(code="DN", name="Direction du numérique")
+    dr = Direction(code="DR", name="Direction des routes")
+    corner = Site(code="SC", name="Smart Corner", town="Nice", address="-", is_smart_corner=True)
+    menton = Site(code="MEN", name="Menton", town="Menton", address="-", is_smart_corner=False)
+    session.add_all([dn, dr, corner, menton])
+    session.flush()
+    room = Kiosk(
+        code="K-ROOM", name="Borne Smart Room", profile=Profile.ROOM, site_id=corner.id,
+        created_at=CREATED,
+    )  # fmt: skip
+    tour = Kiosk(
+        code="K-TOUR", name="Borne Smart Tour", profile=Profile.TOUR, site_id=menton.id,
+        created_at=CREATED,
+    )  # fmt: skip
+    session.add_all([room, tour])
+    people = []
+    for n in range(10):
+        visitor = n == 9
+        people.append(
+            Person(
+                kind=PersonKind.VISITOR if visitor else PersonKind.AGENT,
+                matricule=None if visitor else f"M{n:05d}",
+                first_name="Camille",
+                last_name=f"Stat{n}",
+                role=None if visitor else Role.AGENT,
+                direction_id=None if visitor else (dn.id if n < 6 else dr.id),
+                organisation="Région" if visitor else None,
+                created_at=CREATED,
+            )
+        )
+    session.add_all(people)
+    session.flush()
+    p = people
+
+    def event(kind: EventKind, site: Site, start: datetime, space: Space) -> Event:
+        row = Event(
+            kind=kind, title=f"{kind} {start:%d/%m}", space=space, site_id=site.id,
+            starts_at=start, ends_at=start + timedelta(hours=2), capacity=40, created_at=CREATED,
+        )  # fmt: skip
+        session.add(row)
+        session.flush()
+        return row
+
+    def register(ev: Event, who: list[Person], status: RegistrationStatus = C) -> None:
+        for person in who:
+            session.add(
+                Registration(event_id=ev.id, person_id=person.id, status=status, created_at=CREATED)
+            )
+
+    def present(ev: Event, who: list[Person], kiosk: Kiosk) -> None:
+        for person in who:
+            at = ev.starts_at - timedelta(minutes=5)
+            record = CheckinRecord(
+                nonce=uuid.uuid4().hex, kiosk_id=kiosk.id, at=at, method=CheckinMethod.BADGE,
+                outcome=CheckinOutcome.OK, event_id=ev.id, person_id=person.id,
+                identity_key=f"p:{person.id}",
+            )  # fmt: skip
+            session.add(record)
+            session.flush()
+            session.add(
+                Attendance(
+                    event_id=ev.id,
+                    person_id=person.id,
+                    checkin_id=record.id,
+                    at=at,
+                    kiosk_id=kiosk.id,
+                    method=CheckinMethod.BADGE,
+                )
+            )
+
+    e1 = event(EventKind.MASTERCLASS, corner, utc(2026, 3, 10, 9), Space.SMART_ROOM)
+    register(e1, p[0:4])
+    present(e1, [p[0], p[1], p[9]], room)
+    e2 = event(EventKind.CAFE_NUMERIQUE, corner, utc(2026, 3, 31, 21, 30), Space.SMART_LAB)
+    register(e2, [p[4], p[5]])
+    present(e2, [p[4], p[5]], room)
+    e3 = event(EventKind.TABLE_RONDE, corner, utc(2026, 3, 31, 22, 30), Space.SMART_ROOM)
+    register(e3, [p[0], p[1]])
+    present(e3, [p[0], p[1], p[2]], room)
+    e4 = event(EventKind.MASTERCLASS, corner, utc(2026, 5, 12, 8), Space.SMART_ROOM)
+    register(e4, p[0:6])
+    register(e4, [p[6]], RegistrationStatus.WAITING_LIST)
+    register(e4, [p[7]], RegistrationStatus.CANCELLED)
+    present(e4, [*p[0:4], p[6]], room)
+    e5 = event(EventKind.ATELIER_TECHNOLOGIQUE, menton, utc(2026, 6, 30, 21, 59), Space.REMOTE_SITE)
+    register(e5, p[6:9])
+    present(e5, [*p[6:9], p[9]], tour)
+    e6 = event(EventKind.FORMATION, menton, utc(2026, 6, 30, 22), Space.REMOTE_SITE)
+    register(e6, [p[8]])
+    present(e6, [p[8]], tour)
+
+    visits = [
+        (date(2026, 1, 15), Space.SMART_LAB, room, 0),
+        (date(2026, 2, 3), Space.SMART_LAB, room, 1),
+        (date(2026, 3, 31), Space.SMART_STORE, room, 2),
+        (date(2026, 4, 1), Space.SMART_LAB, room, 0),
+        (date(2026, 5, 4), Space.SMART_LAB, room, 1),
+        (date(2026, 5, 10), Space.SMART_STORE, room, 6),
+        (date(2026, 6, 1), Space.SMART_LAB, room, 2),
+        (date(2026, 6, 15), Space.SMART_LAB, tour, 7),
+        (date(2026, 6, 30), Space.SMART_STORE, room, 9),
+        (date(2026, 7, 1), Space.SMART_LAB, room, 0),  # Q3
+    ]
+    for day, space, kiosk, who in visits:
+        session.add(
+            SpaceVisit(
+                nonce=uuid.uuid4().hex,
+                kiosk_id=kiosk.id,
+                at=utc(day.year, day.month, day.day, 9),
+                day=day,
+                person_id=p[who].id,
+                site_id=kiosk.site_id,
+                space=space,
+            )
+        )
+
+    def help_request(
+        reason: HelpReason, number: int, created: datetime, state: TicketState,
+        called: int | None = None, serving: int | None = None, finished: int | None = None,
+    ) -> None:  # fmt: skip
+        def after(minutes: int | None) -> datetime | None:
+            return None if minutes is None else created + timedelta(minutes=minutes)
+
+        session.add(
+            HelpRequest(
+                nonce=uuid.uuid4().hex,
+                kiosk_id=room.id,
+                site_id=corner.id,
+                person_id=None,
+                requester=Requester.ANONYMOUS,
+                reason=reason,
+                description=None,
+                service_day=created.date(),
+                number=number,
+                ticket=f"{reason.prefix}-{number:03d}",
+                state=state,
+                desk=None if called is None else "1",
+                call_count=0 if called is None else 1,
+                created_at=created,
+                called_at=after(called),
+                serving_at=after(serving),
+                finished_at=after(finished),
+            )
+        )
+
+    help_request(HelpReason.OTHER, 1, utc(2026, 3, 2, 9), TicketState.DONE, 5, 6, 16)
+    help_request(HelpReason.MAIL, 1, utc(2026, 4, 2, 8), TicketState.DONE, 10, 12, 22)
+    help_request(HelpReason.MAIL, 2, utc(2026, 4, 2, 8, 5), TicketState.DONE, 20, 21, 41)
+    help_request(HelpReason.HARDWARE, 1, utc(2026, 5, 5, 9), TicketState.NO_SHOW, 30, None, 35)
+    help_request(HelpReason.ACCOUNT, 1, utc(2026, 6, 1, 9), TicketState.WAITING)
+    session.flush()
+    return StatsWorld(room, tour, people)
