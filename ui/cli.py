@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ui.cli_sync",
     "ui.cli_documents",
     "ui.cli_collect",  # import orders, collect order-code / expire / verify (issue 5)
+    "ui.cli_stats",
 )
 
 log = logging.getLogger(__name__)
