@@ -246,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.documents_shots import shoot_documents
 
     written.extend(shoot_documents(app, outdir, settle, NOW))
+    from ui.stats_shots import shoot_stats
+
+    written.extend(shoot_stats(app, outdir, settle, NOW, tmp, db_url))
     for path in written:
         print(path)
     return 0

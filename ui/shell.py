@@ -34,6 +34,7 @@ from ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from hardware.devices import Devices
+    from kiosk.stats import Dashboard, Quarter
     from ui.camera import CameraScanner
     from ui.screens.admin import AdminScreen
     from ui.screens.base import Screen
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 AGENDA_LIMIT = 60
 # Routes of the screens every kiosk has (a capability's route is its key).
 HOME, PIN, ADMIN = "home", "pin", "admin"
+STATS = "stats"  # reached from the administration screen
 
 
 @dataclass
@@ -234,6 +236,7 @@ def build_shell(
         admin.back_requested.connect(router.back)
         admin.hardware_requested.connect(lambda: router.go(HARDWARE))
         admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
+        admin.stats_requested.connect(lambda: router.go(STATS))
         admin.quit_requested.connect(on_quit or app.quit)
         return admin
 
@@ -241,6 +244,7 @@ def build_shell(
     router.register(HOME, make_home)
     router.register(PIN, make_pin)
     router.register(ADMIN, make_admin)
+    router.register(STATS, lambda: _make_stats(settings, theme, clock, executor, database, router))
 
     def make_capability_screen(capability: Capability) -> Screen:
         screen = capability.make_screen(deps)
@@ -286,6 +290,27 @@ def build_shell(
     for service in tiles.services_for(settings.profile):
         service.install(shell, deps)
     return shell
+
+
+def _make_stats(
+    settings: Settings,
+    theme: ThemeController,
+    clock: Clock,
+    executor: BackgroundExecutor,
+    database: KioskDatabase,
+    router: Router,
+) -> Screen:
+    from ui.screens.stats import StatsScreen
+
+    def load(quarter: Quarter) -> Dashboard:  # on the worker thread
+        from kiosk.stats import quarter_dashboard
+
+        with database.session_factory()() as session:
+            return quarter_dashboard(session, quarter)
+
+    screen = StatsScreen(theme, executor, clock, load)
+    screen.back_requested.connect(router.back)
+    return screen
 
 
 def _wire(shell: Shell) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/screens/admin.py" line="+102"/>
+        <location filename="../../ui/screens/admin.py" line="+107"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -54,9 +54,14 @@
         <translation>Simulate a badge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Quitter le kiosque</source>
         <translation>Quit the kiosk</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Statistiques</source>
+        <translation>Statistics</translation>
     </message>
 </context>
 <context>
@@ -796,7 +801,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/widgets/document_reader.py" line="+327"/>
+        <location filename="../../ui/widgets/document_reader.py" line="+334"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -2221,6 +2226,245 @@
         <location filename="../../ui/screens/help.py" line="+43"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
+    </message>
+</context>
+<context>
+    <name>StatsScreen</name>
+    <message>
+        <location filename="../../ui/screens/stats.py" line="+215"/>
+        <source>Les statistiques n&apos;ont pas pu être calculées.</source>
+        <translation>The statistics could not be computed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistiques</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Par trimestre, heure de Paris</source>
+        <translation>By quarter, Paris time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trimestre précédent</source>
+        <translation>Previous quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trimestre suivant</source>
+        <translation>Next quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participations aux événements</source>
+        <translation>Event attendance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taux d&apos;absence des inscrits</source>
+        <translation>No-show rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visites des espaces</source>
+        <translation>Visits of the spaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandes d&apos;aide</source>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1er trimestre %1</source>
+        <translation>Q1 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1e trimestre %2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 inscrits, %2 absents · %3 : %4</source>
+        <translation>%1 registered, %2 absent · %3: %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 événements · %2 personnes venues sans inscription confirmée</source>
+        <translation>%1 events · %2 people came without a confirmed registration</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>fr_FR</source>
+        <translation>en_GB</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+14"/>
+        <source>Participations</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Visites</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Par mois</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Par type d&apos;événement</source>
+        <translation>By event type</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Attente (min)</source>
+        <translation>Wait (min)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prise en charge (min)</source>
+        <translation>Service (min)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Besoin d&apos;aide ? : temps moyens</source>
+        <translation>Need help? Mean times</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Janv.</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Févr.</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mars</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Avr.</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Juin</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Juil.</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Août</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sept.</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oct.</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nov.</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Déc.</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Masterclass</source>
+        <translation>Masterclass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table ronde</source>
+        <translation>Round table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Atelier techno.</source>
+        <translation>Tech workshop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Café numérique</source>
+        <translation>Digital café</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formation</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Matériel</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messagerie</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compte</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logiciel</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autre</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>

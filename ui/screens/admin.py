@@ -21,6 +21,7 @@ class AdminScreen(Screen):
     back_requested = Signal()
     hardware_requested = Signal()
     simulator_requested = Signal()
+    stats_requested = Signal()
 
     def __init__(
         self,
@@ -75,6 +76,9 @@ class AdminScreen(Screen):
         self.simulator.setObjectName("adminSimulator")
         self.simulator.clicked.connect(self.simulator_requested)
         self.simulator.setVisible(can_simulate_badges)
+        self.stats = TouchButton(theme, "chart-bar", role="secondary")
+        self.stats.setObjectName("adminStats")
+        self.stats.clicked.connect(self.stats_requested)
         self.quit = TouchButton(theme, "logout", role="danger", icon_colour="on_error")
         self.quit.setObjectName("adminQuit")
         self.quit.clicked.connect(self.quit_requested)
@@ -83,6 +87,7 @@ class AdminScreen(Screen):
         actions.addWidget(self.back)
         actions.addWidget(self.hardware)
         actions.addWidget(self.simulator)
+        actions.addWidget(self.stats)
         actions.addStretch(1)
         actions.addWidget(self.quit)
 
@@ -113,4 +118,5 @@ class AdminScreen(Screen):
         self.back.setText(self.tr("Retour"))
         self.hardware.setText(self.tr("Matériel"))
         self.simulator.setText(self.tr("Simuler un badge"))
+        self.stats.setText(self.tr("Statistiques"))
         self.quit.setText(self.tr("Quitter le kiosque"))

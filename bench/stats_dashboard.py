@@ -1,0 +1,294 @@
+"""The quarter dashboard (kiosk.stats.quarter_dashboard) on 1,000,000 check-ins and 200,000
+visits of the spaces. Goal: under 300 ms.
+
+    .venv/bin/python bench/stats_dashboard.py [--runs 9] [--quarter 2026-Q2] [--rebuild]
+                                              [--pg postgresql+psycopg://...]
+
+The SQLite database is built once with bulk inserts over two years (2025-2026): 4,000 events
+with 255 confirmed registrations each and 250 people checked in (245 of the
+registered and 5 walk-ins), so
+1,000,000 check-ins in the ledger and 1,000,000 attendance rows; 200,000 space visits;
+20,000 help requests. It is cached under the system temp folder (``--rebuild`` makes it
+again). With ``--pg`` the same rows are copied to that PostgreSQL database first.
+
+Prints the median and p95 of the whole dashboard over ``--runs`` runs (after one warm-up),
+the time of each of its queries on the last run, and as a baseline the cheapest query it
+makes (one COUNT of the quarter's check-ins) timed the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Engine, func, insert, select  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from kiosk import stats  # noqa: E402
+from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome  # noqa: E402
+from kiosk.db.engine import create_db_engine  # noqa: E402
+from kiosk.db.migrate import ensure_schema  # noqa: E402
+from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site  # noqa: E402
+from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit  # noqa: E402
+from kiosk.db.models_help import HelpRequest  # noqa: E402
+from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space  # noqa: E402
+from kiosk.help_domain import HelpReason, Requester, TicketState  # noqa: E402
+from kiosk.settings import Profile  # noqa: E402
+
+EVENTS, REGISTERED, PRESENT, WALK_INS = 4_000, 255, 250, 5
+PEOPLE, VISITS, HELP = 20_000, 200_000, 20_000
+SITES, KIOSKS, DIRECTIONS = 25, 10, 12
+START = datetime(2025, 1, 1, 8, tzinfo=UTC)
+DAYS = 730
+BATCH = 50_000
+CACHE = Path(tempfile.gettempdir()) / "smartcorner-bench-stats-v1.sqlite3"
+
+
+def _batches(table: Any, rows: list[dict[str, Any]], engine: Engine) -> None:
+    with engine.begin() as conn:
+        for i in range(0, len(rows), BATCH):
+            conn.execute(insert(table), rows[i : i + BATCH])
+
+
+def build(engine: Engine) -> None:
+    rng = random.Random(2026)
+    t0 = time.perf_counter()
+    created = START
+    ensure_schema(engine)
+    _batches(
+        Direction.__table__,
+        [{"id": n, "code": f"D{n}", "name": f"Direction {n}"} for n in range(1, DIRECTIONS + 1)],
+        engine,
+    )
+    _batches(
+        Site.__table__,
+        [
+            {"id": n, "code": f"S{n}", "name": f"Site {n}", "town": "Nice", "address": "-",
+             "is_smart_corner": n == 1}
+            for n in range(1, SITES + 1)
+        ],
+        engine,
+    )  # fmt: skip
+    _batches(
+        Kiosk.__table__,
+        [
+            {"id": n, "code": f"K{n}", "name": f"Borne {n}", "profile": Profile.ROOM,
+             "site_id": 1 + n % SITES, "created_at": created}
+            for n in range(1, KIOSKS + 1)
+        ],
+        engine,
+    )  # fmt: skip
+    _batches(
+        Person.__table__,
+        [
+            {"id": n, "kind": PersonKind.AGENT, "matricule": f"M{n:06d}", "first_name": "A",
+             "last_name": f"B{n}", "role": Role.AGENT, "direction_id": 1 + n % DIRECTIONS,
+             "site_id": 1 + n % SITES, "created_at": created, "active": True}
+            for n in range(1, PEOPLE + 1)
+        ],
+        engine,
+    )  # fmt: skip
+    events, registrations, ledger, attendance = [], [], [], []
+    kinds, spaces = list(EventKind), list(Space)
+    for e in range(1, EVENTS + 1):
+        starts = START + timedelta(days=rng.randrange(DAYS), hours=rng.randrange(10))
+        events.append(
+            {"id": e, "kind": rng.choice(kinds), "title": f"Événement {e}",
+             "description": "", "space": rng.choice(spaces), "site_id": 1 + e % SITES,
+             "starts_at": starts, "ends_at": starts + timedelta(hours=2), "capacity": 300,
+             "open_to_external": False, "checkin_opens_minutes_before": 60,
+             "checkin_closes_minutes_after": 30, "created_at": created}
+        )  # fmt: skip
+        people = rng.sample(range(1, PEOPLE + 1), REGISTERED + WALK_INS)
+        for p in people[:REGISTERED]:
+            registrations.append(
+                {"event_id": e, "person_id": p, "status": RegistrationStatus.CONFIRMED,
+                 "created_at": created}
+            )  # fmt: skip
+        # 245 of the registered came (10 did not), and 5 walk-ins
+        came = people[: PRESENT - WALK_INS] + people[REGISTERED:]
+        for p in came:
+            n = len(ledger) + 1
+            at = starts - timedelta(minutes=rng.randrange(30))
+            kiosk = 1 + rng.randrange(KIOSKS)
+            ledger.append(
+                {"id": n, "nonce": uuid.UUID(int=rng.getrandbits(128)).hex, "kiosk_id": kiosk,
+                 "at": at, "method": CheckinMethod.BADGE, "outcome": CheckinOutcome.OK,
+                 "event_id": e, "person_id": p, "identity_key": f"p:{p}", "detail": ""}
+            )  # fmt: skip
+            attendance.append(
+                {"event_id": e, "person_id": p, "checkin_id": n, "at": at, "kiosk_id": kiosk,
+                 "method": CheckinMethod.BADGE}
+            )  # fmt: skip
+    _batches(Event.__table__, events, engine)
+    _batches(Registration.__table__, registrations, engine)
+    _batches(CheckinRecord.__table__, ledger, engine)
+    _batches(Attendance.__table__, attendance, engine)
+    seen: set[tuple[int, date, int, Space]] = set()
+    visits = []
+    while len(visits) < VISITS:
+        day = START.date() + timedelta(days=rng.randrange(DAYS))
+        key = (1 + rng.randrange(PEOPLE), day, 1 + rng.randrange(SITES), rng.choice(spaces))
+        if key in seen:
+            continue
+        seen.add(key)
+        visits.append(
+            {"nonce": uuid.UUID(int=rng.getrandbits(128)).hex, "kiosk_id": 1 + len(visits) % 10,
+             "at": datetime(day.year, day.month, day.day, 9, tzinfo=UTC), "day": day,
+             "person_id": key[0], "site_id": key[2], "space": key[3]}
+        )  # fmt: skip
+    _batches(SpaceVisit.__table__, visits, engine)
+    helps, numbers = [], {}
+    reasons = list(HelpReason)
+    for _ in range(HELP):
+        created_at = START + timedelta(days=rng.randrange(DAYS), minutes=rng.randrange(600))
+        reason = rng.choice(reasons)
+        key2 = (created_at.date(), reason)
+        numbers[key2] = numbers.get(key2, 0) + 1
+        wait, serve = rng.randrange(1, 40), rng.randrange(2, 30)
+        helps.append(
+            {"nonce": uuid.UUID(int=rng.getrandbits(128)).hex, "kiosk_id": 1, "site_id": 1,
+             "person_id": None, "requester": Requester.ANONYMOUS, "reason": reason,
+             "description": None, "service_day": created_at.date(), "number": numbers[key2],
+             "ticket": f"{reason.prefix}-{numbers[key2]:03d}", "state": TicketState.DONE,
+             "desk": "1", "call_count": 1, "created_at": created_at,
+             "called_at": created_at + timedelta(minutes=wait),
+             "serving_at": created_at + timedelta(minutes=wait + 1),
+             "finished_at": created_at + timedelta(minutes=wait + 1 + serve)}
+        )  # fmt: skip
+    _batches(HelpRequest.__table__, helps, engine)
+    print(f"built in {time.perf_counter() - t0:.0f} s: {len(ledger):,} check-ins, "
+          f"{len(attendance):,} attendance, {len(registrations):,} registrations, "
+          f"{len(visits):,} visits, {len(helps):,} help requests")  # fmt: skip
+
+
+def copy(source: Engine, target: Engine) -> None:
+    """The cached rows into an empty PostgreSQL database, table by table in FK order."""
+    ensure_schema(target)
+    tables = [Direction, Site, Kiosk, Person, Event, Registration, CheckinRecord, Attendance]
+    tables += [SpaceVisit, HelpRequest]
+    with source.connect() as src:
+        for model in tables:
+            table = model.__table__
+            rows = [dict(r._mapping) for r in src.execute(select(table))]
+            _batches(table, rows, target)
+            print(f"  copied {len(rows):,} rows of {table.name}")
+    with target.begin() as conn:  # explicit ids were inserted: move the sequences on
+        for model in tables:
+            table = model.__table__
+            if "id" in table.c:
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {table.name}))"
+                )
+
+
+def timed(work: Any, runs: int) -> tuple[list[float], Any]:
+    work()  # warm-up: the page cache and the statement cache
+    times, result = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = work()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times, result
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--quarter", default="2026-Q2", type=stats.Quarter.parse)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--pg", help="also run on this (empty) PostgreSQL database")
+    args = parser.parse_args()
+    if args.rebuild:
+        CACHE.unlink(missing_ok=True)
+    url = f"sqlite:///{CACHE}"
+    if not CACHE.exists():
+        partial = CACHE.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        engine = create_db_engine(f"sqlite:///{partial}")
+        build(engine)
+        engine.dispose()
+        partial.rename(CACHE)
+    engines = [("sqlite", create_db_engine(url))]
+    ensure_schema(engines[0][1])
+    if args.pg:
+        pg = create_db_engine(args.pg)
+        with Session(pg) as s:
+            empty = not s.scalar(select(func.count()).select_from(Attendance))
+        if empty:
+            copy(engines[0][1], pg)
+        engines.append(("postgresql", pg))
+    quarter: stats.Quarter = args.quarter
+    start, end = quarter.utc_bounds()
+    for name, engine in engines:
+        with Session(engine) as session:
+            count = session.scalar(select(func.count()).select_from(CheckinRecord))
+            print(f"{name}: {count:,} check-ins, quarter {quarter.code}, {args.runs} runs")
+            board_ms, board = timed(
+                lambda s=session: stats.quarter_dashboard(s, quarter), args.runs
+            )
+            base_ms, _ = timed(lambda s=session: stats.attendance_total(s, start, end), args.runs)
+            print(
+                f"  dashboard: median {statistics.median(board_ms):7.1f} ms, "
+                f"p95 {p95(board_ms):7.1f} ms (goal < 300 ms)"
+            )
+            print(
+                f"  baseline (one COUNT of the quarter's check-ins): median "
+                f"{statistics.median(base_ms):7.1f} ms, p95 {p95(base_ms):7.1f} ms"
+            )
+            print(
+                f"  figures: {board.attendance.current:,.0f} check-ins "
+                f"({stats.format_change(board.attendance, quarter)}), "
+                f"{board.visits.current:,.0f} visits, "
+                f"no-show {stats.format_rate(board.no_show.rate)}"
+            )
+            parts = {
+                "attendance x2": lambda s=session: (
+                    stats.attendance_total(s, start, end),
+                    stats.attendance_total(s, *quarter.previous().utc_bounds()),
+                ),
+                "attendance by month": lambda s=session: stats.attendance_by_period(
+                    s, quarter, stats.Grain.MONTH
+                ),
+                "by kind/direction/site/kiosk": lambda s=session: [
+                    stats.attendance_by(s, quarter, d)
+                    for d in ("kind", "direction", "site", "kiosk")
+                ],
+                "no-show x2 + by kind": lambda s=session: (
+                    stats.no_show(s, start, end),
+                    stats.no_show(s, *quarter.previous().utc_bounds()),
+                    stats.no_show_by_kind(s, quarter),
+                ),
+                "visits (all)": lambda s=session: (
+                    stats.visits_total(s, quarter),
+                    stats.visits_by_period(s, quarter, stats.Grain.MONTH),
+                    [stats.visits_by(s, quarter, d) for d in ("space", "site", "kiosk")],
+                ),
+                "help by reason": lambda s=session: stats.help_by_reason(s, quarter),
+            }
+            for label, work in parts.items():
+                part_ms, _ = timed(work, 3)
+                print(f"    {label:<30} median {statistics.median(part_ms):7.1f} ms")
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
