@@ -1,4 +1,5 @@
-"""Steering statistics for the council: attendance, visits of the spaces, help requests.
+"""Steering statistics for the council: attendance, visits of the spaces, help requests,
+the document kiosk (views, searches that found nothing).
 
 Pure SQLAlchemy Core on SQLite and PostgreSQL. Every figure is aggregated by the database
 (GROUP BY on indexed columns); Python only names the buckets it gets back.
@@ -38,6 +39,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, SpaceVisit
+from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
 from kiosk.db.models_help import HelpRequest
 from kiosk.domain import EventKind, RegistrationStatus, Space
 from kiosk.help_domain import HelpReason, TicketState
@@ -269,6 +271,11 @@ class Dashboard:
     visits_by_kiosk: list[Row]
     help_by_reason: list[HelpByReason]
     events: int
+    document_views: Change
+    searches: Change
+    zero_result_searches: Change
+    top_documents: list[Row]  # most opened
+    zero_result_queries: list[Row]  # what people looked for and did not find
 
 
 # --- attendance of events ------------------------------------------------------------------
@@ -517,6 +524,58 @@ def help_by_reason(session: Session, quarter: Quarter) -> list[HelpByReason]:
     return [found.get(r, HelpByReason(r, 0, 0, 0, None, None)) for r in HelpReason]
 
 
+# --- kiosque numérique ---------------------------------------------------------------------
+
+TOP: Final = 10
+
+
+def _count_between(session: Session, column: Any, start: datetime, end: datetime) -> int:
+    """Rows whose timestamp ``column`` is in [start, end) (an indexed range scan)."""
+    query = select(func.count()).where(column >= start, column < end)
+    return int(session.scalar(query) or 0)
+
+
+def zero_result_searches(session: Session, start: datetime, end: datetime) -> int:
+    query = select(func.count(DocumentSearch.id)).where(
+        DocumentSearch.at >= start, DocumentSearch.at < end, DocumentSearch.result_count == 0
+    )
+    return int(session.scalar(query) or 0)
+
+
+def top_documents(session: Session, quarter: Quarter, limit: int = TOP) -> list[Row]:
+    """The documents opened most often in the quarter (title as it is now; slug if deleted)."""
+    start, end = quarter.utc_bounds()
+    views = func.count(DocumentView.id).label("n")
+    query = (
+        select(DocumentView.document_slug, Document.title, views)
+        .outerjoin(Document, Document.slug == DocumentView.document_slug)
+        .where(DocumentView.at >= start, DocumentView.at < end)
+        .group_by(DocumentView.document_slug, Document.title)
+        .order_by(views.desc(), DocumentView.document_slug)
+        .limit(limit)
+    )
+    return [Row(slug, title or slug, float(n)) for slug, title, n in session.execute(query)]
+
+
+def zero_result_queries(session: Session, quarter: Quarter, limit: int = TOP) -> list[Row]:
+    """Searches that found nothing, grouped by their folded words, most frequent first; the
+    label is one of the spellings typed (the smallest, for a stable report)."""
+    start, end = quarter.utc_bounds()
+    times = func.count(DocumentSearch.id).label("n")
+    query = (
+        select(DocumentSearch.normalized, func.min(DocumentSearch.query), times)
+        .where(
+            DocumentSearch.at >= start,
+            DocumentSearch.at < end,
+            DocumentSearch.result_count == 0,
+        )
+        .group_by(DocumentSearch.normalized)
+        .order_by(times.desc(), DocumentSearch.normalized)
+        .limit(limit)
+    )
+    return [Row(key, text, float(n)) for key, text, n in session.execute(query)]
+
+
 # --- the dashboard -------------------------------------------------------------------------
 
 
@@ -546,6 +605,20 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
         visits_by_kiosk=visits_by(session, quarter, "kiosk"),
         help_by_reason=help_by_reason(session, quarter),
         events=events_count(session, start, end),
+        document_views=Change(
+            _count_between(session, DocumentView.at, start, end),
+            _count_between(session, DocumentView.at, prev_start, prev_end),
+        ),
+        searches=Change(
+            _count_between(session, DocumentSearch.at, start, end),
+            _count_between(session, DocumentSearch.at, prev_start, prev_end),
+        ),
+        zero_result_searches=Change(
+            zero_result_searches(session, start, end),
+            zero_result_searches(session, prev_start, prev_end),
+        ),
+        top_documents=top_documents(session, quarter),
+        zero_result_queries=zero_result_queries(session, quarter),
     )
 
 

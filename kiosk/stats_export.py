@@ -64,6 +64,7 @@ class TableRow:
 EVENTS: Final = "Événements"
 VISITS: Final = "Fréquentation des espaces"
 HELP: Final = "Besoin d'aide ?"
+DOCUMENTS: Final = "Kiosque numérique"
 
 
 def _changed(section: str, indicator: str, change: Change) -> TableRow:
@@ -115,6 +116,11 @@ def table(board: Dashboard) -> list[TableRow]:
             TableRow(HELP, "Attente moyenne (min)", label, _round(h.wait_minutes)),
             TableRow(HELP, "Prise en charge moyenne (min)", label, _round(h.service_minutes)),
         ]
+    out.append(_changed(DOCUMENTS, "Consultations de documents", board.document_views))
+    out += _breakdown(DOCUMENTS, "Documents les plus consultés", board.top_documents)
+    out.append(_changed(DOCUMENTS, "Recherches", board.searches))
+    out.append(_changed(DOCUMENTS, "Recherches sans résultat", board.zero_result_searches))
+    out += _breakdown(DOCUMENTS, "Recherches sans résultat par texte", board.zero_result_queries)
     return out
 
 
@@ -183,6 +189,19 @@ def report_text(board: Dashboard, source: str = "") -> str:
             f"attente moyenne {format_minutes(h.wait_minutes)}, "
             f"prise en charge moyenne {format_minutes(h.service_minutes)}"
         )
+    lines += [
+        "",
+        DOCUMENTS,
+        change("Consultations de documents", board.document_views),
+        change("Recherches", board.searches),
+        change("Recherches sans résultat", board.zero_result_searches),
+    ]
+    breakdown("Documents les plus consultés", board.top_documents)
+    if board.zero_result_queries:
+        items = " · ".join(
+            f"« {r.label} » {format_number(r.value)}" for r in board.zero_result_queries
+        )
+        lines.append(f"  Recherches sans résultat : {items}")
     return "\n".join(lines).replace(NBSP, " ") + "\n"
 
 

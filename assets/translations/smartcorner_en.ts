@@ -2306,12 +2306,12 @@
         <translation>%1 registered, %2 absent · %3: %4</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 événements · %2 personnes venues sans inscription confirmée</source>
-        <translation>%1 events · %2 people came without a confirmed registration</translation>
+        <location line="+9"/>
+        <source>%1 événements · %2 venus sans inscription · %3 documents consultés · %4 recherches sans résultat</source>
+        <translation>%1 events · %2 came unregistered · %3 documents opened · %4 searches with no result</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>

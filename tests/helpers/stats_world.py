@@ -23,6 +23,9 @@ Visits: Q1 3; Q2 6 (+100 %): 01/04 lab, 04/05 lab, 10/05 store (same week), 01/0
 Help: Q1 1 request; Q2 4 (+300 %): two mail tickets waited 10 and 20 min and were served
     10 and 20 min (mean 15 / 15); a hardware ticket waited 30 min then no-show; an account
     ticket still waiting.
+Documents: Q1 2 views, Q2 5 (+150 %): guide-teams 3, charte 1, a withdrawn one 1.
+    Searches: Q1 1, Q2 4 (+300 %), of which 3 found nothing (none in Q1: n/a): "wifi" and
+    "Wi-Fi" fold to the same words (2), "parapheur" (1).
 """
 
 from __future__ import annotations
@@ -36,7 +39,9 @@ from sqlalchemy.orm import Session
 from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit
+from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
 from kiosk.db.models_help import HelpRequest
+from kiosk.documents.catalogue import DocumentKind
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
 from kiosk.help_domain import HelpReason, Requester, TicketState
 from kiosk.settings import Profile
@@ -207,5 +212,56 @@ def build(session: Session) -> StatsWorld:
     help_request(HelpReason.MAIL, 2, utc(2026, 4, 2, 8, 5), TicketState.DONE, 20, 21, 41)
     help_request(HelpReason.HARDWARE, 1, utc(2026, 5, 5, 9), TicketState.NO_SHOW, 30, None, 35)
     help_request(HelpReason.ACCOUNT, 1, utc(2026, 6, 1, 9), TicketState.WAITING)
+
+    for slug, title in (("guide-teams", "Guide Teams"), ("charte", "Charte informatique")):
+        session.add(
+            Document(
+                slug=slug,
+                kind=DocumentKind.PDF,
+                title=title,
+                theme="Outils",
+                published_on=date(2026, 1, 2),
+                fingerprint=slug,
+                created_at=CREATED,
+                updated_at=CREATED,
+            )
+        )
+    views = [
+        (utc(2026, 2, 1, 10), "guide-teams"),
+        (utc(2026, 3, 31, 21, 59), "charte"),  # 23:59 in Paris: Q1
+        (utc(2026, 3, 31, 22, 0), "guide-teams"),  # midnight in Paris: Q2
+        (utc(2026, 5, 1, 10), "guide-teams"),
+        (utc(2026, 6, 2, 10), "guide-teams"),
+        (utc(2026, 6, 3, 10), "charte"),
+        (utc(2026, 6, 4, 10), "retire"),  # a document since withdrawn: its slug stands in
+    ]
+    for at, slug in views:
+        session.add(
+            DocumentView(
+                nonce=uuid.uuid4().hex,
+                kiosk_id=room.id,
+                at=at,
+                document_slug=slug,
+                source="search",
+            )
+        )
+    searches = [
+        (utc(2026, 2, 1, 10), "teams", "teams", 3),
+        (utc(2026, 4, 3, 10), "wifi", "wifi", 0),
+        (utc(2026, 4, 4, 10), "Wi-Fi", "wifi", 0),
+        (utc(2026, 5, 6, 10), "teams", "teams", 3),
+        (utc(2026, 6, 7, 10), "parapheur", "parapheur", 0),
+    ]
+    for at, query, normalized, found in searches:
+        session.add(
+            DocumentSearch(
+                nonce=uuid.uuid4().hex,
+                kiosk_id=room.id,
+                at=at,
+                query=query,
+                normalized=normalized,
+                result_count=found,
+            )
+        )
     session.flush()
     return StatsWorld(room, tour, people)

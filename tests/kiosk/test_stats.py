@@ -214,6 +214,23 @@ def test_help_requests_with_their_waiting_and_service_times_by_reason(session: S
     assert by_reason[HelpReason.OTHER].requests == 0
 
 
+def test_document_views_and_searches_that_found_nothing(session: Session) -> None:
+    board = quarter_dashboard(session, Q2)
+    assert board.document_views == Change(5, 2)
+    assert [(r.key, r.label, r.value) for r in board.top_documents] == [
+        ("guide-teams", "Guide Teams", 3),
+        ("charte", "Charte informatique", 1),
+        ("retire", "retire", 1),
+    ]
+    assert board.searches == Change(4, 1)
+    assert board.zero_result_searches == Change(3, 0)
+    assert board.zero_result_searches.percent is None
+    assert [(r.key, r.label, r.value) for r in board.zero_result_queries] == [
+        ("wifi", "Wi-Fi", 2),
+        ("parapheur", "parapheur", 1),
+    ]
+
+
 # --- the council's way of writing it -------------------------------------------------------
 
 

@@ -46,6 +46,11 @@ def test_the_text_report_reads_as_the_council_writes_it(
         "  Messagerie : 2 demande(s), 2 servie(s), 0 absent(s) ; attente moyenne 15,0 min, "
         "prise en charge moyenne 15,0 min" in out
     )
+    assert "  Recherches sans résultat : 3 (n/a au 2e trimestre ; 0 au 1er trimestre 2026)" in out
+    assert "  Recherches sans résultat : « Wi-Fi » 2 · « parapheur » 1" in out
+    assert (
+        "  Documents les plus consultés : Guide Teams 3 · Charte informatique 1 · retire 1" in out
+    )
 
 
 def test_an_empty_previous_quarter_says_n_a(
@@ -78,6 +83,8 @@ def test_the_csv_export_opens_in_a_french_spreadsheet(world_db: str, tmp_path: P
     assert by_key[("Participations par direction", "Sans direction (visiteurs)")][0] == "1"
     assert by_key[("Visites", "total")] == ["6", "3", "100"]
     assert by_key[("Attente moyenne (min)", "Panne de matériel")][0] == "30"
+    assert by_key[("Consultations de documents", "total")] == ["5", "2", "150"]
+    assert by_key[("Recherches sans résultat par texte", "Wi-Fi")][0] == "2"
 
 
 def test_the_xlsx_export_is_a_workbook_with_the_same_figures(world_db: str, tmp_path: Path) -> None:

@@ -88,6 +88,10 @@ def test_the_dashboard_is_computed_off_the_gui_thread_and_painted(
     assert screen.no_show.change.text() == "\u221215,2 pts"  # 18,2 % after 33,3 %
     assert screen.help.change.text() == f"+300{NBSP}%"
     assert not screen.next.isEnabled()  # no figures for a quarter still to come
+    assert screen.status.text() == (
+        "3 événements · 3 venus sans inscription · 5 documents consultés · "
+        "3 recherches sans résultat"
+    )
 
 
 def test_the_arrow_says_which_way_not_only_the_colour(qtbot: QtBot, screen: StatsScreen) -> None:

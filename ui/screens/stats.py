@@ -268,9 +268,14 @@ class StatsScreen(Screen):
             higher_is_better=False,
         )
         self.status.setText(
-            self.tr("%1 événements · %2 personnes venues sans inscription confirmée")
+            self.tr(
+                "%1 événements · %2 venus sans inscription · "
+                "%3 documents consultés · %4 recherches sans résultat"
+            )
             .replace("%1", format_number(board.events))
             .replace("%2", format_number(board.no_show.walk_ins))
+            .replace("%3", format_number(board.document_views.current))
+            .replace("%4", format_number(board.zero_result_searches.current))
         )
         self._paint_charts(board)
 
