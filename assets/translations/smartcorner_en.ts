@@ -2231,12 +2231,12 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/screens/stats.py" line="+215"/>
+        <location filename="../../ui/screens/stats.py" line="+249"/>
         <source>Les statistiques n&apos;ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-26"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
@@ -2291,12 +2291,12 @@
         <translation>Q%1 %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>

@@ -146,6 +146,9 @@ def test_a_failure_is_said_on_screen(qtbot: QtBot, screen: StatsScreen, loader: 
             timeout=10_000,
         )
     assert screen.board is None
+    screen.retranslate()  # a language switch keeps saying it failed
+    assert screen.status.text() == "Les statistiques n'ont pas pu être calculées."
+    assert screen.status.property("error") is True
 
 
 def test_the_administration_opens_the_statistics(qtbot: QtBot, shell: Any) -> None:

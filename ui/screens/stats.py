@@ -123,6 +123,7 @@ class StatsScreen(Screen):
         self.quarter = self._current
         self.board: Dashboard | None = None
         self._asked = 0  # the latest request: older answers are dropped
+        self._error = False  # the latest request failed
 
         icon = IconLabel(theme, "chart-bar", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
@@ -197,6 +198,7 @@ class StatsScreen(Screen):
         self._asked += 1
         asked, chosen = self._asked, self.quarter
         self.board = None
+        self._error = False
         self._paint()
         self._executor.submit(
             lambda: self._load(chosen),
@@ -212,9 +214,8 @@ class StatsScreen(Screen):
     def _failed(self, asked: int, exc: BaseException) -> None:
         log.error("statistics failed", exc_info=exc)
         if asked == self._asked:
-            self.status.setText(self.tr("Les statistiques n'ont pas pu être calculées."))
-            self.status.setProperty("error", True)
-            self.status.style().polish(self.status)
+            self._error = True
+            self._paint()
 
     # -- painting -------------------------------------------------------------------------
 
@@ -240,11 +241,15 @@ class StatsScreen(Screen):
     def _paint(self) -> None:
         self.quarter_label.setText(self._quarter_name(self.quarter))
         self.next.setEnabled(self.quarter < self._current)
-        self.status.setProperty("error", False)
+        self.status.setProperty("error", self._error)
         self.status.style().polish(self.status)
         board = self.board
         if board is None:
-            self.status.setText(self.tr("Calcul en cours…"))
+            self.status.setText(
+                self.tr("Les statistiques n'ont pas pu être calculées.")
+                if self._error
+                else self.tr("Calcul en cours…")
+            )
             for card in (self.attendance, self.no_show, self.visits, self.help):
                 card.clear()
             for view in (self.by_month, self.by_kind, self.help_times):
