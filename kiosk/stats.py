@@ -1,5 +1,5 @@
 """Steering statistics for the council: attendance, visits of the spaces, help requests,
-the document kiosk (views, searches that found nothing).
+the document kiosk (views, searches that found nothing), Click & Collect hand-overs.
 
 Pure SQLAlchemy Core on SQLite and PostgreSQL. Every figure is aggregated by the database
 (GROUP BY on indexed columns); Python only names the buckets it gets back.
@@ -37,8 +37,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from kiosk.collect.status import LineStatus
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, SpaceVisit
+from kiosk.db.models_collect import CatalogueItem, HandOver, LineEvent
 from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
 from kiosk.db.models_help import HelpRequest
 from kiosk.domain import EventKind, RegistrationStatus, Space
@@ -252,6 +254,15 @@ class HelpByReason:
 
 
 @dataclass(frozen=True)
+class CollectDelay:
+    """From a line becoming ready to its hand-over, over the quarter's hand-overs."""
+
+    lines: int  # hand-overs whose line has a "ready" event
+    mean_hours: float | None
+    max_hours: float | None
+
+
+@dataclass(frozen=True)
 class Dashboard:
     quarter: Quarter
     attendance: Change  # check-ins to the quarter's events
@@ -276,6 +287,9 @@ class Dashboard:
     zero_result_searches: Change
     top_documents: list[Row]  # most opened
     zero_result_queries: list[Row]  # what people looked for and did not find
+    handed_over: Change  # Click & Collect lines handed over
+    handed_over_by_item: list[Row]
+    collect_delay: CollectDelay
 
 
 # --- attendance of events ------------------------------------------------------------------
@@ -576,6 +590,60 @@ def zero_result_queries(session: Session, quarter: Quarter, limit: int = TOP) ->
     return [Row(key, text, float(n)) for key, text, n in session.execute(query)]
 
 
+# --- Click & Collect -----------------------------------------------------------------------
+
+
+def _handed_in(start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(HandOver.at >= start, HandOver.at < end)
+
+
+def handed_over_total(session: Session, start: datetime, end: datetime) -> int:
+    """Order lines handed over at a kiosk in [start, end)."""
+    query = select(func.count(HandOver.id)).where(_handed_in(start, end))
+    return int(session.scalar(query) or 0)
+
+
+def handed_over_by_item(session: Session, quarter: Quarter) -> list[Row]:
+    """Units handed over per catalogue item."""
+    start, end = quarter.utc_bounds()
+    query = (
+        select(CatalogueItem.code, CatalogueItem.name, func.sum(HandOver.quantity))
+        .join(CatalogueItem, CatalogueItem.id == HandOver.item_id)
+        .where(_handed_in(start, end))
+        .group_by(CatalogueItem.code, CatalogueItem.name)
+    )
+    return _sorted(Row(code, name, float(n)) for code, name, n in session.execute(query))
+
+
+def collect_delay(session: Session, quarter: Quarter) -> CollectDelay:
+    """Hours from the line's last move to "ready" before its hand-over, to the hand-over."""
+    start, end = quarter.utc_bounds()
+    dialect = _dialect(session)
+    ready = (
+        select(LineEvent.line_id, func.max(LineEvent.at).label("ready_at"))
+        .join(HandOver, HandOver.line_id == LineEvent.line_id)
+        .where(
+            LineEvent.to_status == LineStatus.READY,
+            LineEvent.at <= HandOver.at,
+            _handed_in(start, end),
+        )
+        .group_by(LineEvent.line_id)
+        .subquery()
+    )
+    delay = seconds_between(HandOver.at, ready.c.ready_at, dialect) / 3600.0
+    query = (
+        select(func.count(), func.avg(delay), func.max(delay))
+        .select_from(HandOver)
+        .join(ready, ready.c.line_id == HandOver.line_id)
+    )
+    n, mean, longest = session.execute(query).one()
+    return CollectDelay(
+        int(n or 0),
+        None if mean is None else float(mean),
+        None if longest is None else float(longest),
+    )
+
+
 # --- the dashboard -------------------------------------------------------------------------
 
 
@@ -619,6 +687,12 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
         ),
         top_documents=top_documents(session, quarter),
         zero_result_queries=zero_result_queries(session, quarter),
+        handed_over=Change(
+            handed_over_total(session, start, end),
+            handed_over_total(session, prev_start, prev_end),
+        ),
+        handed_over_by_item=handed_over_by_item(session, quarter),
+        collect_delay=collect_delay(session, quarter),
     )
 
 

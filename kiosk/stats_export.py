@@ -65,6 +65,7 @@ EVENTS: Final = "Événements"
 VISITS: Final = "Fréquentation des espaces"
 HELP: Final = "Besoin d'aide ?"
 DOCUMENTS: Final = "Kiosque numérique"
+COLLECT: Final = "Retrait Click & Collect"
 
 
 def _changed(section: str, indicator: str, change: Change) -> TableRow:
@@ -116,6 +117,13 @@ def table(board: Dashboard) -> list[TableRow]:
             TableRow(HELP, "Attente moyenne (min)", label, _round(h.wait_minutes)),
             TableRow(HELP, "Prise en charge moyenne (min)", label, _round(h.service_minutes)),
         ]
+    out.append(_changed(COLLECT, "Lignes remises", board.handed_over))
+    out += _breakdown(COLLECT, "Unités remises par article", board.handed_over_by_item)
+    delay = board.collect_delay
+    out += [
+        TableRow(COLLECT, "Délai prêt → retrait, moyen (h)", "total", _round(delay.mean_hours)),
+        TableRow(COLLECT, "Délai prêt → retrait, maximum (h)", "total", _round(delay.max_hours)),
+    ]
     out.append(_changed(DOCUMENTS, "Consultations de documents", board.document_views))
     out += _breakdown(DOCUMENTS, "Documents les plus consultés", board.top_documents)
     out.append(_changed(DOCUMENTS, "Recherches", board.searches))
@@ -189,6 +197,14 @@ def report_text(board: Dashboard, source: str = "") -> str:
             f"attente moyenne {format_minutes(h.wait_minutes)}, "
             f"prise en charge moyenne {format_minutes(h.service_minutes)}"
         )
+    delay = board.collect_delay
+    lines += ["", COLLECT, change("Lignes remises", board.handed_over)]
+    breakdown("Unités remises par article", board.handed_over_by_item)
+    if delay.lines:
+        lines.append(
+            f"  Délai entre « prêt » et le retrait : {format_hours(delay.mean_hours)} en moyenne, "
+            f"{format_hours(delay.max_hours)} au plus ({format_number(delay.lines)} lignes)"
+        )
     lines += [
         "",
         DOCUMENTS,
@@ -206,6 +222,10 @@ def report_text(board: Dashboard, source: str = "") -> str:
 
 
 # --- CSV -----------------------------------------------------------------------------------
+
+
+def format_hours(hours: float | None) -> str:
+    return "-" if hours is None else f"{format_number(hours, 1)}{NBSP}h"
 
 
 def _csv_cell(cell: Cell) -> str:

@@ -23,6 +23,9 @@ Visits: Q1 3; Q2 6 (+100 %): 01/04 lab, 04/05 lab, 10/05 store (same week), 01/0
 Help: Q1 1 request; Q2 4 (+300 %): two mail tickets waited 10 and 20 min and were served
     10 and 20 min (mean 15 / 15); a hardware ticket waited 30 min then no-show; an account
     ticket still waiting.
+Click & Collect: Q1 1 line handed over; Q2 3 (+200 %): a keyboard 2 h after it was ready, two
+    headsets 48 h after, a mouse made ready twice, 6 h after the second time (mean 18,7 h,
+    longest 48 h); a keyboard handed over at 00:30 on 1 July in Paris is Q3's.
 Documents: Q1 2 views, Q2 5 (+150 %): guide-teams 3, charte 1, a withdrawn one 1.
     Searches: Q1 1, Q2 4 (+300 %), of which 3 found nothing (none in Q1: n/a): "wifi" and
     "Wi-Fi" fold to the same words (2), "parapheur" (1).
@@ -37,8 +40,17 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome
+from kiosk.collect.status import Actor, ItemKind, LineStatus
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit
+from kiosk.db.models_collect import (
+    CatalogueItem,
+    CollectOrder,
+    HandOver,
+    LineEvent,
+    OrderLine,
+    Pickup,
+)
 from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
 from kiosk.db.models_help import HelpRequest
 from kiosk.documents.catalogue import DocumentKind
@@ -263,5 +275,61 @@ def build(session: Session) -> StatsWorld:
                 result_count=found,
             )
         )
+
+    items = {}
+    for code, name in (("KBD", "Clavier"), ("HDS", "Casque Teams"), ("MSE", "Souris")):
+        items[code] = CatalogueItem(
+            code=code, name=name, kind=ItemKind.EQUIPMENT, created_at=CREATED
+        )
+    session.add_all(items.values())
+    order = CollectOrder(
+        reference="CMD-1", person_id=p[0].id, placed_at=CREATED, imported_at=CREATED
+    )
+    session.add(order)
+    session.flush()
+
+    def handed(line_no: int, item: str, quantity: int, ready: list[datetime], at: datetime) -> None:
+        line = OrderLine(
+            order_id=order.id, line_no=line_no, item_id=items[item].id, quantity=quantity,
+            status=LineStatus.COLLECTED, status_at=at,
+        )  # fmt: skip
+        session.add(line)
+        session.flush()
+        for when in ready:
+            session.add(
+                LineEvent(
+                    nonce=uuid.uuid4().hex,
+                    line_id=line.id,
+                    from_status=LineStatus.PREPARED,
+                    to_status=LineStatus.READY,
+                    at=when,
+                    actor=Actor.STAFF_PIN,
+                )
+            )
+        pickup = Pickup(
+            nonce=uuid.uuid4().hex, kiosk_id=room.id, person_id=p[0].id, at=at,
+            identified_by="badge",
+        )  # fmt: skip
+        session.add(pickup)
+        session.flush()
+        session.add(
+            HandOver(
+                nonce=uuid.uuid4().hex,
+                line_id=line.id,
+                pickup_id=pickup.id,
+                kiosk_id=room.id,
+                person_id=p[0].id,
+                item_id=items[item].id,
+                quantity=quantity,
+                at=at,
+                acknowledged=True,
+            )
+        )
+
+    handed(1, "KBD", 1, [utc(2026, 3, 1, 9)], utc(2026, 3, 2, 9))  # Q1
+    handed(2, "KBD", 1, [utc(2026, 4, 1, 8)], utc(2026, 4, 1, 10))  # 2 h
+    handed(3, "HDS", 2, [utc(2026, 4, 10, 8)], utc(2026, 4, 12, 8))  # 48 h
+    handed(4, "MSE", 1, [utc(2026, 5, 1, 8), utc(2026, 5, 3, 8)], utc(2026, 5, 3, 14))  # 6 h
+    handed(5, "KBD", 1, [utc(2026, 6, 30, 21)], utc(2026, 6, 30, 22, 30))  # 1 July in Paris
     session.flush()
     return StatsWorld(room, tour, people)

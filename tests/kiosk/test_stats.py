@@ -231,6 +231,21 @@ def test_document_views_and_searches_that_found_nothing(session: Session) -> Non
     ]
 
 
+def test_click_and_collect_hand_overs_and_the_delay_from_ready(session: Session) -> None:
+    board = quarter_dashboard(session, Q2)
+    assert board.handed_over == Change(3, 1)
+    assert [(r.key, r.value) for r in board.handed_over_by_item] == [
+        ("HDS", 2),
+        ("KBD", 1),
+        ("MSE", 1),
+    ]
+    delay = board.collect_delay
+    assert delay.lines == 3
+    assert delay.mean_hours == pytest.approx((2 + 48 + 6) / 3, abs=1e-3)
+    assert delay.max_hours == pytest.approx(48.0, abs=1e-3)
+    assert quarter_dashboard(session, Quarter(2026, 3)).handed_over.current == 1
+
+
 # --- the council's way of writing it -------------------------------------------------------
 
 

@@ -35,12 +35,15 @@ def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
 
 
 def comparable(board: Dashboard) -> dict[str, object]:
-    """The dashboard with the mean times rounded: SQLite's julianday is a float."""
+    """The dashboard with the times rounded: SQLite's julianday is a float."""
     data = dataclasses.asdict(board)
     for item in data["help_by_reason"]:
         for key in ("wait_minutes", "service_minutes"):
             if item[key] is not None:
                 item[key] = round(item[key], 3)
+    for key in ("mean_hours", "max_hours"):
+        if data["collect_delay"][key] is not None:
+            data["collect_delay"][key] = round(data["collect_delay"][key], 3)
     return data
 
 

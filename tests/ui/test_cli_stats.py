@@ -48,6 +48,11 @@ def test_the_text_report_reads_as_the_council_writes_it(
     )
     assert "  Recherches sans résultat : 3 (n/a au 2e trimestre ; 0 au 1er trimestre 2026)" in out
     assert "  Recherches sans résultat : « Wi-Fi » 2 · « parapheur » 1" in out
+    assert "  Lignes remises : 3 (+200 % au 2e trimestre ; 1 au 1er trimestre 2026)" in out
+    assert "  Unités remises par article : Casque Teams 2 · Clavier 1 · Souris 1" in out
+    assert (
+        "  Délai entre « prêt » et le retrait : 18,7 h en moyenne, 48,0 h au plus (3 lignes)" in out
+    )
     assert (
         "  Documents les plus consultés : Guide Teams 3 · Charte informatique 1 · retire 1" in out
     )
@@ -85,6 +90,8 @@ def test_the_csv_export_opens_in_a_french_spreadsheet(world_db: str, tmp_path: P
     assert by_key[("Attente moyenne (min)", "Panne de matériel")][0] == "30"
     assert by_key[("Consultations de documents", "total")] == ["5", "2", "150"]
     assert by_key[("Recherches sans résultat par texte", "Wi-Fi")][0] == "2"
+    assert by_key[("Lignes remises", "total")] == ["3", "1", "200"]
+    assert by_key[("Délai prêt → retrait, moyen (h)", "total")][0] == "18,7"
 
 
 def test_the_xlsx_export_is_a_workbook_with_the_same_figures(world_db: str, tmp_path: Path) -> None:
