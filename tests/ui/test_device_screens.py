@@ -19,7 +19,7 @@ from kiosk.identity import demo_badge_uid
 from kiosk.ports import PrinterState, PrinterStatus, PrintResult
 from kiosk.receipt import Receipt, ReceiptLine
 from tests.ui.test_input_routing import ProbeScreen
-from ui.widgets.device_card import Level
+from ui.widgets.device_card import GLYPHS, Level
 
 CREATED = datetime(2026, 1, 5, tzinfo=UTC)
 
@@ -142,10 +142,12 @@ def test_the_hardware_screen_shows_each_device_live(qtbot: QtBot, kiosk: Any) ->
     screen = kiosk.router.current
     qtbot.waitUntil(lambda: screen.reader.level is Level.OK, timeout=3000)
     assert screen.reader.texts()[1] == "Prêt"
+    assert screen.reader.glyph.icon_name == "circle-check"
     assert "Aucun badge lu" in " ".join(screen.reader.texts())
     qtbot.waitUntil(lambda: screen.printer.level is Level.OK, timeout=3000)
     assert "simulée" in " ".join(screen.printer.texts())
     assert screen.camera.level is Level.OFF
+    assert screen.camera.glyph.icon_name == "circle-minus"
     assert "SMARTCORNER_CAMERA=1" in " ".join(screen.camera.texts())
 
     kiosk.devices.badges.tap(bytes.fromhex("04A1B2C3D4E5F6"))
@@ -163,6 +165,9 @@ def test_the_hardware_screen_shows_each_device_live(qtbot: QtBot, kiosk: Any) ->
     kiosk.bridge.on_printer_status(PrinterStatus(PrinterState.PAPER_OUT))
     qtbot.waitUntil(lambda: screen.printer.texts()[1] == "Plus de papier", timeout=3000)
     assert screen.printer.level is Level.ERROR
+    # the level is told by the glyph's shape too, not by its colour alone
+    assert screen.printer.glyph.icon_name == "alert-octagon"
+    assert len(set(GLYPHS.values())) == len(Level)
     kiosk.bridge.on_camera_status(CameraStatus(CameraState.FAILED, "Device busy"))
     qtbot.waitUntil(lambda: screen.camera.level is Level.ERROR, timeout=3000)
     assert "Device busy" in screen.camera.texts()

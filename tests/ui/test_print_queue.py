@@ -137,6 +137,7 @@ def test_tickets_waiting_for_paper_are_listed_then_print_when_the_roll_is_back(
     assert behind.detail.text() == "En attente de l'imprimante"  # queued behind the first
     assert section.counts.text() == "2 tickets en attente"
     assert section.counts.property("level") == "warning"
+    assert section.glyph.icon_name == "alert-triangle"
     for row in (head, behind):
         assert not row.retry.isVisible()  # nothing failed: it will print by itself
         assert row.cancel.isVisible()
@@ -160,6 +161,7 @@ def test_a_failed_ticket_is_reprinted_or_cancelled_from_its_row(
     qtbot.waitUntil(lambda: len(shown_rows(section)) == 2, timeout=WAIT_MS)
     assert section.counts.text() == "2 non imprimés : à vous de décider"
     assert section.counts.property("level") == "error"
+    assert section.glyph.icon_name == "alert-octagon"
     first, second = shown_rows(section)
     assert first.detail.text() == (
         "Non imprimé : le kiosque s'est arrêté pendant l'impression ; "

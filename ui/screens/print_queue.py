@@ -31,6 +31,7 @@ from ui.device_bridge import DeviceBridge
 from ui.formatting import clock_time
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
+from ui.widgets.device_card import GLYPHS, Level
 from ui.widgets.icon_label import IconLabel
 
 if TYPE_CHECKING:
@@ -116,12 +117,18 @@ class PrintQueueSection(QFrame):
         self.icon.setFixedSize(64, 64)
         self.title = QLabel(objectName="deviceTitle")
         self.counts = QLabel(objectName="deviceState")
+        self.glyph = IconLabel(theme, GLYPHS[Level.OFF], 34, colour="text_muted", stroke=2.25)
+        self.glyph.setFixedSize(38, 38)
+        counts_row = QHBoxLayout()
+        counts_row.setSpacing(10)
+        counts_row.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignTop)
+        counts_row.addWidget(self.counts, 1)
         self.feedback = QLabel(objectName="deviceDetail")
         self.feedback.setWordWrap(True)
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
-        heading.addWidget(self.counts)
+        heading.addLayout(counts_row)
         heading.addWidget(self.feedback)
         self.test_page = TouchButton(theme, "printer", role="secondary")
         self.test_page.setObjectName("spoolTestPage")
@@ -238,6 +245,7 @@ class PrintQueueSection(QFrame):
         self.counts.style().unpolish(self.counts)
         self.counts.style().polish(self.counts)
         self.icon.set_colour(_LEVEL_COLOURS[level])
+        self.glyph.set_icon(GLYPHS[Level(level)], _LEVEL_COLOURS[level])
         self._rows_box.setVisible(bool(self.jobs))
 
     def _show_feedback(self) -> None:

@@ -1,4 +1,5 @@
-"""One device on the hardware screen: its name, a coloured state and a few lines of detail."""
+"""One device on the hardware screen: its name, its state (a glyph whose shape says the level,
+the same colour, and words) and a few lines of detail."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ _ICON_COLOURS = {
     Level.ERROR: "error",
     Level.OFF: "text_muted",
 }
+# The shape says the level without colour: a tick, a triangle, an octagon (a stop sign), a dash.
+GLYPHS = {
+    Level.OK: "circle-check",
+    Level.WARNING: "alert-triangle",
+    Level.ERROR: "alert-octagon",
+    Level.OFF: "circle-minus",
+}
 
 
 class DeviceCard(QFrame):
@@ -41,11 +49,17 @@ class DeviceCard(QFrame):
         self.title = QLabel(objectName="deviceTitle")
         self.state = QLabel(objectName="deviceState")
         self.state.setWordWrap(True)
+        self.glyph = IconLabel(theme, GLYPHS[Level.OFF], 34, colour="text_muted", stroke=2.25)
+        self.glyph.setFixedSize(38, 38)
+        state_row = QHBoxLayout()
+        state_row.setSpacing(10)
+        state_row.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignTop)
+        state_row.addWidget(self.state, 1)
         self.details = [QLabel(objectName="deviceDetail") for _ in range(detail_lines)]
         text = QVBoxLayout()
         text.setSpacing(6)
         text.addWidget(self.title)
-        text.addWidget(self.state)
+        text.addLayout(state_row)
         for label in self.details:
             label.setWordWrap(True)
             text.addWidget(label)
@@ -64,6 +78,7 @@ class DeviceCard(QFrame):
         self.state.style().unpolish(self.state)
         self.state.style().polish(self.state)
         self.icon.set_colour(_ICON_COLOURS[level])
+        self.glyph.set_icon(GLYPHS[level], _ICON_COLOURS[level])
         for n, label in enumerate(self.details):
             label.setText(details[n] if n < len(details) else "")
             label.setVisible(n < len(details) and bool(details[n]))

@@ -29,6 +29,10 @@ class IconLabel(QLabel):
         theme.changed.connect(self.refresh)
         self.refresh()
 
+    @property
+    def icon_name(self) -> str:
+        return self._name
+
     def set_colour(self, colour: str) -> None:
         """``colour`` is a theme token name ("accent", "events"...) or a literal #rrggbb."""
         self._colour = colour
