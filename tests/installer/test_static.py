@@ -172,12 +172,16 @@ def test_units_agree_with_install_sh_and_the_application() -> None:
     purge = unit_settings(INSTALLER / "systemd/smartcorner-purge.service")
     assert purge["Service.Type"] == ["oneshot"]
     assert purge["Service.User"] == [user]
-    assert purge["Service.ExecStart"] == [f"{app_dir}/bin/smartcorner purge"]
+    assert purge["Service.ExecStart"] == [
+        f"{app_dir}/bin/smartcorner collect expire",
+        f"{app_dir}/bin/smartcorner purge",
+    ]
     assert purge["Service.Environment"] == [f"SMARTCORNER_DATA_DIR={data_dir}"]
     assert purge["Service.ReadWritePaths"] == [data_dir]
     from ui.cli import _parser
 
     assert _parser().parse_args(["purge"]).handler.__name__ == "_purge"
+    assert _parser().parse_args(["collect", "expire"]).handler.__name__ == "_expire"
     timers = re.search(r"^TIMERS=\((.*)\)$", (INSTALLER / "install.sh").read_text(), re.M)
     assert timers
     assert timers.group(1).split() == [
