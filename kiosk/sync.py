@@ -3,7 +3,8 @@ when it can reach it (issue 8). No Qt: ``smartcorner sync`` and the kiosk's work
 :meth:`TourSync.run`.
 
 **Push** (first: what only this kiosk holds matters most). The records themselves are the
-outbox: for each table (badges linked here, check-ins, undos, space visits, help requests),
+outbox: for each table (badges linked here, check-ins, undos, space visits, help requests,
+document views and searches, Click & Collect pickups, line moves and hand-overs),
 this kiosk's rows past the table's high-water mark are read in id order, in batches; each
 batch is written in its own central transaction with ``ON CONFLICT DO NOTHING`` on the nonce,
 foreign keys translated by natural key (:mod:`kiosk.sync_keys`), then the mark moves in a
@@ -14,7 +15,8 @@ another kiosk...) are kept in ``sync_conflict`` in plain French.
 **Pull**: each table of :mod:`kiosk.sync_pull` is copied in passes over the central ids, a
 batch per local transaction together with its high-water mark, so a cut resumes where it
 stopped. When a pass completes, the mark goes back to 0 and ``completed_at`` says how fresh
-the kiosk's data are.
+the kiosk's data are; a table that mirrors a changing set (the orders still to hand over)
+then drops the local rows the central base no longer lists.
 
 Nothing here keeps personal data of its own: the marks are ids and dates; the conflicts name
 a person only by a nullable foreign key and have their own retention period.
@@ -50,6 +52,14 @@ from kiosk.db.models import Base
 from kiosk.db.models_sync import SyncConflict, SyncState
 from kiosk.ports import Clock
 from kiosk.retention import RULES, periods
+from kiosk.sync_collect import (
+    HAND_OVER,
+    LINE_EVENT,
+    PICKUP,
+    send_hand_overs,
+    send_line_events,
+    send_pickups,
+)
 from kiosk.sync_documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync_keys import insert_for, table_of
 from kiosk.sync_pull import PULL_TABLES
@@ -88,6 +98,10 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     ("help_request", HELP, lambda cc, ids, rows, _lc: send_help_requests(cc, ids, rows)),
     ("document_view", VIEW, send_views),
     ("document_search", SEARCH, send_searches),
+    # Click & Collect, in dependency order: the pickup, staff moves, then the hand-overs.
+    ("pickup", PICKUP, send_pickups),
+    ("order_line_event", LINE_EVENT, send_line_events),
+    ("hand_over", HAND_OVER, send_hand_overs),
 )
 
 
@@ -107,6 +121,7 @@ class SyncCancelled(SyncError):
 class SyncReport:
     pushed: dict[str, int] = field(default_factory=dict)
     pulled: dict[str, int] = field(default_factory=dict)
+    pruned: dict[str, int] = field(default_factory=dict)  # local rows the central base dropped
     conflicts: list[Conflict] = field(default_factory=list)
     push_seconds: float = 0.0
     pull_seconds: float = 0.0
@@ -346,6 +361,16 @@ class TourSync:
                             .values(last_id=cursor, rows=state["rows"] + written, error=None)
                         )
                 report.pulled[spec.name] = report.pulled.get(spec.name, 0) + written
+            if spec.keep is not None and spec.prune is not None:
+                self._check_stop()
+                with self._central_tx() as cc:
+                    kept = set(cc.scalars(spec.keep(window_start)))
+                with self._local.connect() as lc:
+                    lc.execution_options(sqlite_begin="IMMEDIATE")
+                    with lc.begin():
+                        pruned = spec.prune(lc, kept)
+                if pruned:
+                    report.pruned[spec.name] = pruned
             self._save_state(PULL, spec.name, last_id=0, completed_at=self._clock.now())
 
     # --- state ------------------------------------------------------------------------------

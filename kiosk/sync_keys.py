@@ -12,12 +12,13 @@ The same lookup functions run on either side: they take a connection and a row's
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy import Connection, Table, func, or_, select, update
 
 from kiosk.checkin_admin import fold
-from kiosk.db.models import Base, Event, Person
+from kiosk.db.models import Base, Event, Person, Registration
 from kiosk.db.models_checkin import EventSource
 from kiosk.domain import PersonKind
 
@@ -31,6 +32,7 @@ def table_of(model: type[Base]) -> Table:
 PERSON = table_of(Person)
 EVENT = table_of(Event)
 EVENT_SOURCE = table_of(EventSource)
+REGISTRATION = table_of(Registration)
 
 
 def insert_for(conn: Connection, table: Table) -> Any:
@@ -115,3 +117,32 @@ def free_id(conn: Connection, table: Table, above: int) -> int:
     """An id no row of ``table`` holds, above ``above``."""
     highest = conn.scalar(select(func.max(table.c.id))) or 0
     return max(int(highest), above) + 1
+
+
+def pulled_people(window_start: datetime) -> Any:
+    """Who a tour kiosk holds: every agent, and the visitors registered to the events pulled."""
+    registered = (
+        select(REGISTRATION.c.person_id)
+        .join(EVENT, EVENT.c.id == REGISTRATION.c.event_id)
+        .where(EVENT.c.ends_at >= window_start)
+    )
+    return or_(PERSON.c.kind == PersonKind.AGENT, PERSON.c.id.in_(registered))
+
+
+def mirror(
+    lc: Connection,
+    table: Table,
+    central_id: int,
+    local_id: int | None,
+    values: Mapping[str, Any],
+) -> None:
+    """Make local row ``central_id`` hold ``values``; ``local_id`` already describes it."""
+    if local_id != central_id:
+        if lc.scalar(select(table.c.id).where(table.c.id == central_id)) is not None:
+            renumber(lc, table, central_id, free_id(lc, table, central_id))  # someone else's
+        if local_id is not None:
+            renumber(lc, table, local_id, central_id)
+    if local_id is None:
+        lc.execute(table.insert().values({"id": central_id, **values}))
+    else:
+        lc.execute(update(table).where(table.c.id == central_id).values(values))

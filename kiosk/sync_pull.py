@@ -2,7 +2,8 @@
 
 Sites, directions and services by code; people (every agent, and the visitors registered to
 the events pulled); events that end after the pull window's start, with their external ids;
-their registrations; the badges of the people pulled; ticket revocations.
+their registrations; the badges of the people pulled; ticket revocations; the documents'
+metadata; the Click & Collect catalogue, and the orders still to hand over (kiosk.sync_collect).
 
 People and events keep their **central ids** on the tour kiosk: signed ticket codes carry
 those ids, and must open the door offline too. A row made on the tour kiosk (a walk-in
@@ -16,26 +17,38 @@ the visitors' retention period, so a visitor pulled is one the purge would keep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, Table, bindparam, or_, select, update
+from sqlalchemy import Connection, RowMapping, Select, Table, bindparam, select, update
 from sqlalchemy.orm import aliased
 
 from kiosk.db.models import Direction, Registration, Service, Site
 from kiosk.db.models_checkin import Badge, EventSource, TicketRevocation
-from kiosk.domain import PersonKind
+from kiosk.sync_collect import (
+    ITEM,
+    LINE,
+    ORDER,
+    apply_items,
+    apply_lines,
+    apply_orders,
+    items_query,
+    lines_query,
+    orders_kept,
+    orders_query,
+    prune_orders,
+)
 from kiosk.sync_documents import DOCUMENT, apply_documents
 from kiosk.sync_keys import (
     EVENT,
     PERSON,
     event_id_for,
-    free_id,
     insert_for,
+    mirror,
     person_id_for,
-    renumber,
+    pulled_people,
     table_of,
 )
 
@@ -50,15 +63,10 @@ class PullTable:
     table: Table  # whose id orders the pass and is its high-water mark
     query: Callable[[datetime], Select[Any]]  # the central rows wanted (window start given)
     apply: Callable[[Connection, Sequence[RowMapping]], int]  # rows written locally
-
-
-def _pulled_people(window_start: datetime) -> Any:
-    registered = (
-        select(REGISTRATION.c.person_id)
-        .join(EVENT, EVENT.c.id == REGISTRATION.c.event_id)
-        .where(EVENT.c.ends_at >= window_start)
-    )
-    return or_(PERSON.c.kind == PersonKind.AGENT, PERSON.c.id.in_(registered))
+    # After a complete pass: the natural keys the central base still lists (window start
+    # given), and what drops the local rows it no longer does (returns how many went).
+    keep: Callable[[datetime], Select[Any]] | None = None
+    prune: Callable[[Connection, set[Any]], int] | None = None
 
 
 def _codes(conn: Connection, table: Table) -> dict[str, int]:
@@ -115,27 +123,8 @@ def _people_query(start: datetime) -> Select[Any]:
         .outerjoin(DIRECTION, DIRECTION.c.id == PERSON.c.direction_id)
         .outerjoin(SERVICE, SERVICE.c.id == PERSON.c.service_id)
         .outerjoin(sd, sd.c.id == SERVICE.c.direction_id)
-        .where(_pulled_people(start))
+        .where(pulled_people(start))
     )
-
-
-def _mirror(
-    lc: Connection,
-    table: Table,
-    central_id: int,
-    local_id: int | None,
-    values: Mapping[str, Any],
-) -> None:
-    """Make local row ``central_id`` hold ``values``; ``local_id`` already describes it."""
-    if local_id != central_id:
-        if lc.scalar(select(table.c.id).where(table.c.id == central_id)) is not None:
-            renumber(lc, table, central_id, free_id(lc, table, central_id))  # someone else's
-        if local_id is not None:
-            renumber(lc, table, local_id, central_id)
-    if local_id is None:
-        lc.execute(table.insert().values({"id": central_id, **values}))
-    else:
-        lc.execute(update(table).where(table.c.id == central_id).values(values))
 
 
 def _apply_people(lc: Connection, rows: Sequence[RowMapping]) -> int:
@@ -174,7 +163,7 @@ def _apply_people(lc: Connection, rows: Sequence[RowMapping]) -> int:
     if new:
         lc.execute(PERSON.insert(), new)
     for r, values in moved:  # after the inserts, each looked up anew: ids move meanwhile
-        _mirror(lc, PERSON, r["id"], person_id_for(lc, r), values)
+        mirror(lc, PERSON, r["id"], person_id_for(lc, r), values)
     return len(rows)
 
 
@@ -192,7 +181,7 @@ def _apply_events(lc: Connection, rows: Sequence[RowMapping]) -> int:
     for r in rows:
         values = {c.name: r[c.name] for c in EVENT.c if c.name != "id"}
         values["site_id"] = sites[r["site_code"]]
-        _mirror(lc, EVENT, r["id"], event_id_for(lc, r, r["uid"], values["site_id"]), values)
+        mirror(lc, EVENT, r["id"], event_id_for(lc, r, r["uid"], values["site_id"]), values)
         if r["uid"]:
             lc.execute(
                 SOURCE.delete().where(SOURCE.c.event_id == r["id"], SOURCE.c.uid != r["uid"])
@@ -237,7 +226,7 @@ def _apply_registrations(lc: Connection, rows: Sequence[RowMapping]) -> int:
 
 
 def _badges_query(start: datetime) -> Select[Any]:
-    pulled = select(PERSON.c.id).where(_pulled_people(start))
+    pulled = select(PERSON.c.id).where(pulled_people(start))
     return select(BADGE).where(BADGE.c.person_id.in_(pulled))
 
 
@@ -286,6 +275,9 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("badge", BADGE, _badges_query, _apply_badges),
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
     PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
+    PullTable("catalogue_item", ITEM, items_query, apply_items),
+    PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),
+    PullTable("order_line", LINE, lines_query, apply_lines),
 )  # fmt: skip
 
 __all__ = ["PULL_TABLES", "PullTable"]

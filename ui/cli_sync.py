@@ -50,6 +50,8 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
                 return 1
             print(f"  pushed: {_counts(report.pushed)}")
             print(f"  pulled: {_counts(report.pulled)}")
+            if report.pruned:
+                print(f"  dropped (no longer in the central base): {_counts(report.pruned)}")
             for conflict in report.conflicts:
                 at = conflict.occurred_at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
                 print(f"  conflict ({conflict.table}, {at}): {conflict.message}")

@@ -30,6 +30,9 @@ def test_first_sync_pulls_the_site_then_names_the_kiosk(
     assert first.returncode == 0, first.stderr
     assert "pulled: " in first.stdout
     assert " person" in first.stdout
+    assert " catalogue_item" in first.stdout  # the demo's Click & Collect comes down too
+    assert " collect_order" in first.stdout
+    assert " order_line" in first.stdout
     assert "0 records to push" in first.stdout
     again = smartcorner(tour, "sync")
     assert again.returncode == 0, again.stderr
