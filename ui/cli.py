@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import sessionmaker
+
     from kiosk.settings import Settings
 
 _STARTED_AT = time.perf_counter()
@@ -195,8 +199,30 @@ def _demo(settings: Settings, *, reset: bool) -> int:
         badges = link_demo_badges(session, load_site_key(settings.site_key_path), now)
     if badges:
         print(f"{badges} demo badges linked with the site key {settings.site_key_path}")
+    _demo_codes(settings, factory, now)
     engine.dispose()
     return 0
+
+
+def _demo_codes(settings: Settings, factory: sessionmaker, now: datetime) -> None:  # type: ignore[type-arg]
+    """Today's tickets and order codes as QR PNGs, to try scanning on the demo."""
+    from kiosk.demo_codes import LIST_NAME, demo_signing_key, write_demo_codes
+
+    private, public = settings.ticket_private_key_path, settings.ticket_public_key_path
+    try:
+        key, made = demo_signing_key(private, public)
+    except (OSError, ValueError) as exc:
+        print(f"no demo QR codes: {exc}")
+        return
+    if made:
+        print(f"demo ticket signing key made: {private} (its public half: {public})")
+    folder = settings.paths.data_dir / "demo-codes"
+    with factory() as session:
+        codes = write_demo_codes(session, key, folder, now)
+    print(
+        f"{len(codes)} demo QR codes (tickets for today's events, order codes) in {folder}; "
+        f"who each one is: {folder / LIST_NAME}"
+    )
 
 
 def _db(settings: Settings, action: str, revision: str | None) -> int:
