@@ -89,10 +89,10 @@ class DocumentDesk(QObject):
 
     # -- set-up ---------------------------------------------------------------------------
     def _default_index(self) -> DocumentIndex:
-        from kiosk.documents.index import DocumentIndex
+        from kiosk.documents.index import open_index
         from kiosk.documents.library import index_path
 
-        return DocumentIndex(index_path(self._settings.paths))
+        return open_index(index_path(self._settings.paths))
 
     @property
     def is_ready(self) -> bool:
@@ -173,6 +173,7 @@ class DocumentDesk(QObject):
     def _search_failed(self, exc: BaseException) -> None:
         self._running = None
         log.error("document search failed", exc_info=exc)
+        self.unavailable.emit(str(exc))
         self._next()
 
     def _next(self) -> None:

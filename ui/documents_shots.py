@@ -151,4 +151,30 @@ def shoot_documents(
     shoot("catalogue-fr-accessible")
     shell.close()
     settle()
+
+    # The same kiosk whose index cannot be opened (here: a folder where its file should be).
+    from dataclasses import replace
+
+    from kiosk.documents.library import index_path
+
+    blocked = replace(settings, paths=Paths(data_dir=tmp / "blocked", config_file=None))
+    index_path(blocked.paths).mkdir(parents=True)
+    shell = build_shell(
+        blocked, app=app, clock=FixedClock(now), events_loader=lambda _now, _limit: []
+    )
+    shell.window.resize(1920, 1080)
+    shell.window.transition.duration_ms = 0
+    shell.start()
+    shell.window.show()
+    shell.router.go("home")
+    shell.router.go("documents")
+    screen = shell.router.current
+    _wait(settle, lambda: screen.browse.notice_box.isVisible())
+    shoot("unavailable-fr-normal")
+    screen.open_search(typing=True)
+    screen.search.field.setText("hameconnage")
+    _wait(settle, lambda: screen.search.empty.isVisible())
+    shoot("search-unavailable-fr-normal")
+    shell.close()
+    settle()
     return shots

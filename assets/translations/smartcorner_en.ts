@@ -194,7 +194,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/widgets/documents_browse.py" line="+150"/>
+        <location filename="../../ui/widgets/documents_browse.py" line="+171"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -217,6 +217,11 @@
         <location line="+1"/>
         <source>Nouveautés</source>
         <translation>New</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le kiosque numérique est indisponible pour le moment : réessayez dans quelques minutes, ou demandez à l&apos;accueil du Smart Corner.</source>
+        <translation>The digital library is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
 </context>
 <context>
@@ -907,7 +912,7 @@
         <translation>This document is not available at the moment.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
@@ -1651,7 +1656,12 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/widgets/documents_search.py" line="+80"/>
+        <location filename="../../ui/widgets/documents_search.py" line="+93"/>
+        <source>La recherche est indisponible pour le moment : réessayez dans quelques minutes, ou demandez à l&apos;accueil du Smart Corner.</source>
+        <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Aucun résultat pour « %1 ».</source>
         <translation>No result for “%1”.</translation>
     </message>
@@ -1783,7 +1793,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/screens/print_queue.py" line="+218"/>
+        <location filename="../../ui/screens/print_queue.py" line="+225"/>
         <source>File d&apos;impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -1818,7 +1828,7 @@
         <translation>Nothing waiting: everything is printed</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Page de test demandée…</source>
         <translation>Test page requested…</translation>
     </message>
@@ -2063,7 +2073,7 @@
     <name>SearchPage</name>
     <message>
         <location filename="../../ui/widgets/documents_search.py" line="+110"/>
-        <location line="+50"/>
+        <location line="+58"/>
         <location line="+25"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>

@@ -113,6 +113,25 @@ def check_sqlite() -> None:
         probe.close()
 
 
+def open_index(path: Path) -> DocumentIndex:
+    """The index at ``path``; a damaged file (a disk error, a copy cut short) is set aside as
+    ``*.damaged`` and a new index is built: it is a cache of the catalogue, which the database
+    holds, so the next sync fills it again. Only :class:`IndexUnavailable` and errors of the
+    disk itself (``OSError``) reach the caller."""
+    try:
+        return DocumentIndex(path)
+    except (IndexUnavailable, sqlite3.OperationalError):
+        raise  # no FTS5; locked, unreadable, a full disk: setting the file aside would not help
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
+        damaged = path.with_name(path.name + ".damaged")
+        log.error("the document index %s is damaged (%s): set aside as %s, building it again",
+                  path, exc, damaged)  # fmt: skip
+        path.replace(damaged)
+        for suffix in ("-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        return DocumentIndex(path)
+
+
 class DocumentIndex:
     def __init__(self, path: Path | str) -> None:
         check_sqlite()

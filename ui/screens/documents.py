@@ -72,7 +72,7 @@ class DocumentsScreen(Screen):
         self.reader.print_requested.connect(self._print)
         desk.results.connect(self._results)
         desk.ready.connect(self._load_shelf)
-        desk.unavailable.connect(lambda _: None)
+        desk.unavailable.connect(self._unavailable)
         if bridge is not None:
             bridge.job_state_changed.connect(self._job_changed)
         desk.refresh()
@@ -142,6 +142,13 @@ class DocumentsScreen(Screen):
     def _results(self, results: SearchResults) -> None:
         self._last_results = results
         self.search.show_results(results)
+
+    def _unavailable(self, _reason: str) -> None:
+        """The catalogue or a search failed (logged by the desk): the visitor reads why the
+        page is empty; the next showing of the screen tries again."""
+        self.browse.show_unavailable()
+        if self.page is self.search:
+            self.search.show_unavailable()
 
     def _record_search(self) -> None:
         if self._last_results is not None and self._last_results.query.strip():

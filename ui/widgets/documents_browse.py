@@ -98,6 +98,17 @@ class BrowsePage(QWidget):
         search_row.setSpacing(16)
         search_row.addWidget(self.search, 1)
 
+        # the catalogue could not be read: said here, tried again each time the screen shows
+        self.notice = QLabel(objectName="emptyState", wordWrap=True)
+        self.notice_box = QWidget()
+        notice_row = QHBoxLayout(self.notice_box)
+        notice_row.setContentsMargins(0, 48, 0, 0)
+        notice_row.setSpacing(24)
+        notice_row.addWidget(IconLabel(theme, "alert-triangle", 64, colour="warning", stroke=2),
+                             0, Qt.AlignmentFlag.AlignTop)  # fmt: skip
+        notice_row.addWidget(self.notice, 1, Qt.AlignmentFlag.AlignTop)
+        self.notice_box.hide()
+
         self.themes_title = QLabel(objectName="sectionTitle")
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
@@ -120,7 +131,9 @@ class BrowsePage(QWidget):
         right.addWidget(self.latest_title)
         right.addWidget(self.latest, 1)
 
-        body = QHBoxLayout()
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(48)
         body.addLayout(left, 5)
         body.addLayout(right, 6)
@@ -130,7 +143,8 @@ class BrowsePage(QWidget):
         column.setSpacing(28)
         column.addLayout(header)
         column.addLayout(search_row)
-        column.addLayout(body, 1)
+        column.addWidget(self.notice_box, 1)
+        column.addWidget(self.body, 1)
         self.set_shelf(Shelf((), ()))
         self.retranslate()
 
@@ -145,6 +159,13 @@ class BrowsePage(QWidget):
             tile.setVisible(n < len(shown))
         self.latest.set_hits([])
         self.latest.list_model.set_documents(shelf.latest)
+        self.notice_box.hide()
+        self.body.show()
+
+    def show_unavailable(self) -> None:
+        """Nothing to browse: the notice takes the place of the empty themes and list."""
+        self.body.hide()
+        self.notice_box.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Kiosque numérique"))
@@ -154,6 +175,10 @@ class BrowsePage(QWidget):
         self.search.setPlaceholderText(self.tr("Rechercher un document, un sujet, un mot…"))
         self.themes_title.setText(self.tr("Thèmes"))
         self.latest_title.setText(self.tr("Nouveautés"))
+        self.notice.setText(
+            self.tr("Le kiosque numérique est indisponible pour le moment : réessayez dans "
+                    "quelques minutes, ou demandez à l'accueil du Smart Corner.")
+        )  # fmt: skip
         for tile in self.tiles:
             tile.retranslate()
 

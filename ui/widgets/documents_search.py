@@ -63,8 +63,19 @@ class NoResults(QWidget):
         column.addStretch(1)
         self._results: SearchResults | None = None
         self._spelling = ""
+        self._failed = False
+
+    def show_unavailable(self) -> None:
+        """The search itself failed: say so, with nothing to try instead."""
+        self._failed = True
+        self._spelling = ""
+        for widget in (self.did_you_mean, self.hint, *self.themes):
+            widget.hide()
+        self.retranslate()
 
     def show_results(self, results: SearchResults) -> None:
+        self._failed = False
+        self.hint.show()
         self._results = results
         self._spelling = results.did_you_mean or ""
         for button, name in zip(self.themes, results.suggested_themes, strict=False):
@@ -77,7 +88,13 @@ class NoResults(QWidget):
 
     def retranslate(self) -> None:
         query = self._results.query.strip() if self._results else ""
-        self.message.setText(self.tr("Aucun résultat pour « %1 ».").replace("%1", query))
+        if self._failed:
+            self.message.setText(
+                self.tr("La recherche est indisponible pour le moment : réessayez dans quelques "
+                        "minutes, ou demandez à l'accueil du Smart Corner.")
+            )  # fmt: skip
+        else:
+            self.message.setText(self.tr("Aucun résultat pour « %1 ».").replace("%1", query))
         self.did_you_mean.setText(
             self.tr("Vouliez-vous dire « %1 » ?").replace("%1", self._spelling)
         )
@@ -211,6 +228,14 @@ class SearchPage(QWidget):
             self.empty.show_results(results)
             self._body.setCurrentWidget(self.empty)
         self._set_count(results)
+
+    def show_unavailable(self) -> None:
+        if self._body.currentWidget() is self.theme_grid:
+            return
+        self.results.set_hits([])
+        self.count.clear()
+        self.empty.show_unavailable()
+        self._body.setCurrentWidget(self.empty)
 
     # -- reactions -------------------------------------------------------------------------
     def _changed(self) -> None:

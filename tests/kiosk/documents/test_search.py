@@ -3,6 +3,7 @@ ranking, filters, snippets, zero results, in-document search."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.documents.catalogue import HIGHLIGHT_END, HIGHLIGHT_START, DocumentKind, DocumentSummary
-from kiosk.documents.index import DocumentIndex, IndexedDocument
+from kiosk.documents.index import DocumentIndex, IndexedDocument, open_index
 from kiosk.documents.text import fold, parse_query, words
 
 # slug, kind, theme, title, summary, tags, body pages
@@ -184,3 +185,36 @@ def test_find_in_document_takes_the_words_typed_not_their_synonyms(index: Docume
     assert [h.page_number for h in index.find_in_document("phishing", "l'hameçonnage")] == [2]
     assert [h.page_number for h in index.find_in_document("phishing", "hameçon")] == [2]
     assert index.find_in_document("phishing", "phishing") == []
+
+
+def test_a_damaged_index_file_is_set_aside_and_built_again(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    path.write_bytes(b"a copy cut short, not a database " * 200)
+    (tmp_path / "index.sqlite3-wal").write_bytes(b"stale")
+    with pytest.raises(sqlite3.DatabaseError):
+        DocumentIndex(path)
+    index = open_index(path)
+    try:
+        assert index.fingerprints() == {}  # empty: the next sync with the catalogue fills it
+        assert (tmp_path / "index.sqlite3.damaged").read_bytes().startswith(b"a copy cut short")
+        index.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+        assert [h.document.slug for h in index.search("hamecon").hits] == ["phishing"]
+    finally:
+        index.close()
+
+
+def test_an_index_that_cannot_be_opened_is_not_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    path.mkdir()  # what SQLite cannot open at all: nothing to repair by moving it
+    with pytest.raises(sqlite3.OperationalError):
+        open_index(path)
+    assert path.is_dir()
+    assert not (tmp_path / "index.sqlite3.damaged").exists()
+
+
+def _summary(slug: str) -> DocumentSummary:
+    return DocumentSummary(
+        slug=slug, kind=DocumentKind.PDF, title="Se protéger", summary="", theme="Cybersécurité",
+        tags=(), published_on=date(2026, 1, 1), reading_minutes=3, page_count=None,
+        content_hash=None, url=None,
+    )  # fmt: skip

@@ -186,3 +186,46 @@ def _views(sessions: Any) -> list[tuple[str, str]]:
 def _searches(sessions: Any) -> list[tuple[str, int]]:
     with sessions() as s:
         return [(r.query, r.result_count) for r in s.scalars(select(DocumentSearch))]
+
+
+def test_a_catalogue_that_cannot_be_read_says_so_and_comes_back_by_itself(
+    qtbot, documents_shell, kiosk_settings
+):
+    from kiosk.documents.library import index_path
+
+    blocked = index_path(kiosk_settings.paths)
+    blocked.mkdir(parents=True)  # SQLite cannot open the index there
+    shell = documents_shell()
+    screen = shell.router.current
+    qtbot.waitUntil(lambda: screen.browse.notice_box.isVisible(), timeout=10_000)
+    assert "indisponible" in screen.browse.notice.text()
+    assert "accueil" in screen.browse.notice.text()  # and what to do about it
+    assert not screen.desk.is_ready
+
+    # A search typed meanwhile says the same instead of staying blank.
+    screen.open_search(typing=True)
+    screen.search.field.setText("courriel")
+    qtbot.waitUntil(lambda: "indisponible" in screen.search.empty.message.text())
+    assert not screen.search.empty.hint.isVisible()
+
+    blocked.rmdir()
+    screen.go_back()
+    shell.router.go("home")
+    shell.router.go("documents")  # showing the screen again tries again
+    wait_ready(qtbot, screen)
+    qtbot.waitUntil(lambda: not screen.browse.notice_box.isVisible())
+    screen.open_search(typing=True)
+    screen.search.field.setText("courriel")
+    qtbot.waitUntil(lambda: rows(screen.search.results) == ["hameconnage"])
+
+
+def test_a_damaged_index_is_rebuilt_from_the_catalogue(qtbot, documents_shell, kiosk_settings):
+    from kiosk.documents.library import index_path
+
+    damaged = index_path(kiosk_settings.paths)
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_bytes(b"\x00garbage left by a full disk" * 100)
+    _, screen = open_screen(qtbot, documents_shell)
+    assert rows(screen.browse.latest) == ["hameconnage", "rgpd", "charte-ia", "cybermalveillance"]
+    assert not screen.browse.notice_box.isVisible()
+    assert damaged.with_name(damaged.name + ".damaged").exists()
