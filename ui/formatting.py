@@ -1,7 +1,7 @@
-"""Dates, times and domain labels as the screens say them.
+"""Dates, times, figures and domain labels as the screens say them.
 
-Dates follow the default QLocale, which :class:`ui.i18n.LanguageSwitcher` sets with the language
-of the session; pass ``locale`` to format for another one.
+Dates and figures follow the default QLocale, which :class:`ui.i18n.LanguageSwitcher` sets with
+the language of the session; pass ``locale`` to format for another one.
 """
 
 from __future__ import annotations
@@ -22,6 +22,36 @@ _LOCALES = {
 def qlocale(lang: Language) -> QLocale:
     language, country = _LOCALES[lang]
     return QLocale(language, country)
+
+
+def _english(locale: QLocale | None) -> bool:
+    return (locale or QLocale()).language() == QLocale.Language.English
+
+
+NBSP = "\u00a0"
+
+
+def _to_english(french: str) -> str:
+    """``12 345,6`` -> ``12,345.6`` (the sign and the digits stay)."""
+    return french.replace(",", "\0").replace(NBSP, ",").replace("\0", ".")
+
+
+def figure(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
+    """``12 345`` in French (non-breaking space, decimal comma), ``12,345`` in English."""
+    from kiosk.stats import format_number  # not at import: it brings the database models
+
+    french = format_number(value, decimals)
+    return _to_english(french) if _english(locale) else french
+
+
+def percent(value: float | None, *, signed: bool = True, locale: QLocale | None = None) -> str:
+    """``+123 %`` in French, ``+123%`` in English; ``n/a`` without a value."""
+    from kiosk.stats import format_percent
+
+    french = format_percent(value, signed=signed)
+    if not _english(locale) or value is None:
+        return french
+    return _to_english(french.removesuffix(NBSP + "%")) + "%"
 
 
 def _local(moment: datetime) -> datetime:

@@ -158,3 +158,23 @@ def test_the_administration_opens_the_statistics(qtbot: QtBot, shell: Any) -> No
     qtbot.waitUntil(lambda: shell.router.current.board is not None, timeout=15_000)
     qtbot.mouseClick(shell.router.current.back, Qt.MouseButton.LeftButton)
     assert shell.router.current_key == "admin"
+
+
+def test_figures_follow_the_language_of_the_screen(
+    qtbot: QtBot, qapp: Any, screen: StatsScreen
+) -> None:
+    from kiosk.settings import Language
+    from ui.i18n import LanguageSwitcher
+
+    screen.shown()
+    loaded(qtbot, screen)
+    switcher = LanguageSwitcher(qapp)
+    try:
+        switcher.apply(Language.EN)
+        qtbot.waitUntil(lambda: screen.attendance.change.text() == "+140%")
+        assert screen.no_show.value.text() == "18%"
+        assert screen.no_show.change.text().startswith("\u221215.2")  # a point, not a comma
+    finally:
+        switcher.uninstall()
+    qtbot.waitUntil(lambda: screen.attendance.change.text() == f"+140{NBSP}%")
+    assert screen.no_show.change.text() == "\u221215,2 pts"

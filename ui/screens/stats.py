@@ -28,14 +28,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.domain import EventKind
 from kiosk.help_domain import HelpReason
 from kiosk.ports import Clock
-from kiosk.stats import (
-    PARIS,
-    Change,
-    Dashboard,
-    Quarter,
-    format_number,
-    format_percent,
-)
+from kiosk.stats import PARIS, Change, Dashboard, Quarter
+from ui.formatting import figure, percent
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController
@@ -266,8 +260,8 @@ class StatsScreen(Screen):
             points,
             self.tr("%1 pts").replace("%1", _signed(points)) if points is not None else "n/a",
             self.tr("%1 inscrits, %2 absents · %3 : %4")
-            .replace("%1", format_number(board.no_show.registered))
-            .replace("%2", format_number(board.no_show.absent))
+            .replace("%1", figure(board.no_show.registered))
+            .replace("%2", figure(board.no_show.absent))
             .replace("%3", prev)
             .replace("%4", _rate(before)),
             higher_is_better=False,
@@ -277,19 +271,19 @@ class StatsScreen(Screen):
                 "%1 événements · %2 venus sans inscription · "
                 "%3 documents consultés · %4 recherches sans résultat"
             )
-            .replace("%1", format_number(board.events))
-            .replace("%2", format_number(board.no_show.walk_ins))
-            .replace("%3", format_number(board.document_views.current))
-            .replace("%4", format_number(board.zero_result_searches.current))
+            .replace("%1", figure(board.events))
+            .replace("%2", figure(board.no_show.walk_ins))
+            .replace("%3", figure(board.document_views.current))
+            .replace("%4", figure(board.zero_result_searches.current))
         )
         self._paint_charts(board)
 
     def _change_card(self, card: ChangeCard, change: Change, prev: str) -> None:
         card.show_change(
-            format_number(change.current),
+            figure(change.current),
             change.percent,
-            format_percent(change.percent),
-            self.tr("%1 : %2").replace("%1", prev).replace("%2", format_number(change.previous)),
+            percent(change.percent),
+            self.tr("%1 : %2").replace("%1", prev).replace("%2", figure(change.previous)),
         )
 
     def _chart_view(self) -> QChartView:
@@ -464,11 +458,11 @@ class StatsScreen(Screen):
 
 
 def _rate(rate: float | None) -> str:
-    return "n/a" if rate is None else format_percent(rate * 100.0, signed=False)
+    return "n/a" if rate is None else percent(rate * 100.0, signed=False)
 
 
 def _signed(points: float | None) -> str:
     if points is None:
         return "n/a"
-    text = format_number(points, 1)
+    text = figure(points, 1)
     return text if text.startswith("\u2212") or round(points, 1) == 0 else "+" + text
