@@ -24,7 +24,7 @@ from kiosk.sync import (
     record_failure,
     sync_status,
 )
-from kiosk.this_kiosk import DEMO_PREFIX, UnknownSiteError, ensure_kiosk, host_code
+from kiosk.this_kiosk import DEMO_PREFIX, UnknownSiteError, host_code, register_kiosk
 
 PROBE_TIMEOUT = 2.0  # seconds: the kiosk's worker asks often; an absent network answers fast
 
@@ -43,8 +43,7 @@ def local_kiosk_id(local: Engine, settings: Settings) -> int | None:
 
 def _ensure(local: Engine, settings: Settings, clock: Clock) -> int | None:
     try:
-        with make_session_factory(local).begin() as session:
-            return ensure_kiosk(session, settings, clock.now()).id
+        return register_kiosk(make_session_factory(local), settings, clock.now()).id
     except UnknownSiteError:
         return None
 

@@ -14,16 +14,20 @@ a brand-new empty database gets a placeholder site that an import later complete
 
 from __future__ import annotations
 
+import logging
 import re
 import socket
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.models import Kiosk, Site
 from kiosk.settings import Profile, Settings
+
+log = logging.getLogger(__name__)
 
 DEMO_PREFIX = "DEMO-"
 PLACEHOLDER_SITE = "SITE"
@@ -80,6 +84,20 @@ def ensure_kiosk(session: Session, settings: Settings, now: datetime) -> KioskRe
         site_id=kiosk.site.id,
         site_name=kiosk.site.name,
     )
+
+
+def register_kiosk(sessions: sessionmaker[Session], settings: Settings, now: datetime) -> KioskRef:
+    """:func:`ensure_kiosk` in a transaction of its own. Kiosks starting together on one new
+    shared database may both create the placeholder site (or the same kiosk row): the loser
+    of that race meets a unique constraint, and a second pass finds the winner's row."""
+    try:
+        with sessions.begin() as session:
+            return ensure_kiosk(session, settings, now)
+    except IntegrityError as exc:
+        log.info("another kiosk registered the same site or kiosk meanwhile (%s): again",
+                 exc.orig)  # fmt: skip
+    with sessions.begin() as session:
+        return ensure_kiosk(session, settings, now)
 
 
 def find_kiosk_id(session: Session, settings: Settings) -> int | None:

@@ -55,11 +55,10 @@ class KioskDatabase:
     def _this_kiosk(self, now: datetime) -> KioskRef:
         if self._kiosk is None:
             from kiosk.settings import Settings
-            from kiosk.this_kiosk import ensure_kiosk
+            from kiosk.this_kiosk import register_kiosk
 
             settings = self._settings or Settings()
-            with self.session_factory().begin() as session:
-                self._kiosk = ensure_kiosk(session, settings, now)
+            self._kiosk = register_kiosk(self.session_factory(), settings, now)
             log.info("this kiosk is %s (id %d)", self._kiosk.code, self._kiosk.id)
         return self._kiosk
 

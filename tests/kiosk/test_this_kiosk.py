@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, event, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.migrate import ensure_schema
 from kiosk.db.models import Kiosk, Site
 from kiosk.demo import seed_demo
 from kiosk.paths import Paths
 from kiosk.settings import Profile, Settings, SettingsError, load_settings
-from kiosk.this_kiosk import UnknownSiteError, ensure_kiosk, host_code
+from kiosk.this_kiosk import (
+    PLACEHOLDER_SITE,
+    UnknownSiteError,
+    ensure_kiosk,
+    host_code,
+    register_kiosk,
+)
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -75,3 +84,45 @@ def test_codes_in_settings_are_checked(tmp_path: Path) -> None:
         load_settings(env)
     env["SMARTCORNER_KIOSK_CODE"] = "borne-nice-01"
     assert load_settings(env).kiosk_code == "BORNE-NICE-01"
+
+
+def _race_for_the_placeholder_site(engine: Engine) -> Callable[..., None]:
+    """Another kiosk creates the placeholder site between this kiosk's look-up and its insert
+    (once): the window two kiosks starting together on a new database share."""
+    done: list[bool] = []
+
+    def other_kiosk_first(session: Session, *_: object) -> None:
+        if done:
+            return
+        done.append(True)
+        with engine.begin() as conn:
+            conn.execute(
+                insert(Site).values(code=PLACEHOLDER_SITE, name="Smart Corner", town="",
+                                    address="", is_smart_corner=True)
+            )  # fmt: skip
+
+    return other_kiosk_first
+
+
+@pytest.mark.postgres
+def test_two_kiosks_registering_at_once_on_a_new_database_both_start(
+    postgres_db_url: str, tmp_path: Path
+) -> None:
+    """On SQLite the write lock (BEGIN IMMEDIATE) already serialises them; PostgreSQL lets
+    both read "no site yet", and one of the two inserts meets the unique code."""
+    engine = create_db_engine(postgres_db_url)
+    ensure_schema(engine)
+    sessions = make_session_factory(engine)
+    hook = _race_for_the_placeholder_site(engine)
+    event.listen(Session, "before_flush", hook)
+    try:
+        ref = register_kiosk(sessions, settings(tmp_path, kiosk_code="BORNE-2"), NOW)
+    finally:
+        event.remove(Session, "before_flush", hook)
+    with sessions() as session:
+        assert session.scalars(select(Site.code)).all() == [PLACEHOLDER_SITE]  # one site
+        kiosk = session.scalar(select(Kiosk).where(Kiosk.code == "BORNE-2"))
+        assert kiosk is not None
+        assert kiosk.id == ref.id
+        assert kiosk.site.code == PLACEHOLDER_SITE  # on the other kiosk's site
+    engine.dispose()
