@@ -9,7 +9,9 @@ Two workers, so that a keystroke never waits behind a database round trip:
 
 Search-as-you-type keeps at most one search running and one waiting: a newer keystroke
 replaces the waiting one, so a fast typist never builds a backlog, and ``results`` is only
-emitted for the latest text (an older answer arriving late is dropped).
+emitted for the latest text (an older answer arriving late is dropped). While the last word is
+short, the index first answers quickly from titles, tags and summaries (``provisional``); the
+complete answer is asked for next, unless the visitor has typed on meanwhile.
 """
 
 from __future__ import annotations
@@ -150,15 +152,21 @@ class DocumentDesk(QObject):
             return
         self._start(request)
 
-    def _start(self, request: SearchRequest) -> None:
+    def _start(self, request: SearchRequest, *, complete: bool = False) -> None:
         self._running = request
-        self._worker.submit(lambda: self._run(request), self._answered, self._search_failed)
+        self._worker.submit(
+            lambda: self._run(request, complete), self._answered, self._search_failed
+        )
 
-    def _run(self, request: SearchRequest) -> SearchResults:
+    def _run(self, request: SearchRequest, complete: bool) -> SearchResults:
         index = self._index_on_worker()
         if request.text.strip():
             return index.search(
-                request.text, theme=request.theme, kind=request.kind, limit=RESULTS_LIMIT
+                request.text,
+                theme=request.theme,
+                kind=request.kind,
+                limit=RESULTS_LIMIT,
+                quick=not complete,
             )
         docs = index.latest(THEME_LIST_LIMIT, theme=request.theme, kind=request.kind)
         return SearchResults("", tuple(_as_hit(d) for d in docs), len(docs),
@@ -166,8 +174,12 @@ class DocumentDesk(QObject):
 
     def _answered(self, results: SearchResults) -> None:
         request, self._running = self._running, None
-        if request == self._latest:
-            self.results.emit(results)
+        if request == self._latest and request is not None:
+            if results.hits or not results.provisional:  # an empty quick answer says nothing
+                self.results.emit(results)
+            if results.provisional and self._waiting is None:
+                self._start(request, complete=True)
+                return
         self._next()
 
     def _search_failed(self, exc: BaseException) -> None:

@@ -97,6 +97,7 @@ class SearchResults:
     kind: DocumentKind | None = None
     suggested_themes: tuple[str, ...] = ()  # when nothing matched
     did_you_mean: str | None = None
+    provisional: bool = False  # a quick first answer while typing; the complete one follows
 
 
 @dataclass(frozen=True)

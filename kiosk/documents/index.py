@@ -39,7 +39,7 @@ from kiosk.documents.catalogue import (
     SearchResults,
     ThemeCount,
 )
-from kiosk.documents.text import Lexicon, fold, parse_query, words
+from kiosk.documents.text import Lexicon, ParsedQuery, fold, parse_query, words
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,10 @@ MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
 SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
+# While typing, a last word this short matches thousands of bodies, and ranking them all is
+# what costs: a quick first answer looks in titles, tags, themes and summaries only (one or
+# two letters: the newest documents with such a title word, unranked); the full one follows.
+QUICK_PREFIX: Final = 4
 NO_SYNONYMS: Final = Lexicon.build(())
 COUNT_CAP: Final = 1000  # results counted beyond the shown ones, at most
 
@@ -246,27 +250,39 @@ class DocumentIndex:
         kind: DocumentKind | None = None,
         limit: int = 50,
         typing: bool = True,
+        quick: bool = False,
     ) -> SearchResults:
-        """Documents matching ``text``, best first, with a highlighted snippet each."""
+        """Documents matching ``text``, best first, with a highlighted snippet each.
+
+        ``quick``: when the last word is still being typed and short (:data:`QUICK_PREFIX`),
+        answer from the short fields only and mark the results ``provisional``: the caller
+        then asks again without ``quick`` for the complete answer.
+        """
         query = parse_query(text, typing=typing)
         if query.empty:
             return SearchResults(text, (), 0, theme, kind)
         match = query.fts()
+        provisional = quick and typing and _short_open_word(query, text)
+        order = "rank"
         if _only_short_prefix(query.words(), text, typing):
             match = "{title tags theme}: (" + match + ")"
+            if provisional:  # one or two letters: ranking half the catalogue can wait
+                order = "docs_fts.rowid DESC"
+        elif provisional:
+            match = "{title tags theme summary}: (" + match + ")"
         where, params = _filters(theme, kind)
         sql = (
             "SELECT docs.*, snippet(docs_fts, 4, ?, ?, '…', ?), "
             "snippet(docs_fts, 1, ?, ?, '…', ?), rank "
             "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
-            f"WHERE docs_fts MATCH ?{where} ORDER BY rank LIMIT ?"
+            f"WHERE docs_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
         )
         marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
         with self._lock:
             try:
                 rows = self._db.execute(sql, (*marks, *marks, match, *params, limit)).fetchall()
                 total = len(rows)
-                if total == limit:  # counted up to COUNT_CAP: "1000+" is all a visitor needs
+                if total == limit and not provisional:  # counted up to COUNT_CAP: "1000+"
                     total = int(
                         self._db.execute(
                             "SELECT count(*) FROM (SELECT 1 FROM docs_fts JOIN docs "
@@ -284,8 +300,8 @@ class DocumentIndex:
             if HIGHLIGHT_START not in snippet:
                 snippet = row[4]  # matched on the title or tags: the summary says the most
             hits.append(SearchHit(_summary(row), snippet, float(score)))
-        if hits:
-            return SearchResults(text, tuple(hits), total, theme, kind)
+        if hits or provisional:  # nothing in the short fields: the full answer will tell
+            return SearchResults(text, tuple(hits), total, theme, kind, provisional=provisional)
         did_you_mean = self.did_you_mean(text)
         better = (
             self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False)
@@ -388,6 +404,16 @@ class DocumentIndex:
             ).fetchall()
         return [PageHit(int(page), snippet, full.count(HIGHLIGHT_START))
                 for page, snippet, full in rows]  # fmt: skip
+
+
+def _short_open_word(query: ParsedQuery, text: str) -> bool:
+    """The last word is still being typed and has at most :data:`QUICK_PREFIX` letters."""
+    if not query.terms or text[-1:].isspace():
+        return False
+    alternatives = query.terms[-1].alternatives
+    phrase, prefix = alternatives[0]
+    single_letter = len(query.terms) == 1 and len(phrase) == 1 and len(phrase[0]) == 1
+    return (prefix or single_letter) and len(phrase) == 1 and len(phrase[0]) <= QUICK_PREFIX
 
 
 def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:

@@ -218,3 +218,29 @@ def _summary(slug: str) -> DocumentSummary:
         tags=(), published_on=date(2026, 1, 1), reading_minutes=3, page_count=None,
         content_hash=None, url=None,
     )  # fmt: skip
+
+
+def test_a_short_word_being_typed_gets_a_quick_answer_from_the_short_fields_first(
+    index: DocumentIndex,
+) -> None:
+    quick = index.search("sobr", quick=True)
+    assert quick.provisional
+    assert [h.document.slug for h in quick.hits] == ["sobriety"]  # the title says it
+    complete = index.search("sobr")
+    assert not complete.provisional
+    assert sorted(h.document.slug for h in complete.hits) == ["body-only", "sobriety"]
+
+    # one or two letters: the newest documents with such a word in their title, unranked
+    letters = index.search("ch", quick=True)
+    assert letters.provisional
+    assert [h.document.slug for h in letters.hits] == ["ai-charter"]
+
+    # a finished word, or a longer one, is answered completely at once
+    assert not index.search("sobr ", quick=True).provisional
+    assert not index.search("sobrie", quick=True).provisional
+    # nothing in the short fields: no "Aucun résultat" yet, the complete answer will tell
+    empty = index.search("gest", quick=True)
+    assert empty.provisional
+    assert empty.hits == ()
+    assert empty.did_you_mean is None
+    assert slugs(index, "gest") == ["passwords"]  # "gestionnaire", in the body

@@ -229,3 +229,25 @@ def test_a_damaged_index_is_rebuilt_from_the_catalogue(qtbot, documents_shell, k
     assert rows(screen.browse.latest) == ["hameconnage", "rgpd", "charte-ia", "cybermalveillance"]
     assert not screen.browse.notice_box.isVisible()
     assert damaged.with_name(damaged.name + ".damaged").exists()
+
+
+def test_a_short_word_shows_the_titles_first_then_everything(qtbot, documents_shell):
+    _, screen = open_screen(qtbot, documents_shell)
+    answers: list[tuple[str, bool, list[str]]] = []
+    screen.desk.results.connect(
+        lambda r: answers.append((r.query, r.provisional, [h.document.slug for h in r.hits]))
+    )
+    screen.open_search(typing=True)
+    screen.search.field.setText("cour")  # "courriel" in the guide's summary
+    qtbot.waitUntil(lambda: any(q == "cour" and not p for q, p, _ in answers))
+    assert [a for a in answers if a[0] == "cour"] == [
+        ("cour", True, ["hameconnage"]),  # the quick look at titles and summaries
+        ("cour", False, ["hameconnage"]),  # then the bodies too, and the count
+    ]
+    assert screen.search.count.text() == "1 résultat"
+
+    answers.clear()
+    screen.search.field.setText("banq")  # only in the guide's pages
+    qtbot.waitUntil(lambda: bool(answers))
+    assert answers == [("banq", False, ["hameconnage"])]  # the empty quick look is not shown
+    assert screen.search.empty.isHidden()  # no "Aucun résultat" flashed on the way
