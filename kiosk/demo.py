@@ -85,11 +85,13 @@ SLOTS: Final[dict[EventKind, tuple[tuple[time, time], ...]]] = {
     EventKind.CAFE_NUMERIQUE: ((time(8, 45), time(9, 45)), (time(12, 30), time(13, 30))),
     EventKind.FORMATION: ((time(9), time(12)), (time(9), time(17)), (time(13, 30), time(17))),
 }
-# Today always has a programme, so the check-in screens have something to show.
+# Today always has a programme, so the check-in screens have something to show: with their
+# check-in windows (an hour before to half an hour after), from 07:45 to 19:00 but for 12:30.
 TODAY_PROGRAMME: Final = (
     (EventKind.CAFE_NUMERIQUE, time(8, 45), time(9, 45)),
     (EventKind.MASTERCLASS, time(10), time(12)),
     (EventKind.ATELIER_TECHNOLOGIQUE, time(14), time(16)),
+    (EventKind.TABLE_RONDE, time(17), time(18, 30)),
 )
 SMART_TOUR_WEEKDAY: Final = 3  # Thursday: the Smart Tour visits a remote site
 FIXED_HOLIDAYS: Final = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}

@@ -87,11 +87,12 @@ def test_today_the_masterclass_is_filling_up_and_the_afternoon_is_untouched(
                 .group_by(Event.id, Event.starts_at)
             ).all()
         )
-    assert len(by_event) == 3  # café 08:45, masterclass 10:00, workshop 14:00
-    cafe, masterclass, workshop = (by_event[k] for k in sorted(by_event))
+    assert len(by_event) == 4  # café 08:45, masterclass 10:00, workshop 14:00, table 17:00
+    cafe, masterclass, workshop, round_table = (by_event[k] for k in sorted(by_event))
     assert cafe > 0
     assert 0 < masterclass < expected[sorted(expected)[1]]
     assert workshop == 0
+    assert round_table == 0
 
 
 def test_space_visits_cover_two_quarters_once_per_person_day_and_space(
