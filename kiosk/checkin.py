@@ -274,7 +274,9 @@ def _check_in(
     if decision.outcome is CheckinOutcome.OK:
         assert decision.event is not None
         assert decision.person is not None
-        if not _admit(session, record, decision.event.id, decision.person.id):
+        if not _admit(
+            session, record, decision.event.id, decision.person.id, decision.person.direction_id
+        ):
             _lost_race(record, "another kiosk admitted this person at the same moment")
     elif decision.outcome is CheckinOutcome.VISIT_RECORDED:
         assert decision.person is not None
@@ -288,9 +290,17 @@ def _check_in(
     return _describe(session, record, repeated=False)
 
 
-def _admit(session: Session, record: CheckinRecord, event_id: int, person_id: int) -> bool:
+def _admit(
+    session: Session,
+    record: CheckinRecord,
+    event_id: int,
+    person_id: int,
+    direction_id: int | None,
+) -> bool:
     """Insert the ok record and its attendance row; False when the unique (event, person)
     says another transaction admitted them first (then turn the record into the loser).
+    The row keeps the person's direction of today: the statistics count them for it even if
+    they move to another direction later.
 
     ``INSERT ... ON CONFLICT DO NOTHING`` rather than a savepoint: on PostgreSQL it waits for
     the racing transaction and, if that one commits, inserts nothing — two round trips fewer
@@ -308,6 +318,7 @@ def _admit(session: Session, record: CheckinRecord, event_id: int, person_id: in
             at=record.at,
             kiosk_id=record.kiosk_id,
             method=record.method,
+            direction_id=direction_id,
         )
         .on_conflict_do_nothing(index_elements=["event_id", "person_id"])
         .returning(Attendance.id)
@@ -725,7 +736,7 @@ def _walk_in(
         else:
             registration.status = RegistrationStatus.CONFIRMED
         session.flush()
-        if not _admit(session, record, event_id, person_id):
+        if not _admit(session, record, event_id, person_id, person.direction_id):
             _lost_race(record, "walk-in raced a check-in")
     else:
         session.add(record)

@@ -155,6 +155,7 @@ class Registration(Base):
         UniqueConstraint("event_id", "person_id"),
         Index(None, "event_id"),
         Index(None, "person_id"),
+        Index(None, "event_id", "status", "person_id"),  # statistics (migration 0008)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -67,7 +67,12 @@ class Attendance(Base):
     """Who is checked in to which event now: at most one row per person and event."""
 
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+    __table_args__ = (
+        UniqueConstraint("event_id", "person_id"),
+        # the quarter dashboard reads these instead of the table (migration 0008)
+        Index(None, "event_id", "kiosk_id"),
+        Index(None, "event_id", "direction_id", "person_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"))
@@ -76,6 +81,12 @@ class Attendance(Base):
     at: Mapped[datetime]
     kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
     method: Mapped[CheckinMethod] = mapped_column(choice(CheckinMethod, "method"))
+    # The person's direction when they checked in: what the statistics count by direction.
+    # None for no direction, or when the writer did not record it (then the statistics use
+    # the person's current direction).
+    direction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("direction.id", ondelete="SET NULL")
+    )
 
 
 class CheckinUndo(Base):
@@ -98,6 +109,7 @@ class SpaceVisit(Base):
     __table_args__ = (
         UniqueConstraint("person_id", "day", "site_id", "space"),
         Index(None, "day"),
+        Index(None, "day", "space", "site_id", "kiosk_id"),  # statistics (migration 0008)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

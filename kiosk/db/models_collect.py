@@ -134,6 +134,7 @@ class HandOver(Base):
         CheckConstraint("quantity > 0", name="quantity_positive"),
         Index(None, "pickup_id"),
         Index(None, "person_id", "item_id", "at"),  # the allocation policy's quota look-up
+        Index(None, "at"),  # statistics of a quarter (migration 0008)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -40,6 +40,7 @@ class HelpRequest(Base):
     __tablename__ = "help_request"
     __table_args__ = (
         UniqueConstraint("site_id", "service_day", "reason", "number"),
+        Index(None, "service_day"),  # statistics of a quarter, all sites (migration 0008)
         CheckConstraint("number >= 1", name="number_positive"),
         CheckConstraint(
             f"description IS NULL OR length(description) <= {DESCRIPTION_MAX}",
