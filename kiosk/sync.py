@@ -56,6 +56,7 @@ from kiosk.sync_collect import (
     HAND_OVER,
     LINE_EVENT,
     PICKUP,
+    pending_where,
     send_hand_overs,
     send_line_events,
     send_pickups,
@@ -453,7 +454,11 @@ def pending_records(conn: Connection, kiosk_id: int) -> int:
             conn.scalar(
                 select(func.count())
                 .select_from(table)
-                .where(table.c.kiosk_id == kiosk_id, table.c.id > marks.get(name, 0))
+                .where(
+                    table.c.kiosk_id == kiosk_id,
+                    table.c.id > marks.get(name, 0),
+                    pending_where(table),
+                )
             )
             or 0
         )

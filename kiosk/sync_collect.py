@@ -26,14 +26,17 @@ from datetime import datetime
 from typing import Any, Final
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     RowMapping,
     Select,
+    Table,
     bindparam,
     delete,
     exists,
     or_,
     select,
+    true,
     tuple_,
     update,
 )
@@ -82,10 +85,15 @@ def _line_keys(conn: Connection, line_ids: set[int]) -> dict[int, LineKey]:
 
 
 def _central_lines(cc: Connection, keys: set[LineKey]) -> dict[LineKey, RowMapping]:
-    """The central lines (id, status, status_at, quantity) by natural key."""
+    """The central lines (id, status, status_at, quantity) by natural key.
+
+    On PostgreSQL they are row-locked until the batch commits, in id order as
+    :func:`kiosk.collect.lines.lock_lines` locks them: a store kiosk cancelling or handing over
+    one of them meanwhile waits, and the two cannot deadlock.
+    """
     if not keys:
         return {}
-    rows = cc.execute(
+    query = (
         select(
             ORDER.c.reference,
             LINE.c.line_no,
@@ -96,8 +104,11 @@ def _central_lines(cc: Connection, keys: set[LineKey]) -> dict[LineKey, RowMappi
         )
         .join(ORDER, ORDER.c.id == LINE.c.order_id)
         .where(tuple_(ORDER.c.reference, LINE.c.line_no).in_(list(keys)))
-    ).mappings()
-    return {(r["reference"], r["line_no"]): r for r in rows}
+        .order_by(LINE.c.id)
+    )
+    if cc.dialect.name == "postgresql":
+        query = query.with_for_update(of=LINE)
+    return {(r["reference"], r["line_no"]): r for r in cc.execute(query).mappings()}
 
 
 def _central_items(cc: Connection, lc: Connection, item_ids: set[int]) -> dict[int, int]:
@@ -505,6 +516,14 @@ def prune_orders(lc: Connection, kept: set[Any]) -> int:
     return len(doomed)
 
 
+def pending_where(table: Table) -> ColumnElement[bool]:
+    """Which of ``table``'s rows wait to be pushed on their own: a hand-over's history row
+    goes with its hand-over, so it is not counted twice on the sync chip."""
+    if table is LINE_EVENT:
+        return LINE_EVENT.c.to_status.not_in(list(HANDED_OVER))
+    return true()
+
+
 __all__ = [
     "HAND_OVER",
     "ITEM",
@@ -519,6 +538,7 @@ __all__ = [
     "lines_query",
     "orders_kept",
     "orders_query",
+    "pending_where",
     "prune_orders",
     "send_hand_overs",
     "send_line_events",

@@ -199,7 +199,7 @@ def _install_pickup(shell: Shell, deps: ScreenDeps) -> None:
     install_pickup(shell, deps)
 
 
-# Store kiosks: the agent collects what they ordered in the digital-services catalogue.
+# Store and tour kiosks: the agent collects what they ordered in the digital catalogue.
 COLLECT = Capability(
     key="collect",
     area=Area.COLLECT,
@@ -209,13 +209,16 @@ COLLECT = Capability(
         "Capabilities", "Retirez le matériel que vous avez commandé"
     ),
     make_screen=_pickup_screen,
-    profiles=frozenset({Profile.STORE}),
+    # The Smart Tour too: it brings the orders ready for the sites it visits (kiosk.sync).
+    profiles=frozenset({Profile.STORE, Profile.TOUR}),
     order=10,
 )
 
-# Store kiosks: a badge or an order code on any screen opens the pickup (no tile of its own).
+# A badge or an order code on any screen opens the pickup (no tile of its own).
 COLLECT_PICKUP = Service(
-    key="collect_pickup", install=_install_pickup, profiles=frozenset({Profile.STORE})
+    key="collect_pickup",
+    install=_install_pickup,
+    profiles=frozenset({Profile.STORE, Profile.TOUR}),
 )
 
 

@@ -45,7 +45,7 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     expected = {
         Profile.STORE: ["collect", "documents", "events", "help"],
         Profile.ROOM: ["documents", "events", "door"],
-        Profile.TOUR: ["documents", "events", "door"],
+        Profile.TOUR: ["collect", "documents", "events", "door"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
     titles = {

@@ -10,7 +10,7 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.checkin import CheckinContext, PersonIdentity, check_in
@@ -20,9 +20,10 @@ from kiosk.db.models import Event, Kiosk, Person, Registration, Site
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
 from kiosk.ports import FixedClock
 from kiosk.settings import Profile
-from kiosk.sync import TourSync
+from kiosk.sync import TourSync, central_engine
 from tests.helpers.checkin_world import NOW, World, build_world, paris
 from tests.helpers.db import sqlite_url_in
+from tests.helpers.tcp_proxy import TcpProxy, tcp_proxy
 
 TOUR_CODE = "TOUR-1"
 CROWD = 24  # agents registered to the tour's café numérique
@@ -184,3 +185,19 @@ def pg_tour(postgres_db_url: str, tmp_path: Path) -> Iterator[Tour]:
     yield tour
     tour.local.dispose()
     central.dispose()
+
+
+@pytest.fixture
+def proxy(postgres_db_url: str) -> Iterator[TcpProxy]:
+    port = make_url(postgres_db_url).port
+    assert port is not None
+    with tcp_proxy(port) as p:
+        yield p
+
+
+@pytest.fixture
+def via_proxy(pg_tour: Tour, proxy: TcpProxy) -> Iterator[Engine]:
+    url = make_url(str(pg_tour.central.url.render_as_string(hide_password=False)))
+    engine = central_engine(url.set(port=proxy.port).render_as_string(hide_password=False))
+    yield engine
+    engine.dispose()

@@ -72,7 +72,7 @@ def test_offline_hand_overs_reach_the_central_base_once_with_the_conflict_in_wor
         done = hand(tour, person, collect.orders[person], lines, minutes=15)
         assert done.print_job_id is not None  # the receipt waits in the local spool
     assert tour.count(tour.local, PrintJob, kind="pickup_receipt") == 3
-    assert sync_status(tour.local, tour.kiosk_id).pending == 3 + 5 + 5  # pickups, lines, events
+    assert sync_status(tour.local, tour.kiosk_id).pending == 3 + 5  # pickups, hand-overs
     central_side, tour_side = handed_over(tour.central), handed_over(tour.local)
     assert (central_side, tour_side) == (1, 5)
 

@@ -3,39 +3,22 @@ in the middle of the sync."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import Engine, func, insert, make_url, select
+from sqlalchemy import Engine, func, insert, select
 
 from kiosk.db.models import Person, Site
 from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit
 from kiosk.db.models_sync import SyncConflict, SyncState
 from kiosk.domain import PersonKind, Role
-from kiosk.sync import CentralUnreachable, central_engine, sync_status
+from kiosk.sync import CentralUnreachable, sync_status
 from tests.helpers.checkin_world import NOW
-from tests.helpers.tcp_proxy import TcpProxy, tcp_proxy
+from tests.helpers.tcp_proxy import TcpProxy
 from tests.kiosk.sync.conftest import CROWD, Tour
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def proxy(postgres_db_url: str) -> Iterator[TcpProxy]:
-    port = make_url(postgres_db_url).port
-    assert port is not None
-    with tcp_proxy(port) as p:
-        yield p
-
-
-@pytest.fixture
-def via_proxy(pg_tour: Tour, proxy: TcpProxy) -> Iterator[Engine]:
-    url = make_url(str(pg_tour.central.url.render_as_string(hide_password=False)))
-    engine = central_engine(url.set(port=proxy.port).render_as_string(hide_password=False))
-    yield engine
-    engine.dispose()
 
 
 def _visits(tour: Tour, engine: Engine, kiosk: int, people: list[int], minutes: int) -> None:
