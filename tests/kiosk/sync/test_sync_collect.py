@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select, update
 
+from kiosk.collect.identify import by_order_code
+from kiosk.collect.order_code import OrderClaims
 from kiosk.collect.staff import StaffProof, mark_ready
 from kiosk.collect.status import Actor, LineStatus
 from kiosk.db.models import Person
@@ -55,6 +57,17 @@ def test_the_pull_brings_the_catalogue_and_the_orders_still_to_hand_over(
         assert t.scalar(select(CatalogueItem.max_per_agent).where(CatalogueItem.code == "CASQUE"))
     assert statuses_of(tour.local, collect.orders[tour.crowd[0]]) == ["ready", "ready"]
     assert statuses_of(tour.local, collect.later) == ["placed"]
+    # The order code of the "ready" message (central ids) opens the order on the tour kiosk.
+    agent = tour.crowd[1]
+    with tour.central.connect() as c:
+        order_id = c.scalar(
+            select(CollectOrder.id).where(CollectOrder.reference == collect.orders[agent])
+        )
+    assert order_id is not None
+    claims = OrderClaims(order_id, agent, NOW + timedelta(days=9))
+    with tour.local_sessions() as s:
+        listed = by_order_code(s, claims, NOW)
+    assert [line.order_ref for line in listed.ready] == [collect.orders[agent]] * 2
     assert lines_of(tour.local, collect.closed) == []  # collected long ago: not needed here
 
 
