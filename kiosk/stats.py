@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
@@ -654,44 +654,44 @@ def collect_delay(session: Session, quarter: Quarter) -> CollectDelay:
 def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
     """Everything the report, the exports and the screen show for one quarter.
 
-    The same figures as :func:`quarter_dashboard_by_parts`, in one pass per table instead
-    of one per figure: the database groups the quarter's check-ins by event and kiosk, by
-    recorded direction, and its confirmed registrations by event (with their check-ins), and
-    the visits by day and by (space, site, kiosk), each read from a covering index (migration
-    0008); Python then sums those few thousand groups by month, kind, site, kiosk and direction
-    with the names of the small lookup tables. The previous quarter only needs totals.
+    The same figures as :func:`quarter_dashboard_by_parts`, in a few queries instead of one
+    per figure. One query lists the events of this quarter and the previous one with, per
+    event, its check-ins, its confirmed registrations and how many of those came (counted
+    from the covering indexes of migration 0008, event by event, so that both SQLite and
+    PostgreSQL read only those events' index entries); two more group the quarter's check-ins
+    by (event, kiosk) and by (event, recorded direction), for those events' ids. Python sums
+    those few thousand groups by month, kind, site, kiosk and direction, with the names of
+    the small lookup tables.
     """
     start, end = quarter.utc_bounds()
     prev = quarter.previous()
-    prev_start, prev_end = prev.utc_bounds()
-    events = _quarter_events(session, start, end)
-    per_kiosk = _attendance_per_event_and_kiosk(session, start, end)
-    registered = _registered_per_event(session, start, end)
-    attended: dict[int, int] = {}
+    prev_start, _ = prev.utc_bounds()
+    events = _events_with_counts(session, prev_start, end)
+    current = {i: e for i, e in events.items() if e.starts_at >= start}
+    previous = [e for e in events.values() if e.starts_at < start]
+    attended_ids = [i for i, e in current.items() if e.attended]
     by_kiosk: dict[int, int] = {}
-    for (event_id, kiosk_id), n in per_kiosk.items():
-        attended[event_id] = attended.get(event_id, 0) + n
+    for (_, kiosk_id), n in _attendance_per_event_and(
+        session, Attendance.kiosk_id, attended_ids
+    ).items():
         by_kiosk[kiosk_id] = by_kiosk.get(kiosk_id, 0) + n
     by_month: dict[str, int] = {}
     by_kind: dict[str, int] = {}
     by_site: dict[int, int] = {}
     no_show_kind: dict[str, tuple[int, int, int]] = {}
-    for event_id, (kind, site_id, starts_at) in events.items():
-        n = attended.get(event_id, 0)
-        reg, pres = registered.get(event_id, (0, 0))
-        if n:
-            month = f"{starts_at.astimezone(PARIS):%Y-%m}"
-            by_month[month] = by_month.get(month, 0) + n
-            by_kind[kind] = by_kind.get(kind, 0) + n
-            by_site[site_id] = by_site.get(site_id, 0) + n
-        if n or reg:
-            r0, p0, w0 = no_show_kind.get(kind, (0, 0, 0))
-            no_show_kind[kind] = (r0 + reg, p0 + pres, w0 + n - pres)
-    total = sum(attended.values())
-    reg_total = sum(reg for reg, _ in registered.values())
-    present_total = sum(pres for _, pres in registered.values())
-    prev_total = attendance_total(session, prev_start, prev_end)
-    prev_reg, prev_present = _registered_total(session, prev_start, prev_end)
+    for e in current.values():
+        if e.attended:
+            month = f"{e.starts_at.astimezone(PARIS):%Y-%m}"
+            by_month[month] = by_month.get(month, 0) + e.attended
+            by_kind[e.kind] = by_kind.get(e.kind, 0) + e.attended
+            by_site[e.site_id] = by_site.get(e.site_id, 0) + e.attended
+        if e.attended or e.registered:
+            reg, pres, walk_ins = no_show_kind.get(e.kind, (0, 0, 0))
+            no_show_kind[e.kind] = (
+                reg + e.registered,
+                pres + e.present,
+                walk_ins + e.attended - e.present,
+            )
     sites = _names(session, Site)
     kiosks = _names(session, Kiosk)
     visit_days, visit_groups = _visits_grouped(session, quarter)
@@ -708,16 +708,18 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
     helps = help_by_reason(session, quarter)
     return Dashboard(
         quarter=quarter,
-        attendance=Change(total, prev_total),
+        attendance=Change(
+            sum(e.attended for e in current.values()), sum(e.attended for e in previous)
+        ),
         visits=Change(sum(n for _, n in visit_days), visits_total(session, prev)),
         help_requests=Change(sum(h.requests for h in helps), help_total(session, prev)),
-        no_show=NoShow(reg_total, present_total, total - present_total),
-        no_show_previous=NoShow(prev_reg, prev_present, prev_total - prev_present),
+        no_show=_no_show_of(current.values()),
+        no_show_previous=_no_show_of(previous),
         attendance_by_month=_period_rows(by_month, Grain.MONTH),
         attendance_by_kind=_sorted(
             Row(k, KIND_LABELS[EventKind(k)], float(n)) for k, n in by_kind.items()
         ),
-        attendance_by_direction=_attendance_by_direction(session, start, end),
+        attendance_by_direction=_attendance_by_direction(session, attended_ids),
         attendance_by_site=_named_rows(by_site, sites),
         attendance_by_kiosk=_named_rows(by_kiosk, kiosks),
         no_show_by_kind=[
@@ -730,96 +732,117 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
         visits_by_site=_named_rows(visits_site, sites),
         visits_by_kiosk=_named_rows(visits_kiosk, kiosks),
         help_by_reason=helps,
-        events=len(events),
+        events=len(current),
         **_documents_and_collect(session, quarter),
     )
 
 
-def _quarter_events(
-    session: Session, start: datetime, end: datetime
-) -> dict[int, tuple[str, int, datetime]]:
-    """The events starting in [start, end): id -> (kind, site id, UTC start)."""
-    query = select(Event.id, Event.kind, Event.site_id, Event.starts_at).where(
-        _events_in(start, end)
-    )
-    return {i: (str(kind), site, at) for i, kind, site, at in session.execute(query)}
+@dataclass(frozen=True)
+class EventCounts:
+    """One event and its counts, as :func:`_events_with_counts` reads them."""
+
+    kind: str
+    site_id: int
+    starts_at: datetime  # UTC
+    attended: int  # checked in
+    registered: int  # confirmed registrations
+    present: int  # of them, checked in
 
 
-def _attendance_per_event_and_kiosk(
-    session: Session, start: datetime, end: datetime
-) -> dict[tuple[int, int], int]:
-    """Check-ins to the events starting in [start, end) per (event, kiosk).
+def _events_with_counts(session: Session, start: datetime, end: datetime) -> dict[int, EventCounts]:
+    """The events starting in [start, end), each with its check-ins, confirmed registrations
+    and registered people checked in.
 
-    Grouped in the order the event index and the (event, kiosk) index deliver the rows, so
-    SQLite aggregates as it reads, with no sort.
+    Correlated counts, one event at a time: each reads one event's entries in the
+    (event, ...) indexes, where a join over the whole period lets PostgreSQL's planner hash
+    the whole attendance table.
     """
-    query = (
-        select(Event.id, Attendance.kiosk_id, func.count())
-        .select_from(Event)
-        .join(Attendance, Attendance.event_id == Event.id)
-        .where(_events_in(start, end))
-        .group_by(Event.starts_at, Event.id, Attendance.kiosk_id)
+    attended = (
+        select(func.count())
+        .select_from(Attendance)
+        .where(Attendance.event_id == Event.id)
+        .scalar_subquery()
     )
-    return {(e, k): int(n) for e, k, n in session.execute(query)}
-
-
-def _registered_query(start: datetime, end: datetime) -> Select[int, int]:
-    """Confirmed registrations to the events of [start, end), and how many of them came."""
     confirmed = and_(
         Registration.event_id == Event.id, Registration.status == RegistrationStatus.CONFIRMED
     )
-    present = and_(
-        Attendance.event_id == Registration.event_id,
-        Attendance.person_id == Registration.person_id,
+    registered = select(func.count()).select_from(Registration).where(confirmed)
+    present = (
+        select(func.count())
+        .select_from(Registration)
+        .join(
+            Attendance,
+            and_(
+                Attendance.event_id == Registration.event_id,
+                Attendance.person_id == Registration.person_id,
+            ),
+        )
+        .where(confirmed)
     )
-    return (
-        select(func.count(Registration.id), func.count(Attendance.id))
-        .select_from(Event)
-        .join(Registration, confirmed)
-        .outerjoin(Attendance, present)
-        .where(_events_in(start, end))
-    )
+    query = select(
+        Event.id,
+        Event.kind,
+        Event.site_id,
+        Event.starts_at,
+        attended,
+        registered.scalar_subquery(),
+        present.scalar_subquery(),
+    ).where(_events_in(start, end))
+    return {
+        i: EventCounts(str(kind), site, at, int(n), int(reg), int(pres))
+        for i, kind, site, at, n, reg, pres in session.execute(query)
+    }
 
 
-def _registered_per_event(
-    session: Session, start: datetime, end: datetime
-) -> dict[int, tuple[int, int]]:
-    """Event id -> (confirmed registrations, of them checked in), for events with any."""
-    query = _registered_query(start, end).add_columns(Event.id)
-    query = query.group_by(Event.starts_at, Event.id)
-    return {e: (int(reg), int(pres)) for reg, pres, e in session.execute(query)}
+def _no_show_of(events: Iterable[EventCounts]) -> NoShow:
+    registered = present = attended = 0
+    for e in events:
+        registered += e.registered
+        present += e.present
+        attended += e.attended
+    return NoShow(registered, present, attended - present)
 
 
-def _registered_total(session: Session, start: datetime, end: datetime) -> tuple[int, int]:
-    reg, pres = session.execute(_registered_query(start, end)).one()
-    return int(reg or 0), int(pres or 0)
+ID_CHUNK: Final = 2_000  # ids per IN list: far below SQLite's and PostgreSQL's bind limits
 
 
-def _attendance_by_direction(session: Session, start: datetime, end: datetime) -> list[Row]:
-    """Check-ins by the direction recorded at check-in; the rows that recorded none (no
-    direction then, or written by an older kiosk) count for the person's current one."""
-    # per event then direction, the order of the (event, direction) index: no sort
-    recorded = (
-        select(Attendance.direction_id, func.count())
-        .select_from(Event)
-        .join(Attendance, Attendance.event_id == Event.id)
-        .where(_events_in(start, end))
-        .group_by(Event.starts_at, Event.id, Attendance.direction_id)
-    )
+def _attendance_per_event_and(
+    session: Session, column: Any, event_ids: Sequence[int]
+) -> dict[tuple[int, Any], int]:
+    """Check-ins to these events per (event, ``column``): read from the (event, column, ...)
+    index in its order, so SQLite aggregates as it reads, with no sort."""
+    out: dict[tuple[int, Any], int] = {}
+    for i in range(0, len(event_ids), ID_CHUNK):
+        query = (
+            select(Attendance.event_id, column, func.count())
+            .where(Attendance.event_id.in_(event_ids[i : i + ID_CHUNK]))
+            .group_by(Attendance.event_id, column)
+        )
+        out.update({(e, value): int(n) for e, value, n in session.execute(query)})
+    return out
+
+
+def _attendance_by_direction(session: Session, event_ids: Sequence[int]) -> list[Row]:
+    """Check-ins to these events by the direction recorded at check-in; the rows that
+    recorded none (no direction then, or written by an older kiosk) count for the person's
+    current one."""
     counts: dict[int | None, int] = {}
     unrecorded = 0
-    for direction_id, n in session.execute(recorded):
+    per_event = _attendance_per_event_and(session, Attendance.direction_id, event_ids)
+    for (_, direction_id), n in per_event.items():
         if direction_id is None:
             unrecorded += n
         else:
             counts[direction_id] = counts.get(direction_id, 0) + n
-    if unrecorded:
+    for i in range(0, len(event_ids) if unrecorded else 0, ID_CHUNK):
         current = (
             select(Person.direction_id, func.count())
-            .select_from(Event)
-            .join(Attendance, Attendance.event_id == Event.id)
+            .select_from(Attendance)
             .join(Person, Person.id == Attendance.person_id)
-            .where(_events_in(start, end), Attendance.direction_id.is_(None))
+            .where(
+                Attendance.event_id.in_(event_ids[i : i + ID_CHUNK]),
+                Attendance.direction_id.is_(None),
+            )
             .group_by(Person.direction_id)
         )
         for direction_id, n in session.execute(current):
