@@ -198,6 +198,26 @@ class CentralIds:
         self._cache["event", local_id] = found
         return found
 
+    def attendance_directions(
+        self, cc: Connection, local_checkin_ids: Sequence[int]
+    ) -> dict[int, int | None]:
+        """Local check-in id -> the central id of the direction its attendance row recorded."""
+        with self._local.connect() as lc:
+            recorded = lc.execute(
+                select(ATTENDANCE.c.checkin_id, ATTENDANCE.c.direction_id).where(
+                    ATTENDANCE.c.checkin_id.in_(list(local_checkin_ids)),
+                    ATTENDANCE.c.direction_id.is_not(None),
+                )
+            ).all()
+        central: dict[int, int | None] = {}
+        for local in {d for _c, d in recorded}:
+            if (hit := self._cache.get(("direction", local))) is None:
+                hit = self._direction(cc, local)
+                if hit is not None:
+                    self._cache["direction", local] = hit
+            central[local] = hit
+        return {checkin: central[direction] for checkin, direction in recorded}
+
     def events(self, cc: Connection, local_ids: Iterable[int | None]) -> dict[int, int]:
         return {i: self.event(cc, i) or 0 for i in set(local_ids) if i is not None}
 
@@ -249,6 +269,8 @@ def send_checkins(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -
     by_nonce = {v["nonce"]: v for v in values}
     stmt = insert_for(cc, CHECKIN).on_conflict_do_nothing(index_elements=["nonce"])
     inserted = dict(cc.execute(stmt.returning(CHECKIN.c.nonce, CHECKIN.c.id), values).all())
+    directions = ids.attendance_directions(cc, [r["id"] for r in rows])
+    local_of = {r["nonce"]: r for r in rows}
     claims = [
         {
             "event_id": v["event_id"],
@@ -257,6 +279,8 @@ def send_checkins(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -
             "at": v["at"],
             "kiosk_id": kiosk,
             "method": v["method"],
+            # The direction the person was in when admitted here (the statistics count it).
+            "direction_id": directions.get(local_of[nonce]["id"]),
         }
         for nonce, v in by_nonce.items()
         if nonce in inserted
@@ -307,7 +331,6 @@ def send_checkins(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping]) -
         )
     )
     refused |= {n for n, cid in inserted.items() if cid in set(losers)}
-    local_of = {r["nonce"]: r for r in rows}
     first = _admitted_elsewhere(
         cc, [(by_nonce[n]["event_id"], by_nonce[n]["person_id"]) for n in refused]
     )

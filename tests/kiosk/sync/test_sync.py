@@ -11,7 +11,7 @@ from sqlalchemy import insert, select, update
 
 from kiosk.checkin import register_walk_in, undo_checkin
 from kiosk.checkin_admin import find_or_create_visitor
-from kiosk.db.models import Event, Kiosk, Person, Registration, Site
+from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
 from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord, SpaceVisit
 from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
 from kiosk.db.models_help import HelpRequest
@@ -75,6 +75,34 @@ def test_offline_check_ins_reach_the_central_base_once_with_conflicts_in_words(
     assert len(replay.conflicts) == 3  # worked out again from the central rows...
     assert tour.count(tour.local, SyncConflict) == 3  # ...but kept once
     assert tour.count(tour.central, CheckinRecord, event_id=tour.cafe) == 13
+
+
+def test_an_offline_admission_keeps_the_direction_the_person_was_in(sqlite_tour: Tour) -> None:
+    """The statistics count check-ins by the direction recorded at admission (migration 0008):
+    the tour's attendance row carries it up, matched by the direction's code."""
+    tour = sqlite_tour
+    mover, plain = tour.crowd[:2]
+    with tour.central.begin() as c:
+        c.execute(insert(Direction).values(code="DRH", name="Ressources humaines"))
+        drh = c.scalar(select(Direction.id).where(Direction.code == "DRH"))
+        c.execute(update(Person).where(Person.id == mover).values(direction_id=drh))
+    tour.sync().run()  # the direction and the person's move come down
+    assert tour.check_in(mover) == "ok"
+    assert tour.check_in(plain) == "ok"
+    with tour.central.begin() as c:  # the agent changes direction before the tour syncs
+        c.execute(update(Person).where(Person.id == mover).values(direction_id=None))
+
+    tour.sync().run()
+
+    with tour.central.connect() as c:
+        recorded = dict(
+            c.execute(
+                select(Attendance.person_id, Attendance.direction_id).where(
+                    Attendance.event_id == tour.cafe
+                )
+            ).all()
+        )
+    assert recorded == {mover: drh, plain: None}
 
 
 def test_an_undo_on_the_tour_frees_the_central_place(sqlite_tour: Tour) -> None:
