@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from kiosk.collect.status import LineStatus
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
+from kiosk.db.models_collect import CollectOrder
 from kiosk.settings import Profile
 from kiosk.sync import SyncStatus
+from tests.kiosk.sync.collect_world import add_order, seed_collect
 from tests.kiosk.sync.conftest import seed_central
 from tests.ui.conftest import NOW
 from ui.sync_status import SyncChip, SyncMonitor, SyncSection, SyncView, describe
@@ -56,10 +60,15 @@ def test_the_chip_says_state_age_and_what_waits_in_words() -> None:
 
 
 def _central(tmp_path: Path) -> str:
+    """The check-in world, and one Click & Collect order ready for an agent of the tour."""
     url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
     engine = create_db_engine(url)
     ensure_schema(engine)
-    seed_central(make_session_factory(engine))
+    factory = make_session_factory(engine)
+    _world, _cafe, crowd = seed_central(factory)
+    seed_collect(factory)
+    with factory.begin() as s:
+        add_order(s, "CC-2026-0042", crowd[0], [LineStatus.READY], at=NOW - timedelta(days=1))
     engine.dispose()
     return url
 
@@ -86,6 +95,8 @@ def test_a_tour_kiosk_syncs_off_the_gui_thread_and_shows_it(
 
     assert view.status is not None
     assert view.status.last_error is None
+    with shell.database.session_factory()() as s:  # the worker carries Click & Collect too
+        assert list(s.scalars(select(CollectOrder.reference))) == ["CC-2026-0042"]
     chip = shell.window.bottom_bar.findChild(SyncChip)
     assert chip is not None
     assert chip.text.text() == "Synchronisé à l'instant"
