@@ -31,6 +31,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    literal_column,
     select,
     type_coerce,
 )
@@ -755,43 +756,57 @@ def _events_with_counts(session: Session, start: datetime, end: datetime) -> dic
 
     Correlated counts, one event at a time: each reads one event's entries in the
     (event, ...) indexes, where a join over the whole period lets PostgreSQL's planner hash
-    the whole attendance table.
+    the whole attendance table. Registered people who came: PostgreSQL joins the event's two
+    index ranges; SQLite, whose joins look each registration up in the attendance index,
+    counts the distinct people of the two ranges instead (a UNION it merges as it reads both
+    in person order) and subtracts: present = registered + checked in - either.
     """
-    attended = (
-        select(func.count())
-        .select_from(Attendance)
-        .where(Attendance.event_id == Event.id)
-        .scalar_subquery()
-    )
+    attended = select(func.count()).select_from(Attendance).where(Attendance.event_id == Event.id)
     confirmed = and_(
         Registration.event_id == Event.id, Registration.status == RegistrationStatus.CONFIRMED
     )
     registered = select(func.count()).select_from(Registration).where(confirmed)
-    present = (
-        select(func.count())
-        .select_from(Registration)
-        .join(
-            Attendance,
-            and_(
-                Attendance.event_id == Registration.event_id,
-                Attendance.person_id == Registration.person_id,
-            ),
+    merged = _dialect(session) == "sqlite"
+    both: Select[int]
+    if merged:
+        either = (
+            select(Registration.person_id)
+            .where(confirmed)
+            .correlate(Event)
+            .union(
+                select(Attendance.person_id).where(Attendance.event_id == Event.id).correlate(Event)
+            )
+            .order_by(literal_column("1"))  # what lets SQLite merge the two sorted ranges
+            .subquery()
         )
-        .where(confirmed)
-    )
+        both = select(func.count()).select_from(either)
+    else:
+        both = (
+            select(func.count())
+            .select_from(Registration)
+            .join(
+                Attendance,
+                and_(
+                    Attendance.event_id == Registration.event_id,
+                    Attendance.person_id == Registration.person_id,
+                ),
+            )
+            .where(confirmed)
+        )
     query = select(
         Event.id,
         Event.kind,
         Event.site_id,
         Event.starts_at,
-        attended,
+        attended.scalar_subquery(),
         registered.scalar_subquery(),
-        present.scalar_subquery(),
+        both.scalar_subquery(),
     ).where(_events_in(start, end))
-    return {
-        i: EventCounts(str(kind), site, at, int(n), int(reg), int(pres))
-        for i, kind, site, at, n, reg, pres in session.execute(query)
-    }
+    out = {}
+    for i, kind, site, at, n, reg, count in session.execute(query):
+        present = int(reg) + int(n) - int(count) if merged else int(count)
+        out[i] = EventCounts(str(kind), site, at, int(n), int(reg), present)
+    return out
 
 
 def _no_show_of(events: Iterable[EventCounts]) -> NoShow:
