@@ -803,7 +803,7 @@ def _events_with_counts(session: Session, start: datetime, end: datetime) -> dic
         both.scalar_subquery(),
     ).where(_events_in(start, end))
     out = {}
-    for i, kind, site, at, n, reg, count in session.execute(query):
+    for i, kind, site, at, n, reg, count in session.connection().execute(query):
         present = int(reg) + int(n) - int(count) if merged else int(count)
         out[i] = EventCounts(str(kind), site, at, int(n), int(reg), present)
     return out
@@ -833,7 +833,8 @@ def _attendance_per_event_and(
             .where(Attendance.event_id.in_(event_ids[i : i + ID_CHUNK]))
             .group_by(Attendance.event_id, column)
         )
-        out.update({(e, value): int(n) for e, value, n in session.execute(query)})
+        rows = session.connection().execute(query)  # Core rows: no ORM loading per row
+        out.update({(e, value): int(n) for e, value, n in rows})
     return out
 
 
@@ -883,8 +884,8 @@ def _visits_grouped(
         .group_by(SpaceVisit.space, SpaceVisit.site_id, SpaceVisit.kiosk_id)
     )
     return (
-        [(day, int(n)) for day, n in session.execute(days)],
-        {(str(sp), si, k): int(n) for sp, si, k, n in session.execute(groups)},
+        [(day, int(n)) for day, n in session.connection().execute(days)],
+        {(str(sp), si, k): int(n) for sp, si, k, n in session.connection().execute(groups)},
     )
 
 
