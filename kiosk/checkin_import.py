@@ -17,8 +17,22 @@ codes (``cafe_numerique``, ``smart_lab``) or the French names (``Café numériqu
 (or ``DURATION``), times in UTC, with ``TZID`` or floating (Paris). The kind comes from
 ``X-SMARTCORNER-KIND``, else ``CATEGORIES``, else words of the summary; the space from
 ``X-SMARTCORNER-SPACE``, else ``LOCATION``; also ``X-SMARTCORNER-CAPACITY``,
-``X-SMARTCORNER-SITE``, ``X-SMARTCORNER-EXTERNAL``. Recurring events (``RRULE``) are refused
-row by row: export the occurrences instead. ``STATUS:CANCELLED`` events are skipped.
+``X-SMARTCORNER-SITE``, ``X-SMARTCORNER-EXTERNAL``. ``STATUS:CANCELLED`` events are skipped.
+
+**Recurring events** (``RRULE``, ``RDATE``, ``EXDATE``; what is expanded and what is refused is
+in ``kiosk.ical_recurrence``) give one event per occurrence starting between yesterday and the
+import's horizon (twelve months ahead unless told otherwise); the report says how many each
+series gave and whether later ones are left for a later import. An occurrence's external id is
+the series ``UID``, ``#`` and its *original* start on the series' wall clock:
+``UID#20261203T140000`` for a Paris (or other ``TZID``) series, ``UID#20261203T130000Z`` for a
+series written in UTC, ``UID#20261203`` for an all-day one. So re-importing changes nothing; a
+``VEVENT`` with the same ``UID`` and a ``RECURRENCE-ID`` (an occurrence the organiser moved or
+renamed; its missing properties come from the series) updates that one event, and with
+``STATUS:CANCELLED`` leaves it out; a registrations CSV names an occurrence by that id. When
+the whole series moves to another hour every id changes: an occurrence imported earlier for the
+same series and day, which no row of the file names, takes the new id (same event, same
+registrations). Occurrences imported earlier that the agenda now cancels or no longer holds are
+kept (registrations and check-ins hang on them) and named in the report's notes.
 
 **Registrations CSV**: ``event`` (an imported uid, or an event id) and either ``matricule`` or
 ``email`` for an agent, or ``first_name``, ``last_name`` and ``organisation`` (and optionally
@@ -30,8 +44,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from calendar import monthrange
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -44,6 +59,7 @@ from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.db.models import Event, Person, Registration, Site
 from kiosk.db.models_checkin import EventSource
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Space
+from kiosk.ical_recurrence import Expansion, RuleRefused, expand, parse_rrule
 
 PARIS: Final = ZoneInfo("Europe/Paris")
 
@@ -84,6 +100,8 @@ class ImportReport:
     unchanged: int = 0
     skipped: int = 0  # rows deliberately left out (cancelled iCalendar events)
     errors: list[RowError] = field(default_factory=list)
+    series: list[SeriesNote] = field(default_factory=list)  # what each recurring event gave
+    notes: list[str] = field(default_factory=list)  # what staff should know, not errors
 
     def __str__(self) -> str:
         return (
@@ -127,19 +145,35 @@ class EventRow:
 
 
 def import_events(
-    session: Session, text: str, *, filename: str, now: datetime, default_site: str | None = None
+    session: Session,
+    text: str,
+    *,
+    filename: str,
+    now: datetime,
+    default_site: str | None = None,
+    until: datetime | None = None,
 ) -> ImportReport:
-    """Import a programme file (``.ics`` or ``.csv``, told by ``filename``); flushes only."""
+    """Import a programme file (``.ics`` or ``.csv``, told by ``filename``); flushes only.
+
+    Series are expanded from yesterday to ``until`` (default: twelve months after ``now``).
+    """
     report = ImportReport()
-    parsed = parse_ics(text) if filename.lower().endswith((".ics", ".ical")) else _events_csv(text)
+    window = ImportWindow.around(now, until)
+    if filename.lower().endswith((".ics", ".ical")):
+        content = read_ics(text, window=window)
+        parsed: Iterable[IcsItem] = content.items
+        report.series = content.series
+    else:
+        parsed = _events_csv(text)
     rows: list[EventRow] = []
+    cancelled: list[Skipped] = []
     seen: dict[str, int] = {}
     for item in parsed:
-        if isinstance(item, RowError):
-            if item.reason == "cancelled":
-                report.skipped += 1
-            else:
-                report.errors.append(item)
+        if isinstance(item, Skipped):
+            report.skipped += 1
+            cancelled.append(item)
+        elif isinstance(item, RowError):
+            report.errors.append(item)
         elif item.uid in seen:
             report.errors.append(
                 RowError(item.line, f"uid {item.uid!r} already on line {seen[item.uid]}")
@@ -149,6 +183,9 @@ def import_events(
             rows.append(item)
     sites = {s.code.upper(): s for s in session.scalars(select(Site))}
     home = _home_site(sites, default_site)
+    series_uids = {note.uid for note in report.series}
+    claimed = set(seen) | {c.uid for c in cancelled}
+    moved_series: dict[str, int] = {}  # series whose time changed: occurrences re-keyed
     for row in rows:
         try:
             values = _event_values(row, sites, home)
@@ -156,6 +193,15 @@ def import_events(
             report.errors.append(RowError(row.line, str(exc)))
             continue
         source = session.scalar(select(EventSource).where(EventSource.uid == row.uid))
+        rekeyed = False
+        if source is None:
+            source = _same_day_occurrence(session, row.uid, series_uids, claimed)
+            rekeyed = source is not None
+            if source is not None:
+                claimed.add(source.uid)
+                series = row.uid.rpartition("#")[0]
+                moved_series[series] = moved_series.get(series, 0) + 1
+                source.uid = row.uid
         if source is None:
             event = Event(**values, created_at=now)
             session.add(event)
@@ -166,7 +212,7 @@ def import_events(
         existing = session.get(Event, source.event_id)
         assert existing is not None  # the source row cascades with its event
         changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
-        if changed:
+        if changed or rekeyed:
             for key, value in changed.items():
                 setattr(existing, key, value)
             source.imported_at = now
@@ -174,8 +220,80 @@ def import_events(
         else:
             report.unchanged += 1
     session.flush()
-    report.errors.sort(key=lambda e: e.line)
+    for note in report.series:
+        if note.uid in moved_series:
+            report.notes.append(
+                f"line {note.line}: the series {note.uid} changed its time: "
+                f"{moved_series[note.uid]} event(s) moved with their registrations"
+            )
+    report.notes.extend(_left_behind(session, report.series, cancelled, seen, window))
+    report.errors = _merge_repeats(report.errors)
     return report
+
+
+def _same_day_occurrence(
+    session: Session, occurrence_uid: str, series_uids: set[str], claimed: set[str]
+) -> EventSource | None:
+    """When the organiser moves a whole series to another hour, each occurrence's id (its
+    original start) changes: the occurrence imported earlier for the same series and day,
+    and named by no row of this file, is the one that moved."""
+    series, _, stamp = occurrence_uid.rpartition("#")
+    if series not in series_uids or not re.fullmatch(r"\d{8}T\d{6}Z?", stamp):
+        return None
+    candidates = session.scalars(
+        select(EventSource)
+        .where(EventSource.uid.startswith(f"{series}#{stamp[:8]}T", autoescape=True))
+        .order_by(EventSource.uid)
+    ).all()
+    return next((c for c in candidates if c.uid not in claimed), None)
+
+
+def _left_behind(
+    session: Session,
+    series: list[SeriesNote],
+    cancelled: list[Skipped],
+    seen: dict[str, int],
+    window: ImportWindow,
+) -> Iterator[str]:
+    """Events imported earlier that the agenda now cancels or no longer holds. They are kept
+    (registrations and check-ins hang on them) and named, for staff to decide."""
+    for skipped in cancelled:
+        source = session.scalar(select(EventSource).where(EventSource.uid == skipped.uid))
+        if source is not None:
+            yield (
+                f"line {skipped.line}: {skipped.uid} is cancelled in the agenda but was imported "
+                f"earlier (event {source.event_id}): kept, delete it by hand if need be"
+            )
+    gone = {s.uid for s in cancelled}
+    for note in series:
+        stale = session.execute(
+            select(EventSource.uid, EventSource.event_id)
+            .join(Event, Event.id == EventSource.event_id)
+            .where(
+                EventSource.uid.startswith(f"{note.uid}#", autoescape=True),
+                Event.starts_at >= window.since,
+                Event.starts_at <= window.until,
+            )
+            .order_by(Event.starts_at)
+        ).all()
+        for uid, event_id in stale:
+            if uid not in seen and uid not in gone:
+                yield (
+                    f"line {note.line}: {uid} is no longer in the series (event {event_id}): "
+                    "kept, delete it by hand if it no longer takes place"
+                )
+
+
+def _merge_repeats(errors: list[RowError]) -> list[RowError]:
+    """One error per line and reason: a series whose every occurrence is refused for the
+    same reason is one error, with the number of occurrences."""
+    counts: dict[tuple[int, str], int] = {}
+    for error in errors:
+        counts[error.line, error.reason] = counts.get((error.line, error.reason), 0) + 1
+    return [
+        RowError(line, reason if n == 1 else f"{reason} ({n} occurrences)")
+        for (line, reason), n in sorted(counts.items(), key=lambda item: item[0][0])
+    ]
 
 
 def _home_site(sites: dict[str, Site], default_site: str | None) -> Site | None:
@@ -307,6 +425,13 @@ def parse_when(value: str, *, same_day_as: datetime | None = None) -> datetime:
     return parsed.astimezone(UTC)
 
 
+def end_of_day(value: str) -> datetime:
+    """The end (midnight after) of a day given as ``dd/mm/yyyy`` or ``yyyy-mm-dd``, Paris."""
+    start = parse_when(value.strip())
+    day = start.astimezone(PARIS).date() + timedelta(days=1)
+    return datetime.combine(day, time(0), PARIS).astimezone(UTC)
+
+
 def _paris(day: date, hours: int, minutes: int) -> datetime:
     try:
         return datetime.combine(day, time(hours, minutes), PARIS).astimezone(UTC)
@@ -396,11 +521,110 @@ def _csv_rows(
 
 # --- iCalendar -----------------------------------------------------------------------------
 
+type IcsProp = tuple[int, str, dict[str, str], str]  # first line, NAME, params, raw value
+type IcsProps = dict[str, tuple[dict[str, str], str]]  # the first of each property
+type IcsItem = EventRow | RowError | Skipped
 
-def parse_ics(text: str) -> list[EventRow | RowError]:
-    """The VEVENTs of an iCalendar text (RFC 5545 subset), each an EventRow or a RowError."""
-    out: list[EventRow | RowError] = []
-    block: list[tuple[int, str, dict[str, str], str]] | None = None
+HORIZON_MONTHS: Final = 12
+SERIES_ONLY: Final = ("RRULE", "RDATE", "EXDATE", "EXRULE", "DTSTART", "DTEND", "DURATION")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An event or one occurrence the agenda cancelled (``STATUS:CANCELLED``): left out."""
+
+    line: int
+    uid: str
+
+
+@dataclass(frozen=True)
+class ImportWindow:
+    """A series' occurrences starting between ``since`` and ``until`` are imported."""
+
+    since: datetime
+    until: datetime
+
+    @classmethod
+    def around(cls, now: datetime, until: datetime | None = None) -> ImportWindow:
+        """From yesterday (an evening session still being checked in) to ``until``, by
+        default twelve months ahead."""
+        return cls(now - timedelta(days=1), until or _months_later(now, HORIZON_MONTHS))
+
+
+def _months_later(when: datetime, months: int) -> datetime:
+    month = when.month - 1 + months
+    year, month = when.year + month // 12, month % 12 + 1
+    return when.replace(year=year, month=month, day=min(when.day, monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class SeriesNote:
+    """What one recurring event gave, for the import report."""
+
+    line: int
+    uid: str
+    title: str
+    occurrences: int  # in the window, cancelled ones not counted
+    earlier: int  # before the window: not imported
+    more_after: bool  # the series goes on after the window's end
+    until: datetime
+
+    def __str__(self) -> str:
+        text = f"series {self.title!r} ({self.uid}): {self.occurrences} occurrence(s)"
+        if self.earlier:
+            text += f", {self.earlier} past one(s) not imported"
+        if self.more_after:
+            last_day = (self.until - timedelta(microseconds=1)).astimezone(PARIS)
+            text += f"; later ones (after {last_day:%d/%m/%Y}) are left for a later import"
+        return text
+
+
+@dataclass
+class IcsContent:
+    items: list[IcsItem] = field(default_factory=list)
+    series: list[SeriesNote] = field(default_factory=list)
+
+
+def parse_ics(text: str, *, window: ImportWindow | None = None) -> list[IcsItem]:
+    """The events of an iCalendar text, occurrences of series included (see ``read_ics``)."""
+    return read_ics(text, window=window).items
+
+
+def read_ics(text: str, *, window: ImportWindow | None = None) -> IcsContent:
+    """The VEVENTs of an iCalendar text (RFC 5545 subset) as EventRows, RowErrors (line and
+    reason) and Skipped (cancelled); a recurring event gives one row per occurrence in the
+    window (default: from yesterday to twelve months ahead) and a SeriesNote."""
+    if window is None:
+        window = ImportWindow.around(datetime.now(UTC))
+    blocks, content = _ics_blocks(text)
+    masters: dict[str, tuple[int, list[IcsProp]]] = {}
+    overrides: dict[str, list[tuple[int, list[IcsProp]]]] = {}
+    for line, props in blocks:
+        first = _first(props)
+        uid = _prop_text(first, "UID")
+        if not uid:
+            content.items.append(RowError(line, "no UID"))
+        elif "RECURRENCE-ID" in first:
+            overrides.setdefault(uid, []).append((line, props))
+        elif uid in masters:
+            content.items.append(RowError(line, f"uid {uid!r} already on line {masters[uid][0]}"))
+        else:
+            masters[uid] = (line, props)
+    for uid, (line, props) in masters.items():
+        if any(name in ("RRULE", "RDATE", "EXRULE") for _, name, _, _ in props):
+            _ics_series(content, line, uid, props, overrides.pop(uid, []), window)
+        else:
+            content.items.append(_ics_event(line, props))
+    for uid, moved in overrides.items():  # exceptions exported without their series
+        _ics_series(content, moved[0][0], uid, None, moved, window)
+    return content
+
+
+def _ics_blocks(text: str) -> tuple[list[tuple[int, list[IcsProp]]], IcsContent]:
+    """Each VEVENT's own properties (not its alarms'), by its BEGIN line."""
+    blocks: list[tuple[int, list[IcsProp]]] = []
+    content = IcsContent()
+    block: list[IcsProp] | None = None
     start_line = 0
     depth = 0  # VALARMs and other components nested inside an event
     for line_no, name, params, value in _ics_lines(text):
@@ -411,15 +635,17 @@ def parse_ics(text: str) -> list[EventRow | RowError]:
         elif block is not None and name == "END" and value.upper() != "VEVENT":
             depth -= 1
         elif block is not None and name == "END":
-            out.append(_ics_event(start_line, block))
+            blocks.append((start_line, block))
             block = None
         elif block is not None and depth == 0:
             block.append((line_no, name, params, value))
     if block is not None:
-        out.append(RowError(start_line, "event not closed (END:VEVENT missing): truncated file?"))
-    if not out and "BEGIN:VCALENDAR" not in text.upper():
-        out.append(RowError(1, "not an iCalendar file"))
-    return out
+        content.items.append(
+            RowError(start_line, "event not closed (END:VEVENT missing): truncated file?")
+        )
+    if not blocks and not content.items and "BEGIN:VCALENDAR" not in text.upper():
+        content.items.append(RowError(1, "not an iCalendar file"))
+    return blocks, content
 
 
 def _ics_lines(text: str) -> Iterator[tuple[int, str, dict[str, str], str]]:
@@ -473,61 +699,287 @@ def _unescape(value: str) -> str:
     ).strip()
 
 
-def _ics_event(line: int, props: list[tuple[int, str, dict[str, str], str]]) -> EventRow | RowError:
-    first: dict[str, tuple[dict[str, str], str]] = {}
+def _first(props: list[IcsProp]) -> IcsProps:
+    first: IcsProps = {}
     for _, name, params, value in props:
         first.setdefault(name, (params, value))
+    return first
 
-    def text(name: str) -> str:
-        return _unescape(first[name][1]) if name in first else ""
 
+def _prop_text(first: IcsProps, name: str) -> str:
+    return _unescape(first[name][1]) if name in first else ""
+
+
+def _cancelled(first: IcsProps) -> bool:
+    return fold(_prop_text(first, "STATUS")) == "cancelled"
+
+
+def _ics_event(line: int, props: list[IcsProp]) -> IcsItem:
+    """A single (not recurring) event, its external id the UID."""
+    first = _first(props)
+    uid = _prop_text(first, "UID")
+    if _cancelled(first):
+        return Skipped(line, uid)
     try:
-        if "RRULE" in first or "RDATE" in first:
-            raise RowRejected("recurring event (RRULE): export its occurrences one by one")
-        if fold(text("STATUS")) == "cancelled":
-            return RowError(line, "cancelled")
-        uid = text("UID")
-        if not uid:
-            raise RowRejected("no UID")
-        title = " ".join(text("SUMMARY").split())
-        if not title:
-            raise RowRejected("no SUMMARY (title)")
-        if "DTSTART" not in first:
-            raise RowRejected("no DTSTART")
-        starts = _ics_time(*first["DTSTART"])
-        if "DTEND" in first:
-            ends = _ics_time(*first["DTEND"])
-        elif "DURATION" in first:
-            ends = starts + _ics_duration(first["DURATION"][1])
-        else:
-            raise RowRejected("no DTEND or DURATION")
-        categories = text("CATEGORIES").replace(",", " ")
-        if text("X-SMARTCORNER-KIND"):
-            kind = parse_kind(text("X-SMARTCORNER-KIND"))
-        else:
-            found = _kind_from_words(categories, title)
-            if found is None:
-                raise RowRejected(f"cannot tell the event kind of {title!r} (X-SMARTCORNER-KIND)")
-            kind = found
-        space_text = text("X-SMARTCORNER-SPACE")
-        return EventRow(
-            line=line,
-            uid=_uid(uid),
-            title=title,
-            kind=kind,
-            space=parse_space(space_text) if space_text else None,
-            site_code=text("X-SMARTCORNER-SITE") or None,
-            location=text("LOCATION"),
-            starts_at=starts,
-            ends_at=ends,
-            capacity=_capacity(text("X-SMARTCORNER-CAPACITY")),
-            open_to_external=_flag(text("X-SMARTCORNER-EXTERNAL")),
-            description=text("DESCRIPTION"),
-            opens_before=None,
-            closes_after=None,
-        )
+        starts, ends = _ics_span(first)
+        return _ics_row(line, first, uid=uid, starts=starts, ends=ends)
     except RowRejected as exc:
         return RowError(line, str(exc))
+
+
+def _ics_span(
+    first: IcsProps, *, default_length: timedelta | None = None
+) -> tuple[datetime, datetime]:
+    if "DTSTART" not in first:
+        raise RowRejected("no DTSTART")
+    starts = _ics_time(*first["DTSTART"])
+    if "DTEND" in first:
+        return starts, _ics_time(*first["DTEND"])
+    if "DURATION" in first:
+        return starts, starts + _ics_duration(first["DURATION"][1])
+    if default_length is not None:
+        return starts, starts + default_length
+    raise RowRejected("no DTEND or DURATION")
+
+
+def _ics_row(line: int, first: IcsProps, *, uid: str, starts: datetime, ends: datetime) -> EventRow:
+    """The event's fields (title, kind, space...) read from its properties."""
+    if not uid:
+        raise RowRejected("no UID")
+    title = " ".join(_prop_text(first, "SUMMARY").split())
+    if not title:
+        raise RowRejected("no SUMMARY (title)")
+    categories = _prop_text(first, "CATEGORIES").replace(",", " ")
+    if _prop_text(first, "X-SMARTCORNER-KIND"):
+        kind = parse_kind(_prop_text(first, "X-SMARTCORNER-KIND"))
+    else:
+        found = _kind_from_words(categories, title)
+        if found is None:
+            raise RowRejected(f"cannot tell the event kind of {title!r} (X-SMARTCORNER-KIND)")
+        kind = found
+    space_text = _prop_text(first, "X-SMARTCORNER-SPACE")
+    return EventRow(
+        line=line,
+        uid=_uid(uid),
+        title=title,
+        kind=kind,
+        space=parse_space(space_text) if space_text else None,
+        site_code=_prop_text(first, "X-SMARTCORNER-SITE") or None,
+        location=_prop_text(first, "LOCATION"),
+        starts_at=starts,
+        ends_at=ends,
+        capacity=_capacity(_prop_text(first, "X-SMARTCORNER-CAPACITY")),
+        open_to_external=_flag(_prop_text(first, "X-SMARTCORNER-EXTERNAL")),
+        description=_prop_text(first, "DESCRIPTION"),
+        opens_before=None,
+        closes_after=None,
+    )
+
+
+@dataclass(frozen=True)
+class _SeriesClock:
+    """The zone a series' wall-clock times are in, and how its occurrence ids are written."""
+
+    zone: ZoneInfo
+    all_day: bool
+    utc: bool
+
+    def instant(self, wall: datetime) -> datetime:
+        return wall.replace(tzinfo=self.zone, fold=0).astimezone(UTC)
+
+    def occurrence_id(self, uid: str, wall: datetime) -> str:
+        if self.all_day:
+            return f"{uid}#{wall:%Y%m%d}"
+        return f"{uid}#{wall:%Y%m%dT%H%M%S}{'Z' if self.utc else ''}"
+
+    def wall(self, params: dict[str, str], value: str, at: time) -> datetime | date:
+        """A RECURRENCE-ID, RDATE or EXDATE value as a wall-clock time in this zone; a bare
+        date stays a date (``at`` gives it the series' time of day where a time is needed)."""
+        value = value.strip()
+        kind = params.get("VALUE", "").upper()
+        if kind == "PERIOD" or "/" in value:
+            raise RowRejected("periods (VALUE=PERIOD) are not supported: give start times")
+        try:
+            if kind == "DATE" or re.fullmatch(r"\d{8}", value):
+                return datetime.strptime(value, "%Y%m%d").date()
+            if value.endswith("Z"):
+                aware = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            else:
+                local = datetime.strptime(value, "%Y%m%dT%H%M%S")
+                if "TZID" not in params:
+                    return local  # floating: the series' own wall clock
+                aware = local.replace(tzinfo=_zone(params["TZID"]))
+        except ValueError:
+            raise RowRejected(f"not an iCalendar time: {value!r}") from None
+        return aware.astimezone(self.zone).replace(tzinfo=None)
+
+    def wall_time(self, params: dict[str, str], value: str, at: time) -> datetime:
+        found = self.wall(params, value, at)
+        return found if isinstance(found, datetime) else datetime.combine(found, at)
+
+
+def _series_clock(params: dict[str, str], value: str) -> tuple[_SeriesClock, datetime]:
+    """The clock of a series and its DTSTART on it."""
+    value = value.strip()
+    if params.get("VALUE", "").upper() == "DATE" or re.fullmatch(r"\d{8}", value):
+        clock = _SeriesClock(PARIS, all_day=True, utc=False)
+    elif value.endswith("Z"):
+        clock = _SeriesClock(ZoneInfo("UTC"), all_day=False, utc=True)
+    else:
+        zone = _zone(params["TZID"]) if "TZID" in params else PARIS
+        clock = _SeriesClock(zone, all_day=False, utc=False)
+    return clock, clock.wall_time(params, value, time(0))
+
+
+def _ics_series(
+    content: IcsContent,
+    line: int,
+    uid: str,
+    props: list[IcsProp] | None,
+    overrides: list[tuple[int, list[IcsProp]]],
+    window: ImportWindow,
+) -> None:
+    """One row per occurrence of a series in the window: the rule's (less its exclusions),
+    each replaced by its RECURRENCE-ID override if there is one; ``props`` is None for
+    overrides whose series is not in the file."""
+    master = _first(props) if props is not None else {}
+    try:
+        if props is None:
+            clock, _ = _series_clock(*_first(overrides[0][1])["RECURRENCE-ID"])
+            at = time(0)
+            base: EventRow | None = None
+            length = None
+            expansion = Expansion([], more_after_horizon=False)
+        else:
+            if _cancelled(master):
+                content.items.append(Skipped(line, uid))
+                return
+            starts, ends = _ics_span(master)
+            length = ends - starts
+            base = _ics_row(line, master, uid=uid, starts=starts, ends=ends)
+            clock, first_start = _series_clock(*master["DTSTART"])
+            at = first_start.time()
+            expansion = _expand_series(props, clock, first_start, window)
+    except (RowRejected, RuleRefused) as exc:
+        content.items.append(RowError(line, f"recurring event refused: {exc}"))
+        return
+    replaced = _overrides(content, overrides, clock, at=at)
+    rows: list[IcsItem] = []
+    earlier = 0
+    for wall in expansion.starts:
+        if wall in replaced:
+            continue
+        instant = clock.instant(wall)
+        if instant < window.since:
+            earlier += 1
+            continue
+        assert base is not None
+        assert length is not None
+        rows.append(
+            replace(
+                base,
+                uid=clock.occurrence_id(uid, wall),
+                starts_at=instant,
+                ends_at=instant + length,
+            )
+        )
+    for wall, (o_line, o_first) in replaced.items():
+        occurrence_uid = clock.occurrence_id(uid, wall)
+        merged = {k: v for k, v in master.items() if k not in SERIES_ONLY} | o_first
+        if _cancelled(o_first):
+            if window.since <= clock.instant(wall) <= window.until:
+                rows.append(Skipped(o_line, occurrence_uid))
+            continue
+        try:
+            if "DTSTART" in o_first:
+                starts, ends = _ics_span(o_first, default_length=length)
+            else:
+                starts = clock.instant(wall)
+                ends = starts + (length or timedelta(0))
+            if not (
+                window.since <= starts <= window.until
+                or window.since <= clock.instant(wall) <= window.until
+            ):
+                continue
+            rows.append(_ics_row(o_line, merged, uid=occurrence_uid, starts=starts, ends=ends))
+        except RowRejected as exc:
+            rows.append(RowError(o_line, str(exc)))
+    content.items.extend(rows)
+    if props is not None:
+        content.series.append(
+            SeriesNote(
+                line=line,
+                uid=uid,
+                title=base.title if base is not None else uid,
+                occurrences=sum(1 for r in rows if not isinstance(r, Skipped)),
+                earlier=earlier,
+                more_after=expansion.more_after_horizon,
+                until=window.until,
+            )
+        )
+
+
+def _expand_series(
+    props: list[IcsProp], clock: _SeriesClock, first_start: datetime, window: ImportWindow
+) -> Expansion:
+    rules = [value for _, name, _, value in props if name == "RRULE"]
+    if len(rules) > 1:
+        raise RowRejected("several RRULE lines in one event are not supported")
+    if any(name == "EXRULE" for _, name, _, _ in props):
+        raise RowRejected("EXRULE (obsolete in RFC 5545) is not supported: use EXDATE")
+    at = first_start.time()
+    rdates: list[datetime] = []
+    exdates: list[datetime | date] = []
+    for _, name, params, value in props:
+        if name in ("RDATE", "EXDATE"):
+            for item in value.split(","):
+                if not item.strip():
+                    continue
+                if name == "RDATE":
+                    rdates.append(clock.wall_time(params, item, at))
+                else:
+                    exdates.append(clock.wall(params, item, at))
+    rule = parse_rrule(rules[0]) if rules else None
+    return expand(
+        first_start, rule, zone=clock.zone, horizon=window.until, rdates=rdates, exdates=exdates
+    )
+
+
+def _overrides(
+    content: IcsContent,
+    overrides: list[tuple[int, list[IcsProp]]],
+    clock: _SeriesClock,
+    *,
+    at: time,
+) -> dict[datetime, tuple[int, IcsProps]]:
+    """The overriding VEVENTs by the wall-clock start they replace; of two for the same
+    occurrence, the higher SEQUENCE wins (the same SEQUENCE twice is an error)."""
+    found: dict[datetime, tuple[int, IcsProps, int]] = {}
+    for o_line, o_props in overrides:
+        o_first = _first(o_props)
+        params, value = o_first["RECURRENCE-ID"]
+        try:
+            if params.get("RANGE", "").upper() == "THISANDFUTURE":
+                raise RowRejected(
+                    "RECURRENCE-ID;RANGE=THISANDFUTURE (this and later occurrences) is not "
+                    "supported: export the series again from the agenda"
+                )
+            wall = clock.wall_time(params, value, at)
+        except RowRejected as exc:
+            content.items.append(RowError(o_line, str(exc)))
+            continue
+        sequence_text = _prop_text(o_first, "SEQUENCE")
+        sequence = int(sequence_text) if _is_number(sequence_text) else 0
+        if wall in found:
+            other_line, _, other_sequence = found[wall]
+            if sequence == other_sequence:
+                content.items.append(
+                    RowError(o_line, f"the same occurrence is already changed on line {other_line}")
+                )
+            if sequence <= other_sequence:
+                continue
+        found[wall] = (o_line, o_first, sequence)
+    return {wall: (o_line, o_first) for wall, (o_line, o_first, _) in found.items()}
 
 
 def _ics_time(params: dict[str, str], value: str) -> datetime:
@@ -660,6 +1112,11 @@ def _event_ref(value: str, sources: dict[str, int], known: set[int]) -> int:
         return sources[value]
     if _is_number(value) and int(value) in known:
         return int(value)
+    occurrence = next((uid for uid in sorted(sources) if uid.startswith(f"{value}#")), None)
+    if occurrence is not None:
+        raise RowRejected(
+            f"{value!r} is a recurring event: name one occurrence, such as {occurrence!r}"
+        )
     raise RowRejected(f"unknown event {value!r} (an imported uid or an event id)")
 
 
@@ -714,6 +1171,7 @@ def import_file(
     now: datetime,
     default_site: str | None = None,
     dry_run: bool = False,
+    until: datetime | None = None,
 ) -> ImportReport:
     """Import ``data`` (``what`` = "events" or "registrations") in one transaction.
 
@@ -726,7 +1184,12 @@ def import_file(
         try:
             if what == "events":
                 report = import_events(
-                    session, text, filename=filename, now=now, default_site=default_site
+                    session,
+                    text,
+                    filename=filename,
+                    now=now,
+                    default_site=default_site,
+                    until=until,
                 )
             elif what == "registrations":
                 report = import_registrations(session, text, now=now)

@@ -79,6 +79,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                 metavar="CODE",
                 help="site of events that name none (default: the single Smart Corner site)",
             )
+            parser.add_argument(
+                "--until",
+                metavar="DAY",
+                help="last day of the occurrences of recurring events to create, dd/mm/yyyy or "
+                "yyyy-mm-dd (default: twelve months ahead; later ones wait for a later import)",
+            )
         parser.set_defaults(handler=_import, import_kind=what)
 
     exports = command_group(subparsers, "export", "export data as files")
@@ -211,18 +217,34 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         return _fail(f"{args.file}: {exc.strerror or exc}")
+    now = _now()
+    until = None
+    if getattr(args, "until", None):
+        from kiosk.checkin_import import RowRejected, end_of_day
+
+        try:
+            until = end_of_day(args.until)
+        except RowRejected as exc:
+            return _fail(f"--until: {exc}")
+        if until <= now:
+            return _fail("--until: that day is already over")
     with _database(settings) as factory:
         report = import_file(
             factory,
             args.import_kind,
             data,
             filename=args.file.name,
-            now=_now(),
+            now=now,
             default_site=getattr(args, "site", None) or settings.site or None,
             dry_run=args.dry_run,
+            until=until,
         )
     note = " (dry run: nothing written)" if args.dry_run else ""
     print(f"{args.file}: {args.import_kind}: {report}{note}")
+    for series in report.series:
+        print(f"  {args.file.name}:{series.line}: {series}")
+    for line in report.notes:
+        print(f"  note: {line}")
     for error in report.errors[:MAX_ERRORS_SHOWN]:
         print(f"  {args.file.name}:{error.line}: {error.reason}", file=sys.stderr)
     if len(report.errors) > MAX_ERRORS_SHOWN:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import stat
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from kiosk.checkin import CheckinContext, CheckinOutcome, CodeIdentity, check_in, new_nonce
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.models import Event, Kiosk, Person
+from kiosk.db.models_checkin import EventSource
 from kiosk.tickets import TicketVerifier, load_public_keys
 from tests.e2e.test_cli import env, smartcorner  # noqa: F401  (the fixture)
 
@@ -125,3 +126,85 @@ def test_issue_import_check_in_export_and_revoke(env: dict[str, str], tmp_path: 
         )
     assert later.outcome is CheckinOutcome.REVOKED_CODE
     engine.dispose()
+
+
+def test_import_a_recurring_agenda_dry_run_then_for_real(
+    env: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    assert smartcorner(env, "demo").returncode == 0
+    today = datetime.now(PARIS).date()
+    thursday = today - timedelta(days=(today.weekday() - 3) % 7 + 7)  # a week or two ago
+    agenda = tmp_path / "agenda.ics"
+    agenda.write_bytes(
+        "\r\n".join(
+            [
+                "BEGIN:VCALENDAR",
+                "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+                "VERSION:2.0",
+                "BEGIN:VEVENT",
+                "UID:cafe-jeudi@cd06",
+                "SUMMARY:Café numérique tous les jeudis",
+                f'DTSTART;TZID="Romance Standard Time":{thursday:%Y%m%d}T140000',
+                f'DTEND;TZID="Romance Standard Time":{thursday:%Y%m%d}T160000',
+                "RRULE:FREQ=WEEKLY;BYDAY=TH;WKST=MO",
+                "LOCATION:Smart Store",
+                "END:VEVENT",
+                "BEGIN:VEVENT",
+                "UID:hourly@cd06",
+                "SUMMARY:Formation toutes les heures",
+                f"DTSTART;TZID=Europe/Paris:{thursday:%Y%m%d}T090000",
+                f"DTEND;TZID=Europe/Paris:{thursday:%Y%m%d}T100000",
+                "RRULE:FREQ=HOURLY;COUNT=8",
+                "LOCATION:Smart Class",
+                "END:VEVENT",
+                "END:VCALENDAR",
+                "",
+            ]
+        ).encode()
+    )
+    database = tmp_path / "data" / "smartcorner.sqlite3"
+
+    def occurrences() -> list[str]:
+        engine = create_db_engine(f"sqlite:///{database}")
+        try:
+            with make_session_factory(engine)() as s:
+                return sorted(
+                    s.scalars(select(EventSource.uid).where(EventSource.uid.like("cafe-jeudi%")))
+                )
+        finally:
+            engine.dispose()
+
+    horizon = datetime.now(UTC) + timedelta(days=40)
+    until = horizon.astimezone(PARIS).date()
+    expected = [
+        f"cafe-jeudi@cd06#{day:%Y%m%d}T140000"
+        for day in (thursday + timedelta(weeks=n) for n in range(12))
+        if datetime.combine(day, time(14, 0), PARIS) >= datetime.now(UTC) - timedelta(days=1)
+        and day <= until
+    ]
+    dry = smartcorner(
+        env, "import", "events", str(agenda), "--until", f"{until:%d/%m/%Y}", "--dry-run"
+    )
+    assert dry.returncode == 3, dry.stderr  # the hourly rule is refused
+    assert f"{len(expected)} created" in dry.stdout
+    assert "(dry run: nothing written)" in dry.stdout
+    assert (
+        f"agenda.ics:4: series 'Café numérique tous les jeudis' (cafe-jeudi@cd06): "
+        f"{len(expected)} occurrence(s)"
+    ) in dry.stdout
+    assert f"later ones (after {until:%d/%m/%Y}) are left for a later import" in dry.stdout
+    assert "agenda.ics:12: recurring event refused: repeats hourly" in dry.stderr
+    assert occurrences() == []
+
+    real = smartcorner(env, "import", "events", str(agenda), "--until", f"{until:%d/%m/%Y}")
+    assert real.returncode == 3, real.stderr
+    assert occurrences() == expected
+    again = smartcorner(env, "import", "events", str(agenda), "--until", f"{until:%d/%m/%Y}")
+    assert f"0 created, 0 updated, {len(expected)} unchanged" in again.stdout
+    default = smartcorner(env, "import", "events", str(agenda))  # twelve months ahead
+    assert f"{len(expected)} unchanged" in default.stdout
+    assert len(occurrences()) > 50
+    past = smartcorner(env, "import", "events", str(agenda), "--until", "01/01/2020")
+    assert past.returncode == 1
+    assert "--until: that day is already over" in past.stderr

@@ -226,11 +226,11 @@ ICS = (
     "X-SMARTCORNER-SPACE:smart_store\r\n"
     "END:VEVENT\r\n"
     "BEGIN:VEVENT\r\n"  # line 29
-    "UID:weekly@cd06\r\n"
-    "SUMMARY:Atelier technologique hebdo\r\n"
+    "UID:hourly@cd06\r\n"
+    "SUMMARY:Atelier technologique toutes les heures\r\n"
     "DTSTART;TZID=Europe/Paris:20260604T140000\r\n"
-    "DTEND;TZID=Europe/Paris:20260604T160000\r\n"
-    "RRULE:FREQ=WEEKLY;COUNT=4\r\n"
+    "DTEND;TZID=Europe/Paris:20260604T150000\r\n"
+    "RRULE:FREQ=HOURLY;COUNT=4\r\n"
     "END:VEVENT\r\n"
     "BEGIN:VEVENT\r\n"  # line 36
     "UID:cancelled@cd06\r\n"
@@ -266,7 +266,9 @@ def test_ics_from_outlook_imports_events_and_names_what_it_refuses(
     assert (report.created, report.skipped) == (3, 1)
     reasons = {e.line: e.reason for e in report.errors}
     assert sorted(reasons) == [29, 50, 56]
-    assert "recurring event" in reasons[29]
+    assert reasons[29] == (
+        "recurring event refused: repeats hourly (FREQ=HOURLY): not an agenda series"
+    )
     assert "kind" in reasons[50]
     assert "END:VEVENT missing" in reasons[56]
 
