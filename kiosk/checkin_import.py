@@ -428,8 +428,11 @@ def parse_when(value: str, *, same_day_as: datetime | None = None) -> datetime:
 def end_of_day(value: str) -> datetime:
     """The end (midnight after) of a day given as ``dd/mm/yyyy`` or ``yyyy-mm-dd``, Paris."""
     start = parse_when(value.strip())
-    day = start.astimezone(PARIS).date() + timedelta(days=1)
-    return datetime.combine(day, time(0), PARIS).astimezone(UTC)
+    try:
+        day = start.astimezone(PARIS).date() + timedelta(days=1)
+        return datetime.combine(day, time(0), PARIS).astimezone(UTC)
+    except OverflowError:
+        raise RowRejected(f"{value!r} is past the end of the calendar") from None
 
 
 def _paris(day: date, hours: int, minutes: int) -> datetime:

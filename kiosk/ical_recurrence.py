@@ -257,28 +257,37 @@ def _after_until(when: datetime, until: date | datetime, zone: tzinfo) -> bool:
 
 def _periods(first: date, rule: Rule) -> Iterator[list[date]]:
     """Each period's candidate days (a day, a week from WKST, a month, a year), stepping by
-    INTERVAL from the one holding DTSTART; empty lists for months without the day asked."""
+    INTERVAL from the one holding DTSTART, until the calendar ends (year 9999). A yearly
+    period is just its 1 January unless BYDAY counts in the whole year (``_spans`` makes the
+    months it needs)."""
     step = rule.interval
-    if rule.freq == "DAILY":
-        day = first
-        while True:
-            yield [day]
-            day += timedelta(days=step)
-    elif rule.freq == "WEEKLY":
-        week = first - timedelta(days=(first.weekday() - rule.wkst) % 7)
-        while True:
-            yield [week + timedelta(days=i) for i in range(7)]
-            week += timedelta(weeks=step)
-    elif rule.freq == "MONTHLY":
+    try:
+        if rule.freq == "DAILY":
+            day = first
+            while True:
+                yield [day]
+                day += timedelta(days=step)
+        elif rule.freq == "WEEKLY":
+            week = first - timedelta(days=(first.weekday() - rule.wkst) % 7)
+            while True:
+                yield [week + timedelta(days=i) for i in range(7)]
+                week += timedelta(weeks=step)
+    except OverflowError:
+        return
+    if rule.freq == "MONTHLY":
         year, month = first.year, first.month
         while year <= 9999:
             yield _month_days(year, month)
             month += step
             year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    else:
+    elif rule.freq == "YEARLY":
+        whole_year = bool(rule.byday) and not rule.bymonth and not rule.bymonthday
         year = first.year
         while year <= 9999:
-            yield [date(year, 1, 1) + timedelta(days=i) for i in range(_year_length(year))]
+            if whole_year:
+                yield [date(year, 1, 1) + timedelta(days=i) for i in range(_year_length(year))]
+            else:
+                yield [date(year, 1, 1)]
             year += step
 
 
@@ -329,7 +338,7 @@ def _spans(days: list[date], rule: Rule, first: date) -> list[list[date]]:
         months = rule.bymonth or tuple(range(1, 13))
         return [_month_days(days[0].year, m) for m in sorted(set(months))]
     if rule.byday:
-        return [days]
+        return [days]  # the whole year (see _periods)
     return [_month_days(days[0].year, first.month)]
 
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -141,7 +141,6 @@ def _keys_init(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _ticket_issue(settings: Settings, args: argparse.Namespace) -> int:
-    from datetime import timedelta
 
     from sqlalchemy import select
 
@@ -228,6 +227,8 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
             return _fail(f"--until: {exc}")
         if until <= now:
             return _fail("--until: that day is already over")
+        if until > now + timedelta(days=5 * 366):
+            return _fail("--until: at most five years ahead (each occurrence is an event)")
     with _database(settings) as factory:
         report = import_file(
             factory,

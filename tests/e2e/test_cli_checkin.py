@@ -208,3 +208,6 @@ def test_import_a_recurring_agenda_dry_run_then_for_real(
     past = smartcorner(env, "import", "events", str(agenda), "--until", "01/01/2020")
     assert past.returncode == 1
     assert "--until: that day is already over" in past.stderr
+    far = smartcorner(env, "import", "events", str(agenda), "--until", "31/12/2099")
+    assert far.returncode == 1
+    assert "--until: at most five years ahead" in far.stderr

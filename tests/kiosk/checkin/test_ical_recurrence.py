@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.ical_recurrence import RuleRefused, expand, parse_rrule
+from kiosk.ical_recurrence import WEEKDAYS, RuleRefused, expand, parse_rrule
 
 PARIS = ZoneInfo("Europe/Paris")
 FAR = datetime(2030, 1, 1, tzinfo=UTC)
@@ -267,3 +267,85 @@ def test_weekly_thursdays_stay_thursdays_at_the_same_paris_time(
         instant = when.replace(tzinfo=PARIS).astimezone(UTC)
         assert instant.astimezone(PARIS).hour == hour  # the wall clock survives the round trip
     assert all((b - a).days % 7 == 0 for a, b in itertools.pairwise(kept))
+
+
+@given(
+    first=st.dates(min_value=date(2025, 1, 1), max_value=date(2028, 12, 31)),
+    nth=st.sampled_from([1, 2, 3, 4, -1, -2]),
+    weekday=st.sampled_from(list(WEEKDAYS)),
+)
+def test_outlooks_bysetpos_form_is_the_numbered_byday_form(
+    first: date, nth: int, weekday: str
+) -> None:
+    start = datetime.combine(first, time(9, 30))
+    horizon = datetime(2030, 1, 1, tzinfo=UTC)
+    outlook = parse_rrule(f"FREQ=MONTHLY;BYDAY={weekday};BYSETPOS={nth}")
+    numbered = parse_rrule(f"FREQ=MONTHLY;BYDAY={nth}{weekday}")
+    a = expand(start, outlook, zone=PARIS, horizon=horizon).starts
+    b = expand(start, numbered, zone=PARIS, horizon=horizon).starts
+    assert a == b
+    for when in a[1:]:  # DTSTART comes first whatever it is
+        assert when.weekday() == WEEKDAYS[weekday]
+        same_month = [when.replace(day=d) for d in range(1, 32) if _valid(when, d)]
+        matching = [d for d in same_month if d.weekday() == when.weekday()]
+        assert matching[nth if nth < 0 else nth - 1] == when
+
+
+def _valid(when: datetime, day: int) -> bool:
+    try:
+        when.replace(day=day)
+    except ValueError:
+        return False
+    return True
+
+
+PARTS = st.sampled_from(
+    [
+        "INTERVAL=1",
+        "INTERVAL=2",
+        "INTERVAL=99999999",
+        "COUNT=1",
+        "COUNT=7",
+        "UNTIL=20271231T225959Z",
+        "UNTIL=20250101",
+        "BYDAY=MO,TH",
+        "BYDAY=-1FR",
+        "BYDAY=1SU,2SA",
+        "BYMONTHDAY=31",
+        "BYMONTHDAY=-1,15",
+        "BYMONTH=2",
+        "BYMONTH=2,11",
+        "BYSETPOS=-1",
+        "BYSETPOS=3,1",
+        "WKST=SU",
+    ]
+)
+
+
+HORIZON = datetime(2030, 1, 1, tzinfo=UTC)
+
+
+@settings(deadline=None)
+@given(
+    freq=st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]),
+    parts=st.lists(PARTS, max_size=4, unique_by=lambda p: p.split("=")[0]),
+    first=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2040, 12, 31)),
+)
+def test_any_rule_either_expands_in_order_or_is_refused(
+    freq: str, parts: list[str], first: datetime
+) -> None:
+    start = first.replace(microsecond=0)
+    try:
+        rule = parse_rrule(";".join([f"FREQ={freq}", *parts]))
+        found = expand(start, rule, zone=PARIS, horizon=HORIZON)
+    except RuleRefused:
+        return
+    if start.replace(tzinfo=PARIS) > HORIZON:
+        assert (found.starts, found.more_after_horizon) == ([], True)
+        return
+    assert found.starts[0] == start
+    assert found.starts == sorted(set(found.starts))
+    assert all(s.replace(tzinfo=PARIS) <= HORIZON for s in found.starts)
+    assert all(s.time() == start.time() for s in found.starts)
+    if rule.count is not None:
+        assert len(found.starts) <= rule.count
