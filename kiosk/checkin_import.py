@@ -14,9 +14,10 @@ CSV ``uid`` column, kept in ``event_source``), registrations by (event, person).
 codes (``cafe_numerique``, ``smart_lab``) or the French names (``Café numérique``, ``Smart Lab``).
 
 **iCalendar** (``.ics``): each ``VEVENT`` with ``UID``, ``SUMMARY``, ``DTSTART`` and ``DTEND``
-(or ``DURATION``), times in UTC, with ``TZID`` or floating (Paris). The kind comes from
-``X-SMARTCORNER-KIND``, else ``CATEGORIES``, else words of the summary; the space from
-``X-SMARTCORNER-SPACE``, else ``LOCATION``; also ``X-SMARTCORNER-CAPACITY``,
+(or ``DURATION``), times in UTC, with ``TZID`` or floating (Paris); a ``TZID`` that names no
+zone (Outlook's "Customized Time Zone") is the IANA zone its ``VTIMEZONE`` block describes.
+The kind comes from ``X-SMARTCORNER-KIND``, else ``CATEGORIES``, else words of the summary;
+the space from ``X-SMARTCORNER-SPACE``, else ``LOCATION``; also ``X-SMARTCORNER-CAPACITY``,
 ``X-SMARTCORNER-SITE``, ``X-SMARTCORNER-EXTERNAL``. ``STATUS:CANCELLED`` events are skipped.
 
 **Recurring events** (``RRULE``, ``RDATE``, ``EXDATE``; what is expanded and what is refused is
@@ -60,6 +61,7 @@ from kiosk.db.models import Event, Person, Registration, Site
 from kiosk.db.models_checkin import EventSource
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Space
 from kiosk.ical_recurrence import Expansion, RuleRefused, expand, parse_rrule
+from kiosk.ical_zones import Observance, zone_like
 
 PARIS: Final = ZoneInfo("Europe/Paris")
 
@@ -258,11 +260,22 @@ def _left_behind(
     """Events imported earlier that the agenda now cancels or no longer holds. They are kept
     (registrations and check-ins hang on them) and named, for staff to decide."""
     for skipped in cancelled:
-        source = session.scalar(select(EventSource).where(EventSource.uid == skipped.uid))
-        if source is not None:
+        sources = session.execute(
+            select(EventSource.uid, EventSource.event_id)
+            .join(Event, Event.id == EventSource.event_id)
+            .where(
+                (EventSource.uid == skipped.uid)
+                | (  # a whole series cancelled: its occurrences still to come
+                    EventSource.uid.startswith(f"{skipped.uid}#", autoescape=True)
+                    & (Event.starts_at >= window.since)
+                )
+            )
+            .order_by(Event.starts_at)
+        ).all()
+        for uid, event_id in sources:
             yield (
-                f"line {skipped.line}: {skipped.uid} is cancelled in the agenda but was imported "
-                f"earlier (event {source.event_id}): kept, delete it by hand if need be"
+                f"line {skipped.line}: {uid} is cancelled in the agenda but was imported "
+                f"earlier (event {event_id}): kept, delete it by hand if need be"
             )
     gone = {s.uid for s in cancelled}
     for note in series:
@@ -600,6 +613,7 @@ def read_ics(text: str, *, window: ImportWindow | None = None) -> IcsContent:
     if window is None:
         window = ImportWindow.around(datetime.now(UTC))
     blocks, content = _ics_blocks(text)
+    _name_custom_zones(text, blocks, range(window.since.year - 1, window.until.year + 2))
     masters: dict[str, tuple[int, list[IcsProp]]] = {}
     overrides: dict[str, list[tuple[int, list[IcsProp]]]] = {}
     for line, props in blocks:
@@ -863,8 +877,11 @@ def _ics_series(
             clock, first_start = _series_clock(*master["DTSTART"])
             at = first_start.time()
             expansion = _expand_series(props, clock, first_start, window)
-    except (RowRejected, RuleRefused) as exc:
+    except RuleRefused as exc:
         content.items.append(RowError(line, f"recurring event refused: {exc}"))
+        return
+    except RowRejected as exc:
+        content.items.append(RowError(line, str(exc)))
         return
     replaced = _overrides(content, overrides, clock, at=at)
     rows: list[IcsItem] = []
@@ -927,9 +944,9 @@ def _expand_series(
 ) -> Expansion:
     rules = [value for _, name, _, value in props if name == "RRULE"]
     if len(rules) > 1:
-        raise RowRejected("several RRULE lines in one event are not supported")
+        raise RuleRefused("several RRULE lines in one event are not supported")
     if any(name == "EXRULE" for _, name, _, _ in props):
-        raise RowRejected("EXRULE (obsolete in RFC 5545) is not supported: use EXDATE")
+        raise RuleRefused("EXRULE (obsolete in RFC 5545) is not supported: use EXDATE")
     at = first_start.time()
     rdates: list[datetime] = []
     exdates: list[datetime | date] = []
@@ -938,10 +955,13 @@ def _expand_series(
             for item in value.split(","):
                 if not item.strip():
                     continue
-                if name == "RDATE":
-                    rdates.append(clock.wall_time(params, item, at))
-                else:
-                    exdates.append(clock.wall(params, item, at))
+                try:
+                    if name == "RDATE":
+                        rdates.append(clock.wall_time(params, item, at))
+                    else:
+                        exdates.append(clock.wall(params, item, at))
+                except RowRejected as exc:
+                    raise RuleRefused(f"{name}: {exc}") from None
     rule = parse_rrule(rules[0]) if rules else None
     return expand(
         first_start, rule, zone=clock.zone, horizon=window.until, rdates=rdates, exdates=exdates
@@ -1010,6 +1030,60 @@ WINDOWS_ZONES: Final = {
     "utc": "UTC",
     "coordinated universal time": "UTC",
 }
+
+
+def _name_custom_zones(text: str, blocks: list[tuple[int, list[IcsProp]]], years: range) -> None:
+    """Give the TZIDs that name no zone (Outlook's "Customized Time Zone") the IANA zone
+    their VTIMEZONE block describes, in the events' properties; left as they are when no
+    zone matches (the rows are then refused for their unknown zone)."""
+    used = {params["TZID"] for _, props in blocks for _, _, params, _ in props if "TZID" in params}
+    unknown = {tzid for tzid in used if not _known_zone(tzid)}
+    if not unknown:
+        return
+    definitions: dict[str, list[Observance]] = {}
+    tzid = ""
+    part: dict[str, str] | None = None
+    rdates: list[str] = []
+    for _, name, _, value in _ics_lines(text):
+        upper = value.strip().upper()
+        if name == "BEGIN" and upper == "VTIMEZONE":
+            tzid = ""
+        elif name == "TZID" and part is None:
+            tzid = value.strip().strip('"')
+        elif name == "BEGIN" and upper in ("STANDARD", "DAYLIGHT"):
+            part, rdates = {}, []
+        elif name == "END" and upper in ("STANDARD", "DAYLIGHT") and part is not None:
+            definitions.setdefault(tzid, []).append(
+                Observance(
+                    start=part.get("DTSTART", ""),
+                    offset_from=part.get("TZOFFSETFROM", ""),
+                    offset_to=part.get("TZOFFSETTO", ""),
+                    rrule=part.get("RRULE", ""),
+                    rdates=tuple(rdates),
+                )
+            )
+            part = None
+        elif part is not None and name == "RDATE":
+            rdates.extend(v for v in value.split(",") if v.strip())
+        elif part is not None:
+            part.setdefault(name, value)
+    names = {
+        tzid: found
+        for tzid in unknown
+        if tzid in definitions and (found := zone_like(definitions[tzid], years))
+    }
+    for _, props in blocks:
+        for _, _, params, _ in props:
+            if params.get("TZID") in names:
+                params["TZID"] = names[params["TZID"]]
+
+
+def _known_zone(tzid: str) -> bool:
+    try:
+        _zone(tzid)
+    except RowRejected:
+        return False
+    return True
 
 
 def _zone(tzid: str) -> ZoneInfo:

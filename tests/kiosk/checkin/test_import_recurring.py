@@ -463,3 +463,89 @@ def test_a_series_every_occurrence_of_which_is_refused_gives_one_error(
         "line 2: no space (Smart Room, Smart Lab...) and no remote site given (4 occurrences)"
     ]
     assert report.created == 0
+
+
+CUSTOM_ZONE = (
+    "BEGIN:VCALENDAR\r\n"
+    "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
+    "VERSION:2.0\r\n"
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:{tzid}\r\n"
+    "BEGIN:STANDARD\r\n"
+    "DTSTART:16011028T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+    "TZOFFSETFROM:{summer}\r\n"
+    "TZOFFSETTO:{winter}\r\n"
+    "END:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "DTSTART:16010325T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+    "TZOFFSETFROM:{winter}\r\n"
+    "TZOFFSETTO:{summer}\r\n"
+    "END:DAYLIGHT\r\n"
+    "END:VTIMEZONE\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:custom@cd06\r\n"
+    "SUMMARY:Café numérique\r\n"
+    "LOCATION:Smart Store\r\n"
+    'DTSTART;TZID="{tzid}":20261022T140000\r\n'
+    'DTEND;TZID="{tzid}":20261022T160000\r\n'
+    "RRULE:FREQ=WEEKLY;COUNT=2\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n"
+)
+
+
+def test_outlooks_customized_time_zone_is_read_from_its_vtimezone_block() -> None:
+    text = CUSTOM_ZONE.format(tzid="Customized Time Zone", summer="+0200", winter="+0100")
+    rows = [i for i in read_ics(text, window=WINDOW).items if isinstance(i, EventRow)]
+    assert [(r.uid, r.starts_at) for r in rows] == [
+        ("custom@cd06#20261022T140000", datetime(2026, 10, 22, 12, 0, tzinfo=UTC)),
+        ("custom@cd06#20261029T140000", datetime(2026, 10, 29, 13, 0, tzinfo=UTC)),  # winter
+    ]
+
+
+def test_a_custom_zone_no_real_zone_keeps_is_refused_by_name() -> None:
+    text = CUSTOM_ZONE.format(tzid="Heure de Mars", summer="+0317", winter="+0217")
+    (item,) = read_ics(text, window=WINDOW).items
+    assert isinstance(item, RowError)
+    assert item.reason == "unknown time zone 'Heure de Mars'"
+
+
+def test_a_whole_series_cancelled_after_import_names_its_coming_events(
+    world: World, session_factory: Factory
+) -> None:
+    text = fixture("thunderbird.ics")
+    run(session_factory, text)
+    cancelled = text.replace(
+        "SUMMARY:Café numérique du lundi\r\n",
+        "SUMMARY:Café numérique du lundi\r\nSTATUS:CANCELLED\r\n",
+    )
+    report = run(session_factory, cancelled)
+    assert report.skipped == 1
+    assert [n.split(" is cancelled")[0] for n in report.notes] == [
+        f"line 22: {THUNDERBIRD_CAFE}#{stamp}"
+        for stamp in (
+            "20261019T140000",
+            "20261026T140000",
+            "20261104T100000",
+            "20261116T140000",
+            "20261123T140000",
+        )
+    ]
+
+
+def test_a_wall_clock_time_missing_or_doubled_on_a_dst_sunday_reads_as_rfc_5545_says() -> None:
+    items = parse(
+        "UID:night@cd06\r\nSUMMARY:Formation de nuit\r\nLOCATION:Smart Class\r\n"
+        "DTSTART;TZID=Europe/Paris:20270327T023000\r\nDURATION:PT1H\r\n"
+        "RRULE:FREQ=DAILY;COUNT=3\r\nRDATE;TZID=Europe/Paris:20261025T023000\r\n"
+    )
+    assert [(i.uid[-15:], i.starts_at) for i in items if isinstance(i, EventRow)] == [
+        # 02:30 happens twice on 25 October 2026: the first one (summer time)
+        ("20261025T023000", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+        ("20270327T023000", datetime(2027, 3, 27, 1, 30, tzinfo=UTC)),
+        # 02:30 does not exist on 28 March 2027: read with the offset before the gap (03:30)
+        ("20270328T023000", datetime(2027, 3, 28, 1, 30, tzinfo=UTC)),
+        ("20270329T023000", datetime(2027, 3, 29, 0, 30, tzinfo=UTC)),
+    ]
