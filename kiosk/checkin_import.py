@@ -82,6 +82,7 @@ SPACE_NAMES: Final = {
     fold(name): space for space in Space for name in (space.value, space.value.replace("_", " "))
 }
 UID_MAX: Final = 255  # event_source.uid
+LOOKUP_CHUNK: Final = 500  # external ids per IN (...) query
 TRUE_WORDS: Final = {"1", "true", "yes", "oui", "vrai", "x"}
 FALSE_WORDS: Final = {"", "0", "false", "no", "non", "faux"}
 
@@ -185,34 +186,34 @@ def import_events(
             rows.append(item)
     sites = {s.code.upper(): s for s in session.scalars(select(Site))}
     home = _home_site(sites, default_site)
-    series_uids = {note.uid for note in report.series}
+    known = _imported(session, [row.uid for row in rows])
+    same_day = _imported_by_day(session, {note.uid for note in report.series})
     claimed = set(seen) | {c.uid for c in cancelled}
     moved_series: dict[str, int] = {}  # series whose time changed: occurrences re-keyed
+    created: list[tuple[str, Event]] = []
     for row in rows:
         try:
             values = _event_values(row, sites, home)
         except RowRejected as exc:
             report.errors.append(RowError(row.line, str(exc)))
             continue
-        source = session.scalar(select(EventSource).where(EventSource.uid == row.uid))
+        found = known.get(row.uid)
         rekeyed = False
-        if source is None:
-            source = _same_day_occurrence(session, row.uid, series_uids, claimed)
-            rekeyed = source is not None
-            if source is not None:
-                claimed.add(source.uid)
-                series = row.uid.rpartition("#")[0]
+        if found is None:
+            series, _, stamp = row.uid.rpartition("#")
+            candidates = same_day.get((series, stamp[:8]), [])
+            found = next((c for c in candidates if c[0].uid not in claimed), None)
+            if found is not None:
+                rekeyed = True
+                claimed.add(found[0].uid)
                 moved_series[series] = moved_series.get(series, 0) + 1
-                source.uid = row.uid
-        if source is None:
+                found[0].uid = row.uid
+        if found is None:
             event = Event(**values, created_at=now)
             session.add(event)
-            session.flush()
-            session.add(EventSource(uid=row.uid, event_id=event.id, imported_at=now))
-            report.created += 1
+            created.append((row.uid, event))
             continue
-        existing = session.get(Event, source.event_id)
-        assert existing is not None  # the source row cascades with its event
+        source, existing = found
         changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
         if changed or rekeyed:
             for key, value in changed.items():
@@ -221,6 +222,10 @@ def import_events(
             report.updated += 1
         else:
             report.unchanged += 1
+    session.flush()  # the new events' ids, in one batch
+    session.add_all(EventSource(uid=uid, event_id=e.id, imported_at=now) for uid, e in created)
+    session.flush()
+    report.created = len(created)
     session.flush()
     for note in report.series:
         if note.uid in moved_series:
@@ -233,21 +238,39 @@ def import_events(
     return report
 
 
-def _same_day_occurrence(
-    session: Session, occurrence_uid: str, series_uids: set[str], claimed: set[str]
-) -> EventSource | None:
-    """When the organiser moves a whole series to another hour, each occurrence's id (its
-    original start) changes: the occurrence imported earlier for the same series and day,
-    and named by no row of this file, is the one that moved."""
-    series, _, stamp = occurrence_uid.rpartition("#")
-    if series not in series_uids or not re.fullmatch(r"\d{8}T\d{6}Z?", stamp):
-        return None
-    candidates = session.scalars(
-        select(EventSource)
-        .where(EventSource.uid.startswith(f"{series}#{stamp[:8]}T", autoescape=True))
-        .order_by(EventSource.uid)
-    ).all()
-    return next((c for c in candidates if c.uid not in claimed), None)
+def _imported(session: Session, uids: list[str]) -> dict[str, tuple[EventSource, Event]]:
+    """The events imported earlier under these external ids, in a few queries."""
+    found: dict[str, tuple[EventSource, Event]] = {}
+    for start in range(0, len(uids), LOOKUP_CHUNK):
+        chunk = uids[start : start + LOOKUP_CHUNK]
+        for source, event in session.execute(
+            select(EventSource, Event)
+            .join(Event, Event.id == EventSource.event_id)
+            .where(EventSource.uid.in_(chunk))
+        ):
+            found[source.uid] = (source, event)
+    return found
+
+
+def _imported_by_day(
+    session: Session, series_uids: set[str]
+) -> dict[tuple[str, str], list[tuple[EventSource, Event]]]:
+    """The occurrences imported earlier of these series, by (series, day of the original
+    start). When the organiser moves a whole series to another hour, each occurrence's id
+    changes: the one imported for the same series and day, named by no row of the file, is
+    the one that moved."""
+    by_day: dict[tuple[str, str], list[tuple[EventSource, Event]]] = {}
+    for series in sorted(series_uids):
+        for source, event in session.execute(
+            select(EventSource, Event)
+            .join(Event, Event.id == EventSource.event_id)
+            .where(EventSource.uid.startswith(f"{series}#", autoescape=True))
+            .order_by(EventSource.uid)
+        ):
+            stamp = source.uid[len(series) + 1 :]
+            if re.fullmatch(r"\d{8}T\d{6}Z?", stamp):
+                by_day.setdefault((series, stamp[:8]), []).append((source, event))
+    return by_day
 
 
 def _left_behind(
