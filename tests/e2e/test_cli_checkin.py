@@ -187,7 +187,7 @@ def test_import_a_recurring_agenda_dry_run_then_for_real(
         env, "import", "events", str(agenda), "--until", f"{until:%d/%m/%Y}", "--dry-run"
     )
     assert dry.returncode == 3, dry.stderr  # the hourly rule is refused
-    assert f"{len(expected)} created" in dry.stdout
+    assert f"events: {len(expected)} created" in dry.stdout
     assert "(dry run: nothing written)" in dry.stdout
     assert (
         f"agenda.ics:4: series 'Café numérique tous les jeudis' (cafe-jeudi@cd06): "
@@ -203,7 +203,7 @@ def test_import_a_recurring_agenda_dry_run_then_for_real(
     again = smartcorner(env, "import", "events", str(agenda), "--until", f"{until:%d/%m/%Y}")
     assert f"0 created, 0 updated, {len(expected)} unchanged" in again.stdout
     default = smartcorner(env, "import", "events", str(agenda))  # twelve months ahead
-    assert f"{len(expected)} unchanged" in default.stdout
+    assert f"updated, {len(expected)} unchanged" in default.stdout
     assert len(occurrences()) > 50
     past = smartcorner(env, "import", "events", str(agenda), "--until", "01/01/2020")
     assert past.returncode == 1
