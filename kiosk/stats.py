@@ -316,6 +316,10 @@ def _events_in(start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(Event.starts_at >= start, Event.starts_at < end)
 
 
+def _over(now: datetime) -> ColumnElement[bool]:
+    return Event.ends_at <= now
+
+
 def attendance_total(session: Session, start: datetime, end: datetime) -> int:
     """People checked in to the events that start in [start, end)."""
     query = (
@@ -389,18 +393,24 @@ def attendance_by(session: Session, quarter: Quarter, dimension: str) -> list[Ro
     )
 
 
-def no_show(session: Session, start: datetime, end: datetime) -> NoShow:
-    return _no_show_rows(session, start, end, None).get("", NoShow(0, 0, 0))
+def no_show(
+    session: Session, start: datetime, end: datetime, now: datetime | None = None
+) -> NoShow:
+    """Registered vs present at the events starting in [start, end); with ``now``, only those
+    over by then (registered people of an event still to come are not absent yet)."""
+    return _no_show_rows(session, start, end, None, now).get("", NoShow(0, 0, 0))
 
 
-def no_show_by_kind(session: Session, quarter: Quarter) -> list[tuple[str, str, NoShow]]:
+def no_show_by_kind(
+    session: Session, quarter: Quarter, now: datetime | None = None
+) -> list[tuple[str, str, NoShow]]:
     start, end = quarter.utc_bounds()
-    rows = _no_show_rows(session, start, end, Event.kind)
+    rows = _no_show_rows(session, start, end, Event.kind, now)
     return [(k, KIND_LABELS[EventKind(k)], v) for k, v in sorted(rows.items())]
 
 
 def _no_show_rows(
-    session: Session, start: datetime, end: datetime, by: Any | None
+    session: Session, start: datetime, end: datetime, by: Any | None, now: datetime | None
 ) -> dict[str, NoShow]:
     """Registered (confirmed) vs present, per ``by``: two GROUP BYs, one over each table."""
     confirmed = and_(
@@ -411,18 +421,19 @@ def _no_show_rows(
         Attendance.person_id == Registration.person_id,
     )
     cols = [by] if by is not None else []
+    held = _events_in(start, end) if now is None else and_(_events_in(start, end), _over(now))
     registered = (
         select(*cols, func.count(Registration.id), func.count(Attendance.id))
         .select_from(Event)
         .join(Registration, confirmed)
         .outerjoin(Attendance, present)
-        .where(_events_in(start, end))
+        .where(held)
     )
     attended = (
         select(*cols, func.count(Attendance.id))
         .select_from(Event)
         .join(Attendance, Attendance.event_id == Event.id)
-        .where(_events_in(start, end))
+        .where(held)
     )
     if by is not None:
         registered = registered.group_by(by)
@@ -652,8 +663,12 @@ def collect_delay(session: Session, quarter: Quarter) -> CollectDelay:
 # --- the dashboard -------------------------------------------------------------------------
 
 
-def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
+def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None = None) -> Dashboard:
     """Everything the report, the exports and the screen show for one quarter.
+
+    ``now``: the registered-against-present figures (no-show rate, walk-ins) count only the
+    events over by then, so a quarter under way does not call absent the people registered
+    to its events still to come; without it, every event of the quarter counts.
 
     The same figures as :func:`quarter_dashboard_by_parts`, in a few queries instead of one
     per figure. One query lists the events of this quarter and the previous one with, per
@@ -670,6 +685,7 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
     events = _events_with_counts(session, prev_start, end)
     current = {i: e for i, e in events.items() if e.starts_at >= start}
     previous = [e for e in events.values() if e.starts_at < start]
+    held = (lambda e: True) if now is None else (lambda e: e.ends_at <= now)
     attended_ids = [i for i, e in current.items() if e.attended]
     by_kiosk: dict[int, int] = {}
     for (_, kiosk_id), n in _attendance_per_event_and(
@@ -686,7 +702,7 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
             by_month[month] = by_month.get(month, 0) + e.attended
             by_kind[e.kind] = by_kind.get(e.kind, 0) + e.attended
             by_site[e.site_id] = by_site.get(e.site_id, 0) + e.attended
-        if e.attended or e.registered:
+        if (e.attended or e.registered) and held(e):
             reg, pres, walk_ins = no_show_kind.get(e.kind, (0, 0, 0))
             no_show_kind[e.kind] = (
                 reg + e.registered,
@@ -714,8 +730,8 @@ def quarter_dashboard(session: Session, quarter: Quarter) -> Dashboard:
         ),
         visits=Change(sum(n for _, n in visit_days), visits_total(session, prev)),
         help_requests=Change(sum(h.requests for h in helps), help_total(session, prev)),
-        no_show=_no_show_of(current.values()),
-        no_show_previous=_no_show_of(previous),
+        no_show=_no_show_of(e for e in current.values() if held(e)),
+        no_show_previous=_no_show_of(e for e in previous if held(e)),
         attendance_by_month=_period_rows(by_month, Grain.MONTH),
         attendance_by_kind=_sorted(
             Row(k, KIND_LABELS[EventKind(k)], float(n)) for k, n in by_kind.items()
@@ -745,6 +761,7 @@ class EventCounts:
     kind: str
     site_id: int
     starts_at: datetime  # UTC
+    ends_at: datetime
     attended: int  # checked in
     registered: int  # confirmed registrations
     present: int  # of them, checked in
@@ -798,14 +815,15 @@ def _events_with_counts(session: Session, start: datetime, end: datetime) -> dic
         Event.kind,
         Event.site_id,
         Event.starts_at,
+        Event.ends_at,
         attended.scalar_subquery(),
         registered.scalar_subquery(),
         both.scalar_subquery(),
     ).where(_events_in(start, end))
     out = {}
-    for i, kind, site, at, n, reg, count in session.connection().execute(query):
+    for i, kind, site, at, until, n, reg, count in session.connection().execute(query):
         present = int(reg) + int(n) - int(count) if merged else int(count)
-        out[i] = EventCounts(str(kind), site, at, int(n), int(reg), present)
+        out[i] = EventCounts(str(kind), site, at, until, int(n), int(reg), present)
     return out
 
 
@@ -943,7 +961,9 @@ def _documents_and_collect(session: Session, quarter: Quarter) -> dict[str, Any]
     }
 
 
-def quarter_dashboard_by_parts(session: Session, quarter: Quarter) -> Dashboard:
+def quarter_dashboard_by_parts(
+    session: Session, quarter: Quarter, now: datetime | None = None
+) -> Dashboard:
     """The dashboard assembled from the granular functions, one query per figure (about
     twenty, each reading the quarter's rows again): what :func:`quarter_dashboard` must
     equal, and the baseline of bench/stats_dashboard.py."""
@@ -957,14 +977,14 @@ def quarter_dashboard_by_parts(session: Session, quarter: Quarter) -> Dashboard:
         ),
         visits=Change(visits_total(session, quarter), visits_total(session, prev)),
         help_requests=Change(help_total(session, quarter), help_total(session, prev)),
-        no_show=no_show(session, start, end),
-        no_show_previous=no_show(session, prev_start, prev_end),
+        no_show=no_show(session, start, end, now),
+        no_show_previous=no_show(session, prev_start, prev_end, now),
         attendance_by_month=attendance_by_period(session, quarter, Grain.MONTH),
         attendance_by_kind=attendance_by(session, quarter, "kind"),
         attendance_by_direction=attendance_by(session, quarter, "direction"),
         attendance_by_site=attendance_by(session, quarter, "site"),
         attendance_by_kiosk=attendance_by(session, quarter, "kiosk"),
-        no_show_by_kind=no_show_by_kind(session, quarter),
+        no_show_by_kind=no_show_by_kind(session, quarter, now),
         visits_by_month=visits_by_period(session, quarter, Grain.MONTH),
         visits_by_space=visits_by(session, quarter, "space"),
         visits_by_site=visits_by(session, quarter, "site"),

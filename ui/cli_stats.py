@@ -57,12 +57,13 @@ def _dashboard(settings: Settings, quarter: Quarter | None) -> Dashboard:
     from kiosk.db.migrate import ensure_schema
     from kiosk.stats import PARIS, Quarter, quarter_dashboard
 
-    chosen = quarter or Quarter.containing(datetime.now(UTC).astimezone(PARIS).date())
+    now = datetime.now(UTC)
+    chosen = quarter or Quarter.containing(now.astimezone(PARIS).date())
     engine = create_db_engine(settings.database_url)
     try:
         ensure_schema(engine)
         with Session(engine) as session:
-            return quarter_dashboard(session, chosen)
+            return quarter_dashboard(session, chosen, now)
     finally:
         engine.dispose()
 

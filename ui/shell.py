@@ -306,7 +306,7 @@ def _make_stats(
         from kiosk.stats import quarter_dashboard
 
         with database.session_factory()() as session:
-            return quarter_dashboard(session, quarter)
+            return quarter_dashboard(session, quarter, clock.now())
 
     screen = StatsScreen(theme, executor, clock, load)
     screen.back_requested.connect(router.back)

@@ -26,6 +26,7 @@ from kiosk.stats import (
     local_day,
     paris_offsets,
     quarter_dashboard,
+    quarter_dashboard_by_parts,
     visits_by_period,
 )
 from tests.helpers import records, stats_world
@@ -172,6 +173,23 @@ def test_registered_against_present_gives_the_no_show_rate(session: Session) -> 
         EventKind.MASTERCLASS: NoShow(6, 4, 1),  # p6 came from the waiting list: a walk-in
         EventKind.TABLE_RONDE: NoShow(2, 2, 1),
     }
+
+
+def test_a_quarter_under_way_calls_absent_only_the_people_of_events_already_over(
+    session: Session,
+) -> None:
+    # 1 May: E3 (1 April) is over; E4 (12 May) and E5 (30 June) are still to come
+    may_first = datetime(2026, 5, 1, 8, tzinfo=UTC)
+    board = quarter_dashboard(session, Q2, may_first)
+    assert board.no_show == NoShow(registered=2, present=2, walk_ins=1)  # E3 alone
+    assert board.no_show.rate == 0
+    assert board.no_show_by_kind == [("table_ronde", "Table ronde", NoShow(2, 2, 1))]
+    assert board.no_show_previous == NoShow(registered=6, present=4, walk_ins=1)  # all over
+    assert board.attendance.current == 12  # check-ins already made count, whatever the date
+    assert board == quarter_dashboard_by_parts(session, Q2, may_first)
+    # once the quarter is over, the date changes nothing
+    after = datetime(2026, 7, 2, tzinfo=UTC)
+    assert quarter_dashboard(session, Q2, after) == quarter_dashboard(session, Q2)
 
 
 def test_a_quarter_with_no_registration_has_no_rate(session: Session) -> None:
