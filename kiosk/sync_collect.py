@@ -50,7 +50,14 @@ from kiosk.db.models_collect import (
     OrderLine,
     Pickup,
 )
-from kiosk.sync_keys import PERSON, insert_for, mirror, pulled_people, table_of
+from kiosk.sync_keys import (
+    PERSON,
+    insert_for,
+    keep_central_ids,
+    mirror,
+    pulled_people,
+    table_of,
+)
 from kiosk.sync_push import KIOSK, CentralIds, Conflict, Sent, _when
 
 ITEM, ORDER, LINE = table_of(CatalogueItem), table_of(CollectOrder), table_of(OrderLine)
@@ -420,21 +427,16 @@ def apply_orders(lc: Connection, rows: Sequence[RowMapping]) -> int:
         ).all()
     )
     taken = set(lc.scalars(select(ORDER.c.id).where(ORDER.c.id.in_([r["id"] for r in rows]))))
-    same, new, moved = [], [], []
-    for r in rows:
-        values = {c.name: r[c.name] for c in ORDER.c if c.name != "id"}
-        local = by_reference.get(r["reference"])
-        if local == r["id"]:
-            same.append({"b_id": r["id"], **values})
-        elif local is None and r["id"] not in taken:
-            new.append({"id": r["id"], **values})
-        else:
-            moved.append((r, values))
-    if same:
-        lc.execute(update(ORDER).where(ORDER.c.id == bindparam("b_id")), same)
-    if new:
-        lc.execute(ORDER.insert(), new)
-    for r, values in moved:  # the order codes carry the central id: it must be this one
+    pulled = (
+        (
+            r,
+            {c.name: r[c.name] for c in ORDER.c if c.name != "id"},
+            by_reference.get(r["reference"]),
+        )
+        for r in rows
+    )
+    # the order codes carry the central id: the others must take it
+    for r, values in keep_central_ids(lc, ORDER, pulled, taken):
         local = lc.scalar(select(ORDER.c.id).where(ORDER.c.reference == r["reference"]))
         mirror(lc, ORDER, r["id"], local, values)
     return len(rows)

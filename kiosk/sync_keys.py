@@ -11,11 +11,11 @@ The same lookup functions run on either side: they take a connection and a row's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, or_, select, update
+from sqlalchemy import Connection, RowMapping, Table, bindparam, func, or_, select, update
 
 from kiosk.checkin_admin import fold
 from kiosk.db.models import Base, Event, Person, Registration
@@ -127,6 +127,31 @@ def pulled_people(window_start: datetime) -> Any:
         .where(EVENT.c.ends_at >= window_start)
     )
     return or_(PERSON.c.kind == PersonKind.AGENT, PERSON.c.id.in_(registered))
+
+
+def keep_central_ids(
+    lc: Connection,
+    table: Table,
+    pulled: Iterable[tuple[RowMapping, dict[str, Any], int | None]],
+    taken: set[int],
+) -> list[tuple[RowMapping, dict[str, Any]]]:
+    """Pulled rows (central row, local values, the local id its natural key finds) written in
+    two executemany: updated where that local row already has the central id, inserted under
+    the central id where there is no local row and the id is free (``taken``: the central ids
+    already used here). The rest, whose ids must move, is returned for :func:`mirror`."""
+    same, new, moved = [], [], []
+    for r, values, local in pulled:
+        if local == r["id"]:
+            same.append({"b_id": r["id"], **values})
+        elif local is None and r["id"] not in taken:
+            new.append({"id": r["id"], **values})
+        else:
+            moved.append((r, values))
+    if same:
+        lc.execute(update(table).where(table.c.id == bindparam("b_id")), same)
+    if new:
+        lc.execute(table.insert(), new)
+    return moved
 
 
 def mirror(

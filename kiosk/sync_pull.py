@@ -17,12 +17,12 @@ the visitors' retention period, so a visitor pulled is one the purge would keep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, Table, bindparam, select, update
+from sqlalchemy import Connection, RowMapping, Select, Table, select
 from sqlalchemy.orm import aliased
 
 from kiosk.db.models import Direction, Registration, Service, Site
@@ -46,6 +46,7 @@ from kiosk.sync_keys import (
     PERSON,
     event_id_for,
     insert_for,
+    keep_central_ids,
     mirror,
     person_id_for,
     pulled_people,
@@ -145,24 +146,19 @@ def _apply_people(lc: Connection, rows: Sequence[RowMapping]) -> int:
         ).all()
     )
     taken = set(lc.scalars(select(PERSON.c.id).where(PERSON.c.id.in_([r["id"] for r in rows]))))
-    same, new, moved = [], [], []  # the common cases go by executemany, the rest one by one
-    for r in rows:
-        values = {c.name: r[c.name] for c in PERSON.c if c.name != "id"}
-        values["site_id"] = sites.get(r["site_code"]) if r["site_code"] else None
-        values["direction_id"] = directions.get(r["direction_code"])
-        values["service_id"] = services.get((r["service_direction_code"], r["service_name"]))
-        local = by_matricule.get(r["matricule"]) if r["matricule"] else person_id_for(lc, r)
-        if local == r["id"]:
-            same.append({"b_id": r["id"], **values})
-        elif local is None and r["id"] not in taken:
-            new.append({"id": r["id"], **values})
-        else:
-            moved.append((r, values))
-    if same:
-        lc.execute(update(PERSON).where(PERSON.c.id == bindparam("b_id")), same)
-    if new:
-        lc.execute(PERSON.insert(), new)
-    for r, values in moved:  # after the inserts, each looked up anew: ids move meanwhile
+
+    def pulled() -> Iterator[tuple[RowMapping, dict[str, Any], int | None]]:
+        for r in rows:
+            values = {c.name: r[c.name] for c in PERSON.c if c.name != "id"}
+            values["site_id"] = sites.get(r["site_code"]) if r["site_code"] else None
+            values["direction_id"] = directions.get(r["direction_code"])
+            values["service_id"] = services.get((r["service_direction_code"], r["service_name"]))
+            local = by_matricule.get(r["matricule"]) if r["matricule"] else person_id_for(lc, r)
+            yield r, values, local
+
+    # the common cases go by executemany, the rest one by one
+    for r, values in keep_central_ids(lc, PERSON, pulled(), taken):
+        # after the inserts, each looked up anew: ids move meanwhile
         mirror(lc, PERSON, r["id"], person_id_for(lc, r), values)
     return len(rows)
 

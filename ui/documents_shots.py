@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from ui.shell import Shell
+
 DEADLINE_S = 20.0
 
 
@@ -65,13 +67,18 @@ def shoot_documents(
         db_url=url,
         printer="tcp://127.0.0.1:9",
     )
-    shell = build_shell(
-        settings, app=app, clock=FixedClock(now), events_loader=lambda _now, _limit: []
-    )
-    shell.window.resize(1920, 1080)
-    shell.window.transition.duration_ms = 0
-    shell.start()
-    shell.window.show()
+
+    def start(settings: Settings) -> Shell:
+        shell = build_shell(
+            settings, app=app, clock=FixedClock(now), events_loader=lambda _now, _limit: []
+        )
+        shell.window.resize(1920, 1080)
+        shell.window.transition.duration_ms = 0
+        shell.start()
+        shell.window.show()
+        return shell
+
+    shell = start(settings)
     shots: list[Path] = []
 
     def shoot(name: str) -> None:
@@ -159,13 +166,7 @@ def shoot_documents(
 
     blocked = replace(settings, paths=Paths(data_dir=tmp / "blocked", config_file=None))
     index_path(blocked.paths).mkdir(parents=True)
-    shell = build_shell(
-        blocked, app=app, clock=FixedClock(now), events_loader=lambda _now, _limit: []
-    )
-    shell.window.resize(1920, 1080)
-    shell.window.transition.duration_ms = 0
-    shell.start()
-    shell.window.show()
+    shell = start(blocked)
     shell.router.go("home")
     shell.router.go("documents")
     screen = shell.router.current

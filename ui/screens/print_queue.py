@@ -31,7 +31,7 @@ from ui.device_bridge import DeviceBridge
 from ui.formatting import clock_time
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
-from ui.widgets.device_card import GLYPHS, Level
+from ui.widgets.device_card import GLYPHS, Level, glyph_row
 from ui.widgets.icon_label import IconLabel
 
 if TYPE_CHECKING:
@@ -117,12 +117,7 @@ class PrintQueueSection(QFrame):
         self.icon.setFixedSize(64, 64)
         self.title = QLabel(objectName="deviceTitle")
         self.counts = QLabel(objectName="deviceState")
-        self.glyph = IconLabel(theme, GLYPHS[Level.OFF], 34, colour="text_muted", stroke=2.25)
-        self.glyph.setFixedSize(38, 38)
-        counts_row = QHBoxLayout()
-        counts_row.setSpacing(10)
-        counts_row.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignTop)
-        counts_row.addWidget(self.counts, 1)
+        self.glyph, counts_row = glyph_row(theme, self.counts)
         self.feedback = QLabel(objectName="deviceDetail")
         self.feedback.setWordWrap(True)
         heading = QVBoxLayout()

@@ -34,6 +34,17 @@ GLYPHS = {
 }
 
 
+def glyph_row(theme: ThemeController, label: QLabel) -> tuple[IconLabel, QHBoxLayout]:
+    """``label`` behind the glyph of its level (shown by ``glyph.set_icon(GLYPHS[level])``)."""
+    glyph = IconLabel(theme, GLYPHS[Level.OFF], 34, colour="text_muted", stroke=2.25)
+    glyph.setFixedSize(38, 38)
+    row = QHBoxLayout()
+    row.setSpacing(10)
+    row.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label, 1)
+    return glyph, row
+
+
 class DeviceCard(QFrame):
     def __init__(
         self,
@@ -49,12 +60,7 @@ class DeviceCard(QFrame):
         self.title = QLabel(objectName="deviceTitle")
         self.state = QLabel(objectName="deviceState")
         self.state.setWordWrap(True)
-        self.glyph = IconLabel(theme, GLYPHS[Level.OFF], 34, colour="text_muted", stroke=2.25)
-        self.glyph.setFixedSize(38, 38)
-        state_row = QHBoxLayout()
-        state_row.setSpacing(10)
-        state_row.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignTop)
-        state_row.addWidget(self.state, 1)
+        self.glyph, state_row = glyph_row(theme, self.state)
         self.details = [QLabel(objectName="deviceDetail") for _ in range(detail_lines)]
         text = QVBoxLayout()
         text.setSpacing(6)
