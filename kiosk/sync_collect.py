@@ -57,6 +57,7 @@ from kiosk.sync_keys import (
     mirror,
     pulled_people,
     table_of,
+    upsert_by_key,
 )
 from kiosk.sync_push import KIOSK, CentralIds, Conflict, Sent, _when
 
@@ -391,17 +392,8 @@ def items_query(_start: datetime) -> Select[Any]:
     return select(ITEM)
 
 
-_ITEM_COLUMNS: Final = tuple(c.name for c in ITEM.c if c.name not in ("id", "code"))
-
-
 def apply_items(lc: Connection, rows: Sequence[RowMapping]) -> int:
-    values = [{c.name: r[c.name] for c in ITEM.c if c.name != "id"} for r in rows]
-    stmt = insert_for(lc, ITEM)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["code"], set_={c: stmt.excluded[c] for c in _ITEM_COLUMNS}
-    )
-    lc.execute(stmt, values)
-    return len(values)
+    return upsert_by_key(lc, ITEM, "code", rows)
 
 
 def orders_query(start: datetime) -> Select[Any]:

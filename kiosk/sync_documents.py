@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import Connection, RowMapping, Table
 
 from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
-from kiosk.sync_keys import insert_for, table_of
+from kiosk.sync_keys import insert_for, table_of, upsert_by_key
 from kiosk.sync_push import CentralIds, Sent
 
 DOCUMENT = table_of(Document)
@@ -37,14 +37,6 @@ def _send_usage(table: Table) -> Send:
 send_views = _send_usage(VIEW)
 send_searches = _send_usage(SEARCH)
 
-_COPIED = tuple(c.name for c in DOCUMENT.c if c.name not in {"id", "slug"})
-
 
 def apply_documents(lc: Connection, rows: Sequence[RowMapping]) -> int:
-    values = [{c.name: r[c.name] for c in DOCUMENT.c if c.name != "id"} for r in rows]
-    stmt = insert_for(lc, DOCUMENT)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["slug"], set_={c: stmt.excluded[c] for c in _COPIED}
-    )
-    lc.execute(stmt, values)
-    return len(values)
+    return upsert_by_key(lc, DOCUMENT, "slug", rows)

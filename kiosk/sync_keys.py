@@ -11,7 +11,7 @@ The same lookup functions run on either side: they take a connection and a row's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -47,6 +47,19 @@ def insert_for(conn: Connection, table: Table) -> Any:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table)
+
+
+def upsert_by_key(lc: Connection, table: Table, key: str, rows: Sequence[RowMapping]) -> int:
+    """Pulled rows inserted, or copied over the local row with the same natural ``key`` (the
+    local id stays: nothing refers to these rows by a central id)."""
+    copied = [c.name for c in table.c if c.name not in ("id", key)]
+    values = [{c.name: r[c.name] for c in table.c if c.name != "id"} for r in rows]
+    stmt = insert_for(lc, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[key], set_={c: stmt.excluded[c] for c in copied}
+    )
+    lc.execute(stmt, values)
+    return len(values)
 
 
 def person_id_for(conn: Connection, row: Mapping[Any, Any]) -> int | None:
