@@ -71,6 +71,9 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from ui.gc_guard import GuiThreadCollector
+
+    GuiThreadCollector(parent=app)  # Qt objects must never be freed by a worker's collection
     app.setApplicationName("smartcorner")
     app.setApplicationDisplayName("Smart Corner")
     app.setOrganizationName("Smart Corner")
