@@ -124,6 +124,7 @@ class PcscBadgeWatcher:
         self._had_reader = False
         self._cards: dict[str, _Card] = {}
         self._unexplained = 0  # errors in a row not explained by pcscd going away
+        self.polls = 0  # answers of SCardGetStatusChange (changes and timeouts): it is watching
 
     # --- BadgeSource --------------------------------------------------------------------
 
@@ -222,6 +223,7 @@ class PcscBadgeWatcher:
         states += [(name, scard.SCARD_STATE_UNAWARE) for name in readers]
         while not self._stopping.is_set():
             rv, changed = scard.SCardGetStatusChange(context, self._poll_timeout_ms, states)
+            self.polls += 1
             if _u32(rv) in (scard.SCARD_S_SUCCESS, _u32(scard.SCARD_E_TIMEOUT)):
                 self._unexplained = 0  # the session works
             if _u32(rv) == _u32(scard.SCARD_E_TIMEOUT):

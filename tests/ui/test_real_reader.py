@@ -47,7 +47,10 @@ def test_a_card_on_the_reader_reaches_the_screen_once_with_its_uid(
     card.insert()
     qtbot.waitUntil(lambda: len(kiosk.probe.badges) == 1, timeout=WAIT_MS)
     assert kiosk.probe.badges[0].uid == UID7
-    qtbot.wait(1000)  # held on the reader: still one
+    # held on the reader while the watcher reads its state again (a poll ends): still one
+    watcher = kiosk.devices.badges
+    seen = watcher.polls
+    qtbot.waitUntil(lambda: watcher.polls > seen, timeout=WAIT_MS)
     assert len(kiosk.probe.badges) == 1
     card.remove()
     card.insert()
