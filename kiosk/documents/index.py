@@ -410,10 +410,11 @@ def _short_open_word(query: ParsedQuery, text: str) -> bool:
     """The last word is still being typed and has at most :data:`QUICK_PREFIX` letters."""
     if not query.terms or text[-1:].isspace():
         return False
-    alternatives = query.terms[-1].alternatives
-    phrase, prefix = alternatives[0]
-    single_letter = len(query.terms) == 1 and len(phrase) == 1 and len(phrase[0]) == 1
-    return (prefix or single_letter) and len(phrase) == 1 and len(phrase[0]) <= QUICK_PREFIX
+    phrase, prefix = query.terms[-1].alternatives[0]
+    if len(phrase) != 1 or len(phrase[0]) > QUICK_PREFIX:
+        return False
+    # a lone first letter is matched exactly (parse_query), yet it is still being typed
+    return prefix or (len(query.terms) == 1 and len(phrase[0]) == 1)
 
 
 def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:
