@@ -14,16 +14,15 @@ scan costs what every other scan costs. The raw UID of a badge is hashed in
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from kiosk.domain import Space
 from kiosk.settings import Profile
-from ui.tasks import BackgroundExecutor, OnError
+from ui.tasks import OnError, WorkerDesk
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
 # Where a kiosk of each profile stands: the space its self check-in covers and counts visits of.
 PROFILE_SPACE = {
@@ -65,11 +63,10 @@ def place_of(kiosk: KioskRef) -> KioskPlace:
     return KioskPlace(kiosk.id, kiosk.site_id, PROFILE_SPACE.get(kiosk.profile), kiosk.name)
 
 
-class CheckinDesk(QObject):
+class CheckinDesk(WorkerDesk[KioskPlace]):
     """Runs the check-in service's calls on its worker; ``ready`` once warmed up."""
 
-    ready = Signal()
-    unavailable = Signal(str)
+    WHAT = "check-in"
 
     def __init__(
         self,
@@ -82,15 +79,11 @@ class CheckinDesk(QObject):
         parent: QObject | None = None,
     ) -> None:
         """``sessions``, ``site_key``, ``verifier``, ``place``: called once, on the worker."""
-        super().__init__(parent)
+        super().__init__(clock, parent)
         self._open_sessions = sessions
         self._load_key = site_key
         self._load_verifier = verifier
         self._resolve = place
-        self.clock = clock
-        self._executor = BackgroundExecutor(threads=1, parent=self)
-        self._lock = threading.Lock()
-        self._sessions: SessionFactory | None = None
         self._key: bytes | None = None
         self._verifier: TicketVerifier | None = None
         self._place: KioskPlace | None = None
@@ -105,14 +98,6 @@ class CheckinDesk(QObject):
     @property
     def is_ready(self) -> bool:
         return self._place is not None
-
-    def warm_up(self) -> None:
-        """Open everything on the worker; emits ``ready`` or ``unavailable``."""
-        self._executor.submit(self._open, lambda _: self.ready.emit(), self._report_unavailable)
-
-    def _report_unavailable(self, exc: BaseException) -> None:
-        log.error("check-in unavailable on this kiosk: %s", exc)
-        self.unavailable.emit(str(exc))
 
     def _open(self) -> KioskPlace:
         with self._lock:
@@ -149,24 +134,6 @@ class CheckinDesk(QObject):
     def badge_hash(self, uid: bytes) -> str | None:
         identity = self.badge_identity(uid)
         return getattr(identity, "badge_hash", None)
-
-    def run(
-        self,
-        work: Callable[[Session, KioskPlace, datetime], T],
-        on_done: Callable[[T], None],
-        on_error: OnError | None = None,
-    ) -> None:
-        """``work(session, place, now)`` on the worker with a fresh session; ``now`` is taken
-        when the call is made (the moment of the scan), not when the worker gets to it."""
-        now = self.clock.now()
-
-        def task() -> T:
-            place = self._open()
-            assert self._sessions is not None
-            with self._sessions() as session:
-                return work(session, place, now)
-
-        self._executor.submit(task, on_done, on_error)
 
     def check_in(
         self,
@@ -217,18 +184,6 @@ class CheckinDesk(QObject):
             )
 
         self.run(work, on_done, on_error)
-
-    def call(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Anything else that must not run on the GUI thread, in order with the check-ins."""
-        self._executor.submit(work, on_done)
-
-    @property
-    def pending(self) -> int:
-        return self._executor.pending
-
-    def wait(self, msecs: int = -1) -> bool:
-        """At shutdown only."""
-        return self._executor.wait(msecs)
 
     def hash_badge_later(self, uid: bytes) -> Callable[[], Identity]:
         """For a badge tapped before warm-up ended: hash it on the worker, once the key is in."""

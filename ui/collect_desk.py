@@ -11,15 +11,14 @@ arrives (on the GUI thread once the key is loaded); only the hash travels on.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from ui.tasks import BackgroundExecutor, OnError
+from ui.tasks import OnError, WorkerDesk
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 SessionFactory = Callable[[], "sessionmaker[Session]"]
 
 
@@ -57,9 +55,8 @@ class NotStaff(Exception):
     """A badge that is not a staff member's: the staff screen stays locked."""
 
 
-class CollectDesk(QObject):
-    ready = Signal()
-    unavailable = Signal(str)
+class CollectDesk(WorkerDesk["KioskRef"]):
+    WHAT = "Click & Collect"
 
     def __init__(
         self,
@@ -72,27 +69,16 @@ class CollectDesk(QObject):
         parent: QObject | None = None,
     ) -> None:
         """``sessions``, ``site_key``, ``verifier``, ``kiosk``: called once, on the worker."""
-        super().__init__(parent)
+        super().__init__(clock, parent)
         self._open_sessions = sessions
         self._load_key = site_key
         self._load_verifier = verifier
         self._find_kiosk = kiosk
-        self.clock = clock
-        self._executor = BackgroundExecutor(threads=1, parent=self)
-        self._lock = threading.Lock()
-        self._sessions: sessionmaker[Session] | None = None
         self._key: bytes | None = None
         self._verifier: OrderCodeVerifier | None = None
         self._kiosk: KioskRef | None = None
 
     # -- set-up (worker) ------------------------------------------------------------------
-
-    def warm_up(self) -> None:
-        self._executor.submit(self._open, lambda _: self.ready.emit(), self._report_unavailable)
-
-    def _report_unavailable(self, exc: BaseException) -> None:
-        log.error("Click & Collect unavailable on this kiosk: %s", exc)
-        self.unavailable.emit(str(exc))
 
     def _open(self) -> KioskRef:
         with self._lock:
@@ -114,24 +100,6 @@ class CollectDesk(QObject):
         return None if self._kiosk is None else self._kiosk.name
 
     # -- calls (made on the GUI thread, run on the worker) --------------------------------
-
-    def run(
-        self,
-        work: Callable[[Session, KioskRef, datetime], T],
-        on_done: Callable[[T], None],
-        on_error: OnError | None = None,
-    ) -> None:
-        """``work(session, kiosk, now)`` with a fresh session; ``now`` is the moment of the call
-        (the tap or the scan), not when the worker gets to it."""
-        now = self.clock.now()
-
-        def task() -> T:
-            kiosk = self._open()
-            assert self._sessions is not None
-            with self._sessions() as session:
-                return work(session, kiosk, now)
-
-        self._executor.submit(task, on_done, on_error)
 
     def badge_hasher(self, uid: bytes) -> Callable[[], str]:
         """The badge's HMAC: computed now if the key is loaded, else on the worker."""
@@ -305,14 +273,3 @@ class CollectDesk(QObject):
             return find_pickup(session, nonce)
 
         self.run(work, on_done, on_error)
-
-    def call(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._executor.submit(work, on_done)
-
-    @property
-    def pending(self) -> int:
-        return self._executor.pending
-
-    def wait(self, msecs: int = -1) -> bool:
-        """At shutdown (and in tests) only: the GUI thread must not wait."""
-        return self._executor.wait(msecs)

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
+    from kiosk.ports import Clock
 
 log = logging.getLogger(__name__)
 
@@ -70,3 +78,66 @@ class BackgroundExecutor(QObject):
     def _deliver_failure(self, task_id: int, exc: BaseException) -> None:
         _, on_error = self._callbacks.pop(task_id)
         on_error(exc)
+
+
+class WorkerDesk[P](QObject):
+    """A capability's door to the database (check-in, Click & Collect): one worker of its own.
+
+    :meth:`warm_up` runs :meth:`_open` there — importing the domain, opening the database,
+    loading keys, finding where this kiosk stands (``P``) — then emits ``ready``, or
+    ``unavailable`` with the reason. Every later call runs on the same worker, in order, with
+    a fresh session. ``WHAT`` names the capability in the log.
+    """
+
+    ready = Signal()
+    unavailable = Signal(str)
+    WHAT = "this capability"
+
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self._executor = BackgroundExecutor(threads=1, parent=self)
+        self._lock = threading.Lock()  # _open: the warm-up and a first call may race for it
+        self._sessions: Callable[[], Session] | None = None
+
+    def _open(self) -> P:
+        """On the worker, under ``self._lock``'s care: set ``_sessions``, return the place."""
+        raise NotImplementedError
+
+    def warm_up(self) -> None:
+        """Open everything on the worker; emits ``ready`` or ``unavailable``."""
+        self._executor.submit(self._open, lambda _: self.ready.emit(), self._report_unavailable)
+
+    def _report_unavailable(self, exc: BaseException) -> None:
+        log.error("%s unavailable on this kiosk: %s", self.WHAT, exc)
+        self.unavailable.emit(str(exc))
+
+    def run[T](
+        self,
+        work: Callable[[Session, P, datetime], T],
+        on_done: Callable[[T], None],
+        on_error: OnError | None = None,
+    ) -> None:
+        """``work(session, place, now)`` on the worker with a fresh session; ``now`` is the
+        moment of the call (the scan, the tap), not when the worker gets to it."""
+        now = self.clock.now()
+
+        def task() -> T:
+            place = self._open()
+            assert self._sessions is not None
+            with self._sessions() as session:
+                return work(session, place, now)
+
+        self._executor.submit(task, on_done, on_error)
+
+    def call(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Anything else that must not run on the GUI thread, in order with the other calls."""
+        self._executor.submit(work, on_done)
+
+    @property
+    def pending(self) -> int:
+        return self._executor.pending
+
+    def wait(self, msecs: int = -1) -> bool:
+        """At shutdown (and in tests) only: the GUI thread must not wait."""
+        return self._executor.wait(msecs)
