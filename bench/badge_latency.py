@@ -136,11 +136,10 @@ def measure(taps: int, block: int) -> tuple[list[float], list[float], list[float
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from hardware.pcsc_watcher import PcscBadgeWatcher
-    from kiosk.badges import BadgeEvent, BadgePresented, ReaderState, ReaderStatus
-    from kiosk.ports import SystemClock
+    from kiosk.ports import BadgeEvent, BadgePresented, ReaderState, ReaderStatus, SystemClock
     from tests.helpers.pcscd import PCSCD, RUN_DIR, SOCKET, VPCD_DRIVER, Pcscd, socket_answers
     from tests.helpers.vpcd import VirtualBadge
-    from ui.device_bridge import DeviceBridge
+    from ui.input.bridge import DeviceBridge
 
     for path in (PCSCD, VPCD_DRIVER):
         if not path.exists():

@@ -1,6 +1,6 @@
 """Self check-in latency: the Enter key of a keyboard-wedge burst -> the verdict screen painted.
 
-The whole room kiosk runs (``ui.shell.build_shell``: wedge filter, device bridge, input
+The whole room kiosk runs (``ui.app.shell.build_shell``: wedge filter, device bridge, input
 router, self check-in on its worker, the verdict panel) on a SQLite database holding one
 event with 10,000 registrations (today, check-in open) and 1,000,000 past check-ins (2,000
 past events, their attendance and registrations, 30,000 people with badges). Each sample
@@ -78,9 +78,9 @@ def cache_dir(requested: str | None) -> Path:
 
 def build(folder: Path) -> None:
     """The database, the site key and the ticket key pair, written into ``folder``."""
+    from kiosk.codes import write_key_pair
     from kiosk.db.engine import create_db_engine
     from kiosk.db.migrate import ensure_schema
-    from kiosk.tickets import write_key_pair
 
     partial = folder.with_name(folder.name + ".part")
     shutil.rmtree(partial, ignore_errors=True)
@@ -289,14 +289,14 @@ def run(folder: Path, scans: int, data_root: str | None) -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.codes import TicketIssuer, load_private_key
     from kiosk.paths import Paths
     from kiosk.ports import FixedClock
     from kiosk.settings import Profile, Settings
-    from kiosk.tickets import TicketIssuer, load_private_key
+    from ui.app.shell import build_shell
+    from ui.checkin.self_checkin import SelfCheckin
+    from ui.checkin.verdicts import Tone
     from ui.data import KioskDatabase
-    from ui.self_checkin import SelfCheckin
-    from ui.shell import build_shell
-    from ui.verdicts import Tone
 
     with tempfile.TemporaryDirectory(prefix="smartcorner-bench-", dir=data_root) as tmp:
         data = Path(tmp)
@@ -331,7 +331,7 @@ def run(folder: Path, scans: int, data_root: str | None) -> int:
         shell.window.transition.duration_ms = 0
         shell.start()
         shell.window.show()
-        checkin = shell.services["self_checkin"]
+        checkin = shell.service(SelfCheckin)
         assert isinstance(checkin, SelfCheckin)
         desk = checkin.desk
 
@@ -357,7 +357,7 @@ def run(folder: Path, scans: int, data_root: str | None) -> int:
 
         # Where the time goes: stamps at the hand-over to the worker, around the service call
         # (on the worker), when the answer reaches the screen (GUI thread).
-        import kiosk.checkin as service
+        import kiosk.checkin.service as service
 
         stamps: dict[str, float] = {}
         service_check_in = service.check_in

@@ -7,7 +7,8 @@
    of a forged one (same cost: the signature is checked) and of garbage (refused before any
    cryptography), against the bare Ed25519 ``verify`` of the same 23 bytes as baseline.
    Median and p95 in microseconds over ``--verifications`` calls.
-2. **Check-ins per second**: :func:`kiosk.checkin.check_in` as the room kiosk calls it — a badge
+2. **Check-ins per second**: :func:`kiosk.checkin.service.check_in` as the room kiosk calls it — a
+badge
    hash, self check-in (the service finds the open event the person is registered to), one
    durable commit per scan — on an event with ``--people`` registrations and a ledger already
    holding ``--history`` past check-ins. A SQLite file (WAL, the kiosk's PRAGMAs; one kiosk,
@@ -42,21 +43,28 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, Table, func, insert, select  # noqa: E402
 
 from bench.help_tickets import throwaway_postgres  # noqa: E402
-from kiosk.checkin import BadgeIdentity, CheckinContext, CheckinOutcome, check_in  # noqa: E402
-from kiosk.checkin_outcomes import CheckinMethod  # noqa: E402
-from kiosk.db.engine import create_db_engine, make_session_factory  # noqa: E402
-from kiosk.db.migrate import ensure_schema  # noqa: E402
-from kiosk.db.models import Event, Kiosk, Person, Registration, Site  # noqa: E402
-from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord  # noqa: E402
-from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space  # noqa: E402
-from kiosk.identity import badge_hash  # noqa: E402
-from kiosk.settings import Profile  # noqa: E402
-from kiosk.tickets import (  # noqa: E402
+from kiosk.checkin.service import BadgeIdentity, CheckinContext, check_in  # noqa: E402
+from kiosk.checkin.tables import Attendance, CheckinRecord  # noqa: E402
+from kiosk.codes import (  # noqa: E402
     TicketIssuer,
     TicketRejected,
     TicketVerifier,
     generate_private_key,
 )
+from kiosk.db.engine import create_db_engine, make_session_factory  # noqa: E402
+from kiosk.db.migrate import ensure_schema  # noqa: E402
+from kiosk.db.models import Badge, Event, Kiosk, Person, Registration, Site  # noqa: E402
+from kiosk.domain import (  # noqa: E402
+    CheckinMethod,
+    CheckinOutcome,
+    EventKind,
+    PersonKind,
+    RegistrationStatus,
+    Role,
+    Space,
+)
+from kiosk.identity import badge_hash  # noqa: E402
+from kiosk.settings import Profile  # noqa: E402
 
 SITE_KEY = bytes(range(32))
 PAST_EVENTS = 400

@@ -33,15 +33,14 @@ def seed(url: str, orders: int, people: int, key: bytes) -> list[tuple[int, byte
     from sqlalchemy import func, insert, select
 
     from kiosk.collect.status import LineStatus
+    from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
     from kiosk.db.engine import create_db_engine, make_session_factory
     from kiosk.db.migrate import ensure_schema
-    from kiosk.db.models import Person
-    from kiosk.db.models_checkin import Badge
-    from kiosk.db.models_collect import CatalogueItem, CollectOrder, OrderLine
-    from kiosk.demo import seed_demo
+    from kiosk.db.models import Badge, Person
+    from kiosk.demo.seed import seed_demo
     from kiosk.domain import PersonKind, Role
     from kiosk.identity import badge_hash
-    from ui.screenshots import NOW
+    from tools.screenshots.main import NOW
 
     engine = create_db_engine(url)
     ensure_schema(engine)
@@ -166,17 +165,16 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.badges import BadgePresented
     from kiosk.collect.identify import by_badge
     from kiosk.db.engine import create_db_engine, make_session_factory
     from kiosk.identity import badge_hash
     from kiosk.paths import Paths
-    from kiosk.ports import FixedClock
+    from kiosk.ports import BadgePresented, FixedClock
     from kiosk.settings import Profile, Settings
-    from ui.collect_desk import CollectDesk
+    from tools.screenshots.main import NOW
+    from ui.collect.desk import CollectDesk
+    from ui.collect.pickup import Page, PickupScreen
     from ui.data import KioskDatabase
-    from ui.screens.pickup import Page, PickupScreen
-    from ui.screenshots import NOW
     from ui.theme import ThemeController
 
     app = QApplication(sys.argv[:1])

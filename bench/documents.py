@@ -156,10 +156,10 @@ def bench_typing(app, index_path: Path) -> None:  # type: ignore[no-untyped-def]
 
     from kiosk.documents.catalogue import SearchResults
     from kiosk.documents.index import DocumentIndex
-    from ui.document_desk import RESULTS_LIMIT, DocumentDesk
+    from ui.documents.desk import RESULTS_LIMIT, DocumentDesk
+    from ui.documents.search import SearchPage
     from ui.tasks import BackgroundExecutor
     from ui.theme import ThemeController
-    from ui.widgets.documents_search import SearchPage
 
     theme = ThemeController(app)
     theme.apply()
@@ -271,7 +271,7 @@ def bench_pdf(app, folder: Path, opens: int) -> None:  # type: ignore[no-untyped
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
-    from ui.widgets.pdf_viewer import PdfViewer
+    from ui.documents.pdf_viewer import PdfViewer
 
     (sixty,) = write_pdfs(folder / "sixty", 1, 60) if (folder / "sixty").mkdir() is None else []
     viewer = PdfViewer()

@@ -36,14 +36,14 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, func, select  # noqa: E402
 
-from kiosk import print_spool  # noqa: E402
 from kiosk.db.engine import create_db_engine, make_session_factory  # noqa: E402
 from kiosk.db.migrate import ensure_schema  # noqa: E402
 from kiosk.db.models import Kiosk, Site  # noqa: E402
-from kiosk.db.models_help import HelpRequest  # noqa: E402
-from kiosk.help_domain import HelpReason  # noqa: E402
-from kiosk.help_queue import HelpDesk  # noqa: E402
+from kiosk.help.domain import HelpReason  # noqa: E402
+from kiosk.help.queue import HelpDesk  # noqa: E402
+from kiosk.help.tables import HelpRequest  # noqa: E402
 from kiosk.ports import SystemClock  # noqa: E402
+from kiosk.printing import spool as print_spool  # noqa: E402
 from kiosk.settings import Profile  # noqa: E402
 
 REASONS = list(HelpReason)

@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kiosk.checkin_import import ImportWindow, import_file, read_ics  # noqa: E402
 from kiosk.db.engine import create_db_engine, make_session_factory  # noqa: E402
 from kiosk.db.migrate import ensure_schema  # noqa: E402
 from kiosk.db.models import Site  # noqa: E402
+from kiosk.programme.importer import ImportWindow, import_file, read_ics  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

@@ -173,8 +173,8 @@ def _shell(app, printer: str, folder: Path):  # type: ignore[no-untyped-def]
     from kiosk.paths import Paths
     from kiosk.ports import SystemClock
     from kiosk.settings import Settings
+    from ui.app.shell import build_shell
     from ui.data import KioskDatabase
-    from ui.shell import build_shell
 
     settings = Settings(paths=Paths(data_dir=folder, config_file=None), printer=printer,
                         db_url=f"sqlite:///{folder}/kiosk.sqlite3")  # fmt: skip
@@ -247,9 +247,9 @@ def idle(app, printer_url: str, seconds: float, busy: bool = False) -> list[tupl
 
 def scenario(app, printer_url: str, receipts: int) -> tuple[float, list[tuple[float, float]]]:  # type: ignore[no-untyped-def]
     from kiosk.db.engine import create_db_engine, make_session_factory
-    from kiosk.db.models_print import PrintJobState
-    from kiosk.print_spool import enqueue
-    from kiosk.receipt import Receipt, ReceiptLine
+    from kiosk.ports import Receipt, ReceiptLine
+    from kiosk.printing.spool import enqueue
+    from kiosk.printing.states import PrintJobState
 
     with tempfile.TemporaryDirectory() as tmp:
         shell, settings = _shell(app, printer_url, Path(tmp))

@@ -1,6 +1,6 @@
 """Printing a receipt with a QR code through the durable spool to the loopback ESC/POS printer.
 
-Timed: the caller's commit of a queued receipt (``kiosk.print_spool.enqueue`` in its own
+Timed: the caller's commit of a queued receipt (``kiosk.printing.spool.enqueue`` in its own
 transaction, as the help desk does) -> the spooler reports it printed (every byte taken by the
 printer and the job marked printed in the database). Next to it, in the same run, the floor:
 the same receipt rendered and sent straight to the printer with ``send_job`` (status query,
@@ -35,7 +35,7 @@ def p95(values: list[float]) -> float:
 
 
 def receipt(n: int, qr: bool = True):  # type: ignore[no-untyped-def]
-    from kiosk.receipt import Receipt, ReceiptLine
+    from kiosk.ports import Receipt, ReceiptLine
 
     return Receipt(
         title="Besoin d'aide ?",
@@ -54,12 +54,12 @@ def main() -> int:
     os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", tempfile.mkdtemp())
 
     from hardware.escpos_printer import parse_printer_url, render_receipt, send_job
-    from hardware.print_spooler import PrintSpooler, SpoolOpener
+    from hardware.print_spooler import PrintSpooler
     from hardware.printer_links import EscposLink
     from kiosk.db.engine import create_db_engine, make_session_factory
     from kiosk.db.migrate import ensure_schema
-    from kiosk.db.models_print import PrintJobState
-    from kiosk.print_spool import SpoolJob, enqueue
+    from kiosk.printing.spool import SpoolJob, SpoolOpener, enqueue
+    from kiosk.printing.states import PrintJobState
     from tests.helpers.escpos_decode import decode
     from tests.helpers.virtual_printer import VirtualPrinter
 

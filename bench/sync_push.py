@@ -52,11 +52,8 @@ sys.path.insert(0, str(ROOT))
 import psycopg  # noqa: E402
 from sqlalchemy import Connection, Engine, func, insert, make_url, select, update  # noqa: E402
 
-from kiosk.db.engine import create_db_engine  # noqa: E402
-from kiosk.db.migrate import ensure_schema  # noqa: E402
-from kiosk.db.models import Event, Kiosk, Person, Site  # noqa: E402
-from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit  # noqa: E402
-from kiosk.db.models_collect import (  # noqa: E402
+from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit  # noqa: E402
+from kiosk.collect.tables import (  # noqa: E402
     CatalogueItem,
     CollectOrder,
     HandOver,
@@ -64,8 +61,11 @@ from kiosk.db.models_collect import (  # noqa: E402
     OrderLine,
     Pickup,
 )
+from kiosk.db.engine import create_db_engine  # noqa: E402
+from kiosk.db.migrate import ensure_schema  # noqa: E402
+from kiosk.db.models import Event, Kiosk, Person, Site  # noqa: E402
 from kiosk.ports import FixedClock  # noqa: E402
-from kiosk.sync import CentralUnreachable, TourSync, central_engine  # noqa: E402
+from kiosk.sync.tour import CentralUnreachable, TourSync, central_engine  # noqa: E402
 from tests.helpers.postgres import find_postgres_bin  # noqa: E402
 from tests.helpers.tcp_proxy import TcpProxy  # noqa: E402
 

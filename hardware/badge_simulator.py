@@ -11,7 +11,7 @@ import queue
 import threading
 from collections.abc import Callable
 
-from kiosk.badges import (
+from kiosk.ports import (
     BadgeEvent,
     BadgePresented,
     BadgeRefused,

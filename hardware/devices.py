@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from hardware.badge_simulator import SimulatedBadgeSource
 from hardware.escpos_printer import render_receipt
-from hardware.print_spooler import OnJob, PrintSpooler, SpoolOpener
+from hardware.print_spooler import OnJob, PrintSpooler
 from hardware.printer_links import (
     SIMULATED_STATUS,
     EscposLink,
@@ -28,9 +28,8 @@ from hardware.printer_links import (
     SimulatedLink,
     no_preview,
 )
-from kiosk.badges import BadgeEvent
-from kiosk.ports import BadgeSource, PrinterStatus, PrintResult, TicketPrinter
-from kiosk.receipt import Receipt
+from kiosk.ports import BadgeEvent, BadgeSource, PrinterStatus, PrintResult, Receipt, TicketPrinter
+from kiosk.printing.spool import SpoolOpener
 from kiosk.settings import Settings
 
 log = logging.getLogger(__name__)

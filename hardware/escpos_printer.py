@@ -2,7 +2,7 @@
 
 Three layers, so the durable spool can slot in between later:
 
-- :func:`render_receipt` turns a :class:`kiosk.receipt.Receipt` into the exact bytes to
+- :func:`render_receipt` turns a :class:`kiosk.printing.layout.Receipt` into the exact bytes to
   send (pure: rendered into escpos's ``Dummy``);
 - :func:`send_job` opens the printer, checks its status, sends one job's bytes, closes;
 - :class:`EscposTicketPrinter` runs both on a worker thread of its own, one job at a time,
@@ -26,8 +26,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from hardware._escpos import DeviceNotFoundError, Dummy, Escpos, EscposError, Profile, printer
-from kiosk.ports import PrinterState, PrinterStatus, PrintResult
-from kiosk.receipt import Align, CutBlock, QrBlock, Receipt, TextBlock, layout
+from kiosk.ports import PrinterState, PrinterStatus, PrintResult, Receipt
+from kiosk.printing.layout import Align, CutBlock, QrBlock, TextBlock, layout
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from smartcard import scard
 
-from kiosk.badges import (
+from kiosk.ports import (
     BadgeEvent,
     BadgePresented,
     BadgeRefused,

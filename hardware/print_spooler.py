@@ -1,11 +1,11 @@
 """The print spooler: one thread prints the durable spool's jobs in order, each at most once.
 
-It claims the oldest due job (:class:`kiosk.print_spool.PrintSpool`), asks the printer how it
+It claims the oldest due job (:class:`kiosk.printing.spool.PrintSpool`), asks the printer how it
 is, records that transmission starts, sends the bytes and records that the job printed.
 When the printer is offline, out of paper, silent or unreachable, the job goes back to the
 queue with a capped exponential backoff; the printer's status is polled meanwhile (every
 few seconds while it cannot print, every half-minute when it can) and the moment it comes
-back the waiting jobs are due again. See :mod:`kiosk.print_spool` for what happens to a job
+back the waiting jobs are due again. See :mod:`kiosk.printing.spool` for what happens to a job
 caught by a crash.
 
 Nothing here touches Qt: job and printer changes go to plain callbacks, called from this
@@ -24,12 +24,18 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from hardware.printer_links import PrinterLink
-from kiosk.db.models_print import PrintJobState
-from kiosk.ports import Clock, PrinterState, PrinterStatus, PrintResult, SystemClock
-from kiosk.print_spool import (
+from kiosk.ports import (
+    Clock,
+    PrinterState,
+    PrinterStatus,
+    PrintResult,
+    Receipt,
+    ReceiptLine,
+    SystemClock,
+)
+from kiosk.printing.spool import (
     Failure,
     LostClaim,
     PrintSpool,
@@ -39,10 +45,7 @@ from kiosk.print_spool import (
     failure_for,
     receipt_from_json,
 )
-from kiosk.receipt import Receipt, ReceiptLine
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
+from kiosk.printing.states import PrintJobState
 
 log = logging.getLogger(__name__)
 
@@ -68,34 +71,6 @@ def _ignore(_value: object) -> None:
 
 def _worker_name() -> str:
     return f"{socket.gethostname()[:18]}-{uuid.uuid4().hex[:12]}"
-
-
-class SpoolOpener:
-    """Opens the kiosk database for the spooler, on the spooler's thread (it may migrate)."""
-
-    def __init__(self, url: str, *, kiosk_id: int | None = None) -> None:
-        self.url = url
-        self.kiosk_id = kiosk_id
-        self._engine: Engine | None = None
-
-    def __call__(self) -> PrintSpool:
-        from kiosk.db.engine import create_db_engine, make_session_factory
-        from kiosk.db.migrate import ensure_schema
-
-        if self._engine is None:
-            engine = create_db_engine(self.url)
-            try:
-                ensure_schema(engine)
-            except Exception:
-                engine.dispose()
-                raise
-            self._engine = engine
-        return PrintSpool(make_session_factory(self._engine), kiosk_id=self.kiosk_id)
-
-    def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
 
 class PrintSpooler:
@@ -157,7 +132,7 @@ class PrintSpooler:
         return self._status
 
     def start(self) -> None:
-        from kiosk.print_spool import subscribe
+        from kiosk.printing.spool import subscribe
 
         self._unsubscribe = subscribe(self.wake)  # jobs committed in this process: at once
         self._thread.start()

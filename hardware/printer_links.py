@@ -21,8 +21,7 @@ from hardware.escpos_printer import (
     render_receipt,
     send_job,
 )
-from kiosk.ports import PrinterState, PrinterStatus, PrintResult
-from kiosk.receipt import Receipt
+from kiosk.ports import PrinterState, PrinterStatus, PrintResult, Receipt
 
 log = logging.getLogger(__name__)
 

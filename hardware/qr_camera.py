@@ -1,6 +1,6 @@
 """QR codes from a camera: frames decoded with zxing-cpp on a worker thread of their own.
 
-The Qt side (``ui/camera.py``) turns each video frame into 8-bit luminance and hands it to
+The Qt side (``ui/input/camera.py``) turns each video frame into 8-bit luminance and hands it to
 :meth:`QrFrameDecoder.submit`. Decoding a 1280x720 frame takes a few milliseconds, a camera
 gives 30 frames a second: the decoder keeps only the *latest* frame waiting (a newer one
 replaces it), so it never falls behind reality and memory never grows.

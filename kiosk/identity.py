@@ -31,8 +31,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import Person
-from kiosk.db.models_checkin import Badge
+from kiosk.db.models import Badge, Person
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""Protocols the outside world must satisfy; services take them in their constructors."""
+"""Protocols the outside world must satisfy (services take them in their constructors), and
+the plain data that crosses them: what a badge source reports, what a printer prints."""
 
 from __future__ import annotations
 
@@ -6,11 +7,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:  # only for annotations: the clock is imported at start-up, keep it light
-    from kiosk.badges import BadgeEvent
-    from kiosk.receipt import Receipt
+from typing import Protocol
 
 
 class Clock(Protocol):
@@ -94,3 +91,76 @@ class TicketPrinter(Protocol):
     def stop(self) -> None:
         """Finish the job in progress, drop queued jobs, join the worker thread."""
         ...
+
+
+# --- what a badge source reports: plain frozen events, produced on a device thread.
+# A UID is an identifier, not a secret (it can be cloned); services hash it before storing.
+
+
+class ReaderState(enum.StrEnum):
+    READY = "ready"  # a reader is there and watched
+    NO_READER = "no_reader"  # the service runs but no (matching) reader is connected
+    READER_UNPLUGGED = "reader_unplugged"  # the reader we were watching went away
+    SERVICE_DOWN = "service_down"  # the smart-card service (pcscd) is not running
+    FAILED = "failed"  # an unexpected error; the source keeps retrying
+    STOPPED = "stopped"  # stop() was called
+
+
+class RefusalReason(enum.StrEnum):
+    RANDOM_UID = "random_uid"  # the card gives a new random UID at each tap: it identifies nobody
+    READ_FAILED = "read_failed"  # a card is there but its UID could not be read
+
+
+@dataclass(frozen=True)
+class BadgePresented:
+    uid: bytes
+    reader: str
+
+
+@dataclass(frozen=True)
+class BadgeRemoved:
+    reader: str
+
+
+@dataclass(frozen=True)
+class BadgeRefused:
+    reason: RefusalReason
+    reader: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ReaderStatus:
+    state: ReaderState
+    detail: str = ""
+
+
+type BadgeEvent = BadgePresented | BadgeRemoved | BadgeRefused | ReaderStatus
+
+
+def is_random_uid(uid: bytes) -> bool:
+    """ISO 14443-3: a 4-byte UID whose first byte is 0x08 is a random ID (RID), new at each tap."""
+    return len(uid) == 4 and uid[0] == 0x08
+
+
+# --- what a ticket printer prints
+ORGANISATION = "Smart Corner"
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Receipt:
+    title: str
+    kiosk: str
+    lines: tuple[ReceiptLine, ...] = ()
+    big_number: str | None = None  # a queue ticket such as "M-042"
+    qr_payload: str | None = None
+    footer: tuple[str, ...] = ()
+    printed_at: datetime | None = None
+    organisation: str = ORGANISATION
+    cut: bool = True

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from kiosk.display_schedule import (
     ALL_DAYS,
@@ -58,11 +58,11 @@ class Settings:
     # This kiosk's row in the shared database ("" = DEMO-<PROFILE> when the demo is there,
     # else the host name) and the site it stands on ("" = the Smart Corner site).
     kiosk_code: str = ""
-    # Days to keep each kind of personal data, overriding kiosk.retention's defaults.
+    # Days to keep each kind of personal data, overriding kiosk.rgpd.retention's defaults.
     retention: Mapping[str, int] = field(default_factory=dict)
     site: str = ""
     attract_events: int = 4
-    # Check-in (kiosk/identity.py, kiosk/tickets.py). None: a file in the data dir.
+    # Check-in (kiosk/identity.py, kiosk/codes.py). None: a file in the data dir.
     site_key_file: Path | None = None  # HMAC key for badge UIDs; shared by a site's kiosks
     ticket_public_key: Path | None = None  # verifies ticket codes (every kiosk)
     ticket_private_key: Path | None = None  # signs ticket codes (the issuer only)
@@ -215,6 +215,21 @@ def _parse_code(length: int) -> Callable[[Any], str]:
     return parse
 
 
+# Days each kind of personal data is kept unless the ``retention`` setting says otherwise
+# (RGPD: kiosk.rgpd.retention purges past them; the screens that collect data say them).
+RETENTION_DEFAULTS: Final[Mapping[str, int]] = {
+    "refused_scans": 90,
+    "checkins": 3 * 365,
+    "space_visits": 3 * 365,
+    "help_requests": 365,
+    "print_jobs": 30,
+    "handovers": 5 * 365,
+    "document_searches": 365,
+    "visitors": 365,
+    "sync_conflicts": 90,
+}
+
+
 def _parse_retention(v: Any) -> dict[str, int]:
     """A TOML table ``{checkins = 1095}``, or ``checkins=1095,visitors=365`` from the env."""
     if isinstance(v, str):
@@ -224,11 +239,9 @@ def _parse_retention(v: Any) -> dict[str, int]:
         v = {k.strip(): val.strip() for k, val in pairs}
     if not isinstance(v, Mapping):
         raise ValueError(v)
-    from kiosk.retention import KINDS  # lazily: it imports SQLAlchemy, start-up must not
-
     out: dict[str, int] = {}
     for kind, days in v.items():
-        if kind not in KINDS or isinstance(days, bool) or not 1 <= int(days) <= 36500:
+        if kind not in RETENTION_DEFAULTS or isinstance(days, bool) or not 1 <= int(days) <= 36500:
             raise ValueError(v)
         out[str(kind)] = int(days)
     return out

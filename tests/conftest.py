@@ -14,7 +14,7 @@ pytest_plugins = ["tests.helpers.db", "tests.helpers.postgres", "tests.helpers.r
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_collection_on_worker_threads() -> Iterator[tuple[int, int, int]]:
-    """As the kiosk does (ui/gc_guard.py): Python's cycle collector would otherwise run on
+    """As the kiosk does (ui/app/gc_guard.py): Python's cycle collector would otherwise run on
     whichever thread allocates, and a worker freeing a cycle that holds a Qt object crashes
     the process. Collection happens on the main thread, after each test."""
     threshold = gc.get_threshold()
@@ -28,6 +28,6 @@ def _collect_after_each_test(
     _no_collection_on_worker_threads: tuple[int, int, int],
 ) -> Iterator[None]:
     yield
-    from ui.gc_guard import collect_if_due
+    from ui.app.gc_guard import collect_if_due
 
     collect_if_due(_no_collection_on_worker_threads)

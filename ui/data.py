@@ -79,7 +79,7 @@ class KioskDatabase:
         return self._sessions
 
     def upcoming_events(self, now: datetime, limit: int) -> list[UpcomingEvent]:
-        from kiosk.agenda import upcoming_events
+        from kiosk.programme.agenda import upcoming_events
 
         sessions = self._open()
         with sessions() as session:

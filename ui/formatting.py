@@ -38,7 +38,7 @@ def _to_english(french: str) -> str:
 
 def figure(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
     """``12 345`` in French (non-breaking space, decimal comma), ``12,345`` in English."""
-    from kiosk.stats import format_number  # not at import: it brings the database models
+    from kiosk.stats.dashboard import format_number  # not at import: it brings the database models
 
     french = format_number(value, decimals)
     return _to_english(french) if _english(locale) else french
@@ -46,7 +46,7 @@ def figure(value: float, decimals: int = 0, locale: QLocale | None = None) -> st
 
 def percent(value: float | None, *, signed: bool = True, locale: QLocale | None = None) -> str:
     """``+123 %`` in French, ``+123%`` in English; ``n/a`` without a value."""
-    from kiosk.stats import format_percent
+    from kiosk.stats.dashboard import format_percent
 
     french = format_percent(value, signed=signed)
     if not _english(locale) or value is None:

@@ -1,6 +1,6 @@
 """Demo data for Click & Collect: the catalogue and orders in every state.
 
-Registered in ``kiosk.demo.DEMO_EXTENSIONS``; deterministic for a given (seed, day) through its
+Listed in ``kiosk.demo.seed.CAPABILITY_SEEDS``; deterministic for a given (seed, day) by its
 own ``random.Random``. Most active agents have something ready at the desk, so whichever demo
 badge is tapped the pickup screens have content; a few lines are staged to show the policy
 refusing a hand-over (quota already used) and a partial pickup (a shortage).
@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.collect.staff import PICKUP_DAYS
 from kiosk.collect.status import Actor, ItemKind, LineStatus
-from kiosk.db.models import Direction, Person
-from kiosk.db.models_collect import (
+from kiosk.collect.tables import (
     CatalogueItem,
     CollectOrder,
     HandOver,
@@ -27,8 +26,9 @@ from kiosk.db.models_collect import (
     OrderLine,
     Pickup,
 )
-from kiosk.demo import PARIS, DemoBase
-from kiosk.domain import Role
+from kiosk.db.demo import DemoBase
+from kiosk.db.models import Direction, Person
+from kiosk.domain import PARIS, Role
 
 FIELD_DIRECTIONS: Final = ("DSI", "DRIT", "DSH", "DENV")
 _ALL_BUT_AGENTS: Final = ("ambassador", "staff", "admin")

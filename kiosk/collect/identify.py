@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.collect.order_code import OrderClaims
 from kiosk.collect.pickup import AgentLines, IdentifiedBy, agent_lines
+from kiosk.collect.tables import CollectOrder
 from kiosk.db.models import Person
-from kiosk.db.models_collect import CollectOrder
 from kiosk.identity import person_for_badge
 
 

@@ -22,18 +22,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.collect.lines import move_line, new_nonce
+from kiosk.collect.lines import move_line
 from kiosk.collect.status import PROGRESS, Actor, LineStatus, can_move
+from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLine
 from kiosk.db.models import Person
-from kiosk.db.models_collect import CatalogueItem, CollectOrder, LineEvent, OrderLine
-from kiosk.domain import PersonKind
+from kiosk.domain import PARIS, PersonKind, new_nonce
 
-PARIS: Final = ZoneInfo("Europe/Paris")
 IMPORTABLE: Final = {
     "placed": LineStatus.PLACED,
     "approved": LineStatus.APPROVED,

@@ -1,23 +1,19 @@
 """Moving an order line: the only code that changes ``order_line.status``.
 
 Every move is checked against :data:`kiosk.collect.status.TRANSITIONS` and leaves a
-:class:`~kiosk.db.models_collect.LineEvent` (who, where, when, nonce) in the same transaction.
+:class:`~kiosk.collect.tables.LineEvent` (who, where, when, nonce) in the same transaction.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.collect.status import Actor, LineStatus, check_transition
-from kiosk.db.models_collect import LineEvent, OrderLine
-
-
-def new_nonce() -> str:
-    return uuid.uuid4().hex
+from kiosk.collect.tables import LineEvent, OrderLine
+from kiosk.domain import new_nonce
 
 
 def move_line(

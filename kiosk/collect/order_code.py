@@ -1,6 +1,6 @@
 """Signed order codes: the QR the "your order is ready" message carries.
 
-Signed like event tickets (:mod:`kiosk.tickets`: Ed25519, the issuer signs, kiosks hold only
+Signed like event tickets (:mod:`kiosk.codes`: Ed25519, the issuer signs, kiosks hold only
 public keys, the same key files) but a distinct code type, ``SOA``, whose signature covers
 that prefix: an order code can never pass for an event ticket or the other way round.
 
@@ -20,7 +20,7 @@ from typing import Final
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from kiosk.tickets import MAX_ID, SIGNATURE_LENGTH, b32decode_strict, b32encode, key_id
+from kiosk.codes import MAX_ID, SIGNATURE_LENGTH, b32decode_strict, b32encode, key_id
 
 VERSION: Final = "SOA"  # a letter, not a digit: "1" is outside the scanner-safe alphabet
 _BODY: Final = struct.Struct(">2sIII")

@@ -2,7 +2,7 @@
 
 :func:`agent_lines` is the identify -> list read model (one query). :func:`hand_over` records
 a pickup in one transaction: the lines are re-read and locked, the allocation policy is
-checked again, one :class:`~kiosk.db.models_collect.HandOver` per line is inserted (unique
+checked again, one :class:`~kiosk.collect.tables.HandOver` per line is inserted (unique
 per line: two kiosks racing cannot both win), the lines move on, and the receipt is queued on
 the print spool, all committed together by the caller. What the screen then shows as done
 is durable; the receipt may still be waiting for the printer.
@@ -22,10 +22,13 @@ from sqlalchemy.orm import Session, aliased
 
 from kiosk.collect.lines import lock_lines, move_line
 from kiosk.collect.policy import Holder, ItemPolicy, PolicyRefusal, PriorHandOver, check_allocation
+from kiosk.collect.receipt import pickup_receipt, receipt_code
 from kiosk.collect.status import HANDED_OVER, OPEN, Actor, ItemKind, LineStatus
+from kiosk.collect.tables import CatalogueItem, CollectOrder, HandOver, OrderLine, Pickup
+from kiosk.collect.views import LineView
 from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.db.models import Direction, Kiosk, Person
-from kiosk.db.models_collect import CatalogueItem, CollectOrder, HandOver, OrderLine, Pickup
+from kiosk.domain import new_nonce
 
 # Closed lines stay listed this long, so "already collected" can say when and where.
 HISTORY: Final = timedelta(days=60)
@@ -47,38 +50,6 @@ _RANK: Final = {
 class IdentifiedBy(enum.StrEnum):
     BADGE = "badge"
     ORDER_CODE = "order_code"
-
-
-@dataclass(frozen=True)
-class LineView:
-    """One order line as the agent's screen shows it (no other person's data)."""
-
-    line_id: int
-    order_id: int
-    order_ref: str
-    line_no: int
-    item_code: str
-    item_name: str
-    item_icon: str
-    item_kind: ItemKind
-    quantity: int
-    prepared_quantity: int | None
-    status: LineStatus
-    status_at: datetime
-    expected_at: datetime | None
-    ready_until: datetime | None
-    asset_tag: str | None
-    serial: str | None
-    handed_at: datetime | None = None
-    handed_kiosk: str | None = None  # where it was handed over
-
-    @property
-    def is_ready(self) -> bool:
-        return self.status is LineStatus.READY
-
-    @property
-    def units_to_hand(self) -> int:
-        return self.prepared_quantity or self.quantity
 
 
 @dataclass(frozen=True)
@@ -249,7 +220,6 @@ def hand_over(
     Raises :class:`HandOverRefused` (nothing written) when a line is not this person's, not
     ready any more, already handed over, or refused by the allocation policy now.
     """
-    from kiosk.collect.receipt import pickup_receipt, receipt_code
 
     previous = session.scalar(select(Pickup).where(Pickup.nonce == request.nonce))
     if previous is not None:
@@ -284,7 +254,7 @@ def hand_over(
         units = line.prepared_quantity or line.quantity
         session.add(
             HandOver(
-                nonce=_nonce(),
+                nonce=new_nonce(),
                 line_id=line.id,
                 pickup_id=pickup.id,
                 kiosk_id=kiosk.id,
@@ -312,7 +282,7 @@ def hand_over(
     views = _views_of(session, person, wanted, now)
     job_id = None
     if enqueue_receipt:
-        from kiosk.print_spool import enqueue
+        from kiosk.printing.spool import enqueue
 
         receipt = pickup_receipt(
             person=person,
@@ -352,12 +322,6 @@ def record_pickup(
             raise
         session.commit()
         return done
-
-
-def _nonce() -> str:
-    from kiosk.collect.lines import new_nonce
-
-    return new_nonce()
 
 
 def _name(person: Person) -> str:

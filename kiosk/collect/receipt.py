@@ -15,17 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.collect.pickup import LineView
+from kiosk.collect.tables import CatalogueItem, HandOver, Pickup
+from kiosk.collect.views import LineView
 from kiosk.db.models import Kiosk, Person
-from kiosk.db.models_collect import CatalogueItem, HandOver, Pickup
-from kiosk.receipt import Receipt, ReceiptLine
+from kiosk.domain import PARIS
+from kiosk.ports import Receipt, ReceiptLine
 
-PARIS: Final = ZoneInfo("Europe/Paris")  # the kiosks stand in the Alpes-Maritimes
 RECEIPT_CODE_PREFIX: Final = "SRA."
 TITLE: Final = "Reçu de retrait"
 FOOTER: Final = (

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.collect.lines import lock_lines, move_line
 from kiosk.collect.status import Actor, LineStatus
+from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Person
-from kiosk.db.models_collect import CatalogueItem, CollectOrder, OrderLine
 from kiosk.domain import Role
 
 PICKUP_DAYS: Final = 10  # a ready line waits this long at the desk, then expires

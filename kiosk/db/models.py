@@ -1,4 +1,6 @@
-"""The typed ORM schema. Migrations in ``kiosk/db/migrations`` must produce exactly this
+"""The shared tables (people, sites, kiosks, events, registrations) on the one ``Base``;
+each capability keeps its own tables in its ``tables`` module and :mod:`kiosk.schema` loads
+them all. Migrations in ``kiosk/db/migrations`` must produce exactly this
 (a test compares them), so change both together.
 
 Rules that matter when two kiosks race live here as constraints, not in Python checks.
@@ -27,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.db.types import UTCDateTime, choice
-from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
+from kiosk.domain import NONCE_LENGTH, EventKind, PersonKind, RegistrationStatus, Role, Space
 from kiosk.settings import Profile
 
 NAMING_CONVENTION = {
@@ -168,12 +170,16 @@ class Registration(Base):
     person: Mapped[Person] = relationship()
 
 
-# Capabilities keep their tables in their own modules (kiosk/db/models_<capability>.py) on this
-# same ``Base``; importing them here puts every table in ``Base.metadata`` for the migration
-# check. One line per module, at the very end of this file.
-from kiosk.db import models_checkin as models_checkin  # noqa: E402
-from kiosk.db import models_collect as models_collect  # noqa: E402
-from kiosk.db import models_documents as models_documents  # noqa: E402
-from kiosk.db import models_help as models_help  # noqa: E402
-from kiosk.db import models_print as models_print  # noqa: E402
-from kiosk.db import models_sync as models_sync  # noqa: E402
+class Badge(Base):
+    """A contactless card, known only by HMAC(site key, UID) (RGPD: never the raw UID)."""
+
+    __tablename__ = "badge"
+    __table_args__ = (Index(None, "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    linked_at: Mapped[datetime]
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))  # None: command line
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # the staff member
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)

@@ -1,6 +1,6 @@
 """The Kiosque numérique's demo catalogue: 61 French documents on eight themes, with real PDFs
 generated at seed time (text-searchable, they open in any reader), articles, videos, links,
-and a few weeks of usage records. Registered in ``kiosk.demo.DEMO_EXTENSIONS``."""
+and a few weeks of usage records. Registered in ``kiosk.demo.seed.CAPABILITY_SEEDS``."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from kiosk.db.models_documents import DocumentSearch, DocumentView
 from kiosk.documents.catalogue import DocumentKind
 from kiosk.documents.demo_corpus import CORPUS, HEADINGS, Entry
 from kiosk.documents.library import DocumentInput, save_document, unique_slug
 from kiosk.documents.pdfwriter import PdfBuilder
+from kiosk.documents.tables import DocumentSearch, DocumentView
 from kiosk.documents.text import words
 
 if TYPE_CHECKING:
-    from kiosk.demo import DemoBase
+    from kiosk.db.demo import DemoBase
 
 KINDS: Final = {"p": DocumentKind.PDF, "a": DocumentKind.ARTICLE, "v": DocumentKind.VIDEO,
                 "l": DocumentKind.LINK}  # fmt: skip

@@ -26,10 +26,10 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models_documents import Document
 from kiosk.documents.catalogue import DocumentKind, split_tags
 from kiosk.documents.library import DocumentInput, delete_documents, save_document
 from kiosk.documents.pdftext import BrokenPdf, extract
+from kiosk.documents.tables import Document
 from kiosk.documents.text import strip_html
 
 log = logging.getLogger(__name__)

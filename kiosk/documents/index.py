@@ -39,7 +39,8 @@ from kiosk.documents.catalogue import (
     SearchResults,
     ThemeCount,
 )
-from kiosk.documents.text import Lexicon, ParsedQuery, fold, parse_query, words
+from kiosk.documents.text import Lexicon, ParsedQuery, parse_query, words
+from kiosk.text import fold
 
 log = logging.getLogger(__name__)
 

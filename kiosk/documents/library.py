@@ -10,7 +10,6 @@ import csv
 import hashlib
 import logging
 import os
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -21,13 +20,6 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.db.models import Kiosk
-from kiosk.db.models_documents import (
-    Document,
-    DocumentFile,
-    DocumentPage,
-    DocumentSearch,
-    DocumentView,
-)
 from kiosk.documents.catalogue import (
     DocumentKind,
     DocumentSummary,
@@ -36,9 +28,17 @@ from kiosk.documents.catalogue import (
     split_tags,
 )
 from kiosk.documents.index import DocumentIndex, IndexedDocument
+from kiosk.documents.tables import (
+    Document,
+    DocumentFile,
+    DocumentPage,
+    DocumentSearch,
+    DocumentView,
+)
 from kiosk.documents.text import slugify, strip_html, words
+from kiosk.domain import new_nonce
 from kiosk.paths import Paths
-from kiosk.receipt import Receipt, ReceiptLine
+from kiosk.ports import Receipt, ReceiptLine
 
 log = logging.getLogger(__name__)
 
@@ -266,8 +266,6 @@ def trim_cache(cache_dir: Path, keep: int) -> int:
 
 
 # --- usage --------------------------------------------------------------------------------
-def new_nonce() -> str:
-    return uuid.uuid4().hex
 
 
 def record_view(

@@ -18,10 +18,11 @@ Every word is quoted in the FTS5 query, so nothing a visitor types is taken as F
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
+
+from kiosk.text import fold
 
 ELISIONS: Final = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
@@ -116,13 +117,6 @@ SYNONYM_GROUPS: Final[tuple[tuple[str, ...], ...]] = (
 PREFIX_MIN_CHARS: Final = 2  # a one-letter prefix matches half the language
 _WORD = re.compile(r"[0-9a-z]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, ligatures spelled out: what unicode61 remove_diacritics 2 does."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:

@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from kiosk.checkin import CheckinContext, CheckinOutcome, CodeIdentity, check_in, new_nonce
+from kiosk.checkin.service import CheckinContext, CodeIdentity, check_in
+from kiosk.codes import TicketVerifier, load_public_keys
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.models import Event, Kiosk, Person
-from kiosk.db.models_checkin import EventSource
-from kiosk.tickets import TicketVerifier, load_public_keys
+from kiosk.domain import CheckinOutcome, new_nonce
+from kiosk.programme.tables import EventSource
 from tests.e2e.test_cli import env, smartcorner  # noqa: F401  (the fixture)
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -5,16 +5,16 @@ import threading
 import pytest
 
 from hardware.badge_simulator import SIMULATED_READER, SimulatedBadgeSource
-from kiosk.badges import (
+from kiosk.ports import (
     BadgeEvent,
     BadgePresented,
     BadgeRefused,
     BadgeRemoved,
+    BadgeSource,
     ReaderState,
     ReaderStatus,
     RefusalReason,
 )
-from kiosk.ports import BadgeSource
 from tests.hardware.events import Recorder
 
 UID = bytes.fromhex("04A1B2C3D4E5F6")

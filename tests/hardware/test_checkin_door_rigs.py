@@ -22,21 +22,22 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.devices import Devices, build_badge_source, build_link
-from hardware.print_spooler import PrintSpooler, SpoolOpener
+from hardware.print_spooler import PrintSpooler
+from kiosk.codes import write_key_pair
 from kiosk.db.models import Event
 from kiosk.paths import Paths
 from kiosk.ports import FixedClock
+from kiosk.printing.spool import SpoolOpener
 from kiosk.settings import Profile, Settings
-from kiosk.tickets import write_key_pair
 from tests.helpers.checkin_world import ALICE_UID, NOW, SITE_KEY, STAFF_UID, World, build_world
 from tests.helpers.escpos_decode import Decoded, decode
 from tests.helpers.keys import Keyboard
 from tests.helpers.pcscd import Pcscd
 from tests.helpers.virtual_printer import VirtualPrinter
 from tests.helpers.vpcd import VirtualBadge
+from ui.checkin.door import DoorScreen, Page
+from ui.checkin.verdicts import Tone
 from ui.data import KioskDatabase
-from ui.screens.door import DoorScreen, Page
-from ui.verdicts import Tone
 
 pytestmark = pytest.mark.slow
 
@@ -90,7 +91,7 @@ def settings(tmp_path: Path, sqlite_url: str, printer: VirtualPrinter) -> Settin
 def kiosk(
     qtbot: QtBot, qapp: Any, world: World, settings: Settings, pcscd: Pcscd, paris_time: None
 ) -> Iterator[Any]:
-    from ui.shell import build_shell
+    from ui.app.shell import build_shell
 
     clock = FixedClock(NOW)
     database = KioskDatabase.for_settings(settings)

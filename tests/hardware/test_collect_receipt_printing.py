@@ -18,10 +18,10 @@ from hardware.escpos_printer import EscposTicketPrinter
 from kiosk.collect.pickup import HandOverRequest, IdentifiedBy, PickupDone, record_pickup
 from kiosk.collect.receipt import describe_pickup, nonce_of_receipt_code
 from kiosk.collect.status import LineStatus
-from kiosk.db.models_collect import HandOver
-from kiosk.db.models_print import PrintJobState
+from kiosk.collect.tables import HandOver
 from kiosk.ports import FixedClock, PrintResult
-from kiosk.print_spool import PrintSpool, failure_for, receipt_from_json
+from kiosk.printing.spool import PrintSpool, failure_for, receipt_from_json
+from kiosk.printing.states import PrintJobState
 from tests.hardware.events import Recorder
 from tests.helpers import collect as c
 from tests.helpers.collect import NOW

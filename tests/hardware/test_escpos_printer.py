@@ -19,8 +19,14 @@ from hardware.escpos_printer import (
     parse_printer_url,
     render_receipt,
 )
-from kiosk.ports import PrinterState, PrinterStatus, PrintResult, TicketPrinter
-from kiosk.receipt import Receipt, ReceiptLine
+from kiosk.ports import (
+    PrinterState,
+    PrinterStatus,
+    PrintResult,
+    Receipt,
+    ReceiptLine,
+    TicketPrinter,
+)
 from tests.hardware.events import Recorder
 from tests.helpers.escpos_decode import decode
 from tests.helpers.virtual_printer import PrinterState as Paper

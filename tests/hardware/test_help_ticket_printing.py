@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.escpos_printer import EscposTicketPrinter
 from hardware.print_spooler import PrintSpooler
 from hardware.printer_links import EscposLink
-from kiosk import print_spool
-from kiosk.db.models_help import HelpRequest
-from kiosk.db.models_print import PrintJobState
-from kiosk.help_domain import HelpReason
-from kiosk.help_queue import HelpDesk, IssuedTicket
+from kiosk.help.domain import HelpReason
+from kiosk.help.queue import HelpDesk, IssuedTicket
+from kiosk.help.tables import HelpRequest
 from kiosk.ports import FixedClock, PrintResult, SystemClock
-from kiosk.print_spool import PrintSpool, SpoolJob, failure_for, receipt_from_json
+from kiosk.printing import spool as print_spool
+from kiosk.printing.spool import PrintSpool, SpoolJob, failure_for, receipt_from_json
+from kiosk.printing.states import PrintJobState
 from tests.hardware.events import Recorder, wait_until
 from tests.helpers.escpos_decode import decode
 from tests.helpers.help_desk import MORNING, store_kiosk

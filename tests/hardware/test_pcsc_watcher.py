@@ -8,7 +8,7 @@ import pytest
 from smartcard import scard
 
 from hardware.pcsc_watcher import PcscBadgeWatcher
-from kiosk.badges import (
+from kiosk.ports import (
     BadgeEvent,
     BadgePresented,
     BadgeRefused,

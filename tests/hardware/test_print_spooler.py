@@ -23,13 +23,13 @@ import zxingcpp
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.print_spooler import PrintSpooler, SpoolOpener
+from hardware.print_spooler import PrintSpooler
 from hardware.printer_links import EscposLink, SimulatedLink
 from kiosk.db.engine import create_db_engine, make_session_factory
-from kiosk.db.models_print import PrintJob, PrintJobState
-from kiosk.ports import PrinterState, PrinterStatus, PrintResult
-from kiosk.print_spool import Failure, PrintSpool, SpoolJob, enqueue
-from kiosk.receipt import Receipt, ReceiptLine
+from kiosk.ports import PrinterState, PrinterStatus, PrintResult, Receipt, ReceiptLine
+from kiosk.printing.spool import Failure, PrintSpool, SpoolJob, SpoolOpener, enqueue
+from kiosk.printing.states import PrintJobState
+from kiosk.printing.tables import PrintJob
 from tests.hardware.events import Recorder, wait_until
 from tests.helpers.escpos_decode import decode
 from tests.helpers.virtual_printer import PrinterState as Paper
@@ -290,7 +290,8 @@ def test_jobs_left_pending_print_after_a_restart_once_each(
 
 _CHILD = textwrap.dedent("""
     import signal, sys, threading
-    from hardware.print_spooler import PrintSpooler, SpoolOpener
+    from hardware.print_spooler import PrintSpooler
+    from kiosk.printing.spool import SpoolOpener
     from hardware.printer_links import EscposLink
     opener = SpoolOpener(sys.argv[1])
     spooler = PrintSpooler(opener, EscposLink(sys.argv[2], timeout=2))
@@ -477,10 +478,10 @@ def test_the_composition_root_builds_a_spooler_on_the_kiosk_database(
 def test_the_kiosks_spooler_prints_its_own_jobs_not_another_kiosks(
     session_factory: sessionmaker[Session], sqlite_url: str
 ) -> None:
-    """Kiosks sharing one database: ui.app passes this kiosk's id to build_devices."""
+    """Kiosks sharing one database: ui.app.run passes this kiosk's id to build_devices."""
     from hardware.devices import build_devices
     from kiosk.settings import Settings
-    from tests.kiosk.test_print_spool import kiosk_row
+    from tests.kiosk.printing.test_spool import kiosk_row
 
     with session_factory() as s:
         mine, other = kiosk_row(s, "K-MINE"), kiosk_row(s, "K-OTHER")

@@ -1,4 +1,4 @@
-"""kiosk.receipt is pure; its tests live here next to the printer that renders it."""
+"""kiosk.printing.layout is pure; its tests live here next to the printer that renders it."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ from datetime import datetime
 
 import pytest
 
-from kiosk.receipt import (
+from kiosk.ports import Receipt, ReceiptLine
+from kiosk.printing.layout import (
     Align,
     CutBlock,
     QrBlock,
-    Receipt,
-    ReceiptLine,
     TextBlock,
     big_number_size,
     label_value,

@@ -16,22 +16,19 @@ from hardware.selftest import (
     Check,
     Verdict,
     check_camera,
-    check_database,
     check_printer,
     check_reader,
-    exit_code,
-    format_report,
-    run_selftest,
     video_devices,
 )
 from kiosk.db.engine import create_db_engine
 from kiosk.db.migrate import HEAD_REVISION
-from kiosk.print_spool import Failure, PrintSpool, enqueue
-from kiosk.receipt import Receipt
+from kiosk.ports import Receipt
+from kiosk.printing.spool import Failure, PrintSpool, enqueue
 from kiosk.settings import Settings
 from tests.helpers.pcscd import Pcscd
 from tests.helpers.virtual_printer import PrinterState as Paper
 from tests.helpers.virtual_printer import VirtualPrinter
+from ui.cli.selftest import check_database, exit_code, format_report, run_selftest
 
 NOW = datetime(2026, 5, 20, 8, 30, tzinfo=UTC)
 
@@ -153,7 +150,7 @@ def test_failed_jobs_warn_and_a_stuck_queue_fails(
 def test_the_spool_check_looks_at_this_kiosks_queue_only(
     session_factory: sessionmaker[Session], sqlite_url: str
 ) -> None:
-    from tests.kiosk.test_print_spool import kiosk_row
+    from tests.kiosk.printing.test_spool import kiosk_row
 
     with session_factory() as s:
         mine, other = kiosk_row(s, "K-MINE"), kiosk_row(s, "K-OTHER")
@@ -221,12 +218,12 @@ def test_the_command_prints_the_report_and_fails_on_a_missing_printer(
         "SMARTCORNER_PRINTER": f"tcp://127.0.0.1:{unused_port}",
     }
     upgrade = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "db", "upgrade"],
+        [sys.executable, "-m", "ui.cli.main", "db", "upgrade"],
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert upgrade.returncode == 0, upgrade.stderr
     result = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "selftest", "--printer-timeout", "0.5"],
+        [sys.executable, "-m", "ui.cli.main", "selftest", "--printer-timeout", "0.5"],
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr

@@ -1,7 +1,8 @@
 """A child process that checks people in one after another and reports each confirmed one.
 
 ``python -m tests.helpers.checkin_stream DB_URL`` prints ``ready`` once its people exist, then
-``ok <checkin id> <person id>`` after each :func:`kiosk.checkin.check_in` has returned — i.e.
+``ok <checkin id> <person id>`` after each :func:`kiosk.checkin.service.check_in` has
+returned — i.e.
 exactly when a screen would show the verdict. The kill -9 test kills it mid-stream.
 """
 
@@ -12,11 +13,11 @@ from datetime import timedelta
 
 from sqlalchemy import insert
 
-from kiosk.checkin import CheckinContext, CheckinOutcome, PersonIdentity, check_in, new_nonce
+from kiosk.checkin.service import CheckinContext, PersonIdentity, check_in
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
 from kiosk.db.models import Person, Registration
-from kiosk.domain import PersonKind, RegistrationStatus, Role
+from kiosk.domain import CheckinOutcome, PersonKind, RegistrationStatus, Role, new_nonce
 from tests.helpers.checkin_world import NOW, build_world
 
 PEOPLE = 5000

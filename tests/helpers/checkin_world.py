@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.codes import TicketIssuer, TicketVerifier, generate_private_key
 from kiosk.db.models import Event, Kiosk, Person, Registration, Site
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
 from kiosk.identity import badge_hash, link_badge
 from kiosk.settings import Profile
-from kiosk.tickets import TicketIssuer, TicketVerifier, generate_private_key
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 5, 20, 8, 30, tzinfo=UTC)  # 10:30 in Paris

@@ -9,8 +9,8 @@ from itertools import count
 from sqlalchemy.orm import Session
 
 from kiosk.collect.status import ItemKind, LineStatus
+from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Direction, Kiosk, Person
-from kiosk.db.models_collect import CatalogueItem, CollectOrder, OrderLine
 from kiosk.settings import Profile
 from tests.helpers import records
 

@@ -44,15 +44,14 @@ def main(data_dir: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.badges import BadgePresented
     from kiosk.identity import load_site_key
     from kiosk.paths import Paths
-    from kiosk.ports import FixedClock
+    from kiosk.ports import BadgePresented, FixedClock
     from kiosk.settings import Profile, Settings
     from tests.helpers.collect import NOW
-    from ui.collect_desk import CollectDesk
+    from ui.collect.desk import CollectDesk
+    from ui.collect.pickup import Page, PickupScreen
     from ui.data import KioskDatabase
-    from ui.screens.pickup import Page, PickupScreen
     from ui.theme import ThemeController
 
     app = QApplication(sys.argv[:1])

@@ -39,11 +39,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from kiosk.checkin_outcomes import CheckinMethod, CheckinOutcome
+from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
 from kiosk.collect.status import Actor, ItemKind, LineStatus
-from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
-from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit
-from kiosk.db.models_collect import (
+from kiosk.collect.tables import (
     CatalogueItem,
     CollectOrder,
     HandOver,
@@ -51,11 +49,20 @@ from kiosk.db.models_collect import (
     OrderLine,
     Pickup,
 )
-from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
-from kiosk.db.models_help import HelpRequest
+from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
 from kiosk.documents.catalogue import DocumentKind
-from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
-from kiosk.help_domain import HelpReason, Requester, TicketState
+from kiosk.documents.tables import Document, DocumentSearch, DocumentView
+from kiosk.domain import (
+    CheckinMethod,
+    CheckinOutcome,
+    EventKind,
+    PersonKind,
+    RegistrationStatus,
+    Role,
+    Space,
+)
+from kiosk.help.domain import HelpReason, Requester, TicketState
+from kiosk.help.tables import HelpRequest
 from kiosk.settings import Profile
 
 CREATED = datetime(2026, 1, 5, 9, tzinfo=UTC)

@@ -223,7 +223,7 @@ def test_the_kiosk_runs_under_cage_over_wayland_and_notifies_through_it(
     assert "WATCHDOG=1" in notes
     assert notes[-1] == "STOPPING=1"
     # cage 0.2 cannot power the panel down: the reason the app darkens the screen itself (see
-    # ui/display_power.py, README). When this fails, cage has learnt it: revisit both.
+    # ui/app/display_power.py, README). When this fails, cage has learnt it: revisit both.
     assert "does not support wlr-output-power-management" in out
     assert "wlopm=1" in out
 
@@ -244,7 +244,7 @@ def test_nightly_units_commands_work_as_the_kiosk_user(debian: Installed) -> Non
     """The nightly restart request and the RGPD purge, run the way their units run them."""
     system = debian.path("/etc/systemd/system")
     debian.check(_as_the_unit_runs_it(system / "smartcorner-nightly.service"))
-    # the file whose modification time asks the running app to restart (ui/watchdog.py)
+    # the file whose modification time asks the running app to restart (ui/app/watchdog.py)
     assert _owner(debian, "/var/lib/smartcorner/restart-requested")[0] == "kiosk:kiosk"
 
     # A cancelled print job 40 days old (30 are kept) and one from yesterday.
@@ -266,7 +266,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from kiosk.db.engine import create_db_engine
-from kiosk.db.models_print import PrintJob, PrintJobState
+from kiosk.printing.tables import PrintJob
+from kiosk.printing.states import PrintJobState
 
 engine = create_db_engine(sys.argv[1])
 with Session(engine) as session, session.begin():

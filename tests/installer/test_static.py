@@ -147,7 +147,7 @@ def test_units_agree_with_install_sh_and_the_application() -> None:
     app_dir = install_sh_value("APP_DIR")
     user = install_sh_value("KIOSK_USER")
 
-    # ui/watchdog.py notifies from cage's child and sends MAINPID: only "all" accepts that.
+    # ui/app/watchdog.py notifies from cage's child and sends MAINPID: only "all" accepts that.
     assert kiosk["Service.Type"] == ["notify"]
     assert kiosk["Service.NotifyAccess"] == ["all"]
     assert int(kiosk["Service.WatchdogSec"][0]) >= 10
@@ -178,7 +178,7 @@ def test_units_agree_with_install_sh_and_the_application() -> None:
     ]
     assert purge["Service.Environment"] == [f"SMARTCORNER_DATA_DIR={data_dir}"]
     assert purge["Service.ReadWritePaths"] == [data_dir]
-    from ui.cli import _parser
+    from ui.cli.main import _parser
 
     assert _parser().parse_args(["purge"]).handler.__name__ == "_purge"
     assert _parser().parse_args(["collect", "expire"]).handler.__name__ == "_expire"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.models import Direction, Person
 from kiosk.domain import PersonKind, Role
-from kiosk.people import AgentSummary, folded, search_agents
+from kiosk.people import AgentSummary, search_agents
 
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
 
@@ -45,10 +45,6 @@ def people(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 
 def names(found: list[AgentSummary]) -> list[str]:
     return [f"{a.first_name} {a.last_name}" for a in found]
-
-
-def test_folded_drops_case_and_accents() -> None:
-    assert folded("Hélène BÉRARD-Çœur") == "helene berard-cœur"
 
 
 def test_active_agents_by_last_then_first_name(people: Session) -> None:

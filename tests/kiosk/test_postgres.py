@@ -11,12 +11,13 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.agenda import upcoming_events
 from kiosk.db import migrate
+from kiosk.db.demo import DemoSummary
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.models import Base, Event, Person, Registration
-from kiosk.demo import DemoSummary, reset_demo, seed_demo
+from kiosk.demo.seed import reset_demo, seed_demo
 from kiosk.domain import PersonKind, RegistrationStatus
+from kiosk.programme.agenda import upcoming_events
 from tests.helpers import records
 from tests.helpers.db import DEMO_NOW
 

@@ -41,7 +41,7 @@ def _start_kiosk(url: str, barrier: Barrier, results: Any) -> None:
 
 def _check_everyone_in(url: str, code: str, barrier: Barrier, results: Any) -> None:
     """A Smart Room door kiosk checking in the whole list, racing the other door."""
-    from kiosk.checkin import CheckinContext, PersonIdentity, check_in
+    from kiosk.checkin.service import CheckinContext, PersonIdentity, check_in
     from kiosk.db.models import Event, Person
     from kiosk.settings import Settings
     from kiosk.this_kiosk import ensure_kiosk
@@ -146,8 +146,8 @@ def test_two_kiosks_start_on_an_empty_database_and_share_it(postgres_db_url: str
             _check_everyone_in, (postgres_db_url, "ROOM-DOOR-1"), (postgres_db_url, "ROOM-DOOR-2")
         )
 
+        from kiosk.checkin.tables import Attendance, CheckinRecord
         from kiosk.db.models import Kiosk
-        from kiosk.db.models_checkin import Attendance, CheckinRecord
 
         with engine.connect() as conn:
             kiosks = dict(conn.execute(select(Kiosk.code, Kiosk.id)).all())

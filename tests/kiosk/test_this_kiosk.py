@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
 from kiosk.db.models import Kiosk, Site
-from kiosk.demo import seed_demo
+from kiosk.demo.seed import seed_demo
 from kiosk.paths import Paths
 from kiosk.settings import Profile, Settings, SettingsError, load_settings
 from kiosk.this_kiosk import (

@@ -79,7 +79,7 @@ def make_shell(
     quit_calls: list[int],
 ) -> Iterator[Callable[..., Any]]:
     """Build, show and start a shell; ``make_shell(profile=...)`` overrides settings."""
-    from ui.shell import build_shell
+    from ui.app.shell import build_shell
 
     shells = []
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from kiosk.badges import BadgePresented
+    from kiosk.ports import BadgePresented
 
 
 class Screen(QWidget):
@@ -40,11 +40,15 @@ class Screen(QWidget):
     def shown(self) -> None:
         """The router has just made this screen the current one."""
 
+    def stop_work(self) -> None:
+        """The kiosk is shutting down: let this screen's own workers finish (the database
+        closes next)."""
+
     def handle_badge(self, event: BadgePresented) -> bool:
         """A badge was tapped while this screen is shown: True if the screen used it.
 
         ``event.uid`` is the raw UID: hash it (HMAC, site key) at once, never keep or show it.
-        Not taken here, it goes to the fallbacks (``ui.input_router``), then to a toast.
+        Not taken here, it goes to the fallbacks (``ui.input.router``), then to a toast.
         """
         return False
 

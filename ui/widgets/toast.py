@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QWidget
 
-from kiosk.badges import RefusalReason
+from kiosk.ports import RefusalReason
 from ui.theme import ThemeController
 from ui.widgets.icon_label import IconLabel
 

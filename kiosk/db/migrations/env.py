@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from kiosk.db.models import Base
+from kiosk.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if not isinstance(connection, Connection) or context.is_offline_mode():
@@ -19,7 +19,7 @@ if not isinstance(connection, Connection) or context.is_offline_mode():
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
     compare_type=True,
 )

@@ -9,28 +9,26 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.checkin import (
-    BadgeIdentity,
-    CheckinContext,
-    CheckinOutcome,
-    PersonIdentity,
-    check_in,
-    new_nonce,
-    register_walk_in,
-    undo_checkin,
-)
-from kiosk.checkin_admin import (
+from kiosk.checkin.door import (
     Roster,
     event_counters,
     export_attendance,
-    find_or_create_visitor,
-    fold,
     last_scans,
     last_undoable,
     revoke_ticket,
     visitor_pass,
 )
-from kiosk.receipt import plain_text
+from kiosk.checkin.service import (
+    BadgeIdentity,
+    CheckinContext,
+    PersonIdentity,
+    check_in,
+    register_walk_in,
+    undo_checkin,
+)
+from kiosk.domain import CheckinOutcome, new_nonce
+from kiosk.people import find_or_create_visitor
+from kiosk.printing.layout import plain_text
 from tests.helpers.checkin_world import NOW, World
 
 type Factory = sessionmaker[Session]
@@ -70,10 +68,6 @@ def test_counters_follow_check_ins_walk_ins_refusals_and_undo(
         ("Dan", CheckinOutcome.OK, True),
         ("Alice", CheckinOutcome.OK, False),
     ]
-
-
-def test_fold_removes_accents_case_and_punctuation() -> None:
-    assert fold("Lefèvre-d'Ornano  ÉLODIE") == "lefevre d ornano elodie"
 
 
 def test_roster_search_is_accent_insensitive_and_ranks_word_starts_first(

@@ -1,4 +1,4 @@
-"""Every outcome of kiosk.checkin.check_in, on a real SQLite file."""
+"""Every outcome of kiosk.checkin.service.check_in, on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -10,25 +10,28 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.checkin import (
+from kiosk.checkin.service import (
     BadgeIdentity,
     CheckinContext,
-    CheckinMethod,
-    CheckinOutcome,
     CheckinResult,
     CodeIdentity,
     Identity,
     PersonIdentity,
-    Verdict,
     check_in,
-    new_nonce,
     register_walk_in,
     undo_checkin,
 )
+from kiosk.checkin.tables import Attendance, CheckinRecord, CheckinUndo, SpaceVisit
+from kiosk.codes import TicketIssuer, generate_private_key
 from kiosk.db.models import Registration
-from kiosk.db.models_checkin import Attendance, CheckinRecord, CheckinUndo, SpaceVisit
-from kiosk.domain import RegistrationStatus, Space
-from kiosk.tickets import TicketIssuer, generate_private_key
+from kiosk.domain import (
+    CheckinMethod,
+    CheckinOutcome,
+    RegistrationStatus,
+    Space,
+    Verdict,
+    new_nonce,
+)
 from tests.helpers.checkin_world import NOW, World, paris
 
 type Factory = sessionmaker[Session]
@@ -326,7 +329,7 @@ def test_expired_code_is_expired(world: World, session_factory: Factory) -> None
 
 
 def test_revoked_code_is_revoked(world: World, session_factory: Factory) -> None:
-    from kiosk.checkin_admin import revoke_ticket
+    from kiosk.checkin.door import revoke_ticket
 
     code = ticket(world, world.masterclass, world.alice)
     with session_factory.begin() as s:

@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.checkin import BadgeIdentity, CheckinContext, CheckinOutcome, check_in, new_nonce
-from kiosk.checkin_demo import link_demo_badges
-from kiosk.db.models import Event, Kiosk, Person, Registration
-from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord, SpaceVisit
-from kiosk.demo import DemoSummary, seed_demo
-from kiosk.domain import PersonKind, RegistrationStatus, Space
+from kiosk.checkin.demo import link_demo_badges
+from kiosk.checkin.service import BadgeIdentity, CheckinContext, check_in
+from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
+from kiosk.db.demo import DemoSummary
+from kiosk.db.models import Badge, Event, Kiosk, Person, Registration
+from kiosk.demo.seed import seed_demo
+from kiosk.domain import CheckinOutcome, PersonKind, RegistrationStatus, Space, new_nonce
 from kiosk.identity import badge_hash, demo_badge_uid
 from tests.helpers.db import DEMO_NOW
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kiosk.checkin.tables import Attendance, CheckinRecord
 from kiosk.db.engine import create_db_engine
-from kiosk.db.models_checkin import Attendance, CheckinRecord
 from tests.helpers.db import sqlite_url_in
 
 ROOT = Path(__file__).resolve().parents[3]

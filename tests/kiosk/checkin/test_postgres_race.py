@@ -9,18 +9,17 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, func, select
 
-from kiosk.checkin import (
+from kiosk.checkin.service import (
     CheckinContext,
-    CheckinOutcome,
     CheckinResult,
     PersonIdentity,
     check_in,
-    new_nonce,
     register_walk_in,
 )
+from kiosk.checkin.tables import Attendance
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
-from kiosk.db.models_checkin import Attendance
+from kiosk.domain import CheckinOutcome, new_nonce
 from tests.helpers.checkin_world import NOW, World, build_world
 
 pytestmark = pytest.mark.postgres

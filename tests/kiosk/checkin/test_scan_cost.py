@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.checkin import BadgeIdentity, CheckinContext, CheckinOutcome, check_in, new_nonce
-from kiosk.domain import Space
+from kiosk.checkin.service import BadgeIdentity, CheckinContext, check_in
+from kiosk.domain import CheckinOutcome, Space, new_nonce
 from tests.helpers.checkin_world import NOW, World
 
 

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models_documents import Document, DocumentFile, DocumentPage
 from kiosk.documents.catalogue import DocumentKind
 from kiosk.documents.importer import ImportError_, ImportReport, import_folder
 from kiosk.documents.index import DocumentIndex
 from kiosk.documents.library import open_content, sync_index
 from kiosk.documents.pdftext import BrokenPdf, extract
 from kiosk.documents.pdfwriter import PdfBuilder
+from kiosk.documents.tables import Document, DocumentFile, DocumentPage
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

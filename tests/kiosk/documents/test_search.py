@@ -12,7 +12,8 @@ import pytest
 
 from kiosk.documents.catalogue import HIGHLIGHT_END, HIGHLIGHT_START, DocumentKind, DocumentSummary
 from kiosk.documents.index import DocumentIndex, IndexedDocument, open_index
-from kiosk.documents.text import fold, parse_query, words
+from kiosk.documents.text import parse_query, words
+from kiosk.text import fold
 
 # slug, kind, theme, title, summary, tags, body pages
 CORPUS = [

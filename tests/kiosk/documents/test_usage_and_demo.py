@@ -11,8 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models_documents import Document, DocumentFile
-from kiosk.demo import seed_demo
+from kiosk.demo.seed import seed_demo
 from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
 from kiosk.documents.index import DocumentIndex
 from kiosk.documents.library import (
@@ -26,7 +25,8 @@ from kiosk.documents.library import (
     zero_result_queries,
 )
 from kiosk.documents.pdftext import extract
-from kiosk.receipt import QrBlock, layout, plain_text
+from kiosk.documents.tables import Document, DocumentFile
+from kiosk.printing.layout import QrBlock, layout, plain_text
 from tests.helpers.db import DEMO_NOW
 
 AT = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)

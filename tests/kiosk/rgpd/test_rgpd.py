@@ -11,14 +11,13 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.checkin import BadgeIdentity, CheckinContext, PersonIdentity, check_in
-from kiosk.checkin_outcomes import CheckinOutcome
-from kiosk.db.models import Person, Registration
-from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord
-from kiosk.domain import Space
+from kiosk.checkin.service import BadgeIdentity, CheckinContext, PersonIdentity, check_in
+from kiosk.checkin.tables import Attendance, CheckinRecord
+from kiosk.db.models import Badge, Person, Registration
+from kiosk.domain import CheckinOutcome, Space
 from kiosk.identity import badge_hash, link_badge
-from kiosk.person_export import PersonNotFoundError, export_person
-from kiosk.retention import KINDS, RULES, periods, purge
+from kiosk.rgpd.person_export import PersonNotFoundError, export_person
+from kiosk.rgpd.retention import KINDS, RULES, periods, purge
 from kiosk.settings import SettingsError, load_settings
 from tests.helpers.checkin_world import ALICE_UID, NOW, SITE_KEY, World, build_world
 

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.collect.pickup import HandOverRequest, IdentifiedBy, PickupDone, record_pickup
 from kiosk.collect.status import ItemKind, LineStatus
+from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Kiosk, Site
-from kiosk.db.models_collect import CatalogueItem, CollectOrder, OrderLine
 from kiosk.settings import Profile
-from kiosk.stats import handed_over_total
+from kiosk.stats.dashboard import handed_over_total
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.conftest import Tour
 

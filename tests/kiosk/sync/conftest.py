@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import Engine, func, insert, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.checkin import CheckinContext, PersonIdentity, check_in
+from kiosk.checkin.service import CheckinContext, PersonIdentity, check_in
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
 from kiosk.db.models import Event, Kiosk, Person, Registration, Site
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
 from kiosk.ports import FixedClock
 from kiosk.settings import Profile
-from kiosk.sync import TourSync, central_engine
+from kiosk.sync.tour import TourSync, central_engine
 from tests.helpers.checkin_world import NOW, World, build_world, paris
 from tests.helpers.db import sqlite_url_in
 from tests.helpers.tcp_proxy import TcpProxy, tcp_proxy

@@ -9,17 +9,17 @@ from uuid import uuid4
 import pytest
 from sqlalchemy import insert, select, update
 
-from kiosk.checkin import register_walk_in, undo_checkin
-from kiosk.checkin_admin import find_or_create_visitor
-from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site
-from kiosk.db.models_checkin import Attendance, Badge, CheckinRecord, SpaceVisit
-from kiosk.db.models_documents import Document, DocumentSearch, DocumentView
-from kiosk.db.models_help import HelpRequest
-from kiosk.db.models_sync import SyncConflict, SyncState
-from kiosk.help_domain import HelpReason
-from kiosk.help_queue import call, finish, issue_ticket, start_serving
-from kiosk.retention import purge
-from kiosk.sync import SyncCancelled, TourSync, sync_status
+from kiosk.checkin.service import register_walk_in, undo_checkin
+from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
+from kiosk.db.models import Badge, Direction, Event, Kiosk, Person, Registration, Site
+from kiosk.documents.tables import Document, DocumentSearch, DocumentView
+from kiosk.help.domain import HelpReason
+from kiosk.help.queue import call, finish, issue_ticket, start_serving
+from kiosk.help.tables import HelpRequest
+from kiosk.people import find_or_create_visitor
+from kiosk.rgpd.retention import purge
+from kiosk.sync.tables import SyncConflict, SyncState
+from kiosk.sync.tour import SyncCancelled, TourSync, sync_status
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.conftest import Tour
 

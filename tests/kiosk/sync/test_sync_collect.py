@@ -11,8 +11,7 @@ from kiosk.collect.identify import by_order_code
 from kiosk.collect.order_code import OrderClaims
 from kiosk.collect.staff import StaffProof, mark_ready
 from kiosk.collect.status import Actor, LineStatus
-from kiosk.db.models import Person
-from kiosk.db.models_collect import (
+from kiosk.collect.tables import (
     CatalogueItem,
     CollectOrder,
     HandOver,
@@ -20,10 +19,11 @@ from kiosk.db.models_collect import (
     OrderLine,
     Pickup,
 )
-from kiosk.db.models_print import PrintJob
-from kiosk.db.models_sync import SyncConflict, SyncState
-from kiosk.retention import purge
-from kiosk.sync import sync_status
+from kiosk.db.models import Person
+from kiosk.printing.tables import PrintJob
+from kiosk.rgpd.retention import purge
+from kiosk.sync.tables import SyncConflict, SyncState
+from kiosk.sync.tour import sync_status
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.collect_world import (
     READY_AGENTS,

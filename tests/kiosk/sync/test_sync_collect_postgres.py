@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kiosk.db.models_collect import HandOver, LineEvent, Pickup
-from kiosk.db.models_print import PrintJob
-from kiosk.db.models_sync import SyncConflict
-from kiosk.sync import CentralUnreachable, sync_status
+from kiosk.collect.tables import HandOver, LineEvent, Pickup
+from kiosk.printing.tables import PrintJob
+from kiosk.sync.tables import SyncConflict
+from kiosk.sync.tour import CentralUnreachable, sync_status
 from tests.helpers.tcp_proxy import TcpProxy
 from tests.kiosk.sync.collect_world import build_collect, hand, handed_over, statuses_of
 from tests.kiosk.sync.conftest import Tour

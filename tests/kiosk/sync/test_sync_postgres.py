@@ -9,11 +9,11 @@ from uuid import uuid4
 import pytest
 from sqlalchemy import Engine, func, insert, select
 
+from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
 from kiosk.db.models import Person, Site
-from kiosk.db.models_checkin import Attendance, CheckinRecord, SpaceVisit
-from kiosk.db.models_sync import SyncConflict, SyncState
 from kiosk.domain import PersonKind, Role
-from kiosk.sync import CentralUnreachable, sync_status
+from kiosk.sync.tables import SyncConflict, SyncState
+from kiosk.sync.tour import CentralUnreachable, sync_status
 from tests.helpers.checkin_world import NOW
 from tests.helpers.tcp_proxy import TcpProxy
 from tests.kiosk.sync.conftest import CROWD, Tour

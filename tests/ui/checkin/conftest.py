@@ -21,7 +21,7 @@ from kiosk.paths import Paths
 from kiosk.ports import FixedClock
 from kiosk.settings import Settings
 from tests.helpers.checkin_world import NOW, SITE_KEY, World, build_world
-from ui.checkin_desk import CheckinDesk, KioskPlace
+from ui.checkin.desk import CheckinDesk, KioskPlace
 from ui.sounds import Cue
 
 KIOSK_NAME = "Smart Room — entrée"  # the world's kiosk K1

@@ -15,21 +15,19 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.admin_access import PinGuard
-from kiosk.badges import BadgePresented
-from kiosk.checkin_outcomes import CheckinMethod
-from kiosk.db.models import Event, Person
-from kiosk.db.models_checkin import Attendance, Badge
-from kiosk.db.models_print import PrintJob
-from kiosk.domain import PersonKind, Role
-from kiosk.ports import FixedClock
-from kiosk.print_spool import receipt_from_json
+from kiosk.checkin.tables import Attendance
+from kiosk.db.models import Badge, Event, Person
+from kiosk.domain import CheckinMethod, PersonKind, Role
+from kiosk.ports import BadgePresented, FixedClock
+from kiosk.printing.spool import receipt_from_json
+from kiosk.printing.tables import PrintJob
 from tests.helpers.checkin_world import ALICE_UID, NOW, STAFF_UID, UNKNOWN_UID, World
 from tests.ui.checkin.conftest import RecordedSounds
-from ui.checkin_desk import CheckinDesk
-from ui.screens.door import DoorScreen, Page
+from ui.checkin.desk import CheckinDesk
+from ui.checkin.door import DoorScreen, Page
+from ui.checkin.verdicts import Tone
 from ui.sounds import Cue
 from ui.theme import ThemeController
-from ui.verdicts import Tone
 
 
 @pytest.fixture
@@ -310,7 +308,7 @@ def test_a_pass_that_cannot_be_queued_takes_the_check_in_back_with_it(
     session_factory: sessionmaker[Session],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kiosk import print_spool
+    from kiosk.printing import spool as print_spool
 
     with session_factory.begin() as session:
         session.execute(

@@ -15,21 +15,20 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.badges import BadgePresented
-from kiosk.checkin_outcomes import CheckinMethod
+from kiosk.checkin.tables import Attendance
+from kiosk.codes import TicketIssuer, generate_private_key
 from kiosk.db.models import Registration
-from kiosk.db.models_checkin import Attendance
-from kiosk.ports import FixedClock
-from kiosk.tickets import TicketIssuer, generate_private_key
+from kiosk.domain import CheckinMethod
+from kiosk.ports import BadgePresented, FixedClock
 from tests.helpers.checkin_world import ALICE_UID, NOW, UNKNOWN_UID, World
 from tests.ui.checkin.conftest import RecordedSounds
-from ui import self_checkin as self_checkin_module
-from ui.checkin_desk import CheckinDesk
-from ui.self_checkin import SelfCheckin
+from ui.checkin import self_checkin as self_checkin_module
+from ui.checkin.desk import CheckinDesk
+from ui.checkin.self_checkin import SelfCheckin
+from ui.checkin.verdict_panel import PALETTES, Shape
+from ui.checkin.verdicts import Tone
 from ui.sounds import Cue
 from ui.theme import ThemeController
-from ui.verdicts import Tone
-from ui.widgets.verdict_panel import PALETTES, Shape
 
 DAN_UID = bytes.fromhex("04d1d2d3d4d5d6")
 BOB_UID = bytes.fromhex("04e1e2e3e4e5e6")

@@ -9,21 +9,20 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.badges import BadgePresented
-from kiosk.ports import FixedClock
+from kiosk.ports import BadgePresented, FixedClock
 from kiosk.settings import Profile, Settings, with_overrides
 from tests.helpers.checkin_world import ALICE_UID, UNKNOWN_UID, World
 from tests.ui.conftest import FakeProgramme
+from ui.checkin.self_checkin import SelfCheckin
+from ui.checkin.verdicts import Tone
 from ui.data import KioskDatabase
-from ui.self_checkin import SelfCheckin
-from ui.verdicts import Tone
 
 
 @pytest.fixture
 def kiosk(
     qtbot: QtBot, qapp: Any, world: World, world_clock: FixedClock, checkin_settings: Settings
 ) -> Iterator[Any]:
-    from ui.shell import build_shell
+    from ui.app.shell import build_shell
 
     database = KioskDatabase.for_settings(checkin_settings)
     shell = build_shell(
@@ -39,7 +38,7 @@ def kiosk(
     shell.start()
     shell.window.show()
     qtbot.waitExposed(shell.window)
-    checkin = shell.services["self_checkin"]
+    checkin = shell.service(SelfCheckin)
     assert isinstance(checkin, SelfCheckin)
     with qtbot.waitSignal(checkin.desk.ready, timeout=10_000):
         checkin.desk.warm_up()
@@ -49,7 +48,7 @@ def kiosk(
 
 
 def badge(shell: Any, qtbot: QtBot, uid: bytes) -> SelfCheckin:
-    checkin: SelfCheckin = shell.services["self_checkin"]
+    checkin: SelfCheckin = shell.service(SelfCheckin)
     with qtbot.waitSignal(
         checkin.verdict_shown, timeout=5000, check_params_cb=lambda v: v.tone is not Tone.PENDING
     ):
@@ -89,7 +88,7 @@ def test_idle_reset_wipes_the_verdict(kiosk: Any, qtbot: QtBot) -> None:
 def test_only_room_kiosks_check_in_by_themselves(
     qtbot: QtBot, qapp: Any, world: World, world_clock: FixedClock, checkin_settings: Settings
 ) -> None:
-    from ui.shell import build_shell
+    from ui.app.shell import build_shell
 
     database = KioskDatabase.for_settings(checkin_settings)
     shell = build_shell(
@@ -101,7 +100,7 @@ def test_only_room_kiosks_check_in_by_themselves(
         database=database,
     )
     try:
-        assert "self_checkin" not in shell.services
+        assert shell.service(SelfCheckin) is None
     finally:
         shell.close()
         database.close()

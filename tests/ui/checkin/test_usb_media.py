@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ui import usb_media
-from ui.usb_media import export_folder, removable_mounts
+from ui.checkin import usb_media
+from ui.checkin.usb_media import export_folder, removable_mounts
 
 
 @pytest.fixture

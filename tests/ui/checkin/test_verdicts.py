@@ -9,12 +9,12 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.checkin_outcomes import CheckinOutcome, Verdict
-from ui.checkin_shots import sample_results
-from ui.screenshots import NOW
+from kiosk.domain import CheckinOutcome, Verdict
+from tools.screenshots.checkin import sample_results
+from tools.screenshots.main import NOW
+from ui.checkin.verdict_panel import PALETTES, SHAPES, Shape, VerdictPanel
+from ui.checkin.verdicts import Tone, confirm_walk_in, describe
 from ui.theme import ThemeController
-from ui.verdicts import Tone, confirm_walk_in, describe
-from ui.widgets.verdict_panel import PALETTES, SHAPES, Shape, VerdictPanel
 
 SAMPLES = sample_results(NOW)
 TONE_OF = {Verdict.GREEN: Tone.GREEN, Verdict.AMBER: Tone.AMBER, Verdict.RED: Tone.RED}

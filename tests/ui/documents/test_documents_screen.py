@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.db.models_documents import DocumentSearch, DocumentView
 from kiosk.documents.catalogue import HIGHLIGHT_START
+from kiosk.documents.tables import DocumentSearch, DocumentView
 from tests.ui.documents.conftest import GUIDE_PAGES, wait_ready
 
 LINK_BASE = "https://smartcorner.departement06.fr/kiosque"

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from hardware.devices import build_devices
-from kiosk.db.models_documents import DocumentView
-from kiosk.db.models_print import PrintJob
+from kiosk.documents.tables import DocumentView
 from kiosk.ports import FixedClock
+from kiosk.printing.tables import PrintJob
 from tests.helpers.escpos_decode import decode
 from tests.helpers.virtual_printer import PrinterState as Paper
 from tests.helpers.virtual_printer import VirtualPrinter

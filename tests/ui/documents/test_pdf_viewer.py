@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.documents.conftest import pdf
-from ui.widgets.pdf_viewer import MAX_PAGE_PIXELS, PdfViewer
+from ui.documents.pdf_viewer import MAX_PAGE_PIXELS, PdfViewer
 
 PAGES = 60
 

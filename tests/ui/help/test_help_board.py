@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.help_domain import EstimateBasis, WaitEstimate
-from kiosk.help_queue import Board, BoardCall
+from kiosk.help.domain import EstimateBasis, WaitEstimate
+from kiosk.help.queue import Board, BoardCall
 from kiosk.ports import FixedClock
-from ui.screens.help_board import HelpBoard
+from ui.help.board import HelpBoard
 from ui.sounds import Cue
 
 AT = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ui.cli import _parser
-from ui.cli_help import run_board
+from ui.cli.help import run_board
+from ui.cli.main import _parser
 
 
 def test_the_calling_display_command_is_registered() -> None:

@@ -10,17 +10,17 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.badges import BadgePresented
 from kiosk.db.models import Person
 from kiosk.domain import Role
-from kiosk.help_domain import HelpReason, TicketState
+from kiosk.help.domain import HelpReason, TicketState
 from kiosk.identity import badge_hash, link_badge, load_site_key
-from kiosk.print_spool import Failure, PrintSpool
+from kiosk.ports import BadgePresented
+from kiosk.printing.spool import Failure, PrintSpool
 from kiosk.settings import Profile
 from tests.helpers import records
 from tests.ui.conftest import NOW
-from ui.screens.help import HelpScreen
-from ui.screens.help_ticket import PrintState
+from ui.help.screen import HelpScreen
+from ui.help.ticket import PrintState
 
 WAIT_MS = 5000
 

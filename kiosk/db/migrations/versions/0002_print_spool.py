@@ -1,7 +1,7 @@
 """Durable print spool: the ``print_job`` table (issue 3, hardware adapters).
 
 Written by hand and frozen, like 0001: the job states are spelled out here rather than
-imported from ``kiosk.db.models_print``.
+imported from ``kiosk.printing.tables``.
 
 Revision ID: 0002
 Revises: 0001

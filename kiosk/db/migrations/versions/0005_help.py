@@ -2,7 +2,7 @@
 
 Help requests with their queue ticket and its timestamps (called, serving, finished), the
 per-site, per-day, per-reason ticket counters, and the outbox of requests forwarded to the
-helpdesk (GLPI). Models: kiosk/db/models_help.py. Frozen like 0001: vocabularies spelled out.
+helpdesk (GLPI). Models: kiosk/help/tables.py. Frozen like 0001: vocabularies spelled out.
 
 Revision ID: 0005
 Revises: 0004

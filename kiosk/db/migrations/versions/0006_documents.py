@@ -1,7 +1,7 @@
 """Kiosque numérique: documents, their files and page texts, views and searches (issue 6).
 
 Written by hand and frozen (vocabularies spelled out here); models in
-kiosk/db/models_documents.py. The full-text index is not here: each kiosk builds its own in a
+kiosk/documents/tables.py. The full-text index is not here: each kiosk builds its own in a
 local SQLite file (kiosk/documents/index.py), so PostgreSQL needs no text-search set-up.
 
 Revision ID: 0006

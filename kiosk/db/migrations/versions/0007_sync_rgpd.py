@@ -1,6 +1,6 @@
 """Smart Tour sync bookkeeping: high-water marks per table and the conflicts found (issue 8).
 
-Models: kiosk/db/models_sync.py (keep both in step; a test compares them).
+Models: kiosk/sync/tables.py (keep both in step; a test compares them).
 
 Revision ID: 0007
 Revises: 0006

@@ -7,7 +7,7 @@ written by the check-in service; a row without it (pushed by an older Smart Tour
 written before this revision and not backfilled) falls back to the person's current
 direction in the queries. This revision backfills it from ``person``.
 
-Models: kiosk/db/models.py (registration), kiosk/db/models_checkin.py (attendance,
+Models: kiosk/db/models.py (registration), kiosk/checkin/tables.py (attendance,
 space_visit), models_help.py, models_collect.py (hand_over); keep both in step, a test
 compares them.
 

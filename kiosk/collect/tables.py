@@ -1,0 +1,175 @@
+"""Click & Collect tables (issue 5): catalogue, orders, lines, pickups, hand-overs, history.
+
+Migration 0004 creates them. The rule that matters when two kiosks race lives here as a
+constraint: ``hand_over.line_id`` is unique, so an order line is handed over at most once,
+whatever the kiosks believed when they started. Every record a kiosk creates (pickup,
+hand-over, line history) carries its kiosk, a UTC time and a unique nonce for the sync.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    false,
+    true,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kiosk.collect.status import Actor, ItemKind, LineStatus
+from kiosk.db.models import Base, Person
+from kiosk.db.types import choice
+from kiosk.domain import NONCE_LENGTH
+
+
+class CatalogueItem(Base):
+    """Something an agent can order, with its allocation policy.
+
+    ``allowed_roles`` / ``allowed_directions`` are lists of role values / direction codes, or
+    NULL for "everyone". ``max_per_agent`` units within ``renewal_days`` (or ever, when NULL).
+    ``tracked`` items get an asset tag and/or serial number at preparation.
+    """
+
+    __tablename__ = "catalogue_item"
+    __table_args__ = (
+        CheckConstraint(
+            "max_per_agent IS NULL OR max_per_agent > 0", name="max_per_agent_positive"
+        ),
+        CheckConstraint("renewal_days IS NULL OR renewal_days > 0", name="renewal_days_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ItemKind] = mapped_column(choice(ItemKind, "kind"))
+    icon: Mapped[str] = mapped_column(String(40), default="package", server_default="package")
+    tracked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    allowed_roles: Mapped[list[str] | None] = mapped_column(JSON)
+    allowed_directions: Mapped[list[str] | None] = mapped_column(JSON)
+    max_per_agent: Mapped[int | None]
+    renewal_days: Mapped[int | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime]
+
+
+class CollectOrder(Base):
+    """An order of the online catalogue; its status is derived from its lines."""
+
+    __tablename__ = "collect_order"
+    __table_args__ = (Index(None, "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)  # the catalogue's number
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    placed_at: Mapped[datetime]
+    imported_at: Mapped[datetime]
+
+    person: Mapped[Person] = relationship()
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", order_by="OrderLine.line_no"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_line"
+    __table_args__ = (
+        UniqueConstraint("order_id", "line_no"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint(
+            "prepared_quantity IS NULL OR "
+            "(prepared_quantity > 0 AND prepared_quantity <= quantity)",
+            name="prepared_quantity_range",
+        ),
+        Index(None, "status", "status_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("collect_order.id", ondelete="CASCADE"))
+    line_no: Mapped[int]
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalogue_item.id"))
+    quantity: Mapped[int]
+    prepared_quantity: Mapped[int | None]  # set at preparation; < quantity: a shortage
+    status: Mapped[LineStatus] = mapped_column(choice(LineStatus, "status"))
+    status_at: Mapped[datetime]  # when it took its current status
+    expected_at: Mapped[datetime | None]  # announced date while not ready (back-order)
+    ready_until: Mapped[datetime | None]  # pickup deadline once ready
+    asset_tag: Mapped[str | None] = mapped_column(String(64))
+    serial: Mapped[str | None] = mapped_column(String(64))
+
+    order: Mapped[CollectOrder] = relationship(back_populates="lines")
+    item: Mapped[CatalogueItem] = relationship()
+
+
+class Pickup(Base):
+    """One visit at the kiosk: the lines handed over together, acknowledged once."""
+
+    __tablename__ = "pickup"
+    __table_args__ = (Index(None, "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    at: Mapped[datetime]  # when the agent confirmed "J'ai bien reçu"
+    identified_by: Mapped[str] = mapped_column(String(16))  # badge | order_code
+    # Finger signature as compact strokes (kiosk.collect.signature), or NULL if not signed.
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class HandOver(Base):
+    """One order line given to its agent. ``line_id`` is unique: at most once, ever."""
+
+    __tablename__ = "hand_over"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        Index(None, "pickup_id"),
+        Index(None, "person_id", "item_id", "at"),  # the allocation policy's quota look-up
+        Index(None, "at"),  # statistics of a quarter (migration 0008)
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("order_line.id"), unique=True)
+    pickup_id: Mapped[int] = mapped_column(ForeignKey("pickup.id"))
+    kiosk_id: Mapped[int] = mapped_column(ForeignKey("kiosk.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalogue_item.id"))
+    quantity: Mapped[int]
+    at: Mapped[datetime]
+    acknowledged: Mapped[bool] = mapped_column(Boolean)  # the agent confirmed receiving it
+    asset_tag: Mapped[str | None] = mapped_column(String(64))
+    serial: Mapped[str | None] = mapped_column(String(64))
+
+
+class LineEvent(Base):
+    """The history of an order line: every status change, who made it, where and when."""
+
+    __tablename__ = "order_line_event"
+    __table_args__ = (Index(None, "line_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("order_line.id", ondelete="CASCADE"))
+    from_status: Mapped[LineStatus | None] = mapped_column(choice(LineStatus, "from_status"))
+    to_status: Mapped[LineStatus] = mapped_column(choice(LineStatus, "to_status"))
+    at: Mapped[datetime]
+    actor: Mapped[Actor] = mapped_column(choice(Actor, "actor"))
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    detail: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+def json_list(value: Any) -> list[str] | None:
+    """A policy list as stored (sorted, de-duplicated), or None for "everyone"."""
+    if value is None:
+        return None
+    return sorted({str(v) for v in value})

@@ -1,0 +1,1 @@
+"""Paper: receipts as data and the durable print spool."""

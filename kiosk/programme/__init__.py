@@ -1,0 +1,1 @@
+"""The event programme: events, registrations, their imports (iCalendar, CSV), the agenda."""

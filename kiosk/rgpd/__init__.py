@@ -1,0 +1,1 @@
+"""Personal data (RGPD): retention and purge, the right of access."""

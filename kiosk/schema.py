@@ -1,0 +1,31 @@
+"""The whole database schema: the shared tables and every capability's own.
+
+Each capability declares its tables in its own ``tables`` module on the shared
+:class:`~kiosk.db.models.Base`; this module loads them all, for what needs the complete
+schema at once (Alembic's environment, the check that migrations produce exactly the models).
+It sits above the capabilities, so ``kiosk.db`` stays the bottom layer.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+from kiosk.checkin import tables as checkin_tables
+from kiosk.collect import tables as collect_tables
+from kiosk.db.models import Base
+from kiosk.documents import tables as documents_tables
+from kiosk.help import tables as help_tables
+from kiosk.printing import tables as printing_tables
+from kiosk.programme import tables as programme_tables
+from kiosk.sync import tables as sync_tables
+
+TABLE_MODULES: tuple[object, ...] = (
+    checkin_tables,
+    collect_tables,
+    documents_tables,
+    help_tables,
+    printing_tables,
+    programme_tables,
+    sync_tables,
+)
+metadata: MetaData = Base.metadata

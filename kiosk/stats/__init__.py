@@ -1,0 +1,1 @@
+"""Steering statistics: the quarter's dashboard and its exports."""

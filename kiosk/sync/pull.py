@@ -1,0 +1,280 @@
+"""The pull half of the Smart Tour sync: what a tour kiosk needs from the central database.
+
+Sites, directions and services by code; people (every agent, and the visitors registered to
+the events pulled); events that end after the pull window's start, with their external ids;
+their registrations; the badges of the people pulled; ticket revocations; the documents'
+metadata; the Click & Collect catalogue, and the orders still to hand over (kiosk.sync.collect).
+
+People and events keep their **central ids** on the tour kiosk: signed ticket codes carry
+those ids, and must open the door offline too. A row made on the tour kiosk (a walk-in
+visitor) that holds an id the central base gives to someone else is moved to a free id,
+references included; once the central base has it (the push sends it), the next pull moves it
+to its central id.
+
+What a local purge removed must not come back: the window never reaches further back than
+the visitors' retention period, so a visitor pulled is one the purge would keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, RowMapping, Select, Table, select
+from sqlalchemy.orm import aliased
+
+from kiosk.checkin.tables import TicketRevocation
+from kiosk.db.models import Badge, Direction, Registration, Service, Site
+from kiosk.programme.tables import EventSource
+from kiosk.sync.collect import (
+    ITEM,
+    LINE,
+    ORDER,
+    apply_items,
+    apply_lines,
+    apply_orders,
+    items_query,
+    lines_query,
+    orders_kept,
+    orders_query,
+    prune_orders,
+)
+from kiosk.sync.documents import DOCUMENT, apply_documents
+from kiosk.sync.keys import (
+    EVENT,
+    PERSON,
+    event_id_for,
+    insert_for,
+    keep_central_ids,
+    mirror,
+    person_id_for,
+    pulled_people,
+    table_of,
+)
+
+SITE, DIRECTION, SERVICE = table_of(Site), table_of(Direction), table_of(Service)
+REGISTRATION, BADGE = table_of(Registration), table_of(Badge)
+SOURCE, REVOCATION = table_of(EventSource), table_of(TicketRevocation)
+
+
+@dataclass(frozen=True)
+class PullTable:
+    name: str
+    table: Table  # whose id orders the pass and is its high-water mark
+    query: Callable[[datetime], Select[Any]]  # the central rows wanted (window start given)
+    apply: Callable[[Connection, Sequence[RowMapping]], int]  # rows written locally
+    # After a complete pass: the natural keys the central base still lists (window start
+    # given), and what drops the local rows it no longer does (returns how many went).
+    keep: Callable[[datetime], Select[Any]] | None = None
+    prune: Callable[[Connection, set[Any]], int] | None = None
+
+
+def _codes(conn: Connection, table: Table) -> dict[str, int]:
+    return {code: i for code, i in conn.execute(select(table.c.code, table.c.id))}
+
+
+def _upsert_by_code(table: Table, columns: tuple[str, ...]) -> Callable[..., int]:
+    def apply(lc: Connection, rows: Sequence[RowMapping]) -> int:
+        values = [{c: r[c] for c in ("code", *columns)} for r in rows]
+        stmt = insert_for(lc, table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["code"], set_={c: stmt.excluded[c] for c in columns}
+        )
+        lc.execute(stmt, values)
+        return len(rows)
+
+    return apply
+
+
+def _services_query(_start: datetime) -> Select[Any]:
+    return select(SERVICE, DIRECTION.c.code.label("direction_code")).join(
+        DIRECTION, DIRECTION.c.id == SERVICE.c.direction_id
+    )
+
+
+def _apply_services(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    directions = _codes(lc, DIRECTION)
+    for r in rows:
+        direction = directions[r["direction_code"]]
+        found = lc.scalar(
+            select(SERVICE.c.id).where(
+                SERVICE.c.direction_id == direction, SERVICE.c.name == r["name"]
+            )
+        )
+        if found is None:
+            lc.execute(SERVICE.insert().values(direction_id=direction, name=r["name"]))
+    return len(rows)
+
+
+_SERVICE_DIRECTION = aliased(DIRECTION)
+
+
+def _people_query(start: datetime) -> Select[Any]:
+    sd = _SERVICE_DIRECTION
+    return (
+        select(
+            PERSON,
+            SITE.c.code.label("site_code"),
+            DIRECTION.c.code.label("direction_code"),
+            SERVICE.c.name.label("service_name"),
+            sd.c.code.label("service_direction_code"),
+        )
+        .outerjoin(SITE, SITE.c.id == PERSON.c.site_id)
+        .outerjoin(DIRECTION, DIRECTION.c.id == PERSON.c.direction_id)
+        .outerjoin(SERVICE, SERVICE.c.id == PERSON.c.service_id)
+        .outerjoin(sd, sd.c.id == SERVICE.c.direction_id)
+        .where(pulled_people(start))
+    )
+
+
+def _apply_people(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    sites, directions = _codes(lc, SITE), _codes(lc, DIRECTION)
+    services = {
+        (d, name): i
+        for i, name, d in lc.execute(
+            select(SERVICE.c.id, SERVICE.c.name, DIRECTION.c.code).join(
+                DIRECTION, DIRECTION.c.id == SERVICE.c.direction_id
+            )
+        )
+    }
+    by_matricule = dict(
+        lc.execute(
+            select(PERSON.c.matricule, PERSON.c.id).where(
+                PERSON.c.matricule.in_([r["matricule"] for r in rows if r["matricule"]])
+            )
+        ).all()
+    )
+    taken = set(lc.scalars(select(PERSON.c.id).where(PERSON.c.id.in_([r["id"] for r in rows]))))
+
+    def pulled() -> Iterator[tuple[RowMapping, dict[str, Any], int | None]]:
+        for r in rows:
+            values = {c.name: r[c.name] for c in PERSON.c if c.name != "id"}
+            values["site_id"] = sites.get(r["site_code"]) if r["site_code"] else None
+            values["direction_id"] = directions.get(r["direction_code"])
+            values["service_id"] = services.get((r["service_direction_code"], r["service_name"]))
+            local = by_matricule.get(r["matricule"]) if r["matricule"] else person_id_for(lc, r)
+            yield r, values, local
+
+    # the common cases go by executemany, the rest one by one
+    for r, values in keep_central_ids(lc, PERSON, pulled(), taken):
+        # after the inserts, each looked up anew: ids move meanwhile
+        mirror(lc, PERSON, r["id"], person_id_for(lc, r), values)
+    return len(rows)
+
+
+def _events_query(start: datetime) -> Select[Any]:
+    return (
+        select(EVENT, SITE.c.code.label("site_code"), SOURCE.c.uid.label("uid"))
+        .join(SITE, SITE.c.id == EVENT.c.site_id)
+        .outerjoin(SOURCE, SOURCE.c.event_id == EVENT.c.id)
+        .where(EVENT.c.ends_at >= start)
+    )
+
+
+def _apply_events(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    sites = _codes(lc, SITE)
+    for r in rows:
+        values = {c.name: r[c.name] for c in EVENT.c if c.name != "id"}
+        values["site_id"] = sites[r["site_code"]]
+        mirror(lc, EVENT, r["id"], event_id_for(lc, r, r["uid"], values["site_id"]), values)
+        if r["uid"]:
+            lc.execute(
+                SOURCE.delete().where(SOURCE.c.event_id == r["id"], SOURCE.c.uid != r["uid"])
+            )
+            stmt = insert_for(lc, SOURCE).values(
+                uid=r["uid"], event_id=r["id"], imported_at=r["created_at"]
+            )
+            lc.execute(
+                stmt.on_conflict_do_update(index_elements=["uid"], set_={"event_id": r["id"]})
+            )
+    return len(rows)
+
+
+def _local_ids(lc: Connection, table: Table, ids: set[int]) -> set[int]:
+    return set(lc.scalars(select(table.c.id).where(table.c.id.in_(ids))))
+
+
+def _registrations_query(start: datetime) -> Select[Any]:
+    return (
+        select(REGISTRATION)
+        .join(EVENT, EVENT.c.id == REGISTRATION.c.event_id)
+        .where(EVENT.c.ends_at >= start)
+    )
+
+
+def _apply_registrations(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    # A registration made after the people pass passed its person waits for the next pass.
+    people = _local_ids(lc, PERSON, {r["person_id"] for r in rows})
+    events = _local_ids(lc, EVENT, {r["event_id"] for r in rows})
+    values = [
+        {k: r[k] for k in ("event_id", "person_id", "status", "created_at")}
+        for r in rows
+        if r["person_id"] in people and r["event_id"] in events
+    ]
+    if values:
+        stmt = insert_for(lc, REGISTRATION)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["event_id", "person_id"], set_={"status": stmt.excluded.status}
+        )
+        lc.execute(stmt, values)
+    return len(values)
+
+
+def _badges_query(start: datetime) -> Select[Any]:
+    pulled = select(PERSON.c.id).where(pulled_people(start))
+    return select(BADGE).where(BADGE.c.person_id.in_(pulled))
+
+
+def _apply_badges(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    people = _local_ids(lc, PERSON, {r["person_id"] for r in rows} | {
+        r["linked_by_id"] for r in rows if r["linked_by_id"] is not None
+    })  # fmt: skip
+    values = [
+        {
+            "hash": r["hash"],
+            "person_id": r["person_id"],
+            "linked_at": r["linked_at"],
+            "kiosk_id": None,  # a central kiosk id means nothing here (and is not pushed back)
+            "linked_by_id": r["linked_by_id"] if r["linked_by_id"] in people else None,
+            "nonce": r["nonce"],
+        }
+        for r in rows
+        if r["person_id"] in people
+    ]
+    if values:
+        stmt = insert_for(lc, BADGE)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["hash"], set_={"person_id": stmt.excluded.person_id}
+        )
+        lc.execute(stmt, values)
+    return len(values)
+
+
+def _apply_revocations(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    values = [{c.name: r[c.name] for c in REVOCATION.c if c.name != "id"} for r in rows]
+    lc.execute(insert_for(lc, REVOCATION).on_conflict_do_nothing(), values)
+    return len(values)
+
+
+PULL_TABLES: tuple[PullTable, ...] = (
+    PullTable(
+        "site", SITE, lambda _s: select(SITE),
+        _upsert_by_code(SITE, ("name", "town", "address", "is_smart_corner")),
+    ),
+    PullTable("direction", DIRECTION, lambda _s: select(DIRECTION),
+              _upsert_by_code(DIRECTION, ("name",))),
+    PullTable("service", SERVICE, _services_query, _apply_services),
+    PullTable("person", PERSON, _people_query, _apply_people),
+    PullTable("event", EVENT, _events_query, _apply_events),
+    PullTable("registration", REGISTRATION, _registrations_query, _apply_registrations),
+    PullTable("badge", BADGE, _badges_query, _apply_badges),
+    PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
+    PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
+    PullTable("catalogue_item", ITEM, items_query, apply_items),
+    PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),
+    PullTable("order_line", LINE, lines_query, apply_lines),
+)  # fmt: skip
+
+__all__ = ["PULL_TABLES", "PullTable"]

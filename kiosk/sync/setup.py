@@ -1,0 +1,123 @@
+"""Running the Smart Tour sync from the settings: the engines and this kiosk's row.
+
+A brand-new tour kiosk does not yet hold its site (it comes with the first pull), so the
+first run pulls, then finds or creates the kiosk row, then syncs again to push.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+from sqlalchemy import Engine, make_url, select
+
+from kiosk.db.engine import make_session_factory
+from kiosk.db.models import Kiosk
+from kiosk.ports import Clock
+from kiosk.settings import Settings
+from kiosk.sync.tour import (
+    SyncError,
+    SyncReport,
+    SyncStatus,
+    TourSync,
+    central_engine,
+    record_failure,
+    sync_status,
+)
+from kiosk.this_kiosk import DEMO_PREFIX, UnknownSiteError, host_code, register_kiosk
+
+PROBE_TIMEOUT = 2.0  # seconds: the kiosk's worker asks often; an absent network answers fast
+
+
+def local_kiosk_id(local: Engine, settings: Settings) -> int | None:
+    """This kiosk's id in its own database, if it has its row already (no write)."""
+    demo = f"{DEMO_PREFIX}{settings.profile.value.upper()}"
+    codes = [settings.kiosk_code] if settings.kiosk_code else [demo, host_code()]
+    with local.connect() as conn:
+        for code in codes:  # the order ensure_kiosk picks a code in
+            found = conn.scalar(select(Kiosk.id).where(Kiosk.code == code))
+            if found is not None:
+                return int(found)
+    return None
+
+
+def _ensure(local: Engine, settings: Settings, clock: Clock) -> int | None:
+    try:
+        return register_kiosk(make_session_factory(local), settings, clock.now()).id
+    except UnknownSiteError:
+        return None
+
+
+def run_sync(
+    local: Engine,
+    settings: Settings,
+    clock: Clock,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> tuple[SyncReport, int | None]:
+    """One full sync with the settings' central database; the kiosk id it ran for."""
+    if not settings.central_db:
+        raise SyncError("no central database configured (setting central_db)")
+    if settings.central_db == settings.database_url:
+        raise SyncError("central_db is this kiosk's own database: nothing to sync")
+    central = central_engine(settings.central_db)
+    try:
+        kiosk_id = _ensure(local, settings, clock)
+        report = _sync(local, central, kiosk_id, clock, settings, should_stop)
+        if kiosk_id is None:  # its site has just come down: now it can push
+            kiosk_id = _ensure(local, settings, clock)
+            if kiosk_id is None:
+                raise SyncError(f"site {settings.site!r} (setting 'site') is not in the "
+                                "central database either")  # fmt: skip
+            second = _sync(local, central, kiosk_id, clock, settings, should_stop)
+            report.pushed, report.conflicts = second.pushed, second.conflicts
+        return report, kiosk_id
+    finally:
+        central.dispose()
+
+
+def _sync(
+    local: Engine,
+    central: Engine,
+    kiosk_id: int | None,
+    clock: Clock,
+    settings: Settings,
+    should_stop: Callable[[], bool],
+) -> SyncReport:
+    return TourSync(
+        local, central, kiosk_id, clock, retention=settings.retention, should_stop=should_stop
+    ).run()
+
+
+def reachable(url: str, timeout: float = PROBE_TIMEOUT) -> bool:
+    """Whether the central database's server accepts a TCP connection now (a file: exists)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        from pathlib import Path
+
+        return bool(parsed.database) and Path(str(parsed.database)).exists()
+    host = parsed.host or "localhost"
+    port = parsed.port or 5432
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def sync_once(
+    local: Engine,
+    settings: Settings,
+    clock: Clock,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> SyncStatus | None:
+    """What the running kiosk's worker does: sync if the central base answers, note why not
+    otherwise, and say where things stand (None: this kiosk has no row yet)."""
+    if not reachable(settings.central_db):
+        record_failure(local, clock.now(), "base centrale injoignable (pas de réseau ?)")
+    else:
+        try:
+            run_sync(local, settings, clock, should_stop)
+        except SyncError as exc:  # shown by the status below (TourSync.run noted it already)
+            record_failure(local, clock.now(), str(exc))
+    kiosk_id = local_kiosk_id(local, settings)
+    return sync_status(local, kiosk_id) if kiosk_id is not None else None

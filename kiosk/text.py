@@ -1,0 +1,37 @@
+"""Text as people type it and as the kiosk compares it: one folding for every search.
+
+Used by the name searches (people, door mode), the Kiosque numérique's index and queries, and
+the imports' matching, so that « Cœur », « CŒUR » and « coeur » are the same word everywhere.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that NFKD does not decompose but a French reader spells with two letters.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
+
+
+def fold(text: str) -> str:
+    """No case, accents or ligatures: "Cœur" -> "coeur", "ﬁchier" -> "fichier", "3ᵉ" -> "3e".
+
+    NFKC first (the typographic ligatures of pdfLaTeX, superscripts, full-width forms become
+    plain letters), then case folding (ß -> ss), then œ/æ spelled out and accents dropped.
+    Punctuation is kept: callers that need words split them.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_words(text: str) -> str:
+    """:func:`fold`, with every run of punctuation and spaces made one space:
+    "Lefèvre-d'Ornano" -> "lefevre d ornano"."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+def ascii_only(text: str) -> str:
+    """The same text in ASCII, case kept (file names): "Réunion Œnologie" -> "Reunion OEnologie"."""
+    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
+    text = text.replace("Œ", "OE").replace("Æ", "AE")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -1,0 +1,138 @@
+"""The tour kiosk's sync chip, worker and hardware section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.collect.status import LineStatus
+from kiosk.collect.tables import CollectOrder
+from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.migrate import ensure_schema
+from kiosk.settings import Profile
+from kiosk.sync.tour import SyncStatus
+from tests.kiosk.sync.collect_world import add_order, seed_collect
+from tests.kiosk.sync.conftest import seed_central
+from tests.ui.conftest import NOW
+from ui.devices.device_card import Level
+from ui.sync.status import SyncChip, SyncMonitor, SyncSection, SyncView, describe
+
+UNREACHABLE = "postgresql+psycopg://kiosk@127.0.0.1:9/central"
+
+
+def _status(**changes: Any) -> SyncStatus:
+    values: dict[str, Any] = {
+        "last_success_at": NOW - timedelta(minutes=12),
+        "last_attempt_at": NOW - timedelta(minutes=12),
+        "last_error": None,
+        "data_as_of": NOW - timedelta(minutes=12),
+        "pending": 0,
+        "conflicts": 0,
+    }
+    return SyncStatus(**(values | changes))
+
+
+def test_the_chip_says_state_age_and_what_waits_in_words() -> None:
+    def chip(**changes: Any) -> tuple[Level, str, str]:
+        return describe(SyncView(configured=True, status=_status(**changes)), NOW)
+
+    assert chip() == (Level.OK, "cloud-check", "Synchronisé il y a 12 min")
+    assert chip(pending=3, conflicts=2) == (
+        Level.OK, "cloud-check", "Synchronisé il y a 12 min · 3 à envoyer · conflits : 2"
+    )  # fmt: skip
+    level, icon, text = chip(last_error="base centrale injoignable", pending=40)
+    local = (NOW - timedelta(minutes=12)).astimezone().strftime("%d/%m %H:%M")
+    assert (level, icon) == (Level.WARNING, "cloud-off")
+    assert text.startswith("Hors ligne · données du ")
+    assert text.endswith(" · 40 à envoyer")
+    assert local[:5] in text
+    stale = NOW - timedelta(days=3)
+    assert chip(last_error="x", data_as_of=stale)[0] is Level.ERROR  # data too old: red
+    assert chip(last_success_at=None, data_as_of=None)[:2] == (Level.ERROR, "cloud-off")
+    running = describe(SyncView(configured=True, running=True), NOW)
+    assert running[1:] == ("refresh", "Synchronisation en cours…")
+    assert describe(SyncView(configured=False), NOW)[0] is Level.OFF
+
+
+def _central(tmp_path: Path) -> str:
+    """The check-in world, and one Click & Collect order ready for an agent of the tour."""
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    engine = create_db_engine(url)
+    ensure_schema(engine)
+    factory = make_session_factory(engine)
+    _world, _cafe, crowd = seed_central(factory)
+    seed_collect(factory)
+    with factory.begin() as s:
+        add_order(s, "CC-2026-0042", crowd[0], [LineStatus.READY], at=NOW - timedelta(days=1))
+    engine.dispose()
+    return url
+
+
+def _synced(qtbot: QtBot, monitor: SyncMonitor) -> SyncView:
+    with qtbot.waitSignal(monitor.changed, timeout=30_000, check_params_cb=lambda v: not v.running):
+        monitor.sync_now()
+    return monitor.view
+
+
+def _tour(make_shell: Callable[..., Any], central_db: str) -> Any:
+    return make_shell(profile=Profile.TOUR, central_db=central_db, kiosk_code="TOUR-1",
+                      site="MENT")  # fmt: skip
+
+
+def test_a_tour_kiosk_syncs_off_the_gui_thread_and_shows_it(
+    qtbot: QtBot, make_shell: Callable[..., Any], tmp_path: Path
+) -> None:
+    shell = _tour(make_shell, _central(tmp_path))
+    monitor = shell.service(SyncMonitor)
+    assert isinstance(monitor, SyncMonitor)
+
+    view = _synced(qtbot, monitor)
+
+    assert view.status is not None
+    assert view.status.last_error is None
+    with shell.database.session_factory()() as s:  # the worker carries Click & Collect too
+        assert list(s.scalars(select(CollectOrder.reference))) == ["CC-2026-0042"]
+    chip = shell.window.bottom_bar.findChild(SyncChip)
+    assert chip is not None
+    assert chip.text.text() == "Synchronisé à l'instant"
+    shell.router.go("hardware")
+    section = shell.router.current.findChild(SyncSection)
+    assert section is not None
+    texts = section.card.texts()
+    assert texts[:2] == ["Synchronisation avec la base centrale", "Synchronisé à l'instant"]
+    assert texts[2].startswith("Dernière réussite : ")
+    assert "erreur" not in texts[2]
+
+
+def test_without_network_the_chip_says_offline_and_the_section_why(
+    qtbot: QtBot, make_shell: Callable[..., Any]
+) -> None:
+    shell = make_shell(profile=Profile.TOUR, central_db=UNREACHABLE, kiosk_code="TOUR-1")
+    monitor = shell.service(SyncMonitor)
+    assert _synced(qtbot, monitor).status is None  # no kiosk row yet: nothing to say
+    shell.database.this_kiosk(NOW)  # what the first check-in does (on its worker)
+
+    view = _synced(qtbot, monitor)
+
+    assert view.status is not None
+    assert view.status.last_error == "base centrale injoignable (pas de réseau ?)"
+    chip = shell.window.bottom_bar.findChild(SyncChip)
+    assert chip.text.text() == "Jamais synchronisé"
+    assert chip.property("level") == "error"
+    shell.router.go("hardware")
+    section = shell.router.current.findChild(SyncSection)
+    assert section.card.texts()[2] == (
+        "Dernière réussite : jamais · erreur : base centrale injoignable (pas de réseau ?)"
+    )
+    assert section.sync_button.isEnabled()
+
+
+def test_other_profiles_have_no_sync(make_shell: Callable[..., Any], tmp_path: Path) -> None:
+    shell = make_shell(profile=Profile.ROOM, central_db=f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    assert shell.service(SyncMonitor) is None
+    assert shell.window.bottom_bar.findChild(SyncChip) is None

@@ -1,0 +1,1 @@
+"""Development tool: screenshots of every screen (not shipped)."""

@@ -1,0 +1,289 @@
+"""Render the kiosk's screens to PNG at 1920x1080, offscreen, to look at them.
+
+    python -m tools.screenshots.main OUTDIR [--sample]
+
+Attract, Home and Événements for each profile, in French and English, normal and accessible;
+plus the PIN pad, the admin screen and the idle countdown; every check-in verdict
+(tools/screenshots/checkin.py); the Kiosque numérique's pages (tools/screenshots/documents.py). The
+programme is the demo data set seeded in a temporary SQLite database (or a fixed list with
+``--sample``, or when the persistence layer is missing). The clock is fixed (Monday 23 November
+2026, 14:05, Paris time) so the pictures only change when the code does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from kiosk.domain import EventKind, Space, UpcomingEvent
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = datetime(2026, 11, 23, 14, 5, tzinfo=PARIS)
+SIZE = (1920, 1080)
+
+
+def sample_events(now: datetime = NOW) -> list[UpcomingEvent]:
+    """A fixed programme around ``now`` (what the screens look like with typical content)."""
+    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def at(days: int, hour: int, minute: int = 0) -> datetime:
+        return day + timedelta(days=days, hours=hour, minutes=minute)
+
+    rows = [
+        (
+            EventKind.CAFE_NUMERIQUE,
+            "Café numérique : bien démarrer avec son nouveau poste",
+            Space.SMART_ROOM,
+            "Smart Room",
+            at(0, 14),
+            at(0, 15),
+            False,
+            6,
+        ),
+        (
+            EventKind.MASTERCLASS,
+            "L'intelligence artificielle au service des politiques publiques",
+            Space.SMART_ROOM,
+            "Smart Room",
+            at(0, 16),
+            at(0, 17, 30),
+            True,
+            18,
+        ),
+        (
+            EventKind.ATELIER_TECHNOLOGIQUE,
+            "Impression 3D : du modèle à l'objet",
+            Space.SMART_LAB,
+            "Smart Lab",
+            at(1, 10),
+            at(1, 12),
+            False,
+            2,
+        ),
+        (
+            EventKind.TABLE_RONDE,
+            "Sobriété numérique : quelles pratiques dans nos services ?",
+            Space.SMART_ROOM,
+            "Smart Room",
+            at(2, 14, 30),
+            at(2, 16),
+            True,
+            0,
+        ),
+        (
+            EventKind.FORMATION,
+            "Travailler à plusieurs sur un document partagé",
+            Space.SMART_CLASS,
+            "Smart Class",
+            at(3, 9, 30),
+            at(3, 12),
+            False,
+            9,
+        ),
+        (
+            EventKind.CAFE_NUMERIQUE,
+            "Smart Tour : le numérique à votre rencontre",
+            Space.REMOTE_SITE,
+            "Menton",
+            at(4, 10),
+            at(4, 12),
+            False,
+            None,
+        ),
+        (
+            EventKind.ATELIER_TECHNOLOGIQUE,
+            "Réalité virtuelle : visiter un collège en projet",
+            Space.SMART_LAB,
+            "Smart Lab",
+            at(7, 14),
+            at(7, 16),
+            True,
+            12,
+        ),
+        (
+            EventKind.MASTERCLASS,
+            "Cybersécurité : reconnaître un courriel piégé",
+            Space.SMART_ROOM,
+            "Smart Room",
+            at(8, 11),
+            at(8, 12),
+            False,
+            40,
+        ),
+    ]
+    return [
+        UpcomingEvent(n, title, kind, space, place, start, end, external, seats)
+        for n, (kind, title, space, place, start, end, external, seats) in enumerate(rows, 1)
+    ]
+
+
+def demo_loader(folder: Path) -> Callable[[datetime, int], list[UpcomingEvent]] | None:
+    """The demo data set in a fresh SQLite file, or None when the persistence layer is missing."""
+    try:
+        from kiosk.db.engine import create_db_engine, make_session_factory
+        from kiosk.db.migrate import ensure_schema
+        from kiosk.demo.seed import seed_demo
+    except ImportError:
+        return None
+    from ui.data import KioskDatabase
+
+    url = f"sqlite:///{folder / 'screenshots.sqlite3'}"
+    engine = create_db_engine(url)
+    ensure_schema(engine)
+    seed_demo(make_session_factory(engine), NOW)
+    engine.dispose()
+    return KioskDatabase(url).upcoming_events
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots.main")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--sample", action="store_true", help="a fixed programme, no database")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["TZ"] = "Europe/Paris"  # the kiosks stand in the Alpes-Maritimes
+    time.tzset()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.paths import Paths
+    from kiosk.ports import FixedClock
+    from kiosk.settings import Language, Profile, Settings
+    from ui.app.shell import Shell, build_shell
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    outdir: Path = args.outdir
+    outdir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="smartcorner-shots-"))
+    loader = (None if args.sample else demo_loader(tmp)) or (
+        lambda now, limit: sample_events()[:limit]
+    )
+    paths = Paths(data_dir=tmp, config_file=None)
+
+    def settle() -> None:
+        """Let queued signals (the worker's results, LanguageChange) be delivered."""
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+
+    written: list[Path] = []
+
+    def shoot(shell: Shell, name: str) -> None:
+        settle()
+        path = outdir / f"{name}.png"
+        shell.window.grab().save(str(path))
+        written.append(path)
+
+    for profile in Profile:
+        settings = Settings(profile=profile, paths=paths, kiosk_name="Smart Corner")
+        shell = build_shell(settings, app=app, clock=FixedClock(NOW), events_loader=loader)
+        shell.window.resize(*SIZE)
+        shell.window.transition.duration_ms = 0  # the pictures show screens, not transitions
+        shell.start()
+        shell.window.show()
+        shell.feed.refresh()
+        while shell.executor.pending:
+            settle()
+        for lang in Language:
+            for accessible in (False, True):
+                mode = "accessible" if accessible else "normal"
+                for screen in ("attract", "home", "events"):
+                    if screen == "attract":
+                        shell.router.reset()
+                    else:
+                        shell.router.go(screen)
+                    shell.session.set_language(lang)
+                    shell.session.set_accessible(accessible)
+                    shoot(shell, f"{profile.value}-{screen}-{lang.value}-{mode}")
+        if profile is Profile.ROOM:
+            shell.session.reset()
+            shell.router.go("events")
+            shell.window.overlay.start(12)
+            shoot(shell, "room-idle-countdown-fr-normal")
+            shell.window.overlay.hide()
+            shell.router.go("pin")
+            shoot(shell, "room-pin-fr-normal")
+            shell.router.go("admin")
+            shoot(shell, "room-admin-fr-normal")
+        shell.close()
+        settle()
+    written.extend(shoot_widgets(app, outdir, settle))
+    from tools.screenshots.checkin import shoot_checkin, shoot_door
+
+    written.extend(shoot_checkin(app, outdir, settle, NOW))
+    from tools.screenshots.collect import shoot_collect
+
+    written.extend(shoot_collect(app, outdir, settle, NOW, tmp))
+    from tools.screenshots.devices import shoot_devices
+
+    demo_db = tmp / "screenshots.sqlite3"
+    db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
+    written.extend(shoot_devices(app, outdir, settle, NOW, tmp, db_url, loader))
+    written.extend(shoot_door(app, outdir, settle, NOW, tmp))
+    from tools.screenshots.help import shoot_help
+
+    written.extend(shoot_help(app, outdir, settle, NOW))
+    from tools.screenshots.sync import shoot_sync
+
+    written.extend(shoot_sync(app, outdir, settle, NOW, tmp / "tour", loader))
+    from tools.screenshots.documents import shoot_documents
+
+    written.extend(shoot_documents(app, outdir, settle, NOW))
+    from tools.screenshots.stats import shoot_stats
+
+    written.extend(shoot_stats(app, outdir, settle, NOW, tmp, db_url))
+    for path in written:
+        print(path)
+    return 0
+
+
+def shoot_widgets(app: QApplication, outdir: Path, settle: Callable[[], None]) -> list[Path]:
+    """Shared widgets on their own, as the screens that use them show them."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from ui.theme import ThemeController
+    from ui.widgets.keyboard import Layer, OnScreenKeyboard
+
+    theme = ThemeController(app)
+    theme.apply()
+    shots: list[Path] = []
+    for layer in Layer:
+        panel = QWidget(objectName="screen")
+        field = QLineEdit("Hélène Dupont", objectName="searchField")
+        keys = OnScreenKeyboard(theme, action_label="Rechercher", auto_capitalise=True)
+        keys.set_target(field)
+        keys.set_layer(layer)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(48, 32, 48, 32)
+        column.setSpacing(24)
+        column.addWidget(field)
+        column.addWidget(keys)
+        panel.resize(1920, 640)
+        panel.show()
+        settle()
+        path = outdir / f"widget-keyboard-{layer.value}.png"
+        panel.grab().save(str(path))
+        shots.append(path)
+        panel.close()
+    return shots
+
+
+if __name__ == "__main__":
+    sys.exit(main())

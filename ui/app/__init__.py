@@ -1,0 +1,1 @@
+"""The running kiosk: composition root, shell, capability registry, idle, display, watchdog."""

@@ -1,0 +1,2 @@
+"""The shell's own screens: attract, home (one tile per capability), the admin PIN and the
+administration."""

@@ -1,0 +1,139 @@
+"""The screen nobody is using: time, date, what's on next, and the invitation to touch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ports import Clock
+from ui.events.events_column import EventsColumn
+from ui.events_feed import EventsFeed
+from ui.formatting import clock_time, long_date
+from ui.screens.base import Screen
+from ui.theme import ThemeController
+from ui.widgets.drift import BurnInDrift
+from ui.widgets.icon_label import IconLabel
+
+MARGIN_X = 96
+MARGIN_Y = 72
+
+
+class AttractScreen(Screen):
+    key = "attract"
+    shows_bottom_bar = False
+    idle_applies = False
+
+    start_requested = Signal()
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        feed: EventsFeed,
+        theme: ThemeController,
+        clock: Clock,
+        kiosk_name: str,
+        max_events: int,
+        drift: BurnInDrift | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._painted = False
+        self.drift = drift or BurnInDrift(parent=self)
+        self.drift.moved.connect(self._apply_offset)
+
+        self.name = QLabel(kiosk_name, objectName="attractName")
+        self.clock = QLabel(objectName="attractClock")
+        self.date = QLabel(objectName="attractDate")
+
+        self.invite = QFrame(objectName="invitation")
+        touch_icon = IconLabel(theme, "hand-click", 64, colour="on_accent", stroke=1.75)
+        touch_icon.setObjectName("invitationIcon")
+        touch_icon.setFixedSize(112, 112)
+        self.touch = QLabel(objectName="invitationTitle")
+        self.touch.setWordWrap(True)
+        badge_icon = IconLabel(theme, "id-badge-2", 44, colour="on_accent", stroke=1.75)
+        self.badge = QLabel(objectName="invitationBadge")
+        badge_row = QHBoxLayout()
+        badge_row.setSpacing(16)
+        badge_row.addWidget(badge_icon)
+        badge_row.addWidget(self.badge, 1)
+        texts = QVBoxLayout()
+        texts.setSpacing(14)
+        texts.addWidget(self.touch)
+        texts.addLayout(badge_row)
+        invite_row = QHBoxLayout(self.invite)
+        invite_row.setContentsMargins(40, 40, 44, 40)
+        invite_row.setSpacing(32)
+        invite_row.addWidget(touch_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        invite_row.addLayout(texts, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        left.addWidget(self.name)
+        left.addStretch(2)
+        left.addWidget(self.clock)
+        left.addWidget(self.date)
+        left.addStretch(3)
+        left.addWidget(self.invite)
+
+        self.events_title = QLabel(objectName="attractEventsTitle")
+        events_icon = IconLabel(theme, "calendar-event", 40, colour="events")
+        title_row = QHBoxLayout()
+        title_row.setSpacing(16)
+        title_row.addWidget(events_icon)
+        title_row.addWidget(self.events_title, 1)
+        self.events = EventsColumn(feed, theme, clock, max_events)
+        right = QVBoxLayout()
+        right.setSpacing(28)
+        right.addLayout(title_row)
+        right.addWidget(self.events, 1)
+        self._right = QWidget()
+        self._right.setLayout(right)
+        self._right.setVisible(max_events > 0)
+
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)  # the widget's margins carry the drift
+        self._row.setSpacing(88)
+        self._row.addLayout(left, 15)
+        self._row.addWidget(self._right, 20)
+        self._apply_offset(0, 0)
+
+        self._minute = QTimer(self, singleShot=True)
+        self._minute.timeout.connect(self._tick)
+        self._tick()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.touch.setText(self.tr("Touchez l'écran pour commencer"))
+        self.badge.setText(self.tr("ou passez votre badge"))
+        self.events_title.setText(self.tr("Prochains événements"))
+        self._tick()
+
+    def _tick(self) -> None:
+        """Show the time, then wake up again just after the next minute starts."""
+        now = self._clock.now()
+        self.clock.setText(clock_time(now))
+        self.date.setText(long_date(now))
+        self._minute.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
+
+    def _apply_offset(self, dx: int, dy: int) -> None:
+        self.setContentsMargins(MARGIN_X + dx, MARGIN_Y + dy, MARGIN_X - dx, MARGIN_Y - dy)
+
+    def shown(self) -> None:
+        self._tick()
+        self.drift.start()
+
+    def reset(self) -> None:
+        self._tick()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.start_requested.emit()

@@ -1,0 +1,114 @@
+"""A home tile: icon on the area's tint, big title, one-line subtitle, and an arrow to go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.host import Capability
+from ui.theme import ThemeController
+from ui.widgets.icon_label import IconLabel
+
+
+class Tile(QFrame):
+    """A frame, not a QPushButton: a button's size hints ignore a layout of wrapped labels."""
+
+    clicked = Signal()
+
+    def __init__(
+        self,
+        capability: Capability,
+        theme: ThemeController,
+        *,
+        wide: bool,
+        compact: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.capability = capability
+        self.setObjectName("tile")
+        self.setProperty("area", capability.area.value)
+        self.setProperty("wide", wide)
+        self.setProperty("compact", compact)  # three tiles or more: smaller titles
+        self.setProperty("pressed", False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+        area = capability.area.value
+        box = 112 if compact else 148
+        self.icon = IconLabel(theme, capability.icon, box * 8 // 15, colour=area, stroke=1.6)
+        self.icon.setObjectName("tileIcon")
+        self.icon.setProperty("area", area)
+        self.icon.setFixedSize(box, box)
+        self.title = QLabel(objectName="tileTitle")
+        self.title.setProperty("compact", compact)
+        self.subtitle = QLabel(objectName="tileSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.arrow = IconLabel(theme, "arrow-right", 44, colour="on_accent", stroke=2.25)
+        self.arrow.setObjectName("tileArrow")
+        self.arrow.setProperty("area", area)
+        self.arrow.setFixedSize(72 if compact else 88, 72 if compact else 88)
+        self.arrow.setProperty("compact", compact)
+        for child in (self.icon, self.title, self.subtitle, self.arrow):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+        self.title.setWordWrap(True)
+        texts = QVBoxLayout()
+        texts.setSpacing(12)
+        layout: QBoxLayout
+        if wide:  # a single tile: one generous row
+            texts.addStretch(1)
+            texts.addWidget(self.title)
+            texts.addWidget(self.subtitle)
+            texts.addStretch(1)
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(48, 44, 48, 44)
+            layout.setSpacing(44)
+            layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addLayout(texts, 1)
+            layout.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+        else:  # side by side: icon and arrow on top, the words below
+            top = QHBoxLayout()
+            top.addWidget(self.icon)
+            top.addStretch(1)
+            top.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignTop)
+            layout = QVBoxLayout(self)
+            margin = 36 if compact else 40
+            layout.setContentsMargins(margin, margin, margin, margin)
+            layout.setSpacing(24 if compact else 28)
+            layout.addLayout(top)
+            texts.addWidget(self.title)
+            texts.addWidget(self.subtitle)
+            layout.addLayout(texts)
+            layout.addStretch(1)
+        self.retranslate()
+
+    def _set_pressed(self, pressed: bool) -> None:
+        self.setProperty("pressed", pressed)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._set_pressed(True)  # feedback at once, the action on release
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        was_pressed = bool(self.property("pressed"))
+        self._set_pressed(False)
+        if was_pressed and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.capability.title())
+        self.subtitle.setText(self.capability.subtitle())

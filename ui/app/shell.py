@@ -1,0 +1,389 @@
+"""Builds the kiosk's object graph: theme, language, screens, router, idle monitor, window.
+
+``ui.app.run.run`` calls it with the real database and clock; tests and the screenshot tool
+call it with a fake events loader and a fixed clock. Everything is passed through constructors.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ports import Clock
+from kiosk.settings import Language, Settings
+from ui.app.idle import IdleMonitor
+from ui.app.registry import TileRegistry, default_registry
+from ui.app.screens.attract import AttractScreen
+from ui.app.session import KioskSession
+from ui.data import KioskDatabase
+from ui.devices.capability import DEVICES, HARDWARE, SIMULATOR
+from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
+from ui.host import Capability, ScreenDeps
+from ui.i18n import LanguageSwitcher
+from ui.input.bridge import DeviceBridge, ScanSource
+from ui.input.router import InputRouter
+from ui.input.wedge_filter import WedgeFilter
+from ui.screens.router import Router
+from ui.tasks import BackgroundExecutor
+from ui.theme import ThemeController
+from ui.widgets.window import KioskWindow
+
+if TYPE_CHECKING:
+    from hardware.devices import Devices
+    from kiosk.stats.dashboard import Dashboard, Quarter
+    from ui.app.screens.admin import AdminScreen
+    from ui.app.screens.home import HomeScreen
+    from ui.input.camera import CameraScanner
+    from ui.screens.base import Screen
+    from ui.screens.pin import PinScreen
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+AGENDA_LIMIT = 60
+# Routes of the screens every kiosk has (a capability's route is its key).
+HOME, PIN, ADMIN = "home", "pin", "admin"
+STATS = "stats"  # reached from the administration screen
+
+
+@dataclass
+class Shell:
+    settings: Settings
+    app: QApplication
+    owner: QObject  # parent of the non-widget objects below
+    window: KioskWindow
+    router: Router
+    session: KioskSession
+    theme: ThemeController
+    language: LanguageSwitcher
+    idle: IdleMonitor
+    executor: BackgroundExecutor
+    feed: EventsFeed
+    tiles: TileRegistry
+    attract: AttractScreen
+    database: KioskDatabase
+    bridge: DeviceBridge
+    input_router: InputRouter
+    wedge: WedgeFilter
+    devices: Devices | None = None
+    camera: CameraScanner | None = None
+    # Sections other modules add below the devices and the print spool on the hardware screen.
+    hardware_sections: list[Callable[[], QWidget]] = field(default_factory=list)
+    # What installed services (ui.host.Service) returned: see service().
+    installed: list[object] = field(default_factory=list)
+    # Called at shutdown, before the database closes (a service's own worker, say).
+    shutdown_hooks: list[Callable[[], None]] = field(default_factory=list)
+    _built_devices: list[Devices] = field(default_factory=list, repr=False)
+
+    @property
+    def first_painted(self) -> SignalInstance:
+        return self.attract.first_painted
+
+    @property
+    def session_reset(self) -> SignalInstance:
+        return self.idle.session_reset
+
+    def service(self, kind: type[T]) -> T | None:
+        """The installed service of that type (tests, screenshots), None if not installed."""
+        return next((s for s in self.installed if isinstance(s, kind)), None)
+
+    def start(self) -> None:
+        """Show the attract screen; start watching for idleness and for wedge scanners."""
+        self.router.reset()
+        self.idle.install(self.app)
+        self.wedge.install(self.app)  # installed last, so it sees keys before the idle monitor
+
+    def load_devices(self, build: Callable[[], Devices]) -> None:
+        """Build the devices on the worker (importing escpos takes ~0.5 s), then attach them."""
+        built = self._built_devices  # so that shutdown stops them even if never attached
+
+        def work() -> Devices:
+            built.append(build())
+            return built[-1]
+
+        self.executor.submit(work, self.attach_devices)
+
+    def attach_devices(self, devices: Devices) -> None:
+        """Start the devices; their events reach the screens through the bridge from now on."""
+        if self.devices is not None:
+            raise RuntimeError("devices are already attached")
+        self.devices = devices
+        devices.start(self.bridge.on_badge_event)
+        devices.printer.request_status(self.bridge.on_printer_status)
+        log.info(
+            "devices: %s, %s",
+            type(devices.badges).__name__,
+            type(devices.printer).__name__,
+        )
+
+    def start_camera(self) -> None:
+        """The camera as a second QR scanner (``SMARTCORNER_CAMERA=1``); its state goes to the
+        bridge, its codes go the wedge's way (source "camera")."""
+        from ui.input.camera import CameraScanner
+
+        if self.camera is not None:
+            raise RuntimeError("the camera is already started")
+        bridge = self.bridge
+        self.camera = CameraScanner(
+            lambda text: bridge.on_scan(text, ScanSource.CAMERA), parent=self.owner
+        )
+        self.camera.status_changed.connect(bridge.on_camera_status)
+        self.camera.start()
+
+    def shutdown(self) -> None:
+        """Stop timers, filters and devices; let the worker finish (after the event loop)."""
+        self.wedge.uninstall()
+        if self.camera is not None:
+            self.camera.stop()
+        self.idle.uninstall()
+        self.feed.stop()
+        self.attract.drift.stop()
+        for screen in self.router.built_screens():
+            screen.stop_work()
+        for hook in self.shutdown_hooks:
+            hook()
+        self.executor.wait()
+        devices = self.devices or next(iter(self._built_devices), None)
+        if devices is not None:
+            devices.stop()
+
+    def close(self) -> None:
+        """Shut down and delete everything, leaving the QApplication as it was (tests, shots)."""
+        self.shutdown()
+        self.database.close()
+        self.language.uninstall()
+        self.window.close()
+        self.window.deleteLater()
+        self.owner.deleteLater()
+
+    def holds_session(self) -> bool:
+        current = self.router.current
+        return current is not None and current.holds_session()
+
+    def is_quiet(self, quiet_ms: int) -> bool:
+        """Nobody is using the kiosk: the attract screen, untouched for ``quiet_ms``."""
+        return (
+            self.router.current_key == AttractScreen.key
+            and not self.holds_session()
+            and self.idle.quiet_ms() >= quiet_ms
+        )
+
+    def reset_session(self) -> None:
+        """Wipe what the last visitor did: language, accessibility, history, every screen."""
+        self.session.reset()
+        self.router.reset()
+
+
+def build_shell(
+    settings: Settings,
+    *,
+    app: QApplication,
+    clock: Clock,
+    events_loader: EventsLoader,
+    executor: BackgroundExecutor | None = None,
+    tiles: TileRegistry | None = None,
+    refresh_ms: int = REFRESH_MS,
+    on_quit: Callable[[], None] | None = None,
+    database: KioskDatabase | None = None,
+) -> Shell:
+    """Everything wired and the attract screen built; ``on_quit`` defaults to ``app.quit``."""
+    owner = QObject(app)  # parent of the non-widget objects, so they live as long as the app
+    executor = executor or BackgroundExecutor(parent=owner)
+    tiles = tiles or default_registry()
+    theme = ThemeController(app, parent=owner)
+    theme.apply(accessible=False)
+    language = LanguageSwitcher(app, parent=owner)
+    language.apply(settings.lang)
+    session = KioskSession(settings.lang, parent=owner)
+    bridge = DeviceBridge(clock, parent=owner)
+    feed = EventsFeed(
+        events_loader,
+        executor,
+        clock,
+        limit=max(AGENDA_LIMIT, settings.attract_events),
+        refresh_ms=refresh_ms,
+        parent=owner,
+    )
+    window = KioskWindow(theme)
+    router = Router(window.stack, root=AttractScreen.key, parent=owner)
+    attract = AttractScreen(feed, theme, clock, settings.kiosk_name, settings.attract_events)
+    database = database or KioskDatabase.for_settings(settings)  # opened lazily, on the worker
+    deps = ScreenDeps(
+        settings=settings,
+        theme=theme,
+        clock=clock,
+        executor=executor,
+        feed=feed,
+        database=database,
+        bridge=bridge,
+    )
+    capabilities = tiles.for_profile(settings.profile)
+
+    # Only the attract screen is needed for the first paint: the others (and their modules)
+    # are built on first visit.
+    def make_home() -> HomeScreen:
+        from ui.app.screens.home import HomeScreen
+
+        home = HomeScreen(capabilities, theme, clock, settings.kiosk_name)
+        home.tile_activated.connect(router.go)
+        return home
+
+    def make_pin() -> PinScreen:
+        from kiosk.admin_access import PinGuard
+        from ui.screens.pin import PinScreen
+
+        # Built once per run (the router keeps the screen), so failures count across visits.
+        pin = PinScreen(PinGuard(settings.admin_pin, clock), theme)
+        pin.granted.connect(lambda: router.go(ADMIN, remember=False))
+        pin.cancelled.connect(router.back)
+        return pin
+
+    def make_admin() -> AdminScreen:
+        from ui.app.screens.admin import AdminScreen
+
+        # settings.reader "none" is what gives the simulated reader (hardware.devices)
+        admin = AdminScreen(settings, theme, can_simulate_badges=settings.reader == "none")
+        admin.back_requested.connect(router.back)
+        admin.hardware_requested.connect(lambda: router.go(HARDWARE))
+        admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
+        admin.stats_requested.connect(lambda: router.go(STATS))
+        admin.quit_requested.connect(on_quit or app.quit)
+        return admin
+
+    router.register(AttractScreen.key, lambda: attract)
+    router.register(HOME, make_home)
+    router.register(PIN, make_pin)
+    router.register(ADMIN, make_admin)
+    router.register(STATS, lambda: _make_stats(settings, theme, clock, executor, database, router))
+
+    def make_capability_screen(capability: Capability) -> Screen:
+        screen = capability.make_screen(deps)
+        # a capability's screen that ends its flow ("Terminé") sends the visitor home
+        home_requested = getattr(screen, "home_requested", None)
+        if home_requested is not None:
+            home_requested.connect(lambda: router.home(HOME))
+        return screen
+
+    for capability in capabilities:
+        router.register(capability.key, lambda c=capability: make_capability_screen(c))
+    attract.start_requested.connect(lambda: router.go(HOME))
+    attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
+
+    shell = Shell(
+        settings=settings,
+        app=app,
+        owner=owner,
+        window=window,
+        router=router,
+        session=session,
+        theme=theme,
+        language=language,
+        idle=IdleMonitor(
+            settings.idle_timeout * 1000,
+            settings.idle_countdown * 1000,
+            reset_session=lambda: shell.reset_session(),
+            holds_session=lambda: shell.holds_session(),
+            parent=owner,
+        ),
+        executor=executor,
+        database=database,
+        feed=feed,
+        tiles=tiles,
+        attract=attract,
+        bridge=bridge,
+        input_router=InputRouter(lambda: router.current, parent=owner),
+        wedge=WedgeFilter(parent=owner),
+    )
+    _wire(shell)
+    _wire_devices(shell)
+    for service in [DEVICES, *tiles.services_for(settings.profile)]:
+        installed = service.install(shell, deps)
+        if installed is not None:
+            shell.installed.append(installed)
+    return shell
+
+
+def _make_stats(
+    settings: Settings,
+    theme: ThemeController,
+    clock: Clock,
+    executor: BackgroundExecutor,
+    database: KioskDatabase,
+    router: Router,
+) -> Screen:
+    from ui.stats.screen import StatsScreen
+
+    def load(quarter: Quarter) -> Dashboard:  # on the worker thread
+        from kiosk.stats.dashboard import quarter_dashboard
+
+        with database.session_factory()() as session:
+            return quarter_dashboard(session, quarter, clock.now())
+
+    screen = StatsScreen(theme, executor, clock, load)
+    screen.back_requested.connect(router.back)
+    return screen
+
+
+def _wire(shell: Shell) -> None:
+    window, router, session, idle = shell.window, shell.router, shell.session, shell.idle
+    bar = window.bottom_bar
+    bar.set_language(session.lang)
+
+    def on_screen(key: str) -> None:
+        screen = router.screen(key)
+        bar.setVisible(screen.shows_bottom_bar)
+        bar.set_back_enabled(router.can_go_back())
+        idle.set_active(screen.idle_applies)
+
+    router.leaving.connect(window.transition.leaving)
+    router.current_changed.connect(on_screen)
+    router.current_changed.connect(window.transition.entered)
+    bar.home_clicked.connect(lambda: router.home(HOME))
+
+    def back() -> None:
+        current = router.current
+        if current is None or not current.go_back():
+            router.back()
+
+    bar.back_clicked.connect(back)
+    bar.language_clicked.connect(session.toggle_language)
+    bar.accessible_toggled.connect(session.set_accessible)
+
+    def on_language(lang: Language) -> None:
+        shell.language.apply(lang)
+        bar.set_language(lang)
+
+    def on_accessible(on: bool) -> None:
+        shell.theme.set_accessible(on)
+        bar.set_accessible(on)
+
+    session.language_changed.connect(on_language)
+    session.accessible_changed.connect(on_accessible)
+
+    window.admin_corner.triggered.connect(lambda: router.go(PIN))
+    idle.countdown_started.connect(window.overlay.start)
+    idle.countdown_tick.connect(window.overlay.set_seconds)
+    idle.countdown_cancelled.connect(window.overlay.hide)
+    idle.session_reset.connect(window.overlay.hide)
+    window.overlay.continue_clicked.connect(idle.poke)
+
+
+def _wire_devices(shell: Shell) -> None:
+    """Badges and scans: current screen, then fallbacks, then a toast (ui.input.router)."""
+    bridge, inputs, toast = shell.bridge, shell.input_router, shell.window.toast
+    bridge.activity.connect(shell.idle.poke)
+    bridge.badge_presented.connect(inputs.route_badge)
+    bridge.badge_refused.connect(inputs.refuse_badge)
+    bridge.scanned.connect(inputs.route_scan)
+    shell.wedge.scanned.connect(lambda payload: bridge.on_scan(payload, ScanSource.WEDGE))
+    inputs.badge_unused.connect(toast.show_badge_unused)
+    inputs.scan_unused.connect(toast.show_scan_unused)
+    inputs.badge_refused.connect(lambda event: toast.show_badge_refused(event.reason))
+    inputs.handler_failed.connect(toast.show_failure)
+    shell.router.leaving.connect(toast.dismiss)
+    shell.idle.session_reset.connect(toast.dismiss)

@@ -1,0 +1,384 @@
+"""The pieces of the staff door screen: lock pad, event list, counters, last verdict, last scans.
+
+Staff read these from a step away while people file past: big numbers, the last verdict in
+the same colours and shapes as the public verdict, and names in full (staff may see them;
+the public screen never shows them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain import CheckinOutcome
+from ui.checkin.verdict_panel import PALETTES, SHAPES, paint_shape
+from ui.checkin.verdicts import Tone
+from ui.formatting import clock_time, day_and_month
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+
+if TYPE_CHECKING:
+    from kiosk.checkin.door import ScanLine
+    from ui.checkin.door_actions import EventChoice
+
+translate = QCoreApplication.translate
+PIN_DIGITS: Final = 8
+SCAN_MARK_SIZE: Final = 32
+
+
+def outcome_label(outcome: CheckinOutcome) -> str:
+    """What staff read next to a name (short, the public screen has the long version)."""
+    labels = {
+        CheckinOutcome.OK: translate("Door", "Arrivée enregistrée"),
+        CheckinOutcome.ALREADY_CHECKED_IN: translate("Door", "Déjà enregistré·e"),
+        CheckinOutcome.NOT_REGISTERED: translate("Door", "Non inscrit·e"),
+        CheckinOutcome.EVENT_FULL: translate("Door", "Complet"),
+        CheckinOutcome.OUTSIDE_WINDOW: translate("Door", "Hors horaires d'accueil"),
+        CheckinOutcome.WRONG_EVENT: translate("Door", "Inscrit·e ailleurs"),
+        CheckinOutcome.UNKNOWN_BADGE: translate("Door", "Badge inconnu"),
+        CheckinOutcome.INVALID_CODE: translate("Door", "Code illisible"),
+        CheckinOutcome.FORGED_CODE: translate("Door", "Billet falsifié"),
+        CheckinOutcome.EXPIRED_CODE: translate("Door", "Billet expiré"),
+        CheckinOutcome.REVOKED_CODE: translate("Door", "Billet annulé"),
+        CheckinOutcome.VISIT_RECORDED: translate("Door", "Visite comptée"),
+    }
+    return labels[outcome]
+
+
+def tone_of(outcome: CheckinOutcome) -> Tone:
+    return {"green": Tone.GREEN, "amber": Tone.AMBER}.get(outcome.verdict.value, Tone.RED)
+
+
+class LockPanel(QFrame):
+    """Locked: a staff badge, or the admin PIN on the pad."""
+
+    pin_entered = Signal(str)
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doorLock")
+        self._digits = ""
+        self.title = QLabel(objectName="doorTitle")
+        self.hint = QLabel(objectName="doorHint")
+        self.hint.setWordWrap(True)
+        self.message = QLabel(objectName="doorMessage")
+        self.message.setWordWrap(True)
+        self.dots = QLabel(objectName="pinDots", alignment=Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.keys: dict[str, TouchButton] = {}
+        for n, digit in enumerate("1234567890"):
+            key = TouchButton(theme, role="key")
+            key.setObjectName(f"doorPin{digit}")
+            key.setText(digit)
+            key.clicked.connect(lambda _=False, d=digit: self._type(d))
+            self.keys[digit] = key
+            grid.addWidget(key, *((3, 1) if digit == "0" else divmod(n, 3)))
+        self.erase = TouchButton(theme, "backspace", role="key", icon_size=36)
+        self.erase.setObjectName("doorPinErase")
+        self.erase.clicked.connect(self.clear_pin)
+        self.ok = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
+        self.ok.setObjectName("doorPinOk")
+        self.ok.clicked.connect(self._submit)
+        grid.addWidget(self.erase, 3, 0)
+        grid.addWidget(self.ok, 3, 2)
+        side = QVBoxLayout()
+        side.setSpacing(24)
+        side.addStretch(1)
+        side.addWidget(self.title)
+        side.addWidget(self.hint)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        pad = QVBoxLayout()
+        pad.addWidget(self.dots)
+        pad.addLayout(grid)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(72, 48, 72, 48)
+        row.setSpacing(96)
+        row.addLayout(side, 1)
+        row.addLayout(pad)
+        self.retranslate()
+        self.clear_pin()
+
+    def _type(self, digit: str) -> None:
+        if len(self._digits) < PIN_DIGITS:
+            self._digits += digit
+        self._show_dots()
+
+    def _submit(self) -> None:
+        digits, self._digits = self._digits, ""
+        self._show_dots()
+        self.pin_entered.emit(digits)
+
+    def clear_pin(self) -> None:
+        self._digits = ""
+        self._show_dots()
+
+    def _show_dots(self) -> None:
+        self.dots.setText(" ".join("●" * len(self._digits)) or " ")
+        self.ok.setEnabled(len(self._digits) >= 4)
+
+    def set_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Door", "Mode accueil"))
+        self.hint.setText(
+            translate(
+                "Door",
+                "Réservé à l'équipe : présentez votre badge d'équipe ou d'ambassadeur, "
+                "ou saisissez le code administrateur.",
+            )
+        )
+        self.erase.setText(translate("Door", "Effacer"))
+        self.ok.setText(translate("Door", "Valider"))
+
+
+class EventPicker(QWidget):
+    """Today's events at this site first, one big button each."""
+
+    picked = Signal(object)  # EventChoice
+    leave = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.title = QLabel(objectName="doorTitle")
+        self.quit = TouchButton(theme, "logout", role="secondary")
+        self.quit.setObjectName("doorQuit")
+        self.quit.clicked.connect(self.leave)
+        self.empty = QLabel(objectName="emptyState")
+        self.buttons: list[TouchButton] = []
+        self._list = QVBoxLayout()
+        self._list.setSpacing(16)
+        holder = QWidget(objectName="doorEventList")
+        holder.setLayout(self._list)
+        scroll = QScrollArea(objectName="doorEventScroll")
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.quit)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(72, 40, 72, 24)
+        column.setSpacing(24)
+        column.addLayout(head)
+        column.addWidget(self.empty)
+        column.addWidget(scroll, 1)
+        self.retranslate()
+
+    def set_events(self, choices: list[EventChoice], now_label: Callable[[], str]) -> None:
+        while self._list.count():
+            item = self._list.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons = []
+        for choice in choices:
+            info = choice.info
+            when = (
+                f"{clock_time(info.starts_at)} – {clock_time(info.ends_at)}"
+                if choice.today
+                else f"{day_and_month(info.starts_at)}, {clock_time(info.starts_at)}"
+            )
+            seats = (
+                translate("Door", "{n} inscrits / {cap} places").format(
+                    n=choice.registered, cap=choice.capacity
+                )
+                if choice.capacity
+                else translate("Door", "{n} inscrits").format(n=choice.registered)
+            )
+            button = TouchButton(self._theme, "calendar-event", role="doorEvent", icon_size=40)
+            button.setText(f"{info.title}\n{when} · {info.place} · {seats}")
+            button.clicked.connect(lambda _=False, c=choice: self.picked.emit(c))
+            self._list.addWidget(button)
+            self.buttons.append(button)
+        self._list.addStretch(1)
+        self.empty.setVisible(not choices)
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Door", "Quel événement accueillez-vous ?"))
+        self.quit.setText(translate("Door", "Quitter"))
+        self.empty.setText(translate("Door", "Aucun événement cette semaine."))
+
+
+class Counter(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doorCounter")
+        self.number = QLabel("0", objectName="doorCount", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.label = QLabel(objectName="doorCountLabel", alignment=Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.setSpacing(0)
+        column.addWidget(self.number)
+        column.addWidget(self.label)
+
+
+class ScanBanner(QWidget):
+    """The last verdict at the door: the public verdict's colour and shape, the full name."""
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doorBanner")
+        self._theme = theme
+        self._tone: Tone | None = None
+        self._title = ""
+        self._detail = ""
+        self.setMinimumHeight(150)
+
+    @property
+    def tone(self) -> Tone | None:
+        return self._tone
+
+    @property
+    def text(self) -> str:
+        return f"{self._title} — {self._detail}" if self._title else ""
+
+    def show_line(self, tone: Tone, title: str, detail: str) -> None:
+        self._tone, self._title, self._detail = tone, title, detail
+        self.update()
+
+    def set_title(self, title: str) -> None:
+        self._title = title
+        self.update()
+
+    def clear(self) -> None:
+        self._tone, self._title, self._detail = None, "", ""
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tokens = self._theme.tokens
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if self._tone is None:
+            painter.setPen(QColor(tokens.border))
+            painter.setBrush(QColor(tokens.surface))
+            painter.drawRoundedRect(rect, tokens.radius, tokens.radius)
+            painter.setPen(QColor(tokens.text_muted))
+            painter.drawText(
+                rect.adjusted(40, 0, -40, 0),
+                Qt.AlignmentFlag.AlignVCenter,
+                translate("Door", "Présentez un badge ou un billet au lecteur."),
+            )
+            return
+        colours = PALETTES[self._tone]
+        background, foreground = QColor(colours.background), QColor(colours.foreground)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, tokens.radius, tokens.radius)
+        side = rect.height() - 48
+        box = QRectF(rect.left() + 32, rect.top() + 24, side, side)
+        paint_shape(painter, SHAPES[self._tone], box, background, foreground)
+        text = rect.adjusted(side + 72, 20, -32, -20)
+        title = QFont(tokens.font_family)
+        title.setPixelSize(tokens.font_title)
+        title.setWeight(QFont.Weight.Bold)
+        painter.setPen(foreground)
+        painter.setFont(title)
+        top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.58)
+        painter.drawText(
+            top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._title
+        )
+        detail = QFont(tokens.font_family)
+        detail.setPixelSize(tokens.font_large)
+        painter.setFont(detail)
+        bottom = QRectF(text.left(), top.bottom() + 4, text.width(), text.height() * 0.42)
+        painter.drawText(
+            bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._detail
+        )
+
+
+class LastScans(QFrame):
+    """The newest scans at this event (staff see names), newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doorScans")
+        self.title = QLabel(objectName="doorSectionTitle")
+        self._rows = QVBoxLayout()
+        self._rows.setSpacing(6)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(28, 20, 28, 20)
+        column.setSpacing(10)
+        column.addWidget(self.title)
+        column.addLayout(self._rows)
+        column.addStretch(1)
+        self.lines: list[str] = []
+        self.retranslate()
+
+    def set_scans(self, scans: list[ScanLine]) -> None:
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.lines = []
+        for scan in scans:
+            name = " ".join(p for p in (scan.first_name, scan.last_name) if p) or "—"
+            label = outcome_label(scan.outcome)
+            if scan.undone:
+                label = translate("Door", "{label} (annulée)").format(label=label)
+            line = f"{clock_time(scan.at)}   {name}   ·   {label}"
+            tone = tone_of(scan.outcome)
+            self._rows.addWidget(_ScanRow(tone, line, undone=scan.undone))
+            self.lines.append(line)
+        if not scans:
+            empty = QLabel(translate("Door", "Aucun passage pour l'instant."))
+            empty.setObjectName("emptyState")
+            self._rows.addWidget(empty)
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Door", "Derniers passages"))
+
+
+class _ScanRow(QFrame):
+    """One line of the last scans: the verdict's shape in small (not colour alone), the text."""
+
+    def __init__(self, tone: Tone, text: str, *, undone: bool) -> None:
+        super().__init__()
+        self.setObjectName("doorScanLine")
+        self.setProperty("tone", "undone" if undone else tone.value)
+        self.tone = tone
+        mark = QLabel(objectName="doorScanMark")
+        mark.setPixmap(tone_mark(tone, SCAN_MARK_SIZE, self.devicePixelRatioF()))
+        mark.setFixedSize(SCAN_MARK_SIZE, SCAN_MARK_SIZE)
+        self.text = QLabel(text, objectName="doorScanText")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 6, 0, 6)
+        row.setSpacing(16)
+        row.addWidget(mark)
+        row.addWidget(self.text, 1)
+
+
+def tone_mark(tone: Tone, size: int, ratio: float = 1.0) -> QPixmap:
+    """The verdict's shape (disc, triangle, octagon) in its signal colour, ``size`` px square."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colours = PALETTES[tone]
+    # The shape in the signal's background colour, its glyph cut in white (amber: dark).
+    shape_colour = QColor(colours.background)
+    glyph = QColor(colours.foreground)
+    paint_shape(painter, SHAPES[tone], QRectF(1, 1, size - 2, size - 2), glyph, shape_colour)
+    painter.end()
+    return pixmap

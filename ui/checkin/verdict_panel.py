@@ -1,0 +1,374 @@
+"""The check-in verdict, full bleed: colour, a shape that says it without colour, few words.
+
+Everything is painted in one ``paintEvent`` (no child labels), so that the verdict is on
+screen in a single paint pass well inside the 100 ms budget, and so that the benchmark can
+time exactly that pass (``painted`` is emitted at its end). Only the walk-in offer has
+buttons, as child widgets.
+
+Shapes are told apart without colour (colour-blind visitors, a sunlit screen): a disc with a
+check mark (come in), a triangle with an exclamation mark (attention), an octagon — the stop
+sign — with a cross (not admitted), a ring of dots while the answer is on its way.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from ui import resources
+from ui.checkin.verdicts import Tone, VerdictView
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    foreground: str
+
+
+# Not the brand palette: these are signals, chosen to be told apart by everyone. Amber is a
+# true yellow with dark text (the theme's orange "warning" is too close to red at 2 m).
+PALETTES: Final = {
+    Tone.GREEN: Palette("#18753C", "#FFFFFF"),  # 5.9:1
+    Tone.AMBER: Palette("#FFC72C", "#161616"),  # 11.8:1
+    Tone.RED: Palette("#CE0500", "#FFFFFF"),  # 5.3:1
+    Tone.PENDING: Palette("#000091", "#FFFFFF"),  # 15.9:1
+}
+
+SHAPE_SIZE: Final = 300
+MIN_SHAPE_SIZE: Final = 160
+MIN_SHRINK: Final = 0.6  # of the theme's text sizes, when a long text must fit
+GAP_AFTER_SHAPE: Final = 56
+MARGIN: Final = 48
+TEXT_FLAGS: Final = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+CONTENT_WIDTH: Final = 1560
+BAR_HEIGHT: Final = 14  # the dismiss countdown, along the bottom edge
+TICK_MS: Final = 50
+
+
+@dataclass(frozen=True)
+class VerdictLayout:
+    width: int  # of the text column
+    shape: int  # side of the shape's square
+    top: int  # of the shape
+    blocks: list[tuple[QFont, str, int]]  # font, text, gap after
+    heights: list[int]
+    gap_before_action: int
+
+    @property
+    def bottom(self) -> int:
+        """Where the last line of text ends."""
+        text = sum(self.heights) + sum(gap for *_, gap in self.blocks) + self.gap_before_action
+        return self.top + self.shape + GAP_AFTER_SHAPE + text
+
+
+class Shape:
+    DISC = "disc"
+    TRIANGLE = "triangle"
+    OCTAGON = "octagon"
+    RING = "ring"
+
+
+SHAPES: Final = {
+    Tone.GREEN: Shape.DISC,
+    Tone.AMBER: Shape.TRIANGLE,
+    Tone.RED: Shape.OCTAGON,
+    Tone.PENDING: Shape.RING,
+}
+
+
+def shape_path(shape: str, box: QRectF) -> QPainterPath:
+    """The outline of ``shape`` fitted in ``box`` (a square)."""
+    path = QPainterPath()
+    c, r = box.center(), box.width() / 2
+    if shape == Shape.TRIANGLE:
+        top, base = box.top() + r * 0.12, box.bottom() - r * 0.14
+        half = (base - top) / math.sqrt(3)
+        path.moveTo(c.x(), top)
+        path.lineTo(c.x() + half, base)
+        path.lineTo(c.x() - half, base)
+        path.closeSubpath()
+    elif shape == Shape.OCTAGON:
+        for k in range(8):
+            a = math.radians(22.5 + 45 * k)
+            point = QPointF(c.x() + r * math.cos(a), c.y() + r * math.sin(a))
+            path.moveTo(point) if k == 0 else path.lineTo(point)
+        path.closeSubpath()
+    else:
+        path.addEllipse(box)
+    return path
+
+
+def paint_shape(
+    painter: QPainter, shape: str, box: QRectF, background: QColor, foreground: QColor
+) -> None:
+    """The verdict's shape filled with ``foreground``, its glyph cut in ``background``."""
+    painter.save()
+    outline = shape_path(shape, box)
+    if shape == Shape.RING:
+        painter.setPen(QPen(foreground, 16))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(shape_path(Shape.DISC, box.adjusted(8, 8, -8, -8)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(foreground)
+        c, d = box.center(), box.width() * 0.2
+        for dx in (-d, 0.0, d):
+            painter.drawEllipse(QPointF(c.x() + dx, c.y()), 18, 18)
+        painter.restore()
+        return
+    painter.setPen(
+        QPen(
+            foreground,
+            box.width() * 0.047,
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
+    )
+    painter.setBrush(foreground)
+    painter.drawPath(outline)
+    s, x0, y0 = box.width(), box.left(), box.top()
+    glyph = QPen(
+        background,
+        s * 0.11,
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.RoundCap,
+        Qt.PenJoinStyle.RoundJoin,
+    )
+    painter.setPen(glyph)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if shape == Shape.DISC:
+        mark = QPainterPath(QPointF(x0 + s * 0.28, y0 + s * 0.52))
+        mark.lineTo(x0 + s * 0.44, y0 + s * 0.68)
+        mark.lineTo(x0 + s * 0.73, y0 + s * 0.36)
+        painter.drawPath(mark)
+    elif shape == Shape.TRIANGLE:
+        cx = box.center().x()
+        painter.drawLine(QPointF(cx, y0 + s * 0.40), QPointF(cx, y0 + s * 0.62))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawEllipse(QPointF(cx, y0 + s * 0.76), s * 0.065, s * 0.065)
+    else:
+        a, b = s * 0.33, s * 0.67
+        painter.drawLine(QPointF(x0 + a, y0 + a), QPointF(x0 + b, y0 + b))
+        painter.drawLine(QPointF(x0 + b, y0 + a), QPointF(x0 + a, y0 + b))
+    painter.restore()
+
+
+class VerdictPanel(QWidget):
+    touched = Signal()  # a tap outside the buttons: "I have read it"
+    accepted = Signal()  # the primary button (M'inscrire, Confirmer)
+    declined = Signal()  # the secondary button (Non merci, Annuler)
+    painted = Signal()  # the end of a paint pass (benchmarks, tests)
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdictPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # we paint every pixel
+        self._theme = theme
+        self._view: VerdictView | None = None
+        self._total_ms = 0
+        self._left_ms = 0
+        self._tick = QTimer(self, interval=TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+
+        # Icons drawn here in the verdict's own colours, not the theme's (see 60-checkin.qss).
+        self.accept_button = TouchButton(theme, None, role="verdict", icon_size=48)
+        self.accept_button.setObjectName("verdictAccept")
+        self.accept_button.clicked.connect(self.accepted)
+        self.decline_button = TouchButton(theme, None, role="verdict", icon_size=44)
+        self.decline_button.setObjectName("verdictDecline")
+        self.decline_button.clicked.connect(self.declined)
+        self._buttons = QWidget(self)
+        row = QHBoxLayout(self._buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(32)
+        row.addWidget(self.decline_button, 2)
+        row.addWidget(self.accept_button, 3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        outer.addWidget(self._buttons, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addSpacing(88)
+        self._buttons.setFixedWidth(1200)
+        self._buttons.hide()
+        theme.changed.connect(self.update)
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def view(self) -> VerdictView | None:
+        return self._view
+
+    @property
+    def palette_in_use(self) -> Palette | None:
+        return PALETTES[self._view.tone] if self._view is not None else None
+
+    @property
+    def shape(self) -> str | None:
+        return SHAPES[self._view.tone] if self._view is not None else None
+
+    def show_view(
+        self,
+        view: VerdictView,
+        *,
+        timeout_ms: int = 0,
+        accept_text: str = "",
+        decline_text: str = "",
+        accept_icon: str = "user-plus",
+    ) -> None:
+        """Paint ``view``; with ``timeout_ms`` a bar along the bottom shows the time left."""
+        self._view = view
+        self._total_ms = self._left_ms = timeout_ms
+        if timeout_ms > 0:
+            self._tick.start()
+        else:
+            self._tick.stop()
+        if view.offer_walk_in:
+            # The offer is amber: a dark filled button and a dark outlined one (60-checkin.qss).
+            self.accept_button.setText(f"  {accept_text}")  # room between icon and text
+            self.accept_button.setIcon(resources.icon(accept_icon, "#FFFFFF", 48))
+            self.decline_button.setText(f"  {decline_text}")
+            self.decline_button.setIcon(resources.icon("x", "#161616", 44))
+            self._buttons.show()
+        else:
+            self._buttons.hide()
+        self.update()
+
+    def clear(self) -> None:
+        self._view = None
+        self._tick.stop()
+        self._buttons.hide()
+
+    def restart_countdown(self, timeout_ms: int) -> None:
+        self._total_ms = self._left_ms = timeout_ms
+        self._tick.start()
+        self.update(self._bar_rect())
+
+    def _on_tick(self) -> None:
+        self._left_ms = max(0, self._left_ms - TICK_MS)
+        if self._left_ms == 0:
+            self._tick.stop()
+        self.update(self._bar_rect())
+
+    # -- input ----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.touched.emit()
+
+    # -- painting -------------------------------------------------------------------------
+
+    def _bar_rect(self) -> QRect:
+        return QRect(0, self.height() - BAR_HEIGHT, self.width(), BAR_HEIGHT)
+
+    def _fonts(self, shrink: float = 1.0) -> tuple[QFont, QFont, QFont]:
+        tokens = self._theme.tokens
+        scale = tokens.font_size / 24 * shrink  # the accessible theme's text is larger
+        title = QFont(tokens.font_family)
+        title.setPixelSize(round(84 * scale))
+        title.setWeight(QFont.Weight.Bold)
+        details = QFont(tokens.font_family)
+        details.setPixelSize(round(46 * scale))
+        details.setWeight(QFont.Weight.DemiBold)
+        action = QFont(tokens.font_family)
+        action.setPixelSize(round(38 * scale))
+        action.setWeight(QFont.Weight.Medium)
+        return title, details, action
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view = self._view
+        tone = view.tone if view is not None else Tone.PENDING
+        colours = PALETTES[tone]
+        background, foreground = QColor(colours.background), QColor(colours.foreground)
+        painter.fillRect(event.rect(), background)
+        if view is not None and not event.rect().intersected(self._content_rect()).isEmpty():
+            self._paint_content(painter, view, background, foreground)
+        if self._total_ms > 0:
+            bar = self._bar_rect()
+            shade = QColor(foreground)
+            shade.setAlphaF(0.25)
+            painter.fillRect(bar, shade)
+            done = QRect(bar)
+            done.setWidth(round(bar.width() * self._left_ms / self._total_ms))
+            painter.fillRect(done, foreground)
+        painter.end()
+        self.painted.emit()
+
+    def _content_rect(self) -> QRect:
+        return self.rect().adjusted(0, 0, 0, -BAR_HEIGHT)
+
+    def layout_for(self, view: VerdictView) -> VerdictLayout:
+        """Where everything goes: the shape shrinks first, then the text, so that long
+        sentences in the accessible theme never run under the walk-in buttons."""
+        width = min(CONTENT_WIDTH, self.width() - 160)
+        reserved = self._buttons.sizeHint().height() + 88 + 40 if view.offer_walk_in else 0
+        room = self.height() - BAR_HEIGHT - reserved - 2 * MARGIN
+        shrink, shape = 1.0, SHAPE_SIZE
+        while True:
+            fonts = self._fonts(shrink)
+            blocks = [(fonts[0], view.title, 40)]
+            blocks += [(fonts[1], line, 12) for line in view.details]
+            if view.action:
+                blocks.append((fonts[2], view.action, 0))
+            heights = [
+                QFontMetrics(font)
+                .boundingRect(QRect(0, 0, width, 10_000), TEXT_FLAGS, text)
+                .height()
+                for font, text, _ in blocks
+            ]
+            gap_before_action = 28 if view.details and view.action else 0
+            text = sum(heights) + sum(gap for *_, gap in blocks) + gap_before_action
+            shape = max(MIN_SHAPE_SIZE, min(SHAPE_SIZE, room - text - GAP_AFTER_SHAPE))
+            content = shape + GAP_AFTER_SHAPE + text
+            if content <= room or shrink <= MIN_SHRINK:
+                break
+            shrink = max(MIN_SHRINK, shrink - 0.05)
+        top = max(MARGIN, MARGIN + (room - content) // 2)
+        return VerdictLayout(width, shape, top, blocks, heights, gap_before_action)
+
+    def _paint_content(
+        self, painter: QPainter, view: VerdictView, background: QColor, foreground: QColor
+    ) -> None:
+        layout = self.layout_for(view)
+        box = QRectF((self.width() - layout.shape) / 2, layout.top, layout.shape, layout.shape)
+        paint_shape(painter, SHAPES[view.tone], box, background, foreground)
+        y = layout.top + layout.shape + GAP_AFTER_SHAPE
+        left = (self.width() - layout.width) // 2
+        painter.setPen(foreground)
+        last = len(layout.blocks) - 1
+        for n, ((font, text, gap), height) in enumerate(
+            zip(layout.blocks, layout.heights, strict=True)
+        ):
+            if view.action and n == last:
+                y += layout.gap_before_action
+            painter.setFont(font)
+            painter.drawText(QRect(left, y, layout.width, height), TEXT_FLAGS, text)
+            y += height + gap
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.update()

@@ -1,0 +1,127 @@
+"""An external visitor at the door: who they are, for their pass (name, organisation, e-mail).
+
+The on-screen keyboard types into whichever field was touched last.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ui.checkin.door_actions import VisitorForm
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.keyboard import OnScreenKeyboard
+
+translate = QCoreApplication.translate
+
+
+class VisitorFormPanel(QWidget):
+    submitted = Signal(object)  # VisitorForm
+    cancelled = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitorForm")
+        self.title = QLabel(objectName="doorSectionTitle")
+        self.first_name = QLineEdit(objectName="visitorFirstName")
+        self.last_name = QLineEdit(objectName="visitorLastName")
+        self.organisation = QLineEdit(objectName="visitorOrganisation")
+        self.email = QLineEdit(objectName="visitorEmail")
+        self.fields = (self.first_name, self.last_name, self.organisation, self.email)
+        self.labels = [QLabel(objectName="visitorLabel") for _ in self.fields]
+        for field in self.fields:
+            field.installEventFilter(self)
+            field.textChanged.connect(self._validate)
+        self.cancel = TouchButton(theme, "x", role="secondary")
+        self.cancel.setObjectName("visitorCancel")
+        self.cancel.clicked.connect(self.cancelled)
+        self.save = TouchButton(theme, "printer", role="primary", icon_colour="on_accent")
+        self.save.setObjectName("visitorSave")
+        self.save.clicked.connect(self._submit)
+        self.keyboard = OnScreenKeyboard(theme, auto_capitalise=True)
+        self.keyboard.submitted.connect(self._next_field)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        for n, (label, field) in enumerate(zip(self.labels, self.fields, strict=True)):
+            grid.addWidget(label, (n // 2) * 2, n % 2)
+            grid.addWidget(field, (n // 2) * 2 + 1, n % 2)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.cancel)
+        head.addWidget(self.save)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(72, 32, 72, 32)
+        column.setSpacing(20)
+        column.addLayout(head)
+        column.addLayout(grid)
+        column.addStretch(1)
+        column.addWidget(self.keyboard)
+        self.retranslate()
+        self.reset()
+
+    def form(self) -> VisitorForm:
+        organisation = self.organisation.text().strip()
+        return VisitorForm(
+            first_name=self.first_name.text().strip(),
+            last_name=self.last_name.text().strip(),
+            organisation=organisation[:1].upper() + organisation[1:],
+            email=self.email.text().strip(),
+        )
+
+    def _validate(self) -> None:
+        form = self.form()
+        self.save.setEnabled(bool(form.first_name and form.last_name and form.organisation))
+
+    def _submit(self) -> None:
+        if self.save.isEnabled():
+            self.submitted.emit(self.form())
+
+    def _focus(self, field: QLineEdit) -> None:
+        # Names take a capital on each word ("Jean-Marc Le Goff"); an organisation only its
+        # first letter ("Mairie de Nice", at submission), an e-mail address none.
+        self.keyboard.set_auto_capitalise(field in (self.first_name, self.last_name))
+        self.keyboard.set_target(field)
+        self.keyboard.set_action_label(
+            translate("Visitor", "Suivant")
+            if field is not self.email
+            else translate("Visitor", "Terminé")
+        )
+
+    def _next_field(self) -> None:
+        target = self.keyboard.target
+        if target in self.fields and target is not self.email:
+            following = self.fields[self.fields.index(target) + 1]
+            following.setFocus()
+            self._focus(following)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A touch on a field makes it the keyboard's target even when Qt gives no focus
+        # event (the window is not the active one, e.g. right after a dialog elsewhere).
+        touched = event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
+        if touched and watched in self.fields:
+            self._focus(watched)  # type: ignore[arg-type]
+        return False
+
+    def reset(self) -> None:
+        for field in self.fields:
+            field.clear()
+        self.keyboard.reset()
+        self._focus(self.first_name)
+        self.first_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._validate()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Visitor", "Laissez-passer visiteur"))
+        texts = (
+            translate("Visitor", "Prénom"),
+            translate("Visitor", "Nom"),
+            translate("Visitor", "Organisme"),
+            translate("Visitor", "Courriel (facultatif)"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.cancel.setText(translate("Visitor", "Annuler"))
+        self.save.setText(translate("Visitor", "Enregistrer et imprimer"))

@@ -1,0 +1,1 @@
+"""The ``smartcorner`` command: one module per command group."""

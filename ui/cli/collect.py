@@ -1,0 +1,155 @@
+"""Click & Collect commands (no Qt): importing orders, order codes, expiry, receipt checks.
+
+smartcorner import orders FILE [--dry-run]
+smartcorner collect order-code ORDER_REF [--days N] [--png FILE]
+smartcorner collect expire
+smartcorner collect verify RECEIPT_CODE
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ui.cli.groups import command_group
+
+    imports = command_group(subparsers, "import", "import data from other systems")
+    orders = imports.add_parser(
+        "orders",
+        help="orders of the online catalogue (CSV or JSON); all rows or none",
+        description="Columns: order, line, matricule, item, quantity, status "
+        "(placed|approved|cancelled), placed_at, expected_at. Re-importing is safe.",
+    )
+    orders.add_argument("file", type=Path)
+    orders.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    orders.set_defaults(handler=_import_orders)
+
+    collect = command_group(subparsers, "collect", "Click & Collect")
+    code = collect.add_parser("order-code", help="the signed QR code of an order (issuer only)")
+    code.add_argument("reference", help="the order's reference, e.g. CC-2026-00042")
+    code.add_argument("--days", type=int, default=30, help="validity in days (default 30)")
+    code.add_argument("--png", type=Path, help="also write the QR code to this PNG file")
+    code.set_defaults(handler=_order_code)
+    expire = collect.add_parser("expire", help="ready lines past their pickup date: expired")
+    expire.set_defaults(handler=_expire)
+    verify = collect.add_parser("verify", help="who collected what, from a receipt's QR code")
+    verify.add_argument("code")
+    verify.set_defaults(handler=_verify)
+
+
+def _sessions(settings: Settings) -> tuple[Any, Any]:
+    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.migrate import ensure_schema
+
+    engine = create_db_engine(settings.database_url)
+    ensure_schema(engine)
+    return engine, make_session_factory(engine.execution_options(sqlite_begin="IMMEDIATE"))
+
+
+def _import_orders(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.collect.importer import ImportFileError, import_orders, read_rows
+    from kiosk.ports import SystemClock
+
+    try:
+        rows = read_rows(args.file)
+    except (OSError, ImportFileError) as exc:
+        print(f"smartcorner: {exc}", file=sys.stderr)
+        return 2
+    engine, sessions = _sessions(settings)
+    try:
+        with sessions() as session:
+            report = import_orders(session, rows, SystemClock().now())
+            if not report.ok:
+                session.rollback()
+                for error in report.errors:
+                    print(f"{args.file}: {error}", file=sys.stderr)
+                print(
+                    f"{args.file}: {len(report.errors)} error(s), nothing imported",
+                    file=sys.stderr,
+                )
+                return 1
+            if args.dry_run:
+                session.rollback()
+                print(f"{args.file}: would import: {report}")
+                return 0
+            session.commit()
+        print(f"{args.file}: {report}")
+        return 0
+    finally:
+        engine.dispose()
+
+
+def _order_code(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from kiosk.codes import load_private_key, write_qr_png
+    from kiosk.collect.order_code import OrderCodeIssuer
+    from kiosk.collect.tables import CollectOrder
+    from kiosk.ports import SystemClock
+
+    path = settings.ticket_private_key_path
+    try:
+        issuer = OrderCodeIssuer(load_private_key(path))
+    except (OSError, ValueError) as exc:
+        print(f"smartcorner: cannot read the signing key {path}: {exc}", file=sys.stderr)
+        return 2
+    engine, sessions = _sessions(settings)
+    try:
+        with sessions() as session:
+            order = session.scalar(
+                select(CollectOrder).where(CollectOrder.reference == args.reference)
+            )
+            if order is None:
+                print(f"smartcorner: no order {args.reference!r}", file=sys.stderr)
+                return 1
+            expires = SystemClock().now() + timedelta(days=args.days)
+            code = issuer.issue(order_id=order.id, person_id=order.person_id, expires_at=expires)
+    finally:
+        engine.dispose()
+    print(code)
+    if args.png:
+        write_qr_png(code, args.png)
+    return 0
+
+
+def _expire(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.collect.staff import expire_overdue
+    from kiosk.ports import SystemClock
+
+    engine, sessions = _sessions(settings)
+    try:
+        with sessions.begin() as session:
+            n = expire_overdue(session, SystemClock().now())
+    finally:
+        engine.dispose()
+    print(f"{n} ready line(s) expired")
+    return 0
+
+
+def _verify(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.collect.receipt import describe_pickup, nonce_of_receipt_code
+
+    nonce = nonce_of_receipt_code(args.code)
+    if nonce is None:
+        print("smartcorner: not a pickup receipt code", file=sys.stderr)
+        return 2
+    engine, sessions = _sessions(settings)
+    try:
+        with sessions() as session:
+            text = describe_pickup(session, nonce)
+    finally:
+        engine.dispose()
+    if text is None:
+        print("NO MATCH: no pickup has this code (the receipt is not genuine)")
+        return 1
+    print(text)
+    return 0

@@ -1,0 +1,1 @@
+"""Retrait Click & Collect on screen: pickup flow and the staff desk."""

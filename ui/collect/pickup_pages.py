@@ -1,0 +1,266 @@
+"""The pages of the pickup screen (:mod:`ui.collect.pickup`), each one thing to look at.
+
+Built once and refilled: :class:`LinesPage` (what waits for the agent, ready lines first),
+:class:`ConfirmPage` (what they are about to receive, "J'ai bien reçu", the optional
+signature) and :class:`MessagePage` (welcome, waiting, done, refused: an icon, a title, one
+sentence, at most two buttons). Actions stay in the lower half of the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.collect.pickup import AgentLines
+from kiosk.collect.views import LineView
+from ui.collect import texts
+from ui.collect.line_card import LineCard
+from ui.collect.signature_pad import SignaturePad
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+
+MARGINS = (96, 56, 96, 40)
+
+
+def kinetic_scroll(content: QWidget) -> QScrollArea:
+    area = QScrollArea(objectName="collectScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    content.setObjectName("collectScrollContent")
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return area
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
+class MessagePage(QWidget):
+    """Icon, title, one sentence, up to two buttons: primary (right) and secondary (left)."""
+
+    primary_clicked = Signal()
+    secondary_clicked = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.icon = IconLabel(theme, "package", 120, colour="collect", stroke=1.5)
+        self.icon.setObjectName("messageIcon")
+        self.icon.setFixedSize(200, 200)
+        self.title = QLabel(objectName="messageTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.body = QLabel(objectName="messageBody", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.body.setWordWrap(True)
+        self.note = QLabel(objectName="messageNote", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.secondary = TouchButton(theme, role="secondary")
+        self.secondary.setObjectName("messageSecondary")
+        self.secondary.clicked.connect(self.secondary_clicked)
+        self.primary = TouchButton(theme, role="primary", icon_colour="on_accent")
+        self.primary.setObjectName("messagePrimary")
+        self.primary.clicked.connect(self.primary_clicked)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(32)
+        buttons.addStretch(1)
+        buttons.addWidget(self.secondary)
+        buttons.addWidget(self.primary)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(*MARGINS)
+        column.setSpacing(28)
+        column.addStretch(2)
+        column.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.title)
+        column.addWidget(self.body)
+        column.addWidget(self.note)
+        column.addStretch(3)
+        column.addLayout(buttons)
+
+    def show_message(
+        self,
+        *,
+        icon: str,
+        tone: str,
+        title: str,
+        body: str,
+        note: str = "",
+        primary: str = "",
+        primary_icon: str | None = None,
+        secondary: str = "",
+        secondary_icon: str | None = None,
+    ) -> None:
+        """``tone``: collect, success, warning or error (the icon's colour and ring)."""
+        self.icon.set_icon(icon, tone)
+        self.icon.setProperty("tone", tone)
+        self.icon.style().unpolish(self.icon)
+        self.icon.style().polish(self.icon)
+        self.title.setText(title)
+        self.body.setText(body)
+        self.body.setVisible(bool(body))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.primary.setText(primary)
+        self.primary.set_icon_name(primary_icon)
+        self.primary.setVisible(bool(primary))
+        self.secondary.setText(secondary)
+        self.secondary.set_icon_name(secondary_icon)
+        self.secondary.setVisible(bool(secondary))
+
+    def set_note(self, note: str) -> None:
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+
+class LinesPage(QWidget):
+    """The agent's lines: ready ones as toggles (all in by default), the others below."""
+
+    take_clicked = Signal()
+    finish_clicked = Signal()
+    selection_changed = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.cards: list[LineCard] = []
+        self.hello = QLabel(objectName="collectHello")
+        self.summary = QLabel(objectName="collectSummary")
+        self.summary.setWordWrap(True)
+        content = QWidget()
+        self._list = QVBoxLayout(content)
+        self._list.setContentsMargins(0, 0, 16, 0)
+        self._list.setSpacing(16)
+        self._list.addStretch(1)
+        self._pool: list[LineCard] = []
+        self.scroll = kinetic_scroll(content)
+        self.hint = QLabel(objectName="collectHint")
+        self.hint.setWordWrap(True)
+        self.finish = TouchButton(theme, "logout", role="secondary")
+        self.finish.setObjectName("collectFinish")
+        self.finish.clicked.connect(self.finish_clicked)
+        self.take = TouchButton(theme, "hand-click", role="primary", icon_colour="on_accent")
+        self.take.setObjectName("collectTake")
+        self.take.clicked.connect(self.take_clicked)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(32)
+        buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.finish)
+        buttons.addWidget(self.take)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(*MARGINS)
+        column.setSpacing(24)
+        column.addWidget(self.hello)
+        column.addWidget(self.summary)
+        column.addWidget(self.scroll, 1)
+        column.addLayout(buttons)
+
+    def show_lines(self, lines: AgentLines) -> None:
+        shown = (*lines.ready, *lines.others)
+        while len(self._pool) < len(shown):  # cards are kept and refilled, never rebuilt
+            card = LineCard(self._theme)
+            card.toggled.connect(lambda *_: self._selection_changed())
+            self._list.insertWidget(len(self._pool), card)
+            self._pool.append(card)
+        for card, line in zip(self._pool, shown, strict=False):
+            card.set_line(line, selectable=line.is_ready, selected=True)
+            card.show()
+        for card in self._pool[len(shown) :]:
+            card.hide()
+        self.cards = self._pool[: len(shown)]
+        self.scroll.verticalScrollBar().setValue(0)
+        self._selection_changed()
+
+    def clear(self) -> None:
+        for card in self._pool:
+            card.clear()
+        self.cards = []
+        self.hello.clear()
+        self.summary.clear()
+        self.hint.clear()
+
+    @property
+    def selected(self) -> tuple[LineView, ...]:
+        return tuple(c.line for c in self.cards if c.selected)
+
+    def _selection_changed(self) -> None:
+        self.take.setEnabled(bool(self.selected))
+        self.take.setVisible(any(c.selectable for c in self.cards))
+        self.selection_changed.emit()
+
+
+class ConfirmPage(QWidget):
+    """What is about to be handed over, the signature pad, and "J'ai bien reçu"."""
+
+    confirm_clicked = Signal()
+    back_clicked = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(objectName="collectHello")
+        content = QWidget()
+        self._list = QVBoxLayout(content)
+        self._list.setContentsMargins(0, 0, 16, 0)
+        self._list.setSpacing(8)
+        self.scroll = kinetic_scroll(content)
+        self.sign_label = QLabel(objectName="signLabel")
+        self.pad = SignaturePad(theme)
+        self.erase = TouchButton(theme, "eraser", role="secondary")
+        self.erase.setObjectName("signErase")
+        self.erase.clicked.connect(self.pad.clear)
+        sign_head = QHBoxLayout()
+        sign_head.addWidget(self.sign_label, 1)
+        sign_head.addWidget(self.erase)
+        self.status = QLabel(objectName="collectHint")
+        self.back = TouchButton(theme, "arrow-left", role="secondary")
+        self.back.setObjectName("confirmBack")
+        self.back.clicked.connect(self.back_clicked)
+        self.confirm = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
+        self.confirm.setObjectName("confirmReceived")
+        self.confirm.clicked.connect(self.confirm_clicked)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(32)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.confirm)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(*MARGINS)
+        column.setSpacing(20)
+        column.addWidget(self.title)
+        column.addWidget(self.scroll, 1)
+        column.addLayout(sign_head)
+        column.addWidget(self.pad, 1)
+        column.addLayout(buttons)
+
+    def show_lines(self, lines: tuple[LineView, ...]) -> None:
+        clear_layout(self._list)
+        for line in lines:
+            text = f"{line.units_to_hand} × {line.item_name}"
+            if ident := texts.identity_text(line):
+                text += f"  —  {ident}"
+            label = QLabel(text, objectName="confirmLine")
+            label.setWordWrap(True)
+            self._list.addWidget(label)
+        self._list.addStretch(1)
+        self.pad.clear()
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool, status: str = "") -> None:
+        self.confirm.setEnabled(not busy)
+        self.back.setEnabled(not busy)
+        self.erase.setEnabled(not busy)
+        self.pad.setEnabled(not busy)
+        self.status.setText(status)

@@ -1,0 +1,341 @@
+"""Préparation des commandes: the desk staff mark order lines prepared, then ready.
+
+Locked until a staff badge (a person whose role is staff or admin) or the staff PIN opens it;
+the line's history keeps which. Preparing a tracked item (a screen, a smartphone) asks for its
+asset tag or serial number: typed on the on-screen keyboard or scanned from its label (a scan
+fills the field being edited). Fewer units than ordered is a shortage, recorded as such.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
+
+from kiosk.admin_access import AccessOutcome, PinGuard
+from ui.collect import texts
+from ui.collect.desk import CollectDesk, NotStaff, StaffMember
+from ui.collect.pickup_pages import MARGINS, clear_layout, kinetic_scroll
+from ui.collect.staff_parts import StaffLock, StaffRow
+from ui.formatting import clock_time
+from ui.screens.base import Screen
+from ui.widgets.buttons import TouchButton
+from ui.widgets.keyboard import OnScreenKeyboard
+
+if TYPE_CHECKING:
+    from kiosk.collect.receipt import PickupRecord
+    from kiosk.collect.staff import StaffLine
+    from kiosk.ports import BadgePresented, Clock
+    from ui.theme import ThemeController
+
+log = logging.getLogger(__name__)
+translate = texts.translate
+
+
+class CollectStaffScreen(Screen):
+    key = "collect_staff"
+
+    def __init__(
+        self,
+        desk: CollectDesk,
+        theme: ThemeController,
+        staff_pin: str,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._theme = theme
+        self._guard = PinGuard(staff_pin, clock)
+        self.staff: StaffMember | None = None
+        self.work: list[StaffLine] = []
+        self.editing: StaffLine | None = None
+        self._quantity = 0
+
+        self.lock = StaffLock(theme)
+        self.lock.pin_entered.connect(self._pin)
+        # the work list
+        self.list_page = QWidget()
+        self.title = QLabel(objectName="collectHello")
+        self.summary = QLabel(objectName="collectSummary")
+        self.error = QLabel(objectName="pinMessage")
+        self.error.setWordWrap(True)
+        self.lock_button = TouchButton(theme, "lock", role="secondary")
+        self.lock_button.clicked.connect(self.relock)
+        head = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.summary)
+        head.addLayout(heading, 1)
+        head.addWidget(self.lock_button)
+        content = QWidget()
+        self._rows = QVBoxLayout(content)
+        self._rows.setContentsMargins(0, 0, 16, 0)
+        self._rows.setSpacing(14)
+        self.scroll = kinetic_scroll(content)
+        column = QVBoxLayout(self.list_page)
+        column.setContentsMargins(*MARGINS)
+        column.setSpacing(20)
+        column.addLayout(head)
+        column.addWidget(self.error)
+        column.addWidget(self.scroll, 1)
+        # preparing one tracked line
+        self.prepare_page = QWidget()
+        self.prepare_title = QLabel(objectName="collectHello")
+        self.prepare_title.setWordWrap(True)
+        self.asset_tag = QLineEdit(objectName="assetTag")
+        self.serial = QLineEdit(objectName="serial")
+        self.less = TouchButton(theme, role="secondary")
+        self.less.setText("−")
+        self.less.clicked.connect(lambda: self._set_quantity(self._quantity - 1))
+        self.count = QLabel(objectName="collectHello")
+        self.more = TouchButton(theme, role="secondary")
+        self.more.setText("+")
+        self.more.clicked.connect(lambda: self._set_quantity(self._quantity + 1))
+        self.cancel = TouchButton(theme, "x", role="secondary")
+        self.cancel.clicked.connect(self._show_list)
+        self.save = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
+        self.save.setObjectName("staffSave")
+        self.save.clicked.connect(self._save_prepared)
+        fields = QHBoxLayout()
+        fields.setSpacing(24)
+        fields.addWidget(self.asset_tag, 2)
+        fields.addWidget(self.serial, 2)
+        fields.addWidget(self.less)
+        fields.addWidget(self.count)
+        fields.addWidget(self.more)
+        self.keyboard = OnScreenKeyboard(theme)
+        self.keyboard.submitted.connect(self._save_prepared)
+        for field in (self.asset_tag, self.serial):
+            field.installEventFilter(self)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.cancel)
+        actions.addWidget(self.save)
+        prep = QVBoxLayout(self.prepare_page)
+        prep.setContentsMargins(*MARGINS)
+        prep.setSpacing(20)
+        prep.addWidget(self.prepare_title)
+        prep.addLayout(fields)
+        prep.addLayout(actions)
+        prep.addWidget(self.keyboard, 1)
+
+        self._stack = QStackedLayout(self)
+        for page in (self.lock, self.list_page, self.prepare_page):
+            self._stack.addWidget(page)
+        self.retranslate()
+
+    # -- unlocking ------------------------------------------------------------------------
+
+    def stop_work(self) -> None:
+        self.desk.wait()
+
+    def handle_badge(self, event: BadgePresented) -> bool:
+        if self.staff is None:
+            self.desk.staff_by_badge(event.uid, self._unlocked, self._badge_refused)
+        return True  # a badge never leaves this screen for the pickup
+
+    def handle_scan(self, payload: str, source: str) -> bool:
+        if self._stack.currentWidget() is self.prepare_page:
+            target = self.serial if self.serial.hasFocus() else self.asset_tag
+            target.setText(payload.strip()[:64])
+            return True
+        from kiosk.collect.receipt import nonce_of_receipt_code
+
+        nonce = nonce_of_receipt_code(payload)
+        if nonce is None or self.staff is None:
+            return False  # receipts are checked by staff, once the area is open
+        self.desk.verify_receipt(nonce, self._show_receipt, self._failed)
+        return True
+
+    def _show_receipt(self, record: PickupRecord | None) -> None:
+        """A pickup receipt scanned at the desk: genuine (and what it says) or not."""
+        if record is None:
+            text = translate(
+                "Collect", "Aucun retrait ne correspond à ce reçu : il n'est pas authentique."
+            )
+            ok = False
+        else:
+            n = sum(q for q, *_ in record.lines)
+            text = translate(
+                "Collect", "Reçu authentique : {agent}, {n} article(s), le {when} — {kiosk}"
+            ).format(agent=record.agent_name, n=n, when=texts.when(record.at),
+                     kiosk=record.kiosk_name)  # fmt: skip
+            ok = True
+        self.error.setText(("✓ " if ok else "✗ ") + text)
+        self.error.setProperty("error", not ok)
+        self.error.style().unpolish(self.error)
+        self.error.style().polish(self.error)
+
+    def _pin(self, digits: str) -> None:
+        from kiosk.collect.staff import StaffProof
+        from kiosk.collect.status import Actor
+
+        result = self._guard.attempt(digits)
+        if result.granted:
+            self.lock.set_message("")
+            self._unlocked(StaffMember(StaffProof(Actor.STAFF_PIN), ""))
+        elif result.outcome is AccessOutcome.LOCKED and result.locked_until is not None:
+            self.lock.set_message(
+                translate("Collect", "Code bloqué jusqu'à {time}").format(
+                    time=clock_time(result.locked_until)
+                )
+            )
+        else:
+            self.lock.set_message(translate("Collect", "Code incorrect"))
+
+    def _badge_refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, NotStaff):
+            log.error("staff badge check failed", exc_info=exc)
+        self.lock.set_message(translate("Collect", "Ce badge n'ouvre pas l'espace équipe"))
+
+    def _unlocked(self, member: StaffMember) -> None:
+        self.staff = member
+        self.lock.set_message("")
+        self.retranslate()
+        self._stack.setCurrentWidget(self.list_page)
+        self.desk.staff_lines(self._show_work, self._failed)
+
+    def relock(self) -> None:
+        self.staff = None
+        self.editing = None
+        self.work = []
+        clear_layout(self._rows)
+        self.lock.clear()
+        self._stack.setCurrentWidget(self.lock)
+
+    # -- the work list --------------------------------------------------------------------
+
+    def _show_work(self, lines: list[StaffLine]) -> None:
+        self.work = lines
+        clear_layout(self._rows)
+        for line in lines:
+            row = StaffRow(self._theme, line)
+            row.act.connect(self._act)
+            self._rows.addWidget(row)
+        self._rows.addStretch(1)
+        self.retranslate()
+        self._show_list()
+
+    def _show_list(self) -> None:
+        self.editing = None
+        self.keyboard.set_target(None)
+        if self.staff is not None:
+            self._stack.setCurrentWidget(self.list_page)
+
+    def _act(self, line: StaffLine) -> None:
+        from kiosk.collect.status import LineStatus
+
+        if self.staff is None:
+            return
+        self.error.clear()
+        if line.status is LineStatus.PREPARED:
+            self.desk.staff_move(
+                line.line_id, self.staff.proof, ready=True,
+                on_done=self._show_work, on_error=self._failed,
+            )  # fmt: skip
+        elif line.tracked or line.quantity > 1:
+            self._edit(line)
+        else:
+            self.desk.staff_move(
+                line.line_id, self.staff.proof, ready=False,
+                on_done=self._show_work, on_error=self._failed,
+            )  # fmt: skip
+
+    def _edit(self, line: StaffLine) -> None:
+        self.editing = line
+        self.prepare_title.setText(f"{line.quantity} × {line.item_name} — {line.agent_name}")
+        self.asset_tag.setText(line.asset_tag or "")
+        self.serial.setText(line.serial or "")
+        for field in (self.asset_tag, self.serial):
+            field.setVisible(line.tracked)
+        self._set_quantity(line.quantity)
+        self.keyboard.setVisible(line.tracked)
+        self.keyboard.set_target(self.asset_tag if line.tracked else None)
+        self._stack.setCurrentWidget(self.prepare_page)
+
+    def _set_quantity(self, n: int) -> None:
+        top = self.editing.quantity if self.editing else 1
+        self._quantity = min(max(n, 1), top)
+        self.count.setText(f"{self._quantity} / {top}")
+        self.less.setEnabled(self._quantity > 1)
+        self.more.setEnabled(self._quantity < top)
+
+    def _save_prepared(self) -> None:
+        line = self.editing
+        if line is None or self.staff is None:
+            return
+        self.desk.staff_move(
+            line.line_id, self.staff.proof, ready=False,
+            on_done=self._show_work, on_error=self._failed,
+            prepared_quantity=self._quantity,
+            asset_tag=self.asset_tag.text(), serial=self.serial.text(),
+        )  # fmt: skip
+
+    def _failed(self, exc: BaseException) -> None:
+        from kiosk.collect.staff import StaffActionError
+
+        if isinstance(exc, StaffActionError):
+            text = {
+                "identification_required": translate(
+                    "Collect", "Saisissez ou scannez le n° d'inventaire ou le n° de série."
+                ),
+                "wrong_status": translate(
+                    "Collect", "Cette ligne a changé entre-temps : la liste est à jour."
+                ),
+                "unknown_line": translate("Collect", "Cette ligne n'existe plus."),
+            }.get(exc.code, translate("Collect", "Quantité impossible."))
+        else:
+            log.error("staff action failed", exc_info=exc)
+            text = translate("Collect", "Un problème technique empêche l'enregistrement.")
+        self.error.setText(text)
+        self.error.setProperty("error", True)
+        if self._stack.currentWidget() is self.prepare_page and self.editing is not None:
+            self.prepare_title.setText(text)
+        elif self.staff is not None:
+            self.desk.staff_lines(self._show_work, lambda e: log.error("work list", exc_info=e))
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.MouseButtonPress,
+        ):
+            self.keyboard.set_target(watched)
+        return False
+
+    def reset(self) -> None:
+        self.relock()
+
+    def retranslate(self) -> None:
+        lock = self.lock
+        lock.title.setText(translate("Collect", "Espace équipe Click & Collect"))
+        lock.body.setText(
+            translate("Collect", "Passez votre badge d'équipe, ou saisissez le code équipe.")
+        )
+        lock.erase.setText(translate("Collect", "Effacer"))
+        lock.validate.setText(translate("Collect", "Valider"))
+        name = self.staff.name if self.staff else ""
+        self.title.setText(
+            translate("Collect", "Commandes à préparer — {name}").format(name=name)
+            if name
+            else translate("Collect", "Commandes à préparer")
+        )
+        n = len(self.work)
+        self.summary.setText(
+            translate("Collect", "Aucune ligne à préparer")
+            if n == 0
+            else translate("Collect", "1 ligne à traiter")
+            if n == 1
+            else translate("Collect", "{n} lignes à traiter, les plus anciennes d'abord").format(
+                n=n
+            )
+        )
+        self.lock_button.setText(translate("Collect", "Verrouiller"))
+        self.asset_tag.setPlaceholderText(translate("Collect", "N° d'inventaire"))
+        self.serial.setPlaceholderText(translate("Collect", "N° de série"))
+        self.cancel.setText(translate("Collect", "Annuler"))
+        self.save.setText(translate("Collect", "Marquer préparé"))

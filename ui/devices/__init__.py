@@ -1,0 +1,1 @@
+"""Devices on screen: the Qt bridge, camera, wedge scanner, hardware and print-spool screens."""

@@ -1,0 +1,210 @@
+"""Demo mode's "Simuler un badge": pick an agent and their badge is tapped on the reader.
+
+The agent's card has the UID the demo seed linked to them (:func:`kiosk.identity.demo_badge_uid`),
+and the tap goes through the same path as a real one (simulator thread, device bridge, input
+routing), so the demo shows what a real badge does. "Badge inconnu" taps a card linked to
+nobody; "Carte à UID aléatoire" one that gives a new random UID at each tap (a bank card, a
+phone), which the reader refuses. The shell takes the kiosk back to the screen the visitor was
+on before the administration, then taps (see ``ui.app.shell``).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.identity import demo_badge_uid
+from kiosk.people import AgentSummary
+from ui.screens.base import Screen
+from ui.tasks import BackgroundExecutor
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+from ui.widgets.keyboard import OnScreenKeyboard
+
+log = logging.getLogger(__name__)
+
+AGENT_LIMIT = 24
+COLUMNS = 3
+SEARCH_DELAY_MS = 200  # after the last key, so each letter does not cost a query
+
+AgentSearch = Callable[[str, int], list[AgentSummary]]
+
+
+def unknown_uid() -> bytes:
+    """A 7-byte NXP-like UID no demo agent has (random: linked to nobody)."""
+    return b"\x04" + secrets.token_bytes(6)
+
+
+def random_id_uid() -> bytes:
+    """What a card with a random ID gives: 4 bytes starting 0x08, new at every tap."""
+    return b"\x08" + secrets.token_bytes(3)
+
+
+class BadgeSimulatorScreen(Screen):
+    key = "badge_simulator"
+    shows_bottom_bar = False
+
+    badge_chosen = Signal(bytes)  # the UID to tap
+    back_requested = Signal()
+
+    def __init__(
+        self,
+        search: AgentSearch,
+        executor: BackgroundExecutor,
+        theme: ThemeController,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._executor = executor
+        self._theme = theme
+        self._asked = ""  # the query whose answer is awaited
+        self.agents: list[AgentSummary] = []
+        self.buttons: list[TouchButton] = []
+
+        icon = IconLabel(theme, "id-badge-2", 56, colour="accent", stroke=1.75)
+        icon.setObjectName("screenIcon")
+        icon.setFixedSize(112, 112)
+        self.title = QLabel(objectName="screenTitle")
+        self.subtitle = QLabel(objectName="screenSubtitle")
+        heading = QVBoxLayout()
+        heading.setSpacing(6)
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        self.back = TouchButton(theme, "arrow-left", role="secondary")
+        self.back.setObjectName("adminBack")
+        self.back.clicked.connect(self.back_requested)
+        header = QHBoxLayout()
+        header.setSpacing(32)
+        header.addWidget(icon)
+        header.addLayout(heading, 1)
+        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.field = QLineEdit(objectName="simulatorSearch")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self._typed)
+        self.unknown = TouchButton(theme, "user-x", role="secondary")
+        self.unknown.setObjectName("unknownBadge")
+        self.unknown.clicked.connect(lambda: self.badge_chosen.emit(unknown_uid()))
+        self.random_card = TouchButton(theme, "alert-triangle", role="secondary")
+        self.random_card.setObjectName("randomCard")
+        self.random_card.clicked.connect(lambda: self.badge_chosen.emit(random_id_uid()))
+        search_row = QHBoxLayout()
+        search_row.setSpacing(24)
+        search_row.addWidget(self.field, 1)
+        search_row.addWidget(self.unknown)
+        search_row.addWidget(self.random_card)
+
+        self.status = QLabel(objectName="emptyState")
+        self.status.setWordWrap(True)
+        self._list = QWidget(objectName="agentList")
+        self._grid = QGridLayout(self._list)
+        self._grid.setContentsMargins(0, 0, 12, 0)
+        self._grid.setSpacing(16)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, 1)
+        scroll = QScrollArea(objectName="agentList")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._list)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setObjectName("agentList")
+        QScroller.grabGesture(
+            scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        self.keyboard = OnScreenKeyboard(theme)
+        self.keyboard.set_target(self.field)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(96, 48, 96, 32)
+        column.setSpacing(24)
+        column.addLayout(header)
+        column.addLayout(search_row)
+        column.addWidget(self.status)
+        column.addWidget(scroll, 1)
+        column.addWidget(self.keyboard)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.search_now)
+        self.retranslate()
+
+    def shown(self) -> None:
+        self.field.setFocus()
+        if not self.agents:
+            self.search_now()
+
+    def reset(self) -> None:
+        self._debounce.stop()
+        self.field.clear()  # no agent's name is left typed in for the next admin
+
+    def _typed(self) -> None:
+        self._debounce.start()
+
+    def search_now(self) -> None:
+        self._debounce.stop()
+        query = self.field.text().strip()
+        self._asked = query
+        self.status.setText(self.tr("Recherche…"))
+        self.status.show()
+        self._executor.submit(
+            lambda: self._search(query, AGENT_LIMIT),
+            lambda agents: self._show_agents(query, agents),
+            self._failed,
+        )
+
+    def _show_agents(self, query: str, agents: list[AgentSummary]) -> None:
+        if query != self._asked:
+            return  # an older answer, overtaken by what was typed since
+        self.agents = agents
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for n, agent in enumerate(agents):
+            button = TouchButton(self._theme, role="agent")
+            button.setObjectName("agentButton")
+            # the columns share the width; a long direction name must not widen its column
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setText(f"{agent.first_name} {agent.last_name.upper()}\n{agent.direction}")
+            uid = demo_badge_uid(agent.person_id)
+            button.clicked.connect(lambda _=False, uid=uid: self.badge_chosen.emit(uid))
+            self._grid.addWidget(button, n // COLUMNS, n % COLUMNS)
+            self.buttons.append(button)
+        self.status.setVisible(not agents)
+        if not agents:
+            self.status.setText(
+                self.tr("Aucun agent ne s'appelle ainsi.")
+                if query
+                else self.tr("Aucun agent dans la base : lancez « smartcorner demo ».")
+            )
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("could not search the demo agents", exc_info=exc)
+        self.status.setText(self.tr("La liste des agents n'a pas pu être chargée."))
+        self.status.show()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Simuler un badge"))
+        self.subtitle.setText(
+            self.tr("Choisissez un agent : le kiosque revient à l'écran d'avant et lit son badge.")
+        )
+        self.field.setPlaceholderText(self.tr("Nom ou prénom de l'agent"))
+        self.back.setText(self.tr("Retour"))
+        self.unknown.setText(self.tr("Badge inconnu"))
+        self.random_card.setText(self.tr("Carte à UID aléatoire"))

@@ -1,0 +1,1 @@
+"""Kiosque numérique on screen: browse, search, read, take away."""

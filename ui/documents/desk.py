@@ -1,0 +1,297 @@
+"""The screens' door to the Kiosque numérique: every call on a worker, answers back here.
+
+Two workers, so that a keystroke never waits behind a database round trip:
+
+- the *index* worker owns this kiosk's local FTS5 file (``kiosk.documents.index``): searches,
+  themes, "Nouveautés", in-document search, and bringing the index in line with the catalogue;
+- the kiosk's shared executor does the database work: opening a document (its file lands in
+  the local cache by content hash), recording views and searches, queueing a printed fiche.
+
+Search-as-you-type keeps at most one search running and one waiting: a newer keystroke
+replaces the waiting one, so a fast typist never builds a backlog, and ``results`` is only
+emitted for the latest text (an older answer arriving late is dropped). While the last word is
+short, the index first answers quickly from titles, tags and summaries (``provisional``); the
+complete answer is asked for next, unless the visitor has typed on meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
+from ui.tasks import BackgroundExecutor, OnError
+
+if TYPE_CHECKING:
+    from kiosk.documents.catalogue import PageHit, ThemeCount
+    from kiosk.documents.index import DocumentIndex
+    from kiosk.documents.library import DocumentContent
+    from kiosk.ports import Clock
+    from kiosk.settings import Settings
+    from ui.data import KioskDatabase
+
+log = logging.getLogger(__name__)
+
+LATEST_COUNT: Final = 12  # "Nouveautés"
+THEME_LIST_LIMIT: Final = 200  # a theme's documents, newest first
+RESULTS_LIMIT: Final = 30  # a visitor reads a handful; the total says how many more
+RESYNC_AFTER_S: Final = 300.0  # the catalogue may change under a running kiosk (import)
+CACHE_FILES: Final = 40  # documents kept in the local file cache
+FICHE_KIND: Final = "document_fiche"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str
+    theme: str | None = None
+    kind: DocumentKind | None = None
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """What the catalogue's first page shows."""
+
+    themes: tuple[ThemeCount, ...]
+    latest: tuple[DocumentSummary, ...]
+
+
+class DocumentDesk(QObject):
+    ready = Signal()  # the index is open (and in line with the catalogue)
+    unavailable = Signal(str)
+    results = Signal(object)  # SearchResults of the latest request
+
+    def __init__(
+        self,
+        database: KioskDatabase,
+        settings: Settings,
+        clock: Clock,
+        executor: BackgroundExecutor,
+        *,
+        open_index: Callable[[], DocumentIndex] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._settings = settings
+        self.clock = clock
+        self._db = executor
+        self._worker = BackgroundExecutor(threads=1, parent=self)
+        self._open_index = open_index or self._default_index
+        self._index: DocumentIndex | None = None
+        self._synced_at: float | None = None
+        self._running: SearchRequest | None = None
+        self._waiting: SearchRequest | None = None
+        self._latest: SearchRequest | None = None
+        self._recorded: tuple[str, str | None, DocumentKind | None] | None = None
+
+    # -- set-up ---------------------------------------------------------------------------
+    def _default_index(self) -> DocumentIndex:
+        from kiosk.documents.index import open_index
+        from kiosk.documents.library import index_path
+
+        return open_index(index_path(self._settings.paths))
+
+    @property
+    def is_ready(self) -> bool:
+        return self._synced_at is not None
+
+    def refresh(self) -> None:
+        """Open the index and sync it with the catalogue (again once RESYNC_AFTER_S passed)."""
+        if self._synced_at is not None and time.monotonic() - self._synced_at < RESYNC_AFTER_S:
+            return
+        self._worker.submit(self._sync, self._synced, self._failed)
+
+    def _sync(self) -> bool:
+        from kiosk.documents.library import sync_index
+
+        index = self._index_on_worker()
+        with self._database.session_factory()() as session:
+            report = sync_index(session, index)
+        return report.changed
+
+    def _index_on_worker(self) -> DocumentIndex:
+        if self._index is None:
+            self._index = self._open_index()
+        return self._index
+
+    def _synced(self, changed: bool) -> None:
+        first = self._synced_at is None
+        self._synced_at = time.monotonic()
+        if first or changed:
+            self.ready.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("the document catalogue is unavailable: %s", exc, exc_info=exc)
+        self.unavailable.emit(str(exc))
+
+    def shutdown(self) -> None:
+        """Let the index worker finish, then close the index (at shutdown only)."""
+        self._worker.wait()
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    # -- reading the index (index worker) --------------------------------------------------
+    def shelf(self, on_done: Callable[[Shelf], None]) -> None:
+        def work() -> Shelf:
+            index = self._index_on_worker()
+            return Shelf(tuple(index.themes()), tuple(index.latest(LATEST_COUNT)))
+
+        self._worker.submit(work, on_done, self._failed)
+
+    def search(self, request: SearchRequest) -> None:
+        """Search (or list, when the text is blank) in the background; ``results`` follows."""
+        self._latest = request
+        if self._running is not None:
+            self._waiting = request  # replaces an older keystroke that never ran
+            return
+        self._start(request)
+
+    def _start(self, request: SearchRequest, *, complete: bool = False) -> None:
+        self._running = request
+        self._worker.submit(
+            lambda: self._run(request, complete), self._answered, self._search_failed
+        )
+
+    def _run(self, request: SearchRequest, complete: bool) -> SearchResults:
+        index = self._index_on_worker()
+        if request.text.strip():
+            return index.search(
+                request.text,
+                theme=request.theme,
+                kind=request.kind,
+                limit=RESULTS_LIMIT,
+                quick=not complete,
+            )
+        docs = index.latest(THEME_LIST_LIMIT, theme=request.theme, kind=request.kind)
+        return SearchResults("", tuple(_as_hit(d) for d in docs), len(docs),
+                             request.theme, request.kind)  # fmt: skip
+
+    def _answered(self, results: SearchResults) -> None:
+        request, self._running = self._running, None
+        if request == self._latest and request is not None:
+            if results.hits or not results.provisional:  # an empty quick answer says nothing
+                self.results.emit(results)
+            if results.provisional and self._waiting is None:
+                self._start(request, complete=True)
+                return
+        self._next()
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self._running = None
+        log.error("document search failed", exc_info=exc)
+        self.unavailable.emit(str(exc))
+        self._next()
+
+    def _next(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._start(waiting)
+
+    def find_in_document(
+        self, slug: str, text: str, on_done: Callable[[list[PageHit]], None]
+    ) -> None:
+        self._worker.submit(
+            lambda: self._index_on_worker().find_in_document(slug, text), on_done, self._failed
+        )
+
+    # -- the database (shared executor) ----------------------------------------------------
+    def open_document(
+        self,
+        slug: str,
+        source: str,
+        on_done: Callable[[DocumentContent | None], None],
+        on_error: OnError,
+    ) -> None:
+        """The document with its file in the local cache; the view is recorded on the way."""
+        from kiosk.documents.library import cache_dir
+
+        folder = cache_dir(self._settings.paths)
+
+        def work() -> DocumentContent | None:
+            from kiosk.documents.library import open_content, record_view, trim_cache
+
+            now = self.clock.now()
+            kiosk = self._database.this_kiosk(now)
+            with self._database.session_factory().begin() as session:
+                content = open_content(session, slug, folder)
+                if content is not None:
+                    record_view(session, slug=slug, source=source, kiosk_id=kiosk.id, at=now)
+            trim_cache(folder, CACHE_FILES)
+            return content
+
+        self._db.submit(work, on_done, on_error)
+
+    def record_search(self, results: SearchResults) -> None:
+        """Keep what a visitor searched (once per text and filters): the editors read it."""
+        key = (" ".join(results.query.split()).lower(), results.theme, results.kind)
+        if not key[0] or key == self._recorded:
+            return
+        self._recorded = key
+
+        def work() -> None:
+            from kiosk.documents.library import record_search
+
+            now = self.clock.now()
+            kiosk = self._database.this_kiosk(now)
+            with self._database.session_factory().begin() as session:
+                record_search(session, results, kiosk_id=kiosk.id, at=now)
+
+        self._db.submit(work, _ignore, _log_failure)
+
+    def forget_visitor(self) -> None:
+        """Idle reset: the next visitor's identical search is a new search."""
+        self._recorded = None
+        self._latest = self._waiting = None
+
+    # -- take-away -------------------------------------------------------------------------
+    @property
+    def can_print(self) -> bool:
+        return self._settings.printer != "none"
+
+    def public_link(self, slug: str) -> str:
+        from kiosk.documents.library import public_link
+
+        return public_link(self._settings.documents_url, slug)
+
+    def print_fiche(
+        self, document: DocumentSummary, on_done: Callable[[int], None], on_error: OnError
+    ) -> None:
+        """Queue the fiche on the durable spool, in one transaction with its usage record."""
+        link = self.public_link(document.slug)
+
+        def work() -> int:
+            from kiosk.documents.library import fiche_receipt, record_view
+            from kiosk.printing import spool as print_spool
+
+            now = self.clock.now()
+            kiosk = self._database.this_kiosk(now)
+            receipt = fiche_receipt(document, link, kiosk.name, now)
+            with self._database.session_factory().begin() as session:
+                record_view(session, slug=document.slug, source="fiche", kiosk_id=kiosk.id,
+                            at=now)  # fmt: skip
+                return print_spool.enqueue(
+                    session, receipt, kind=FICHE_KIND, ref=document.slug[:64],
+                    kiosk_id=kiosk.id, now=now,
+                )  # fmt: skip
+
+        self._db.submit(work, on_done, on_error)
+
+
+def _as_hit(document: DocumentSummary) -> Any:
+    from kiosk.documents.catalogue import SearchHit
+
+    return SearchHit(document, document.summary, 0.0)
+
+
+def _ignore(_: object) -> None:
+    pass
+
+
+def _log_failure(exc: BaseException) -> None:
+    log.error("recording a document search failed", exc_info=exc)

@@ -1,0 +1,375 @@
+"""The reader: a PDF (QtPdf), an article (rich text), a video (QtMultimedia) or a link's card,
+with the take-away column (QR code of the public link, "Imprimer la fiche") beside it and the
+in-document search under it.
+
+In-document search asks our own index (accent-insensitive: QPdfSearchModel is not, and fills
+in page by page) and lists the pages that match; a tap jumps there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedLayout,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.documents.catalogue import DocumentKind, DocumentSummary, PageHit
+from ui.documents.browse import SearchEntry
+from ui.documents.document_list import (
+    KIND_ICONS,
+    kinetic,
+    meta_line,
+    pages_text,
+    split_highlights,
+)
+from ui.documents.media_player import MediaPlayer
+from ui.documents.pdf_viewer import PdfViewer
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.qr_code import QrCodeWidget
+
+QR_SIZE = 240
+SIDE_WIDTH = 480
+
+
+class TakeAway(QWidget):
+    """The QR code of the public link and the "Imprimer la fiche" button."""
+
+    print_requested = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("takeAway")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedWidth(SIDE_WIDTH)
+        self.title = QLabel(objectName="sectionTitle", wordWrap=True)
+        self.qr = QrCodeWidget(QR_SIZE)
+        self.hint = QLabel(objectName="takeAwayHint", wordWrap=True)
+        self.link = QLabel(objectName="takeAwayLink", wordWrap=True)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.print = TouchButton(theme, "printer", role="primary", icon_colour="on_accent")
+        self.print.setObjectName("printFiche")
+        self.print.clicked.connect(self.print_requested)
+        self._theme = theme
+        theme.changed.connect(self._fit)
+        self.status = QLabel(objectName="printStatus", wordWrap=True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(28, 28, 28, 28)
+        column.setSpacing(18)
+        column.addWidget(self.title)
+        column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.hint)
+        column.addWidget(self.link)
+        column.addStretch(1)
+        column.addWidget(self.status)
+        column.addWidget(self.print)
+        self._fit()
+        self.retranslate()
+
+    def _fit(self) -> None:
+        """The accessible theme's larger type leaves no room for the address: the QR has it."""
+        self.link.setVisible(not self._theme.accessible)
+
+    def show_link(self, link: str, can_print: bool) -> None:
+        self.qr.set_payload(link)
+        self.link.setText(link)
+        self.print.setVisible(can_print)
+        self.print.setEnabled(True)
+        self.status.clear()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Emporter ce document"))
+        self.hint.setText(self.tr("Scannez le QR code avec l'appareil photo de votre téléphone."))
+        self.print.setText(self.tr("Imprimer la fiche"))
+
+
+class FindPanel(QWidget):
+    """Search inside the open document: a field, its keyboard, the pages that match."""
+
+    query = Signal(str)
+    page_chosen = Signal(int)
+    closed = Signal()
+    typing = Signal()  # the field was tapped: the keyboard should come up
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = SearchEntry(theme)
+        self.field.tapped.connect(self.typing)
+        self.field.textChanged.connect(self.query)
+        self.close_button = TouchButton(theme, "x", icon_size=36)
+        self.close_button.setObjectName("closeFind")
+        self.close_button.clicked.connect(self.closed)
+        self.count = QLabel(objectName="resultCount")
+        self.pages = QListWidget(objectName="pageHits")
+        self.pages.setWordWrap(True)
+        self.pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.pages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.itemClicked.connect(
+            lambda item: self.page_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        kinetic(self.pages)
+        self.title = QLabel(objectName="sectionTitle")
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.close_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addLayout(top)
+        column.addWidget(self.field)
+        column.addWidget(self.count)
+        column.addWidget(self.pages, 1)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.field.clear()
+        self.pages.clear()
+        self.count.clear()
+        self.field.setFocus()
+
+    def show_hits(self, hits: list[PageHit]) -> None:
+        self.pages.clear()
+        for hit in hits:
+            text, _ = split_highlights(" ".join(hit.snippet.split()))
+            item = QListWidgetItem(self.tr("Page %1 : %2").replace("%1", str(hit.page_number))
+                                   .replace("%2", text))  # fmt: skip
+            item.setSizeHint(QSize(SIDE_WIDTH - 40, 112))
+            item.setData(Qt.ItemDataRole.UserRole, hit.page_number)
+            self.pages.addItem(item)
+        if self.field.text().strip():
+            self.count.setText(pages_text(len(hits)))
+        else:
+            self.count.clear()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Chercher dans ce document"))
+        self.field.setPlaceholderText(self.tr("Un mot…"))
+        self.close_button.setAccessibleName(self.tr("Fermer la recherche"))
+
+
+class DocumentReader(QWidget):
+    find_requested = Signal(str)  # text to find in the open document
+    print_requested = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: DocumentSummary | None = None
+        self.badge = IconLabel(theme, "file-text", 56, colour="documents")
+        self.badge.setObjectName("readerBadge")
+        self.badge.setFixedSize(96, 96)
+        self.title = QLabel(objectName="readerTitle")
+        self.meta = QLabel(objectName="readerMeta")
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        heading.addWidget(self.title)
+        heading.addWidget(self.meta)
+        header = QHBoxLayout()
+        header.setSpacing(24)
+        header.addWidget(self.badge)
+        header.addLayout(heading, 1)
+
+        self.pdf = PdfViewer()
+        self.article = QTextBrowser(objectName="articleView")
+        self.article.setOpenLinks(False)
+        self.article.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        kinetic(self.article)
+        self.media = MediaPlayer(theme)
+        self.link_card = QLabel(objectName="linkCard", wordWrap=True,
+                                alignment=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
+        self.failure = QLabel(objectName="emptyState", wordWrap=True,
+                              alignment=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
+        self._content = QStackedLayout()
+        for widget in (self.pdf, self.article, self.media, self.link_card, self.failure):
+            self._content.addWidget(widget)
+
+        self.previous = TouchButton(theme, "chevron-left", icon_size=40)
+        self.previous.setObjectName("previousPage")
+        self.previous.clicked.connect(self.pdf.previous_page)
+        self.page_label = QLabel(objectName="pageCounter", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.next = TouchButton(theme, "chevron-right", icon_size=40)
+        self.next.setObjectName("nextPage")
+        self.next.clicked.connect(self.pdf.next_page)
+        self.zoom_out = TouchButton(theme, "zoom-out", icon_size=40)
+        self.zoom_out.setObjectName("zoomOut")
+        self.zoom_out.clicked.connect(self.pdf.zoom_out)
+        self.zoom_in = TouchButton(theme, "zoom-in", icon_size=40)
+        self.zoom_in.setObjectName("zoomIn")
+        self.zoom_in.clicked.connect(self.pdf.zoom_in)
+        self.find = TouchButton(theme, "file-search", icon_size=40)
+        self.find.setObjectName("findInDocument")
+        self.find.clicked.connect(self.open_find)
+        self.toolbar = QWidget(objectName="readerToolbar")
+        bar = QHBoxLayout(self.toolbar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(12)
+        for widget in (self.previous, self.page_label, self.next):
+            bar.addWidget(widget)
+        bar.addSpacing(24)
+        bar.addWidget(self.zoom_out)
+        bar.addWidget(self.zoom_in)
+        bar.addStretch(1)
+        bar.addWidget(self.find)
+        self.pdf.page_changed.connect(self._page_changed)
+        self.pdf.zoom_changed.connect(self._zoom_changed)
+
+        self.finder = FindPanel(theme)
+        self.finder.setObjectName("findPanel")
+        self.finder.setFixedWidth(SIDE_WIDTH)
+        self.finder.query.connect(self.find_requested)
+        self.finder.page_chosen.connect(self._page_chosen)
+        self.finder.closed.connect(self.close_find)
+        self.finder.typing.connect(lambda: self.keyboard.show())
+        self.take_away = TakeAway(theme)
+        self.take_away.print_requested.connect(self.print_requested)
+        side = QWidget(objectName="readerSide")
+        side.setFixedWidth(
+            SIDE_WIDTH
+        )  # the take-away column keeps its width, the page gets the rest
+        self._side = QStackedLayout(side)
+        self._side.addWidget(self.take_away)
+        self._side.addWidget(self.finder)
+        self.keyboard = OnScreenKeyboard(theme)
+        self.keyboard.set_target(self.finder.field)
+        self.keyboard.submitted.connect(self.keyboard.hide)
+        self.keyboard.hide()
+
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addLayout(self._content, 1)
+        left.addWidget(self.toolbar)
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        body.addLayout(left, 1)
+        body.addWidget(side)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(64, 28, 64, 16)
+        column.setSpacing(20)
+        column.addLayout(header)
+        column.addLayout(body, 1)
+        column.addWidget(self.keyboard)
+        self.retranslate()
+
+    # -- showing a document ----------------------------------------------------------------
+    def show_document(self, doc: DocumentSummary, body_html: str, file: Path | None) -> None:
+        self.close_document()
+        self.document = doc
+        self.badge.set_icon(KIND_ICONS[doc.kind])
+        self.title.setText(doc.title)
+        self.meta.setText(meta_line(doc))
+        self.toolbar.setVisible(doc.kind is DocumentKind.PDF)
+        if doc.kind is DocumentKind.PDF and file is not None and self.pdf.open(file):
+            self._content.setCurrentWidget(self.pdf)
+        elif doc.kind is DocumentKind.ARTICLE:
+            self.article.setHtml(body_html or f"<p>{doc.summary}</p>")
+            self._content.setCurrentWidget(self.article)
+        elif doc.kind is DocumentKind.VIDEO and file is not None and self.media.available:
+            self.media.play(file)
+            self._content.setCurrentWidget(self.media)
+        elif doc.kind in (DocumentKind.LINK, DocumentKind.VIDEO):
+            self._content.setCurrentWidget(self.link_card)
+        else:
+            self.toolbar.hide()
+            self._content.setCurrentWidget(self.failure)
+        self._retranslate_content()
+
+    def show_unavailable(self, message: str) -> None:
+        self.toolbar.hide()
+        self.failure.setText(message)
+        self._content.setCurrentWidget(self.failure)
+
+    def set_take_away(self, link: str, can_print: bool) -> None:
+        self.take_away.show_link(link, can_print)
+
+    def close_document(self) -> None:
+        """Nothing of the last document stays: file closed, video stopped, text dropped."""
+        self.close_find()
+        self.pdf.close_document()
+        self.media.stop()
+        self.article.clear()
+        self.document = None
+        self.title.clear()
+        self.meta.clear()
+        self.take_away.show_link("", False)
+
+    @property
+    def playing(self) -> bool:
+        return self.media.playing
+
+    # -- in-document search ----------------------------------------------------------------
+    def open_find(self) -> None:
+        self._side.setCurrentWidget(self.finder)
+        self.finder.start()
+        self.keyboard.reset()
+        self.keyboard.show()
+
+    def close_find(self) -> None:
+        self.keyboard.hide()
+        self.keyboard.reset()
+        self._side.setCurrentWidget(self.take_away)
+
+    def _page_chosen(self, page: int) -> None:
+        self.keyboard.hide()
+        self.pdf.go_to(page)
+
+    def show_page_hits(self, hits: list[PageHit]) -> None:
+        self.finder.show_hits(hits)
+        if hits:
+            self.pdf.go_to(hits[0].page_number)
+
+    # -- state -----------------------------------------------------------------------------
+    def _page_changed(self, page: int, count: int) -> None:
+        self.page_label.setText(self.tr("Page %1 / %2").replace("%1", str(page))
+                                .replace("%2", str(count)))  # fmt: skip
+        self.previous.setEnabled(page > 1)
+        self.next.setEnabled(page < count)
+
+    def _zoom_changed(self) -> None:
+        self.zoom_in.setEnabled(self.pdf.can_zoom_in())
+        self.zoom_out.setEnabled(self.pdf.can_zoom_out())
+
+    def _retranslate_content(self) -> None:
+        doc = self.document
+        if doc is not None and doc.kind is DocumentKind.VIDEO:
+            self.link_card.setText(self.tr("Cette vidéo se regarde sur votre téléphone : "
+                                           "scannez le QR code ci-contre."))  # fmt: skip
+        else:
+            self.link_card.setText(
+                self.tr(
+                    "Ce document est une page web : scannez le QR code "
+                    "ci-contre pour l'ouvrir sur votre téléphone."
+                )
+            )
+        self.failure.setText(self.tr("Ce document ne peut pas être affiché ici. "
+                                     "Emportez-le avec le QR code ci-contre."))  # fmt: skip
+
+    def retranslate(self) -> None:
+        self.previous.setAccessibleName(self.tr("Page précédente"))
+        self.next.setAccessibleName(self.tr("Page suivante"))
+        self.zoom_in.setAccessibleName(self.tr("Agrandir"))
+        self.zoom_out.setAccessibleName(self.tr("Réduire"))
+        self.find.setText(self.tr("Chercher dans le document"))
+        self.keyboard.set_action_label(self.tr("OK"))
+        self.take_away.retranslate()
+        self.finder.retranslate()
+        if self.document is not None:
+            self.meta.setText(meta_line(self.document))
+            self._page_changed(self.pdf.current_page, self.pdf.page_count)
+        self._retranslate_content()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

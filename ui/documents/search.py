@@ -1,0 +1,316 @@
+"""The search page: the field and its on-screen keyboard, format and theme filters, the results.
+
+The keyboard is shown while the visitor types and steps aside (the list gets its height back)
+when they tap "Rechercher", flick the results or pick a filter; a tap on the field brings it
+back. The theme filter opens a grid of themes in place of the results.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.documents.catalogue import DocumentKind, SearchResults, ThemeCount, theme_icon
+from kiosk.documents.index import COUNT_CAP
+from ui.documents.browse import SearchEntry
+from ui.documents.desk import SearchRequest
+from ui.documents.document_list import DocumentListView, counted, documents_text
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.keyboard import OnScreenKeyboard
+
+SUGGESTIONS = 4
+THEME_COLUMNS = 3
+
+
+class NoResults(QWidget):
+    """ "Aucun résultat": the spelling the index knows, and themes to browse instead."""
+
+    retry = Signal(str)
+    theme_chosen = Signal(str)
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(objectName="emptyState", wordWrap=True)
+        self.did_you_mean = TouchButton(theme, "search", role="primary", icon_colour="on_accent")
+        self.did_you_mean.setObjectName("didYouMean")
+        self.did_you_mean.clicked.connect(lambda: self.retry.emit(self._spelling))
+        self.hint = QLabel(objectName="sectionTitle")
+        self.themes = [TouchButton(theme, "books", icon_colour="documents", icon_size=40)
+                       for _ in range(SUGGESTIONS)]  # fmt: skip
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        for button in self.themes:
+            button.setObjectName("suggestedTheme")
+            button.clicked.connect(lambda _=False, b=button: self.theme_chosen.emit(b.text()))
+            row.addWidget(button)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 24, 0, 0)
+        column.setSpacing(24)
+        column.addWidget(self.message)
+        column.addWidget(self.did_you_mean, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.hint)
+        column.addLayout(row)
+        column.addStretch(1)
+        self._results: SearchResults | None = None
+        self._spelling = ""
+        self._failed = False
+
+    def show_unavailable(self) -> None:
+        """The search itself failed: say so, with nothing to try instead."""
+        self._failed = True
+        self._spelling = ""
+        for widget in (self.did_you_mean, self.hint, *self.themes):
+            widget.hide()
+        self.retranslate()
+
+    def show_results(self, results: SearchResults) -> None:
+        self._failed = False
+        self.hint.show()
+        self._results = results
+        self._spelling = results.did_you_mean or ""
+        for button, name in zip(self.themes, results.suggested_themes, strict=False):
+            button.setText(name)
+            button.set_icon_name(theme_icon(name))
+        for n, button in enumerate(self.themes):
+            button.setVisible(n < len(results.suggested_themes))
+        self.did_you_mean.setVisible(bool(self._spelling))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        query = self._results.query.strip() if self._results else ""
+        if self._failed:
+            self.message.setText(
+                self.tr("La recherche est indisponible pour le moment : réessayez dans quelques "
+                        "minutes, ou demandez à l'accueil du Smart Corner.")
+            )  # fmt: skip
+        else:
+            self.message.setText(self.tr("Aucun résultat pour « %1 ».").replace("%1", query))
+        self.did_you_mean.setText(
+            self.tr("Vouliez-vous dire « %1 » ?").replace("%1", self._spelling)
+        )
+        self.hint.setText(self.tr("Essayez plutôt un thème :"))
+
+
+class SearchPage(QWidget):
+    request_changed = Signal(object)  # SearchRequest
+    document_chosen = Signal(object)  # SearchHit
+    submitted = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._theme_name: str | None = None
+        self._kind: DocumentKind | None = None
+        self.field = SearchEntry(theme)
+        self.field.textChanged.connect(self._changed)
+        self.field.tapped.connect(lambda: self.show_keyboard(True))
+        self.clear = TouchButton(theme, "x", icon_size=36)
+        self.clear.setObjectName("clearSearch")
+        self.clear.clicked.connect(self.field.clear)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.field, 1)
+        top.addWidget(self.clear)
+
+        self.formats = QButtonGroup(self)
+        filters = QHBoxLayout()
+        filters.setSpacing(12)
+        for n, kind in enumerate((None, *DocumentKind)):
+            chip = TouchButton(theme, role="chip", checked_colour="on_accent")
+            chip.setCheckable(True)
+            chip.setProperty("kind", kind.value if kind else "")
+            self.formats.addButton(chip, n)
+            filters.addWidget(chip)
+        self.formats.button(0).setChecked(True)
+        self.formats.idClicked.connect(self._format_clicked)
+        filters.addSpacing(24)
+        self.theme_chip = TouchButton(theme, "filter", role="chip", icon_size=32)
+        self.theme_chip.setObjectName("themeFilter")
+        self.theme_chip.clicked.connect(self._toggle_themes)
+        filters.addWidget(self.theme_chip)
+        filters.addStretch(1)
+        self.count = QLabel(objectName="resultCount")
+        filters.addWidget(self.count)
+
+        self.results = DocumentListView(theme)
+        self.results.activated_hit.connect(self.document_chosen)
+        self.results.scrolled_by_hand.connect(lambda: self.show_keyboard(False))
+        self.empty = NoResults(theme)
+        self.empty.retry.connect(self.field.setText)
+        self.empty.theme_chosen.connect(self._browse_theme)
+        self.theme_grid = QWidget()
+        self._grid = QGridLayout(self.theme_grid)
+        self._grid.setSpacing(16)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._theme_buttons: list[TouchButton] = []
+        self._body = QStackedLayout()
+        for widget in (self.results, self.empty, self.theme_grid):
+            self._body.addWidget(widget)
+
+        self.keyboard = OnScreenKeyboard(theme)
+        self.keyboard.set_target(self.field)
+        self.keyboard.submitted.connect(self._submit)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(96, 40, 96, 16)
+        column.setSpacing(20)
+        column.addLayout(top)
+        column.addLayout(filters)
+        column.addLayout(self._body, 1)
+        column.addWidget(self.keyboard)
+        self.retranslate()
+
+    # -- what the visitor asks -------------------------------------------------------------
+    @property
+    def request(self) -> SearchRequest:
+        return SearchRequest(self.field.text(), self._theme_name, self._kind)
+
+    def start(self, *, theme: str | None = None, typing: bool) -> None:
+        """Open the page afresh: an empty field, maybe one theme, keyboard up if ``typing``."""
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self._kind = None
+        self.formats.button(0).setChecked(True)
+        self.set_theme(theme)
+        self.show_keyboard(typing)
+
+    def set_theme(self, theme: str | None) -> None:
+        self._theme_name = theme or None
+        self._refresh_theme_chip()
+        self._changed()
+
+    def _browse_theme(self, theme: str) -> None:
+        """A theme suggested instead of nothing: the words that found nothing go."""
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.set_theme(theme)
+
+    def set_themes(self, themes: tuple[ThemeCount, ...]) -> None:
+        """The themes the filter offers (those that have documents)."""
+        for button in self._theme_buttons:
+            button.deleteLater()
+        self._theme_buttons = []
+        names = [None, *(t.theme for t in themes)]
+        for n, name in enumerate(names):
+            button = TouchButton(self._theme, theme_icon(name) if name else "books",
+                                 icon_colour="documents", icon_size=40)  # fmt: skip
+            button.setObjectName("themeChoice")
+            button.setProperty("theme", name or "")
+            button.setText(name or self.tr("Tous les thèmes"))
+            button.clicked.connect(lambda _=False, t=name: self._theme_picked(t))
+            self._grid.addWidget(button, n // THEME_COLUMNS, n % THEME_COLUMNS)
+            self._theme_buttons.append(button)
+
+    def show_keyboard(self, visible: bool) -> None:
+        self.keyboard.setVisible(visible)
+        if visible:
+            self.field.setFocus()
+
+    def show_results(self, results: SearchResults) -> None:
+        if self._body.currentWidget() is self.theme_grid:
+            return  # choosing a theme: the answer to the old filters is moot
+        self.results.set_hits(results.hits)
+        if results.hits or not results.query.strip():
+            self._body.setCurrentWidget(self.results)
+        else:
+            self.empty.show_results(results)
+            self._body.setCurrentWidget(self.empty)
+        self._set_count(results)
+
+    def show_unavailable(self) -> None:
+        if self._body.currentWidget() is self.theme_grid:
+            return
+        self.results.set_hits([])
+        self.count.clear()
+        self.empty.show_unavailable()
+        self._body.setCurrentWidget(self.empty)
+
+    # -- reactions -------------------------------------------------------------------------
+    def _changed(self) -> None:
+        if self._body.currentWidget() is self.theme_grid:
+            self._body.setCurrentWidget(self.results)
+        self.request_changed.emit(self.request)
+
+    def _submit(self) -> None:
+        self.show_keyboard(False)
+        self.submitted.emit()
+
+    def _format_clicked(self, n: int) -> None:
+        value = self.formats.button(n).property("kind")
+        self._kind = DocumentKind(value) if value else None
+        self.show_keyboard(False)
+        self._changed()
+
+    def _toggle_themes(self) -> None:
+        if self._body.currentWidget() is self.theme_grid:
+            self._body.setCurrentWidget(self.results)
+            return
+        self.show_keyboard(False)
+        self.count.clear()  # it counted the results the grid now hides
+        self._body.setCurrentWidget(self.theme_grid)
+
+    def _theme_picked(self, theme: str | None) -> None:
+        self._body.setCurrentWidget(self.results)
+        self.set_theme(theme)
+
+    def _refresh_theme_chip(self) -> None:
+        self.theme_chip.setText(self._theme_name or self.tr("Tous les thèmes"))
+        self.theme_chip.setChecked(False)
+        self.theme_chip.setProperty("active", bool(self._theme_name))
+        self.theme_chip.style().unpolish(self.theme_chip)
+        self.theme_chip.style().polish(self.theme_chip)
+
+    def _set_count(self, results: SearchResults) -> None:
+        if results.provisional:
+            self.count.clear()  # a first look at the titles: the complete count follows
+        elif results.total >= COUNT_CAP:
+            self.count.setText(self.tr("Plus de %1 résultats").replace("%1", str(COUNT_CAP)))
+        elif results.query.strip():
+            one, many = self.tr("%1 résultat"), self.tr("%1 résultats")
+            self.count.setText(counted(results.total, one, many))
+        else:
+            self.count.setText(documents_text(results.total))
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(self.tr("Tapez un mot : hameçonnage, RGPD, IA…"))
+        self.clear.setAccessibleName(self.tr("Effacer la recherche"))
+        labels = (self.tr("Tout"), self.tr("PDF"), self.tr("Articles"), self.tr("Vidéos"),
+                  self.tr("Liens"))  # fmt: skip
+        for n, label in enumerate(labels):
+            self.formats.button(n).setText(label)
+        self.keyboard.set_action_label(self.tr("Rechercher"))
+        for button in self._theme_buttons:
+            if not button.property("theme"):
+                button.setText(self.tr("Tous les thèmes"))
+        self._refresh_theme_chip()
+
+    def reset(self) -> None:
+        """Nothing of the last visitor's search stays, not even out of sight."""
+        self.keyboard.reset()
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self._theme_name, self._kind = None, None
+        self.formats.button(0).setChecked(True)
+        self._refresh_theme_chip()
+        self.results.set_hits([])
+        self.count.clear()
+        self._body.setCurrentWidget(self.results)
+        self.show_keyboard(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The programme on screen: agenda, event cards, the attract screen's feed."""

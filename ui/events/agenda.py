@@ -1,0 +1,191 @@
+"""Événements: the programme of the Smart Corner, read-only, in a kinetic-scrolling list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScroller,
+    QScrollerProperties,
+    QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain import UpcomingEvent
+from kiosk.ports import Clock
+from ui.events.event_card import EventCardPainter
+from ui.events_feed import EventsFeed, FeedState
+from ui.screens.base import Screen
+from ui.theme import Area, ThemeController
+from ui.widgets.icon_label import IconLabel
+
+ROW_GAP = 20
+EventRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EventListModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._events: list[UpcomingEvent] = []
+
+    def set_events(self, events: list[UpcomingEvent]) -> None:
+        self.beginResetModel()
+        self._events = list(events)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._events)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        if role == EventRole:
+            return event
+        if role == Qt.ItemDataRole.DisplayRole:
+            return event.title
+        return None
+
+
+class EventCardDelegate(QStyledItemDelegate):
+    """Paints each row with the shared card painter: one widget for the whole list."""
+
+    def __init__(self, theme: ThemeController, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._clock = clock
+        self._painter: EventCardPainter | None = None
+        theme.changed.connect(self._forget_painter)
+
+    def _forget_painter(self) -> None:
+        self._painter = None
+
+    def _card(self) -> EventCardPainter:
+        if self._painter is None:
+            self._painter = EventCardPainter(self._theme.tokens)
+        return self._painter
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), self._card().height + ROW_GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        event = index.data(EventRole)
+        rect = option.rect.adjusted(0, 0, 0, -ROW_GAP)
+        pressed = bool(option.state & QStyle.StateFlag.State_Sunken)
+        self._card().paint(painter, rect, event, self._clock.now(), pressed=pressed)
+
+
+class AgendaScreen(Screen):
+    key = "events"
+
+    def __init__(
+        self,
+        feed: EventsFeed,
+        theme: ThemeController,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._feed = feed
+        icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
+        icon.setObjectName("screenIcon")
+        icon.setProperty("area", Area.EVENTS.value)
+        icon.setFixedSize(112, 112)
+        self.title = QLabel(objectName="screenTitle")
+        self.subtitle = QLabel(objectName="screenSubtitle")
+        heading = QVBoxLayout()
+        heading.setSpacing(6)
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.setSpacing(32)
+        header.addWidget(icon)
+        header.addLayout(heading, 1)
+
+        self.model = EventListModel(self)
+        self.view = QListView(objectName="eventList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(EventCardDelegate(theme, clock, self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._kinetic(self.view)
+
+        self.empty = QLabel(objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self._body = QStackedLayout()
+        self._body.addWidget(self.view)
+        self._body.addWidget(self.empty)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(96, 64, 96, 24)
+        column.setSpacing(40)
+        column.addLayout(header)
+        column.addLayout(self._body, 1)
+
+        feed.changed.connect(self._refresh)
+        theme.changed.connect(self.view.doItemsLayout)
+        self.retranslate()
+        self._refresh()
+
+    @staticmethod
+    def _kinetic(view: QListView) -> None:
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        scroller = QScroller.scroller(view.viewport())
+        props = scroller.scrollerProperties()
+        props.setScrollMetric(
+            QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+            QScrollerProperties.OvershootPolicy.OvershootWhenScrollable,
+        )
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+        scroller.setScrollerProperties(props)
+
+    def _refresh(self) -> None:
+        self.model.set_events(self._feed.events)
+        has_events = bool(self._feed.events)
+        self._body.setCurrentWidget(self.view if has_events else self.empty)
+        self._set_empty_text()
+
+    def _set_empty_text(self) -> None:
+        state = self._feed.state
+        if state is FeedState.LOADING:
+            self.empty.setText(self.tr("Chargement du programme…"))
+        elif state is FeedState.FAILED:
+            self.empty.setText(self.tr("Le programme n'est pas disponible pour le moment."))
+        else:
+            self.empty.setText(self.tr("Aucun événement prévu pour le moment."))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Programme des événements"))
+        self.subtitle.setText(
+            self.tr("Masterclass, ateliers, tables rondes et cafés numériques à venir")
+        )
+        self._set_empty_text()
+        self.view.viewport().update()
+
+    def shown(self) -> None:
+        self.view.scrollToTop()
+        self.view.viewport().update()
+
+    def reset(self) -> None:
+        self.view.scrollToTop()

@@ -1,0 +1,248 @@
+"""Besoin d'aide ?, the visitor's first two steps: the reason, then an optional description."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.help.domain import DESCRIPTION_MAX, HelpReason
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+from ui.widgets.keyboard import OnScreenKeyboard
+
+ICONS: Final = {
+    HelpReason.HARDWARE: "tool",
+    HelpReason.MAIL: "mail",
+    HelpReason.ACCOUNT: "key",
+    HelpReason.SOFTWARE: "apps",
+    HelpReason.OTHER: "message-question",
+}
+
+
+def reason_title(reason: HelpReason) -> str:
+    translate = QCoreApplication.translate
+    return {
+        HelpReason.HARDWARE: translate("Help", "Panne de matériel"),
+        HelpReason.MAIL: translate("Help", "Messagerie"),
+        HelpReason.ACCOUNT: translate("Help", "Compte et mot de passe"),
+        HelpReason.SOFTWARE: translate("Help", "Logiciel"),
+        HelpReason.OTHER: translate("Help", "Autre demande"),
+    }[reason]
+
+
+def reason_hint(reason: HelpReason) -> str:
+    translate = QCoreApplication.translate
+    return {
+        HelpReason.HARDWARE: translate(
+            "Help", "Écran, clavier, imprimante, poste qui ne démarre pas"
+        ),
+        HelpReason.MAIL: translate("Help", "Outlook, boîte pleine, courriel qui n'arrive pas"),
+        HelpReason.ACCOUNT: translate("Help", "Mot de passe oublié, compte bloqué, accès refusé"),
+        HelpReason.SOFTWARE: translate("Help", "Installation, mise à jour, message d'erreur"),
+        HelpReason.OTHER: translate("Help", "Toute autre question numérique"),
+    }[reason]
+
+
+class ReasonButton(QPushButton):
+    """One tall card: a big icon, the ticket letter, the reason and examples."""
+
+    def __init__(self, theme: ThemeController, reason: HelpReason) -> None:
+        super().__init__()
+        self.reason = reason
+        self.setObjectName("helpReason")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        icon = IconLabel(theme, ICONS[reason], 68, colour="help", stroke=1.75)
+        icon.setObjectName("helpReasonIcon")
+        icon.setFixedSize(128, 128)
+        letter = QLabel(reason.prefix, objectName="helpReasonLetter")
+        letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(objectName="helpReasonTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.hint = QLabel(objectName="helpReasonHint", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        for label in (icon, letter, self.title, self.hint):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(letter)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 24, 24, 36)
+        column.setSpacing(18)
+        column.addLayout(top)
+        column.addWidget(icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(8)
+        column.addWidget(self.title)
+        column.addWidget(self.hint)
+        column.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.title.setText(reason_title(self.reason))
+        self.hint.setText(reason_hint(self.reason))
+
+
+class ReasonsPage(QWidget):
+    chosen = Signal(object)  # HelpReason
+    staff_requested = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        icon = IconLabel(theme, "headset", 64, colour="help", stroke=1.75)
+        icon.setObjectName("helpHeaderIcon")
+        icon.setFixedSize(120, 120)
+        self.title = QLabel(objectName="helpTitle")
+        self.subtitle = QLabel(objectName="helpSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.who = QLabel(objectName="helpWho")
+        self.who.setWordWrap(True)
+        self.who.setMaximumWidth(560)
+        titles = QVBoxLayout()
+        titles.setSpacing(8)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.setSpacing(32)
+        header.addWidget(icon)
+        header.addLayout(titles, 1)
+        header.addWidget(self.who, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.buttons = [ReasonButton(theme, r) for r in HelpReason]
+        row = QHBoxLayout()
+        row.setSpacing(28)
+        for button in self.buttons:
+            button.clicked.connect(lambda _=False, r=button.reason: self.chosen.emit(r))
+            row.addWidget(button, 1)
+
+        self.queue_info = QLabel(objectName="helpQueueInfo")
+        self.staff = TouchButton(theme, "user-shield", role="secondary", icon_size=32)
+        self.staff.setObjectName("helpStaffEntry")
+        self.staff.clicked.connect(self.staff_requested)
+        footer = QHBoxLayout()
+        footer.addWidget(self.queue_info, 1)
+        footer.addWidget(self.staff)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(96, 64, 96, 48)
+        column.setSpacing(0)
+        column.addLayout(header)
+        column.addStretch(2)
+        column.addLayout(row)
+        column.addStretch(1)
+        column.addLayout(footer)
+        self._first_name: str | None = None
+        self._waiting: tuple[int, int] | None = None
+
+    def set_person(self, first_name: str | None) -> None:
+        self._first_name = first_name
+        self._show_who()
+
+    def set_queue(self, waiting: int, minutes: int) -> None:
+        self._waiting = (waiting, minutes)
+        self._show_queue()
+
+    def _show_who(self) -> None:
+        if self._first_name:
+            self.who.setText(
+                self.tr("Bonjour {name} ! Votre badge est reconnu.").format(name=self._first_name)
+            )
+        else:
+            self.who.setText(self.tr("Passez votre badge pour être reconnu (facultatif)"))
+
+    def _show_queue(self) -> None:
+        if self._waiting is None:
+            self.queue_info.setText("")
+            return
+        waiting, minutes = self._waiting
+        if waiting == 0:
+            self.queue_info.setText(self.tr("Personne n'attend : un technicien vous reçoit vite."))
+        elif waiting == 1:
+            self.queue_info.setText(
+                self.tr("1 personne attend · environ {m} min").format(m=minutes)
+            )
+        else:
+            self.queue_info.setText(
+                self.tr("{n} personnes attendent · environ {m} min").format(n=waiting, m=minutes)
+            )
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Besoin d'aide ?"))
+        self.subtitle.setText(
+            self.tr("Choisissez le motif de votre visite : vous recevez un numéro de passage.")
+        )
+        self.staff.setText(self.tr("Espace technicien"))
+        for button in self.buttons:
+            button.retranslate()
+        self._show_who()
+        self._show_queue()
+
+
+class DescribePage(QWidget):
+    """The optional short description, typed on the on-screen keyboard."""
+
+    submitted = Signal(str)
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reason = HelpReason.OTHER
+        self._theme = theme
+        self.icon = IconLabel(theme, ICONS[self._reason], 44, colour="help", stroke=1.75)
+        self.chosen = QLabel(objectName="helpChosen")
+        self.title = QLabel(objectName="helpTitle")
+        self.title.setWordWrap(True)
+        self.field = QLineEdit(objectName="helpDescription")
+        self.field.setMaxLength(DESCRIPTION_MAX)
+        self.count = QLabel(objectName="helpCount")
+        self.field.textChanged.connect(self._count)
+        self.skip = TouchButton(theme, "arrow-right", role="secondary", icon_size=32)
+        self.skip.setObjectName("helpSkip")
+        self.skip.clicked.connect(lambda: self.submitted.emit(""))
+        self.keyboard = OnScreenKeyboard(theme, auto_capitalise=True)
+        self.keyboard.set_target(self.field)
+        self.keyboard.submitted.connect(lambda: self.submitted.emit(self.field.text()))
+
+        chosen_row = QHBoxLayout()
+        chosen_row.setSpacing(16)
+        chosen_row.addWidget(self.icon)
+        chosen_row.addWidget(self.chosen)
+        chosen_row.addStretch(1)
+        chosen_row.addWidget(self.skip)
+        field_row = QHBoxLayout()
+        field_row.setSpacing(24)
+        field_row.addWidget(self.field, 1)
+        field_row.addWidget(self.count)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(96, 24, 96, 16)
+        column.setSpacing(16)
+        column.addLayout(chosen_row)
+        column.addWidget(self.title)
+        column.addLayout(field_row)
+        column.addStretch(1)
+        column.addWidget(self.keyboard)
+
+    def start(self, reason: HelpReason) -> None:
+        self._reason = reason
+        self.icon.set_icon(ICONS[reason])
+        self.field.clear()
+        self.keyboard.reset()
+        self.retranslate()
+
+    def _count(self) -> None:
+        self.count.setText(f"{len(self.field.text())} / {DESCRIPTION_MAX}")
+
+    def retranslate(self) -> None:
+        self.chosen.setText(reason_title(self._reason))
+        self.title.setText(self.tr("Décrivez votre problème (facultatif)"))
+        self.field.setPlaceholderText(self.tr("Par exemple : Outlook ne s'ouvre plus"))
+        self.skip.setText(self.tr("Passer cette étape"))
+        self.keyboard.set_action_label(self.tr("Prendre mon ticket"))
+        self._count()

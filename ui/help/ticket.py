@@ -1,0 +1,230 @@
+"""Besoin d'aide ?, the visitor's ticket: the number huge, position, wait, how the print went.
+
+The number stays on screen whatever the printer does; when it cannot print, the page says
+so and asks the visitor to note the number, while the spool keeps retrying the print.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.help.domain import EstimateBasis, HelpReason, WaitEstimate
+from ui.help.pages import ICONS, reason_title
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+
+
+class PrintState(enum.Enum):
+    NONE = "none"  # this kiosk has no printer: the screen is the ticket
+    SENDING = "sending"
+    PRINTED = "printed"
+    TROUBLE = "trouble"  # not printed yet: retried by the spool
+    GAVE_UP = "gave_up"  # the spool stopped (deadline, cancelled): note the number
+
+
+class TicketPage(QWidget):
+    done = Signal()
+    retry = Signal()
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(
+            objectName="helpTicketCaption", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self.number = QLabel(objectName="helpTicketNumber", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.reason_icon = IconLabel(theme, "ticket", 40, colour="help", stroke=1.75)
+        self.reason = QLabel(objectName="helpTicketReason")
+        reason_row = QHBoxLayout()
+        reason_row.addStretch(1)
+        reason_row.addWidget(self.reason_icon)
+        reason_row.addWidget(self.reason)
+        reason_row.addStretch(1)
+
+        self.position = QLabel(objectName="helpFigure", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.position_label = QLabel(
+            objectName="helpFigureLabel", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self.wait = QLabel(objectName="helpFigure", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.wait_label = QLabel(
+            objectName="helpFigureLabel", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        figures = QHBoxLayout()
+        figures.setSpacing(96)
+        for value, label in ((self.position, self.position_label), (self.wait, self.wait_label)):
+            block = QVBoxLayout()
+            block.setSpacing(4)
+            block.addWidget(value)
+            block.addWidget(label)
+            figures.addLayout(block, 1)
+        self.note = QLabel(objectName="helpNote", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+
+        self.print_icon = IconLabel(theme, "printer", 40, colour="text", stroke=1.75)
+        self.print_text = QLabel(objectName="helpPrint")
+        print_row = QHBoxLayout()
+        print_row.setSpacing(16)
+        print_row.addStretch(1)
+        print_row.addWidget(self.print_icon)
+        print_row.addWidget(self.print_text)
+        print_row.addStretch(1)
+
+        self.error = QLabel(objectName="helpError", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
+        self.retry_button = TouchButton(theme, "refresh", role="secondary", icon_size=32)
+        self.retry_button.clicked.connect(self.retry)
+        self.finish = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
+        self.finish.setObjectName("helpFinish")
+        self.finish.setMinimumWidth(420)
+        self.finish.clicked.connect(self.done)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.finish)
+        buttons.addStretch(1)
+
+        card = QFrame(objectName="helpTicketCard")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(72, 24, 72, 32)
+        inner.setSpacing(8)
+        inner.addWidget(self.caption)
+        inner.addWidget(self.number)
+        inner.addLayout(reason_row)
+        inner.addSpacing(12)
+        inner.addLayout(figures)
+        inner.addWidget(self.note)
+        inner.addSpacing(8)
+        inner.addLayout(print_row)
+        inner.addWidget(self.error)
+        inner.addSpacing(8)
+        inner.addLayout(buttons)
+        card.setMinimumWidth(1280)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(64, 24, 64, 24)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+
+        self._ticket: str | None = None
+        self._reason: HelpReason | None = None
+        self._estimate: WaitEstimate | None = None
+        self._called = False
+        self._print = PrintState.NONE
+        self._failed = False
+        self.retranslate()
+
+    # -- state ----------------------------------------------------------------------------
+
+    def show_busy(self, reason: HelpReason) -> None:
+        self._ticket, self._reason, self._estimate = None, reason, None
+        self._failed, self._called, self._print = False, False, PrintState.NONE
+        self.reason_icon.set_icon(ICONS[reason])
+        self.retranslate()
+
+    def show_failure(self) -> None:
+        self._failed = True
+        self.retranslate()
+
+    def show_ticket(self, ticket: str, estimate: WaitEstimate, printing: bool) -> None:
+        self._ticket, self._estimate, self._failed = ticket, estimate, False
+        self._print = PrintState.SENDING if printing else PrintState.NONE
+        self.retranslate()
+
+    def update_estimate(self, estimate: WaitEstimate | None) -> None:
+        """A fresher position and wait; None: the ticket has been called."""
+        self._called = estimate is None
+        self._estimate = estimate or self._estimate
+        self.retranslate()
+
+    def set_print_state(self, state: PrintState) -> None:
+        self._print = state
+        self.retranslate()
+
+    @property
+    def print_state(self) -> PrintState:
+        return self._print
+
+    @property
+    def ticket(self) -> str | None:
+        return self._ticket
+
+    # -- text -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.finish.setText(self.tr("Terminé"))
+        self.retry_button.setText(self.tr("Réessayer"))
+        self.reason.setText(reason_title(self._reason) if self._reason else "")
+        waiting = self._ticket is None and not self._failed
+        self.caption.setText(
+            self.tr("Création de votre ticket…") if waiting else self.tr("Votre numéro")
+        )
+        self.number.setText(self._ticket or "…")
+        self.number.setVisible(not self._failed)
+        self.error.setVisible(self._failed)
+        self.retry_button.setVisible(self._failed)
+        self.error.setText(
+            self.tr("Le ticket n'a pas pu être créé. Réessayez, ou adressez-vous à l'accueil.")
+        )
+        self._show_estimate()
+        self._show_print()
+
+    def _show_estimate(self) -> None:
+        estimate = self._estimate
+        for label in (self.position, self.position_label, self.wait, self.wait_label, self.note):
+            label.setVisible(estimate is not None and not self._failed)
+        if estimate is None:
+            return
+        if self._called:
+            self.position.setText(self.tr("C'est à vous !"))
+            self.position_label.setText(self.tr("Regardez l'écran d'appel"))
+            self.wait.setText("0 min")
+        elif estimate.position == 1:
+            self.position.setText(self.tr("Prochain"))
+            self.position_label.setText(self.tr("Vous êtes le prochain appelé"))
+        else:
+            self.position.setText(str(estimate.position))
+            self.position_label.setText(self.tr("Votre position dans la file"))
+        if not self._called:
+            minutes = estimate.minutes
+            self.wait.setText(self.tr("< 1 min") if minutes < 1 else f"≈ {minutes} min")
+        self.wait_label.setText(self.tr("Attente estimée"))
+        if estimate.basis is EstimateBasis.DEFAULT:
+            self.note.setText(
+                self.tr("Estimation indicative : il est trop tôt pour mesurer l'attente du jour.")
+            )
+        else:
+            self.note.setText(self.tr("Calculée sur les temps de prise en charge d'aujourd'hui."))
+
+    def _show_print(self) -> None:
+        state = self._print
+        visible = self._ticket is not None and not self._failed
+        self.print_icon.setVisible(visible)
+        self.print_text.setVisible(visible)
+        icon, colour, text = {
+            PrintState.NONE: (
+                "ticket",
+                "text",
+                self.tr("Retenez votre numéro : il s'affichera à l'écran d'appel."),
+            ),
+            PrintState.SENDING: ("printer", "text", self.tr("Impression de votre ticket…")),
+            PrintState.PRINTED: ("printer", "success", self.tr("Prenez votre ticket imprimé.")),
+            PrintState.TROUBLE: (
+                "printer-off",
+                "error",
+                self.tr(
+                    "L'imprimante ne répond pas : notez votre numéro. L'impression sera relancée."
+                ),
+            ),
+            PrintState.GAVE_UP: (
+                "printer-off",
+                "error",
+                self.tr("Ticket non imprimé : notez votre numéro, il suffit pour être appelé."),
+            ),
+        }[state]
+        self.print_icon.set_icon(icon, colour)
+        self.print_text.setText(text)
+        trouble = state in {PrintState.TROUBLE, PrintState.GAVE_UP}
+        self.print_text.setProperty("trouble", trouble)
+        self.print_text.style().unpolish(self.print_text)
+        self.print_text.style().polish(self.print_text)

@@ -1,0 +1,172 @@
+"""Keyboard-wedge scanners, recognised anywhere in the app without stealing anyone's typing.
+
+A scanner "types" its payload in a burst (keys a few ms apart) and ends with Enter or Tab; a
+person leaves 80 ms or more between keys. This application-wide filter holds back each
+printable key for ``hold_ms``; a key that comes sooner than ``MAX_GAP_MS`` after the previous
+one is held with it, and so on. When Enter/Tab ends what :class:`hardware.wedge.WedgeBurstDetector`
+calls a burst, the held keys are dropped and the payload, repaired by
+:class:`hardware.wedge.LayoutRepair`, is emitted once. Anything else - a pause, a slow key, a
+non-printable key, a slow or too-early Enter - sends the held keys on to the widget they were
+meant for, in order, so a person typing in a field gets every letter, ``hold_ms`` later.
+
+Key times come from ``QKeyEvent.timestamp()`` (when the key was pressed, not when the GUI
+thread got round to it); synthetic events that carry none are timed by the filter's own clock.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+from hardware.wedge import LayoutRepair, WedgeBurstDetector
+
+log = logging.getLogger(__name__)
+
+HOLD_MS = 45  # a little more than hardware.wedge.MAX_GAP_MS: long enough to see the next key
+_TERMINATORS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+class _Held:
+    """A copy of a key event taken out of the stream, with the widget it was going to."""
+
+    __slots__ = ("event", "target")
+
+    def __init__(self, target: QWidget, event: QKeyEvent) -> None:
+        self.target = target
+        self.event = QKeyEvent(
+            event.type(),
+            event.key(),
+            event.modifiers(),
+            event.nativeScanCode(),
+            event.nativeVirtualKey(),
+            event.nativeModifiers(),
+            event.text(),
+            event.isAutoRepeat(),
+            event.count(),
+        )
+        self.event.setTimestamp(event.timestamp())
+
+    @property
+    def is_press(self) -> bool:
+        return self.event.type() == QEvent.Type.KeyPress
+
+
+class WedgeFilter(QObject):
+    scanned = Signal(str)  # the repaired payload, once per scan
+
+    def __init__(
+        self,
+        detector: WedgeBurstDetector | None = None,
+        repair: Callable[[str], str] | None = None,
+        hold_ms: int = HOLD_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._detector = detector or WedgeBurstDetector()
+        self._repair = repair or LayoutRepair().repair  # one scanner: remember its layout
+        self._held: list[_Held] = []
+        self._swallow_release: Counter[int] = Counter()  # a scan's keys still to be let go
+        self._replaying = False
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._app: QCoreApplication | None = None
+        self._flush_timer = QTimer(self, singleShot=True, interval=hold_ms)
+        self._flush_timer.timeout.connect(self.flush)
+
+    def install(self, app: QCoreApplication) -> None:
+        self._app = app
+        app.installEventFilter(self)
+
+    def uninstall(self) -> None:
+        self._flush_timer.stop()
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+        self._held.clear()
+        self._detector.reset()
+
+    @property
+    def holding(self) -> int:
+        """How many key events are held back right now."""
+        return len(self._held)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._replaying or event.type() not in _KEY_EVENTS:
+            return False
+        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
+            return False  # the QWindow stage: decided when it reaches the focus widget
+        # A key let through here and not accepted is handed on to the parents, and seen
+        # again: every decision below is the same the second time (nothing held by then).
+        if event.type() == QEvent.Type.KeyRelease:
+            return self._on_release(watched, event)
+        return self._on_press(watched, event)
+
+    def _timestamp(self, event: QKeyEvent) -> int:
+        return int(event.timestamp()) or int(self._clock.elapsed())
+
+    def _on_press(self, watched: QWidget, event: QKeyEvent) -> bool:
+        plain = not event.modifiers() & ~_TYPING_MODIFIERS and not event.isAutoRepeat()
+        if event.key() in _TERMINATORS and plain:
+            return self._on_terminator(event)
+        text = event.text()
+        if not (plain and len(text) == 1 and text.isprintable()):
+            self.flush()  # Backspace, arrows, shortcuts, a key held down: a person
+            return False
+        self._detector.feed(text, self._timestamp(event), is_terminator=False)
+        if len(self._detector.pending) == 1 and self._held:
+            self._send_held()  # a slow key: what was held before it is not part of a burst
+        self._held.append(_Held(watched, event))
+        self._flush_timer.start()
+        return True
+
+    def _on_release(self, watched: QWidget, event: QKeyEvent) -> bool:
+        if self._swallow_release[event.key()] > 0:
+            self._swallow_release[event.key()] -= 1
+            return True
+        if self._held:
+            self._held.append(_Held(watched, event))
+            return True
+        return False
+
+    def _on_terminator(self, event: QKeyEvent) -> bool:
+        if not self._held:
+            self._detector.reset()
+            return False
+        payload = self._detector.feed("", self._timestamp(event), is_terminator=True)
+        if payload is None:
+            self.flush()
+            return False
+        self._flush_timer.stop()
+        down = Counter(h.event.key() for h in self._held if h.is_press)
+        down.subtract(h.event.key() for h in self._held if not h.is_press)
+        self._swallow_release = +down  # keep the positive counts
+        self._swallow_release[event.key()] += 1
+        self._held.clear()
+        repaired = self._repair(payload)
+        log.info("scan from the keyboard wedge (%d characters)", len(repaired))
+        self.scanned.emit(repaired)
+        return True
+
+    def flush(self) -> None:
+        """Not a scan: send the held keys on to where they were going, in order."""
+        self._detector.reset()
+        self._send_held()
+
+    def _send_held(self) -> None:
+        self._flush_timer.stop()
+        held, self._held = self._held, []
+        self._replaying = True
+        try:
+            for item in held:
+                if shiboken6.isValid(item.target):
+                    QCoreApplication.sendEvent(item.target, item.event)
+        finally:
+            self._replaying = False

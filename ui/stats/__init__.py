@@ -1,0 +1,1 @@
+"""Statistiques on screen."""

@@ -1,0 +1,1 @@
+"""Smart Tour sync status on screen."""

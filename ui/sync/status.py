@@ -1,0 +1,379 @@
+"""Smart Tour sync in the running kiosk: a worker that meets the central database whenever it
+answers, a chip in the bottom bar saying how fresh the data are, and a section on the
+hardware screen with the details, the conflicts and a "sync now" button.
+
+The sync runs on a worker thread of its own (:class:`ui.tasks.BackgroundExecutor`): a sync
+of several minutes never delays a screen's query, and the GUI thread never touches the
+network. The central base is probed first with a short TCP connect, so an absent network
+costs two seconds of that worker, not a long driver time-out.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Final
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from kiosk.domain import PARIS
+from kiosk.ports import Clock
+from kiosk.settings import Settings
+from ui.devices.device_card import DeviceCard, Level
+from ui.tasks import BackgroundExecutor
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from kiosk.sync.tour import ConflictLine, SyncStatus
+    from ui.host import Host, ScreenDeps
+
+log = logging.getLogger(__name__)
+
+FIRST_SYNC_MS: Final = 5_000  # after start-up: the first paint and the devices come first
+STATUS_REFRESH_MS: Final = 30_000  # pending count and data age on the chip
+STALE_AFTER: Final = timedelta(hours=24)  # data older than this: the chip turns red
+CONFLICTS_SHOWN: Final = 1  # the newest; `smartcorner sync --status` lists more
+CHIP_MAX_WIDTH: Final = 600  # the bar keeps its buttons; a long state wraps on two lines
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """What the chip and the hardware section show."""
+
+    configured: bool
+    running: bool = False
+    status: SyncStatus | None = None  # None: never looked yet, or no kiosk row yet
+    conflicts: tuple[ConflictLine, ...] = ()
+
+
+def _ago(then: datetime, now: datetime) -> str:
+    minutes = int((now - then).total_seconds() // 60)
+    if minutes < 1:
+        return QCoreApplication.translate("SyncStatus", "à l'instant")
+    if minutes < 60:
+        return QCoreApplication.translate("SyncStatus", "il y a {n} min").format(n=minutes)
+    if minutes < 24 * 60:
+        return QCoreApplication.translate("SyncStatus", "il y a {n} h").format(n=minutes // 60)
+    return QCoreApplication.translate("SyncStatus", "il y a {n} j").format(n=minutes // (24 * 60))
+
+
+def _stamp(at: datetime) -> str:
+    return at.astimezone(PARIS).strftime("%d/%m %H:%M")
+
+
+def describe(view: SyncView, now: datetime) -> tuple[Level, str, str]:
+    """The chip: a level (colour), an icon (shape) and one line of text."""
+    if not view.configured:
+        return (
+            Level.OFF,
+            "cloud-off",
+            QCoreApplication.translate("SyncStatus", "Synchronisation non configurée"),
+        )
+    if view.running:
+        return (
+            Level.OK,
+            "refresh",
+            QCoreApplication.translate("SyncStatus", "Synchronisation en cours…"),
+        )
+    status = view.status
+    if status is None:
+        return (
+            Level.OFF,
+            "cloud-off",
+            QCoreApplication.translate("SyncStatus", "Pas encore synchronisé"),
+        )
+    parts: list[str] = []
+    offline = status.last_error is not None
+    if status.last_success_at is None:
+        level, icon = Level.WARNING, "cloud-off"
+        parts.append(QCoreApplication.translate("SyncStatus", "Jamais synchronisé"))
+    elif offline:
+        level, icon = Level.WARNING, "cloud-off"
+        parts.append(QCoreApplication.translate("SyncStatus", "Hors ligne"))
+    else:
+        level, icon = Level.OK, "cloud-check"
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "Synchronisé {ago}").format(
+                ago=_ago(status.last_success_at, now)
+            )
+        )
+    if status.data_as_of is not None and (offline or status.last_success_at is None):
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "données du {at}").format(
+                at=_stamp(status.data_as_of)
+            )
+        )
+    if status.data_as_of is None or now - status.data_as_of > STALE_AFTER:
+        level = Level.ERROR
+    if status.pending:
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "{n} à envoyer").format(n=status.pending)
+        )
+    if status.conflicts:
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "conflits : {n}").format(n=status.conflicts)
+        )
+    return level, icon, " · ".join(parts)
+
+
+class SyncMonitor(QObject):
+    """Runs the sync every ``sync_interval`` seconds (and on demand) off the GUI thread."""
+
+    changed = Signal(object)  # SyncView
+
+    def __init__(self, settings: Settings, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._clock = clock
+        self._executor = BackgroundExecutor(threads=1, parent=self)
+        self._engine: Engine | None = None  # the kiosk's own database; made on the worker
+        self._stopping = threading.Event()  # a sync under way stops at its next batch
+        self.view = SyncView(configured=bool(settings.central_db))
+        self._timer = QTimer(self, interval=settings.sync_interval * 1000)
+        self._timer.timeout.connect(self.sync_now)
+        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh)
+        self._first = QTimer(self, singleShot=True, interval=FIRST_SYNC_MS)
+        self._first.timeout.connect(self.sync_now)
+
+    def start(self) -> None:
+        self.refresh()
+        if self.view.configured:
+            self._first.start()
+            self._timer.start()
+        self._status_timer.start()
+
+    def stop(self) -> None:
+        for timer in (self._first, self._timer, self._status_timer):
+            timer.stop()
+        self._stopping.set()
+        self._executor.wait()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def sync_now(self) -> None:
+        if not self.view.configured or self.view.running:
+            return
+        self._show(running=True)
+        self._executor.submit(self._sync_work, self._synced, self._failed)
+
+    def refresh(self) -> None:
+        self._executor.submit(self._status_work, self._arrived, self._refresh_failed)
+
+    def present(self, view: SyncView) -> None:
+        """Show ``view`` as if a sync had just ended (screenshots; the timers are stopped)."""
+        self.view = view
+        self.changed.emit(view)
+
+    # --- worker thread --------------------------------------------------------------------
+
+    def _local(self) -> Engine:
+        if self._engine is None:
+            from kiosk.db.engine import create_db_engine
+            from kiosk.db.migrate import ensure_schema
+
+            self._engine = create_db_engine(self._settings.database_url)
+            ensure_schema(self._engine)
+        return self._engine
+
+    def _sync_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:
+        from kiosk.sync.setup import sync_once
+
+        status = sync_once(self._local(), self._settings, self._clock, self._stopping.is_set)
+        return status, self._conflicts()
+
+    def _status_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:
+        from kiosk.sync.setup import local_kiosk_id
+        from kiosk.sync.tour import sync_status
+
+        local = self._local()
+        kiosk_id = local_kiosk_id(local, self._settings)
+        status = sync_status(local, kiosk_id) if kiosk_id is not None else None
+        return status, self._conflicts()
+
+    def _conflicts(self) -> list[ConflictLine]:
+        from kiosk.sync.tour import recent_conflicts
+
+        with self._local().connect() as conn:
+            return recent_conflicts(conn, CONFLICTS_SHOWN)
+
+    # --- GUI thread -----------------------------------------------------------------------
+
+    def _synced(self, result: Any) -> None:
+        status, conflicts = result
+        self._show(running=False, status=status, conflicts=tuple(conflicts))
+
+    def _arrived(self, result: Any) -> None:
+        status, conflicts = result  # a sync under way still is
+        self._show(status=status, conflicts=tuple(conflicts))
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("sync worker failed", exc_info=exc)
+        self._show(running=False)
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        log.error("sync status could not be read", exc_info=exc)
+
+    def _show(self, **changes: Any) -> None:
+        values = {**self.view.__dict__, **changes}
+        self.view = SyncView(**values)
+        self.changed.emit(self.view)
+
+
+class SyncChip(QFrame):
+    """One line low on the screen: synced, offline or stale, with an icon for each."""
+
+    def __init__(self, theme: ThemeController, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("syncChip")
+        self._clock = clock
+        self._view: SyncView | None = None
+        self.icon = IconLabel(theme, "cloud-off", 32, colour="text_muted", stroke=2)
+        self.icon.setFixedSize(40, 40)
+        self.text = QLabel(objectName="syncChipText")
+        self.text.setWordWrap(True)
+        self.setMaximumWidth(CHIP_MAX_WIDTH)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 8, 24, 8)
+        row.setSpacing(12)
+        row.addWidget(self.icon)
+        row.addWidget(self.text)
+        self._theme = theme
+
+    def show_view(self, view: SyncView) -> None:
+        self._view = view
+        level, icon, text = describe(view, self._clock.now())
+        self.icon.set_icon(icon, _LEVEL_COLOURS[level])
+        self.text.setText(text)
+        self.setProperty("level", level.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._view is not None:
+            self.show_view(self._view)
+        super().changeEvent(event)
+
+
+_LEVEL_COLOURS = {
+    Level.OK: "success",
+    Level.WARNING: "warning",
+    Level.ERROR: "error",
+    Level.OFF: "text_muted",
+}
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when narrower than its text, instead of widening the screen."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__(objectName=object_name)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 1)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
+class SyncSection(QWidget):
+    """The hardware screen's part: state, data age, what waits, the last conflicts."""
+
+    def __init__(
+        self,
+        theme: ThemeController,
+        clock: Clock,
+        monitor: SyncMonitor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._monitor = monitor
+        self.card = DeviceCard(theme, "cloud-upload", detail_lines=1)
+        self.conflict_lines = [ElidedLabel("deviceDetail") for _ in range(CONFLICTS_SHOWN)]
+        card_text = self.card.layout().itemAt(1).layout()  # DeviceCard: icon, then its text
+        for label in self.conflict_lines:
+            card_text.insertWidget(card_text.count() - 1, label)  # above the final stretch
+        self.sync_button = TouchButton(theme, "refresh")
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(monitor.sync_now)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        row.addWidget(self.card, 1)
+        row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        monitor.changed.connect(self.show_view)
+        self.show_view(monitor.view)
+
+    def show_view(self, view: SyncView) -> None:
+        self.card.title.setText(
+            QCoreApplication.translate("SyncStatus", "Synchronisation avec la base centrale")
+        )
+        self.sync_button.setText(
+            QCoreApplication.translate("SyncStatus", "Synchroniser maintenant")
+        )
+        self.sync_button.setEnabled(view.configured and not view.running)
+        self.sync_button.setVisible(view.configured)
+        level, _icon, text = describe(view, self._clock.now())
+        details: list[str] = []
+        status = view.status
+        if not view.configured:
+            details.append(
+                QCoreApplication.translate(
+                    "SyncStatus", "Réglage central_db vide : ce kiosque travaille seul."
+                )
+            )
+        elif status is not None:
+            never = QCoreApplication.translate("SyncStatus", "jamais")
+            success = _stamp(status.last_success_at) if status.last_success_at else never
+            line = QCoreApplication.translate("SyncStatus", "Dernière réussite : {at}").format(
+                at=success
+            )
+            if status.last_error:
+                line += " · " + QCoreApplication.translate("SyncStatus", "erreur : {error}").format(
+                    error=status.last_error
+                )
+            details.append(line)
+        self.card.set_state(level, text, *details)
+        conflicts = view.conflicts if view.configured else ()
+        for n, label in enumerate(self.conflict_lines):
+            if n < len(conflicts):
+                line = conflicts[n]
+                who = " · ".join(p for p in (line.person, line.event) if p)
+                label.set_full_text(f"⚠ {_stamp(line.at)} · {who} : {line.message}")
+            label.setVisible(n < len(conflicts))
+
+
+def install(host: Host, deps: ScreenDeps) -> SyncMonitor:
+    """The tour kiosk's sync: worker, chip in the bottom bar, hardware section."""
+    monitor = SyncMonitor(deps.settings, deps.clock, parent=host.owner)
+    if monitor.view.configured:
+        chip = SyncChip(deps.theme, deps.clock)
+        monitor.changed.connect(chip.show_view)
+        chip.show_view(monitor.view)
+        host.window.bottom_bar.add_status(chip)
+    host.hardware_sections.append(lambda: SyncSection(deps.theme, deps.clock, monitor))
+    host.shutdown_hooks.append(monitor.stop)
+    monitor.start()
+    return monitor
