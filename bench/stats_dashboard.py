@@ -56,6 +56,15 @@ from kiosk.help.domain import HelpReason, Requester, TicketState  # noqa: E402
 from kiosk.help.tables import HelpRequest  # noqa: E402
 from kiosk.settings import Profile  # noqa: E402
 from kiosk.stats import dashboard as stats  # noqa: E402
+from kiosk.stats.attendance import (  # noqa: E402
+    attendance_by_direction,
+    attendance_per_event_and,
+    events_with_counts,
+)
+from kiosk.stats.french import format_change, format_rate  # noqa: E402
+from kiosk.stats.help import help_by_reason, help_total  # noqa: E402
+from kiosk.stats.periods import Quarter  # noqa: E402
+from kiosk.stats.visits import visits_grouped, visits_total  # noqa: E402
 
 EVENTS, REGISTERED, PRESENT, WALK_INS = 4_000, 255, 250, 5
 PEOPLE, VISITS, HELP = 20_000, 200_000, 20_000
@@ -253,7 +262,7 @@ def p95(values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--quarter", default="2026-Q2", type=stats.Quarter.parse)
+    parser.add_argument("--quarter", default="2026-Q2", type=Quarter.parse)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--pg", help="also run on this (empty) PostgreSQL database")
     args = parser.parse_args()
@@ -282,7 +291,7 @@ def main() -> int:
         if empty:
             copy(engines[0][1], pg)
         engines.append(("postgresql", pg))
-    quarter: stats.Quarter = args.quarter
+    quarter: Quarter = args.quarter
     start, end = quarter.utc_bounds()
     prev = quarter.previous()
     for name, engine in engines:
@@ -311,30 +320,28 @@ def main() -> int:
             print(f"  same Dashboard as the baseline: {'yes' if board == base else 'NO'}")
             print(
                 f"  figures: {board.attendance.current:,.0f} check-ins "
-                f"({stats.format_change(board.attendance, quarter)}), "
+                f"({format_change(board.attendance, quarter)}), "
                 f"{board.visits.current:,.0f} visits, "
-                f"no-show {stats.format_rate(board.no_show.rate)}"
+                f"no-show {format_rate(board.no_show.rate)}"
             )
-            events = stats._events_with_counts(session, start, end)
+            events = events_with_counts(session, start, end)
             ids = [i for i, e in events.items() if e.attended]
             parts = {
-                "events of both quarters with counts": lambda s=session: stats._events_with_counts(
+                "events of both quarters with counts": lambda s=session: events_with_counts(
                     s, prev.utc_bounds()[0], end
                 ),
                 "check-ins per event and kiosk": lambda s=session, ids=ids: (
-                    stats._attendance_per_event_and(s, Attendance.kiosk_id, ids)
+                    attendance_per_event_and(s, Attendance.kiosk_id, ids)
                 ),
-                "check-ins by direction": lambda s=session, ids=ids: stats._attendance_by_direction(
+                "check-ins by direction": lambda s=session, ids=ids: attendance_by_direction(
                     s, ids
                 ),
-                "visits by day and space/site/kiosk": lambda s=session: stats._visits_grouped(
-                    s, quarter
-                ),
+                "visits by day and space/site/kiosk": lambda s=session: visits_grouped(s, quarter),
                 "previous visits and help": lambda s=session: (
-                    stats.visits_total(s, prev),
-                    stats.help_total(s, prev),
+                    visits_total(s, prev),
+                    help_total(s, prev),
                 ),
-                "help by reason": lambda s=session: stats.help_by_reason(s, quarter),
+                "help by reason": lambda s=session: help_by_reason(s, quarter),
                 "documents and collect": lambda s=session: stats._documents_and_collect(s, quarter),
             }
             for label, work in parts.items():

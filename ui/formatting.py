@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from kiosk.domain import EventKind, UpcomingEvent
 from kiosk.settings import Language
+from kiosk.stats.french import format_number, format_percent
 
 _LOCALES = {
     Language.FR: (QLocale.Language.French, QLocale.Country.France),
@@ -38,16 +39,12 @@ def _to_english(french: str) -> str:
 
 def figure(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
     """``12 345`` in French (non-breaking space, decimal comma), ``12,345`` in English."""
-    from kiosk.stats.dashboard import format_number  # not at import: it brings the database models
-
     french = format_number(value, decimals)
     return _to_english(french) if _english(locale) else french
 
 
 def percent(value: float | None, *, signed: bool = True, locale: QLocale | None = None) -> str:
     """``+123 %`` in French, ``+123%`` in English; ``n/a`` without a value."""
-    from kiosk.stats.dashboard import format_percent
-
     french = format_percent(value, signed=signed)
     if not _english(locale) or value is None:
         return french

@@ -1,4 +1,4 @@
-"""The quarter's statistics as a French text report, a table, CSV and XLSX (no Qt).
+"""The quarter's statistics table as CSV and XLSX files (no Qt).
 
 CSV is written for a French spreadsheet: ``;`` between fields, a decimal comma, UTF-8 with
 a BOM so that Excel reads the accents. XLSX is a minimal Office Open XML workbook written
@@ -11,24 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 from xml.sax.saxutils import escape
 
-from kiosk.stats.dashboard import (
-    NBSP,
-    Change,
-    Dashboard,
-    NoShow,
-    Row,
-    format_change,
-    format_minutes,
-    format_number,
-    format_rate,
-)
+from kiosk.stats.table import Cell, TableRow
 
 HEADER: Final = (
     "rubrique",
@@ -38,194 +26,9 @@ HEADER: Final = (
     "trimestre précédent",
     "évolution (%)",
 )
-Cell = str | float | None
-
-
-@dataclass(frozen=True)
-class TableRow:
-    section: str
-    indicator: str
-    detail: str
-    value: float | None
-    previous: float | None = None
-    change_percent: float | None = None
-
-    def cells(self) -> tuple[Cell, ...]:
-        return (
-            self.section,
-            self.indicator,
-            self.detail,
-            self.value,
-            self.previous,
-            self.change_percent,
-        )
-
-
-EVENTS: Final = "Événements"
-VISITS: Final = "Fréquentation des espaces"
-HELP: Final = "Besoin d'aide ?"
-DOCUMENTS: Final = "Kiosque numérique"
-COLLECT: Final = "Retrait Click & Collect"
-
-
-def _changed(section: str, indicator: str, change: Change) -> TableRow:
-    return TableRow(section, indicator, "total", change.current, change.previous, change.percent)
-
-
-def _breakdown(section: str, indicator: str, rows: Sequence[Row]) -> list[TableRow]:
-    return [TableRow(section, indicator, r.label, r.value) for r in rows]
-
-
-def _no_show_rows(label: str, no_show: NoShow) -> list[TableRow]:
-    rate = None if no_show.rate is None else round(no_show.rate * 100.0, 1)
-    return [
-        TableRow(EVENTS, "Inscrits confirmés", label, no_show.registered),
-        TableRow(EVENTS, "Présents parmi les inscrits", label, no_show.present),
-        TableRow(EVENTS, "Absents (inscrits non venus)", label, no_show.absent),
-        TableRow(EVENTS, "Taux d'absence (%)", label, rate),
-        TableRow(EVENTS, "Présents sans inscription confirmée", label, no_show.walk_ins),
-    ]
-
-
-def table(board: Dashboard) -> list[TableRow]:
-    """Every figure of the dashboard, one per row, in the order of the text report."""
-    out = [
-        _changed(EVENTS, "Participations", board.attendance),
-        TableRow(EVENTS, "Événements", "total", board.events),
-    ]
-    out += _no_show_rows("total", board.no_show)
-    out += _breakdown(EVENTS, "Participations par mois", board.attendance_by_month)
-    out += _breakdown(EVENTS, "Participations par type", board.attendance_by_kind)
-    out += _breakdown(EVENTS, "Participations par direction", board.attendance_by_direction)
-    out += _breakdown(EVENTS, "Participations par site", board.attendance_by_site)
-    out += _breakdown(EVENTS, "Participations par borne", board.attendance_by_kiosk)
-    for _, label, no_show in board.no_show_by_kind:
-        rate = None if no_show.rate is None else round(no_show.rate * 100.0, 1)
-        out.append(TableRow(EVENTS, "Taux d'absence par type (%)", label, rate))
-    out.append(_changed(VISITS, "Visites", board.visits))
-    out += _breakdown(VISITS, "Visites par mois", board.visits_by_month)
-    out += _breakdown(VISITS, "Visites par espace", board.visits_by_space)
-    out += _breakdown(VISITS, "Visites par site", board.visits_by_site)
-    out += _breakdown(VISITS, "Visites par borne", board.visits_by_kiosk)
-    out.append(_changed(HELP, "Demandes", board.help_requests))
-    for h in board.help_by_reason:
-        label = h.reason.label_fr
-        out += [
-            TableRow(HELP, "Demandes par motif", label, h.requests),
-            TableRow(HELP, "Demandes servies", label, h.served),
-            TableRow(HELP, "Absents à l'appel", label, h.no_shows),
-            TableRow(HELP, "Attente moyenne (min)", label, _round(h.wait_minutes)),
-            TableRow(HELP, "Prise en charge moyenne (min)", label, _round(h.service_minutes)),
-        ]
-    out.append(_changed(COLLECT, "Lignes remises", board.handed_over))
-    out += _breakdown(COLLECT, "Unités remises par article", board.handed_over_by_item)
-    delay = board.collect_delay
-    out += [
-        TableRow(COLLECT, "Délai prêt → retrait, moyen (h)", "total", _round(delay.mean_hours)),
-        TableRow(COLLECT, "Délai prêt → retrait, maximum (h)", "total", _round(delay.max_hours)),
-    ]
-    out.append(_changed(DOCUMENTS, "Consultations de documents", board.document_views))
-    out += _breakdown(DOCUMENTS, "Documents les plus consultés", board.top_documents)
-    out.append(_changed(DOCUMENTS, "Recherches", board.searches))
-    out.append(_changed(DOCUMENTS, "Recherches sans résultat", board.zero_result_searches))
-    out += _breakdown(DOCUMENTS, "Recherches sans résultat par texte", board.zero_result_queries)
-    return out
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-# --- text ----------------------------------------------------------------------------------
-
-
-def report_text(board: Dashboard, source: str = "") -> str:
-    """The readable French report of ``smartcorner stats``."""
-    q = board.quarter
-    last = q.end - timedelta(days=1)
-    prev = q.previous()
-    lines = [
-        f"Statistiques Smart Corner : {q.label_fr} "
-        f"(du {q.start:%d/%m/%Y} au {last:%d/%m/%Y}, heure de Paris)",
-    ]
-    if source:
-        lines.append(f"Base : {source}")
-
-    def change(label: str, c: Change) -> str:
-        return (
-            f"  {label} : {format_number(c.current)} ({format_change(c, q)} ; "
-            f"{format_number(c.previous)} au {prev.label_fr})"
-        )
-
-    def breakdown(label: str, rows: Sequence[Row]) -> None:
-        if rows:
-            items = " · ".join(f"{r.label} {format_number(r.value)}" for r in rows)
-            lines.append(f"  {label} : {items}")
-
-    ns = board.no_show
-    lines += [
-        "",
-        EVENTS,
-        change("Participations", board.attendance),
-        f"  Événements : {format_number(board.events)}",
-        f"  Inscrits confirmés : {format_number(ns.registered)} · présents parmi eux : "
-        f"{format_number(ns.present)} · absents : {format_number(ns.absent)} "
-        f"(taux d'absence {format_rate(ns.rate)} ; {format_rate(board.no_show_previous.rate)} "
-        f"au {prev.label_fr})",
-        f"  Présents sans inscription confirmée : {format_number(ns.walk_ins)}",
-    ]
-    breakdown("Par mois", board.attendance_by_month)
-    breakdown("Par type", board.attendance_by_kind)
-    breakdown("Par direction", board.attendance_by_direction)
-    breakdown("Par site", board.attendance_by_site)
-    breakdown("Par borne", board.attendance_by_kiosk)
-    if board.no_show_by_kind:
-        items = " · ".join(
-            f"{label} {format_rate(n.rate)}" for _, label, n in board.no_show_by_kind
-        )
-        lines.append(f"  Taux d'absence par type : {items}")
-    lines += ["", VISITS, change("Visites", board.visits)]
-    breakdown("Par mois", board.visits_by_month)
-    breakdown("Par espace", board.visits_by_space)
-    breakdown("Par site", board.visits_by_site)
-    breakdown("Par borne", board.visits_by_kiosk)
-    lines += ["", HELP, change("Demandes", board.help_requests)]
-    for h in board.help_by_reason:
-        lines.append(
-            f"  {h.reason.label_fr} : {format_number(h.requests)} demande(s), "
-            f"{format_number(h.served)} servie(s), {format_number(h.no_shows)} absent(s) ; "
-            f"attente moyenne {format_minutes(h.wait_minutes)}, "
-            f"prise en charge moyenne {format_minutes(h.service_minutes)}"
-        )
-    delay = board.collect_delay
-    lines += ["", COLLECT, change("Lignes remises", board.handed_over)]
-    breakdown("Unités remises par article", board.handed_over_by_item)
-    if delay.lines:
-        lines.append(
-            f"  Délai entre « prêt » et le retrait : {format_hours(delay.mean_hours)} en moyenne, "
-            f"{format_hours(delay.max_hours)} au plus ({format_number(delay.lines)} lignes)"
-        )
-    lines += [
-        "",
-        DOCUMENTS,
-        change("Consultations de documents", board.document_views),
-        change("Recherches", board.searches),
-        change("Recherches sans résultat", board.zero_result_searches),
-    ]
-    breakdown("Documents les plus consultés", board.top_documents)
-    if board.zero_result_queries:
-        items = " · ".join(
-            f"« {r.label} » {format_number(r.value)}" for r in board.zero_result_queries
-        )
-        lines.append(f"  Recherches sans résultat : {items}")
-    return "\n".join(lines).replace(NBSP, " ") + "\n"
 
 
 # --- CSV -----------------------------------------------------------------------------------
-
-
-def format_hours(hours: float | None) -> str:
-    return "-" if hours is None else f"{format_number(hours, 1)}{NBSP}h"
 
 
 def _csv_cell(cell: Cell) -> str:

@@ -35,7 +35,8 @@ from ui.widgets.window import KioskWindow
 
 if TYPE_CHECKING:
     from hardware.devices import Devices
-    from kiosk.stats.dashboard import Dashboard, Quarter
+    from kiosk.stats.dashboard import Dashboard
+    from kiosk.stats.periods import Quarter
     from ui.app.screens.admin import AdminScreen
     from ui.app.screens.home import HomeScreen
     from ui.input.camera import CameraScanner

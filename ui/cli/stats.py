@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
-    from kiosk.stats.dashboard import Dashboard, Quarter
+    from kiosk.stats.dashboard import Dashboard
+    from kiosk.stats.periods import Quarter
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _quarter(text: str) -> Quarter:
-    from kiosk.stats.dashboard import Quarter
+    from kiosk.stats.periods import Quarter
 
     try:
         return Quarter.parse(text)
@@ -56,7 +57,8 @@ def _dashboard(settings: Settings, quarter: Quarter | None) -> Dashboard:
     from kiosk.db.engine import create_db_engine
     from kiosk.db.migrate import ensure_schema
     from kiosk.domain import PARIS
-    from kiosk.stats.dashboard import Quarter, quarter_dashboard
+    from kiosk.stats.dashboard import quarter_dashboard
+    from kiosk.stats.periods import Quarter
 
     now = datetime.now(UTC)
     chosen = quarter or Quarter.containing(now.astimezone(PARIS).date())
@@ -71,7 +73,7 @@ def _dashboard(settings: Settings, quarter: Quarter | None) -> Dashboard:
 
 def _stats(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.settings import masked_url
-    from kiosk.stats.export import report_text
+    from kiosk.stats.report import report_text
 
     board = _dashboard(settings, args.quarter)
     print(report_text(board, masked_url(settings.database_url)), end="")
@@ -79,7 +81,8 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _export_stats(settings: Settings, args: argparse.Namespace) -> int:
-    from kiosk.stats.export import table, write_csv, write_xlsx
+    from kiosk.stats.export import write_csv, write_xlsx
+    from kiosk.stats.table import table
 
     board = _dashboard(settings, args.quarter)
     rows = table(board)

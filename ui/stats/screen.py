@@ -28,7 +28,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.domain import PARIS, EventKind
 from kiosk.help.domain import HelpReason
 from kiosk.ports import Clock
-from kiosk.stats.dashboard import Change, Dashboard, Quarter
+from kiosk.stats.dashboard import Dashboard
+from kiosk.stats.figures import Change
+from kiosk.stats.periods import Quarter
 from ui.formatting import figure, percent
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor

@@ -37,13 +37,10 @@ from kiosk.domain import (
 from kiosk.help.domain import HelpReason, Requester, TicketState
 from kiosk.help.tables import HelpRequest
 from kiosk.settings import Profile
-from kiosk.stats.dashboard import (
-    Quarter,
-    Row,
-    attendance_by,
-    quarter_dashboard,
-    quarter_dashboard_by_parts,
-)
+from kiosk.stats.attendance import attendance_by
+from kiosk.stats.dashboard import quarter_dashboard, quarter_dashboard_by_parts
+from kiosk.stats.figures import Row
+from kiosk.stats.periods import Quarter
 from tests.helpers.checkin_world import NOW, build_world
 
 CREATED = datetime(2025, 6, 1, tzinfo=UTC)

@@ -13,14 +13,10 @@ from sqlalchemy.orm import Session
 from kiosk.db import migrate
 from kiosk.db.engine import create_db_engine
 from kiosk.db.models import Event
-from kiosk.stats.dashboard import (
-    Dashboard,
-    Grain,
-    Quarter,
-    attendance_by_period,
-    local_day,
-    quarter_dashboard,
-)
+from kiosk.stats.attendance import attendance_by_period
+from kiosk.stats.dashboard import Dashboard, quarter_dashboard
+from kiosk.stats.periods import Grain, Quarter
+from kiosk.stats.sql import local_day
 from tests.helpers import records, stats_world
 
 pytestmark = pytest.mark.postgres

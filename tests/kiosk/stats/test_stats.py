@@ -11,24 +11,13 @@ from sqlalchemy.orm import Session
 from kiosk.db.models import Event
 from kiosk.domain import EventKind, Space
 from kiosk.help.domain import HelpReason
-from kiosk.stats.dashboard import (
-    NBSP,
-    Change,
-    Grain,
-    NoShow,
-    Quarter,
-    Row,
-    attendance_by,
-    attendance_by_period,
-    format_change,
-    format_number,
-    format_percent,
-    local_day,
-    paris_offsets,
-    quarter_dashboard,
-    quarter_dashboard_by_parts,
-    visits_by_period,
-)
+from kiosk.stats.attendance import NoShow, attendance_by, attendance_by_period
+from kiosk.stats.dashboard import quarter_dashboard, quarter_dashboard_by_parts
+from kiosk.stats.figures import Change, Row
+from kiosk.stats.french import NBSP, format_change, format_number, format_percent
+from kiosk.stats.periods import Grain, Quarter, paris_offsets
+from kiosk.stats.sql import local_day
+from kiosk.stats.visits import visits_by_period
 from tests.helpers import records, stats_world
 
 Q1, Q2 = Quarter(2026, 1), Quarter(2026, 2)

@@ -15,7 +15,7 @@ from kiosk.collect.status import ItemKind, LineStatus
 from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Kiosk, Site
 from kiosk.settings import Profile
-from kiosk.stats.dashboard import handed_over_total
+from kiosk.stats.collect import handed_over_total
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.conftest import Tour
 

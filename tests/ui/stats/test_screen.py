@@ -15,7 +15,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from kiosk.ports import FixedClock
-from kiosk.stats.dashboard import NBSP, Dashboard, Quarter, quarter_dashboard
+from kiosk.stats.dashboard import Dashboard, quarter_dashboard
+from kiosk.stats.french import NBSP
+from kiosk.stats.periods import Quarter
 from tests.helpers import stats_world
 from ui.stats.screen import StatsScreen
 from ui.tasks import BackgroundExecutor
