@@ -354,7 +354,9 @@ class PrintSpooler:
         )
         job: SpoolJob | None
         try:
-            job = spool.reschedule(job_id, self.worker, now, failure, claimed.job.attempts)
+            job = spool.reschedule(
+                job_id, self.worker, now, failure, claimed.job.attempts, result.status.detail
+            )
         except LostClaim:
             job = spool.get(job_id)  # cancelled meanwhile
         self._report(job)
@@ -398,7 +400,7 @@ class PrintSpooler:
             result = PrintResult(True, self._status or PrinterStatus(PrinterState.READY), sent)
         else:
             state = self._status.state if self._status else PrinterState.UNKNOWN
-            detail = job.last_error or "annulé"
+            detail = job.last_error or str(job.last_error_code or job.state)
             result = PrintResult(False, PrinterStatus(state, detail))
         self._call(on_done, result)
 

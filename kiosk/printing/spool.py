@@ -18,10 +18,11 @@ attempt, the others wait behind it (a printer problem is never a single job's pr
 After a crash, :meth:`PrintSpool.recover_interrupted` looks at jobs left ``sending``: one that
 never started transmitting is simply sent again; one caught mid-transmission may have come
 out of the printer, complete or not, and is **never resent on its own**. It goes to
-``failed`` with a message saying so, and a person chooses "Réimprimer" or "Annuler" on the
-hardware screen. For a receipt that is the safest choice: a second copy of a ticket carrying
-a signed code is a second ticket in someone's hand, while a missing one is noticed at once
-by the person standing at the kiosk, and the admin screen shows it with one tap to reprint.
+``failed`` with a code saying so (:attr:`Failure.INTERRUPTED`), and a person chooses
+"Réimprimer" or "Annuler" on the hardware screen. For a receipt that is the safest choice:
+a second copy of a ticket carrying a signed code is a second ticket in someone's hand, while
+a missing one is noticed at once by the person standing at the kiosk, and the admin screen
+shows it with one tap to reprint.
 
 A job that is not printed by its deadline (10 minutes by default) fails instead of coming
 out hours later to an empty kiosk.
@@ -61,7 +62,12 @@ OPEN_STATES: Final = (PrintJobState.PENDING, PrintJobState.SENDING, PrintJobStat
 
 
 class Failure(enum.StrEnum):
-    """Why the last attempt did not print; stored in ``print_job.last_error_code``."""
+    """Why the last attempt did not print: a stable code, stored in ``print_job.last_error_code``.
+
+    ui/ words it for the people at the kiosk, in their language; ``print_job.last_error``
+    only keeps the technical detail (the printer adapter's own words, in English) for the
+    log and support.
+    """
 
     PAPER_OUT = "paper_out"
     OFFLINE = "offline"
@@ -73,21 +79,6 @@ class Failure(enum.StrEnum):
     UNREADABLE = "unreadable"  # the stored receipt cannot be decoded: cannot ever print
     ERROR = "error"  # an unexpected error in the kiosk software
 
-
-MESSAGES: Final[dict[Failure, str]] = {
-    Failure.PAPER_OUT: "L’imprimante n’a plus de papier.",
-    Failure.OFFLINE: "L’imprimante est hors ligne (capot ouvert ou erreur).",
-    Failure.UNREACHABLE: "Impossible de joindre l’imprimante (câble, réseau ou alimentation).",
-    Failure.SILENT: "L’imprimante ne répond pas.",
-    Failure.NOT_CONFIGURED: "Aucune imprimante n’est configurée sur ce kiosque.",
-    Failure.INTERRUPTED: (
-        "Impression interrompue par un arrêt du kiosque : le ticket est peut-être sorti. "
-        "Vérifiez l’imprimante avant de le réimprimer."
-    ),
-    Failure.EXPIRED: "Ticket non imprimé à temps : il n’est plus envoyé automatiquement.",
-    Failure.UNREADABLE: "Ce ticket est illisible et ne peut pas être imprimé.",
-    Failure.ERROR: "Erreur inattendue du logiciel pendant l’impression.",
-}
 
 _FAILURE_OF_STATE: Final = {
     PrinterState.PAPER_OUT: Failure.PAPER_OUT,
@@ -421,7 +412,8 @@ class PrintSpool:
         ).all()
         expired = []
         for job in overdue:
-            before = f" Dernière erreur : {job.last_error}" if job.last_error else ""
+            before = f"; last failure: {job.last_error_code}" if job.last_error_code else ""
+            detail = f" ({job.last_error})" if job.last_error_code and job.last_error else ""
             done = s.execute(
                 update(PrintJob)
                 .where(PrintJob.id == job.id, PrintJob.state == PrintJobState.PENDING)
@@ -429,7 +421,7 @@ class PrintSpool:
                     state=PrintJobState.FAILED,
                     finished_at=now,
                     last_error_code=Failure.EXPIRED,
-                    last_error=MESSAGES[Failure.EXPIRED] + before,
+                    last_error=f"not printed before its deadline{before}{detail}",
                 )
                 .execution_options(synchronize_session=False)
             )
@@ -467,11 +459,18 @@ class PrintSpool:
         )
 
     def reschedule(
-        self, job_id: int, worker: str, now: datetime, failure: Failure, attempts: int
+        self,
+        job_id: int,
+        worker: str,
+        now: datetime,
+        failure: Failure,
+        attempts: int,
+        detail: str | None = None,
     ) -> SpoolJob:
         """Back to pending after a failed attempt, due again after the backoff.
 
-        The next attempt is never later than the deadline, where the job expires.
+        The next attempt is never later than the deadline, where the job expires. ``detail``:
+        the printer's own technical words, kept for the log and support.
         """
         with self._sessions() as s:
             deadline = s.scalar(select(PrintJob.deadline_at).where(PrintJob.id == job_id))
@@ -484,10 +483,12 @@ class PrintSpool:
             transmit_started_at=None,
             next_attempt_at=min(due, deadline) if deadline is not None else due,
             last_error_code=failure,
-            last_error=MESSAGES[failure],
+            last_error=detail or None,
         )
 
-    def fail(self, job_id: int, worker: str, now: datetime, failure: Failure) -> SpoolJob:
+    def fail(
+        self, job_id: int, worker: str, now: datetime, failure: Failure, detail: str | None = None
+    ) -> SpoolJob:
         """Stop a job that can never print as it is; a person decides what to do."""
         return self._update_claimed(
             job_id,
@@ -496,7 +497,7 @@ class PrintSpool:
             claimed_by=None,
             finished_at=now,
             last_error_code=failure,
-            last_error=MESSAGES[failure],
+            last_error=detail or None,
         )
 
     def release(self, job_id: int, worker: str) -> SpoolJob:
@@ -555,7 +556,7 @@ class PrintSpool:
                     job.state = PrintJobState.FAILED
                     job.finished_at = now
                     job.last_error_code = Failure.INTERRUPTED
-                    job.last_error = MESSAGES[Failure.INTERRUPTED]
+                    job.last_error = "cut off by a kiosk stop while transmitting: may have printed"
                 job.claimed_by = None
                 s.flush()
                 settled.append(SpoolJob.of(job))

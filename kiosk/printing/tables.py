@@ -53,4 +53,4 @@ class PrintJob(Base):
     printed_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]  # printed, failed or cancelled
     last_error_code: Mapped[str | None] = mapped_column(String(32))  # kiosk.printing.spool.Failure
-    last_error: Mapped[str | None] = mapped_column(Text)  # plain French, for the admin screen
+    last_error: Mapped[str | None] = mapped_column(Text)  # technical detail (English), for the log

@@ -182,9 +182,9 @@ def test_receipts_come_out_in_queue_order(
 @pytest.mark.parametrize(
     ("trouble", "failure", "words"),
     [
-        (Paper.OFFLINE, Failure.OFFLINE, "hors ligne"),
-        (Paper.PAPER_OUT, Failure.PAPER_OUT, "plus de papier"),
-        (Paper.SILENT, Failure.SILENT, "ne répond pas"),
+        (Paper.OFFLINE, Failure.OFFLINE, "reports itself offline"),
+        (Paper.PAPER_OUT, Failure.PAPER_OUT, "out of paper"),
+        (Paper.SILENT, Failure.SILENT, "did not answer"),
     ],
 )
 def test_a_printer_in_trouble_then_back_prints_the_job_exactly_once(
@@ -415,7 +415,7 @@ def test_an_interrupted_job_is_reprinted_only_when_someone_asks(
     failed = rig.wait_state(job_id, PrintJobState.FAILED)
     assert failed.last_error_code is Failure.INTERRUPTED
     assert failed.last_error is not None
-    assert "peut-être sorti" in failed.last_error
+    assert "may have printed" in failed.last_error
     rig.statuses.wait_for(lambda s: s.can_print, timeout=WAIT)
     assert printer.printed() == []
     rig.spooler.retry(job_id)

@@ -30,7 +30,7 @@ from kiosk.ports import (
     Receipt,
     ReceiptLine,
 )
-from kiosk.printing.spool import MESSAGES, Failure, SpoolOpener, enqueue
+from kiosk.printing.spool import Failure, SpoolOpener, enqueue
 from kiosk.printing.states import PrintJobState
 from kiosk.printing.tables import PrintJob
 from kiosk.settings import Language, Profile, Settings
@@ -95,7 +95,6 @@ def _queue_trouble(shell: Shell, now: datetime) -> None:
         job = session.get_one(PrintJob, job_id)
         job.state, job.attempts, job.finished_at = PrintJobState.FAILED, 1, now
         job.last_error_code = Failure.INTERRUPTED
-        job.last_error = MESSAGES[Failure.INTERRUPTED]
         session.commit()
     with shell.database.session_factory()() as session:
         enqueue(session, receipt("Besoin d'aide ?", "M-042"), kind="help_ticket",

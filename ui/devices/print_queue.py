@@ -324,7 +324,7 @@ class PrintQueueSection(QFrame):
         }
         if code is not None:
             return why[code]
-        return job.last_error or self.tr("raison inconnue")
+        return self.tr("raison inconnue")  # last_error is technical, not for the screen
 
     def _kind(self, kind: str) -> str:
         return {

@@ -19,7 +19,6 @@ from kiosk.db.models import Kiosk
 from kiosk.ports import Receipt, ReceiptLine
 from kiosk.printing.spool import (
     BACKOFF_CAP,
-    MESSAGES,
     Failure,
     LostClaim,
     PrintSpool,
@@ -36,6 +35,7 @@ from kiosk.settings import Profile
 from tests.helpers import records
 
 NOW = datetime(2026, 5, 20, 8, 30, tzinfo=UTC)
+OFFLINE_DETAIL = "the printer reports itself offline"  # as hardware.escpos_printer says it
 RECEIPT = Receipt(
     title="Besoin d’aide ?",
     kiosk="Smart Store — accueil",
@@ -245,9 +245,9 @@ def test_a_failing_job_backs_off_then_expires_at_its_deadline(
         if claimed is None:
             break
         assert claimed.job.attempts == attempt
-        job = spool.reschedule(job_id, "w", at, Failure.OFFLINE, attempts=attempt)
+        job = spool.reschedule(job_id, "w", at, Failure.OFFLINE, attempt, OFFLINE_DETAIL)
         assert job.state is PrintJobState.PENDING
-        assert job.last_error == MESSAGES[Failure.OFFLINE]
+        assert (job.last_error_code, job.last_error) == (Failure.OFFLINE, OFFLINE_DETAIL)
         assert job.next_attempt_at == min(at + backoff(attempt), NOW + timedelta(minutes=10))
         at = job.next_attempt_at
     assert at == NOW + timedelta(minutes=10)
@@ -255,8 +255,11 @@ def test_a_failing_job_backs_off_then_expires_at_its_deadline(
     (gone,) = expired
     assert gone.state is PrintJobState.FAILED
     assert gone.last_error_code is Failure.EXPIRED
-    assert gone.last_error is not None
-    assert MESSAGES[Failure.OFFLINE] in gone.last_error  # says what kept it from printing
+    # says what kept it from printing, in words for the log, not for the screen
+    assert gone.last_error == (
+        "not printed before its deadline; last failure: offline"
+        " (the printer reports itself offline)"
+    )
 
 
 # --- people: retry and cancel ------------------------------------------------------------------

@@ -21,7 +21,7 @@ from hardware.devices import Devices, SimulatedTicketPrinter
 from hardware.print_spooler import PrintSpooler
 from hardware.printer_links import EscposLink
 from kiosk.ports import Receipt
-from kiosk.printing.spool import MESSAGES, Failure, SpoolJob, SpoolOpener, SpoolSummary, enqueue
+from kiosk.printing.spool import Failure, SpoolJob, SpoolOpener, SpoolSummary, enqueue
 from kiosk.printing.states import PrintJobState
 from kiosk.printing.tables import PrintJob
 from tests.helpers.escpos_decode import decode
@@ -86,7 +86,7 @@ def queue_ticket(shell: Any, number: str, *, failed: Failure | None = None) -> i
         if failed is not None:
             job = session.get_one(PrintJob, job_id)
             job.state, job.finished_at = PrintJobState.FAILED, NOW
-            job.last_error_code, job.last_error = failed, MESSAGES[failed]
+            job.last_error_code, job.last_error = failed, f"technical detail of {failed}"
         session.commit()
     return job_id
 
@@ -230,3 +230,33 @@ def test_the_oldest_jobs_are_listed_and_the_others_counted(qtbot: QtBot, kiosk: 
     assert [row.job_id for row in shown_rows(section)] == list(range(1, 9))
     assert section.more.text() == "… et 2 autre(s), plus récent(s)"
     assert section.counts.text() == "10 tickets en attente"
+
+
+def test_the_spool_stores_codes_and_the_section_words_each_one(
+    qtbot: QtBot, make_shell: Any
+) -> None:
+    """The spool keeps a stable code and the printer's technical detail (English, for the
+    log); what a person reads comes from the code, and the detail never reaches the screen."""
+    shell = make_shell()
+    shell.window.transition.duration_ms = 0
+    section = open_section(shell)
+    at = datetime(2026, 11, 23, 13, 2).astimezone()
+    technical = "printer unreachable: tcp://10.0.0.9:9100 (timed out)"
+
+    def shown_for(code: Failure | None) -> str:
+        failed = SpoolJob(
+            id=1, nonce="n", kind="help_ticket", ref=None, kiosk_id=None,
+            state=PrintJobState.FAILED, attempts=1, created_at=at, next_attempt_at=at,
+            deadline_at=at, printed_at=None, last_error_code=code, last_error=technical,
+        )  # fmt: skip
+        shell.bridge.on_print_jobs([failed], SpoolSummary(0, 0, 1, None))
+        qtbot.waitUntil(lambda: [r.job for r in shown_rows(section)] == [failed], timeout=WAIT_MS)
+        return shown_rows(section)[0].detail.text()
+
+    wordings = {code: shown_for(code) for code in Failure}
+    assert len(set(wordings.values())) == len(Failure)  # one wording per code
+    assert all(text.startswith("Non imprimé : ") for text in wordings.values())
+    assert wordings[Failure.PAPER_OUT] == "Non imprimé : plus de papier"
+    # a code this kiosk does not know (written by a newer one): no technical text on screen
+    assert shown_for(None) == "Non imprimé : raison inconnue"
+    assert not any(technical in text for text in wordings.values())
