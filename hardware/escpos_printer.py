@@ -1,12 +1,13 @@
-"""ESC/POS receipt printer (python-escpos): URL -> backend, Receipt -> bytes, one job thread.
+"""ESC/POS receipt printer (python-escpos): URL -> backend, Receipt -> bytes, one job.
 
-Three layers, so the durable spool can slot in between later:
+Two layers under the durable spool:
 
 - :func:`render_receipt` turns a :class:`kiosk.printing.layout.Receipt` into the exact bytes to
   send (pure: rendered into escpos's ``Dummy``);
-- :func:`send_job` opens the printer, checks its status, sends one job's bytes, closes;
-- :class:`EscposTicketPrinter` runs both on a worker thread of its own, one job at a time,
-  and reports through callbacks.
+- :func:`send_job` opens the printer, checks its status, sends one job's bytes, closes.
+
+:class:`hardware.printer_links.EscposLink` puts them together for the spooler's thread
+(:mod:`hardware.print_spooler`), which sends one job at a time.
 
 Status is read with ``DLE EOT 1`` / ``DLE EOT 4`` and interpreted here rather than with
 ``paper_status()``, which claims "paper ok" when the printer does not answer at all.
@@ -16,9 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import queue
 import socket
-import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -338,99 +337,3 @@ def _interrupt(device: Escpos) -> None:
     if isinstance(sock, socket.socket):
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-
-
-# --- the worker ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _PrintJob:
-    receipt: Receipt
-    on_done: Callable[[PrintResult], None]
-
-
-@dataclass(frozen=True)
-class _StatusJob:
-    on_status: Callable[[PrinterStatus], None]
-
-
-class EscposTicketPrinter:
-    """A :class:`kiosk.ports.TicketPrinter`: one thread renders and sends jobs in order."""
-
-    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.target = parse_printer_url(url)
-        self.timeout = timeout
-        self._jobs: queue.SimpleQueue[_PrintJob | _StatusJob | None] = queue.SimpleQueue()
-        self._stopping = threading.Event()
-        self._lock = threading.Lock()
-        self._device: Escpos | None = None
-        self._thread = threading.Thread(target=self._run, name="escpos-printer", daemon=True)
-        self._thread.start()
-
-    @property
-    def thread(self) -> threading.Thread:
-        return self._thread
-
-    def print_receipt(self, receipt: Receipt, on_done: Callable[[PrintResult], None]) -> None:
-        self._jobs.put(_PrintJob(receipt, on_done))
-
-    def request_status(self, on_status: Callable[[PrinterStatus], None]) -> None:
-        self._jobs.put(_StatusJob(on_status))
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._jobs.put(None)
-        with self._lock:
-            if self._device is not None:
-                _interrupt(self._device)
-        self._thread.join(timeout=1)
-        if self._thread.is_alive():
-            log.error("the printer thread did not stop within a second")
-
-    def _set_device(self, device: Escpos | None) -> None:
-        with self._lock:
-            self._device = device
-        if device is not None and self._stopping.is_set():
-            _interrupt(device)
-
-    def _run(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            if self._stopping.is_set():
-                self._cancel(job)
-                continue
-            try:
-                if isinstance(job, _PrintJob):
-                    result = self._print(job.receipt)
-                    self._report(job.on_done, result)
-                else:
-                    self._report(job.on_status, query_status(self.target, self.timeout))
-            except Exception as exc:
-                log.exception("printer job failed unexpectedly")
-                failed = PrinterStatus(PrinterState.UNKNOWN, f"{type(exc).__name__}: {exc}")
-                if isinstance(job, _PrintJob):
-                    self._report(job.on_done, PrintResult(False, failed))
-                else:
-                    self._report(job.on_status, failed)
-
-    def _print(self, receipt: Receipt) -> PrintResult:
-        data = render_receipt(receipt, self.target.profile)
-        result = send_job(self.target, data, self.timeout, on_device=self._set_device)
-        if result.ok:
-            log.info("printed %r (%d bytes) on %s", receipt.title, len(data), self.target.url)
-        else:
-            log.warning("could not print %r: %s", receipt.title, result.status.detail)
-        return result
-
-    def _cancel(self, job: _PrintJob | _StatusJob) -> None:
-        stopped = PrinterStatus(PrinterState.UNKNOWN, "the printer was stopped")
-        if isinstance(job, _PrintJob):
-            self._report(job.on_done, PrintResult(False, stopped))
-        else:
-            self._report(job.on_status, stopped)
-
-    @staticmethod
-    def _report[T](callback: Callable[[T], None], value: T) -> None:
-        try:
-            callback(value)
-        except Exception:
-            log.exception("printer callback failed on %r", value)

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.escpos_printer import EscposTicketPrinter
+from hardware.printer_links import EscposLink
 from kiosk.collect.pickup import HandOverRequest, IdentifiedBy, PickupDone, record_pickup
 from kiosk.collect.receipt import describe_pickup, nonce_of_receipt_code
 from kiosk.collect.status import LineStatus
@@ -22,7 +22,6 @@ from kiosk.collect.tables import HandOver
 from kiosk.ports import FixedClock, PrintResult
 from kiosk.printing.spool import PrintSpool, failure_for, receipt_from_json
 from kiosk.printing.states import PrintJobState
-from tests.hardware.events import Recorder
 from tests.helpers import collect as c
 from tests.helpers.collect import NOW
 from tests.helpers.escpos_decode import decode
@@ -37,10 +36,8 @@ def printer() -> Iterator[VirtualPrinter]:
 
 
 @pytest.fixture
-def escpos(printer: VirtualPrinter) -> Iterator[EscposTicketPrinter]:
-    adapter = EscposTicketPrinter(printer.url + "?profile=TM-T88V", timeout=1.0)
-    yield adapter
-    adapter.stop()
+def escpos(printer: VirtualPrinter) -> EscposLink:
+    return EscposLink(printer.url + "?profile=TM-T88V", timeout=1.0)  # as the spooler's link
 
 
 def pickup(sessions: sessionmaker[Session], *, signature: bytes | None = None) -> PickupDone:
@@ -66,14 +63,12 @@ def pickup(sessions: sessionmaker[Session], *, signature: bytes | None = None) -
     return record_pickup(sessions, request, NOW)
 
 
-def send_next(spool: PrintSpool, printer: EscposTicketPrinter, clock: FixedClock) -> PrintResult:
+def send_next(spool: PrintSpool, printer: EscposLink, clock: FixedClock) -> PrintResult:
     """One spooler pass, as hardware/print_spooler does it: claim, print, settle."""
     claimed, _ = spool.claim_next("test", clock.now())
     assert claimed is not None
     spool.mark_transmitting(claimed.id, "test", clock.now())
-    done: Recorder[PrintResult] = Recorder()
-    printer.print_receipt(receipt_from_json(claimed.receipt_json), done)
-    result = done.wait_for(lambda _r: True)
+    result = printer.print(receipt_from_json(claimed.receipt_json), lambda: None)
     if result.ok:
         spool.mark_printed(claimed.id, "test", clock.now())
     else:
@@ -83,7 +78,7 @@ def send_next(spool: PrintSpool, printer: EscposTicketPrinter, clock: FixedClock
 
 
 def test_the_receipt_names_the_agent_the_lines_their_identifiers_the_kiosk_and_verifies(
-    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposTicketPrinter
+    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposLink
 ) -> None:
     done = pickup(session_factory)
     spool = PrintSpool(session_factory)
@@ -113,7 +108,7 @@ def test_the_receipt_names_the_agent_the_lines_their_identifiers_the_kiosk_and_v
 
 
 def test_printer_down_keeps_the_hand_over_and_the_receipt_prints_when_it_is_back(
-    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposTicketPrinter
+    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposLink
 ) -> None:
     clock = FixedClock(NOW)
     printer.state = Paper.PAPER_OUT

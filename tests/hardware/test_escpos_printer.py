@@ -1,4 +1,4 @@
-"""EscposTicketPrinter against a loopback TCP printer; the received bytes are decoded back."""
+"""The ESC/POS link against a loopback TCP printer; the received bytes are decoded back."""
 
 from __future__ import annotations
 
@@ -13,21 +13,19 @@ import pytest
 import zxingcpp
 
 from hardware.escpos_printer import (
-    EscposTicketPrinter,
     PrinterTarget,
     PrinterUrlError,
     parse_printer_url,
     render_receipt,
 )
+from hardware.printer_links import EscposLink
 from kiosk.ports import (
     PrinterState,
     PrinterStatus,
     PrintResult,
     Receipt,
     ReceiptLine,
-    TicketPrinter,
 )
-from tests.hardware.events import Recorder
 from tests.helpers.escpos_decode import decode
 from tests.helpers.virtual_printer import PrinterState as Paper
 from tests.helpers.virtual_printer import VirtualPrinter
@@ -66,25 +64,16 @@ EXPECTED_LINES = [
 ]
 
 
-def print_and_wait(printer: TicketPrinter, receipt: Receipt = RECEIPT) -> PrintResult:
-    done: Recorder[PrintResult] = Recorder()
-    printer.print_receipt(receipt, done)
-    return done.wait_for(lambda _r: True)
+def print_and_wait(printer: EscposLink, receipt: Receipt = RECEIPT) -> PrintResult:
+    return printer.print(receipt, lambda: None)
 
 
 @pytest.fixture
 def make_printer():  # type: ignore[no-untyped-def]
-    made: list[EscposTicketPrinter] = []
+    def make(url: str, timeout: float = 1.0) -> EscposLink:
+        return EscposLink(url, timeout=timeout)
 
-    def make(url: str, timeout: float = 1.0) -> EscposTicketPrinter:
-        p = EscposTicketPrinter(url, timeout=timeout)
-        made.append(p)
-        return p
-
-    yield make
-    for p in made:
-        p.stop()
-        assert not p.thread.is_alive()
+    return make
 
 
 def test_a_receipt_prints_with_accents_big_number_native_qr_and_cut(
@@ -159,17 +148,13 @@ def test_a_printer_that_cannot_print_gets_no_receipt_and_a_clear_reason(
 
 def test_silence_is_not_taken_for_paper_ok(printer: VirtualPrinter, make_printer) -> None:
     printer.state = Paper.SILENT
-    statuses: Recorder[PrinterStatus] = Recorder()
-    make_printer(printer.url, timeout=0.3).request_status(statuses)
-    status = statuses.wait_for(lambda _s: True)
+    status = make_printer(printer.url, timeout=0.3).status()
     assert status.state is PrinterState.SILENT
     assert "did not answer the status query within 0.3 s" in status.detail
 
 
 def test_status_of_a_healthy_printer(printer: VirtualPrinter, make_printer) -> None:
-    statuses: Recorder[PrinterStatus] = Recorder()
-    make_printer(printer.url).request_status(statuses)
-    assert statuses.wait_for(lambda _s: True) == PrinterStatus(PrinterState.READY)
+    assert make_printer(printer.url).status() == PrinterStatus(PrinterState.READY)
 
 
 def test_a_refused_connection_says_the_printer_is_unreachable(make_printer) -> None:
@@ -181,53 +166,6 @@ def test_a_refused_connection_says_the_printer_is_unreachable(make_printer) -> N
     assert result.status.state is PrinterState.UNREACHABLE
     assert result.status.detail.startswith(f"printer unreachable: tcp://127.0.0.1:{port}")
     assert "refused" in result.status.detail.lower()
-
-
-def test_jobs_print_in_order_and_callbacks_run_on_the_printer_thread(
-    printer: VirtualPrinter, make_printer
-) -> None:
-    import threading
-
-    p = make_printer(printer.url)
-    done: Recorder[tuple[str, str]] = Recorder()
-    for n in range(3):
-        receipt = Receipt(title=f"Ticket {n}", kiosk="k", cut=False)
-        p.print_receipt(
-            receipt, lambda r, n=n: done((f"{n}:{r.ok}", threading.current_thread().name))
-        )
-    done.wait_for(lambda _d: len(done.items) == 3)
-    assert done.items == [(f"{n}:True", "escpos-printer") for n in range(3)]
-    titles = [decode(job).texts[3] for job in printer.wait_for_jobs(3)]
-    assert titles == ["Ticket 0", "Ticket 1", "Ticket 2"]
-
-
-def test_a_failing_callback_is_logged(
-    printer: VirtualPrinter, make_printer, caplog: pytest.LogCaptureFixture
-) -> None:
-    p = make_printer(printer.url)
-    done: Recorder[PrintResult] = Recorder()
-
-    def explode(result: PrintResult) -> None:
-        done(result)
-        raise RuntimeError("boom")
-
-    p.print_receipt(RECEIPT, explode)
-    p.print_receipt(RECEIPT, done)  # the worker survived
-    done.wait_for(lambda _r: len(done.items) == 2)
-    assert "printer callback failed" in caplog.text
-
-
-def test_stop_cancels_queued_jobs_and_joins(printer: VirtualPrinter) -> None:
-    printer.state = Paper.SILENT  # the first job blocks on its status query
-    p = EscposTicketPrinter(printer.url, timeout=5)
-    done: Recorder[PrintResult] = Recorder()
-    for _ in range(3):
-        p.print_receipt(RECEIPT, done)
-    p.stop()
-    p.thread.join(timeout=1)
-    assert not p.thread.is_alive()
-    done.wait_for(lambda _r: len(done.items) == 3)
-    assert not any(r.ok for r in done.items)
 
 
 @pytest.mark.parametrize(

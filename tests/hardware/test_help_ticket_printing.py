@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.escpos_printer import EscposTicketPrinter
 from hardware.print_spooler import PrintSpooler
 from hardware.printer_links import EscposLink
 from kiosk.help.domain import HelpReason
@@ -23,7 +22,7 @@ from kiosk.ports import FixedClock, PrintResult, SystemClock
 from kiosk.printing import spool as print_spool
 from kiosk.printing.spool import PrintSpool, SpoolJob, failure_for, receipt_from_json
 from kiosk.printing.states import PrintJobState
-from tests.hardware.events import Recorder, wait_until
+from tests.hardware.events import wait_until
 from tests.helpers.escpos_decode import decode
 from tests.helpers.help_desk import MORNING, store_kiosk
 from tests.helpers.virtual_printer import PrinterState as Paper
@@ -37,10 +36,8 @@ def printer() -> Iterator[VirtualPrinter]:
 
 
 @pytest.fixture
-def escpos(printer: VirtualPrinter) -> Iterator[EscposTicketPrinter]:
-    adapter = EscposTicketPrinter(printer.url + "?profile=TM-T88V", timeout=1.0)
-    yield adapter
-    adapter.stop()
+def escpos(printer: VirtualPrinter) -> EscposLink:
+    return EscposLink(printer.url + "?profile=TM-T88V", timeout=1.0)  # as the spooler's link
 
 
 def issue(sessions: sessionmaker[Session], clock: FixedClock) -> IssuedTicket:
@@ -51,14 +48,12 @@ def issue(sessions: sessionmaker[Session], clock: FixedClock) -> IssuedTicket:
     return desk.issue(HelpReason.MAIL, "Boîte pleine")
 
 
-def send_next(spool: PrintSpool, printer: EscposTicketPrinter, clock: FixedClock) -> PrintResult:
+def send_next(spool: PrintSpool, printer: EscposLink, clock: FixedClock) -> PrintResult:
     """One spooler pass, as hardware/print_spooler does it: claim, print, settle."""
     claimed, _ = spool.claim_next("test", clock.now())
     assert claimed is not None
     spool.mark_transmitting(claimed.id, "test", clock.now())
-    done: Recorder[PrintResult] = Recorder()
-    printer.print_receipt(receipt_from_json(claimed.receipt_json), done)
-    result = done.wait_for(lambda _r: True)
+    result = printer.print(receipt_from_json(claimed.receipt_json), lambda: None)
     if result.ok:
         spool.mark_printed(claimed.id, "test", clock.now())
     else:
@@ -68,7 +63,7 @@ def send_next(spool: PrintSpool, printer: EscposTicketPrinter, clock: FixedClock
 
 
 def test_the_ticket_prints_with_its_number_big(
-    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposTicketPrinter
+    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposLink
 ) -> None:
     clock = FixedClock(MORNING)
     issued = issue(session_factory, clock)
@@ -93,7 +88,7 @@ def test_the_ticket_prints_with_its_number_big(
 
 
 def test_printer_down_keeps_the_ticket_and_the_spool_prints_it_when_it_is_back(
-    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposTicketPrinter
+    session_factory: sessionmaker[Session], printer: VirtualPrinter, escpos: EscposLink
 ) -> None:
     clock = FixedClock(MORNING)
     printer.state = Paper.PAPER_OUT
