@@ -52,7 +52,6 @@ class Decoded:
     qr_payloads: list[str] = field(default_factory=list)
     images: list[Image.Image] = field(default_factory=list)  # raster images, white paper
     cuts: int = 0
-    feeds: int = 0
     status_queries: list[int] = field(default_factory=list)
     codepages: list[str] = field(default_factory=list)
     unknown: list[bytes] = field(default_factory=list)
@@ -110,7 +109,7 @@ def decode(data: bytes) -> Decoded:
                 codec = CODEPAGES.get(arg, "cp437")
                 out.codepages.append(codec)
             elif cmd == ord("d"):
-                out.feeds += arg
+                pass  # ESC d n: feed n lines, nothing to draw
             elif cmd not in _ESC_ONE_ARG:
                 out.unknown.append(data[i : i + 2])
                 i += 2

@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 READY = "READY=1"
 STOPPING = "STOPPING=1"
 WATCHDOG = "WATCHDOG=1"
-RELOADING = "RELOADING=1"
 
 
 def _address(name: str) -> str | bytes:

@@ -100,11 +100,6 @@ def key_id(public_key: Ed25519PublicKey) -> bytes:
     return hashlib.sha256(raw).digest()[:2]
 
 
-def looks_like_ticket(payload: str) -> bool:
-    """A cheap test for routing a scan: is this meant to be one of our codes?"""
-    return payload.strip().upper().startswith("SC") and "." in payload
-
-
 class TicketIssuer:
     """Signs codes. Runs where the private key is (the organiser's machine), not on kiosks."""
 

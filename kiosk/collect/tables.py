@@ -9,7 +9,6 @@ hand-over, line history) carries its kiosk, a UTC time and a unique nonce for th
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -166,10 +165,3 @@ class LineEvent(Base):
     kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     detail: Mapped[str] = mapped_column(String(200), default="", server_default="")
-
-
-def json_list(value: Any) -> list[str] | None:
-    """A policy list as stored (sorted, de-duplicated), or None for "everyone"."""
-    if value is None:
-        return None
-    return sorted({str(v) for v in value})

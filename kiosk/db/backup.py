@@ -155,7 +155,7 @@ class _connect(contextlib.AbstractContextManager[sqlite3.Connection]):
     def __enter__(self) -> sqlite3.Connection:
         return self._conn
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, *_exc_info: object) -> None:
         self._conn.close()
 
 

@@ -217,10 +217,6 @@ class VerdictPanel(QWidget):
         return self._view
 
     @property
-    def palette_in_use(self) -> Palette | None:
-        return PALETTES[self._view.tone] if self._view is not None else None
-
-    @property
     def shape(self) -> str | None:
         return SHAPES[self._view.tone] if self._view is not None else None
 
@@ -255,11 +251,6 @@ class VerdictPanel(QWidget):
         self._view = None
         self._tick.stop()
         self._buttons.hide()
-
-    def restart_countdown(self, timeout_ms: int) -> None:
-        self._total_ms = self._left_ms = timeout_ms
-        self._tick.start()
-        self.update(self._bar_rect())
 
     def _on_tick(self) -> None:
         self._left_ms = max(0, self._left_ms - TICK_MS)

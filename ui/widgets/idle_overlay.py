@@ -17,7 +17,6 @@ class IdleOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._seconds = 0
 
         card = QFrame(objectName="idleCard")
         card.setFixedWidth(860)
@@ -58,7 +57,6 @@ class IdleOverlay(QWidget):
         self.raise_()
 
     def set_seconds(self, seconds: int) -> None:
-        self._seconds = seconds
         self.count.setText(str(seconds))
 
     def retranslate(self) -> None:
