@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/screens/admin.py" line="+107"/>
+        <location filename="../../ui/app/screens/admin.py" line="+107"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/screens/agenda.py" line="+172"/>
+        <location filename="../../ui/events/agenda.py" line="+172"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="+109"/>
+        <location filename="../../ui/app/screens/attract.py" line="+109"/>
         <source>Touchez l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/events_column.py" line="+65"/>
+        <location filename="../../ui/events/events_column.py" line="+65"/>
         <source>Le programme n&apos;est pas disponible pour le moment.</source>
         <translation>The programme is not available right now.</translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/screens/badge_simulator.py" line="+164"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+164"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/widgets/documents_browse.py" line="+171"/>
+        <location filename="../../ui/documents/browse.py" line="+171"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>Capabilities</name>
     <message>
-        <location filename="../../ui/capabilities.py" line="+110"/>
+        <location filename="../../ui/events/capability.py" line="+22"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
@@ -237,7 +237,7 @@
         <translation>What&apos;s on at the Smart Corner</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/checkin/capability.py" line="+60"/>
         <source>Accueil événement</source>
         <translation>Event check-in</translation>
     </message>
@@ -247,7 +247,7 @@
         <translation>Staff: check people in</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/help/capability.py" line="+62"/>
         <source>Besoin d&apos;aide ?</source>
         <translation>Need help?</translation>
     </message>
@@ -257,7 +257,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../ui/collect/capability.py" line="+140"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>Collect the equipment you ordered</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/documents/capability.py" line="+32"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -280,7 +280,7 @@
 <context>
     <name>Collect</name>
     <message>
-        <location filename="../../ui/collect_texts.py" line="+25"/>
+        <location filename="../../ui/collect/texts.py" line="+26"/>
         <source>{day} à {time}</source>
         <translation>{day} at {time}</translation>
     </message>
@@ -290,13 +290,13 @@
         <translation>Ready — collect before {day}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../ui/screens/collect_staff_parts.py" line="+150"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+150"/>
+        <location filename="../../ui/collect/texts.py" line="+3"/>
         <source>Prêt à retirer</source>
         <translation>Ready to collect</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/collect/texts.py" line="+3"/>
         <source>En préparation</source>
         <translation>Being prepared</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/collect_staff.py" line="+154"/>
+        <location filename="../../ui/collect/staff.py" line="+156"/>
         <source>Aucun retrait ne correspond à ce reçu : il n&apos;est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -561,13 +561,13 @@
         <translation>Tap your staff badge, or type the staff code.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../ui/screens/pickup.py" line="+382"/>
+        <location filename="../../ui/collect/pickup.py" line="+385"/>
+        <location filename="../../ui/collect/staff.py" line="+2"/>
         <source>Effacer</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/collect/staff.py" line="+1"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
@@ -618,12 +618,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/screens/collect_staff_parts.py" line="+2"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+2"/>
         <source>Marquer préparé</source>
         <translation>Mark prepared</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/collect_staff_parts.py" line="-32"/>
+        <location filename="../../ui/collect/staff_parts.py" line="-32"/>
         <source>{agent} · commande {ref}, ligne {n}</source>
         <translation>{agent} · order {ref}, line {n}</translation>
     </message>
@@ -643,7 +643,7 @@
         <translation>asset tag or serial number required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pickup.py" line="-210"/>
+        <location filename="../../ui/collect/pickup.py" line="-210"/>
         <source>Rien n&apos;a été remis</source>
         <translation>Nothing was handed over</translation>
     </message>
@@ -783,7 +783,7 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/screens/help_pages.py" line="+244"/>
+        <location filename="../../ui/help/pages.py" line="+244"/>
         <source>Décrivez votre problème (facultatif)</source>
         <translation>Describe your problem (optional)</translation>
     </message>
@@ -806,7 +806,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/widgets/document_reader.py" line="+334"/>
+        <location filename="../../ui/documents/document_reader.py" line="+334"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -859,7 +859,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/widgets/document_list.py" line="+72"/>
+        <location filename="../../ui/documents/document_list.py" line="+72"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -907,7 +907,7 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/screens/documents.py" line="+119"/>
+        <location filename="../../ui/documents/screen.py" line="+122"/>
         <source>Ce document n&apos;est pas disponible pour le moment.</source>
         <translation>This document is not available at the moment.</translation>
     </message>
@@ -940,7 +940,7 @@
 <context>
     <name>Door</name>
     <message>
-        <location filename="../../ui/screens/door.py" line="+262"/>
+        <location filename="../../ui/checkin/door.py" line="+261"/>
         <source>Code bloqué jusqu&apos;à {time}.</source>
         <translation>Code locked until {time}.</translation>
     </message>
@@ -1046,7 +1046,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/widgets/door_panels.py" line="+218"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+218"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1091,7 +1091,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/door_panels.py" line="-173"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-173"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1214,7 +1214,7 @@
 <context>
     <name>EventCard</name>
     <message>
-        <location filename="../../ui/formatting.py" line="+96"/>
+        <location filename="../../ui/formatting.py" line="+123"/>
         <source>Complet</source>
         <translation>Full</translation>
     </message>
@@ -1229,7 +1229,7 @@
         <translation>{n} seats left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/event_card.py" line="+149"/>
+        <location filename="../../ui/events/event_card.py" line="+149"/>
         <source>Auj.</source>
         <translation>Today</translation>
     </message>
@@ -1270,7 +1270,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/widgets/document_reader.py" line="-217"/>
+        <location filename="../../ui/documents/document_reader.py" line="-217"/>
         <source>Page %1 : %2</source>
         <translation>Page %1: %2</translation>
     </message>
@@ -1293,7 +1293,7 @@
 <context>
     <name>HardwareScreen</name>
     <message>
-        <location filename="../../ui/screens/hardware.py" line="+184"/>
+        <location filename="../../ui/devices/hardware_screen.py" line="+183"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1516,7 +1516,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/screens/help_pages.py" line="-212"/>
+        <location filename="../../ui/help/pages.py" line="-212"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1569,7 +1569,7 @@
 <context>
     <name>HelpBoard</name>
     <message>
-        <location filename="../../ui/screens/help_board.py" line="+129"/>
+        <location filename="../../ui/help/board.py" line="+129"/>
         <source>Guichet {n}</source>
         <translation>Desk {n}</translation>
     </message>
@@ -1607,7 +1607,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="+89"/>
+        <location filename="../../ui/app/screens/home.py" line="+89"/>
         <source>Bonjour&#xa0;!</source>
         <translation>Hello!</translation>
     </message>
@@ -1625,7 +1625,7 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/widgets/idle_overlay.py" line="+65"/>
+        <location filename="../../ui/widgets/idle_overlay.py" line="+63"/>
         <source>Vous êtes toujours là&#xa0;?</source>
         <translation>Are you still there?</translation>
     </message>
@@ -1643,7 +1643,7 @@
 <context>
     <name>MediaPlayer</name>
     <message>
-        <location filename="../../ui/widgets/media_player.py" line="+96"/>
+        <location filename="../../ui/documents/media_player.py" line="+96"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1656,7 +1656,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/widgets/documents_search.py" line="+93"/>
+        <location filename="../../ui/documents/search.py" line="+93"/>
         <source>La recherche est indisponible pour le moment : réessayez dans quelques minutes, ou demandez à l&apos;accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -1702,7 +1702,7 @@
 <context>
     <name>PersonSearch</name>
     <message>
-        <location filename="../../ui/widgets/person_search.py" line="+54"/>
+        <location filename="../../ui/checkin/person_search.py" line="+54"/>
         <source>Présent·e</source>
         <translation>Present</translation>
     </message>
@@ -1793,7 +1793,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/screens/print_queue.py" line="+225"/>
+        <location filename="../../ui/devices/print_queue.py" line="+220"/>
         <source>File d&apos;impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -2001,7 +2001,7 @@
 <context>
     <name>QueueRow</name>
     <message>
-        <location filename="../../ui/screens/help_staff.py" line="+49"/>
+        <location filename="../../ui/help/staff.py" line="+49"/>
         <source>Anonyme</source>
         <translation>Anonymous</translation>
     </message>
@@ -2029,7 +2029,7 @@
 <context>
     <name>ReasonsPage</name>
     <message>
-        <location filename="../../ui/screens/help_pages.py" line="+104"/>
+        <location filename="../../ui/help/pages.py" line="+104"/>
         <source>Bonjour {name} ! Votre badge est reconnu.</source>
         <translation>Hello {name}! Your badge is recognised.</translation>
     </message>
@@ -2072,9 +2072,9 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/widgets/documents_search.py" line="+110"/>
+        <location filename="../../ui/documents/search.py" line="+110"/>
         <location line="+58"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
@@ -2137,7 +2137,7 @@
 <context>
     <name>SelfCheckin</name>
     <message>
-        <location filename="../../ui/self_checkin.py" line="+143"/>
+        <location filename="../../ui/checkin/self_checkin.py" line="+143"/>
         <source>Confirmer</source>
         <translation>Confirm</translation>
     </message>
@@ -2160,7 +2160,7 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/screens/help_staff.py" line="+161"/>
+        <location filename="../../ui/help/staff.py" line="+161"/>
         <source>Personne n&apos;attend.</source>
         <translation>Nobody is waiting.</translation>
     </message>
@@ -2233,7 +2233,7 @@
 <context>
     <name>StaffPinPad</name>
     <message>
-        <location filename="../../ui/screens/help.py" line="+43"/>
+        <location filename="../../ui/help/screen.py" line="+43"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
     </message>
@@ -2241,7 +2241,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/screens/stats.py" line="+249"/>
+        <location filename="../../ui/stats/screen.py" line="+245"/>
         <source>Les statistiques n&apos;ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -2480,7 +2480,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="+62"/>
+        <location filename="../../ui/sync/status.py" line="+61"/>
         <source>à l&apos;instant</source>
         <translation>just now</translation>
     </message>
@@ -2574,11 +2574,46 @@
         <source>erreur : {error}</source>
         <translation>error: {error}</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>raison inconnue (voir le journal)</source>
+        <translation>unknown reason (see the log)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>base centrale injoignable (pas de réseau ?)</source>
+        <translation>central database unreachable (no network?)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connexion à la base centrale perdue</source>
+        <translation>connection to the central database lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>la base centrale a refusé un enregistrement</source>
+        <translation>the central database refused a record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base centrale à mettre à jour (smartcorner db upgrade)</source>
+        <translation>central database to upgrade (smartcorner db upgrade)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>synchronisation interrompue par l&apos;arrêt du kiosque</source>
+        <translation>sync interrupted by the kiosk shutting down</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>réglages de synchronisation à corriger</source>
+        <translation>sync settings to fix</translation>
+    </message>
 </context>
 <context>
     <name>TakeAway</name>
     <message>
-        <location filename="../../ui/widgets/document_reader.py" line="-68"/>
+        <location filename="../../ui/documents/document_reader.py" line="-68"/>
         <source>Emporter ce document</source>
         <translation>Take this document away</translation>
     </message>
@@ -2596,7 +2631,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/screens/help_ticket.py" line="+155"/>
+        <location filename="../../ui/help/ticket.py" line="+155"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
@@ -2735,7 +2770,7 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/verdicts.py" line="+61"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+61"/>
         <source>{day}, {time}</source>
         <translation>{day}, {time}</translation>
     </message>
@@ -2990,7 +3025,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/widgets/visitor_form.py" line="+88"/>
+        <location filename="../../ui/checkin/visitor_form.py" line="+88"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>

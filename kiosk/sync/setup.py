@@ -17,6 +17,7 @@ from kiosk.ports import Clock
 from kiosk.settings import Settings
 from kiosk.sync.tour import (
     SyncError,
+    SyncFailure,
     SyncReport,
     SyncStatus,
     TourSync,
@@ -56,9 +57,11 @@ def run_sync(
 ) -> tuple[SyncReport, int | None]:
     """One full sync with the settings' central database; the kiosk id it ran for."""
     if not settings.central_db:
-        raise SyncError("no central database configured (setting central_db)")
+        raise SyncError("no central database configured (setting central_db)", SyncFailure.SETTINGS)
     if settings.central_db == settings.database_url:
-        raise SyncError("central_db is this kiosk's own database: nothing to sync")
+        raise SyncError(
+            "central_db is this kiosk's own database: nothing to sync", SyncFailure.SETTINGS
+        )
     central = central_engine(settings.central_db)
     try:
         kiosk_id = _ensure(local, settings, clock)
@@ -67,7 +70,7 @@ def run_sync(
             kiosk_id = _ensure(local, settings, clock)
             if kiosk_id is None:
                 raise SyncError(f"site {settings.site!r} (setting 'site') is not in the "
-                                "central database either")  # fmt: skip
+                                "central database either", SyncFailure.SETTINGS)  # fmt: skip
             second = _sync(local, central, kiosk_id, clock, settings, should_stop)
             report.pushed, report.conflicts = second.pushed, second.conflicts
         return report, kiosk_id
@@ -113,11 +116,13 @@ def sync_once(
     """What the running kiosk's worker does: sync if the central base answers, note why not
     otherwise, and say where things stand (None: this kiosk has no row yet)."""
     if not reachable(settings.central_db):
-        record_failure(local, clock.now(), "base centrale injoignable (pas de réseau ?)")
+        record_failure(
+            local, clock.now(), SyncFailure.UNREACHABLE, "no answer to the connection probe"
+        )
     else:
         try:
             run_sync(local, settings, clock, should_stop)
         except SyncError as exc:  # shown by the status below (TourSync.run noted it already)
-            record_failure(local, clock.now(), str(exc))
+            record_failure(local, clock.now(), exc.failure, str(exc))
     kiosk_id = local_kiosk_id(local, settings)
     return sync_status(local, kiosk_id) if kiosk_id is not None else None

@@ -61,6 +61,7 @@ from kiosk.sync.collect import (
     send_pickups,
 )
 from kiosk.sync.documents import SEARCH, VIEW, send_searches, send_views
+from kiosk.sync.failures import SyncFailure, parse_error, stored_error
 from kiosk.sync.keys import insert_for, table_of
 from kiosk.sync.pull import PULL_TABLES
 from kiosk.sync.push import (
@@ -109,13 +110,29 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
 class SyncError(RuntimeError):
     """The sync cannot go on (the central schema differs, a record is refused...)."""
 
+    failure = SyncFailure.REFUSED
+
+    def __init__(self, detail: str, failure: SyncFailure | None = None) -> None:
+        super().__init__(detail)
+        if failure is not None:
+            self.failure = failure
+
+    @property
+    def stored(self) -> str:
+        """What ``sync_state.error`` keeps: the code, then the detail."""
+        return stored_error(self.failure, str(self))
+
 
 class CentralUnreachable(SyncError):
     """The central database cannot be reached, or the connection dropped: try again later."""
 
+    failure = SyncFailure.UNREACHABLE
+
 
 class SyncCancelled(SyncError):
     """Stopped between two batches because the kiosk is shutting down (nothing is half done)."""
+
+    failure = SyncFailure.CANCELLED
 
 
 @dataclass
@@ -134,10 +151,11 @@ class SyncStatus:
 
     last_success_at: datetime | None
     last_attempt_at: datetime | None
-    last_error: str | None
+    last_error: str | None  # the technical detail of the last failure (None: it worked)
     data_as_of: datetime | None  # the oldest last complete pull: how old the data may be
     pending: int  # records of this kiosk not yet in the central base
     conflicts: int
+    last_failure: SyncFailure | None = None  # its code, which the screens word
 
 
 def central_engine(url: str) -> Engine:
@@ -197,7 +215,7 @@ class TourSync:
             self._pull(report)
             report.pull_seconds = time.monotonic() - started - report.push_seconds
         except SyncError as exc:
-            self._save_state(RUN, "*", error=str(exc)[:2000])
+            self._save_state(RUN, "*", error=exc.stored)
             log.warning("sync stopped: %s", exc)
             raise
         self._save_state(RUN, "*", completed_at=self._clock.now(), error=None)
@@ -213,7 +231,7 @@ class TourSync:
 
     def _check_stop(self) -> None:
         if self._should_stop():
-            raise SyncCancelled("synchronisation interrompue (arrêt du kiosque)")
+            raise SyncCancelled("stopped between two batches: the kiosk is shutting down")
 
     # --- the central connection --------------------------------------------------------------
 
@@ -223,11 +241,13 @@ class TourSync:
             with self._central.begin() as cc:
                 yield cc
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
-            raise CentralUnreachable(f"base centrale injoignable : {exc.orig}") from exc
+            raise CentralUnreachable(f"central database unreachable: {exc.orig}") from exc
         except sa_exc.DBAPIError as exc:
             if exc.connection_invalidated:
-                raise CentralUnreachable(f"connexion perdue : {exc.orig}") from exc
-            raise SyncError(f"la base centrale a refusé l'écriture : {exc.orig}") from exc
+                raise CentralUnreachable(
+                    f"connection lost: {exc.orig}", SyncFailure.CONNECTION_LOST
+                ) from exc
+            raise SyncError(f"the central database refused a write: {exc.orig}") from exc
 
     def _check_schema(self) -> None:
         from kiosk.db.migrate import HEAD_REVISION, current_revision
@@ -237,11 +257,12 @@ class TourSync:
         try:
             revision = current_revision(self._central)
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
-            raise CentralUnreachable(f"base centrale injoignable : {exc.orig}") from exc
+            raise CentralUnreachable(f"central database unreachable: {exc.orig}") from exc
         if revision != HEAD_REVISION:
             raise SyncError(
-                f"la base centrale est au schéma {revision or '(vide)'}, ce kiosque attend "
-                f"{HEAD_REVISION} : mettez à jour la base centrale (smartcorner db upgrade)"
+                f"the central database is at schema {revision or '(empty)'}, this kiosk "
+                f"expects {HEAD_REVISION}: upgrade it (smartcorner db upgrade)",
+                SyncFailure.SCHEMA,
             )
 
     # --- push -------------------------------------------------------------------------------
@@ -399,14 +420,14 @@ class TourSync:
             lc.execute(STATE.update().where(STATE.c.id == state["id"]).values(values))
 
 
-def record_failure(local: Engine, at: datetime, message: str) -> None:
+def record_failure(local: Engine, at: datetime, failure: SyncFailure, detail: str) -> None:
     """Note a sync that could not even start (the central base did not answer the probe)."""
     with local.begin() as lc:
         state = TourSync._state_in(lc, RUN, "*")
         lc.execute(
             STATE.update()
             .where(STATE.c.id == state["id"])
-            .values(attempted_at=at, error=message[:2000])
+            .values(attempted_at=at, error=stored_error(failure, detail))
         )
 
 
@@ -472,10 +493,12 @@ def sync_status(engine: Engine, kiosk_id: int) -> SyncStatus:
         pulls = {s["table_name"]: s["completed_at"] for s in states if s["direction"] == PULL}
         complete = [pulls.get(spec.name) for spec in PULL_TABLES]
         data_as_of = None if None in complete else min(c for c in complete if c is not None)
+        failure, detail = parse_error(run["error"] if run else None)
         return SyncStatus(
             last_success_at=run["completed_at"] if run else None,
             last_attempt_at=run["attempted_at"] if run else None,
-            last_error=run["error"] if run else None,
+            last_error=detail,
+            last_failure=failure,
             data_as_of=data_as_of,
             pending=pending_records(conn, kiosk_id),
             conflicts=conn.scalar(select(func.count()).select_from(CONFLICT)) or 0,
@@ -489,6 +512,7 @@ __all__ = [
     "ConflictLine",
     "SyncCancelled",
     "SyncError",
+    "SyncFailure",
     "SyncReport",
     "SyncStatus",
     "TourSync",

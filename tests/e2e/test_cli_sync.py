@@ -44,4 +44,4 @@ def test_first_sync_pulls_the_site_then_names_the_kiosk(
         {**tour, "SMARTCORNER_CENTRAL_DB": "postgresql+psycopg://kiosk@127.0.0.1:9/none"}, "sync"
     )
     assert unreachable.returncode == 1
-    assert "injoignable" in unreachable.stderr
+    assert "unreachable" in unreachable.stderr

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.paths import Paths
 from kiosk.ports import FixedClock
 from kiosk.settings import Language, Profile, Settings
+from kiosk.sync.failures import SyncFailure
 from kiosk.sync.tour import ConflictLine, SyncStatus
 from ui.app.shell import Shell, build_shell
 from ui.sync.status import SyncMonitor, SyncView
@@ -33,7 +34,8 @@ def _views(now: datetime) -> dict[str, SyncView]:
     offline = SyncStatus(
         last_success_at=now - timedelta(hours=3, minutes=20),
         last_attempt_at=now - timedelta(minutes=1),
-        last_error="base centrale injoignable (pas de réseau ?)",
+        last_error="no answer to the connection probe",
+        last_failure=SyncFailure.UNREACHABLE,
         data_as_of=now - timedelta(hours=3, minutes=20),
         pending=37,
         conflicts=2,

@@ -69,7 +69,7 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
               f"{_when(status.data_as_of)}; {status.pending} records to push; "
               f"{status.conflicts} conflicts")  # fmt: skip
         if status.last_error:
-            print(f"  last error: {status.last_error}")
+            print(f"  last error: {status.last_failure or 'unknown'}: {status.last_error}")
     if args.status:
         for line in conflicts:  # staff read this: names are shown here, never on the chip
             who = " · ".join(p for p in (line.person, line.event) if p)

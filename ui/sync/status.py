@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
 from kiosk.settings import Settings
+from kiosk.sync.failures import SyncFailure
 from ui.devices.device_card import DeviceCard, Level
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController
@@ -352,7 +353,7 @@ class SyncSection(QWidget):
             )
             if status.last_error:
                 line += " · " + QCoreApplication.translate("SyncStatus", "erreur : {error}").format(
-                    error=status.last_error
+                    error=failure_text(status.last_failure)
                 )
             details.append(line)
         self.card.set_state(level, text, *details)
@@ -363,6 +364,28 @@ class SyncSection(QWidget):
                 who = " · ".join(p for p in (line.person, line.event) if p)
                 label.set_full_text(f"⚠ {_stamp(line.at)} · {who} : {line.message}")
             label.setVisible(n < len(conflicts))
+
+
+def failure_text(failure: SyncFailure | None) -> str:
+    """Why the last sync failed, for staff at the kiosk (the technical detail is in the log)."""
+
+    translate = QCoreApplication.translate
+    if failure is None:  # a code this kiosk does not know, or written by an older one
+        return translate("SyncStatus", "raison inconnue (voir le journal)")
+    return {
+        SyncFailure.UNREACHABLE: translate(
+            "SyncStatus", "base centrale injoignable (pas de réseau ?)"
+        ),
+        SyncFailure.CONNECTION_LOST: translate("SyncStatus", "connexion à la base centrale perdue"),
+        SyncFailure.REFUSED: translate("SyncStatus", "la base centrale a refusé un enregistrement"),
+        SyncFailure.SCHEMA: translate(
+            "SyncStatus", "base centrale à mettre à jour (smartcorner db upgrade)"
+        ),
+        SyncFailure.CANCELLED: translate(
+            "SyncStatus", "synchronisation interrompue par l'arrêt du kiosque"
+        ),
+        SyncFailure.SETTINGS: translate("SyncStatus", "réglages de synchronisation à corriger"),
+    }[failure]
 
 
 def install(host: Host, deps: ScreenDeps) -> SyncMonitor:

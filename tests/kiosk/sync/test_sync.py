@@ -18,6 +18,7 @@ from kiosk.help.queue import call, finish, issue_ticket, start_serving
 from kiosk.help.tables import HelpRequest
 from kiosk.people import find_or_create_visitor
 from kiosk.rgpd.retention import purge
+from kiosk.sync.failures import SyncFailure
 from kiosk.sync.tables import SyncConflict, SyncState
 from kiosk.sync.tour import SyncCancelled, TourSync, sync_status
 from tests.helpers.checkin_world import NOW
@@ -309,9 +310,9 @@ def test_a_shutdown_stops_the_sync_between_batches_and_the_next_one_resumes(
         stopping.run()
     # Asked before each batch: badges (none), check-ins 1-3, 4-6, then told to stop.
     assert tour.count(tour.central, CheckinRecord, event_id=tour.cafe) == 6
-    assert sync_status(tour.local, tour.kiosk_id).last_error == (
-        "synchronisation interrompue (arrêt du kiosque)"
-    )
+    stopped = sync_status(tour.local, tour.kiosk_id)
+    assert stopped.last_failure is SyncFailure.CANCELLED  # a code: the screens word it
+    assert stopped.last_error == "stopped between two batches: the kiosk is shutting down"
     assert tour.sync(batch_size=3).run().pushed["checkin"] == 3
     assert sync_status(tour.local, tour.kiosk_id).last_error is None
 

@@ -15,12 +15,13 @@ from kiosk.collect.tables import CollectOrder
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
 from kiosk.settings import Profile
+from kiosk.sync.failures import SyncFailure
 from kiosk.sync.tour import SyncStatus
 from tests.kiosk.sync.collect_world import add_order, seed_collect
 from tests.kiosk.sync.conftest import seed_central
 from tests.ui.conftest import NOW
 from ui.devices.device_card import Level
-from ui.sync.status import SyncChip, SyncMonitor, SyncSection, SyncView, describe
+from ui.sync.status import SyncChip, SyncMonitor, SyncSection, SyncView, describe, failure_text
 
 UNREACHABLE = "postgresql+psycopg://kiosk@127.0.0.1:9/central"
 
@@ -120,7 +121,8 @@ def test_without_network_the_chip_says_offline_and_the_section_why(
     view = _synced(qtbot, monitor)
 
     assert view.status is not None
-    assert view.status.last_error == "base centrale injoignable (pas de réseau ?)"
+    assert view.status.last_failure is SyncFailure.UNREACHABLE
+    assert view.status.last_error == "no answer to the connection probe"  # for the log
     chip = shell.window.bottom_bar.findChild(SyncChip)
     assert chip.text.text() == "Jamais synchronisé"
     assert chip.property("level") == "error"
@@ -136,3 +138,10 @@ def test_other_profiles_have_no_sync(make_shell: Callable[..., Any], tmp_path: P
     shell = make_shell(profile=Profile.ROOM, central_db=f"sqlite:///{tmp_path / 'c.sqlite3'}")
     assert shell.service(SyncMonitor) is None
     assert shell.window.bottom_bar.findChild(SyncChip) is None
+
+
+def test_each_sync_failure_code_has_its_own_words() -> None:
+    words = {failure: failure_text(failure) for failure in SyncFailure}
+    assert len(set(words.values())) == len(SyncFailure)
+    assert words[SyncFailure.SCHEMA] == "base centrale à mettre à jour (smartcorner db upgrade)"
+    assert failure_text(None) == "raison inconnue (voir le journal)"
