@@ -37,7 +37,7 @@ class NoShow:
         return self.absent / self.registered if self.registered else None
 
 
-def events_in(start: datetime, end: datetime) -> ColumnElement[bool]:
+def _events_in(start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(Event.starts_at >= start, Event.starts_at < end)
 
 
@@ -51,7 +51,7 @@ def attendance_total(session: Session, start: datetime, end: datetime) -> int:
         select(func.count(Attendance.id))
         .select_from(Event)
         .join(Attendance, Attendance.event_id == Event.id)
-        .where(events_in(start, end))
+        .where(_events_in(start, end))
     )
     return int(session.scalar(query) or 0)
 
@@ -63,7 +63,7 @@ def attendance_by_period(session: Session, quarter: Quarter, grain: Grain) -> li
     per_event = (
         select(Attendance.event_id, func.count().label("n"))
         .join(Event, Event.id == Attendance.event_id)
-        .where(events_in(start, end))
+        .where(_events_in(start, end))
         .group_by(Attendance.event_id)
         .subquery()
     )
@@ -85,7 +85,7 @@ def attendance_by(session: Session, quarter: Quarter, dimension: str) -> list[Ro
         select(func.count(Attendance.id).label("n"))
         .select_from(Event)
         .join(Attendance, Attendance.event_id == Event.id)
-        .where(events_in(start, end))
+        .where(_events_in(start, end))
     )
     query: Select[Any]
     if dimension == "kind":
@@ -146,7 +146,7 @@ def _no_show_rows(
         Attendance.person_id == Registration.person_id,
     )
     cols = [by] if by is not None else []
-    held = events_in(start, end) if now is None else and_(events_in(start, end), _over(now))
+    held = _events_in(start, end) if now is None else and_(_events_in(start, end), _over(now))
     registered = (
         select(*cols, func.count(Registration.id), func.count(Attendance.id))
         .select_from(Event)
@@ -175,7 +175,7 @@ def _no_show_rows(
 
 
 def events_count(session: Session, start: datetime, end: datetime) -> int:
-    return int(session.scalar(select(func.count(Event.id)).where(events_in(start, end))) or 0)
+    return int(session.scalar(select(func.count(Event.id)).where(_events_in(start, end))) or 0)
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ def events_with_counts(session: Session, start: datetime, end: datetime) -> dict
         attended.scalar_subquery(),
         registered.scalar_subquery(),
         both.scalar_subquery(),
-    ).where(events_in(start, end))
+    ).where(_events_in(start, end))
     out = {}
     for i, kind, site, at, until, n, reg, count in session.connection().execute(query):
         present = int(reg) + int(n) - int(count) if merged else int(count)
