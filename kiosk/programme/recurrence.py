@@ -3,9 +3,11 @@
 What an agenda exported from Outlook/Exchange, Google or Thunderbird writes, and no more:
 ``FREQ`` DAILY, WEEKLY, MONTHLY or YEARLY with ``INTERVAL``, ``COUNT`` or ``UNTIL``, ``BYDAY``
 (``MO,TH``; ``1TH``, ``-1FR`` in monthly and yearly rules), ``BYMONTHDAY``, ``BYMONTH``,
-``BYSETPOS`` (Outlook's "the second Tuesday" is ``BYDAY=TU;BYSETPOS=2``) and ``WKST``. Rules
-that make several occurrences a day (``HOURLY``, ``BYHOUR``...) or count weeks and days of the
-year (``BYWEEKNO``, ``BYYEARDAY``) are refused with a plain reason rather than guessed at.
+``BYSETPOS`` (Outlook's "the second Tuesday" is ``BYDAY=TU;BYSETPOS=2``), ``WKST``, several
+times a day (``BYHOUR``, ``BYMINUTE``: two sessions a day) and, in yearly rules, weeks and days
+of the year (``BYWEEKNO``, ``BYYEARDAY``). ``HOURLY`` and finer rules are refused with a plain
+reason: they are not an agenda. ``BYDAY=1MO,FR`` (the first Monday and every Friday) is
+expanded as RFC 5545 says; ``dateutil``, and so ``recurring-ical-events``, gives nothing there.
 
 Everything here works on *wall-clock* times in the series' zone (naive datetimes): the rule
 steps days, weeks and months on the calendar, so a 14:00 series in Paris stays at 14:00 on
@@ -17,9 +19,9 @@ Sunday of March) is read with the offset before the gap, as RFC 5545 section 3.3
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Final
 
 WEEKDAYS: Final = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
@@ -27,12 +29,9 @@ FREQUENCIES: Final = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 TOO_FINE: Final = ("HOURLY", "MINUTELY", "SECONDLY")
 # Parts a calendar may write that this reader does not expand; each is refused by name.
 UNSUPPORTED_PARTS: Final = {
-    "BYWEEKNO": "week numbers (BYWEEKNO)",
-    "BYYEARDAY": "days of the year (BYYEARDAY)",
-    "BYHOUR": "several times a day (BYHOUR)",
-    "BYMINUTE": "several times a day (BYMINUTE)",
-    "BYSECOND": "several times a day (BYSECOND)",
+    "BYSECOND": "seconds (BYSECOND)",
 }
+YEARLY_ONLY: Final = ("BYWEEKNO", "BYYEARDAY")
 MAX_PERIODS: Final = 100_000  # a daily series started in 1750 is not an agenda
 SEARCH_PAST_HORIZON_YEARS: Final = 9  # the next 29 February can be 8 years away
 
@@ -54,6 +53,10 @@ class Rule:
     bymonth: tuple[int, ...] = ()
     bysetpos: tuple[int, ...] = ()
     wkst: int = 0
+    byhour: tuple[int, ...] = ()
+    byminute: tuple[int, ...] = ()
+    byweekno: tuple[int, ...] = ()
+    byyearday: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,18 @@ def parse_rrule(text: str) -> Rule:
     bysetpos = tuple(
         _int_in(item, 1, 366, "BYSETPOS") for item in _items(parts.pop("BYSETPOS", ""))
     )
+    byhour = tuple(
+        sorted({_int_in(i, 0, 23, "BYHOUR", signed=False) for i in _items(parts.pop("BYHOUR", ""))})
+    )
+    byminute = tuple(
+        sorted(
+            {_int_in(i, 0, 59, "BYMINUTE", signed=False) for i in _items(parts.pop("BYMINUTE", ""))}
+        )
+    )
+    if freq != "YEARLY" and any(key in parts for key in YEARLY_ONLY):
+        raise RuleRefused("BYWEEKNO and BYYEARDAY only make sense with FREQ=YEARLY")
+    byweekno = tuple(_int_in(i, 1, 53, "BYWEEKNO") for i in _items(parts.pop("BYWEEKNO", "")))
+    byyearday = tuple(_int_in(i, 1, 366, "BYYEARDAY") for i in _items(parts.pop("BYYEARDAY", "")))
     wkst_text = parts.pop("WKST", "MO")
     if wkst_text not in WEEKDAYS:
         raise RuleRefused(f"WKST must be a weekday (MO...SU), not {wkst_text!r}")
@@ -122,6 +137,10 @@ def parse_rrule(text: str) -> Rule:
         bymonth=bymonth,
         bysetpos=bysetpos,
         wkst=WEEKDAYS[wkst_text],
+        byhour=byhour,
+        byminute=byminute,
+        byweekno=byweekno,
+        byyearday=byyearday,
     )
 
 
@@ -172,7 +191,7 @@ def _until(value: str) -> date | datetime:
 
 def expand(
     start: datetime,
-    rule: Rule | None,
+    rule: Rule | Sequence[Rule] | None,
     *,
     zone: tzinfo,
     horizon: datetime,
@@ -180,8 +199,9 @@ def expand(
     exdates: Iterable[datetime | date] = (),
 ) -> Expansion:
     """The recurrence set of a series starting at wall-clock ``start`` in ``zone``, up to the
-    aware ``horizon``: DTSTART (always the first occurrence, RFC 5545 3.8.5.3), the rule's
-    occurrences, plus ``rdates``, less ``exdates`` (a ``date`` there removes that whole day).
+    aware ``horizon``: DTSTART (always the first occurrence, RFC 5545 3.8.5.3), the rules'
+    occurrences (several RRULE lines: their union), plus ``rdates``, less ``exdates`` (a
+    ``date`` there removes that whole day).
 
     ``COUNT`` counts the rule's occurrences before exclusions, as the RFC says, so a COUNT=10
     series with two EXDATEs has eight occurrences.
@@ -195,15 +215,17 @@ def expand(
     def beyond(when: datetime) -> bool:
         return _aware(when, zone) > horizon
 
+    rules: list[Rule | None] = [rule] if isinstance(rule, Rule) else [*(rule or ())]
     starts: set[datetime] = set()
     more = False
-    for when in _rule_starts(start, rule, zone, horizon):
-        if excluded(when):
-            continue
-        if beyond(when):
-            more = True
-            break
-        starts.add(when)
+    for one in rules or [None]:
+        for when in _rule_starts(start, one, zone, horizon):
+            if excluded(when):
+                continue
+            if beyond(when):
+                more = True
+                break
+            starts.add(when)
     for when in rdates:
         if excluded(when):
             continue
@@ -235,8 +257,7 @@ def _rule_starts(
             raise RuleRefused("the series starts too long ago to be expanded")
         if days and days[0] > give_up:
             return
-        for day in _select(days, rule, start.date()):
-            when = datetime.combine(day, start.time())
+        for when in _period_starts(days, rule, start):
             if when <= start:
                 continue
             if rule.count is not None and emitted >= rule.count:
@@ -245,6 +266,25 @@ def _rule_starts(
                 return
             emitted += 1
             yield when
+
+
+def _period_starts(days: list[date], rule: Rule, start: datetime) -> list[datetime]:
+    """The period's starts in order: its days times the times of day, then BYSETPOS (which
+    picks among both: ``BYHOUR=9,14;BYSETPOS=1`` is the morning session only)."""
+    times = _times(rule, start.time())
+    whens = [datetime.combine(day, at) for day in _select(days, rule, start.date()) for at in times]
+    if rule.bysetpos:
+        size = len(whens)
+        positions = sorted({p - 1 if p > 0 else size + p for p in rule.bysetpos})
+        whens = [whens[p] for p in positions if 0 <= p < size]
+    return whens
+
+
+def _times(rule: Rule, first: time) -> list[time]:
+    """The times of day of each occurrence: DTSTART's, or those BYHOUR and BYMINUTE give."""
+    hours = rule.byhour or (first.hour,)
+    minutes = rule.byminute or (first.minute,)
+    return [time(h, m, first.second) for h in hours for m in minutes]
 
 
 def _after_until(when: datetime, until: date | datetime, zone: tzinfo) -> bool:
@@ -281,7 +321,9 @@ def _periods(first: date, rule: Rule) -> Iterator[list[date]]:
             month += step
             year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     elif rule.freq == "YEARLY":
-        whole_year = bool(rule.byday) and not rule.bymonth and not rule.bymonthday
+        whole_year = (bool(rule.byday) and not rule.bymonth and not rule.bymonthday) or bool(
+            rule.byweekno or rule.byyearday
+        )
         year = first.year
         while year <= 9999:
             if whole_year:
@@ -300,13 +342,20 @@ def _year_length(year: int) -> int:
 
 
 def _select(days: list[date], rule: Rule, first: date) -> list[date]:
-    """The period's occurrences (ordered), after the BYxxx parts and then BYSETPOS; the
-    defaults (same weekday, day of the month, month) come from DTSTART's day ``first``."""
+    """The period's days (ordered), after the BYxxx parts (BYSETPOS comes after, on the
+    starts: ``_period_starts``); the defaults (same weekday, day of the month, month) come
+    from DTSTART's day ``first``."""
     if not days:
         return []
     chosen: list[date] = []
     for span in _spans(days, rule, first):
         picked = span
+        if rule.byyearday:
+            length = _year_length(span[0].year)
+            wanted_days = {d if d > 0 else length + 1 + d for d in rule.byyearday}
+            picked = [d for d in picked if d.timetuple().tm_yday in wanted_days]
+        if rule.byweekno:
+            picked = [d for d in picked if _in_weeks(d, rule)]
         if rule.bymonthday:
             length = calendar.monthrange(span[0].year, span[0].month)[1]
             wanted = {d if d > 0 else length + 1 + d for d in rule.bymonthday}
@@ -314,6 +363,8 @@ def _select(days: list[date], rule: Rule, first: date) -> list[date]:
         if rule.byday:
             allowed = _byday_days(span, rule.byday)
             picked = [d for d in picked if d in allowed]
+        elif rule.byweekno or rule.byyearday:
+            pass  # they expand: every day of the weeks, each day of the year named
         elif rule.freq == "WEEKLY":
             picked = [d for d in picked if d.weekday() == first.weekday()]
         elif not rule.bymonthday and rule.freq in ("MONTHLY", "YEARLY"):
@@ -322,17 +373,13 @@ def _select(days: list[date], rule: Rule, first: date) -> list[date]:
     if rule.bymonth:
         chosen = [d for d in chosen if d.month in rule.bymonth]
     chosen.sort()
-    if rule.bysetpos:
-        size = len(chosen)
-        positions = sorted({p - 1 if p > 0 else size + p for p in rule.bysetpos})
-        chosen = [chosen[p] for p in positions if 0 <= p < size]
     return chosen
 
 
 def _spans(days: list[date], rule: Rule, first: date) -> list[list[date]]:
     """What numbered BYDAYs count in: the month for MONTHLY, and for YEARLY each month when
     BYMONTH (or BYMONTHDAY) is given, the whole year with BYDAY alone, else DTSTART's month."""
-    if rule.freq != "YEARLY":
+    if rule.freq != "YEARLY" or rule.byweekno or rule.byyearday:
         return [days]
     if rule.bymonth or rule.bymonthday:
         months = rule.bymonth or tuple(range(1, 13))
@@ -354,3 +401,22 @@ def _byday_days(span: list[date], byday: tuple[tuple[int | None, int], ...]) -> 
         elif ordinal < 0 and -ordinal <= len(matching):
             allowed.add(matching[ordinal])
     return allowed
+
+
+def _in_weeks(day: date, rule: Rule) -> bool:
+    """Whether ``day`` is in one of BYWEEKNO's weeks, weeks starting on WKST, week 1 being
+    the first with at least four days of its year (ISO 8601 when WKST=MO); the first days
+    of January may be in the last week of the year before, negative numbers count back."""
+    year = day.year
+    if day < _week1_start(year, rule.wkst):
+        year -= 1
+    elif day >= _week1_start(year + 1, rule.wkst):
+        year += 1
+    number = (day - _week1_start(year, rule.wkst)).days // 7 + 1
+    last = (_week1_start(year + 1, rule.wkst) - _week1_start(year, rule.wkst)).days // 7
+    return any(number == (w if w > 0 else last + 1 + w) for w in rule.byweekno)
+
+
+def _week1_start(year: int, wkst: int) -> date:
+    jan4 = date(year, 1, 4)  # always in week 1
+    return jan4 - timedelta(days=(jan4.weekday() - wkst) % 7)

@@ -178,15 +178,15 @@ def test_google_monthly_weekly_until_and_yearly_series(
     assert {s[-5:] for s in starts} == {"09:00"}  # across 25 October
 
 
-def test_thunderbird_rdate_exdate_forms_all_day_series_and_a_refused_rule(
+def test_thunderbird_rdate_exdate_forms_all_day_series_and_a_week_number_rule(
     world: World, session_factory: Factory
 ) -> None:
     report = run(session_factory, fixture("thunderbird.ics"))
 
-    assert [str(e) for e in report.errors] == [
-        "line 50: recurring event refused: repeating by week numbers (BYWEEKNO) is not supported"
-    ]
-    assert report.created == 6
+    assert report.errors == []
+    assert report.created == 7
+    (week_45,) = series_events(session_factory, "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9").values()
+    assert paris(week_45) == "Mon 02/11/2026 09:00"  # BYWEEKNO=45;BYDAY=MO
     cafe = series_events(session_factory, THUNDERBIRD_CAFE)
     assert [paris(e) for e in cafe.values()] == [
         "Mon 19/10/2026 14:00",
@@ -384,35 +384,88 @@ SERIES = (
 def test_rules_the_reader_does_not_expand_are_refused_on_the_events_line() -> None:
     for rule, reason in (
         ("RRULE:FREQ=MINUTELY;INTERVAL=30", "repeats minutely"),
-        ("RRULE:FREQ=YEARLY;BYYEARDAY=1,100", "days of the year (BYYEARDAY)"),
-        ("RRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=zero", "COUNT must be a positive whole number"),
-        ("RRULE:FREQ=WEEKLY\r\nRRULE:FREQ=MONTHLY", "several RRULE lines"),
         ("RRULE:FREQ=WEEKLY\r\nEXRULE:FREQ=MONTHLY", "EXRULE"),
-        ("RDATE;VALUE=PERIOD:20260610T090000Z/PT1H", "VALUE=PERIOD"),
-        ("RRULE:FREQ=WEEKLY\r\nEXDATE:2026-06-11", "not an iCalendar time"),
     ):
         (item,) = parse(SERIES + rule + "\r\n")
         assert isinstance(item, RowError), rule
         assert item.line == 2
-        assert item.reason.startswith("recurring event refused: ")
         assert reason in item.reason, (rule, item.reason)
 
 
-def test_a_utc_series_names_occurrences_in_utc_and_this_and_future_changes_are_refused() -> None:
+def test_a_value_icalendar_cannot_read_is_named_with_its_property_and_line() -> None:
+    (item,) = parse(SERIES + "RRULE:FREQ=WEEKLY\r\nEXDATE:2026-06-11\r\n")
+    assert isinstance(item, RowError)
+    assert item.line == 9  # the EXDATE line, not only its event's
+    assert item.reason.startswith("EXDATE: not a valid iCalendar value")
+    (item,) = parse(SERIES + "RRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=zero\r\n")
+    assert isinstance(item, RowError)
+    assert (item.line, item.reason[:30]) == (8, "RRULE: not a valid iCalendar v")
+
+
+def rows_of(body: str) -> dict[str, EventRow]:
+    items = parse(body)
+    assert [i for i in items if isinstance(i, RowError)] == []
+    return {i.uid: i for i in items if isinstance(i, EventRow)}
+
+
+def test_byhour_week_numbers_days_of_the_year_and_two_rrule_lines_are_expanded() -> None:
+    two_a_day = rows_of(SERIES + "RRULE:FREQ=DAILY;BYHOUR=9,14;COUNT=3\r\n")
+    assert sorted(two_a_day) == [
+        "s@cd06#20260604T140000",
+        "s@cd06#20260605T090000",
+        "s@cd06#20260605T140000",
+    ]
+    yearday = rows_of(SERIES + "RRULE:FREQ=YEARLY;BYYEARDAY=155,200,-1;COUNT=3\r\n")
+    assert sorted(yearday) == [
+        "s@cd06#20260604T140000",  # 4 June is day 155
+        "s@cd06#20260719T140000",
+        "s@cd06#20261231T140000",
+    ]
+    two_rules = rows_of(
+        SERIES + "RRULE:FREQ=WEEKLY;COUNT=2\r\nRRULE:FREQ=MONTHLY;BYDAY=1MO,FR;COUNT=3\r\n"
+    )
+    assert sorted(two_rules) == [
+        "s@cd06#20260604T140000",
+        "s@cd06#20260605T140000",  # a Friday, from the second rule
+        "s@cd06#20260611T140000",
+        "s@cd06#20260612T140000",
+    ]
+
+
+def test_rdate_periods_give_occurrences_their_own_length() -> None:
+    rows = rows_of(
+        SERIES + "RDATE;VALUE=PERIOD:20260610T090000Z/PT1H,20260617T120000Z/20260617T153000Z\r\n"
+    )
+    lengths = {uid: r.ends_at - r.starts_at for uid, r in rows.items()}
+    assert lengths == {
+        "s@cd06#20260604T140000": timedelta(hours=2),  # the series' own
+        "s@cd06#20260610T110000": timedelta(hours=1),  # 09:00Z is 11:00 in Paris
+        "s@cd06#20260617T140000": timedelta(hours=3, minutes=30),
+    }
+
+
+def test_this_and_future_moves_that_occurrence_and_every_later_one() -> None:
     body = (
         "UID:u@cd06\r\nSUMMARY:Formation\r\nLOCATION:Smart Class\r\n"
-        "DTSTART:20260604T120000Z\r\nDURATION:PT2H\r\nRRULE:FREQ=DAILY;COUNT=2\r\n"
+        "DTSTART;TZID=Europe/Paris:20260604T140000\r\nDURATION:PT2H\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=30\r\n"
         "END:VEVENT\r\nBEGIN:VEVENT\r\n"
-        "UID:u@cd06\r\nRECURRENCE-ID;RANGE=THISANDFUTURE:20260605T120000Z\r\n"
-        "DTSTART:20260605T130000Z\r\nDURATION:PT2H\r\nSUMMARY:Formation\r\n"
+        "UID:u@cd06\r\nRECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20260618T140000\r\n"
+        "DTSTART;TZID=Europe/Paris:20260618T150000\r\nDURATION:PT1H\r\n"
+        "SUMMARY:Formation (nouvel horaire)\r\n"
     )
-    items = parse(body)
-    rows = [i for i in items if isinstance(i, EventRow)]
-    errors = [i for i in items if isinstance(i, RowError)]
-    assert [r.uid for r in rows] == ["u@cd06#20260604T120000Z", "u@cd06#20260605T120000Z"]
-    assert rows[0].ends_at - rows[0].starts_at == timedelta(hours=2)
-    assert len(errors) == 1
-    assert "THISANDFUTURE" in errors[0].reason
+    rows = sorted(rows_of(body).values(), key=lambda r: r.starts_at)
+    assert len(rows) == 30
+    paris_times = [(r.starts_at.astimezone(PARIS).strftime("%d/%m %H:%M"), r.title) for r in rows]
+    assert paris_times[:3] == [
+        ("04/06 14:00", "Formation"),
+        ("11/06 14:00", "Formation"),
+        ("18/06 15:00", "Formation (nouvel horaire)"),
+    ]
+    # every later one, across the clock change of 25 October, at 15:00 for one hour
+    assert all(t.endswith("15:00") for t, _ in paris_times[2:])
+    assert all(r.ends_at - r.starts_at == timedelta(hours=1) for r in rows[2:])
+    assert all(r.uid.endswith("T140000") for r in rows)  # ids keep the original start
 
 
 def test_an_override_without_its_series_is_imported_as_that_occurrence() -> None:
@@ -505,11 +558,13 @@ def test_outlooks_customized_time_zone_is_read_from_its_vtimezone_block() -> Non
     ]
 
 
-def test_a_custom_zone_no_real_zone_keeps_is_refused_by_name() -> None:
+def test_a_custom_zone_no_real_zone_keeps_is_read_from_its_own_definition() -> None:
     text = CUSTOM_ZONE.format(tzid="Heure de Mars", summer="+0317", winter="+0217")
-    (item,) = read_ics(text, window=WINDOW).items
-    assert isinstance(item, RowError)
-    assert item.reason == "unknown time zone 'Heure de Mars'"
+    rows = [i for i in read_ics(text, window=WINDOW).items if isinstance(i, EventRow)]
+    assert [r.starts_at for r in rows] == [
+        datetime(2026, 10, 22, 10, 43, tzinfo=UTC),
+        datetime(2026, 10, 29, 11, 43, tzinfo=UTC),
+    ]
 
 
 def test_a_whole_series_cancelled_after_import_names_its_coming_events(

@@ -209,9 +209,10 @@ def test_the_horizon_cuts_an_endless_series_and_says_more_follow() -> None:
         ("FREQ=HOURLY;COUNT=3", "repeats hourly"),
         ("FREQ=MINUTELY", "repeats minutely"),
         ("FREQ=SECONDLY", "repeats secondly"),
-        ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO", "week numbers (BYWEEKNO)"),
-        ("FREQ=YEARLY;BYYEARDAY=100", "days of the year (BYYEARDAY)"),
-        ("FREQ=DAILY;BYHOUR=9,14", "several times a day"),
+        ("FREQ=WEEKLY;BYWEEKNO=20", "only make sense with FREQ=YEARLY"),
+        ("FREQ=MONTHLY;BYYEARDAY=100", "only make sense with FREQ=YEARLY"),
+        ("FREQ=DAILY;BYHOUR=24", "BYHOUR must be"),
+        ("FREQ=DAILY;BYSECOND=5", "seconds (BYSECOND)"),
         ("COUNT=3", "without a known FREQ"),
         ("FREQ=FORTNIGHTLY", "without a known FREQ"),
         ("FREQ=WEEKLY;COUNT=0", "COUNT must be a positive whole number"),
@@ -318,6 +319,10 @@ PARTS = st.sampled_from(
         "BYSETPOS=-1",
         "BYSETPOS=3,1",
         "WKST=SU",
+        "BYHOUR=9,14",
+        "BYMINUTE=0,30",
+        "BYWEEKNO=1,-1",
+        "BYYEARDAY=1,-1,100",
     ]
 )
 
@@ -346,6 +351,124 @@ def test_any_rule_either_expands_in_order_or_is_refused(
     assert found.starts[0] == start
     assert found.starts == sorted(set(found.starts))
     assert all(s.replace(tzinfo=PARIS) <= HORIZON for s in found.starts)
-    assert all(s.time() == start.time() for s in found.starts)
+    if not rule.byhour and not rule.byminute:
+        assert all(s.time() == start.time() for s in found.starts)
     if rule.count is not None:
         assert len(found.starts) <= rule.count
+
+
+def test_two_sessions_a_day_with_byhour_keep_their_paris_hours() -> None:
+    found = starts("FREQ=DAILY;BYHOUR=9,14;COUNT=5", datetime(2026, 10, 24, 9, 0))
+    assert days(found) == [
+        "Sat 24/10/2026 09:00",
+        "Sat 24/10/2026 14:00",
+        "Sun 25/10/2026 09:00",  # the clocks went back that night
+        "Sun 25/10/2026 14:00",
+        "Mon 26/10/2026 09:00",
+    ]
+
+
+def test_week_numbers_and_days_of_the_year_in_yearly_rules() -> None:
+    # Thunderbird's "Monday of week 45"; ISO weeks (WKST=MO by default).
+    assert days(starts("FREQ=YEARLY;BYWEEKNO=45;BYDAY=MO;COUNT=3", datetime(2026, 11, 2, 9))) == [
+        "Mon 02/11/2026 09:00",
+        "Mon 08/11/2027 09:00",
+        "Mon 06/11/2028 09:00",
+    ]
+    # the 100th and the last day of each year (2028 is a leap year)
+    found = starts("FREQ=YEARLY;BYYEARDAY=100,-1;COUNT=5", datetime(2027, 4, 10, 10))
+    assert days(found) == [
+        "Sat 10/04/2027 10:00",
+        "Fri 31/12/2027 10:00",
+        "Sun 09/04/2028 10:00",
+        "Sun 31/12/2028 10:00",
+        "Tue 10/04/2029 10:00",
+    ]
+
+
+def test_several_rules_give_their_union_each_counting_its_own() -> None:
+    found = expand(
+        datetime(2026, 6, 1, 18, 0),
+        [
+            parse_rrule("FREQ=WEEKLY;BYDAY=MO;COUNT=3"),
+            parse_rrule("FREQ=MONTHLY;BYDAY=1WE;COUNT=2"),
+        ],
+        zone=PARIS,
+        horizon=FAR,
+    ).starts
+    assert days(found) == [
+        "Mon 01/06/2026 18:00",
+        "Wed 03/06/2026 18:00",
+        "Mon 08/06/2026 18:00",
+        "Mon 15/06/2026 18:00",
+    ]
+
+
+def test_first_monday_and_every_friday_where_dateutil_gives_nothing() -> None:
+    """Measured: dateutil (and recurring-ical-events, which uses it) expands
+    ``FREQ=MONTHLY;BYDAY=1MO,FR`` to nothing after DTSTART; RFC 5545 means the first Monday
+    and every Friday of each month. The reason this expander is kept."""
+    from dateutil.rrule import rrulestr
+
+    start = datetime(2026, 1, 5, 14, 0)
+    theirs = list(rrulestr("FREQ=MONTHLY;BYDAY=1MO,FR;COUNT=6", dtstart=start))
+    assert theirs == []  # the library bug this expander does not share
+    assert days(starts("FREQ=MONTHLY;BYDAY=1MO,FR;COUNT=6", start)) == [
+        "Mon 05/01/2026 14:00",
+        "Fri 09/01/2026 14:00",
+        "Fri 16/01/2026 14:00",
+        "Fri 23/01/2026 14:00",
+        "Fri 30/01/2026 14:00",
+        "Mon 02/02/2026 14:00",
+    ]
+
+
+UTC_ZONE = ZoneInfo("UTC")
+AGREEING_PARTS = st.sampled_from(
+    [
+        "INTERVAL=2",
+        "BYDAY=MO,TH",
+        "BYDAY=-1FR",
+        "BYMONTHDAY=-1,15",
+        "BYMONTH=2,11",
+        "BYHOUR=9,14",
+        "BYMINUTE=0,30",
+        "BYWEEKNO=1,20,-1",
+        "BYYEARDAY=1,-1,100",
+        "BYSETPOS=1",
+        "WKST=SU",
+    ]
+)
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    freq=st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]),
+    parts=st.lists(AGREEING_PARTS, max_size=3, unique_by=lambda p: p.split("=")[0]),
+    first=st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2026, 12, 31)),
+)
+def test_the_expander_agrees_with_dateutil_on_rules_without_its_bug(
+    freq: str, parts: list[str], first: datetime
+) -> None:
+    """Hundreds of random rules with the parts agendas write, BYHOUR, BYWEEKNO and BYYEARDAY
+    included: the same occurrences as dateutil (DTSTART aside: RFC 5545 always counts it,
+    dateutil only when it matches the rule)."""
+    from dateutil.rrule import rrulestr
+
+    text = ";".join([f"FREQ={freq}", *parts])
+    start = first.replace(second=0, microsecond=0)
+    try:
+        rule = parse_rrule(text)
+    except RuleRefused:
+        return
+    if any(n is not None for n, _ in rule.byday):
+        return  # numbered BYDAY: covered by the cases above
+    horizon = datetime(2028, 12, 31, tzinfo=UTC)
+    mine = set(expand(start, rule, zone=UTC_ZONE, horizon=horizon).starts) - {start}
+    theirs = set(rrulestr(text, dtstart=start).between(start, datetime(2028, 12, 31), inc=True))
+    if rule.bysetpos:
+        # In DTSTART's own period dateutil counts BYSETPOS from DTSTART, this expander from
+        # the period's start (RFC 5545 is silent): compare the periods after it.
+        cut = start + timedelta(days=400)
+        mine, theirs = {m for m in mine if m > cut}, {t for t in theirs if t > cut}
+    assert mine == theirs - {start}, text

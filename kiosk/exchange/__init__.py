@@ -1,0 +1,1 @@
+"""Office files in and out: the CSV every importer reads and every export writes, and XLSX."""

@@ -1,0 +1,182 @@
+"""Reading the CSV files offices make, and writing CSV that a spreadsheet opens safely.
+
+One reader for every importer (events, registrations, Click & Collect orders), so that a file
+one of them takes is taken by all: UTF-8 with or without BOM, else Windows-1252 (what Excel
+writes with "CSV (séparateur: point-virgule)"); ``,``, ``;`` or tab between cells; French dates
+(``10/11/2026 09:00``, with or without seconds) as well as ISO 8601.
+
+One writer for every export: a cell that a spreadsheet would evaluate (OWASP "CSV injection":
+a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return) is written behind a ``'``, so a
+name imported as ``=HYPERLINK(...)`` or a typed search stays text. A real number (``-2``,
+``-0.5``) in a column the export declares numeric is left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any, Final, TextIO
+from zoneinfo import ZoneInfo
+
+PARIS: Final = ZoneInfo("Europe/Paris")
+DELIMITERS: Final = (";", ",", "\t")
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER: Final = re.compile(r"-?\d+(?:[.,]\d+)?")
+_FRENCH_WHEN: Final = re.compile(
+    r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2})[:h](\d{2})(?::(\d{2}))?)?"
+)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (a BOM dropped), else Windows-1252: a French Excel's "CSV" is the latter."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator the header row uses most: ``;`` (French Excel), ``,`` or tab."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max(DELIMITERS, key=lambda d: (first.count(d), d == ","))
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    """Why a line (or the whole file, line 1) cannot be read."""
+
+    line: int
+    reason: str
+
+
+def csv_rows(
+    text: str, *, required: Sequence[str] = ()
+) -> Iterator[tuple[int, dict[str, str] | CsvProblem]]:
+    """(first physical line, row) with lower-case, stripped keys and stripped values; the
+    header is line 1, blank rows are skipped, a row of the wrong width is a problem."""
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        yield 1, CsvProblem(1, "empty file")
+        return
+    except csv.Error as exc:
+        yield 1, CsvProblem(1, f"unreadable header: {exc}")
+        return
+    missing = [k for k in required if k not in header]
+    if missing:
+        yield 1, CsvProblem(1, f"missing column(s): {', '.join(missing)}")
+        return
+    end_of_previous = reader.line_num
+    try:
+        for cells in reader:
+            line, end_of_previous = end_of_previous + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                yield line, CsvProblem(line, f"{len(cells)} cells for {len(header)} columns")
+                continue
+            yield line, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+    except csv.Error as exc:  # an unclosed quote runs to the end of the file
+        line = end_of_previous + 1
+        yield line, CsvProblem(line, f"unreadable CSV from here on: {exc}")
+
+
+def parse_moment(value: str, *, zone: ZoneInfo = PARIS) -> datetime:
+    """An aware UTC time from ISO 8601 or ``dd/mm/yyyy[ hh:mm[:ss]]``; a time without an
+    offset is on ``zone``'s clock (Paris). ``ValueError`` when it is neither."""
+    text = value.strip()
+    french = _FRENCH_WHEN.fullmatch(text)
+    if french:
+        d, m, y, hh, mm, ss = (int(g or 0) for g in french.groups())
+        moment = datetime.combine(date(y, m, d), time(hh, mm, ss))
+    else:
+        moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(UTC)
+
+
+def is_french_date(value: str) -> bool:
+    return _FRENCH_WHEN.fullmatch(value.strip()) is not None
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def safe_cell(value: Any, *, numeric: bool = False) -> str:
+    """The text a spreadsheet shows as is: a formula-looking cell behind a ``'``; in a
+    ``numeric`` column a real number (``-2``, ``-1,5``) stays a number."""
+    text = "" if value is None else str(value)
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    if numeric and _NUMBER.fullmatch(text):
+        return text
+    return "'" + text
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose every cell goes through ``safe_cell``; ``numeric`` names the
+    column positions (or header names) holding numbers."""
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        delimiter: str = ",",
+        lineterminator: str = "\n",
+        numeric: Collection[int | str] = (),
+    ) -> None:
+        self._writer = csv.writer(out, delimiter=delimiter, lineterminator=lineterminator)
+        self._numeric = set(numeric)
+        self._header: list[str] = []
+
+    def writerow(self, cells: Iterable[Any]) -> None:
+        row = list(cells)
+        if not self._header:
+            self._header = [str(c) for c in row]
+        self._writer.writerow(
+            safe_cell(
+                cell,
+                numeric=i in self._numeric
+                or (i < len(self._header) and self._header[i] in self._numeric),
+            )
+            for i, cell in enumerate(row)
+        )
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+class SafeDictWriter:
+    """``csv.DictWriter`` with ``SafeCsvWriter``'s cells."""
+
+    def __init__(
+        self,
+        out: TextIO,
+        fieldnames: Sequence[str],
+        *,
+        delimiter: str = ",",
+        lineterminator: str = "\n",
+        numeric: Collection[str] = (),
+    ) -> None:
+        self.fieldnames = list(fieldnames)
+        self._writer = SafeCsvWriter(
+            out, delimiter=delimiter, lineterminator=lineterminator, numeric=numeric
+        )
+
+    def writeheader(self) -> None:
+        self._writer.writerow(self.fieldnames)
+
+    def writerow(self, row: dict[str, Any]) -> None:
+        self._writer.writerow(row.get(name, "") for name in self.fieldnames)
+
+    def writerows(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
