@@ -22,6 +22,7 @@ from kiosk.display_schedule import (
     parse_days,
     parse_hours,
 )
+from kiosk.domain import EventKind
 from kiosk.paths import Paths, resolve_paths
 
 
@@ -83,6 +84,11 @@ class Settings:
     sync_interval: int = 300
     # Kiosque numérique: where a document's public page lives (its QR code), without the slug.
     documents_url: str = "https://smartcorner.departement06.fr/kiosque"
+    # Programme imports: words of a category or title (« Webinaire ») -> event type, on top of
+    # the built-in names; an event naming no type is refused unless `import events --type`.
+    event_types: Mapping[str, EventKind] = field(
+        default_factory=lambda: dict(EVENT_TYPE_WORDS_DEFAULTS)
+    )
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -247,6 +253,35 @@ def _parse_retention(v: Any) -> dict[str, int]:
     return out
 
 
+# What agendas call events, beyond the type names themselves (``event_types`` replaces these).
+EVENT_TYPE_WORDS_DEFAULTS: Final[Mapping[str, EventKind]] = {
+    "Conférence": EventKind.MASTERCLASS,
+    "Webinaire": EventKind.FORMATION,
+    "Séminaire": EventKind.FORMATION,
+    "Débat": EventKind.TABLE_RONDE,
+    "Permanence numérique": EventKind.CAFE_NUMERIQUE,
+}
+
+
+def _parse_event_types(v: Any) -> dict[str, EventKind]:
+    """A TOML table ``{Webinaire = "formation"}``, or ``Webinaire=formation,Débat=table_ronde``
+    from the env; the types are the codes (masterclass, table_ronde, atelier_technologique,
+    cafe_numerique, formation)."""
+    if isinstance(v, str):
+        pairs = [item.split("=", 1) for item in v.split(",") if item.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValueError(v)
+        v = {k.strip(): val.strip() for k, val in pairs}
+    if not isinstance(v, Mapping):
+        raise ValueError(v)
+    out: dict[str, EventKind] = {}
+    for word, kind in v.items():
+        if not str(word).strip():
+            raise ValueError(v)
+        out[str(word).strip()] = EventKind(str(kind).strip().lower())
+    return out
+
+
 # name in the TOML file -> (dataclass field, parser, what is accepted)
 _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "profile": ("profile", _parse_profile, "store, room or tour"),
@@ -308,6 +343,13 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "documents_url",
         _parse_web_url,
         "an http(s) address such as https://intranet.example.fr/kiosque",
+    ),
+    "event_types": (
+        "event_types",
+        _parse_event_types,
+        "words and event types, e.g. Webinaire=formation,Débat=table_ronde (types: "
+        + ", ".join(kind.value for kind in EventKind)
+        + ")",
     ),
 }
 

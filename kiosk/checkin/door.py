@@ -6,7 +6,6 @@ Functions that write flush only; the caller's transaction commits (``with factor
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +26,7 @@ from kiosk.domain import (
     RegistrationStatus,
     new_nonce,
 )
+from kiosk.exchange.csv_files import SafeCsvWriter
 from kiosk.ports import Receipt, ReceiptLine
 from kiosk.text import fold_words
 
@@ -374,7 +374,7 @@ def export_attendance(session: Session, event_id: int, out: IO[str]) -> dict[str
         if person.id not in came:
             rows.append(_export_row("absent", person, status, None, None, ""))
     rows.sort(key=lambda r: (r[0] != "present", fold_words(r[1]), fold_words(r[2])))
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
     writer.writerows(rows)
     walk_ins = sum(1 for r in rows if r[7] == "yes")

@@ -6,20 +6,20 @@ file changes nothing; a newer export moves lines forward (placed -> approved, or
 but never backwards, and never undoes what the desk has done.
 
 CSV: a header row with ``order, line, matricule, item, quantity, status, placed_at,
-expected_at`` (``quantity``, ``status``, ``expected_at`` optional); ``,`` or ``;``; UTF-8.
+expected_at`` (``quantity``, ``status``, ``expected_at`` optional), read by the shared
+office-file reader: UTF-8 or Windows-1252 (Excel), ``,``, ``;`` or tab.
 JSON: a list of such rows, or ``{"orders": [{"order", "matricule", "placed_at", "lines":
 [{"line", "item", "quantity", "status", "expected_at"}]}]}``.
-Dates are ISO 8601; without a zone they are Paris time.
+Dates are ISO 8601 or French (``10/11/2026 09:00``, seconds optional); without a zone they
+are Paris time.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -31,6 +31,7 @@ from kiosk.collect.status import PROGRESS, Actor, LineStatus, can_move
 from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLine
 from kiosk.db.models import Person
 from kiosk.domain import PARIS, PersonKind, new_nonce
+from kiosk.exchange.csv_files import CsvProblem, csv_rows, decode_text, parse_moment
 
 IMPORTABLE: Final = {
     "placed": LineStatus.PLACED,
@@ -89,33 +90,20 @@ class _Row:
 
 def read_rows(path: Path) -> list[tuple[str, Mapping[str, Any]]]:
     """The raw rows of a CSV or JSON file with where each comes from."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-        ) from None
+    text = decode_text(path.read_bytes())
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
         return list(_json_rows(text, path))
     return list(_csv_rows(text, path))
 
 
 def _csv_rows(text: str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportFileError(f"{path}: missing column(s) {', '.join(missing)} in the header")
-    reader.fieldnames = header
-    for raw in reader:
-        if not any((v or "").strip() for k, v in raw.items() if k is not None):
-            continue  # blank line
-        if None in raw:
-            yield f"line {reader.line_num}", {"__extra__": True}
+    for line, row in csv_rows(text, required=REQUIRED):
+        if isinstance(row, CsvProblem):
+            if row.line == 1:
+                raise ImportFileError(f"{path}: {row.reason} in the header")
+            yield f"line {line}", {"__problem__": row.reason}
             continue
-        yield f"line {reader.line_num}", raw
+        yield f"line {line}", row
 
 
 def _json_rows(text: str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -149,22 +137,18 @@ def _text(raw: Mapping[str, Any], key: str) -> str:
 
 def _moment(text: str, what: str) -> datetime:
     try:
-        if len(text) == 10:
-            parsed = datetime.combine(date.fromisoformat(text), datetime.min.time())
-        else:
-            parsed = datetime.fromisoformat(text)
+        return parse_moment(text, zone=PARIS)
     except ValueError:
         raise ValueError(
-            f"{what} {text!r} is not an ISO 8601 date (2026-11-23 or 2026-11-23T09:30)"
+            f"{what} {text!r} is not a date (2026-11-23, 2026-11-23T09:30 or 23/11/2026 09:30)"
         ) from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=PARIS)
 
 
 def _parse(where: str, raw: Mapping[str, Any]) -> _Row:
     if raw.get("__not_object__"):
         raise ValueError("expected an object with the order's fields")
-    if raw.get("__extra__"):
-        raise ValueError("more fields than columns in the header")
+    if raw.get("__problem__"):
+        raise ValueError(str(raw["__problem__"]))
     missing = [k for k in REQUIRED if not _text(raw, k)]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")

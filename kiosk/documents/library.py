@@ -6,7 +6,6 @@ Plain functions over a SQLAlchemy session; the caller owns the transaction.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import os
@@ -37,6 +36,7 @@ from kiosk.documents.tables import (
 )
 from kiosk.documents.text import slugify, strip_html, words
 from kiosk.domain import new_nonce
+from kiosk.exchange.csv_files import SafeDictWriter
 from kiosk.paths import Paths
 from kiosk.ports import Receipt, ReceiptLine
 
@@ -316,7 +316,7 @@ def export_usage(
     """Views and searches as one CSV (one row per record, UTC times, kiosk codes)."""
     kiosks = dict(session.execute(select(Kiosk.id, Kiosk.code)).all())
     titles = dict(session.execute(select(Document.slug, Document.title)).all())
-    writer = csv.DictWriter(out, fieldnames=USAGE_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(out, USAGE_COLUMNS, lineterminator="\n", numeric=("results",))
     writer.writeheader()
     result = UsageExport()
 

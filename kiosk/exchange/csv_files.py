@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Any, Final, TextIO
+from typing import IO, Any, Final
 from zoneinfo import ZoneInfo
 
 PARIS: Final = ZoneInfo("Europe/Paris")
@@ -111,13 +111,12 @@ def is_french_date(value: str) -> bool:
 
 def safe_cell(value: Any, *, numeric: bool = False) -> str:
     """The text a spreadsheet shows as is: a formula-looking cell behind a ``'``; in a
-    ``numeric`` column a real number (``-2``, ``-1,5``) stays a number."""
+    ``numeric`` column a real number (``-2``, ``-1,5``) stays a number. A carriage return
+    inside a cell becomes a line feed, which the writer quotes (a bare CR it would not)."""
     text = "" if value is None else str(value)
-    if not text.startswith(FORMULA_STARTS):
-        return text
-    if numeric and _NUMBER.fullmatch(text):
-        return text
-    return "'" + text
+    if text.startswith(FORMULA_STARTS) and not (numeric and _NUMBER.fullmatch(text)):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class SafeCsvWriter:
@@ -126,7 +125,7 @@ class SafeCsvWriter:
 
     def __init__(
         self,
-        out: TextIO,
+        out: IO[str],
         *,
         delimiter: str = ",",
         lineterminator: str = "\n",
@@ -159,7 +158,7 @@ class SafeDictWriter:
 
     def __init__(
         self,
-        out: TextIO,
+        out: IO[str],
         fieldnames: Sequence[str],
         *,
         delimiter: str = ",",

@@ -8,7 +8,6 @@ file this simple.
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from collections.abc import Iterable
@@ -16,8 +15,10 @@ from pathlib import Path
 from typing import Final
 from xml.sax.saxutils import escape
 
+from kiosk.exchange.csv_files import SafeCsvWriter
 from kiosk.stats.table import Cell, TableRow
 
+NUMERIC_COLUMNS: Final = ("valeur", "trimestre précédent", "évolution (%)")
 HEADER: Final = (
     "rubrique",
     "indicateur",
@@ -43,7 +44,7 @@ def _csv_cell(cell: Cell) -> str:
 
 def to_csv(rows: Iterable[TableRow]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = SafeCsvWriter(out, delimiter=";", lineterminator="\r\n", numeric=NUMERIC_COLUMNS)
     writer.writerow(HEADER)
     for row in rows:
         writer.writerow([_csv_cell(c) for c in row.cells()])

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from kiosk.programme.importer import KindRules
     from kiosk.settings import Settings
 
 ROWS_REJECTED: Final = 3
@@ -63,13 +64,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     revoke.add_argument("--reason", default="", help="kept with the revocation")
     revoke.set_defaults(handler=_ticket_revoke)
 
+    from kiosk.domain import EventKind
+
     imports = command_group(subparsers, "import", "import data from files")
     for what, text in (
         ("events", "the programme, from an iCalendar (.ics) or CSV file"),
         ("registrations", "registrations from a CSV file (agents and external visitors)"),
     ):
         parser = imports.add_parser(what, help=text)
-        parser.add_argument("file", type=Path, metavar="FILE")
+        parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
         parser.add_argument(
             "--dry-run", action="store_true", help="check every row and report, write nothing"
         )
@@ -84,6 +87,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                 metavar="DAY",
                 help="last day of the occurrences of recurring events to create, dd/mm/yyyy or "
                 "yyyy-mm-dd (default: twelve months ahead; later ones wait for a later import)",
+            )
+            parser.add_argument(
+                "--type",
+                metavar="TYPE",
+                choices=[kind.value for kind in EventKind],
+                help="type of the events whose kind column, X-SMARTCORNER-KIND, categories and "
+                "title name none (the event_types setting adds words)",
             )
         parser.set_defaults(handler=_import, import_kind=what)
 
@@ -210,17 +220,13 @@ def _ticket_revoke(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _import(settings: Settings, args: argparse.Namespace) -> int:
-    from kiosk.programme.importer import import_file
+    from kiosk.domain import EventKind
+    from kiosk.programme.importer import KindRules, RowRejected, end_of_day
+    from ui.cli.progress import file_progress
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        return _fail(f"{args.file}: {exc.strerror or exc}")
     now = _now()
     until = None
     if getattr(args, "until", None):
-        from kiosk.programme.importer import RowRejected, end_of_day
-
         try:
             until = end_of_day(args.until)
         except RowRejected as exc:
@@ -229,25 +235,50 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
             return _fail("--until: that day is already over")
         if until > now + timedelta(days=5 * 366):
             return _fail("--until: at most five years ahead (each occurrence is an event)")
-    with _database(settings) as factory:
-        report = import_file(
-            factory,
-            args.import_kind,
-            data,
-            filename=args.file.name,
-            now=now,
-            default_site=getattr(args, "site", None) or settings.site or None,
-            dry_run=args.dry_run,
-            until=until,
-        )
+    default = getattr(args, "type", None)
+    kinds = KindRules(settings.event_types, EventKind(default) if default else None)
+    worst = 0
+    with _database(settings) as factory, file_progress(args.files) as step:
+        for path in args.files:
+            step(path)
+            worst = max(worst, _import_one(settings, args, factory, path, now, until, kinds))
+    return worst
+
+
+def _import_one(
+    settings: Settings,
+    args: argparse.Namespace,
+    factory: sessionmaker[Session],
+    path: Path,
+    now: datetime,
+    until: datetime | None,
+    kinds: KindRules,
+) -> int:
+    from kiosk.programme.importer import import_file
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _fail(f"{path}: {exc.strerror or exc}")
+    report = import_file(
+        factory,
+        args.import_kind,
+        data,
+        filename=path.name,
+        now=now,
+        default_site=getattr(args, "site", None) or settings.site or None,
+        dry_run=args.dry_run,
+        until=until,
+        kinds=kinds,
+    )
     note = " (dry run: nothing written)" if args.dry_run else ""
-    print(f"{args.file}: {args.import_kind}: {report}{note}")
+    print(f"{path}: {args.import_kind}: {report}{note}")
     for series in report.series:
-        print(f"  {args.file.name}:{series.line}: {series}")
+        print(f"  {path.name}:{series.line}: {series}")
     for line in report.notes:
         print(f"  note: {line}")
     for error in report.errors[:MAX_ERRORS_SHOWN]:
-        print(f"  {args.file.name}:{error.line}: {error.reason}", file=sys.stderr)
+        print(f"  {path.name}:{error.line}: {error.reason}", file=sys.stderr)
     if len(report.errors) > MAX_ERRORS_SHOWN:
         print(f"  ... and {len(report.errors) - MAX_ERRORS_SHOWN} more", file=sys.stderr)
     return ROWS_REJECTED if report.errors else 0
