@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from kiosk.stats.export import HEADER, read_xlsx
+from kiosk.stats.export import HEADER
 from tests.helpers import stats_world
+from tests.kiosk.exchange.test_xlsx import read_xlsx
 from ui.cli.main import main
 
 
