@@ -56,6 +56,11 @@ class LocatedEvent:
             raise RowRejected(f"DURATION is not a duration (line {self.line_of('DURATION')})")
         return length
 
+    def raw(self, name: str) -> str:
+        """A property's value as the file writes it, for messages."""
+        value: Any = self.component.get(name)
+        return "" if value is None else bytes(value.to_ical()).decode(errors="replace")
+
     def param(self, name: str, parameter: str) -> str:
         value: Any = self.component.get(name)
         return str(getattr(value, "params", {}).get(parameter, ""))

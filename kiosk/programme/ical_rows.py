@@ -101,7 +101,7 @@ def span(
         return starts, starts
     except OverflowError:
         raise RowRejected(
-            f"DURATION {event.text('DURATION') or '?'} runs past the end of the calendar "
+            f"DURATION {event.raw('DURATION')} runs past the end of the calendar "
             f"(line {event.line_of('DURATION')})"
         ) from None
 

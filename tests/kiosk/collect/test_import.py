@@ -206,3 +206,29 @@ def test_dry_run_checks_and_writes_nothing(
     assert main(["import", "orders", "--dry-run", str(path)]) == 0
     assert "would import: 1 orders and 1 lines created" in capsys.readouterr().out
     assert counts(session_factory) == (0, 0, 0)
+
+
+def test_excel_windows_1252_tabs_and_french_dates_are_read_as_the_other_importers_do(
+    catalogue: dict[str, str],
+    session_factory: sessionmaker[Session],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a = catalogue["a"]
+    text = (
+        "order;line;matricule;item;quantity;status;placed_at;expected_at\r\n"
+        f"CC-É1;1;{a};CLAVIER;1;approved;10/11/2026 09:00;\r\n"
+        f"CC-É1;2;{a};ECRAN-24;1;placed;10/11/2026 09:00;01/12/2026 10:00:30\r\n"
+    )
+    path = tmp_path / "commandes.csv"
+    path.write_bytes(text.encode("cp1252"))  # Excel's "CSV (séparateur: point-virgule)"
+    assert main(["import", "orders", str(path)]) == 0
+    assert "1 orders and 2 lines created" in capsys.readouterr().out
+    with session_factory() as s:
+        placed = s.scalar(select(CollectOrder.placed_at).where(CollectOrder.reference == "CC-É1"))
+        assert placed is not None
+        assert placed.isoformat() == "2026-11-10T08:00:00+00:00"
+    tabbed = tmp_path / "tab.csv"
+    tabbed.write_text(text.replace(";", "\t").replace("CC-É1", "CC-T1"), encoding="utf-8")
+    assert main(["import", "orders", str(tabbed)]) == 0
+    assert counts(session_factory)[:2] == (2, 4)
