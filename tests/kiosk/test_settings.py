@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.domain import EventKind
 from kiosk.settings import (
     Language,
     Profile,
@@ -119,3 +120,14 @@ def test_overrides_and_masked_url(tmp_path: Path) -> None:
         == "postgresql+psycopg://kiosk:***@db/sc"
     )
     assert masked_url("sqlite:////var/lib/x.db") == "sqlite:////var/lib/x.db"
+
+
+def test_event_type_words_come_from_a_toml_table_or_the_environment(tmp_path: Path) -> None:
+    assert load_settings(_env(tmp_path)).event_types["Webinaire"] is EventKind.FORMATION
+    cfg = _config(tmp_path, '[event_types]\n"Hackathon" = "atelier_technologique"\n')
+    s = load_settings(_env(tmp_path, SMARTCORNER_CONFIG=cfg))
+    assert dict(s.event_types) == {"Hackathon": EventKind.ATELIER_TECHNOLOGIQUE}
+    s = load_settings(_env(tmp_path, SMARTCORNER_EVENT_TYPES="Débat=table_ronde"))
+    assert dict(s.event_types) == {"Débat": EventKind.TABLE_RONDE}
+    with pytest.raises(SettingsError, match="SMARTCORNER_EVENT_TYPES"):
+        load_settings(_env(tmp_path, SMARTCORNER_EVENT_TYPES="Débat=karaoke"))
