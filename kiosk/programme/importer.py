@@ -1,4 +1,8 @@
-"""Importing the programme (iCalendar or CSV) and the registrations (CSV).
+"""Importing the programme (iCalendar or CSV) and the registrations (CSV): the database side.
+
+The files are read by ``events_csv``, ``registrations`` (through ``kiosk.exchange``'s CSV
+reader), ``ical``, ``ical_rows`` and ``ical_import`` (through ``icalendar``); this module
+matches their rows with what was imported before and writes them.
 
 Every file is read whole and checked row by row before anything is written: a bad row is
 reported with its line number and the reason, the good rows go in, and they go in within one
@@ -6,17 +10,20 @@ transaction (the caller's), so a failure half-way leaves nothing half-written. R
 same file changes nothing: events are matched by their external id (iCalendar ``UID`` or the
 CSV ``uid`` column, kept in ``event_source``), registrations by (event, person).
 
-**Events CSV** (UTF-8, ``,`` or ``;``, header row): ``uid``, ``title``, ``kind``,
-``starts_at``, ``ends_at`` are required; optional ``space``, ``site`` (site code), ``capacity``,
+**Events CSV** (UTF-8 or Windows-1252, ``,``, ``;`` or tab, header row): ``uid``, ``title``,
+``kind`` (unless ``--type`` gives a default), ``starts_at``, ``ends_at`` are required;
+optional ``space``, ``site`` (site code), ``capacity``,
 ``open_to_external`` (oui/non, yes/no, 1/0), ``description``, ``checkin_opens_minutes_before``,
 ``checkin_closes_minutes_after``. Times are ISO 8601 (``2026-06-04T14:00``) or French
 (``04/06/2026 14:00``); without an offset they are Paris time. ``kind`` and ``space`` take the
 codes (``cafe_numerique``, ``smart_lab``) or the French names (``Café numérique``, ``Smart Lab``).
 
-**iCalendar** (``.ics``): each ``VEVENT`` with ``UID``, ``SUMMARY``, ``DTSTART`` and ``DTEND``
-(or ``DURATION``), times in UTC, with ``TZID`` or floating (Paris); a ``TZID`` that names no
-zone (Outlook's "Customized Time Zone") is the IANA zone its ``VTIMEZONE`` block describes.
-The kind comes from ``X-SMARTCORNER-KIND``, else ``CATEGORIES``, else words of the summary;
+**iCalendar** (``.ics``): each ``VEVENT`` with ``SUMMARY`` and ``DTSTART`` (``DTEND`` or
+``DURATION`` optional: RFC 5545 section 3.6.1; ``UID`` optional: a stable id derived from
+title and start), times in UTC, with ``TZID`` or floating (Paris); a ``TZID`` may be any name
+its ``VTIMEZONE`` block defines. Google's ``X-WR-TIMEZONE`` is applied first. The kind comes
+from ``X-SMARTCORNER-KIND``, else words of ``CATEGORIES`` and the summary (the type names, then
+the ``event_types`` setting), else the import's ``--type``;
 the space from ``X-SMARTCORNER-SPACE``, else ``LOCATION``; also ``X-SMARTCORNER-CAPACITY``,
 ``X-SMARTCORNER-SITE``, ``X-SMARTCORNER-EXTERNAL``. ``STATUS:CANCELLED`` events are skipped.
 
@@ -28,7 +35,8 @@ the series ``UID``, ``#`` and its *original* start on the series' wall clock:
 ``UID#20261203T140000`` for a Paris (or other ``TZID``) series, ``UID#20261203T130000Z`` for a
 series written in UTC, ``UID#20261203`` for an all-day one. So re-importing changes nothing; a
 ``VEVENT`` with the same ``UID`` and a ``RECURRENCE-ID`` (an occurrence the organiser moved or
-renamed; its missing properties come from the series) updates that one event, and with
+renamed; its missing properties come from the series; ``RANGE=THISANDFUTURE``: the later ones
+too) updates that one event, and with
 ``STATUS:CANCELLED`` leaves it out; a registrations CSV names an occurrence by that id. When
 the whole series moves to another hour every id changes: an occurrence imported earlier for the
 same series and day, which no row of the file names, takes the new id (same event, same

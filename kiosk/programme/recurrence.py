@@ -252,12 +252,13 @@ def _rule_starts(
         return
     emitted = 1
     give_up = horizon.astimezone(zone).date() + timedelta(days=366 * SEARCH_PAST_HORIZON_YEARS)
+    times = _times(rule, start.time())
     for index, days in enumerate(_periods(start.date(), rule)):
         if index >= MAX_PERIODS:
             raise RuleRefused("the series starts too long ago to be expanded")
         if days and days[0] > give_up:
             return
-        for when in _period_starts(days, rule, start):
+        for when in _period_starts(days, rule, start, times):
             if when <= start:
                 continue
             if rule.count is not None and emitted >= rule.count:
@@ -268,10 +269,11 @@ def _rule_starts(
             yield when
 
 
-def _period_starts(days: list[date], rule: Rule, start: datetime) -> list[datetime]:
+def _period_starts(
+    days: list[date], rule: Rule, start: datetime, times: list[time]
+) -> list[datetime]:
     """The period's starts in order: its days times the times of day, then BYSETPOS (which
     picks among both: ``BYHOUR=9,14;BYSETPOS=1`` is the morning session only)."""
-    times = _times(rule, start.time())
     whens = [datetime.combine(day, at) for day in _select(days, rule, start.date()) for at in times]
     if rule.bysetpos:
         size = len(whens)
