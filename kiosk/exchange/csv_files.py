@@ -102,10 +102,6 @@ def parse_moment(value: str, *, zone: ZoneInfo = PARIS) -> datetime:
     return moment.astimezone(UTC)
 
 
-def is_french_date(value: str) -> bool:
-    return _FRENCH_WHEN.fullmatch(value.strip()) is not None
-
-
 # --- writing -------------------------------------------------------------------------------
 
 

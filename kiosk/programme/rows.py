@@ -149,10 +149,6 @@ class KindRules:
         return {fold_words(word): kind for word, kind in self.words.items()}
 
 
-def parse_kind(value: str) -> EventKind:
-    return KindRules().named(value)
-
-
 def parse_space(value: str) -> Space:
     space = SPACE_NAMES.get(fold_words(value))
     if space is None:
