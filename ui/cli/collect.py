@@ -56,6 +56,7 @@ def _sessions(settings: Settings) -> tuple[Any, Any]:
 def _import_orders(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.collect.importer import ImportFileError, import_orders, read_rows
     from kiosk.ports import SystemClock
+    from ui.cli.progress import file_progress
 
     try:
         rows = read_rows(args.file)
@@ -64,7 +65,8 @@ def _import_orders(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     engine, sessions = _sessions(settings)
     try:
-        with sessions() as session:
+        with file_progress([args.file]) as step, sessions() as session:
+            step(args.file)
             report = import_orders(session, rows, SystemClock().now())
             if not report.ok:
                 session.rollback()

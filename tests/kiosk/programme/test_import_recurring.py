@@ -604,3 +604,23 @@ def test_a_wall_clock_time_missing_or_doubled_on_a_dst_sunday_reads_as_rfc_5545_
         ("20270328T023000", datetime(2027, 3, 28, 1, 30, tzinfo=UTC)),
         ("20270329T023000", datetime(2027, 3, 29, 0, 30, tzinfo=UTC)),
     ]
+
+
+def test_an_all_day_occurrence_moved_by_an_override_written_in_another_zone_is_matched() -> None:
+    """Outlook in New York writes the RECURRENCE-ID of a Paris all-day series at its own
+    midnight: the day it names is the occurrence it replaces, not an extra one."""
+    items = parse(
+        "UID:day@cd06\r\nSUMMARY:Formation\r\nLOCATION:Smart Class\r\n"
+        "DTSTART;VALUE=DATE:20260604\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+        "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:day@cd06\r\n"
+        "RECURRENCE-ID;TZID=America/New_York:20260611T000000\r\n"
+        "DTSTART;VALUE=DATE:20260612\r\nSUMMARY:Formation (décalée)\r\n"
+    )
+    rows = {i.uid: i for i in items if isinstance(i, EventRow)}
+    assert sorted(rows) == ["day@cd06#20260604", "day@cd06#20260611", "day@cd06#20260618"]
+    moved = rows["day@cd06#20260611"]
+    assert (moved.title, moved.starts_at) == (
+        "Formation (décalée)",
+        datetime(2026, 6, 11, 22, 0, tzinfo=UTC),  # 12 June, midnight in Paris
+    )
+    assert moved.ends_at - moved.starts_at == timedelta(days=1)
