@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from kiosk.domain import CheckinOutcome, Verdict
 from tools.screenshots.checkin import sample_results
 from tools.screenshots.main import NOW
 from ui.checkin.verdict_panel import PALETTES, SHAPES, Shape, VerdictPanel
-from ui.checkin.verdicts import Tone, confirm_walk_in, describe
+from ui.checkin.verdicts import WORDINGS, Tone, confirm_walk_in, describe, wording
 from ui.theme import ThemeController
 
 SAMPLES = sample_results(NOW)
@@ -22,6 +23,21 @@ TONE_OF = {Verdict.GREEN: Tone.GREEN, Verdict.AMBER: Tone.AMBER, Verdict.RED: To
 
 def test_every_outcome_has_a_sample() -> None:
     assert {r.outcome for r in SAMPLES.values()} == set(CheckinOutcome)
+
+
+def test_every_outcome_is_worded_whatever_the_result_carries() -> None:
+    """The table's last wording of each outcome holds always: describe never runs out of words."""
+    assert set(WORDINGS) == set(CheckinOutcome)
+    bare = SAMPLES["ok"]
+    for outcome, wordings in WORDINGS.items():
+        last = wordings[-1]
+        empty = replace(
+            bare, outcome=outcome, first_name=None, event=None, registered_event=None,
+            first_checkin_at=None, first_checkin_kiosk=None, walk_in_possible=False,
+        )  # fmt: skip
+        assert wording(empty, NOW) is last, outcome
+        assert last.when(empty, NOW)
+        assert describe(empty, NOW).action
 
 
 def test_the_three_tones_have_three_shapes_and_three_colours() -> None:
