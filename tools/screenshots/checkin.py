@@ -176,6 +176,8 @@ def shoot_door(
     from sqlalchemy import select
 
     from kiosk.admin_access import PinGuard
+    from kiosk.checkin import door_operations as door_actions
+    from kiosk.checkin.place import place_of
     from kiosk.db.engine import create_db_engine, make_session_factory
     from kiosk.db.migrate import ensure_schema
     from kiosk.db.models import Registration
@@ -184,8 +186,7 @@ def shoot_door(
     from kiosk.paths import Paths
     from kiosk.ports import BadgePresented, FixedClock
     from kiosk.settings import Language, Settings
-    from ui.checkin import door_actions
-    from ui.checkin.desk import CheckinDesk, place_of
+    from ui.checkin.desk import CheckinDesk
     from ui.checkin.door import DoorScreen
     from ui.data import KioskDatabase
     from ui.i18n import LanguageSwitcher

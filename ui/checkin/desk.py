@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from kiosk.domain import Space
-from kiosk.settings import Profile
+from kiosk.checkin.place import KioskPlace, place_of
 from ui.tasks import OnError, WorkerDesk
 
 if TYPE_CHECKING:
@@ -33,36 +31,12 @@ if TYPE_CHECKING:
     from kiosk.codes import TicketIssuer, TicketVerifier
     from kiosk.ports import Clock
     from kiosk.settings import Settings
-    from kiosk.this_kiosk import KioskRef
     from ui.host import ScreenDeps
 
 log = logging.getLogger(__name__)
 
 
-# Where a kiosk of each profile stands: the space its self check-in covers and counts visits of.
-PROFILE_SPACE = {
-    Profile.ROOM: Space.SMART_ROOM,
-    Profile.STORE: Space.SMART_STORE,
-    Profile.TOUR: Space.REMOTE_SITE,
-}
-
-
-@dataclass(frozen=True)
-class KioskPlace:
-    """This kiosk's row in the database, and where it stands."""
-
-    kiosk_id: int
-    site_id: int
-    space: Space | None
-    name: str
-
-
 SessionFactory = Callable[[], "Session"]
-
-
-def place_of(kiosk: KioskRef) -> KioskPlace:
-    """Where a kiosk of this profile stands: the space its self check-in covers."""
-    return KioskPlace(kiosk.id, kiosk.site_id, PROFILE_SPACE.get(kiosk.profile), kiosk.name)
 
 
 class CheckinDesk(WorkerDesk[KioskPlace]):

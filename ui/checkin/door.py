@@ -21,8 +21,8 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.admin_access import PinGuard
+from kiosk.checkin import door_operations as actions
 from kiosk.domain import CheckinOutcome
-from ui.checkin import door_actions as actions
 from ui.checkin.desk import CheckinDesk, load_issuer, make_desk
 from ui.checkin.door_panels import (
     Counter,

@@ -32,7 +32,7 @@ from ui.widgets.buttons import TouchButton
 
 if TYPE_CHECKING:
     from kiosk.checkin.door import ScanLine
-    from ui.checkin.door_actions import EventChoice
+    from kiosk.checkin.door_operations import EventChoice
 
 translate = QCoreApplication.translate
 PIN_DIGITS: Final = 8

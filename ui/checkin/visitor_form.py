@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ui.checkin.door_actions import VisitorForm
+from kiosk.checkin.door_operations import VisitorForm
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard

@@ -16,12 +16,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.checkin.place import KioskPlace
 from kiosk.domain import Space
 from kiosk.paths import Paths
 from kiosk.ports import FixedClock
 from kiosk.settings import Settings
 from tests.helpers.checkin_world import NOW, SITE_KEY, World, build_world
-from ui.checkin.desk import CheckinDesk, KioskPlace
+from ui.checkin.desk import CheckinDesk
 from ui.sounds import Cue
 
 KIOSK_NAME = "Smart Room — entrée"  # the world's kiosk K1

@@ -1,8 +1,9 @@
-"""What the staff door screen asks of the database: each function runs on the check-in worker.
+"""What the staff door mode ("Mode accueil") asks of the database, one function per action.
 
-Plain functions over a session (no Qt), called through :meth:`ui.checkin.desk.CheckinDesk.run`,
-so that the screen itself only shows answers. The domain rules live in :mod:`kiosk.checkin.service`
-and :mod:`kiosk.checkin.door`; this module strings them together the way the door needs.
+Plain functions over a session, run on the check-in worker (``ui.checkin.desk.CheckinDesk.run``)
+so that the screen itself only shows answers; here, out of ui/, strict typing and plain tests
+cover them. The domain rules live in :mod:`kiosk.checkin.service` and :mod:`kiosk.checkin.door`;
+this module strings them together the way the door needs, and commits.
 """
 
 from __future__ import annotations
@@ -31,26 +32,31 @@ from kiosk.checkin.door import (
     last_undoable,
     visitor_pass,
 )
+from kiosk.checkin.place import KioskPlace
 from kiosk.checkin.service import (
     AlsoInTransaction,
+    CheckinContext,
     CheckinResult,
     EventInfo,
     PersonIdentity,
+    check_in,
     event_info,
+    local_day,
     register_walk_in,
+    undo_checkin,
 )
 from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import CheckinOutcome, RegistrationStatus, Role
 from kiosk.identity import BadgeLinkError, link_badge, person_for_badge
 from kiosk.people import find_or_create_visitor
+from kiosk.printing import spool as print_spool
 from kiosk.text import ascii_only
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from kiosk.codes import TicketIssuer
-    from ui.checkin.desk import KioskPlace
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +108,6 @@ class EventChoice:
 
 def events_to_pick(session: Session, place: KioskPlace, now: datetime) -> list[EventChoice]:
     """Today's events at this site first (soonest first), then the others of the coming week."""
-    from kiosk.checkin.service import local_day
-
     today = local_day(now)
     events = session.scalars(
         select(Event)
@@ -162,8 +166,6 @@ def check_in_person(
 ) -> CheckinResult:
     """Staff picked a name: a registered person is checked in, anybody else is a walk-in.
     ``also`` commits with the check-in (see :func:`kiosk.checkin.service.check_in`)."""
-    from kiosk.checkin.service import CheckinContext, check_in
-
     nonce = uuid.uuid4().hex
     status = session.scalar(
         select(Registration.status).where(
@@ -227,8 +229,6 @@ def link_and_check_in(
 def undo(
     session: Session, place: KioskPlace, now: datetime, *, checkin_id: int, staff_id: int | None
 ) -> bool:
-    from kiosk.checkin.service import undo_checkin
-
     return undo_checkin(
         session, checkin_id, place.kiosk_id, now, uuid.uuid4().hex, staff_id=staff_id
     )
@@ -281,8 +281,6 @@ def admit_visitor(
     A visitor admitted before (already checked in) gets a new pass: that is how a lost or
     jammed one is printed again.
     """
-    from kiosk.printing import spool as print_spool
-
     with writing(session):
         person_id = find_or_create_visitor(
             session,
