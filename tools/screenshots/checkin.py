@@ -270,7 +270,7 @@ def shoot_door(
         )
         door.export.click()  # to the folder standing for the USB stick
         shoot("already-in-exported")
-    door.find.click()
+    door.find_name.click()
     for char in "helene":
         door.search.keyboard.key_for(char).click()
     shoot("search-keyboard")

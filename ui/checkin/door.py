@@ -14,44 +14,36 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.admin_access import PinGuard
 from kiosk.checkin import door_operations as actions
+from kiosk.checkin.door import PersonMatch, Roster
+from kiosk.checkin.service import BadgeIdentity, CheckinResult, CodeIdentity, Identity
+from kiosk.codes import TicketIssuer
 from kiosk.domain import CheckinOutcome
+from kiosk.ports import BadgePresented
 from ui.checkin.desk import CheckinDesk, load_issuer, make_desk
-from ui.checkin.door_panels import (
-    Counter,
-    EventPicker,
-    LastScans,
-    LockPanel,
-    ScanBanner,
-    outcome_label,
-    tone_of,
-)
+from ui.checkin.door_board import DoorBoard
+from ui.checkin.door_calls import DoorCalls
+from ui.checkin.door_panels import EventPicker, LockPanel
 from ui.checkin.person_search import PersonSearch
 from ui.checkin.verdicts import Tone
 from ui.checkin.visitor_form import VisitorFormPanel
 from ui.formatting import clock_time
+from ui.host import ScreenDeps
 from ui.screens.base import Screen
-from ui.sounds import Cue, SoundPlayer
-from ui.widgets.buttons import TouchButton
-
-if TYPE_CHECKING:
-    from kiosk.checkin.door import PersonMatch, Roster
-    from kiosk.checkin.service import CheckinResult
-    from kiosk.codes import TicketIssuer
-    from kiosk.ports import BadgePresented
-    from ui.host import ScreenDeps
-    from ui.theme import ThemeController
+from ui.sounds import Cue, Earcons, SoundPlayer
+from ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
-CUES = {Tone.GREEN: Cue.OK, Tone.AMBER: Cue.WARNING, Tone.RED: Cue.REFUSED}
+CUES: Final = {Tone.GREEN: Cue.OK, Tone.AMBER: Cue.WARNING, Tone.RED: Cue.REFUSED}
 
 
 class Page(enum.IntEnum):
@@ -71,15 +63,15 @@ class DoorScreen(Screen):
         theme: ThemeController,
         guard: PinGuard,
         sounds: SoundPlayer,
-        export_dir: Any = None,
-        issuer: Any = None,
+        export_dir: Path | None = None,
+        issuer: Callable[[], TicketIssuer | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self._guard = guard
         self._sounds = sounds
-        self._export_dir = export_dir  # Path | None (None: look for a USB stick)
+        self._export_dir = export_dir  # None: look for a USB stick
         self._issuer: Callable[[], TicketIssuer | None] = issuer or (lambda: None)
         self.staff_id: int | None = None
         self.selected: actions.EventChoice | None = None
@@ -88,8 +80,6 @@ class DoorScreen(Screen):
         self.unknown_badge: str | None = None  # hash of the last unknown badge (to link it)
         self._linking = False
         self._busy = 0
-        self._banner_checkin: int | None = None  # the banner's check-in, to name it in full
-        self._banner_prefix = ""
 
         self.lock = LockPanel(theme)
         self.lock.pin_entered.connect(self._try_pin)
@@ -102,17 +92,32 @@ class DoorScreen(Screen):
         self.visitor = VisitorFormPanel(theme)
         self.visitor.submitted.connect(self._admit_visitor)
         self.visitor.cancelled.connect(lambda: self._go(Page.DOOR))
+        self.board = DoorBoard(theme)
+        board = self.board
+        # the door page's parts, by the names the flow below (and the tests) use
+        self.banner, self.scans, self.message = board.banner, board.scans, board.message
+        self.present, self.registered, self.capacity = (
+            board.present, board.registered, board.capacity,
+        )  # fmt: skip
+        self.find_name, self.link, self.undo = board.find_name, board.link, board.undo
+        self.pass_button, self.export = board.pass_button, board.export
+        self.change, self.quit = board.change, board.quit
+        self.change.clicked.connect(self._show_events)
+        self.quit.clicked.connect(self.leave)
+        self.find_name.clicked.connect(lambda: self._open_search(linking=False))
+        self.link.clicked.connect(lambda: self._open_search(linking=True))
+        self.undo.clicked.connect(self._undo)
+        self.pass_button.clicked.connect(self._open_visitor)
+        self.export.clicked.connect(self._export)
+        self.calls = DoorCalls(desk, self._failed)
         self.pages = QStackedLayout()
-        door = self._build_door(theme)
-        for page in (self.lock, self.picker, door, self._padded(self.search), self.visitor):
+        for page in (self.lock, self.picker, board, self._padded(self.search), self.visitor):
             self.pages.addWidget(page)
         self.setLayout(self.pages)
         self.retranslate()
 
     @classmethod
     def build(cls, deps: ScreenDeps) -> DoorScreen:
-        from ui.sounds import Earcons
-
         screen = cls(
             make_desk(deps, parent=None),
             deps.theme,
@@ -132,72 +137,6 @@ class DoorScreen(Screen):
         box.setContentsMargins(72, 32, 72, 32)
         box.addWidget(widget)
         return holder
-
-    def _build_door(self, theme: ThemeController) -> QWidget:
-        page = QWidget()
-        self.event_title = QLabel(objectName="doorEventTitle")
-        self.event_title.setWordWrap(True)
-        self.event_when = QLabel(objectName="doorHint")
-        self.change = TouchButton(theme, "calendar-event", role="secondary")
-        self.change.setObjectName("doorChange")
-        self.change.clicked.connect(self._show_events)
-        self.quit = TouchButton(theme, "logout", role="secondary")
-        self.quit.setObjectName("doorQuit")
-        self.quit.clicked.connect(self.leave)
-        self.present, self.registered, self.capacity = Counter(), Counter(), Counter()
-        self.banner = ScanBanner(theme)
-        self.scans = LastScans()
-        self.find = TouchButton(theme, "search", role="primary", icon_colour="on_accent")
-        self.find.setObjectName("doorFind")
-        self.find.clicked.connect(lambda: self._open_search(linking=False))
-        self.link = TouchButton(theme, "link", role="primary", icon_colour="on_accent")
-        self.link.setObjectName("doorLink")
-        self.link.clicked.connect(lambda: self._open_search(linking=True))
-        self.undo = TouchButton(theme, "arrow-back-up", role="secondary")
-        self.undo.setObjectName("doorUndo")
-        self.undo.clicked.connect(self._undo)
-        self.pass_button = TouchButton(theme, "ticket", role="secondary")
-        self.pass_button.setObjectName("doorVisitor")
-        self.pass_button.clicked.connect(self._open_visitor)
-        self.export = TouchButton(theme, "usb", role="secondary")
-        self.export.setObjectName("doorExport")
-        self.export.clicked.connect(self._export)
-        self.message = QLabel(objectName="doorMessage")
-        self.message.setWordWrap(True)
-
-        head = QHBoxLayout()
-        head.setSpacing(24)
-        titles = QVBoxLayout()
-        titles.addWidget(self.event_title)
-        titles.addWidget(self.event_when)
-        head.addLayout(titles, 1)
-        head.addWidget(self.change, 0, Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.quit, 0, Qt.AlignmentFlag.AlignTop)
-        counters = QHBoxLayout()
-        counters.setSpacing(24)
-        for counter in (self.present, self.registered, self.capacity):
-            counters.addWidget(counter)
-        left = QVBoxLayout()
-        left.setSpacing(24)
-        left.addLayout(counters)
-        left.addWidget(self.banner)
-        left.addWidget(self.scans, 1)
-        right = QVBoxLayout()
-        right.setSpacing(20)
-        for button in (self.find, self.link, self.undo, self.pass_button, self.export):
-            right.addWidget(button)
-        right.addWidget(self.message)
-        right.addStretch(1)
-        body = QHBoxLayout()
-        body.setSpacing(40)
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(72, 32, 72, 32)
-        column.setSpacing(24)
-        column.addLayout(head)
-        column.addLayout(body, 1)
-        return page
 
     # -- state ----------------------------------------------------------------------------
 
@@ -222,13 +161,11 @@ class DoorScreen(Screen):
         self.state = None
         self.unknown_badge = None
         self._linking = False
-        self.banner.clear()
-        self.scans.set_scans([])
+        self.board.clear()
         self.search.reset()
         self.visitor.reset()
         self.lock.clear_pin()
         self.lock.set_message("")
-        self.message.setText("")
         self._go(Page.LOCKED)
 
     def reset(self) -> None:
@@ -270,25 +207,15 @@ class DoorScreen(Screen):
 
     def _show_events(self) -> None:
         self._go(Page.EVENTS)
-        self._work(
-            lambda s, place, now: actions.events_to_pick(s, place, now),
-            lambda choices: self.picker.set_events(choices, str),
-        )
+        self.calls.events(lambda choices: self.picker.set_events(choices, str))
 
     def _open_event(self, choice: actions.EventChoice) -> None:
         self.selected = choice
         self.unknown_badge = None
-        self.banner.clear()
-        self.message.setText("")
-        info = choice.info
-        self.event_title.setText(info.title)
-        self.event_when.setText(
-            f"{clock_time(info.starts_at)} – {clock_time(info.ends_at)} · {info.place}"
-        )
+        self.board.show_event(choice.info)
         self._go(Page.DOOR)
         self._refresh()
-        event_id = info.id
-        self._work(lambda s, place, now: actions.load_roster(s, event_id), self._set_roster)
+        self.calls.roster(choice.info.id, self._set_roster)
 
     def _set_roster(self, roster: Roster) -> None:
         self.roster = roster
@@ -302,18 +229,14 @@ class DoorScreen(Screen):
             self.lock.set_message(translate("Door", "Un instant, puis présentez le badge."))
             return True
         if self.page is Page.LOCKED:
-            self._work(lambda s, place, now: actions.staff_for_badge(s, badge), self._badge_unlock)
+            self.calls.staff(badge, self._badge_unlock)
         elif self.selected is not None:
-            from kiosk.checkin.service import BadgeIdentity
-
             self._check(BadgeIdentity(badge), badge)
         return True
 
     def handle_scan(self, payload: str, source: str) -> bool:
         if self.selected is None or self.page is Page.LOCKED:
             return self.page is not Page.LOCKED  # locked: a ticket is of no use here
-        from kiosk.checkin.service import CodeIdentity
-
         self._check(CodeIdentity(payload), None)
         return True
 
@@ -325,7 +248,7 @@ class DoorScreen(Screen):
             return
         self._unlock(staff)
 
-    def _check(self, identity: Any, badge: str | None) -> None:
+    def _check(self, identity: Identity, badge: str | None) -> None:
         assert self.selected is not None
         self._busy += 1
         self.desk.check_in(
@@ -344,24 +267,7 @@ class DoorScreen(Screen):
         self._show_result(result)
 
     def _show_result(self, result: CheckinResult, prefix: str = "") -> None:
-        tone = tone_of(result.outcome)
-        name = result.first_name or ""  # the full name follows with the last scans
-        self._banner_checkin = result.checkin_id if name else None
-        self._banner_prefix = prefix
-        title = f"{prefix}{name}" if name else outcome_label(result.outcome)
-        detail = outcome_label(result.outcome) if name else ""
-        if result.outcome is CheckinOutcome.ALREADY_CHECKED_IN and result.first_checkin_at:
-            detail = translate("Door", "Déjà enregistré·e à {time}").format(
-                time=clock_time(result.first_checkin_at)
-            )
-        elif result.outcome is CheckinOutcome.WRONG_EVENT and result.registered_event:
-            there = result.registered_event
-            detail = translate("Door", "Inscrit·e à « {title} », {place}, {time}").format(
-                title=there.title, place=there.place, time=clock_time(there.starts_at)
-            )
-        elif result.outcome is CheckinOutcome.UNKNOWN_BADGE:
-            detail = translate("Door", "Touchez « Associer le badge » pour le relier à un nom.")
-        self.banner.show_line(tone, title, detail)
+        tone = self.board.show_result(result, prefix)
         self._sounds.play(CUES[tone])
         if result.outcome is CheckinOutcome.OK and result.person_id and self.roster:
             self.roster.mark_present(result.person_id)
@@ -370,11 +276,7 @@ class DoorScreen(Screen):
     def _failed(self, exc: BaseException) -> None:
         self._busy = max(0, self._busy - 1)
         log.error("door mode: a database call failed", exc_info=exc)
-        self.banner.show_line(
-            Tone.RED,
-            translate("Door", "Enregistrement impossible"),
-            translate("Door", "Problème technique : réessayez."),
-        )
+        self.board.show_failure()
         self._sounds.play(Cue.REFUSED)
 
     # -- actions --------------------------------------------------------------------------
@@ -382,23 +284,13 @@ class DoorScreen(Screen):
     def _refresh(self) -> None:
         if self.selected is None:
             return
-        event_id = self.selected.info.id
-        self._work(lambda s, place, now: actions.door_state(s, place, event_id), self._show_state)
+        self.calls.state(self.selected.info.id, self._show_state)
 
     def _show_state(self, state: actions.DoorState) -> None:
         if self.selected is None:
             return
         self.state = state
-        counters = state.counters
-        self.present.number.setText(str(counters.present))
-        self.registered.number.setText(str(counters.registered))
-        self.capacity.number.setText(str(counters.capacity) if counters.capacity else "—")
-        self.scans.set_scans(state.scans)
-        for line in state.scans:
-            if line.checkin_id == self._banner_checkin and line.last_name:
-                self.banner.set_title(f"{self._banner_prefix}{line.first_name} {line.last_name}")
-        self.undo.setEnabled(state.undoable is not None)
-        self.link.setVisible(self.unknown_badge is not None)
+        self.board.show_state(state, can_link=self.unknown_badge is not None)
 
     def _open_search(self, *, linking: bool) -> None:
         self._linking = linking and self.unknown_badge is not None
@@ -418,34 +310,16 @@ class DoorScreen(Screen):
         self._busy += 1
         if self._linking and self.unknown_badge is not None:
             badge, self.unknown_badge, self._linking = self.unknown_badge, None, False
-            self._work(
-                lambda s, place, now: actions.link_and_check_in(
-                    s,
-                    place,
-                    now,
-                    badge_hash=badge,
-                    person_id=person,
-                    event_id=event_id,
-                    staff_id=staff,
-                ),
-                self._linked,
-            )
+            self.calls.link_and_check_in(badge, person, event_id, staff, self._linked)
             return
-        self._work(
-            lambda s, place, now: actions.check_in_person(
-                s, place, now, person_id=person, event_id=event_id, staff_id=staff
-            ),
-            lambda result: self._checked(result, None),
+        self.calls.check_in_person(
+            person, event_id, staff, lambda result: self._checked(result, None)
         )
 
     def _linked(self, outcome: actions.LinkOutcome) -> None:
         self._busy -= 1
         if outcome.result is None:
-            self.banner.show_line(
-                Tone.RED,
-                translate("Door", "Badge non associé"),
-                translate("Door", "Ce badge appartient déjà à quelqu'un."),
-            )
+            self.board.show_link_refused()
             self._sounds.play(Cue.REFUSED)
             self._refresh()
             return
@@ -457,19 +331,13 @@ class DoorScreen(Screen):
             return
         line, staff = state.undoable, self.staff_id
         name = " ".join(p for p in (line.first_name, line.last_name) if p)
-        self._work(
-            lambda s, place, now: actions.undo(
-                s, place, now, checkin_id=line.checkin_id, staff_id=staff
-            ),
-            lambda done: self._undone(done, name),
-        )
+        self.calls.undo(line.checkin_id, staff, lambda done: self._undone(done, name))
 
     def _undone(self, done: bool, name: str) -> None:
         if done:
-            self.message.setText(translate("Door", "Arrivée de {name} annulée.").format(name=name))
+            self.board.say_undone(name)
             if self.selected is not None:
-                event_id = self.selected.info.id
-                self._work(lambda s, p, n: actions.load_roster(s, event_id), self._set_roster)
+                self.calls.roster(self.selected.info.id, self._set_roster)
         self._refresh()
 
     def _open_visitor(self) -> None:
@@ -482,62 +350,25 @@ class DoorScreen(Screen):
         event_id, staff, issuer = self.selected.info.id, self.staff_id, self._issuer
         self._go(Page.DOOR)
         self._busy += 1
-        self._work(
-            lambda s, place, now: actions.admit_visitor(
-                s, place, now, form=form, event_id=event_id, staff_id=staff, issuer=issuer()
-            ),
-            self._visitor_admitted,
-        )
+        self.calls.admit_visitor(form, event_id, staff, issuer, self._visitor_admitted)
 
     def _visitor_admitted(self, outcome: actions.PassOutcome) -> None:
         self._checked(outcome.result, None)
-        if outcome.print_job_id is not None:
-            self.message.setText(translate("Door", "Laissez-passer en impression."))
-        else:
-            self.message.setText(translate("Door", "Pas de laissez-passer : visiteur non admis."))
+        self.board.say_pass(printed=outcome.print_job_id is not None)
 
     def _export(self) -> None:
         if self.selected is None:
             return
         event_id, configured = self.selected.info.id, self._export_dir
         self._busy += 1
-        self.message.setText(translate("Door", "Export en cours…"))
-
-        def export(s: Any, place: Any, now: Any) -> actions.ExportOutcome | None:
-            from ui.checkin.usb_media import export_folder
-
-            # On the worker: a stick that hangs must not freeze the screen.
-            folder = export_folder(configured)
-            return None if folder is None else actions.export_to(s, event_id, folder, now)
-
-        self._work(export, self._exported)
+        self.board.say_exporting()
+        self.calls.export(event_id, configured, self._exported)
 
     def _exported(self, outcome: actions.ExportOutcome | None) -> None:
         self._busy -= 1
-        if outcome is None:
-            self.message.setText(translate("Door", "Branchez une clé USB, puis réessayez."))
-            return
-        counts = outcome.counts
-        self.message.setText(
-            translate("Door", "Exporté : {present} présents, {absent} absents ({file}).").format(
-                present=counts["present"], absent=counts["absent"], file=outcome.path.name
-            )
-        )
-
-    def _work(self, work: Any, on_done: Any) -> None:
-        self.desk.run(work, on_done, self._failed)
+        self.board.say_exported(outcome)
 
     # -- text -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.change.setText(translate("Door", "Changer"))
-        self.quit.setText(translate("Door", "Quitter"))
-        self.present.label.setText(translate("Door", "présents"))
-        self.registered.label.setText(translate("Door", "inscrits"))
-        self.capacity.label.setText(translate("Door", "places"))
-        self.find.setText(translate("Door", "Rechercher un nom"))
-        self.link.setText(translate("Door", "Associer le badge"))
-        self.undo.setText(translate("Door", "Annuler la dernière arrivée"))
-        self.pass_button.setText(translate("Door", "Laissez-passer visiteur"))
-        self.export.setText(translate("Door", "Exporter sur clé USB"))
-        self.link.setVisible(self.unknown_badge is not None)
+        self.board.retranslate(can_link=self.unknown_badge is not None)

@@ -154,7 +154,7 @@ def test_search_ignores_accents_and_a_manual_check_in_can_be_undone(
     session_factory: sessionmaker[Session],
 ) -> None:
     open_masterclass(qtbot, door, world)
-    click(qtbot, door.find)
+    click(qtbot, door.find_name)
     assert door.page is Page.SEARCH
     for char in "helene":
         click(qtbot, door.search.keyboard.key_for(char))
@@ -359,7 +359,7 @@ def test_the_events_own_people_come_first_in_the_search(
               "last_name": "Martin", "role": Role.AGENT, "created_at": NOW}],
         )  # fmt: skip
     open_masterclass(qtbot, door, world)
-    click(qtbot, door.find)
+    click(qtbot, door.find_name)
     door.search.search("martin")
     found = [(m.first_name, m.registration) for m in door.search.model.matches()]
     assert [name for name, _ in found] == ["Alice", "Aaron"]  # Alice is registered

@@ -1,0 +1,188 @@
+"""The door page of Mode accueil: the event, its counters, the last verdict, the last scans and
+the staff's buttons. It only shows; :class:`ui.checkin.door.DoorScreen` runs the flow and tells
+it what happened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.checkin.door_operations import DoorState, ExportOutcome
+from kiosk.checkin.service import CheckinResult, EventInfo
+from kiosk.domain import CheckinOutcome
+from ui.checkin.door_panels import Counter, LastScans, ScanBanner, outcome_label, tone_of
+from ui.checkin.verdicts import Tone
+from ui.formatting import clock_time
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+
+translate = QCoreApplication.translate
+
+
+class DoorBoard(QWidget):
+    """What staff see at the door once an event is picked."""
+
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._banner_checkin: int | None = None  # the banner's check-in, to name it in full
+        self._banner_prefix = ""
+        self.event_title = QLabel()
+        self.event_title.setObjectName("doorEventTitle")
+        self.event_title.setWordWrap(True)
+        self.event_when = QLabel()
+        self.event_when.setObjectName("doorHint")
+        self.change = TouchButton(theme, "calendar-event", role="secondary")
+        self.change.setObjectName("doorChange")
+        self.quit = TouchButton(theme, "logout", role="secondary")
+        self.quit.setObjectName("doorQuit")
+        self.present, self.registered, self.capacity = Counter(), Counter(), Counter()
+        self.banner = ScanBanner(theme)
+        self.scans = LastScans()
+        self.find_name = TouchButton(theme, "search", role="primary", icon_colour="on_accent")
+        self.find_name.setObjectName("doorFind")
+        self.link = TouchButton(theme, "link", role="primary", icon_colour="on_accent")
+        self.link.setObjectName("doorLink")
+        self.undo = TouchButton(theme, "arrow-back-up", role="secondary")
+        self.undo.setObjectName("doorUndo")
+        self.pass_button = TouchButton(theme, "ticket", role="secondary")
+        self.pass_button.setObjectName("doorVisitor")
+        self.export = TouchButton(theme, "usb", role="secondary")
+        self.export.setObjectName("doorExport")
+        self.message = QLabel()
+        self.message.setObjectName("doorMessage")
+        self.message.setWordWrap(True)
+
+        head = QHBoxLayout()
+        head.setSpacing(24)
+        titles = QVBoxLayout()
+        titles.addWidget(self.event_title)
+        titles.addWidget(self.event_when)
+        head.addLayout(titles, 1)
+        head.addWidget(self.change, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.quit, 0, Qt.AlignmentFlag.AlignTop)
+        counters = QHBoxLayout()
+        counters.setSpacing(24)
+        for counter in (self.present, self.registered, self.capacity):
+            counters.addWidget(counter)
+        left = QVBoxLayout()
+        left.setSpacing(24)
+        left.addLayout(counters)
+        left.addWidget(self.banner)
+        left.addWidget(self.scans, 1)
+        right = QVBoxLayout()
+        right.setSpacing(20)
+        for button in (self.find_name, self.link, self.undo, self.pass_button, self.export):
+            right.addWidget(button)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(40)
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(72, 32, 72, 32)
+        column.setSpacing(24)
+        column.addLayout(head)
+        column.addLayout(body, 1)
+
+    def show_event(self, info: EventInfo) -> None:
+        """A new event: its title and hours, nothing left of the previous one's verdict."""
+        self.banner.clear()
+        self.message.setText("")
+        self.event_title.setText(info.title)
+        self.event_when.setText(
+            f"{clock_time(info.starts_at)} – {clock_time(info.ends_at)} · {info.place}"
+        )
+
+    def clear(self) -> None:
+        """Locked: nothing of the last scans stays on screen."""
+        self.banner.clear()
+        self.scans.set_scans([])
+        self.message.setText("")
+
+    def show_result(self, result: CheckinResult, prefix: str = "") -> Tone:
+        """The verdict line for staff (the full name follows with the last scans)."""
+        tone = tone_of(result.outcome)
+        name = result.first_name or ""  # the full name follows with the last scans
+        self._banner_checkin = result.checkin_id if name else None
+        self._banner_prefix = prefix
+        title = f"{prefix}{name}" if name else outcome_label(result.outcome)
+        detail = outcome_label(result.outcome) if name else ""
+        if result.outcome is CheckinOutcome.ALREADY_CHECKED_IN and result.first_checkin_at:
+            detail = translate("Door", "Déjà enregistré·e à {time}").format(
+                time=clock_time(result.first_checkin_at)
+            )
+        elif result.outcome is CheckinOutcome.WRONG_EVENT and result.registered_event:
+            there = result.registered_event
+            detail = translate("Door", "Inscrit·e à « {title} », {place}, {time}").format(
+                title=there.title, place=there.place, time=clock_time(there.starts_at)
+            )
+        elif result.outcome is CheckinOutcome.UNKNOWN_BADGE:
+            detail = translate("Door", "Touchez « Associer le badge » pour le relier à un nom.")
+        self.banner.show_line(tone, title, detail)
+        return tone
+
+    def show_failure(self) -> None:
+        self.banner.show_line(
+            Tone.RED,
+            translate("Door", "Enregistrement impossible"),
+            translate("Door", "Problème technique : réessayez."),
+        )
+
+    def show_link_refused(self) -> None:
+        self.banner.show_line(
+            Tone.RED,
+            translate("Door", "Badge non associé"),
+            translate("Door", "Ce badge appartient déjà à quelqu'un."),
+        )
+
+    def say_undone(self, name: str) -> None:
+        self.message.setText(translate("Door", "Arrivée de {name} annulée.").format(name=name))
+
+    def say_pass(self, *, printed: bool) -> None:
+        if printed:
+            self.message.setText(translate("Door", "Laissez-passer en impression."))
+        else:
+            self.message.setText(translate("Door", "Pas de laissez-passer : visiteur non admis."))
+
+    def say_exporting(self) -> None:
+        self.message.setText(translate("Door", "Export en cours…"))
+
+    def say_exported(self, outcome: ExportOutcome | None) -> None:
+        """Where the attendance went, or that a stick is needed."""
+        if outcome is None:
+            self.message.setText(translate("Door", "Branchez une clé USB, puis réessayez."))
+            return
+        counts = outcome.counts
+        self.message.setText(
+            translate("Door", "Exporté : {present} présents, {absent} absents ({file}).").format(
+                present=counts["present"], absent=counts["absent"], file=outcome.path.name
+            )
+        )
+
+    def show_state(self, state: DoorState, *, can_link: bool) -> None:
+        """Counters, last scans (naming the banner's person in full), what may be done now."""
+        counters = state.counters
+        self.present.number.setText(str(counters.present))
+        self.registered.number.setText(str(counters.registered))
+        self.capacity.number.setText(str(counters.capacity) if counters.capacity else "—")
+        self.scans.set_scans(state.scans)
+        for line in state.scans:
+            if line.checkin_id == self._banner_checkin and line.last_name:
+                self.banner.set_title(f"{self._banner_prefix}{line.first_name} {line.last_name}")
+        self.undo.setEnabled(state.undoable is not None)
+        self.link.setVisible(can_link)
+
+    def retranslate(self, *, can_link: bool) -> None:
+        self.change.setText(translate("Door", "Changer"))
+        self.quit.setText(translate("Door", "Quitter"))
+        self.present.label.setText(translate("Door", "présents"))
+        self.registered.label.setText(translate("Door", "inscrits"))
+        self.capacity.label.setText(translate("Door", "places"))
+        self.find_name.setText(translate("Door", "Rechercher un nom"))
+        self.link.setText(translate("Door", "Associer le badge"))
+        self.undo.setText(translate("Door", "Annuler la dernière arrivée"))
+        self.pass_button.setText(translate("Door", "Laissez-passer visiteur"))
+        self.export.setText(translate("Door", "Exporter sur clé USB"))
+        self.link.setVisible(can_link)
