@@ -13,41 +13,39 @@ reset) while saving, and while the receipt's first print attempt is under way.
 
 from __future__ import annotations
 
-import enum
 import logging
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from kiosk.collect.status import OPEN
+from kiosk.collect.order_code import looks_like_order_code
+from kiosk.collect.pickup import AgentLines, HandOverRefused, PickupDone
+from kiosk.ports import BadgePresented
+from kiosk.printing.spool import SpoolJob
 from ui.collect import texts
 from ui.collect.desk import CollectDesk, Identified
 from ui.collect.pickup_pages import ConfirmPage, LinesPage, MessagePage
+from ui.collect.pickup_words import (
+    Page,
+    Problem,
+    label_lines,
+    label_pages,
+    print_note,
+    problem_for,
+    show_page_message,
+)
 from ui.screens.base import Screen
+from ui.theme import ThemeController
 
-if TYPE_CHECKING:
-    from kiosk.collect.pickup import AgentLines, PickupDone
-    from kiosk.ports import BadgePresented
-    from kiosk.printing.spool import SpoolJob
-    from ui.theme import ThemeController
+__all__ = ["Page", "PickupScreen"]  # Page: the flow's pages, named with their words
 
 log = logging.getLogger(__name__)
 
 PENDING_AFTER_MS: Final = 60  # "Recherche…" only if the answer is not back by then
 PRINT_HOLD_MS: Final = 15_000  # the longest the done page keeps idle away for the receipt
 DONE_MS: Final = 20_000  # then back to the welcome page by itself
-
-
-class Page(enum.StrEnum):
-    WELCOME = "welcome"
-    CHECKING = "checking"
-    LINES = "lines"
-    CONFIRM = "confirm"
-    SAVING = "saving"
-    DONE = "done"
-    PROBLEM = "problem"
 
 
 translate = texts.translate
@@ -82,9 +80,8 @@ class PickupScreen(Screen):
         self._print_hold = QTimer(self, singleShot=True, interval=PRINT_HOLD_MS)
         self._done_timer = QTimer(self, singleShot=True, interval=DONE_MS)
         self._done_timer.timeout.connect(self.finish)
-        self._problem: tuple[str, str, str, str] = ("", "", "", "")
+        self._problem: Problem | None = None
         self._saving: tuple[tuple[int, ...], bytes | None] = ((), None)
-        self._after_problem = Page.WELCOME
         self._print_note = ""
 
         self.lines_page.take_clicked.connect(self._to_confirm)
@@ -113,8 +110,6 @@ class PickupScreen(Screen):
         return True
 
     def handle_scan(self, payload: str, source: str) -> bool:
-        from kiosk.collect.order_code import looks_like_order_code
-
         if not looks_like_order_code(payload):
             return False
         if self.page in (Page.SAVING, Page.CONFIRM):
@@ -154,38 +149,11 @@ class PickupScreen(Screen):
         self._show(Page.PROBLEM)
 
     def _problem_for(self, exc: BaseException) -> None:
-        from kiosk.collect.identify import IdentifyProblem, IdentifyRefused
-        from kiosk.collect.order_code import OrderCodeRejected
-        from kiosk.collect.pickup import HandOverRefused
-
-        if isinstance(exc, IdentifyRefused):
-            title, body = texts.identify_problem(exc.problem)
-            not_yours = exc.problem is IdentifyProblem.NOT_YOURS
-            back = Page.LINES if not_yours and self.lines is not None else Page.WELCOME
-            self._set_problem("user-x" if not_yours else "alert-circle", "error", title, body, back)
-        elif isinstance(exc, OrderCodeRejected):
-            title, body = texts.code_problem(exc.problem)
-            back = Page.LINES if self.lines is not None else Page.WELCOME
-            self._set_problem("qrcode", "warning", title, body, back)
-        elif isinstance(exc, HandOverRefused):
-            names = {v.line_id: v.item_name for v in (self.lines.lines if self.lines else ())}
-            body = "\n".join(
-                f"{names.get(r.line_id, '?')} : {texts.refusal_text(r)}" for r in exc.refusals
-            )
-            title = translate("Collect", "Rien n'a été remis")
-            self._set_problem("hand-stop", "warning", title, body, Page.CHECKING)
-        else:
-            log.error("Click & Collect failed", exc_info=exc)
-            title = translate("Collect", "Un problème technique nous empêche de continuer")
-            body = translate(
-                "Collect", "Réessayez dans un instant ou adressez-vous au Smart Store."
-            )
-            back = Page.SAVING if self._nonce is not None else Page.WELCOME
-            self._set_problem("alert-triangle", "error", title, body, back)
-
-    def _set_problem(self, icon: str, tone: str, title: str, body: str, back: Page) -> None:
-        self._problem = (icon, tone, title, body)
-        self._after_problem = back
+        names = {v.line_id: v.item_name for v in (self.lines.lines if self.lines else ())}
+        saving = self._nonce is not None
+        self._problem = problem_for(
+            exc, has_lines=self.lines is not None, saving=saving, names=names
+        )
 
     # -- the hand-over --------------------------------------------------------------------
 
@@ -234,7 +202,6 @@ class PickupScreen(Screen):
         self._show(Page.DONE)
 
     def _save_failed(self, request: int, exc: BaseException) -> None:
-        from kiosk.collect.pickup import HandOverRefused
 
         if isinstance(exc, HandOverRefused):
             self._nonce = None  # nothing was written: a new attempt is a new pickup
@@ -244,19 +211,11 @@ class PickupScreen(Screen):
 
     def print_job_changed(self, job: SpoolJob) -> None:
         """From the device bridge: the state of a print job (ours or not)."""
-        from kiosk.printing.states import PrintJobState
-
         if self.done is None or self.page is not Page.DONE or job.id != self.done.print_job_id:
             return
-        if job.state is PrintJobState.PRINTED:
-            self._print_note = translate("Collect", "Reçu imprimé. Bonne journée !")
-            self._print_hold.stop()
-        elif job.last_error_code is not None or job.state is PrintJobState.FAILED:
-            self._print_note = translate(
-                "Collect",
-                "L'imprimante ne répond pas. Votre retrait est bien enregistré ; "
-                "le reçu sera imprimé dès que possible.",
-            )
+        note = print_note(job)
+        if note is not None:
+            self._print_note = note
             self._print_hold.stop()
         self.message.set_note(self._print_note)
 
@@ -275,7 +234,7 @@ class PickupScreen(Screen):
             self.finish()
 
     def _leave_problem(self) -> None:
-        back = self._after_problem
+        back = self._problem.back if self._problem is not None else Page.WELCOME
         if back is Page.SAVING:  # a technical failure while saving: same pickup, same nonce
             self._save(*self._saving)
         elif back is Page.CHECKING and self.current is not None:  # refused: what changed?
@@ -302,43 +261,11 @@ class PickupScreen(Screen):
         self.page_changed.emit(page.value)
 
     def _fill_message(self, page: Page) -> None:
-        m = self.message
-        if page is Page.WELCOME:
-            m.show_message(
-                icon="id-badge-2", tone="collect",
-                title=translate("Collect", "Retrait Click & Collect"),
-                body=translate("Collect", "Passez votre badge sur le lecteur, ou présentez le "
-                               "QR code reçu avec le message « Votre commande est prête »."),
-                secondary=translate("Collect", "Espace équipe"), secondary_icon="user-shield",
-            )  # fmt: skip
-        elif page is Page.CHECKING:
-            m.show_message(
-                icon="hourglass", tone="collect",
-                title=translate("Collect", "Recherche de vos commandes…"), body="",
-            )  # fmt: skip
-        elif page is Page.DONE and self.done is not None:
-            n = len(self.done.lines)
-            body = (
-                translate("Collect", "1 article vous a été remis.")
-                if n == 1
-                else translate("Collect", "{n} articles vous ont été remis.").format(n=n)
-            )
-            first = self.lines.first_name if self.lines else ""
-            m.show_message(
-                icon="circle-check", tone="success",
-                title=translate("Collect", "C'est noté, {name} !").format(name=first),
-                body=body, note=self._print_note,
-                primary=translate("Collect", "Terminer"), primary_icon="check",
-            )  # fmt: skip
-        elif page is Page.PROBLEM:
-            icon, tone, title, body = self._problem
-            again = {
-                Page.SAVING: translate("Collect", "Réessayer"),
-                Page.CHECKING: translate("Collect", "Revoir mes articles"),
-                Page.LINES: translate("Collect", "Revenir à mes articles"),
-            }.get(self._after_problem, translate("Collect", "Compris"))
-            m.show_message(icon=icon, tone=tone, title=title, body=body, primary=again,
-                           secondary=translate("Collect", "Terminer"))  # fmt: skip
+        first = self.lines.first_name if self.lines else ""
+        show_page_message(
+            self.message, page, done=self.done, first=first, print_note=self._print_note,
+            problem=self._problem,
+        )  # fmt: skip
 
     def finish(self) -> None:
         """The agent is done (or walked away): forget them, back to the welcome page."""
@@ -378,32 +305,10 @@ class PickupScreen(Screen):
             self._show(Page.WELCOME)
 
     def retranslate(self) -> None:
-        lp, cp = self.lines_page, self.confirm_page
-        lp.finish.setText(translate("Collect", "Terminer"))
-        cp.back.setText(translate("Collect", "Retour"))
-        cp.confirm.setText(translate("Collect", "J'ai bien reçu"))
-        cp.erase.setText(translate("Collect", "Effacer"))
-        cp.sign_label.setText(translate("Collect", "Signez ici avec le doigt (facultatif)"))
-        cp.title.setText(translate("Collect", "Vérifiez ce que vous recevez"))
+        label_pages(self.lines_page, self.confirm_page)
         self._refresh_lines_texts()
         if self.page not in (Page.LINES, Page.CONFIRM, Page.SAVING):
             self._fill_message(self.page)
 
     def _refresh_lines_texts(self) -> None:
-        lines, lp = self.lines, self.lines_page
-        n = len(lp.selected)
-        lp.take.setText(
-            translate("Collect", "Retirer 1 article")
-            if n == 1
-            else translate("Collect", "Retirer {n} articles").format(n=n)
-        )
-        if lines is None:
-            return
-        lp.hello.setText(translate("Collect", "Bonjour {name}").format(name=lines.display_name))
-        waiting = sum(1 for v in lines.others if v.status in OPEN)
-        lp.summary.setText(texts.lines_summary(len(lines.ready), waiting))
-        lp.hint.setText(
-            translate("Collect", "Passez votre badge pour voir toutes vos commandes.")
-            if lines.order_id is not None
-            else ""
-        )
+        label_lines(self.lines_page, self.lines)
