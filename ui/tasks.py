@@ -81,22 +81,33 @@ class BackgroundExecutor(QObject):
 
 
 class WorkerDesk[P](QObject):
-    """A capability's door to the database (check-in, Click & Collect): one worker of its own.
+    """A capability's door to the database and the outside world: the one way off the GUI thread.
 
-    :meth:`warm_up` runs :meth:`_open` there — importing the domain, opening the database,
-    loading keys, finding where this kiosk stands (``P``) — then emits ``ready``, or
+    :meth:`warm_up` runs :meth:`_open` on the worker — importing the domain, opening the
+    database, loading keys, finding where this kiosk stands (``P``) — then emits ``ready``, or
     ``unavailable`` with the reason. Every later call runs on the same worker, in order, with
-    a fresh session. ``WHAT`` names the capability in the log.
+    a fresh session (:meth:`run`) or none (:meth:`call`). ``WHAT`` names the capability in the
+    log.
+
+    The worker is the desk's own (check-in, Click & Collect, the document index, the sync: none
+    may wait behind another capability's work), or the kiosk's shared one passed as
+    ``executor`` (the help queue: a few light queries that may well wait their turn).
     """
 
     ready = Signal()
     unavailable = Signal(str)
     WHAT = "this capability"
 
-    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        executor: BackgroundExecutor | None = None,
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
-        self._executor = BackgroundExecutor(threads=1, parent=self)
+        self._executor = executor or BackgroundExecutor(threads=1, parent=self)
         self._lock = threading.Lock()  # _open: the warm-up and a first call may race for it
         self._sessions: Callable[[], Session] | None = None
 
@@ -130,9 +141,15 @@ class WorkerDesk[P](QObject):
 
         self._executor.submit(task, on_done, on_error)
 
-    def call(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Anything else that must not run on the GUI thread, in order with the other calls."""
-        self._executor.submit(work, on_done)
+    def call[T](
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: OnError | None = None,
+    ) -> None:
+        """Anything else that must not run on the GUI thread, in order with the other calls
+        (no session, not even the warm-up's: a search in a local index, a network probe)."""
+        self._executor.submit(work, on_done, on_error)
 
     @property
     def pending(self) -> int:

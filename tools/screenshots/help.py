@@ -123,7 +123,7 @@ def shoot_help(
             played.append(cue)
 
     board = HelpBoard(
-        lambda done: help_screen.client.run(lambda desk: desk.board(), done), clock, Recorder()
+        lambda done: help_screen.client.ask(lambda desk: desk.board(), done), clock, Recorder()
     )
     board.resize(1920, 1080)
     board.show()

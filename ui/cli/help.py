@@ -43,7 +43,7 @@ def run_board(settings: Settings, args: argparse.Namespace) -> int:
     executor = BackgroundExecutor(parent=app)
     client = HelpClient(database, executor, clock, settings)
     sounds = Earcons(app)
-    board = HelpBoard(lambda done: client.run(lambda desk: desk.board(), done), clock, sounds)
+    board = HelpBoard(lambda done: client.ask(lambda desk: desk.board(), done), clock, sounds)
     screens = app.screens()
     screen = screens[-1 if args.screen is None else min(args.screen, len(screens) - 1)]
     board.setGeometry(screen.geometry())

@@ -51,13 +51,15 @@ class HelpScreen(Screen):
     def __init__(self, deps: ScreenDeps, client: HelpClient | None = None) -> None:
         super().__init__()
         self._deps = deps
-        self.client = client or HelpClient(deps.database, deps.executor, deps.clock, deps.settings)
+        self.client = client or HelpClient(
+            deps.database, deps.executor, deps.clock, deps.settings, parent=self
+        )
         theme = deps.theme
         self.reasons = ReasonsPage(theme)
         self.describe = DescribePage(theme)
         self.ticket = TicketPage(theme)
         self.staff_pin = StaffPinPad(PinGuard(deps.settings.staff_pin, deps.clock), theme)
-        self.staff = StaffPage(theme, deps.clock, self.client.run)
+        self.staff = StaffPage(theme, deps.clock, self.client.ask)
         self.pages = QStackedLayout(self)
         for page in (self.reasons, self.describe, self.ticket, self.staff_pin, self.staff):
             self.pages.addWidget(page)
@@ -130,7 +132,7 @@ class HelpScreen(Screen):
         def show(board: Board) -> None:
             self.reasons.set_queue(board.waiting, board.next_wait.minutes)
 
-        self.client.run(lambda desk: desk.board(limit=1), show, self._log)
+        self.client.ask(lambda desk: desk.board(limit=1), show, self._log)
 
     def _choose(self, reason: HelpReason) -> None:
         self._reason = reason
@@ -198,7 +200,7 @@ class HelpScreen(Screen):
             self._estimate_poll.stop()
             return
         request_id = issued.request_id
-        self.client.run(lambda desk: desk.estimate(request_id), self._estimate_news, self._log)
+        self.client.ask(lambda desk: desk.estimate(request_id), self._estimate_news, self._log)
 
     def _estimate_news(self, estimate: WaitEstimate | None) -> None:
         if self._issued is not None:

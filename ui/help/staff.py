@@ -92,7 +92,7 @@ class StaffPage(QWidget):
         super().__init__(parent)
         self._theme = theme
         self._clock = clock
-        self._run = run  # HelpClient.run: work(desk) on the worker, on_done(result) here
+        self._run = run  # HelpClient.ask: work(desk) on the worker, on_done(result) here
         self._entries: list[QueueEntry] = []
         self._busy = False
 
