@@ -1,58 +1,33 @@
-"""Smart Tour sync in the running kiosk: a worker that meets the central database whenever it
-answers, a chip in the bottom bar saying how fresh the data are, and a section on the
-hardware screen with the details, the conflicts and a "sync now" button.
+"""Smart Tour sync on screen: a chip in the bottom bar saying how fresh the data are, and a
+section on the hardware screen with the details, the conflicts and a "sync now" button.
 
-The sync runs on a worker thread of its own (:class:`ui.tasks.BackgroundExecutor`): a sync
-of several minutes never delays a screen's query, and the GUI thread never touches the
-network. The central base is probed first with a short TCP connect, so an absent network
-costs two seconds of that worker, not a long driver time-out.
+The worker behind them is :class:`ui.sync.monitor.SyncMonitor`; :func:`install` puts the three
+in place on a tour kiosk.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Final
+from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
-from kiosk.settings import Settings
 from kiosk.sync.failures import SyncFailure
 from ui.devices.device_card import DeviceCard, Level
-from ui.tasks import BackgroundExecutor
+from ui.host import Host, ScreenDeps
+from ui.sync.monitor import CONFLICTS_SHOWN, SyncMonitor, SyncView
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
+__all__ = ["SyncChip", "SyncMonitor", "SyncSection", "SyncView", "describe", "install"]
 
-    from kiosk.sync.tour import ConflictLine, SyncStatus
-    from ui.host import Host, ScreenDeps
-
-log = logging.getLogger(__name__)
-
-FIRST_SYNC_MS: Final = 5_000  # after start-up: the first paint and the devices come first
-STATUS_REFRESH_MS: Final = 30_000  # pending count and data age on the chip
 STALE_AFTER: Final = timedelta(hours=24)  # data older than this: the chip turns red
-CONFLICTS_SHOWN: Final = 1  # the newest; `smartcorner sync --status` lists more
 CHIP_MAX_WIDTH: Final = 600  # the bar keeps its buttons; a long state wraps on two lines
-
-
-@dataclass(frozen=True)
-class SyncView:
-    """What the chip and the hardware section show."""
-
-    configured: bool
-    running: bool = False
-    status: SyncStatus | None = None  # None: never looked yet, or no kiosk row yet
-    conflicts: tuple[ConflictLine, ...] = ()
 
 
 def _ago(then: datetime, now: datetime) -> str:
@@ -125,111 +100,6 @@ def describe(view: SyncView, now: datetime) -> tuple[Level, str, str]:
     return level, icon, " · ".join(parts)
 
 
-class SyncMonitor(QObject):
-    """Runs the sync every ``sync_interval`` seconds (and on demand) off the GUI thread."""
-
-    changed = Signal(object)  # SyncView
-
-    def __init__(self, settings: Settings, clock: Clock, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        self._clock = clock
-        self._executor = BackgroundExecutor(threads=1, parent=self)
-        self._engine: Engine | None = None  # the kiosk's own database; made on the worker
-        self._stopping = threading.Event()  # a sync under way stops at its next batch
-        self.view = SyncView(configured=bool(settings.central_db))
-        self._timer = QTimer(self, interval=settings.sync_interval * 1000)
-        self._timer.timeout.connect(self.sync_now)
-        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(self.refresh)
-        self._first = QTimer(self, singleShot=True, interval=FIRST_SYNC_MS)
-        self._first.timeout.connect(self.sync_now)
-
-    def start(self) -> None:
-        self.refresh()
-        if self.view.configured:
-            self._first.start()
-            self._timer.start()
-        self._status_timer.start()
-
-    def stop(self) -> None:
-        for timer in (self._first, self._timer, self._status_timer):
-            timer.stop()
-        self._stopping.set()
-        self._executor.wait()
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-
-    def sync_now(self) -> None:
-        if not self.view.configured or self.view.running:
-            return
-        self._show(running=True)
-        self._executor.submit(self._sync_work, self._synced, self._failed)
-
-    def refresh(self) -> None:
-        self._executor.submit(self._status_work, self._arrived, self._refresh_failed)
-
-    def present(self, view: SyncView) -> None:
-        """Show ``view`` as if a sync had just ended (screenshots; the timers are stopped)."""
-        self.view = view
-        self.changed.emit(view)
-
-    # --- worker thread --------------------------------------------------------------------
-
-    def _local(self) -> Engine:
-        if self._engine is None:
-            from kiosk.db.engine import create_db_engine
-            from kiosk.db.migrate import ensure_schema
-
-            self._engine = create_db_engine(self._settings.database_url)
-            ensure_schema(self._engine)
-        return self._engine
-
-    def _sync_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:
-        from kiosk.sync.setup import sync_once
-
-        status = sync_once(self._local(), self._settings, self._clock, self._stopping.is_set)
-        return status, self._conflicts()
-
-    def _status_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:
-        from kiosk.sync.setup import local_kiosk_id
-        from kiosk.sync.tour import sync_status
-
-        local = self._local()
-        kiosk_id = local_kiosk_id(local, self._settings)
-        status = sync_status(local, kiosk_id) if kiosk_id is not None else None
-        return status, self._conflicts()
-
-    def _conflicts(self) -> list[ConflictLine]:
-        from kiosk.sync.tour import recent_conflicts
-
-        with self._local().connect() as conn:
-            return recent_conflicts(conn, CONFLICTS_SHOWN)
-
-    # --- GUI thread -----------------------------------------------------------------------
-
-    def _synced(self, result: Any) -> None:
-        status, conflicts = result
-        self._show(running=False, status=status, conflicts=tuple(conflicts))
-
-    def _arrived(self, result: Any) -> None:
-        status, conflicts = result  # a sync under way still is
-        self._show(status=status, conflicts=tuple(conflicts))
-
-    def _failed(self, exc: BaseException) -> None:
-        log.error("sync worker failed", exc_info=exc)
-        self._show(running=False)
-
-    def _refresh_failed(self, exc: BaseException) -> None:
-        log.error("sync status could not be read", exc_info=exc)
-
-    def _show(self, **changes: Any) -> None:
-        values = {**self.view.__dict__, **changes}
-        self.view = SyncView(**values)
-        self.changed.emit(self.view)
-
-
 class SyncChip(QFrame):
     """One line low on the screen: synced, offline or stale, with an icon for each."""
 
@@ -240,7 +110,8 @@ class SyncChip(QFrame):
         self._view: SyncView | None = None
         self.icon = IconLabel(theme, "cloud-off", 32, colour="text_muted", stroke=2)
         self.icon.setFixedSize(40, 40)
-        self.text = QLabel(objectName="syncChipText")
+        self.text = QLabel()
+        self.text.setObjectName("syncChipText")
         self.text.setWordWrap(True)
         self.setMaximumWidth(CHIP_MAX_WIDTH)
         row = QHBoxLayout(self)
@@ -277,7 +148,8 @@ class ElidedLabel(QLabel):
     """One line that ends in "…" when narrower than its text, instead of widening the screen."""
 
     def __init__(self, object_name: str) -> None:
-        super().__init__(objectName=object_name)
+        super().__init__()
+        self.setObjectName(object_name)
         self._full = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -313,7 +185,10 @@ class SyncSection(QWidget):
         self._monitor = monitor
         self.card = DeviceCard(theme, "cloud-upload", detail_lines=1)
         self.conflict_lines = [ElidedLabel("deviceDetail") for _ in range(CONFLICTS_SHOWN)]
-        card_text = self.card.layout().itemAt(1).layout()  # DeviceCard: icon, then its text
+        card_row = self.card.layout()
+        card_item = card_row.itemAt(1) if card_row is not None else None
+        card_text = card_item.layout() if card_item is not None else None  # icon, then its text
+        assert isinstance(card_text, QVBoxLayout)
         for label in self.conflict_lines:
             card_text.insertWidget(card_text.count() - 1, label)  # above the final stretch
         self.sync_button = TouchButton(theme, "refresh")
@@ -360,9 +235,9 @@ class SyncSection(QWidget):
         conflicts = view.conflicts if view.configured else ()
         for n, label in enumerate(self.conflict_lines):
             if n < len(conflicts):
-                line = conflicts[n]
-                who = " · ".join(p for p in (line.person, line.event) if p)
-                label.set_full_text(f"⚠ {_stamp(line.at)} · {who} : {line.message}")
+                conflict = conflicts[n]
+                who = " · ".join(p for p in (conflict.person, conflict.event) if p)
+                label.set_full_text(f"⚠ {_stamp(conflict.at)} · {who} : {conflict.message}")
             label.setVisible(n < len(conflicts))
 
 
