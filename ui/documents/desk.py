@@ -1,11 +1,14 @@
 """The screens' door to the Kiosque numérique: every call on a worker, answers back here.
 
-Two workers, so that a keystroke never waits behind a database round trip:
+Two desks (:class:`ui.tasks.WorkerDesk`), so that a keystroke never waits behind a database
+round trip:
 
-- the *index* worker owns this kiosk's local FTS5 file (``kiosk.documents.index``): searches,
-  themes, "Nouveautés", in-document search, and bringing the index in line with the catalogue;
-- the kiosk's shared executor does the database work: opening a document (its file lands in
-  the local cache by content hash), recording views and searches, queueing a printed fiche.
+- :class:`DocumentDesk` itself, on a worker of its own that owns this kiosk's local FTS5 file
+  (``kiosk.documents.index``): searches, themes, "Nouveautés", in-document search, and bringing
+  the index in line with the catalogue;
+- :class:`CatalogueRecords`, on the kiosk's shared worker, does the database work: opening a
+  document (its file lands in the local cache by content hash), recording views and searches,
+  queueing a printed fiche.
 
 Search-as-you-type keeps at most one search running and one waiting: a newer keystroke
 replaces the waiting one, so a fast typist never builds a backlog, and ``results`` is only
@@ -20,19 +23,24 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
-from ui.tasks import BackgroundExecutor, OnError
+from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchHit, SearchResults
+from ui.tasks import BackgroundExecutor, OnError, WorkerDesk
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
     from kiosk.documents.catalogue import PageHit, ThemeCount
     from kiosk.documents.index import DocumentIndex
     from kiosk.documents.library import DocumentContent
     from kiosk.ports import Clock
     from kiosk.settings import Settings
+    from kiosk.this_kiosk import KioskRef
     from ui.data import KioskDatabase
 
 log = logging.getLogger(__name__)
@@ -60,9 +68,39 @@ class Shelf:
     latest: tuple[DocumentSummary, ...]
 
 
-class DocumentDesk(QObject):
-    ready = Signal()  # the index is open (and in line with the catalogue)
-    unavailable = Signal(str)
+class CatalogueRecords(WorkerDesk["KioskRef"]):
+    """The documents' database work, on the kiosk's shared worker: this kiosk's row is its place."""
+
+    WHAT = "the document catalogue"
+
+    def __init__(
+        self,
+        database: KioskDatabase,
+        clock: Clock,
+        executor: BackgroundExecutor,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(clock, parent, executor=executor)
+        self._database = database
+        self._kiosk: KioskRef | None = None
+
+    def _open(self) -> KioskRef:
+        with self._lock:
+            if self._kiosk is None:
+                self._sessions = self._database.session_factory()
+                self._kiosk = self._database.this_kiosk(self.clock.now())
+            return self._kiosk
+
+
+class DocumentDesk(WorkerDesk["DocumentIndex"]):
+    """The Kiosque numérique's door: the index on a worker of its own, records on the shared one.
+
+    Its place (``P``) is the open index. The index needs no session, so its calls go through
+    :meth:`call`; the catalogue is read in :meth:`refresh` only. ``ready`` is emitted once the
+    index is in line with the catalogue, and again whenever a later sync changed it.
+    """
+
+    WHAT = "the document index"
     results = Signal(object)  # SearchResults of the latest request
 
     def __init__(
@@ -75,12 +113,10 @@ class DocumentDesk(QObject):
         open_index: Callable[[], DocumentIndex] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(clock, parent)
         self._database = database
         self._settings = settings
-        self.clock = clock
-        self._db = executor
-        self._worker = BackgroundExecutor(threads=1, parent=self)
+        self._records = CatalogueRecords(database, clock, executor, parent=self)
         self._open_index = open_index or self._default_index
         self._index: DocumentIndex | None = None
         self._synced_at: float | None = None
@@ -96,6 +132,13 @@ class DocumentDesk(QObject):
 
         return open_index(index_path(self._settings.paths))
 
+    def _open(self) -> DocumentIndex:
+        """The index, opened on the first call (again after a failure: it may come back)."""
+        with self._lock:
+            if self._index is None:
+                self._index = self._open_index()
+            return self._index
+
     @property
     def is_ready(self) -> bool:
         return self._synced_at is not None
@@ -104,20 +147,14 @@ class DocumentDesk(QObject):
         """Open the index and sync it with the catalogue (again once RESYNC_AFTER_S passed)."""
         if self._synced_at is not None and time.monotonic() - self._synced_at < RESYNC_AFTER_S:
             return
-        self._worker.submit(self._sync, self._synced, self._failed)
+        self.call(self._sync, self._synced, self._failed)
 
     def _sync(self) -> bool:
         from kiosk.documents.library import sync_index
 
-        index = self._index_on_worker()
+        index = self._open()
         with self._database.session_factory()() as session:
-            report = sync_index(session, index)
-        return report.changed
-
-    def _index_on_worker(self) -> DocumentIndex:
-        if self._index is None:
-            self._index = self._open_index()
-        return self._index
+            return sync_index(session, index).changed
 
     def _synced(self, changed: bool) -> None:
         first = self._synced_at is None
@@ -131,7 +168,7 @@ class DocumentDesk(QObject):
 
     def shutdown(self) -> None:
         """Let the index worker finish, then close the index (at shutdown only)."""
-        self._worker.wait()
+        self.wait()
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -139,10 +176,10 @@ class DocumentDesk(QObject):
     # -- reading the index (index worker) --------------------------------------------------
     def shelf(self, on_done: Callable[[Shelf], None]) -> None:
         def work() -> Shelf:
-            index = self._index_on_worker()
+            index = self._open()
             return Shelf(tuple(index.themes()), tuple(index.latest(LATEST_COUNT)))
 
-        self._worker.submit(work, on_done, self._failed)
+        self.call(work, on_done, self._failed)
 
     def search(self, request: SearchRequest) -> None:
         """Search (or list, when the text is blank) in the background; ``results`` follows."""
@@ -154,12 +191,10 @@ class DocumentDesk(QObject):
 
     def _start(self, request: SearchRequest, *, complete: bool = False) -> None:
         self._running = request
-        self._worker.submit(
-            lambda: self._run(request, complete), self._answered, self._search_failed
-        )
+        self.call(lambda: self._search(request, complete), self._answered, self._search_failed)
 
-    def _run(self, request: SearchRequest, complete: bool) -> SearchResults:
-        index = self._index_on_worker()
+    def _search(self, request: SearchRequest, complete: bool) -> SearchResults:
+        index = self._open()
         if request.text.strip():
             return index.search(
                 request.text,
@@ -196,9 +231,7 @@ class DocumentDesk(QObject):
     def find_in_document(
         self, slug: str, text: str, on_done: Callable[[list[PageHit]], None]
     ) -> None:
-        self._worker.submit(
-            lambda: self._index_on_worker().find_in_document(slug, text), on_done, self._failed
-        )
+        self.call(lambda: self._open().find_in_document(slug, text), on_done, self._failed)
 
     # -- the database (shared executor) ----------------------------------------------------
     def open_document(
@@ -213,19 +246,17 @@ class DocumentDesk(QObject):
 
         folder = cache_dir(self._settings.paths)
 
-        def work() -> DocumentContent | None:
+        def work(session: Session, kiosk: KioskRef, now: datetime) -> DocumentContent | None:
             from kiosk.documents.library import open_content, record_view, trim_cache
 
-            now = self.clock.now()
-            kiosk = self._database.this_kiosk(now)
-            with self._database.session_factory().begin() as session:
+            with session.begin():
                 content = open_content(session, slug, folder)
                 if content is not None:
                     record_view(session, slug=slug, source=source, kiosk_id=kiosk.id, at=now)
             trim_cache(folder, CACHE_FILES)
             return content
 
-        self._db.submit(work, on_done, on_error)
+        self._records.run(work, on_done, on_error)
 
     def record_search(self, results: SearchResults) -> None:
         """Keep what a visitor searched (once per text and filters): the editors read it."""
@@ -234,15 +265,13 @@ class DocumentDesk(QObject):
             return
         self._recorded = key
 
-        def work() -> None:
+        def work(session: Session, kiosk: KioskRef, now: datetime) -> None:
             from kiosk.documents.library import record_search
 
-            now = self.clock.now()
-            kiosk = self._database.this_kiosk(now)
-            with self._database.session_factory().begin() as session:
+            with session.begin():
                 record_search(session, results, kiosk_id=kiosk.id, at=now)
 
-        self._db.submit(work, _ignore, _log_failure)
+        self._records.run(work, _ignore, _log_failure)
 
     def forget_visitor(self) -> None:
         """Idle reset: the next visitor's identical search is a new search."""
@@ -265,14 +294,12 @@ class DocumentDesk(QObject):
         """Queue the fiche on the durable spool, in one transaction with its usage record."""
         link = self.public_link(document.slug)
 
-        def work() -> int:
+        def work(session: Session, kiosk: KioskRef, now: datetime) -> int:
             from kiosk.documents.library import fiche_receipt, record_view
             from kiosk.printing import spool as print_spool
 
-            now = self.clock.now()
-            kiosk = self._database.this_kiosk(now)
             receipt = fiche_receipt(document, link, kiosk.name, now)
-            with self._database.session_factory().begin() as session:
+            with session.begin():
                 record_view(session, slug=document.slug, source="fiche", kiosk_id=kiosk.id,
                             at=now)  # fmt: skip
                 return print_spool.enqueue(
@@ -280,12 +307,10 @@ class DocumentDesk(QObject):
                     kiosk_id=kiosk.id, now=now,
                 )  # fmt: skip
 
-        self._db.submit(work, on_done, on_error)
+        self._records.run(work, on_done, on_error)
 
 
-def _as_hit(document: DocumentSummary) -> Any:
-    from kiosk.documents.catalogue import SearchHit
-
+def _as_hit(document: DocumentSummary) -> SearchHit:
     return SearchHit(document, document.summary, 0.0)
 
 
