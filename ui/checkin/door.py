@@ -92,9 +92,15 @@ class DoorScreen(Screen):
         self.visitor = VisitorFormPanel(theme)
         self.visitor.submitted.connect(self._admit_visitor)
         self.visitor.cancelled.connect(lambda: self._go(Page.DOOR))
-        self.board = DoorBoard(theme)
-        board = self.board
-        # the door page's parts, by the names the flow below (and the tests) use
+        self.board = board = DoorBoard(theme)
+        board.change.clicked.connect(self._show_events)
+        board.quit.clicked.connect(self.leave)
+        board.find_name.clicked.connect(lambda: self._open_search(linking=False))
+        board.link.clicked.connect(lambda: self._open_search(linking=True))
+        board.undo.clicked.connect(self._undo)
+        board.pass_button.clicked.connect(self._open_visitor)
+        board.export.clicked.connect(self._export)
+        # the door page's parts, also by name on the screen (staff tooling and tests reach them)
         self.banner, self.scans, self.message = board.banner, board.scans, board.message
         self.present, self.registered, self.capacity = (
             board.present, board.registered, board.capacity,
@@ -102,13 +108,6 @@ class DoorScreen(Screen):
         self.find_name, self.link, self.undo = board.find_name, board.link, board.undo
         self.pass_button, self.export = board.pass_button, board.export
         self.change, self.quit = board.change, board.quit
-        self.change.clicked.connect(self._show_events)
-        self.quit.clicked.connect(self.leave)
-        self.find_name.clicked.connect(lambda: self._open_search(linking=False))
-        self.link.clicked.connect(lambda: self._open_search(linking=True))
-        self.undo.clicked.connect(self._undo)
-        self.pass_button.clicked.connect(self._open_visitor)
-        self.export.clicked.connect(self._export)
         self.calls = DoorCalls(desk, self._failed)
         self.pages = QStackedLayout()
         for page in (self.lock, self.picker, board, self._padded(self.search), self.visitor):
