@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from kiosk.domain import Space
 from kiosk.settings import Profile
-from kiosk.this_kiosk import KioskRef
+
+if TYPE_CHECKING:  # the screens import this module: the database layer loads on the worker
+    from kiosk.this_kiosk import KioskRef
 
 # Where a kiosk of each profile stands: the space its self check-in covers and counts visits of.
 PROFILE_SPACE: Final = {

@@ -14,7 +14,8 @@ from kiosk.domain import CheckinOutcome, Verdict
 from tools.screenshots.checkin import sample_results
 from tools.screenshots.main import NOW
 from ui.checkin.verdict_panel import PALETTES, SHAPES, Shape, VerdictPanel
-from ui.checkin.verdicts import WORDINGS, Tone, confirm_walk_in, describe, wording
+from ui.checkin.verdict_wordings import WORDINGS, wording
+from ui.checkin.verdicts import Tone, confirm_walk_in, describe
 from ui.theme import ThemeController
 
 SAMPLES = sample_results(NOW)
