@@ -34,7 +34,9 @@ def collect_if_due(threshold: tuple[int, int, int]) -> int:
 
 
 class GuiThreadCollector(QObject):
-    def __init__(self, interval_ms: int = INTERVAL_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self, interval_ms: int = INTERVAL_MS, parent: QObject | None = None, *, start: bool = True
+    ) -> None:
         super().__init__(parent)
         self._threshold = gc.get_threshold()
         self._was_enabled = gc.isenabled()
@@ -42,6 +44,15 @@ class GuiThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_if_due)
+        if start:
+            self._timer.start()
+
+    def start_after_start_up(self) -> None:
+        """Once the kiosk has painted: what start-up built (modules, classes, the shell) lives as
+        long as the process, so :func:`gc.freeze` takes it out of every later collection — a
+        full one then walks only what was made since instead of pausing the GUI thread for tens
+        of milliseconds — and the timer starts collecting the rest."""
+        gc.freeze()
         self._timer.start()
 
     def collect_if_due(self) -> int:
