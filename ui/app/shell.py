@@ -319,11 +319,10 @@ def _make_stats(
 ) -> Screen:
     from ui.stats.screen import StatsScreen
 
-    def load(quarter: Quarter) -> Dashboard:  # on the worker thread
-        from kiosk.stats.dashboard import quarter_dashboard
+    def load(quarter: Quarter) -> Dashboard:  # on the worker thread, computed apart
+        from ui.apart import quarter_dashboard
 
-        with database.session_factory()() as session:
-            return quarter_dashboard(session, quarter, clock.now())
+        return database.apart.run(quarter_dashboard, database.url, quarter, clock.now())
 
     screen = StatsScreen(theme, executor, clock, load)
     screen.back_requested.connect(router.back)

@@ -110,6 +110,10 @@ class DocumentDesk(QObject):
         from kiosk.documents.library import sync_index
 
         index = self._index_on_worker()
+        if self._open_index == self._default_index:  # the kiosk's own index file: written apart
+            from ui.apart import reindex
+
+            return self._database.apart.run(reindex, self._settings)
         with self._database.session_factory()() as session:
             report = sync_index(session, index)
         return report.changed

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from kiosk.sync.tour import ConflictLine, SyncStatus
+    from ui.apart import ApartProcess
     from ui.host import Host, ScreenDeps
 
 log = logging.getLogger(__name__)
@@ -130,10 +131,18 @@ class SyncMonitor(QObject):
 
     changed = Signal(object)  # SyncView
 
-    def __init__(self, settings: Settings, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        apart: ApartProcess | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._clock = clock
+        self._apart = apart  # where the sync itself runs (None: on the worker thread)
         self._executor = BackgroundExecutor(threads=1, parent=self)
         self._engine: Engine | None = None  # the kiosk's own database; made on the worker
         self._stopping = threading.Event()  # a sync under way stops at its next batch
@@ -156,6 +165,8 @@ class SyncMonitor(QObject):
         for timer in (self._first, self._timer, self._status_timer):
             timer.stop()
         self._stopping.set()
+        if self._apart is not None:
+            self._apart.stop()  # a sync under way there stops at its next batch too
         self._executor.wait()
         if self._engine is not None:
             self._engine.dispose()
@@ -187,6 +198,10 @@ class SyncMonitor(QObject):
         return self._engine
 
     def _sync_work(self) -> tuple[SyncStatus | None, list[ConflictLine]]:
+        if self._apart is not None:  # a push of thousands of records computes for seconds
+            from ui.apart import sync_once as sync_apart
+
+            return self._apart.run(sync_apart, self._settings, self._clock, CONFLICTS_SHOWN)
         from kiosk.sync.setup import sync_once
 
         status = sync_once(self._local(), self._settings, self._clock, self._stopping.is_set)
@@ -390,7 +405,7 @@ def failure_text(failure: SyncFailure | None) -> str:
 
 def install(host: Host, deps: ScreenDeps) -> SyncMonitor:
     """The tour kiosk's sync: worker, chip in the bottom bar, hardware section."""
-    monitor = SyncMonitor(deps.settings, deps.clock, parent=host.owner)
+    monitor = SyncMonitor(deps.settings, deps.clock, parent=host.owner, apart=deps.database.apart)
     if monitor.view.configured:
         chip = SyncChip(deps.theme, deps.clock)
         monitor.changed.connect(chip.show_view)
