@@ -15,14 +15,13 @@ module imports no Qt either, and each job is a plain function of picklable argum
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from concurrent.futures import ProcessPoolExecutor
     from datetime import datetime
     from multiprocessing.synchronize import Event
 
@@ -42,9 +41,10 @@ class ApartProcess:
     """One low-priority worker process; :meth:`run` is called from worker threads only."""
 
     def __init__(self, niceness: int = NICENESS) -> None:
+        # multiprocessing and its semaphore are made on the first job: every kiosk builds this
+        # before its first paint, and most never need it in their first minutes.
         self._niceness = niceness
-        self._context = multiprocessing.get_context("spawn")
-        self._stop = self._context.Event()
+        self._stop: Event | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
@@ -52,9 +52,14 @@ class ApartProcess:
         """``job(*args)`` in the child; its result or its exception here (blocks: worker only)."""
         with self._lock:
             if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                context = multiprocessing.get_context("spawn")
+                self._stop = context.Event()
                 self._pool = ProcessPoolExecutor(
                     max_workers=1,
-                    mp_context=self._context,
+                    mp_context=context,
                     initializer=_child_started,
                     initargs=(self._niceness, self._stop),
                 )
@@ -66,8 +71,9 @@ class ApartProcess:
         A later :meth:`run` starts a new one."""
         with self._lock:
             pool, self._pool = self._pool, None
-            stop, self._stop = self._stop, self._context.Event()
-        stop.set()
+            stop, self._stop = self._stop, None
+        if stop is not None:
+            stop.set()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ui import resources
@@ -38,14 +38,22 @@ class TouchButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no focus rings on a touch screen
         self.setIconSize(QSize(icon_size, icon_size))
+        # Drawn when first shown: the buttons built before the first paint (the bottom bar,
+        # the idle overlay) are hidden on the attract screen, and each icon is two SVG renders.
+        self._icon_drawn = False
         theme.changed.connect(self._refresh_icon)
-        self._refresh_icon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._icon_drawn:
+            self._refresh_icon()
+        super().showEvent(event)
 
     def set_icon_name(self, name: str | None) -> None:
         self._icon_name = name
         self._refresh_icon()
 
     def _refresh_icon(self) -> None:
+        self._icon_drawn = True
         if self._icon_name is None:
             self.setIcon(QIcon())
             return
