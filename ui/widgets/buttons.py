@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
+from shiboken6 import isValid
 
 from ui import resources
 from ui.theme import ThemeController
@@ -69,3 +70,23 @@ class TouchButton(QPushButton):
             QIcon.State.On,
         )
         self.setIcon(icon)
+
+
+def draw_pending_icons(root: QWidget) -> None:
+    """Draw the icons of the buttons under ``root`` not shown yet, one per event-loop turn.
+
+    Called once the kiosk has painted, so that a first tap or a first verdict does not pay
+    for the icons of the buttons built hidden before the first paint.
+    """
+    pending = [button for button in root.findChildren(TouchButton) if not button._icon_drawn]
+
+    def draw_next() -> None:
+        while pending:
+            button = pending.pop()
+            if isValid(button) and not button._icon_drawn:
+                button._refresh_icon()
+                break
+        if pending:
+            QTimer.singleShot(0, root, draw_next)
+
+    draw_next()
