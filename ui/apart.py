@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
     from kiosk.ports import Clock
     from kiosk.settings import Settings
-    from kiosk.stats.dashboard import Dashboard, Quarter
+    from kiosk.stats.dashboard import Dashboard
+    from kiosk.stats.periods import Quarter
     from kiosk.sync.tour import ConflictLine, SyncStatus
 
 log = logging.getLogger(__name__)
