@@ -14,9 +14,17 @@ its ticks. Scenarios, one after the other in the same process:
 - slow printer: the loopback ESC/POS printer (in a process of its own) taking ``--delay``
   seconds to answer each status query (two per receipt);
 - simulated printer (``printer = none``, the demo): each receipt is decoded from its ESC/POS
-  bytes on the printer's thread and shown on screen by the GUI thread.
+  bytes on the printer's thread and shown on screen by the GUI thread;
+- busy kiosk: a Smart Tour kiosk (a visitor at the home screen) while three jobs run at once
+  through the kiosk's own objects: the sync monitor pushes ``--records`` offline records
+  (check-ins and visits, bench/sync_push.py's mix) to a central SQLite database, the documents
+  desk indexes a catalogue of ``--documents`` articles of 600 words, and the statistics
+  screen (built, not shown) computes the quarter dashboard on the kiosk's database. Twice, on
+  fresh copies: the jobs in the kiosk's worker threads (as before ``ui.apart``: the
+  baseline) and in the niced child process (``ui.apart``, as the kiosk runs them now).
 
     .venv/bin/python bench/print_stall.py [--receipts 50] [--delay 0.05]
+        [--records 5000] [--documents 2000] [--busy-only]
 """
 
 from __future__ import annotations
@@ -50,6 +58,9 @@ def main() -> int:
     parser.add_argument("--receipts", type=int, default=50)
     parser.add_argument("--delay", type=float, default=0.05, help="printer's answer delay (s)")
     parser.add_argument("--why", action="store_true", help="print the GUI stack of each stall")
+    parser.add_argument("--records", type=int, default=5000, help="busy kiosk: records to push")
+    parser.add_argument("--documents", type=int, default=2000, help="busy kiosk: to index")
+    parser.add_argument("--busy-only", action="store_true", help="only the busy-kiosk case")
     args = parser.parse_args()
     _Meter.why = args.why
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -60,6 +71,12 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     results: list[tuple[str, list[tuple[float, float]], float]] = []
+    for apart in (False, True):
+        seconds, gaps = busy_kiosk(app, args.records, args.documents, apart=apart)
+        where = "apart, niced process (now)" if apart else "worker threads (before)"
+        results.append((f"busy kiosk: {where}", gaps, seconds))
+    if args.busy_only:
+        return report(results, "sync push, reindex and quarter dashboard")
     with loopback_printer(args.delay) as (url, printed):
         seconds, gaps = scenario(app, url + "?profile=TM-T88V", args.receipts)
         results.append((f"slow printer ({args.delay * 1000:.0f} ms per status answer)", gaps,
@@ -71,9 +88,13 @@ def main() -> int:
             raise SystemExit(f"the printer got {printed()} receipts, not {args.receipts}")
     seconds, gaps = scenario(app, "none", args.receipts)
     results.append(("simulated printer (tickets on screen)", gaps, seconds))
+    return report(results, f"{args.receipts} receipts print (hardware screen)")
 
-    print(f"GUI event-loop gaps while {args.receipts} receipts print (1 ms timer, hardware screen)")
+
+def report(results: list[tuple[str, list[tuple[float, float]], float]], what: str) -> int:
+    print(f"GUI event-loop gaps while {what} (1 ms timer)")
     print("  (cpu: the GUI thread's own CPU time within the gap; the rest it spent waiting)")
+    print(f"  load average when done: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for name, values, took in results:
         ms = [wall * 1000 for wall, _cpu in values]
         longest, longest_cpu = max(values)
@@ -286,6 +307,129 @@ def scenario(app, printer_url: str, receipts: int) -> tuple[float, list[tuple[fl
             meter.timer.stop()
             worker.join()
             shell.close()
+        return took, meter.gaps()
+
+
+class _InThread:
+    """The baseline: a job of ``ui.apart`` run by the worker thread that asks for it."""
+
+    def run(self, job, /, *args):  # type: ignore[no-untyped-def]
+        return job(*args)
+
+    def stop(self) -> None:
+        pass
+
+
+def _busy_world(folder: Path, records: int, documents: int):  # type: ignore[no-untyped-def]
+    """A central SQLite base, the tour kiosk's database after its first pull with ``records``
+    offline records to push, and a catalogue of ``documents`` articles never indexed."""
+    import random
+    from datetime import date
+
+    from sqlalchemy import insert
+
+    from kiosk.db.engine import create_db_engine
+    from kiosk.db.migrate import ensure_schema
+    from kiosk.documents.tables import Document
+    from kiosk.paths import Paths
+    from kiosk.ports import FixedClock
+    from kiosk.settings import Profile, Settings
+    from kiosk.sync.tour import TourSync, central_engine
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import sync_push  # the sync bench's central base and offline day
+
+    central_url = f"sqlite:///{folder / 'central.sqlite3'}"
+    sync_push.seed_central(central_url)
+    local = create_db_engine(f"sqlite:///{folder / 'kiosk.sqlite3'}")
+    ensure_schema(local)
+    central = central_engine(central_url)
+    TourSync(local, central, None, FixedClock(sync_push.NOW)).run()  # the first pull
+    central.dispose()
+    sync_push.tour_kiosk(local, records, "checkins")
+    rng = random.Random(19)
+    words = [f"{a}{b}" for a in ("inter", "numér", "accès", "docu", "forma", "servi", "proj")
+             for b in ("net", "ique", "ité", "ment", "tion", "aire", "al", "eur")]  # fmt: skip
+    with local.begin() as conn:
+        conn.execute(
+            insert(Document),
+            [{"slug": f"article-{n}", "kind": "article", "title": f"Guide {n} " + rng.choice(words),
+              "summary": " ".join(rng.choices(words, k=30)), "theme": "Numérique",
+              "tags": "guide,kiosque", "published_on": date(2026, 1, 1 + n % 28),
+              "body": "<p>" + " ".join(rng.choices(words, k=600)) + "</p>",
+              "fingerprint": f"{n:064x}", "created_at": sync_push.NOW,
+              "updated_at": sync_push.NOW} for n in range(documents)],
+        )  # fmt: skip
+    local.dispose()
+    return Settings(paths=Paths(data_dir=folder, config_file=None), profile=Profile.TOUR,
+                    db_url=f"sqlite:///{folder / 'kiosk.sqlite3'}", central_db=central_url,
+                    kiosk_code="TOUR-1", site="MENT", printer="none"), sync_push.NOW  # fmt: skip
+
+
+def busy_kiosk(app, records: int, documents: int, *, apart: bool):  # type: ignore[no-untyped-def]
+    """Seconds until the three jobs are done, and the GUI thread's gaps meanwhile."""
+    from kiosk.ports import FixedClock
+    from ui.app.shell import STATS, build_shell
+    from ui.data import KioskDatabase
+    from ui.documents.desk import DocumentDesk
+    from ui.sync.status import SyncMonitor
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings, now = _busy_world(Path(tmp), records, documents)
+        database = KioskDatabase.for_settings(settings)
+        if not apart:
+            database.apart = _InThread()  # type: ignore[assignment]
+        clock = FixedClock(now)
+        shell = build_shell(settings, app=app, clock=clock, events_loader=lambda now, n: [],
+                            database=database)  # fmt: skip
+        shell.window.resize(1920, 1080)
+        shell.window.transition.duration_ms = 0
+        shell.start()
+        shell.window.show()
+        monitor = shell.service(SyncMonitor)
+        assert monitor is not None
+        stats = shell.router.screen(STATS)  # built, not shown: a visitor is at the home screen
+        desk = DocumentDesk(database, settings, clock, shell.executor)
+        shell.router.go("home")
+        database.session_factory()  # opened, as the kiosk has long done when this happens
+        done: dict[str, float] = {}
+        started = 0.0
+
+        def finished(job: str) -> None:
+            done.setdefault(job, time.perf_counter() - started)
+
+        def sync_changed(view) -> None:  # type: ignore[no-untyped-def]
+            if view.running:
+                done["sync started"] = time.perf_counter() - started
+            elif "sync started" in done:
+                finished("sync")
+
+        monitor.changed.connect(sync_changed)
+        desk.ready.connect(lambda: finished("reindex"))
+        desk.unavailable.connect(lambda why: finished(f"reindex failed: {why}"))
+        _settle(app, 1.0)
+        meter = _Meter()
+        meter.timer.start()
+        started = time.perf_counter()
+        try:
+            monitor.sync_now()
+            desk.refresh()
+            stats.show_quarter(stats.quarter)  # type: ignore[attr-defined]
+            if not _run_until(
+                lambda: {"sync", "reindex"} <= done.keys() and stats.board is not None,  # type: ignore[attr-defined]
+                600,
+            ):
+                raise SystemExit(f"busy kiosk: only {sorted(done)} done in time")
+            took = time.perf_counter() - started
+        finally:
+            meter.timer.stop()
+            desk.shutdown()
+            shell.close()
+        if monitor.view.status is None or monitor.view.status.last_error:
+            raise SystemExit(f"busy kiosk: the sync failed: {monitor.view.status}")
+        print(f"  busy kiosk ({'apart' if apart else 'threads'}): "
+              + ", ".join(f"{job} {at:.1f} s" for job, at in sorted(done.items())
+                          if job != "sync started"))  # fmt: skip
         return took, meter.gaps()
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import UpcomingEvent
 from kiosk.settings import masked_url
+from ui.apart import ApartProcess
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,6 +38,13 @@ class KioskDatabase:
         # Check-in has a worker of its own (a verdict never waits behind a programme refresh):
         # opening and finding this kiosk are done once, whichever worker comes first.
         self._lock = threading.RLock()
+        # CPU-heavy work on this database (sync, reindexing, statistics): in a process of its
+        # own, so that it never holds the GIL against the GUI thread (ui.apart).
+        self.apart = ApartProcess()
+
+    @property
+    def url(self) -> str:
+        return self._url
 
     @classmethod
     def for_settings(cls, settings: Settings) -> KioskDatabase:
@@ -86,6 +94,7 @@ class KioskDatabase:
             return list(upcoming_events(session, now, limit))
 
     def close(self) -> None:
+        self.apart.stop()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

@@ -14,9 +14,10 @@ from __future__ import annotations
 import gc
 from typing import Final
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 INTERVAL_MS: Final = 500
+SETTLE_MS: Final = 10_000  # after the first paint: the warm-ups are over
 
 
 def collect_if_due(threshold: tuple[int, int, int]) -> int:
@@ -34,7 +35,11 @@ def collect_if_due(threshold: tuple[int, int, int]) -> int:
 
 
 class GuiThreadCollector(QObject):
-    def __init__(self, interval_ms: int = INTERVAL_MS, parent: QObject | None = None) -> None:
+    settled = Signal()  # start-up is frozen and the timer collects from now on
+
+    def __init__(
+        self, interval_ms: int = INTERVAL_MS, parent: QObject | None = None, *, start: bool = True
+    ) -> None:
         super().__init__(parent)
         self._threshold = gc.get_threshold()
         self._was_enabled = gc.isenabled()
@@ -42,7 +47,25 @@ class GuiThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_if_due)
+        if start:
+            self._timer.start()
+
+    def start_after_start_up(self, settle_ms: int = SETTLE_MS) -> None:
+        """Once the kiosk has painted: collect nothing while it warms up, then freeze.
+
+        The warm-ups that follow the first paint (the ORM, the devices, the check-in desk)
+        import on the workers; a young generation of hundreds of thousands of their objects,
+        collected here, took the GUI thread for 50-70 ms every half second. What start-up
+        made lives as long as the process: :func:`gc.freeze` takes it out of every later
+        collection (now, and once settled), then the timer collects the rest.
+        """
+        gc.freeze()
+        QTimer.singleShot(settle_ms, self, self._settled)
+
+    def _settled(self) -> None:
+        gc.freeze()
         self._timer.start()
+        self.settled.emit()
 
     def collect_if_due(self) -> int:
         return collect_if_due(self._threshold)

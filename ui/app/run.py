@@ -53,7 +53,11 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     Smoke mode prints one line, ``ready in <N> ms``, when the attract screen first paints, then
     waits for the first programme query and exits: 0 if it worked, 1 if the database failed.
     """
-    from PySide6.QtCore import Qt, QTimer
+    import gc
+
+    # No cycle collection before the first paint (GuiThreadCollector takes over after it).
+    gc.disable()
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -73,7 +77,8 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     assert isinstance(app, QApplication)
     from ui.app.gc_guard import GuiThreadCollector
 
-    GuiThreadCollector(parent=app)  # Qt objects must never be freed by a worker's collection
+    # Qt objects must never be freed by a worker's collection; it starts after the first paint.
+    collector = GuiThreadCollector(parent=app, start=False)
     app.setApplicationName("smartcorner")
     app.setApplicationDisplayName("Smart Corner")
     app.setOrganizationName("Smart Corner")
@@ -121,6 +126,7 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
             kiosk_id=kiosk_id,
         )
 
+    shell.attract.first_painted.connect(collector.start_after_start_up)
     # after the first paint and the first programme query (one worker: they queue up)
     shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))
     if settings.camera:
@@ -132,16 +138,17 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     display.start()
     # Register this kiosk in the database early (after the first paint, on the worker), so that
     # a wrong site code or an unreachable database shows in the log at start-up.
-    QTimer.singleShot(
-        0,
+    shell.attract.first_painted.connect(
         lambda: shell.executor.submit(
             lambda: database.this_kiosk(clock.now()),
             lambda ref: None,
             lambda exc: log.error("this kiosk could not be registered: %s", exc),
-        ),
+        )
     )
-    # reading the package version costs ~40 ms: after the first paint, not before
-    QTimer.singleShot(0, lambda: app.setApplicationVersion(kiosk.__version__))
+    # reading the package version costs ~40 ms: after the first paint, on the worker
+    shell.attract.first_painted.connect(
+        lambda: shell.executor.submit(lambda: kiosk.__version__, app.setApplicationVersion)
+    )
     if windowed:
         screen = app.primaryScreen().availableGeometry()
         shell.window.resize(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ports import Clock
@@ -31,6 +31,7 @@ from ui.input.wedge_filter import WedgeFilter
 from ui.screens.router import Router
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController
+from ui.widgets.buttons import draw_pending_icons
 from ui.widgets.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 AGENDA_LIMIT = 60
+ICONS_AFTER_MS = 500  # after the first paint: the hidden buttons' icons (bottom bar, verdict)
 # Routes of the screens every kiosk has (a capability's route is its key).
 HOME, PIN, ADMIN = "home", "pin", "admin"
 STATS = "stats"  # reached from the administration screen
@@ -274,6 +276,9 @@ def build_shell(
         router.register(capability.key, lambda c=capability: make_capability_screen(c))
     attract.start_requested.connect(lambda: router.go(HOME))
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
+    attract.first_painted.connect(
+        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: draw_pending_icons(window))
+    )
 
     shell = Shell(
         settings=settings,
@@ -319,11 +324,10 @@ def _make_stats(
 ) -> Screen:
     from ui.stats.screen import StatsScreen
 
-    def load(quarter: Quarter) -> Dashboard:  # on the worker thread
-        from kiosk.stats.dashboard import quarter_dashboard
+    def load(quarter: Quarter) -> Dashboard:  # on the worker thread, computed apart
+        from ui.apart import quarter_dashboard
 
-        with database.session_factory()() as session:
-            return quarter_dashboard(session, quarter, clock.now())
+        return database.apart.run(quarter_dashboard, database.url, quarter, clock.now())
 
     screen = StatsScreen(theme, executor, clock, load)
     screen.back_requested.connect(router.back)

@@ -4,6 +4,7 @@ actions of several modules."""
 from __future__ import annotations
 
 import argparse
+from typing import Any, Protocol
 
 
 def command_group(
@@ -26,3 +27,9 @@ def command_group(
     if found is None:
         raise ValueError(f"command {name!r} exists but is not a group (use command_group)")
     return found
+
+
+class CommandGroup(Protocol):
+    """A module of ui.cli that adds its subcommands to the ``smartcorner`` parser."""
+
+    def register(self, subparsers: Any) -> None: ...

@@ -14,27 +14,30 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ui.cli import backup, checkin, collect, documents, help, rgpd, selftest, stats, sync
-
 if TYPE_CHECKING:
     from datetime import datetime
 
     from sqlalchemy.orm import sessionmaker
 
     from kiosk.settings import Settings
+    from ui.cli.groups import CommandGroup
 
 _STARTED_AT = time.perf_counter()
 
-# Each capability adds its own subcommands: a module with ``register(subparsers) -> None``
-# that adds parsers and sets ``handler`` with ``parser.set_defaults(handler=fn)``, where
-# ``fn(settings, args) -> int`` is the exit code. Every module is imported to build the parser:
-# keep their top level free of heavy imports.
-COMMAND_GROUPS: Final = (rgpd, selftest, backup, checkin, help, sync, documents, collect, stats)
+# The commands built in below need none of the operator commands' modules: ``run`` starts the
+# kiosk without importing them (see _command_groups).
+BUILT_IN: Final = frozenset({"run", "demo", "db", "config"})
 
 log = logging.getLogger(__name__)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option (``-v`` takes none)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def _parser(*, groups: bool = True) -> argparse.ArgumentParser:
+    """The whole command line, or with ``groups`` false only the built-in commands."""
     p = argparse.ArgumentParser(
         prog="smartcorner",
         description="Smart Corner kiosk. Settings: TOML file in SMARTCORNER_CONFIG "
@@ -65,13 +68,27 @@ def _parser() -> argparse.ArgumentParser:
     dbsub.add_parser("current", help="print the schema revision of the database")
 
     sub.add_parser("config", help="print the settings in force (passwords masked)")
-    for group in COMMAND_GROUPS:
-        group.register(sub)
+    if groups:
+        for group in _command_groups():
+            group.register(sub)
     return p
 
 
+def _command_groups() -> tuple[CommandGroup, ...]:
+    """Each capability's operator commands: a module of ui.cli with ``register(subparsers)``
+    that adds parsers and sets ``handler`` (``fn(settings, args) -> int``, the exit code).
+
+    Imported here, when an operator command runs, not at the top: ``smartcorner run`` paints
+    the attract screen without loading them. Keep their top level free of heavy imports.
+    """
+    from ui.cli import backup, checkin, collect, documents, help, rgpd, selftest, stats, sync
+
+    return (rgpd, selftest, backup, checkin, help, sync, documents, collect, stats)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(groups=_command(argv) not in BUILT_IN).parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=_LOG_FORMAT,

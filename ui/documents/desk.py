@@ -153,6 +153,10 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         from kiosk.documents.library import sync_index
 
         index = self._open()
+        if self._open_index == self._default_index:  # the kiosk's own index file: written apart
+            from ui.apart import reindex
+
+            return self._database.apart.run(reindex, self._settings)
         with self._database.session_factory()() as session:
             return sync_index(session, index).changed
 

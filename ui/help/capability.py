@@ -12,8 +12,7 @@ from ui.host import Capability, Host, ScreenDeps, Service
 from ui.theme import Area
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
-
+    from hardware.glpi import ForwardWorker
     from ui.screens.base import Screen
 
 log = logging.getLogger(__name__)
@@ -30,28 +29,35 @@ def install_glpi_forwarding(host: Host, deps: ScreenDeps) -> None:
 
     Off unless ``glpi_url`` and ``glpi_user_token`` are set. The worker retries by itself
     (backoff) and polls for new requests every few seconds: the screens never wait on GLPI.
+    The forwarding's modules (and the ORM under them) load on the executor after the first
+    paint, not before it.
     """
-    from hardware.glpi import ForwardWorker, GlpiForwarder, glpi_config
-
-    config = glpi_config(deps.settings)
-    if config is None:
-        return
     workers: list[ForwardWorker] = []
 
-    def start(sessions: sessionmaker[Session]) -> None:
-        worker = ForwardWorker(GlpiForwarder(sessions, deps.clock, config), deps.clock, idle_s=10)
+    def make() -> tuple[ForwardWorker, str] | None:  # on the executor's worker
+        from hardware.glpi import ForwardWorker, GlpiForwarder, glpi_config
+
+        config = glpi_config(deps.settings)
+        if config is None:
+            return None
+        sessions = deps.database.session_factory()
+        forwarder = GlpiForwarder(sessions, deps.clock, config)
+        return ForwardWorker(forwarder, deps.clock, idle_s=10), config.url
+
+    def start(made: tuple[ForwardWorker, str] | None) -> None:
+        if made is None:
+            return
+        worker, url = made
         worker.start()
         workers.append(worker)
-        log.info("forwarding help requests to GLPI at %s", config.url)
+        log.info("forwarding help requests to GLPI at %s", url)
 
     def stop() -> None:
         for worker in workers:
             worker.stop()
 
     host.shutdown_hooks.append(stop)
-    host.first_painted.connect(
-        lambda: deps.executor.submit(deps.database.session_factory, start) if not workers else None
-    )
+    host.first_painted.connect(lambda: deps.executor.submit(make, start) if not workers else None)
 
 
 # Smart Store: a queue ticket to see a technician (and, when configured, a GLPI ticket).

@@ -142,7 +142,7 @@ class DeviceBridge(QObject):
         """Decoded and drawn here, on the printer's thread (a QImage may be painted on any
         thread): the GUI thread only shows the result."""
         from hardware.escpos_preview import preview
-        from ui.widgets.ticket_view import paint_ticket
+        from ui.widgets.ticket_paper import paint_ticket
 
         decoded = preview(data)
         self._ticket.emit(receipt, data, decoded, paint_ticket(decoded))

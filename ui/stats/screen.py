@@ -278,7 +278,10 @@ class StatsScreen(Screen):
             .replace("%3", figure(board.document_views.current))
             .replace("%4", figure(board.zero_result_searches.current))
         )
-        self._paint_charts(board)
+        # Building the three charts takes the GUI thread for tens of milliseconds: not for a
+        # screen nobody sees (an answer arriving after staff left; shown() asks anew).
+        if self.isVisible():
+            self._paint_charts(board)
 
     def _change_card(self, card: ChangeCard, change: Change, prev: str) -> None:
         card.show_change(

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from kiosk.sync.tour import ConflictLine, SyncStatus
+    from ui.apart import ApartProcess
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,17 @@ class SyncMonitor(WorkerDesk["Engine"]):
     WHAT = "Smart Tour sync"
     changed = Signal(object)  # SyncView
 
-    def __init__(self, settings: Settings, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        apart: ApartProcess | None = None,
+    ) -> None:
         super().__init__(clock, parent)
         self._settings = settings
+        self._apart = apart  # where the sync itself runs (None: on the worker thread)
         self._engine: Engine | None = None  # the kiosk's own database; made on the worker
         self._stopping = threading.Event()  # a sync under way stops at its next batch
         self.view = SyncView(configured=bool(settings.central_db))
@@ -83,6 +92,8 @@ class SyncMonitor(WorkerDesk["Engine"]):
         for timer in (self._first, self._timer, self._status_timer):
             timer.stop()
         self._stopping.set()
+        if self._apart is not None:
+            self._apart.stop()  # a sync under way there stops at its next batch too
         self.wait()
         if self._engine is not None:
             self._engine.dispose()
@@ -116,6 +127,10 @@ class SyncMonitor(WorkerDesk["Engine"]):
             return self._engine
 
     def _sync_work(self, _session: Session, local: Engine, _now: datetime) -> Reading:
+        if self._apart is not None:  # a push of thousands of records computes for seconds
+            from ui.apart import sync_once as sync_apart
+
+            return self._apart.run(sync_apart, self._settings, self.clock, CONFLICTS_SHOWN)
         from kiosk.sync.setup import sync_once
 
         status = sync_once(local, self._settings, self.clock, self._stopping.is_set)

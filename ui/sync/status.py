@@ -265,7 +265,7 @@ def failure_text(failure: SyncFailure | None) -> str:
 
 def install(host: Host, deps: ScreenDeps) -> SyncMonitor:
     """The tour kiosk's sync: worker, chip in the bottom bar, hardware section."""
-    monitor = SyncMonitor(deps.settings, deps.clock, parent=host.owner)
+    monitor = SyncMonitor(deps.settings, deps.clock, parent=host.owner, apart=deps.database.apart)
     if monitor.view.configured:
         chip = SyncChip(deps.theme, deps.clock)
         monitor.changed.connect(chip.show_view)

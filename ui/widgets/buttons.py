@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
+from shiboken6 import isValid
 
 from ui import resources
 from ui.theme import ThemeController
@@ -38,14 +39,22 @@ class TouchButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no focus rings on a touch screen
         self.setIconSize(QSize(icon_size, icon_size))
+        # Drawn when first shown: the buttons built before the first paint (the bottom bar,
+        # the idle overlay) are hidden on the attract screen, and each icon is two SVG renders.
+        self._icon_drawn = False
         theme.changed.connect(self._refresh_icon)
-        self._refresh_icon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._icon_drawn:
+            self._refresh_icon()
+        super().showEvent(event)
 
     def set_icon_name(self, name: str | None) -> None:
         self._icon_name = name
         self._refresh_icon()
 
     def _refresh_icon(self) -> None:
+        self._icon_drawn = True
         if self._icon_name is None:
             self.setIcon(QIcon())
             return
@@ -61,3 +70,23 @@ class TouchButton(QPushButton):
             QIcon.State.On,
         )
         self.setIcon(icon)
+
+
+def draw_pending_icons(root: QWidget) -> None:
+    """Draw the icons of the buttons under ``root`` not shown yet, one per event-loop turn.
+
+    Called once the kiosk has painted, so that a first tap or a first verdict does not pay
+    for the icons of the buttons built hidden before the first paint.
+    """
+    pending = [button for button in root.findChildren(TouchButton) if not button._icon_drawn]
+
+    def draw_next() -> None:
+        while pending:
+            button = pending.pop()
+            if isValid(button) and not button._icon_drawn:
+                button._refresh_icon()
+                break
+        if pending:
+            QTimer.singleShot(0, root, draw_next)
+
+    draw_next()

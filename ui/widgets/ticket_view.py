@@ -1,101 +1,23 @@
-"""The simulated printer's paper: a ticket drawn from the ESC/POS bytes it was sent.
-
-:func:`paint_ticket` draws a :class:`hardware.escpos_preview.TicketPreview` (text lines with
-their alignment, weight and magnification, raster images, QR codes, cuts) on an 80 mm roll,
-576 dots wide like the printer's. :class:`TicketPanel` shows the last one at the side of the
-screen in demo mode, with a button to put it away.
+"""The simulated printer's paper on screen: :class:`TicketPanel` shows the last ticket at the
+side of the screen in demo mode, with a button to put it away. The drawing itself
+(:func:`ui.widgets.ticket_paper.paint_ticket`) is made off the GUI thread by the device bridge.
 """
 
 from __future__ import annotations
 
-from PIL import Image
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPen,
-    QPixmap,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from hardware.escpos_preview import Cut, Line, TicketPreview
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 
-PAPER_DOTS = 576  # 80 mm at 203 dpi
-MARGIN = 18
-LINE_GAP = 6
+if TYPE_CHECKING:  # the ESC/POS preview (and Pillow) load with the first ticket, not at start
+    from hardware.escpos_preview import TicketPreview
+
 PANEL_SHOWN_MS = 30_000
-
-
-def pil_to_qimage(image: Image.Image) -> QImage:
-    grey = image.convert("L")
-    data = grey.tobytes()
-    return QImage(data, grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8).copy()
-
-
-def _mono_font(columns: int) -> QFont:
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    font.setPixelSize(24)
-    advance = QFontMetricsF(font).horizontalAdvance("M")
-    # font A: ``columns`` characters across the printable width
-    font.setPixelSize(max(8, int(24 * (PAPER_DOTS - 2 * MARGIN) / (advance * columns))))
-    return font
-
-
-def paint_ticket(preview: TicketPreview) -> QImage:
-    """The ticket as a white strip of paper, 576 px wide (on any thread: only a QImage)."""
-    font = _mono_font(preview.columns)
-    bold = QFont(font)
-    bold.setBold(True)
-    metrics = QFontMetricsF(font)
-    line_h = metrics.height() + LINE_GAP
-    images = {id(item): pil_to_qimage(item) for item in preview.images}
-    height = 2 * MARGIN
-    for item in preview.items:
-        if isinstance(item, Line):
-            height += line_h * item.height
-        elif isinstance(item, Cut):
-            height += 40
-        else:
-            height += images[id(item)].height() + 2 * LINE_GAP
-    paper = QImage(PAPER_DOTS, int(height), QImage.Format.Format_RGB32)
-    paper.fill(QColor("#FFFFFF"))
-    painter = QPainter(paper)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    painter.setPen(QColor("#111111"))
-    width = PAPER_DOTS - 2 * MARGIN
-    y = float(MARGIN)
-    for item in preview.items:
-        if isinstance(item, Line):
-            painter.setFont(bold if item.bold else font)
-            text_w = QFontMetricsF(painter.font()).horizontalAdvance(item.text) * item.width
-            x = MARGIN if item.align == "left" else MARGIN + (width - text_w) / 2
-            if item.align == "right":
-                x = MARGIN + width - text_w
-            painter.save()
-            painter.translate(x, y)
-            painter.scale(item.width, item.height)
-            painter.drawText(QRectF(0, 0, text_w / item.width, line_h), item.text)
-            painter.restore()
-            y += line_h * item.height
-        elif isinstance(item, Cut):
-            pen = QPen(QColor("#9A9A9A"), 2, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(0, int(y + 20), PAPER_DOTS, int(y + 20))
-            painter.setPen(QColor("#111111"))
-            y += 40
-        else:
-            image = images[id(item)]
-            painter.drawImage(int((PAPER_DOTS - image.width()) / 2), int(y + LINE_GAP), image)
-            y += image.height() + 2 * LINE_GAP
-    painter.end()
-    return paper
 
 
 class TicketPanel(QFrame):
@@ -125,10 +47,11 @@ class TicketPanel(QFrame):
         self.hide()
         self.retranslate()
 
-    def show_ticket(self, preview: TicketPreview, paper: QImage | None = None) -> None:
-        """``paper``: :func:`paint_ticket`'s drawing of ``preview``, made off the GUI thread."""
+    def show_ticket(self, preview: TicketPreview, paper: QImage) -> None:
+        """``paper``: ``ui.widgets.ticket_paper.paint_ticket``'s drawing of ``preview``, made
+        off the GUI thread."""
         self.preview = preview
-        image = paper if paper is not None else paint_ticket(preview)
+        image = paper
         parent = self.parentWidget()
         room = (parent.height() if parent else 1080) - 380
         if image.height() > room:

@@ -115,8 +115,9 @@ def test_without_network_the_chip_says_offline_and_the_section_why(
 ) -> None:
     shell = make_shell(profile=Profile.TOUR, central_db=UNREACHABLE, kiosk_code="TOUR-1")
     monitor = shell.service(SyncMonitor)
-    assert _synced(qtbot, monitor).status is None  # no kiosk row yet: nothing to say
-    shell.database.this_kiosk(NOW)  # what the first check-in does (on its worker)
+    # What the first check-in or the pickup's warm-up does (on its worker), whichever comes
+    # first: the sync, in a process of its own, may start after them.
+    shell.database.this_kiosk(NOW)
 
     view = _synced(qtbot, monitor)
 

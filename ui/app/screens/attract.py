@@ -132,7 +132,9 @@ class AttractScreen(Screen):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            # Once the whole frame is drawn and shown: what waits for the first paint (the
+            # database, the devices) would otherwise hold the GIL while the rest of it paints.
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
