@@ -5,11 +5,22 @@ its own disk, and the Smart Tour searches with no network at all. It is a cache:
 brought up to date from the main database by :func:`kiosk.documents.library.sync_index`
 (fingerprints say which documents changed), and safe to delete.
 
-Tokenizer ``unicode61 remove_diacritics 2``: case, accents and ligature-free folding;
-apostrophes split words, so "l'hameçonnage" is indexed as "l" + "hameconnage". There is no
-French stemmer in FTS5: prefix queries (``prefix='2 3'`` keeps short prefixes fast) and a
-synonym lexicon (:mod:`kiosk.documents.text`) stand in for one. Ranked by ``bm25`` with titles
-weighing most.
+What FTS5 indexes is not the text but its terms, computed in Python
+(:func:`kiosk.documents.text.index_form`: NFKC, case, « œ », « æ », « ß » and ligature glyphs
+spelled out, accents dropped, Snowball French stems), word for word. The original text stays in
+plain tables that the FTS5 tables use as their *external content*: ``snippet()`` and
+``highlight()`` read it back and, because the tokenizer (``unicode61``) splits it into as many
+words as it split the terms, light up the original words (« Œuvres », not « oeuvr »). Prefix
+queries (``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words``
+table (every folded word with its stem) spelling suggestions and prefixes longer than a stem.
+Ranked by ``bm25`` with titles weighing most.
+
+Why in Python rather than a tokenizer registered in SQLite: Python's ``sqlite3`` cannot register
+one, and ``apsw`` (which can) would bring its own SQLite and a Python callback per column value
+on every insert *and* every snippet; measured on the demo corpus and the bench's 20,000
+documents, terms computed in Python before the insert cost about as much as unicode61 alone did
+in indexing time per document (the stems are cached), keep the stdlib driver, and the queries
+stay plain FTS5 (figures in ``bench/documents.py``).
 
 One connection, used by one thread at a time (a lock makes sure of it), so callers may use it
 from whichever worker thread the pool hands them.
@@ -39,12 +50,21 @@ from kiosk.documents.catalogue import (
     SearchResults,
     ThemeCount,
 )
-from kiosk.documents.text import Lexicon, ParsedQuery, parse_query, words
+from kiosk.documents.text import (
+    PREFIX_MIN_CHARS,
+    Lexicon,
+    ParsedQuery,
+    index_form,
+    indexed_words,
+    parse_query,
+    stem,
+    words,
+)
 from kiosk.text import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
@@ -76,16 +96,22 @@ CREATE TABLE docs (
 );
 CREATE INDEX docs_published ON docs (published_on DESC);
 CREATE INDEX docs_theme ON docs (theme, published_on DESC);
+CREATE TABLE docs_text (
+    id INTEGER PRIMARY KEY, title TEXT, summary TEXT, tags TEXT, theme TEXT, body TEXT
+);
 CREATE VIRTUAL TABLE docs_fts USING fts5(
-    title, summary, tags, theme, body,
+    title, summary, tags, theme, body, content = 'docs_text', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})');
 CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
+CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT, page INTEGER, doc_term TEXT);
+CREATE INDEX pages_doc ON pages (doc_term);
 CREATE VIRTUAL TABLE pages_fts USING fts5(
-    text, page UNINDEXED, doc_term,
+    text, page UNINDEXED, doc_term, content = 'pages', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+CREATE TABLE words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -165,7 +191,8 @@ class DocumentIndex:
             self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
     def _drop_all(self) -> None:
-        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs", "meta"):
+        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs_text", "pages", "words",
+                     "docs", "meta"):  # fmt: skip
             self._db.execute(f"DROP TABLE IF EXISTS {name}")
 
     def close(self) -> None:
@@ -202,14 +229,27 @@ class DocumentIndex:
                         s.page_count, s.content_hash, s.url, doc.fingerprint,
                     ),
                 )  # fmt: skip
+                fields = (s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body)
+                db.execute("INSERT INTO docs_text VALUES (?, ?, ?, ?, ?, ?)", (doc.id, *fields))
                 db.execute(
                     "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc.id, s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body),
+                    (doc.id, *map(index_form, fields)),
                 )
+                for n, text in enumerate(doc.pages, 1):
+                    if not text:
+                        continue
+                    row = (text, n, f"d{doc.id}")
+                    cursor = db.execute("INSERT INTO pages (text, page, doc_term) VALUES (?, ?, ?)",
+                                        row)  # fmt: skip
+                    db.execute(
+                        "INSERT INTO pages_fts (rowid, text, page, doc_term) VALUES (?, ?, ?, ?)",
+                        (cursor.lastrowid, index_form(text), n, row[2]),
+                    )
+                seen = set().union(*(indexed_words(f) for f in fields))
                 db.executemany(
-                    "INSERT INTO pages_fts (text, page, doc_term) VALUES (?, ?, ?)",
-                    [(text, n, f"d{doc.id}") for n, text in enumerate(doc.pages, 1) if text],
+                    "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
+                    [(w, stem(w)) for w in seen],
                 )
                 count += 1
         return count
@@ -224,13 +264,23 @@ class DocumentIndex:
             if db.execute("SELECT 1 FROM docs WHERE id = ?", (doc_id,)).fetchone() is None:
                 continue  # not indexed: nothing to find (and no scan to pay for)
             db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
-            db.execute("DELETE FROM docs_fts WHERE rowid = ?", (doc_id,))
-            # Through the index: "WHERE doc_term = ?" would read every page of every document.
-            db.execute(
-                "DELETE FROM pages_fts WHERE rowid IN "
-                "(SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)",
-                (f'doc_term : "d{doc_id}"',),
+            # External content: FTS5 forgets a row only when told the terms it indexed.
+            for row in db.execute("SELECT * FROM docs_text WHERE id = ?", (doc_id,)).fetchall():
+                db.execute(
+                    "INSERT INTO docs_fts (docs_fts, rowid, title, summary, tags, theme, body) "
+                    "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                    (row[0], *(index_form(v or "") for v in row[1:])),
+                )
+            db.execute("DELETE FROM docs_text WHERE id = ?", (doc_id,))
+            pages = db.execute(
+                "SELECT id, text, page, doc_term FROM pages WHERE doc_term = ?", (f"d{doc_id}",)
+            ).fetchall()
+            db.executemany(
+                "INSERT INTO pages_fts (pages_fts, rowid, text, page, doc_term) "
+                "VALUES ('delete', ?, ?, ?, ?)",
+                [(i, index_form(text), page, term) for i, text, page, term in pages],
             )
+            db.execute("DELETE FROM pages WHERE doc_term = ?", (f"d{doc_id}",))
 
     def optimize(self) -> None:
         """Merge the FTS b-trees (after a big build: faster queries, smaller file)."""
@@ -252,17 +302,21 @@ class DocumentIndex:
         limit: int = 50,
         typing: bool = True,
         quick: bool = False,
+        suggest: bool = True,
     ) -> SearchResults:
         """Documents matching ``text``, best first, with a highlighted snippet each.
 
         ``quick``: when the last word is still being typed and short (:data:`QUICK_PREFIX`),
         answer from the short fields only and mark the results ``provisional``: the caller
-        then asks again without ``quick`` for the complete answer.
+        then asks again without ``quick`` for the complete answer. ``suggest``: when nothing
+        matches, look for a spelling that does (one round: the suggestion's own search
+        suggests nothing).
         """
         query = parse_query(text, typing=typing)
         if query.empty:
             return SearchResults(text, (), 0, theme, kind)
-        match = query.fts()
+        with self._lock:
+            match = query.fts(self._longer_than_stem)
         provisional = quick and typing and _short_open_word(query, text)
         order = "rank"
         if _only_short_prefix(query.words(), text, typing):
@@ -301,20 +355,34 @@ class DocumentIndex:
             if HIGHLIGHT_START not in snippet:
                 snippet = row[4]  # matched on the title or tags: the summary says the most
             hits.append(SearchHit(_summary(row), snippet, float(score)))
-        if hits or provisional:  # nothing in the short fields: the full answer will tell
+        if hits or provisional or not suggest:  # provisional: the full answer will tell
             return SearchResults(text, tuple(hits), total, theme, kind, provisional=provisional)
         did_you_mean = self.did_you_mean(text)
         better = (
-            self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False)
-            if (did_you_mean)
+            self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False, suggest=False)
+            if did_you_mean
             else None
         )
         if better is not None and not better.hits:
             did_you_mean, better = None, None  # a spelling that finds nothing helps nobody
         return SearchResults(text, (), 0, theme, kind, self.suggest_themes(better), did_you_mean)
 
+    def _longer_than_stem(self, prefix: str) -> list[str]:
+        """Stems of indexed words that start with ``prefix`` but are shorter than it (the word
+        being typed, « fichie », has gone past the stem of « fichier », « fichi »)."""
+        if len(prefix) <= PREFIX_MIN_CHARS + 1:  # shorter stems are rare; the scan is not
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT DISTINCT stem FROM words WHERE word >= ? AND word < ? "
+                "AND length(stem) < ? LIMIT 20",
+                (prefix, prefix + "\U0010ffff", len(prefix)),
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def did_you_mean(self, text: str) -> str | None:
-        """The query with unknown words replaced by the closest frequent indexed word."""
+        """The query with unknown words replaced by the closest frequent indexed word (a word
+        is known when its stem is: « usagers » is not corrected into « usager »)."""
         original = words(text)
         if not original:
             return None
@@ -323,14 +391,16 @@ class DocumentIndex:
         with self._lock:
             for word in original:
                 known = self._db.execute(
-                    "SELECT doc FROM docs_vocab WHERE term = ?", (word,)
+                    "SELECT doc FROM docs_vocab WHERE term = ?", (stem(word),)
                 ).fetchone()
                 if known is not None or len(word) < 4:
                     out.append(word)
                     continue
                 candidates = dict(
                     self._db.execute(
-                        "SELECT term, doc FROM docs_vocab WHERE term >= ? AND term < ?",
+                        "SELECT word, coalesce(doc, 0) FROM words "
+                        "LEFT JOIN docs_vocab ON docs_vocab.term = words.stem "
+                        "WHERE word >= ? AND word < ?",
                         (word[0], chr(ord(word[0]) + 1)),
                     ).fetchall()
                 )
@@ -394,7 +464,8 @@ class DocumentIndex:
         doc_id = self.document_id(slug)
         if query.empty or doc_id is None:
             return []
-        match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts()})'
+        with self._lock:
+            match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts(self._longer_than_stem)})'
         sql = (
             "SELECT page, snippet(pages_fts, 0, ?, ?, '…', 14), highlight(pages_fts, 0, ?, ?) "
             "FROM pages_fts WHERE pages_fts MATCH ? ORDER BY page LIMIT ?"
@@ -419,8 +490,14 @@ def _short_open_word(query: ParsedQuery, text: str) -> bool:
 
 
 def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:
-    """One or two letters typed so far: every body has words starting with them."""
-    return typing and len(query_words) == 1 and len(query_words[0]) <= SHORT_PREFIX
+    """One or two letters typed so far: every body has words starting with them (a finished
+    short word, « 3ᵉ », « IA », is searched everywhere)."""
+    return (
+        typing
+        and not text[-1:].isspace()
+        and len(query_words) == 1
+        and len(query_words[0]) <= SHORT_PREFIX
+    )
 
 
 def _filters(theme: str | None, kind: DocumentKind | None) -> tuple[str, list[object]]:
