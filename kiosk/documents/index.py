@@ -76,6 +76,8 @@ SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes 
 QUICK_PREFIX: Final = 4
 NO_SYNONYMS: Final = Lexicon.build(())
 COUNT_CAP: Final = 1000  # results counted beyond the shown ones, at most
+RESULTS_LIMIT: Final = 30  # a visitor reads a handful; the total says how many more
+THEME_LIST_LIMIT: Final = 200  # a theme's documents, newest first
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -379,6 +381,23 @@ class DocumentIndex:
                 (prefix, prefix + "\U0010ffff", len(prefix)),
             ).fetchall()
         return [str(r[0]) for r in rows]
+
+    def listing(
+        self,
+        text: str,
+        *,
+        theme: str | None = None,
+        kind: DocumentKind | None = None,
+        quick: bool = False,
+    ) -> SearchResults:
+        """What the search page lists for ``text`` and the filters: the results, or the newest
+        documents when the text is blank. One function for the screen and for
+        ``smartcorner documents search``, so that an operator sees what visitors see."""
+        if text.strip():
+            return self.search(text, theme=theme, kind=kind, limit=RESULTS_LIMIT, quick=quick)
+        docs = self.latest(THEME_LIST_LIMIT, theme=theme, kind=kind)
+        hits = tuple(SearchHit(d, d.summary, 0.0) for d in docs)
+        return SearchResults("", hits, len(docs), theme, kind)
 
     def did_you_mean(self, text: str) -> str | None:
         """The query with unknown words replaced by the closest frequent indexed word (a word

@@ -20,7 +20,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LATEST_COUNT: Final = 12  # "Nouveautés"
-THEME_LIST_LIMIT: Final = 200  # a theme's documents, newest first
-RESULTS_LIMIT: Final = 30  # a visitor reads a handful; the total says how many more
 RESYNC_AFTER_S: Final = 300.0  # the catalogue may change under a running kiosk (import)
 CACHE_FILES: Final = 40  # documents kept in the local file cache
 FICHE_KIND: Final = "document_fiche"
@@ -159,18 +157,9 @@ class DocumentDesk(QObject):
         )
 
     def _run(self, request: SearchRequest, complete: bool) -> SearchResults:
-        index = self._index_on_worker()
-        if request.text.strip():
-            return index.search(
-                request.text,
-                theme=request.theme,
-                kind=request.kind,
-                limit=RESULTS_LIMIT,
-                quick=not complete,
-            )
-        docs = index.latest(THEME_LIST_LIMIT, theme=request.theme, kind=request.kind)
-        return SearchResults("", tuple(_as_hit(d) for d in docs), len(docs),
-                             request.theme, request.kind)  # fmt: skip
+        return self._index_on_worker().listing(
+            request.text, theme=request.theme, kind=request.kind, quick=not complete
+        )
 
     def _answered(self, results: SearchResults) -> None:
         request, self._running = self._running, None
@@ -281,12 +270,6 @@ class DocumentDesk(QObject):
                 )  # fmt: skip
 
         self._db.submit(work, on_done, on_error)
-
-
-def _as_hit(document: DocumentSummary) -> Any:
-    from kiosk.documents.catalogue import SearchHit
-
-    return SearchHit(document, document.summary, 0.0)
 
 
 def _ignore(_: object) -> None:
