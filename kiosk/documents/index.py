@@ -54,8 +54,8 @@ from kiosk.documents.text import (
     PREFIX_MIN_CHARS,
     Lexicon,
     ParsedQuery,
+    analyse,
     index_form,
-    indexed_words,
     parse_query,
     stem,
     words,
@@ -233,22 +233,27 @@ class DocumentIndex:
                 )  # fmt: skip
                 fields = (s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body)
                 db.execute("INSERT INTO docs_text VALUES (?, ?, ?, ?, ?, ?)", (doc.id, *fields))
+                pages = {n: analyse(text) for n, text in enumerate(doc.pages, 1) if text}
+                if pages and doc.body == "\n".join(doc.pages):  # a PDF: its pages, once
+                    body = (" ".join(f for f, _ in pages.values()),
+                            set().union(*(w for _, w in pages.values())))  # fmt: skip
+                else:
+                    body = analyse(doc.body)
+                analysed = [*map(analyse, fields[:4]), body]
                 db.execute(
                     "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc.id, *map(index_form, fields)),
+                    (doc.id, *(form for form, _ in analysed)),
                 )
-                for n, text in enumerate(doc.pages, 1):
-                    if not text:
-                        continue
-                    row = (text, n, f"d{doc.id}")
+                for n, (form, _) in pages.items():
+                    row = (doc.pages[n - 1], n, f"d{doc.id}")
                     cursor = db.execute("INSERT INTO pages (text, page, doc_term) VALUES (?, ?, ?)",
                                         row)  # fmt: skip
                     db.execute(
                         "INSERT INTO pages_fts (rowid, text, page, doc_term) VALUES (?, ?, ?, ?)",
-                        (cursor.lastrowid, index_form(text), n, row[2]),
+                        (cursor.lastrowid, form, n, row[2]),
                     )
-                seen = set().union(*(indexed_words(f) for f in fields))
+                seen = set().union(*(w for _, w in analysed))
                 db.executemany(
                     "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
                     [(w, stem(w)) for w in seen],

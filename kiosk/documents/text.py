@@ -133,10 +133,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 _UNICODE61_DIACRITICS: Final = (
     "\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331"
 )
-# A word as ``unicode61`` splits text: letters and numbers (``\w`` without ``_``), private-use
-# characters, those accents; a word of accents alone is no word at all.
+# A word as ``unicode61`` splits text: letters and numbers (``\w`` once "_" is made a space),
+# private-use characters, those accents; a word of accents alone is no word at all. One
+# character class: twice as fast as an alternation on a catalogue's worth of text.
 _INDEX_TOKEN: Final = re.compile(
-    f"(?:[^\\W_]|[{_UNICODE61_DIACRITICS}\\ue000-\\uf8ff\\U000f0000-\\U0010fffd])+"
+    f"[\\w{_UNICODE61_DIACRITICS}\\ue000-\\uf8ff\\U000f0000-\\U0010fffd]+"
 )
 _FRENCH: Final = Stemmer.Stemmer("french")
 
@@ -150,12 +151,21 @@ def stem(word: str) -> str:
     return str(_FRENCH.stemWord(word))
 
 
+def _index_words(text: str) -> list[str]:
+    return _INDEX_TOKEN.findall(text.replace("_", " "))
+
+
 @lru_cache(maxsize=200_000)
+def _analysed(token: str) -> tuple[str, str]:
+    """(folded word, term) of one word as written; cached: a catalogue repeats its words."""
+    folded = "".join(_index_words(fold(token))).replace("_", "")  # "½" folds to "1⁄2"
+    return folded, stem(folded) if folded else ""
+
+
 def term(token: str) -> str:
     """What the index stores for one word as written: « Œuvres » -> « oeuvr », « ﬁchier » ->
     « fichi »; "" for a word of accents alone (FTS5 drops it too)."""
-    folded = "".join(_INDEX_TOKEN.findall(fold(token)))  # "½" folds to "1⁄2": one word still
-    return stem(folded) if folded else ""
+    return _analysed(token)[1]
 
 
 def index_form(text: str) -> str:
@@ -165,17 +175,14 @@ def index_form(text: str) -> str:
     external-content FTS5 table whose snippets and highlights re-read the original text and find
     the n-th word there, so the n-th term must come from the n-th word.
     """
-    return " ".join(filter(None, map(term, _INDEX_TOKEN.findall(text))))
+    return analyse(text)[0]
 
 
-def indexed_words(text: str) -> set[str]:
-    """The folded words of ``text`` (for spelling suggestions and prefix search)."""
-    out = set()
-    for token in _INDEX_TOKEN.findall(text):
-        folded = "".join(_INDEX_TOKEN.findall(fold(token)))
-        if folded:
-            out.add(folded)
-    return out
+def analyse(text: str) -> tuple[str, set[str]]:
+    """:func:`index_form` of ``text`` and its folded words (for spelling suggestions and
+    prefixes typed past a stem), in one pass."""
+    pairs = list(map(_analysed, _index_words(text)))
+    return " ".join([t for _, t in pairs if t]), {f for f, _ in pairs if f}
 
 
 def words(text: str) -> list[str]:
