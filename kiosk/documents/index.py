@@ -53,6 +53,7 @@ from kiosk.documents.catalogue import (
 )
 from kiosk.documents.text import (
     PREFIX_MIN_CHARS,
+    TERMS_VERSION,
     Lexicon,
     ParsedQuery,
     analyse,
@@ -183,15 +184,16 @@ class DocumentIndex:
     # --- lifecycle ------------------------------------------------------------------------
     def _ensure_schema(self) -> None:
         with self._lock:
-            row = None
+            meta: dict[str, str] = {}
             with suppress(sqlite3.OperationalError):
-                row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is not None and int(row[0]) == SCHEMA_VERSION:
+                meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            wanted = {"schema": str(SCHEMA_VERSION), "terms": TERMS_VERSION}
+            if all(meta.get(k) == v for k, v in wanted.items()):
                 return
             log.info("building a new document index in %s", self.path or ":memory:")
             self._drop_all()
             self._db.executescript(_SCHEMA)
-            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self._db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
 
     def _drop_all(self) -> None:
         for name in ("docs_vocab", "docs_fts", "pages_fts", "docs_text", "pages", "words",

@@ -24,6 +24,7 @@ Every word is quoted in the FTS5 query, so nothing a visitor types is taken as F
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,6 +141,9 @@ _INDEX_TOKEN: Final = re.compile(
     f"[\\w{_UNICODE61_DIACRITICS}\\ue000-\\uf8ff\\U000f0000-\\U0010fffd]+"
 )
 _FRENCH: Final = Stemmer.Stemmer("french")
+# What the terms depend on besides this code: an index built under others is built again (its
+# rows could not even be deleted, FTS5 being told terms it never indexed).
+TERMS_VERSION: Final = f"unicode {unicodedata.unidata_version}, snowball {Stemmer.version()}"
 
 
 @lru_cache(maxsize=200_000)

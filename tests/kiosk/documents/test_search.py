@@ -360,3 +360,21 @@ def test_the_index_form_has_one_term_per_word_of_fts5s_own_split(text: str) -> N
     fts5_words = db.execute("SELECT count(*) FROM v").fetchone()[0]
     db.close()
     assert len(index_form(text).split()) == fts5_words
+
+
+def test_an_index_built_with_other_terms_is_built_again(tmp_path: Path) -> None:
+    """Another stemmer or Unicode version gives other terms: the old rows could not be deleted."""
+    path = tmp_path / "index.sqlite3"
+    index = DocumentIndex(path)
+    index.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+    index.close()
+    with sqlite3.connect(path) as db:  # as an older kiosk build left it
+        db.execute("UPDATE meta SET value = 'snowball 0.0' WHERE key = 'terms'")
+    db.close()
+    again = DocumentIndex(path)
+    try:
+        assert again.fingerprints() == {}  # empty: the next sync fills it with today's terms
+        again.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+        assert [h.document.slug for h in again.search("hameconnage ").hits] == ["phishing"]
+    finally:
+        again.close()
