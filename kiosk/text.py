@@ -35,12 +35,3 @@ def ascii_only(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
     text = text.replace("Œ", "OE").replace("Æ", "AE")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def decode_text(data: bytes) -> str:
-    """A text file as offices write them: UTF-8 (with or without BOM), else Windows-1252 (what
-    Notepad calls "ANSI" and French Excel writes), which decodes any byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")

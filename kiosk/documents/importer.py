@@ -31,7 +31,7 @@ from kiosk.documents.library import DocumentInput, delete_documents, save_docume
 from kiosk.documents.pdftext import BrokenPdf, extract
 from kiosk.documents.tables import Document
 from kiosk.documents.text import strip_html
-from kiosk.text import decode_text
+from kiosk.exchange.csv_files import decode_text
 
 log = logging.getLogger(__name__)
 
