@@ -155,8 +155,8 @@ def bench_typing(app, index_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QEventLoop, QTimer
 
     from kiosk.documents.catalogue import SearchResults
-    from kiosk.documents.index import DocumentIndex
-    from ui.documents.desk import RESULTS_LIMIT, DocumentDesk
+    from kiosk.documents.index import RESULTS_LIMIT, DocumentIndex
+    from ui.documents.desk import DocumentDesk
     from ui.documents.search import SearchPage
     from ui.tasks import BackgroundExecutor
     from ui.theme import ThemeController

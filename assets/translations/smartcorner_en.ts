@@ -1999,6 +1999,155 @@
     </message>
 </context>
 <context>
+    <name>QuarterCharts</name>
+    <message>
+        <location filename="../../ui/stats/quarter_charts.py" line="+56"/>
+        <source>Par mois</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <source>Participations</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Visites</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Par type d&apos;événement</source>
+        <translation>By event type</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Besoin d&apos;aide ? : temps moyens</source>
+        <translation>Need help? Mean times</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attente (min)</source>
+        <translation>Wait (min)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prise en charge (min)</source>
+        <translation>Service (min)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Janv.</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Févr.</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mars</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Avr.</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Juin</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Juil.</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Août</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sept.</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oct.</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nov.</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Déc.</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Masterclass</source>
+        <translation>Masterclass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table ronde</source>
+        <translation>Round table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Atelier techno.</source>
+        <translation>Tech workshop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Café numérique</source>
+        <translation>Digital café</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formation</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Matériel</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messagerie</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compte</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logiciel</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>QueueRow</name>
     <message>
         <location filename="../../ui/help/staff.py" line="+49"/>
@@ -2241,7 +2390,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+245"/>
+        <location filename="../../ui/stats/screen.py" line="+174"/>
         <source>Les statistiques n&apos;ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -2306,7 +2455,7 @@
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
@@ -2324,157 +2473,6 @@
         <location line="+15"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>fr_FR</source>
-        <translation>en_GB</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <location line="+14"/>
-        <source>Participations</source>
-        <translation>Attendance</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Visites</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Par mois</source>
-        <translation>By month</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Par type d&apos;événement</source>
-        <translation>By event type</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Attente (min)</source>
-        <translation>Wait (min)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Prise en charge (min)</source>
-        <translation>Service (min)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Besoin d&apos;aide ? : temps moyens</source>
-        <translation>Need help? Mean times</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Janv.</source>
-        <translation>Jan</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Févr.</source>
-        <translation>Feb</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mars</source>
-        <translation>Mar</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Avr.</source>
-        <translation>Apr</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mai</source>
-        <translation>May</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Juin</source>
-        <translation>Jun</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Juil.</source>
-        <translation>Jul</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Août</source>
-        <translation>Aug</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sept.</source>
-        <translation>Sep</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Oct.</source>
-        <translation>Oct</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Nov.</source>
-        <translation>Nov</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Déc.</source>
-        <translation>Dec</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Masterclass</source>
-        <translation>Masterclass</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Table ronde</source>
-        <translation>Round table</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Atelier techno.</source>
-        <translation>Tech workshop</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Café numérique</source>
-        <translation>Digital café</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Formation</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Matériel</source>
-        <translation>Hardware</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Messagerie</source>
-        <translation>Mailbox</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Compte</source>
-        <translation>Account</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Logiciel</source>
-        <translation>Software</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Autre</source>
-        <translation>Other</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from kiosk.documents.library import DocumentInput, delete_documents, save_docume
 from kiosk.documents.pdftext import BrokenPdf, extract
 from kiosk.documents.tables import Document
 from kiosk.documents.text import strip_html
+from kiosk.exchange.csv_files import decode_text
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +222,7 @@ def _document_from_file(
         title = text.title
         plain = " ".join(pages)
     elif kind is DocumentKind.ARTICLE:
-        raw = data.decode("utf-8")
+        raw = decode_text(data)  # Notepad's "ANSI" is Windows-1252
         if suffix == ".txt":
             paragraphs = [p.strip() for p in re.split(r"\n\s*\n", raw) if p.strip()]
             title = paragraphs[0].splitlines()[0].strip() if paragraphs else None

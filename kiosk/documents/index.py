@@ -5,11 +5,23 @@ its own disk, and the Smart Tour searches with no network at all. It is a cache:
 brought up to date from the main database by :func:`kiosk.documents.library.sync_index`
 (fingerprints say which documents changed), and safe to delete.
 
-Tokenizer ``unicode61 remove_diacritics 2``: case, accents and ligature-free folding;
-apostrophes split words, so "l'hameçonnage" is indexed as "l" + "hameconnage". There is no
-French stemmer in FTS5: prefix queries (``prefix='2 3'`` keeps short prefixes fast) and a
-synonym lexicon (:mod:`kiosk.documents.text`) stand in for one. Ranked by ``bm25`` with titles
-weighing most.
+What FTS5 indexes is not the text but its terms, computed in Python
+(:func:`kiosk.documents.text.index_form`: NFKC, case, « œ », « æ », « ß » and ligature glyphs
+spelled out, accents dropped, Snowball French stems), word for word. The original text stays in
+plain tables that the FTS5 tables use as their *external content*: ``snippet()`` and
+``highlight()`` read it back and, because the tokenizer (``unicode61``) splits it into as many
+words as it split the terms, light up the original words (« Œuvres », not « oeuvr »). Prefix
+queries (``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words``
+table (every folded word with its stem) spelling suggestions and prefixes longer than a stem.
+Ranked by ``bm25`` with titles weighing most.
+
+Why terms computed in Python rather than a tokenizer registered in SQLite: Python's ``sqlite3``
+cannot register one; ``apsw`` can, but brings its own SQLite and calls back into Python for
+every column value indexed and every snippet. Measured (``bench/documents_terms.py``: 1,500
+bodies of 600 words, same machine, same folding and stemming): unicode61 alone 1.5 s, terms in
+Python before the insert 7.8 to 8.9 s, the same work as an apsw tokenizer 12.8 to 13.0 s. The
+stdlib driver stays, queries stay plain FTS5, and the cost falls on imports and syncs (worker
+threads), never on a keystroke.
 
 One connection, used by one thread at a time (a lock makes sure of it), so callers may use it
 from whichever worker thread the pool hands them.
@@ -39,12 +51,22 @@ from kiosk.documents.catalogue import (
     SearchResults,
     ThemeCount,
 )
-from kiosk.documents.text import Lexicon, ParsedQuery, parse_query, words
+from kiosk.documents.text import (
+    PREFIX_MIN_CHARS,
+    TERMS_VERSION,
+    Lexicon,
+    ParsedQuery,
+    analyse,
+    index_form,
+    parse_query,
+    stem,
+    words,
+)
 from kiosk.text import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
@@ -56,6 +78,8 @@ SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes 
 QUICK_PREFIX: Final = 4
 NO_SYNONYMS: Final = Lexicon.build(())
 COUNT_CAP: Final = 1000  # results counted beyond the shown ones, at most
+RESULTS_LIMIT: Final = 30  # a visitor reads a handful; the total says how many more
+THEME_LIST_LIMIT: Final = 200  # a theme's documents, newest first
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,16 +100,22 @@ CREATE TABLE docs (
 );
 CREATE INDEX docs_published ON docs (published_on DESC);
 CREATE INDEX docs_theme ON docs (theme, published_on DESC);
+CREATE TABLE docs_text (
+    id INTEGER PRIMARY KEY, title TEXT, summary TEXT, tags TEXT, theme TEXT, body TEXT
+);
 CREATE VIRTUAL TABLE docs_fts USING fts5(
-    title, summary, tags, theme, body,
+    title, summary, tags, theme, body, content = 'docs_text', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})');
 CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
+CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT, page INTEGER, doc_term TEXT);
+CREATE INDEX pages_doc ON pages (doc_term);
 CREATE VIRTUAL TABLE pages_fts USING fts5(
-    text, page UNINDEXED, doc_term,
+    text, page UNINDEXED, doc_term, content = 'pages', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+CREATE TABLE words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -154,18 +184,20 @@ class DocumentIndex:
     # --- lifecycle ------------------------------------------------------------------------
     def _ensure_schema(self) -> None:
         with self._lock:
-            row = None
+            meta: dict[str, str] = {}
             with suppress(sqlite3.OperationalError):
-                row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is not None and int(row[0]) == SCHEMA_VERSION:
+                meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            wanted = {"schema": str(SCHEMA_VERSION), "terms": TERMS_VERSION}
+            if all(meta.get(k) == v for k, v in wanted.items()):
                 return
             log.info("building a new document index in %s", self.path or ":memory:")
             self._drop_all()
             self._db.executescript(_SCHEMA)
-            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self._db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
 
     def _drop_all(self) -> None:
-        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs", "meta"):
+        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs_text", "pages", "words",
+                     "docs", "meta"):  # fmt: skip
             self._db.execute(f"DROP TABLE IF EXISTS {name}")
 
     def close(self) -> None:
@@ -191,6 +223,9 @@ class DocumentIndex:
     def upsert(self, documents: Iterable[IndexedDocument]) -> int:
         count = 0
         with self._write() as db:
+            # Words outlive the documents that brought them (a cache: a stale one only adds an
+            # alternative to a prefix or a suggestion that finds nothing).
+            known = {str(r[0]) for r in db.execute("SELECT word FROM words")}
             for doc in documents:
                 self._delete(db, [doc.id])
                 s = doc.summary
@@ -202,15 +237,34 @@ class DocumentIndex:
                         s.page_count, s.content_hash, s.url, doc.fingerprint,
                     ),
                 )  # fmt: skip
+                fields = (s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body)
+                db.execute("INSERT INTO docs_text VALUES (?, ?, ?, ?, ?, ?)", (doc.id, *fields))
+                pages = {n: analyse(text) for n, text in enumerate(doc.pages, 1) if text}
+                if pages and doc.body == "\n".join(doc.pages):  # a PDF: its pages, once
+                    body = (" ".join(f for f, _ in pages.values()),
+                            set().union(*(w for _, w in pages.values())))  # fmt: skip
+                else:
+                    body = analyse(doc.body)
+                analysed = [*map(analyse, fields[:4]), body]
                 db.execute(
                     "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc.id, s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body),
+                    (doc.id, *(form for form, _ in analysed)),
                 )
+                for n, (form, _) in pages.items():
+                    row = (doc.pages[n - 1], n, f"d{doc.id}")
+                    cursor = db.execute("INSERT INTO pages (text, page, doc_term) VALUES (?, ?, ?)",
+                                        row)  # fmt: skip
+                    db.execute(
+                        "INSERT INTO pages_fts (rowid, text, page, doc_term) VALUES (?, ?, ?, ?)",
+                        (cursor.lastrowid, form, n, row[2]),
+                    )
+                new_words = set().union(*(w for _, w in analysed)) - known
                 db.executemany(
-                    "INSERT INTO pages_fts (text, page, doc_term) VALUES (?, ?, ?)",
-                    [(text, n, f"d{doc.id}") for n, text in enumerate(doc.pages, 1) if text],
+                    "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
+                    [(w, stem(w)) for w in new_words],
                 )
+                known |= new_words
                 count += 1
         return count
 
@@ -224,13 +278,23 @@ class DocumentIndex:
             if db.execute("SELECT 1 FROM docs WHERE id = ?", (doc_id,)).fetchone() is None:
                 continue  # not indexed: nothing to find (and no scan to pay for)
             db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
-            db.execute("DELETE FROM docs_fts WHERE rowid = ?", (doc_id,))
-            # Through the index: "WHERE doc_term = ?" would read every page of every document.
-            db.execute(
-                "DELETE FROM pages_fts WHERE rowid IN "
-                "(SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)",
-                (f'doc_term : "d{doc_id}"',),
+            # External content: FTS5 forgets a row only when told the terms it indexed.
+            for row in db.execute("SELECT * FROM docs_text WHERE id = ?", (doc_id,)).fetchall():
+                db.execute(
+                    "INSERT INTO docs_fts (docs_fts, rowid, title, summary, tags, theme, body) "
+                    "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                    (row[0], *(index_form(v or "") for v in row[1:])),
+                )
+            db.execute("DELETE FROM docs_text WHERE id = ?", (doc_id,))
+            pages = db.execute(
+                "SELECT id, text, page, doc_term FROM pages WHERE doc_term = ?", (f"d{doc_id}",)
+            ).fetchall()
+            db.executemany(
+                "INSERT INTO pages_fts (pages_fts, rowid, text, page, doc_term) "
+                "VALUES ('delete', ?, ?, ?, ?)",
+                [(i, index_form(text), page, term) for i, text, page, term in pages],
             )
+            db.execute("DELETE FROM pages WHERE doc_term = ?", (f"d{doc_id}",))
 
     def optimize(self) -> None:
         """Merge the FTS b-trees (after a big build: faster queries, smaller file)."""
@@ -252,17 +316,21 @@ class DocumentIndex:
         limit: int = 50,
         typing: bool = True,
         quick: bool = False,
+        suggest: bool = True,
     ) -> SearchResults:
         """Documents matching ``text``, best first, with a highlighted snippet each.
 
         ``quick``: when the last word is still being typed and short (:data:`QUICK_PREFIX`),
         answer from the short fields only and mark the results ``provisional``: the caller
-        then asks again without ``quick`` for the complete answer.
+        then asks again without ``quick`` for the complete answer. ``suggest``: when nothing
+        matches, look for a spelling that does (one round: the suggestion's own search
+        suggests nothing).
         """
         query = parse_query(text, typing=typing)
         if query.empty:
             return SearchResults(text, (), 0, theme, kind)
-        match = query.fts()
+        with self._lock:
+            match = query.fts(self._longer_than_stem)
         provisional = quick and typing and _short_open_word(query, text)
         order = "rank"
         if _only_short_prefix(query.words(), text, typing):
@@ -301,20 +369,51 @@ class DocumentIndex:
             if HIGHLIGHT_START not in snippet:
                 snippet = row[4]  # matched on the title or tags: the summary says the most
             hits.append(SearchHit(_summary(row), snippet, float(score)))
-        if hits or provisional:  # nothing in the short fields: the full answer will tell
+        if hits or provisional or not suggest:  # provisional: the full answer will tell
             return SearchResults(text, tuple(hits), total, theme, kind, provisional=provisional)
         did_you_mean = self.did_you_mean(text)
         better = (
-            self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False)
-            if (did_you_mean)
+            self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False, suggest=False)
+            if did_you_mean
             else None
         )
         if better is not None and not better.hits:
             did_you_mean, better = None, None  # a spelling that finds nothing helps nobody
         return SearchResults(text, (), 0, theme, kind, self.suggest_themes(better), did_you_mean)
 
+    def _longer_than_stem(self, prefix: str) -> list[str]:
+        """Stems of indexed words that start with ``prefix`` but are shorter than it (the word
+        being typed, « fichie », has gone past the stem of « fichier », « fichi »)."""
+        if len(prefix) <= PREFIX_MIN_CHARS + 1:  # shorter stems are rare; the scan is not
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT DISTINCT stem FROM words WHERE word >= ? AND word < ? "
+                "AND length(stem) < ? LIMIT 20",
+                (prefix, prefix + "\U0010ffff", len(prefix)),
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def listing(
+        self,
+        text: str,
+        *,
+        theme: str | None = None,
+        kind: DocumentKind | None = None,
+        quick: bool = False,
+    ) -> SearchResults:
+        """What the search page lists for ``text`` and the filters: the results, or the newest
+        documents when the text is blank. One function for the screen and for
+        ``smartcorner documents search``, so that an operator sees what visitors see."""
+        if text.strip():
+            return self.search(text, theme=theme, kind=kind, limit=RESULTS_LIMIT, quick=quick)
+        docs = self.latest(THEME_LIST_LIMIT, theme=theme, kind=kind)
+        hits = tuple(SearchHit(d, d.summary, 0.0) for d in docs)
+        return SearchResults("", hits, len(docs), theme, kind)
+
     def did_you_mean(self, text: str) -> str | None:
-        """The query with unknown words replaced by the closest frequent indexed word."""
+        """The query with unknown words replaced by the closest frequent indexed word (a word
+        is known when its stem is: « usagers » is not corrected into « usager »)."""
         original = words(text)
         if not original:
             return None
@@ -323,14 +422,16 @@ class DocumentIndex:
         with self._lock:
             for word in original:
                 known = self._db.execute(
-                    "SELECT doc FROM docs_vocab WHERE term = ?", (word,)
+                    "SELECT doc FROM docs_vocab WHERE term = ?", (stem(word),)
                 ).fetchone()
                 if known is not None or len(word) < 4:
                     out.append(word)
                     continue
                 candidates = dict(
                     self._db.execute(
-                        "SELECT term, doc FROM docs_vocab WHERE term >= ? AND term < ?",
+                        "SELECT word, coalesce(doc, 0) FROM words "
+                        "LEFT JOIN docs_vocab ON docs_vocab.term = words.stem "
+                        "WHERE word >= ? AND word < ?",
                         (word[0], chr(ord(word[0]) + 1)),
                     ).fetchall()
                 )
@@ -394,7 +495,8 @@ class DocumentIndex:
         doc_id = self.document_id(slug)
         if query.empty or doc_id is None:
             return []
-        match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts()})'
+        with self._lock:
+            match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts(self._longer_than_stem)})'
         sql = (
             "SELECT page, snippet(pages_fts, 0, ?, ?, '…', 14), highlight(pages_fts, 0, ?, ?) "
             "FROM pages_fts WHERE pages_fts MATCH ? ORDER BY page LIMIT ?"
@@ -419,8 +521,14 @@ def _short_open_word(query: ParsedQuery, text: str) -> bool:
 
 
 def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:
-    """One or two letters typed so far: every body has words starting with them."""
-    return typing and len(query_words) == 1 and len(query_words[0]) <= SHORT_PREFIX
+    """One or two letters typed so far: every body has words starting with them (a finished
+    short word, « 3ᵉ », « IA », is searched everywhere)."""
+    return (
+        typing
+        and not text[-1:].isspace()
+        and len(query_words) == 1
+        and len(query_words[0]) <= SHORT_PREFIX
+    )
 
 
 def _filters(theme: str | None, kind: DocumentKind | None) -> tuple[str, list[object]]:

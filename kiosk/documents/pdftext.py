@@ -1,6 +1,9 @@
 """Title and per-page text of a PDF file, in pure Python (pypdf): the import runs without Qt.
 
-A file pypdf cannot read raises :class:`BrokenPdf`, which the import reports and skips.
+A file pypdf cannot read raises :class:`BrokenPdf`, which the import reports and skips. A
+restricted PDF (an owner password that only forbids printing or copying, common in
+administrations) opens with the empty user password, like in any reader, and is read; only a PDF
+that needs a password to open raises :class:`PasswordRequired`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ log = logging.getLogger(__name__)
 
 
 class BrokenPdf(ValueError):
-    """The file is not a PDF we can read (truncated, encrypted, not a PDF at all)."""
+    """The file is not a PDF we can read (truncated, not a PDF at all, locked)."""
+
+
+class PasswordRequired(BrokenPdf):
+    """The PDF opens only with a password (a user password): nobody at the kiosk has it."""
 
 
 @dataclass(frozen=True)
@@ -29,8 +36,8 @@ def extract(data: bytes) -> PdfText:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it warns about every odd xref
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise BrokenPdf("encrypted PDF")
+        if reader.is_encrypted and not reader.decrypt(""):  # restricted only: opens as is
+            raise PasswordRequired("the PDF needs a password to open")
         pages = tuple(" ".join((page.extract_text() or "").split()) for page in reader.pages)
         meta = reader.metadata
         raw_title = meta.title if meta is not None else None

@@ -1,11 +1,17 @@
-"""French text as the search sees it: folded accents and case, elisions, stop words, synonyms.
+"""French text as the search sees it: folded accents and case, elisions, stems, stop words,
+synonyms.
 
-The local index (``kiosk.documents.index``) stores text with SQLite FTS5's ``unicode61
-remove_diacritics 2`` tokenizer, which already folds case and accents and splits
-"l'hameçonnage" into "l" + "hameconnage". This module turns what a visitor types into an FTS5
-query that agrees with it:
+One normalisation for everything the search compares, :func:`term`: the shared folding
+(:func:`kiosk.text.fold`: NFKC, case, œ/æ/ß spelled out, accents dropped), then the Snowball
+French stemmer. The local index (``kiosk.documents.index``) stores :func:`index_form` of every
+text (each word replaced by its term, word for word, so that FTS5 finds its highlights back in
+the original text), and queries are made of the same terms. FTS5's own ``unicode61
+remove_diacritics 2`` folding does not know « œ », « æ » or the ligature glyphs of pdfLaTeX
+(« ﬁ », « ﬂ », « ﬀ »), and SQLite has no French stemmer: hence the work here, in Python. This
+module turns what a visitor types into an FTS5 query that agrees with the index:
 
-- the same folding, done here in Python so that synonyms and stop words compare equal;
+- the same folding and stemming, so that « usager » finds « usagers » and « mise en œuvre »
+  typed with « oe » finds « œuvre »;
 - French elisions removed ("l'", "d'", "qu'", "jusqu'"... with ' or ’), so that
   "l'hameçonnage" and "hameconnage" are one word;
 - stop words dropped unless they are all there is ("de la" alone still searches);
@@ -18,9 +24,13 @@ Every word is quoted in the FTS5 query, so nothing a visitor types is taken as F
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
+
+import Stemmer
 
 from kiosk.text import fold
 
@@ -119,6 +129,66 @@ _WORD = re.compile(r"[0-9a-z]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
 
+# The combining accents that FTS5's ``unicode61`` keeps inside a word (and removes): « é »
+# written as « e » + U+0301 is one word. Its other marks separate words, like punctuation.
+_UNICODE61_DIACRITICS: Final = (
+    "\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331"
+)
+# A word as ``unicode61`` splits text: letters and numbers (``\w`` once "_" is made a space),
+# private-use characters, those accents; a word of accents alone is no word at all. One
+# character class: twice as fast as an alternation on a catalogue's worth of text.
+_INDEX_TOKEN: Final = re.compile(
+    f"[\\w{_UNICODE61_DIACRITICS}\\ue000-\\uf8ff\\U000f0000-\\U0010fffd]+"
+)
+_FRENCH: Final = Stemmer.Stemmer("french")
+# What the terms depend on besides this code: an index built under others is built again (its
+# rows could not even be deleted, FTS5 being told terms it never indexed).
+TERMS_VERSION: Final = f"unicode {unicodedata.unidata_version}, snowball {Stemmer.version()}"
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball French stem of a folded word, a plural « s » dropped first: Snowball leaves
+    « usagers » as « usager » but takes « usager » to « usag »."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return str(_FRENCH.stemWord(word))
+
+
+def _index_words(text: str) -> list[str]:
+    return _INDEX_TOKEN.findall(text.replace("_", " "))
+
+
+@lru_cache(maxsize=200_000)
+def _analysed(token: str) -> tuple[str, str]:
+    """(folded word, term) of one word as written; cached: a catalogue repeats its words."""
+    folded = "".join(_index_words(fold(token))).replace("_", "")  # "½" folds to "1⁄2"
+    return folded, stem(folded) if folded else ""
+
+
+def term(token: str) -> str:
+    """What the index stores for one word as written: « Œuvres » -> « oeuvr », « ﬁchier » ->
+    « fichi »; "" for a word of accents alone (FTS5 drops it too)."""
+    return _analysed(token)[1]
+
+
+def index_form(text: str) -> str:
+    """``text`` as the index stores it: one term per word, in order, nothing else.
+
+    Word for word, as FTS5's ``unicode61`` tokenizer splits the original text: the index is an
+    external-content FTS5 table whose snippets and highlights re-read the original text and find
+    the n-th word there, so the n-th term must come from the n-th word.
+    """
+    return analyse(text)[0]
+
+
+def analyse(text: str) -> tuple[str, set[str]]:
+    """:func:`index_form` of ``text`` and its folded words (for spelling suggestions and
+    prefixes typed past a stem), in one pass."""
+    pairs = list(map(_analysed, _index_words(text)))
+    return " ".join([t for _, t in pairs if t]), {f for f, _ in pairs if f}
+
+
 def words(text: str) -> list[str]:
     """Folded words of ``text``, elisions removed ("L’Hameçonnage" -> ["hameconnage"])."""
     out: list[str] = []
@@ -165,17 +235,43 @@ DEFAULT_LEXICON: Final = Lexicon.build()
 Phrase = tuple[str, ...]
 
 
+Expansion = Callable[[str], Sequence[str]]
+
+
+def _no_expansion(prefix: str) -> Sequence[str]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Term:
     """One thing a document must match: any of several phrases, each maybe a prefix."""
 
     alternatives: tuple[tuple[Phrase, bool], ...]  # (folded words, match as a prefix)
 
-    def fts(self) -> str:
-        parts = [
-            '"' + " ".join(p) + '"' + ("*" if prefix else "") for p, prefix in self.alternatives
-        ]
+    def fts(self, expand: Expansion = _no_expansion) -> str:
+        """The FTS5 expression over the index's terms (:func:`term`).
+
+        A finished word is matched by its stem. The word being typed is matched as a prefix of
+        the stems (« usa » -> « usag »), as its own stem (« usagers » -> « usag ») and as the
+        stems ``expand`` gives: those of indexed words starting with it whose stem is shorter
+        than it (« fichie » -> « fichi », from « fichier »).
+        """
+        parts: list[str] = []
+        for phrase, prefix in self.alternatives:
+            head = [stem(w) for w in phrase[:-1]]
+            last = phrase[-1]
+            if not prefix:
+                parts.append(_quoted([*head, stem(last)]))
+                continue
+            parts.append(_quoted([*head, last]) + "*")
+            for whole in dict.fromkeys((stem(last), *expand(last))):
+                if not whole.startswith(last):  # already matched by the prefix
+                    parts.append(_quoted([*head, whole]))
         return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _quoted(terms: Sequence[str]) -> str:
+    return '"' + " ".join(terms) + '"'
 
 
 @dataclass(frozen=True)
@@ -186,9 +282,9 @@ class ParsedQuery:
     def empty(self) -> bool:
         return not self.terms
 
-    def fts(self) -> str:
+    def fts(self, expand: Expansion = _no_expansion) -> str:
         """The FTS5 MATCH expression (terms AND-ed)."""
-        return " AND ".join(t.fts() for t in self.terms)
+        return " AND ".join(t.fts(expand) for t in self.terms)
 
     def words(self) -> list[str]:
         """Every folded word the query may match (for page search)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from kiosk.documents.pdfwriter import PdfBuilder
@@ -39,3 +40,31 @@ def test_import_reimport_and_export(env: dict[str, str], tmp_path: Path) -> None
     reindex = smartcorner(env, "documents", "reindex")
     assert reindex.returncode == 0, reindex.stderr
     assert "1 documents indexed" in reindex.stdout
+
+
+def test_search_prints_what_the_screen_lists(env: dict[str, str], tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "usagers.txt").write_bytes(
+        "Accueil des usagers\n\nLa mise en œuvre de l’accueil des usagers.".encode("cp1252")
+    )
+    (folder / "autre.txt").write_text("Autre chose\n\nRien à voir.", encoding="utf-8")
+    assert smartcorner(env, "import", "documents", str(folder)).returncode == 0
+
+    text = smartcorner(env, "documents", "search", "usager ")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.splitlines()[0] == "  1. Accueil des usagers  (accueil-des-usagers, article)"
+    assert "[usagers]" in text.stdout
+    assert "1 result(s)" in text.stdout
+
+    listed = smartcorner(env, "documents", "search", "mise en oeuvre ", "--json")
+    assert listed.returncode == 0, listed.stderr
+    found = json.loads(listed.stdout)
+    assert [(r["rank"], r["slug"], r["kind"]) for r in found["results"]] == [
+        (1, "accueil-des-usagers", "article")
+    ]
+    assert found["results"][0]["matched"] == ["mise", "œuvre"]
+    assert found["results"][0]["snippet"].startswith("La mise en œuvre")
+
+    nothing = json.loads(smartcorner(env, "documents", "search", "usagerz ", "--json").stdout)
+    assert (nothing["results"], nothing["did_you_mean"]) == ([], "usagers")

@@ -1,4 +1,5 @@
-"""``smartcorner import documents``, ``export documents-usage``, ``documents reindex``.
+"""``smartcorner import documents``, ``export documents-usage``, ``documents reindex``,
+``documents search``.
 
 Listed in ``ui.cli.main.COMMAND_GROUPS``. Needs no Qt: everything below imports kiosk/ only,
 lazily, so the parser stays fast to build.
@@ -7,11 +8,13 @@ lazily, so the parser stays fast to build.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.documents.catalogue import HIGHLIGHT_END, HIGHLIGHT_START, DocumentKind
 from ui.cli.groups import command_group
 
 if TYPE_CHECKING:
@@ -49,6 +52,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reindex.set_defaults(handler=_reindex)
     zero = actions.add_parser("zero-results", help="what visitors searched for in vain")
     zero.set_defaults(handler=_zero_results)
+    search = actions.add_parser(
+        "search",
+        help="what the search page lists for QUERY",
+        description="Runs the search page's own search on this kiosk's index (brought up to date "
+        "with the catalogue first) and prints what the screen lists, best first: rank, title, "
+        "slug, kind and snippet (matched words between [ ]).",
+    )
+    search.add_argument(
+        "query", help="the text a visitor types (a trailing space: a finished word)"
+    )
+    search.add_argument("--theme", help="only this theme, as the theme filter does")
+    search.add_argument("--kind", choices=[k.value for k in DocumentKind], help="only this format")
+    search.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    search.set_defaults(handler=_search)
 
 
 def _open(settings: Settings):  # type: ignore[no-untyped-def]
@@ -143,3 +160,57 @@ def _zero_results(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     finally:
         engine.dispose()
+
+
+def _search(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.documents.index import DocumentIndex
+    from kiosk.documents.library import index_path, sync_index
+
+    engine, sessions = _open(settings)
+    try:
+        index = DocumentIndex(index_path(settings.paths))
+        try:
+            with sessions() as session:
+                sync_index(session, index)
+            kind = DocumentKind(args.kind) if args.kind else None
+            results = index.listing(args.query, theme=args.theme, kind=kind)
+        finally:
+            index.close()
+    finally:
+        engine.dispose()
+    rows = [
+        {
+            "rank": n,
+            "title": hit.document.title,
+            "slug": hit.document.slug,
+            "kind": hit.document.kind.value,
+            "theme": hit.document.theme,
+            "snippet": _plain(hit.snippet),
+            "matched": _matched(hit.snippet),
+        }
+        for n, hit in enumerate(results.hits, 1)
+    ]
+    if args.json:
+        print(json.dumps({
+            "query": args.query, "total": results.total, "results": rows,
+            "did_you_mean": results.did_you_mean,
+            "suggested_themes": list(results.suggested_themes),
+        }, ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    for row, hit in zip(rows, results.hits, strict=True):
+        print(f"{row['rank']:3d}. {row['title']}  ({row['slug']}, {row['kind']})")
+        snippet = hit.snippet.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
+        print("     " + " ".join(snippet.split()))
+    print(f"{results.total} result(s)" + (f"; did you mean: {results.did_you_mean}"
+          if results.did_you_mean else ""))  # fmt: skip
+    if not results.hits and results.suggested_themes:
+        print("themes suggested: " + ", ".join(results.suggested_themes))
+    return 0
+
+
+def _plain(snippet: str) -> str:
+    return " ".join(snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
+
+
+def _matched(snippet: str) -> list[str]:
+    return [part.split(HIGHLIGHT_END)[0] for part in snippet.split(HIGHLIGHT_START)[1:]]

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchHit, SearchResults
+from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
 from ui.tasks import BackgroundExecutor, OnError, WorkerDesk
 
 if TYPE_CHECKING:
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LATEST_COUNT: Final = 12  # "Nouveautés"
-THEME_LIST_LIMIT: Final = 200  # a theme's documents, newest first
-RESULTS_LIMIT: Final = 30  # a visitor reads a handful; the total says how many more
 RESYNC_AFTER_S: Final = 300.0  # the catalogue may change under a running kiosk (import)
 CACHE_FILES: Final = 40  # documents kept in the local file cache
 FICHE_KIND: Final = "document_fiche"
@@ -198,18 +196,9 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         self.call(lambda: self._search(request, complete), self._answered, self._search_failed)
 
     def _search(self, request: SearchRequest, complete: bool) -> SearchResults:
-        index = self._open()
-        if request.text.strip():
-            return index.search(
-                request.text,
-                theme=request.theme,
-                kind=request.kind,
-                limit=RESULTS_LIMIT,
-                quick=not complete,
-            )
-        docs = index.latest(THEME_LIST_LIMIT, theme=request.theme, kind=request.kind)
-        return SearchResults("", tuple(_as_hit(d) for d in docs), len(docs),
-                             request.theme, request.kind)  # fmt: skip
+        return self._open().listing(
+            request.text, theme=request.theme, kind=request.kind, quick=not complete
+        )
 
     def _answered(self, results: SearchResults) -> None:
         request, self._running = self._running, None
@@ -312,10 +301,6 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
                 )  # fmt: skip
 
         self._records.run(work, on_done, on_error)
-
-
-def _as_hit(document: DocumentSummary) -> SearchHit:
-    return SearchHit(document, document.summary, 0.0)
 
 
 def _ignore(_: object) -> None:

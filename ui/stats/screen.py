@@ -10,29 +10,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Final
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain import PARIS, EventKind
-from kiosk.help.domain import HelpReason
+from kiosk.domain import PARIS
 from kiosk.ports import Clock
 from kiosk.stats.dashboard import Dashboard
 from kiosk.stats.figures import Change
 from kiosk.stats.periods import Quarter
 from ui.formatting import figure, percent
 from ui.screens.base import Screen
+from ui.stats.change_card import ChangeCard
+from ui.stats.quarter_charts import QuarterCharts
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
@@ -41,60 +31,6 @@ from ui.widgets.icon_label import IconLabel
 log = logging.getLogger(__name__)
 
 LoadDashboard = Callable[[Quarter], Dashboard]  # runs on the worker thread
-CHART_HEIGHT: Final = 340
-
-
-class ChangeCard(QFrame):
-    """One figure of the quarter, and how it moved since the quarter before."""
-
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="statsCard")
-        self.title = QLabel(objectName="statsCardTitle")
-        self.value = QLabel("…", objectName="statsCardValue")
-        self.arrow = IconLabel(theme, "equal", 40, colour="text")
-        self.change = QLabel(objectName="statsCardChange")
-        self.before = QLabel(objectName="statsCardBefore")
-        self.before.setWordWrap(True)
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        row.addWidget(self.arrow)
-        row.addWidget(self.change)
-        row.addStretch(1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(28, 18, 28, 18)
-        column.setSpacing(4)
-        column.addWidget(self.title)
-        column.addWidget(self.value)
-        column.addLayout(row)
-        column.addWidget(self.before)
-
-    def show_change(
-        self,
-        value: str,
-        percent: float | None,
-        change: str,
-        before: str,
-        *,
-        higher_is_better: bool = True,
-    ) -> None:
-        """``percent`` picks the arrow (up, down, level also for n/a); the colour says whether
-        that is good news, which for a no-show rate is a fall."""
-        self.value.setText(value)
-        if percent is None or round(percent, 1) == 0:
-            self.arrow.set_icon("equal", "text_muted")
-            return self._texts(change, before)
-        good = (percent > 0) == higher_is_better
-        self.arrow.set_icon(
-            "trending-up" if percent > 0 else "trending-down", "success" if good else "error"
-        )
-        self._texts(change, before)
-
-    def _texts(self, change: str, before: str) -> None:
-        self.change.setText(change)
-        self.before.setText(before)
-
-    def clear(self) -> None:
-        self.show_change("…", None, "", "")
 
 
 class StatsScreen(Screen):
@@ -155,14 +91,7 @@ class StatsScreen(Screen):
         for card in (self.attendance, self.no_show, self.visits, self.help):
             cards.addWidget(card, 1)
 
-        self.by_month = self._chart_view()
-        self.by_kind = self._chart_view()
-        self.help_times = self._chart_view()
-        charts = QGridLayout()
-        charts.setSpacing(24)
-        for n, view in enumerate((self.by_month, self.by_kind, self.help_times)):
-            charts.addWidget(view, 0, n)
-            charts.setColumnStretch(n, 5 if view is not self.by_kind else 4)
+        self.charts = QuarterCharts(theme)
 
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("statsBack")
@@ -178,7 +107,7 @@ class StatsScreen(Screen):
         column.setSpacing(20)
         column.addLayout(header)
         column.addLayout(cards)
-        column.addLayout(charts, 1)
+        column.addWidget(self.charts, 1)
         column.addLayout(footer)
         theme.changed.connect(self._paint)
         self.retranslate()
@@ -248,8 +177,7 @@ class StatsScreen(Screen):
             )
             for card in (self.attendance, self.no_show, self.visits, self.help):
                 card.clear()
-            for view in (self.by_month, self.by_kind, self.help_times):
-                view.setChart(QChart())
+            self.charts.clear()
             return
         prev = self._quarter_name(board.quarter.previous())
         self._change_card(self.attendance, board.attendance, prev)
@@ -278,10 +206,7 @@ class StatsScreen(Screen):
             .replace("%3", figure(board.document_views.current))
             .replace("%4", figure(board.zero_result_searches.current))
         )
-        # Building the three charts takes the GUI thread for tens of milliseconds: not for a
-        # screen nobody sees (an answer arriving after staff left; shown() asks anew).
-        if self.isVisible():
-            self._paint_charts(board)
+        self.charts.show_board(board)  # data only: the bars are painted when shown
 
     def _change_card(self, card: ChangeCard, change: Change, prev: str) -> None:
         card.show_change(
@@ -290,176 +215,6 @@ class StatsScreen(Screen):
             percent(change.percent),
             self.tr("%1 : %2").replace("%1", prev).replace("%2", figure(change.previous)),
         )
-
-    def _chart_view(self) -> QChartView:
-        view = QChartView(objectName="statsChart")
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(CHART_HEIGHT)
-        return view
-
-    def _chart(self, title: str) -> QChart:
-        t = self._theme.tokens
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setTitleFont(self._font(t.font_size, bold=True))
-        chart.setTitleBrush(QColor(t.text))
-        chart.setBackgroundBrush(QColor(t.surface))
-        chart.setBackgroundRoundness(t.radius)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setLocalizeNumbers(True)  # "16,6" in French, "16.6" in English
-        chart.setLocale(QLocale(self.tr("fr_FR")))
-        chart.legend().setFont(self._font(t.font_size - 4))
-        chart.legend().setLabelColor(QColor(t.text))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        return chart
-
-    def _font(self, px: int, bold: bool = False) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(px)
-        font.setBold(bold)
-        return font
-
-    def _axis_style(self, axis: QBarCategoryAxis | QValueAxis) -> None:
-        t = self._theme.tokens
-        axis.setLabelsFont(self._font(t.font_size - 4))
-        axis.setLabelsColor(QColor(t.text))
-        axis.setGridLineColor(QColor(t.border))
-        axis.setLinePenColor(QColor(t.border))
-
-    def _bars(
-        self,
-        series: QBarSeries | QHorizontalBarSeries,
-        sets: list[tuple[str, str, list[float]]],
-    ) -> float:
-        t = self._theme.tokens
-        top = 0.0
-        for name, colour, values in sets:
-            bar_set = QBarSet(name)
-            bar_set.append(values)
-            bar_set.setColor(QColor(colour))
-            bar_set.setBorderColor(QColor(colour))
-            bar_set.setLabelColor(QColor(t.text))
-            bar_set.setLabelFont(self._font(t.font_size - 4, bold=True))
-            series.append(bar_set)
-            top = max([top, *values])
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsPrecision(3)
-        return top
-
-    def _paint_charts(self, board: Dashboard) -> None:
-        t = self._theme.tokens
-        # attendance and visits by month: the quarter's three months, even an empty one
-        months = [board.quarter.start.month + i for i in range(3)]
-        att = {int(r.key[5:7]): r.value for r in board.attendance_by_month}
-        vis = {int(r.key[5:7]): r.value for r in board.visits_by_month}
-        series = QBarSeries()
-        top = self._bars(
-            series,
-            [
-                (self.tr("Participations"), t.events, [att.get(m, 0.0) for m in months]),
-                (self.tr("Visites"), t.accent, [vis.get(m, 0.0) for m in months]),
-            ],
-        )
-        names = [self._month(m) for m in months]
-        self.by_month.setChart(
-            self._category_chart(self.tr("Par mois"), series, names, top, vertical=True)
-        )
-
-        kinds = {r.key: r.value for r in board.attendance_by_kind}
-        order = sorted(EventKind, key=lambda k: kinds.get(k, 0.0))
-        series_h = QHorizontalBarSeries()
-        top = self._bars(
-            series_h,
-            [(self.tr("Participations"), t.events, [kinds.get(k, 0.0) for k in order])],
-        )
-        chart = self._category_chart(
-            self.tr("Par type d'événement"), series_h, [self._kind(k) for k in order], top
-        )
-        chart.legend().setVisible(False)
-        self.by_kind.setChart(chart)
-
-        reasons = list(reversed(HelpReason))
-        by_reason = {h.reason: h for h in board.help_by_reason}
-        series_h = QHorizontalBarSeries()
-        top = self._bars(
-            series_h,
-            [
-                (
-                    self.tr("Attente (min)"),
-                    t.help,
-                    [round(by_reason[r].wait_minutes or 0.0, 1) for r in reasons],
-                ),
-                (
-                    self.tr("Prise en charge (min)"),
-                    t.text_muted,
-                    [round(by_reason[r].service_minutes or 0.0, 1) for r in reasons],
-                ),
-            ],
-        )
-        self.help_times.setChart(
-            self._category_chart(
-                self.tr("Besoin d'aide ? : temps moyens"),
-                series_h,
-                [self._reason(r) for r in reasons],
-                top,
-            )
-        )
-
-    def _category_chart(
-        self,
-        title: str,
-        series: QBarSeries | QHorizontalBarSeries,
-        categories: list[str],
-        top: float,
-        *,
-        vertical: bool = False,
-    ) -> QChart:
-        chart = self._chart(title)
-        chart.addSeries(series)
-        axis = QBarCategoryAxis()
-        axis.append(categories)
-        values = QValueAxis()
-        values.setRange(0, max(1.0, top * 1.3))  # room for the labels past the bars' ends
-        values.setLabelsVisible(False)  # each bar carries its number: no scale to read across
-        self._axis_style(axis)
-        self._axis_style(values)
-        chart.addAxis(
-            axis, Qt.AlignmentFlag.AlignBottom if vertical else Qt.AlignmentFlag.AlignLeft
-        )
-        chart.addAxis(
-            values, Qt.AlignmentFlag.AlignLeft if vertical else Qt.AlignmentFlag.AlignBottom
-        )
-        series.attachAxis(axis)
-        series.attachAxis(values)
-        return chart
-
-    def _month(self, month: int) -> str:
-        return (
-            self.tr("Janv."), self.tr("Févr."), self.tr("Mars"), self.tr("Avr."),
-            self.tr("Mai"), self.tr("Juin"), self.tr("Juil."), self.tr("Août"),
-            self.tr("Sept."), self.tr("Oct."), self.tr("Nov."), self.tr("Déc."),
-        )[month - 1]  # fmt: skip
-
-    def _kind(self, kind: EventKind) -> str:
-        return {
-            EventKind.MASTERCLASS: self.tr("Masterclass"),
-            EventKind.TABLE_RONDE: self.tr("Table ronde"),
-            EventKind.ATELIER_TECHNOLOGIQUE: self.tr("Atelier techno."),
-            EventKind.CAFE_NUMERIQUE: self.tr("Café numérique"),
-            EventKind.FORMATION: self.tr("Formation"),
-        }[kind]
-
-    def _reason(self, reason: HelpReason) -> str:
-        return {
-            HelpReason.HARDWARE: self.tr("Matériel"),
-            HelpReason.MAIL: self.tr("Messagerie"),
-            HelpReason.ACCOUNT: self.tr("Compte"),
-            HelpReason.SOFTWARE: self.tr("Logiciel"),
-            HelpReason.OTHER: self.tr("Autre"),
-        }[reason]
 
 
 def _rate(rate: float | None) -> str:

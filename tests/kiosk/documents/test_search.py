@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.documents.catalogue import HIGHLIGHT_END, HIGHLIGHT_START, DocumentKind, DocumentSummary
 from kiosk.documents.index import DocumentIndex, IndexedDocument, open_index
-from kiosk.documents.text import parse_query, words
+from kiosk.documents.text import index_form, parse_query, words
 from kiosk.text import fold
 
 # slug, kind, theme, title, summary, tags, body pages
@@ -245,3 +247,134 @@ def test_a_short_word_being_typed_gets_a_quick_answer_from_the_short_fields_firs
     assert empty.hits == ()
     assert empty.did_you_mean is None
     assert slugs(index, "gest") == ["passwords"]  # "gestionnaire", in the body
+
+
+# --- one normalisation for the index and the query: œ, æ, ß, ligature glyphs, stems --------
+FRENCH = [
+    ("oeuvre-accent", "Mise en œuvre du schéma", "La MISE EN ŒUVRE commence en mars."),
+    ("oeuvre-plain", "Calendrier", "La mise en oeuvre des ateliers suit."),
+    ("latex", "Guide TeX", "Chaque ﬁchier est eﬃcace ; le proﬁl ﬂotte."),  # U+FB01, FB03, FB02
+    ("strasse", "Adresse", "Le bureau de la Hauptstraße ouvre en 3ᵉ semaine."),
+    ("usagers", "Accueil", "Les usagers du service public et l’ex æquo."),
+]
+
+
+@pytest.fixture
+def french(tmp_path: Path) -> Iterator[DocumentIndex]:
+    idx = DocumentIndex(tmp_path / "french.sqlite3")
+    idx.upsert(
+        IndexedDocument(n, _titled(slug, title), body, (body,), f"f{n}")
+        for n, (slug, title, body) in enumerate(FRENCH, 1)
+    )
+    yield idx
+    idx.close()
+
+
+def _titled(slug: str, title: str) -> DocumentSummary:
+    return DocumentSummary(
+        slug=slug, kind=DocumentKind.PDF, title=title, summary="", theme="Divers", tags=(),
+        published_on=date(2026, 1, 1), reading_minutes=1, page_count=1, content_hash=None,
+        url=None,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", ["mise en œuvre", "mise en oeuvre ", "MISE EN ŒUVRE ", "œuvres"])
+def test_oe_typed_either_way_finds_every_document_with_it(
+    french: DocumentIndex, typed: str
+) -> None:
+    assert sorted(slugs(french, typed)) == ["oeuvre-accent", "oeuvre-plain"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [("fichier ", "latex"), ("efficace ", "latex"), ("profil ", "latex"), ("flotte ", "latex"),
+     ("fichiers", "latex"), ("fichie", "latex"), ("hauptstrasse ", "strasse"),
+     ("Hauptstraße ", "strasse"), ("3e ", "strasse"), ("3ᵉ ", "strasse"), ("usager ", "usagers"),
+     ("usagers ", "usagers"), ("usag", "usagers"), ("aequo ", "usagers")],
+)  # fmt: skip
+def test_ligatures_eszett_superscripts_and_plurals_are_one_normalisation(
+    french: DocumentIndex, typed: str, slug: str
+) -> None:
+    assert slugs(french, typed) == [slug]
+
+
+def test_highlights_show_the_words_as_written(french: DocumentIndex) -> None:
+    snippet = french.search("oeuvre ").hits[0].snippet
+    assert f"{HIGHLIGHT_START}ŒUVRE{HIGHLIGHT_END}" in snippet or (
+        f"{HIGHLIGHT_START}oeuvre{HIGHLIGHT_END}" in snippet
+    )
+    latex = french.search("efficace fichier ").hits[0].snippet
+    assert f"{HIGHLIGHT_START}ﬁchier{HIGHLIGHT_END}" in latex
+    assert f"{HIGHLIGHT_START}eﬃcace{HIGHLIGHT_END}" in latex
+    pages = french.find_in_document("usagers", "usager")
+    assert [(p.page_number, p.occurrences) for p in pages] == [(1, 1)]
+
+
+def test_a_removed_or_replaced_document_leaves_no_term_behind(french: DocumentIndex) -> None:
+    french.upsert([IndexedDocument(3, _titled("latex", "Guide"), "Rien.", ("Rien.",), "f3b")])
+    assert slugs(french, "fichier ") == []
+    assert slugs(french, "rien ") == ["latex"]
+    french.remove([3])
+    assert slugs(french, "rien ") == []
+    assert french.find_in_document("latex", "rien") == []
+
+
+def test_at_most_one_suggestion_round(
+    index: DocumentIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a suggested spelling that itself finds nothing must not be corrected again, and again
+    monkeypatch.setattr(index, "did_you_mean", lambda text: text + "x")
+    results = index.search("zzzz ", typing=False)
+    assert results.hits == ()
+    assert results.did_you_mean is None  # it found nothing: not offered
+
+
+LATIN_GREEK_CYRILLIC_AND_TYPOGRAPHY = [
+    (0x0, 0x52F), (0x1D00, 0x1DBF), (0x1E00, 0x1FFF), (0x2000, 0x2065), (0x206A, 0x20B9),
+    (0x20D0, 0x2189), (0xE000, 0xE0FF), (0xFB00, 0xFB06), (0xFEFF, 0xFEFF), (0xFF01, 0xFF5E),
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            *(
+                st.characters(min_codepoint=lo, max_codepoint=hi, exclude_categories=("Cn",))
+                for lo, hi in LATIN_GREEK_CYRILLIC_AND_TYPOGRAPHY
+            )
+        ),
+        max_size=40,
+    )
+)
+def test_the_index_form_has_one_term_per_word_of_fts5s_own_split(text: str) -> None:
+    """Snippets and highlights re-read the original text: its n-th word must be the n-th term.
+
+    (Other scripts may split differently where SQLite's Unicode tables are older than Python's:
+    their highlights could land a word off; finding them is unaffected, both sides use
+    :func:`index_form`.)"""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    db.execute("INSERT INTO t VALUES (?)", (text,))
+    fts5_words = db.execute("SELECT count(*) FROM v").fetchone()[0]
+    db.close()
+    assert len(index_form(text).split()) == fts5_words
+
+
+def test_an_index_built_with_other_terms_is_built_again(tmp_path: Path) -> None:
+    """Another stemmer or Unicode version gives other terms: the old rows could not be deleted."""
+    path = tmp_path / "index.sqlite3"
+    index = DocumentIndex(path)
+    index.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+    index.close()
+    with sqlite3.connect(path) as db:  # as an older kiosk build left it
+        db.execute("UPDATE meta SET value = 'snowball 0.0' WHERE key = 'terms'")
+    db.close()
+    again = DocumentIndex(path)
+    try:
+        assert again.fingerprints() == {}  # empty: the next sync fills it with today's terms
+        again.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+        assert [h.document.slug for h in again.search("hameconnage ").hits] == ["phishing"]
+    finally:
+        again.close()

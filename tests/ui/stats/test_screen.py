@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -127,16 +126,75 @@ def test_the_charts_show_the_quarters_months_types_and_reasons(
 ) -> None:
     screen.shown()
     loaded(qtbot, screen)
-    month_chart = screen.by_month.chart()
-    series = month_chart.series()[0]
-    sets = {s.label(): [s.at(i) for i in range(s.count())] for s in series.barSets()}
-    assert sets == {"Participations": [3.0, 5.0, 4.0], "Visites": [1.0, 2.0, 3.0]}
-    axis = next(a for a in month_chart.axes() if isinstance(a, QBarCategoryAxis))
-    assert axis.categories() == ["Avr.", "Mai", "Juin"]
-    kinds = screen.by_kind.chart().series()[0].barSets()[0]
-    assert sorted(kinds.at(i) for i in range(kinds.count())) == [0.0, 0.0, 3.0, 4.0, 5.0]
-    wait = screen.help_times.chart().series()[0].barSets()[0]
-    assert sorted(wait.at(i) for i in range(wait.count())) == [0.0, 0.0, 0.0, 15.0, 30.0]
+    month = screen.charts.by_month.data
+    assert month is not None
+    assert {s.name: list(s.values) for s in month.series} == {
+        "Participations": [3.0, 5.0, 4.0],
+        "Visites": [1.0, 2.0, 3.0],
+    }
+    assert month.categories == ("Avr.", "Mai", "Juin")
+    kinds = screen.charts.by_kind.data
+    assert kinds is not None
+    assert list(kinds.series[0].values) == [5.0, 4.0, 3.0, 0.0, 0.0]  # the biggest first
+    wait = screen.charts.help_times.data
+    assert wait is not None
+    assert sorted(wait.series[0].values) == [0.0, 0.0, 0.0, 15.0, 30.0]
+
+
+def test_every_bar_carries_its_value_in_large_type_within_its_card(
+    qtbot: QtBot, screen: StatsScreen
+) -> None:
+    screen.shown()
+    loaded(qtbot, screen)
+    for chart in (screen.charts.by_month, screen.charts.by_kind, screen.charts.help_times):
+        chart.grab()  # paints
+        assert chart.data is not None
+        values = [v for s in chart.data.series for v in s.values]
+        assert len(chart.painted) == len(values)
+        assert sorted(p.text for p in chart.painted) == sorted(
+            screen.charts.value_text(v) for v in values
+        )
+        card = chart.rect()
+        for bar in chart.painted:
+            assert card.contains(bar.label.toAlignedRect()), (bar.text, bar.label, card)
+            if bar.inside:  # written on the bar's end
+                assert bar.bar.contains(bar.label.center())
+            elif chart.data.horizontal:  # a short bar: just past its end, on its line
+                assert bar.label.left() >= bar.bar.right()
+                assert bar.label.top() <= bar.bar.center().y() <= bar.label.bottom()
+            else:
+                assert bar.label.bottom() <= bar.bar.top()
+        assert any(p.inside for p in chart.painted)
+        assert chart.accessibleDescription()  # the numbers, for a screen reader
+    longest = max(screen.charts.by_month.painted, key=lambda p: p.bar.height())
+    assert (longest.text, longest.inside) == ("5", True)  # May's 5 attendances, on the bar
+
+
+def test_chart_labels_are_at_least_24_px(qtbot: QtBot, screen: StatsScreen) -> None:
+    from ui.stats.bar_chart import MIN_LABEL_PX
+
+    screen.shown()
+    loaded(qtbot, screen)
+    chart = screen.charts.by_month
+    chart.grab()
+    assert MIN_LABEL_PX >= 24
+    assert all(p.label.height() >= 24 for p in chart.painted)
+
+
+def test_qt_charts_is_not_imported_by_the_application() -> None:
+    """Qt Charts is deprecated (Qt 6.10): the statistics draw their bars themselves."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ui.app.shell, ui.stats.screen, ui.stats.bar_chart\n"
+        "loaded = [m for m in sys.modules if m.startswith('PySide6.QtCharts')]\n"
+        "assert not loaded, loaded"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_failure_is_said_on_screen(qtbot: QtBot, screen: StatsScreen, loader: Loader) -> None:
