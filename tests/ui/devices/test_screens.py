@@ -17,6 +17,7 @@ from kiosk.db.models import Person
 from kiosk.domain import PersonKind, Role
 from kiosk.identity import demo_badge_uid
 from kiosk.ports import PrinterState, PrinterStatus, PrintResult, Receipt, ReceiptLine
+from tests.helpers.keys import Scanner
 from tests.ui.input.test_routing import ProbeScreen
 from ui.devices.device_card import GLYPHS, Level
 
@@ -221,3 +222,23 @@ def test_the_simulated_printer_shows_the_ticket_until_the_idle_reset(
     with qtbot.waitSignal(kiosk.idle.session_reset, timeout=3000):
         pass
     assert not panel.isVisible()
+
+
+def test_the_scanner_card_shows_how_the_scanner_is_set_and_the_last_code_it_typed(
+    qtbot: QtBot, make_shell: Any, sqlite_url: str
+) -> None:
+    shell = make_shell(db_url=sqlite_url, scanner_prefix="]Q", scanner_suffix="tab")
+    shell.window.transition.duration_ms = 0
+    shell.router.register(ProbeScreen.key, ProbeScreen)
+    screen = enter_admin(shell)
+    tap(qtbot, screen.hardware)
+    screen = shell.router.current
+    shown = " ".join(screen.scanner.texts())
+    assert "préfixe « ]Q », suffixe Tab, 50 ms" in shown
+    assert "Aucun code lu" in shown
+    # What a programmed USB scanner sends: its prefix, Shift around each capital, then Tab
+    Scanner(screen).scan("]QSCA.SHIFTEDCODE", 4, end="\t")
+    qtbot.waitUntil(lambda: "SCA.SH" in " ".join(screen.scanner.texts()), timeout=3000)
+    shown = " ".join(screen.scanner.texts())
+    assert "douchette" in shown
+    assert "]Q" not in shown.split("Dernier code")[1]  # the prefix is not part of the code
