@@ -222,6 +222,8 @@ class HardwareScreen(Screen):
             PrinterState.UNREACHABLE: self.tr("Vérifiez le câble, l'alimentation ou le réseau"),
             PrinterState.PAPER_OUT: self.tr("Remettez un rouleau : les tickets attendent"),
         }.get(status.state, "")
+        if status.staff_reason:
+            explain = status.staff_reason  # the precise cause, in staff words
         level = _PRINTER_LEVELS.get(status.state, Level.ERROR)
         self.printer.set_state(level, state, where, explain)
 
