@@ -213,7 +213,8 @@ BACKEND_ERRORS = _backend_errors()
 
 
 def staff_reason(target: PrinterTarget, exc: BaseException) -> str:
-    """Why the printer cannot be reached, in the words of the person who can fix it."""
+    """Why the printer cannot be reached, in the words of the person who can fix it ("" when
+    the cause is not one of those known here)."""
     text = " ".join(str(exc).split())
     low = text.lower()
     errno = getattr(exc, "errno", None) or getattr(exc.__cause__, "errno", None)
@@ -240,7 +241,7 @@ def staff_reason(target: PrinterTarget, exc: BaseException) -> str:
             return f"file d’impression CUPS « {target.address} » introuvable"
         if "failed to connect" in low or "connection refused" in low or "server" in low:
             return "service CUPS injoignable (cupsd arrêté ?)"
-    return text or type(exc).__name__
+    return ""
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -360,9 +361,10 @@ def read_status(device: Escpos, timeout: float = DEFAULT_TIMEOUT) -> PrinterStat
 
 
 def _unreachable(target: PrinterTarget, exc: BaseException) -> PrinterStatus:
-    reason = staff_reason(target, exc)
+    staff = staff_reason(target, exc)
+    raw = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
     return PrinterStatus(
-        PrinterState.UNREACHABLE, f"printer unreachable: {target.url} ({reason})", reason
+        PrinterState.UNREACHABLE, f"printer unreachable: {target.url} ({staff or raw})", staff
     )
 
 

@@ -3,6 +3,9 @@ libusb, pyserial on a pseudo-terminal), and the words each failure gives the sta
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,3 +130,35 @@ def test_a_pulled_serial_cable_is_said_and_plugging_it_back_prints(
         printer.stop()
     stream = pty_printer.printer.wait_for_stream(lambda data: CUT in data)
     assert len(receipts_in(stream)) == 1
+
+
+# --- smartcorner selftest ---------------------------------------------------------------------
+
+
+def selftest(tmp_path: Path, printer_url: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SMARTCORNER_")}
+    env |= {"SMARTCORNER_DATA_DIR": str(tmp_path / "data"), "SMARTCORNER_PRINTER": printer_url}
+    for args in (("db", "upgrade"), ("selftest", "--printer-timeout", "2")):
+        result = subprocess.run(
+            [sys.executable, "-m", "ui.cli.main", *args],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    return result
+
+
+@needs_socat
+def test_selftest_passes_with_a_serial_printer_on_a_pty(
+    tmp_path: Path, pty_printer: PtyPrinter
+) -> None:
+    result = selftest(tmp_path, pty_printer.url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("[ OK ] printer")]
+    assert line.endswith(f"serial://{pty_printer.path}: online, paper ok")
+    assert receipts_in(bytes(pty_printer.printer.stream)) == []  # a self-test prints nothing
+
+
+def test_selftest_names_the_state_of_an_absent_usb_printer(tmp_path: Path) -> None:
+    result = selftest(tmp_path, "usb://04b8:0202")
+    assert result.returncode == 1
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("[FAIL] printer")]
+    assert line.endswith("usb://04b8:0202: unreachable: imprimante USB 04b8:0202 introuvable")
