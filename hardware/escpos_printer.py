@@ -145,7 +145,12 @@ def open_device(target: PrinterTarget, timeout: float = DEFAULT_TIMEOUT) -> Escp
         device = printer.File(target.address, profile=profile)
         device.open()
     elif target.scheme == "cups":
-        device = printer.CupsPrinter(target.address, profile=profile)
+        server = target.option("server")  # host:port of another CUPS than the system's
+        where: dict[str, Any] = {}
+        if server:
+            host, _, port = server.rpartition(":") if ":" in server else (server, "", "631")
+            where = {"host": host, "port": int(port)}
+        device = printer.CupsPrinter(target.address, profile=profile, **where)
         device.open(job_name="Smart Corner")
     else:
         raise PrinterUrlError(f"no printer configured ({target.url})")
@@ -324,6 +329,7 @@ def render_receipt(receipt: Receipt, profile: str | None = None) -> bytes:
 # --- status and sending -------------------------------------------------------------------
 
 DLE_EOT = b"\x10\x04"
+CUPS_STOPPED = 5  # IPP printer-state
 
 
 class _NoStatus(Exception):
@@ -340,8 +346,20 @@ def _query(device: Escpos, n: int) -> bytes | None:
     return bytes(answer) or None
 
 
+def _cups_status(device: Any) -> PrinterStatus:
+    """A CUPS queue says whether it accepts jobs, not what the paper is like; DLE EOT sent to
+    it would end up printed in the next job's bytes."""
+    queue = device.printers.get(device.printer_name, {})
+    if queue.get("printer-state") == CUPS_STOPPED:
+        reason = queue.get("printer-state-message") or "la file d’impression CUPS est arrêtée"
+        return PrinterStatus(PrinterState.OFFLINE, f"CUPS queue stopped: {reason}", reason)
+    return PrinterStatus(PrinterState.UNKNOWN, "a CUPS queue does not tell the paper's state")
+
+
 def read_status(device: Escpos, timeout: float = DEFAULT_TIMEOUT) -> PrinterStatus:
     """Ask an opened printer how it is, the Epson way (DLE EOT 1 and 4)."""
+    if isinstance(device, printer.CupsPrinter):
+        return _cups_status(device)
     try:
         online = _query(device, 1)
         paper = _query(device, 4) if online is not None else None
