@@ -87,7 +87,8 @@ class PrivateCups:
         self._wait(self._answers, "cupsd answering")
 
     def _answers(self) -> bool:
-        assert self._process is not None and self._process.poll() is None, self.log()
+        assert self._process is not None
+        assert self._process.poll() is None, self.log()
         try:
             self.connection().getPrinters()
         except (RuntimeError, cups.IPPError):
