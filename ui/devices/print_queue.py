@@ -187,11 +187,11 @@ class PrintQueueSection(QFrame):
         """Print the job again; one that may already be on paper asks first (a second copy of
         a ticket is a second ticket)."""
         job = next((j for j in self.jobs if j.id == job_id), None)
-        if job is not None and job.last_error_code is Failure.INTERRUPTED:
-            if job_id not in self._confirming:
-                self._confirming.add(job_id)
-                self._show_rows()
-                return
+        may_be_out = job is not None and job.last_error_code is Failure.INTERRUPTED
+        if may_be_out and job_id not in self._confirming:
+            self._confirming.add(job_id)
+            self._show_rows()
+            return
         self._confirming.discard(job_id)
         spooler = self._spooler()
         if spooler is not None:
