@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.badge_simulator import SimulatedBadgeSource
 from hardware.devices import Devices, SimulatedTicketPrinter
+from hardware.escpos_printer import EscposTicketPrinter
 from hardware.qr_camera import CameraState, CameraStatus
 from kiosk.db.models import Person
 from kiosk.domain import PersonKind, Role
@@ -242,3 +243,18 @@ def test_the_scanner_card_shows_how_the_scanner_is_set_and_the_last_code_it_type
     shown = " ".join(screen.scanner.texts())
     assert "douchette" in shown
     assert "]Q" not in shown.split("Dernier code")[1]  # the prefix is not part of the code
+
+
+def test_the_printer_card_names_an_absent_usb_printer_in_staff_words(
+    qtbot: QtBot, make_shell: Any, sqlite_url: str
+) -> None:
+    shell = make_shell(db_url=sqlite_url, printer="usb://04b8:0202")
+    shell.window.transition.duration_ms = 0
+    shell.router.register(ProbeScreen.key, ProbeScreen)
+    printer = EscposTicketPrinter("usb://04b8:0202", timeout=1)  # pyusb on the real libusb
+    shell.attach_devices(Devices(SimulatedBadgeSource(), printer))
+    tap(qtbot, enter_admin(shell).hardware)
+    screen = shell.router.current
+    qtbot.waitUntil(lambda: screen.printer.texts()[1] == "Injoignable", timeout=10_000)
+    assert "imprimante USB 04b8:0202 introuvable" in screen.printer.texts()
+    assert screen.printer.level is Level.ERROR
