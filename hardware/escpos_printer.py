@@ -183,7 +183,9 @@ class _ExclusiveSerial(printer.Serial):  # type: ignore[misc]
         except (ValueError, serial.SerialException) as exc:
             self.device = None
             message = f"Unable to open serial printer on {self.devfile}: {exc}"
-            raise DeviceNotFoundError(message) from exc
+            if raise_not_found:  # python-escpos's contract: False only logs
+                raise DeviceNotFoundError(message) from exc
+            log.error("%s", message)
 
     def _read(self) -> bytes:
         """The status answer (one byte): python-escpos asks for 16, and pyserial then waits

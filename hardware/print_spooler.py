@@ -351,7 +351,8 @@ class PrintSpooler:
             # or all of it, may be on paper. Never sent again on its own: a person decides.
             log.warning("print job %d cut off while sending: may have printed", job_id)
             with contextlib.suppress(LostClaim):
-                self._report(spool.fail(job_id, self.worker, now, Failure.INTERRUPTED))
+                detail = f"cut off while transmitting: may have printed ({result.status.detail})"
+                self._report(spool.fail(job_id, self.worker, now, Failure.INTERRUPTED, detail))
             self._set_status(spool, result.status)
             return True
         # Not transmitted: it goes back to the queue.

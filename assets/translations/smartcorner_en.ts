@@ -1408,7 +1408,7 @@
         <translation>Load a new roll: tickets are waiting</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Aucun code lu depuis le démarrage</source>
         <translation>No code read since start-up</translation>
     </message>
@@ -1433,14 +1433,39 @@
         <translation>Last code: {time}, {source}, “{start}…”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>À l&apos;écoute</source>
         <translation>Listening</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Entrée ou Tab</source>
+        <translation>Return or Tab</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Douchette en mode clavier : aucun réglage nécessaire</source>
-        <translation>Hand scanner in keyboard mode: nothing to set up</translation>
+        <source>Entrée</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clavier, préfixe « {prefix} », suffixe {suffix}, {gap} ms</source>
+        <translation>Keyboard, prefix “{prefix}”, suffix {suffix}, {gap} ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clavier, suffixe {suffix}, {gap} ms au plus</source>
+        <translation>Keyboard, suffix {suffix}, {gap} ms at most</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1793,7 +1818,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/devices/print_queue.py" line="+220"/>
+        <location filename="../../ui/devices/print_queue.py" line="+231"/>
         <source>File d&apos;impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -1863,14 +1888,24 @@
         <translation>… and {n} more, more recent</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{what}, demandé à {time}</source>
         <translation>{what}, requested at {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Ce ticket est peut-être déjà sorti : le réimprimer en fait un second. Touchez « Oui, réimprimer » pour confirmer.</source>
+        <translation>This ticket may already be out: reprinting makes a second one. Tap “Yes, reprint” to confirm.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Réimprimer</source>
         <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oui, réimprimer</source>
+        <translation>Yes, reprint</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1929,8 +1964,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>le kiosque s&apos;est arrêté pendant l&apos;impression ; vérifiez si le ticket est sorti</source>
-        <translation>the kiosk stopped while printing; check whether the ticket came out</translation>
+        <source>peut-être imprimé, l&apos;envoi a été coupé en cours ; vérifiez si le ticket est sorti</source>
+        <translation>may have printed, sending was cut off; check whether the ticket came out</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -14,12 +14,12 @@ import serial
 
 from hardware.escpos_printer import (
     DLE_EOT,
-    EscposTicketPrinter,
     parse_printer_url,
     query_status,
     render_receipt,
     send_job,
 )
+from hardware.printer_links import EscposLink
 from kiosk.ports import PrinterState
 from tests.hardware.test_escpos_printer import EXPECTED_LINES, RECEIPT, print_and_wait
 from tests.helpers.escpos_decode import decode
@@ -77,21 +77,18 @@ def test_a_serial_port_held_by_another_program_is_busy(pty_printer: PtyPrinter) 
 
 @needs_socat
 def test_a_receipt_over_a_serial_line_prints_once_with_its_bytes(pty_printer: PtyPrinter) -> None:
-    printer = EscposTicketPrinter(pty_printer.url, timeout=2)
-    try:
-        result = print_and_wait(printer)
-        assert result.ok, result.status
-        stream = pty_printer.printer.wait_for_stream(lambda data: CUT in data)
-        (receipt,) = receipts_in(stream)
-        expected = render_receipt(RECEIPT)
-        assert expected.startswith(receipt)  # byte for byte, up to the cut
-        assert decode(expected).texts[: len(EXPECTED_LINES)] == EXPECTED_LINES
-        second = print_and_wait(printer)
-        assert second.ok
-        stream = pty_printer.printer.wait_for_stream(lambda data: data.count(CUT) >= 2)
-        assert len(receipts_in(stream)) == 2  # one receipt per job, none repeated
-    finally:
-        printer.stop()
+    printer = EscposLink(pty_printer.url, timeout=2)
+    result = print_and_wait(printer)
+    assert result.ok, result.status
+    stream = pty_printer.printer.wait_for_stream(lambda data: CUT in data)
+    (receipt,) = receipts_in(stream)
+    expected = render_receipt(RECEIPT)
+    assert expected.startswith(receipt)  # byte for byte, up to the cut
+    assert decode(expected).texts[: len(EXPECTED_LINES)] == EXPECTED_LINES
+    second = print_and_wait(printer)
+    assert second.ok
+    stream = pty_printer.printer.wait_for_stream(lambda data: data.count(CUT) >= 2)
+    assert len(receipts_in(stream)) == 2  # one receipt per job, none repeated
 
 
 @needs_socat
@@ -103,11 +100,7 @@ def test_a_serial_printer_that_cannot_print_gets_no_receipt(
     pty_printer: PtyPrinter, paper: Paper, state: PrinterState
 ) -> None:
     pty_printer.printer.state = paper
-    printer = EscposTicketPrinter(pty_printer.url, timeout=2)
-    try:
-        result = print_and_wait(printer)
-    finally:
-        printer.stop()
+    result = print_and_wait(EscposLink(pty_printer.url, timeout=2))
     assert not result.ok
     assert result.status.state is state
     stream = pty_printer.printer.wait_for_stream(lambda data: DLE_EOT + b"\x04" in data)
@@ -119,15 +112,12 @@ def test_a_pulled_serial_cable_is_said_and_plugging_it_back_prints(
     pty_printer: PtyPrinter,
 ) -> None:
     pty_printer.pull()
-    printer = EscposTicketPrinter(pty_printer.url, timeout=2)
-    try:
-        result = print_and_wait(printer)
-        assert not result.ok
-        assert result.status.staff_reason == f"port série {pty_printer.path} introuvable"
-        pty_printer.plug()
-        assert print_and_wait(printer).ok
-    finally:
-        printer.stop()
+    printer = EscposLink(pty_printer.url, timeout=2)
+    result = print_and_wait(printer)
+    assert not result.ok
+    assert result.status.staff_reason == f"port série {pty_printer.path} introuvable"
+    pty_printer.plug()
+    assert print_and_wait(printer).ok
     stream = pty_printer.printer.wait_for_stream(lambda data: CUT in data)
     assert len(receipts_in(stream)) == 1
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from hardware.escpos_printer import (
-    EscposTicketPrinter,
     parse_printer_url,
     query_status,
     render_receipt,
 )
+from hardware.printer_links import EscposLink
 from kiosk.ports import PrinterState
 from tests.hardware.test_escpos_printer import RECEIPT, print_and_wait
 from tests.helpers import cupsd
@@ -32,11 +32,7 @@ def cups_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateCup
 
 def test_a_receipt_reaches_the_queue_s_device_byte_for_byte(cups_server: PrivateCups) -> None:
     before = len(cups_server.captured())
-    printer = EscposTicketPrinter(cups_server.url("kiosk"), timeout=5)
-    try:
-        result = print_and_wait(printer, timeout=20)
-    finally:
-        printer.stop()
+    result = print_and_wait(EscposLink(cups_server.url("kiosk"), timeout=5))
     assert result.ok, result.status
     jobs = cups_server.wait_for_jobs(before + 1)
     assert len(jobs) == before + 1  # printed once

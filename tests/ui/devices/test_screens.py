@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.badge_simulator import SimulatedBadgeSource
-from hardware.devices import Devices, SimulatedTicketPrinter
-from hardware.escpos_printer import EscposTicketPrinter
+from hardware.devices import Devices, SimulatedTicketPrinter, build_printer
 from hardware.qr_camera import CameraState, CameraStatus
 from kiosk.db.models import Person
 from kiosk.domain import PersonKind, Role
@@ -251,8 +250,8 @@ def test_the_printer_card_names_an_absent_usb_printer_in_staff_words(
     shell = make_shell(db_url=sqlite_url, printer="usb://04b8:0202")
     shell.window.transition.duration_ms = 0
     shell.router.register(ProbeScreen.key, ProbeScreen)
-    printer = EscposTicketPrinter("usb://04b8:0202", timeout=1)  # pyusb on the real libusb
-    shell.attach_devices(Devices(SimulatedBadgeSource(), printer))
+    printer = build_printer(shell.settings, on_status=shell.bridge.on_printer_status)
+    shell.attach_devices(Devices(SimulatedBadgeSource(), printer))  # pyusb on the real libusb
     tap(qtbot, enter_admin(shell).hardware)
     screen = shell.router.current
     qtbot.waitUntil(lambda: screen.printer.texts()[1] == "Injoignable", timeout=10_000)
