@@ -17,7 +17,9 @@ as_root() {
     log "need root for: $*  (run as root or install sudo)"; return 1; fi
 }
 
-# Qt runtime (offscreen and X11/xcb), Xvfb for headless screenshots, PC/SC for the badge reader,
+# Qt runtime (offscreen and X11/xcb), Xvfb for headless screenshots, xdotool and setxkbmap to
+# type as scanners do under it, libusb/libcups for the USB and CUPS printers (pycups builds
+# against libcups2-dev), socat and cupsd for the printer rigs, PC/SC for the badge reader,
 # a PostgreSQL server for the multi-kiosk tests, what pyscard needs to build, and the installer
 # tests' tools (shellcheck, systemd-analyze, debootstrap for the throwaway Debian root).
 APT_PACKAGES=(
@@ -26,6 +28,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
   fonts-dejavu-core xvfb xauth
   gcc libpcsclite-dev pcscd vsmartcard-vpcd
+  libusb-1.0-0 libcups2-dev cups-daemon cups-client socat xdotool x11-xkb-utils
   postgresql
   shellcheck systemd debootstrap
 )

@@ -18,15 +18,23 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import termios
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import serial
+
 from hardware._escpos import DeviceNotFoundError, Dummy, Escpos, EscposError, Profile, printer
 from kiosk.ports import PrinterState, PrinterStatus, PrintResult, Receipt
 from kiosk.printing.layout import Align, CutBlock, QrBlock, TextBlock, layout
+
+try:
+    import cups
+except ImportError:  # libcups2 missing: cups:// printers say so, the others work
+    cups = None
 
 log = logging.getLogger(__name__)
 
@@ -129,17 +137,118 @@ def open_device(target: PrinterTarget, timeout: float = DEFAULT_TIMEOUT) -> Escp
         device.open()
     elif target.scheme == "serial":
         baudrate = int(target.option("baudrate", "9600") or 9600)
-        device = printer.Serial(target.address, baudrate=baudrate, timeout=timeout, profile=profile)
+        device = _ExclusiveSerial(
+            target.address, baudrate=baudrate, timeout=timeout, profile=profile
+        )
         device.open()
     elif target.scheme == "file":
         device = printer.File(target.address, profile=profile)
         device.open()
     elif target.scheme == "cups":
-        device = printer.CupsPrinter(target.address, profile=profile)
+        server = target.option("server")  # host:port of another CUPS than the system's
+        where: dict[str, Any] = {}
+        if server:
+            host, _, port = server.rpartition(":") if ":" in server else (server, "", "631")
+            where = {"host": host, "port": int(port)}
+        device = printer.CupsPrinter(target.address, profile=profile, **where)
         device.open(job_name="Smart Corner")
     else:
         raise PrinterUrlError(f"no printer configured ({target.url})")
     return device
+
+
+class _ExclusiveSerial(printer.Serial):  # type: ignore[misc]
+    """python-escpos's serial printer, opening its port with an exclusive lock.
+
+    Two writers on one serial line interleave their bytes into garbage receipts (the kiosk and
+    ``smartcorner selftest``, or a second kiosk process): the second one is told the port is
+    busy instead. Writes time out like reads, so a printer holding the line (flow control,
+    a pulled cable) cannot block the spooler's thread for ever.
+    """
+
+    def open(self, raise_not_found: bool = True) -> None:
+        try:
+            self.device = serial.Serial(
+                port=self.devfile,
+                baudrate=self.baudrate,
+                bytesize=self.bytesize,
+                parity=self.parity,
+                stopbits=self.stopbits,
+                timeout=self.timeout,
+                write_timeout=self.timeout,
+                xonxoff=self.xonxoff,
+                dsrdtr=self.dsrdtr,
+                exclusive=True,
+            )
+        except (ValueError, serial.SerialException) as exc:
+            self.device = None
+            message = f"Unable to open serial printer on {self.devfile}: {exc}"
+            if raise_not_found:  # python-escpos's contract: False only logs
+                raise DeviceNotFoundError(message) from exc
+            log.error("%s", message)
+
+    def _read(self) -> bytes:
+        """The status answer (one byte): python-escpos asks for 16, and pyserial then waits
+        out the whole timeout on every query, whatever the printer's speed."""
+        assert self.device
+        first = self.device.read(1)
+        return bytes(first) + bytes(self.device.read(self.device.in_waiting)) if first else b""
+
+    def close(self) -> None:
+        """Close even when the line is gone (a pulled cable fails the final flush)."""
+        device: Any = getattr(self, "_device", False)
+        self._device = False
+        if device:
+            with contextlib.suppress(OSError, termios.error):
+                device.flush()
+            device.close()
+
+
+# What the printer backends raise when the printer cannot be reached, besides OSError (pyusb's
+# USBError and pyserial's SerialException are OSErrors): pyusb's NoBackendError (no libusb) is a
+# ValueError, pycups raises RuntimeError and cups.IPPError.
+def _backend_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [
+        DeviceNotFoundError, EscposError, OSError, ImportError, RuntimeError, ValueError
+    ]  # fmt: skip
+    if cups is not None:
+        errors.append(cups.IPPError)
+    return tuple(errors)
+
+
+BACKEND_ERRORS = _backend_errors()
+
+
+def staff_reason(target: PrinterTarget, exc: BaseException) -> str:
+    """Why the printer cannot be reached, in the words of the person who can fix it ("" when
+    the cause is not one of those known here)."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    errno = getattr(exc, "errno", None) or getattr(exc.__cause__, "errno", None)
+    if "errno 13" in low or "access denied" in low or "permission denied" in low or errno == 13:
+        if target.scheme == "usb":
+            return "accès refusé : règle udev absente"
+        return "accès refusé : le kiosque n’est pas dans le groupe dialout"
+    if target.scheme == "usb":
+        if "no backend" in low:
+            return "libusb absente : installer le paquet libusb-1.0-0"
+        if "not found" in low or "no such device" in low or "errno 19" in low:
+            return f"imprimante USB {target.address} introuvable"
+        if "busy" in low or "errno 16" in low:
+            return "imprimante USB occupée : un autre pilote la tient (usblp)"
+    if target.scheme == "serial":
+        if "busy" in low or "exclusively lock" in low or "errno 16" in low or "errno 11" in low:
+            return "port série occupé"
+        if "no such file" in low or "errno 2" in low:
+            return f"port série {target.address} introuvable"
+        if "input/output error" in low or "errno 5" in low or "write timeout" in low:
+            return "liaison série coupée pendant l’envoi"
+    if target.scheme == "cups":
+        if "incorrect printer name" in low:
+            return f"file d’impression CUPS « {target.address} » introuvable"
+        if "failed to connect" in low or "connection refused" in low or "server" in low:
+            return "service CUPS injoignable (cupsd arrêté ?)"
+    return ""
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -222,6 +331,7 @@ def render_receipt(receipt: Receipt, profile: str | None = None) -> bytes:
 # --- status and sending -------------------------------------------------------------------
 
 DLE_EOT = b"\x10\x04"
+CUPS_STOPPED = 5  # IPP printer-state
 
 
 class _NoStatus(Exception):
@@ -238,8 +348,20 @@ def _query(device: Escpos, n: int) -> bytes | None:
     return bytes(answer) or None
 
 
+def _cups_status(device: Any) -> PrinterStatus:
+    """A CUPS queue says whether it accepts jobs, not what the paper is like; DLE EOT sent to
+    it would end up printed in the next job's bytes."""
+    queue = device.printers.get(device.printer_name, {})
+    if queue.get("printer-state") == CUPS_STOPPED:
+        reason = queue.get("printer-state-message") or "la file d’impression CUPS est arrêtée"
+        return PrinterStatus(PrinterState.OFFLINE, f"CUPS queue stopped: {reason}", reason)
+    return PrinterStatus(PrinterState.UNKNOWN, "a CUPS queue does not tell the paper's state")
+
+
 def read_status(device: Escpos, timeout: float = DEFAULT_TIMEOUT) -> PrinterStatus:
     """Ask an opened printer how it is, the Epson way (DLE EOT 1 and 4)."""
+    if isinstance(device, printer.CupsPrinter):
+        return _cups_status(device)
     try:
         online = _query(device, 1)
         paper = _query(device, 4) if online is not None else None
@@ -259,8 +381,11 @@ def read_status(device: Escpos, timeout: float = DEFAULT_TIMEOUT) -> PrinterStat
 
 
 def _unreachable(target: PrinterTarget, exc: BaseException) -> PrinterStatus:
-    reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-    return PrinterStatus(PrinterState.UNREACHABLE, f"printer unreachable: {target.url} ({reason})")
+    staff = staff_reason(target, exc)
+    raw = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+    return PrinterStatus(
+        PrinterState.UNREACHABLE, f"printer unreachable: {target.url} ({staff or raw})", staff
+    )
 
 
 def query_status(
@@ -272,13 +397,13 @@ def query_status(
         return PrinterStatus(PrinterState.NOT_CONFIGURED)
     try:
         device = open_device(target, timeout)
-    except (DeviceNotFoundError, EscposError, OSError, ImportError) as exc:
+    except BACKEND_ERRORS as exc:
         return _unreachable(target, exc)
     if on_device:
         on_device(device)
     try:
         return read_status(device, timeout)
-    except (EscposError, OSError) as exc:
+    except BACKEND_ERRORS as exc:
         return _unreachable(target, exc)
     finally:
         if on_device:
@@ -304,7 +429,7 @@ def send_job(
         return PrintResult(False, PrinterStatus(PrinterState.NOT_CONFIGURED))
     try:
         device = open_device(target, timeout)
-    except (DeviceNotFoundError, EscposError, OSError, ImportError) as exc:
+    except BACKEND_ERRORS as exc:
         return PrintResult(False, _unreachable(target, exc))
     if on_device:
         on_device(device)
@@ -315,8 +440,10 @@ def send_job(
         if before_write:
             before_write()
         device._raw(data)  # the one method every escpos backend implements
+        if isinstance(device, printer.CupsPrinter):
+            device.send()  # CUPS gets the job here (close() would send it, hiding any error)
         return PrintResult(True, status, len(data))
-    except (EscposError, OSError) as exc:
+    except BACKEND_ERRORS as exc:
         return PrintResult(False, _unreachable(target, exc))
     finally:
         if on_device:

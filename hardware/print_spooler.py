@@ -346,8 +346,16 @@ class PrintSpooler:
         if self._stopping.is_set() and not transmitting:
             self._report(spool.release(job_id, self.worker))
             return True
-        # Not transmitted, or cut off mid-write (the printer never got a whole receipt):
-        # it goes back to the queue.
+        if transmitting:
+            # Cut off mid-write (a pulled cable, a printer switched off): part of the receipt,
+            # or all of it, may be on paper. Never sent again on its own: a person decides.
+            log.warning("print job %d cut off while sending: may have printed", job_id)
+            with contextlib.suppress(LostClaim):
+                detail = f"cut off while transmitting: may have printed ({result.status.detail})"
+                self._report(spool.fail(job_id, self.worker, now, Failure.INTERRUPTED, detail))
+            self._set_status(spool, result.status)
+            return True
+        # Not transmitted: it goes back to the queue.
         failure = failure_for(result.status.state)
         log.warning(
             "print job %d attempt %d failed: %s", job_id, claimed.job.attempts, result.status.detail

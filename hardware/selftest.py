@@ -80,7 +80,8 @@ def check_printer(setting: str, timeout: float = PRINTER_TIMEOUT) -> Check:
     if status.state is PrinterState.UNKNOWN:
         detail = f"{where}: opened, but {status.detail} (online and paper unknown)"
         return Check("printer", Verdict.WARN, detail)
-    return Check("printer", Verdict.FAIL, f"{where}: {status.state}: {status.detail}")
+    cause = status.staff_reason or status.detail  # in the words of whoever fixes it, if known
+    return Check("printer", Verdict.FAIL, f"{where}: {status.state}: {cause}")
 
 
 def video_devices(root: Path = VIDEO_CLASS) -> list[str]:

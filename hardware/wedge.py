@@ -21,11 +21,57 @@ import enum
 import string
 from dataclasses import dataclass, field
 
+from kiosk.settings import Settings
+
 TICKET_ALPHABET = frozenset(string.ascii_uppercase + "234567.")
 TICKET_PREFIXES = ("SCA.",)  # kiosk.codes.VERSION: the signed ticket codes
 
-MAX_GAP_MS = 35  # between two keys of a burst (scanners: 1-20 ms; people: 80 ms and more)
+MAX_GAP_MS = 50  # between two keys of a burst (scanners: 1-40 ms; people: 80 ms and more)
 MIN_LENGTH = 6  # shorter bursts are not scans (a fast double key, a shortcut)
+
+
+class WedgeSuffix(enum.StrEnum):
+    """What the scanner is programmed to send after the code (its "suffix")."""
+
+    RETURN_OR_TAB = "return_or_tab"  # the factory setting of most scanners is one of the two
+    RETURN = "return"
+    TAB = "tab"
+    NONE = "none"  # nothing: the burst ends when the keys stop coming
+
+
+@dataclass(frozen=True)
+class WedgeConfig:
+    """How the scanner is programmed; the defaults fit a scanner out of its box."""
+
+    prefix: str = ""  # characters the scanner sends before each code ("" = none)
+    suffix: WedgeSuffix = WedgeSuffix.RETURN_OR_TAB
+    max_gap_ms: int = MAX_GAP_MS
+    min_length: int = MIN_LENGTH
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> WedgeConfig:
+        return cls(
+            prefix=settings.scanner_prefix,
+            suffix=WedgeSuffix(settings.scanner_suffix),
+            max_gap_ms=settings.scanner_max_gap_ms,
+        )
+
+    @property
+    def hold_ms(self) -> int:
+        """How long a key is held back: a little more than a gap, to see the next key come."""
+        return self.max_gap_ms + 15
+
+    def ends_with(self, terminator: str) -> bool:
+        """Whether ``terminator`` ("return" or "tab") ends a scan under this suffix."""
+        return self.suffix is WedgeSuffix.RETURN_OR_TAB or self.suffix.value == terminator
+
+    def strip_prefix(self, payload: str) -> str | None:
+        """The code without the prefix; None when a prefix is expected and missing."""
+        if not self.prefix:
+            return payload
+        if not payload.startswith(self.prefix):
+            return None
+        return payload[len(self.prefix) :]
 
 
 class WedgeLayout(enum.StrEnum):
@@ -139,6 +185,10 @@ class WedgeBurstDetector:
     _chars: list[str] = field(default_factory=list, repr=False)
     _last_ms: int | None = field(default=None, repr=False)
 
+    @classmethod
+    def for_config(cls, config: WedgeConfig) -> WedgeBurstDetector:
+        return cls(config.max_gap_ms, config.min_length + len(config.prefix))
+
     def feed(self, text: str, timestamp_ms: int, is_terminator: bool) -> str | None:
         """The payload when this key ends a burst, else None."""
         quick = self._last_ms is not None and 0 <= timestamp_ms - self._last_ms <= self.max_gap_ms
@@ -151,6 +201,12 @@ class WedgeBurstDetector:
             self._chars.clear()
         self._chars.append(text)
         return None
+
+    def silence(self) -> str | None:
+        """The keys stopped coming: the payload if they made a burst (scanners with no suffix)."""
+        payload = "".join(self._chars)
+        self.reset()
+        return payload if len(payload) >= self.min_length else None
 
     @property
     def pending(self) -> str:

@@ -45,6 +45,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
   pcscd libccid libpcsclite1 libusb-1.0-0
+  libcups2 libcups2-dev
   fonts-dejavu-core tzdata
 )
 # Installed where the release has them: wlopm switches the panel off out of hours where the

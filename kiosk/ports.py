@@ -64,6 +64,9 @@ class PrinterState(enum.StrEnum):
 class PrinterStatus:
     state: PrinterState
     detail: str = ""
+    # Why it cannot print, worded for the staff who can fix it (French, shown as is on the
+    # hardware screen and by the self-test): "port série occupé", "accès refusé : ..."
+    staff_reason: str = ""
 
     @property
     def can_print(self) -> bool:

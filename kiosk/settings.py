@@ -89,6 +89,11 @@ class Settings:
     event_types: Mapping[str, EventKind] = field(
         default_factory=lambda: dict(EVENT_TYPE_WORDS_DEFAULTS)
     )
+    # Keyboard-wedge scanner as programmed: what it sends before and after each code, and the
+    # longest gap between two of its keys (hardware.wedge.WedgeConfig; people type slower).
+    scanner_prefix: str = ""
+    scanner_suffix: str = "return_or_tab"
+    scanner_max_gap_ms: int = 50
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -207,6 +212,23 @@ def _parse_web_url(v: Any) -> str:
 def _parse_text(v: Any) -> str:
     s = str(v).strip()
     if s:
+        return s
+    raise ValueError(v)
+
+
+_SCANNER_SUFFIXES: Final = ("return_or_tab", "return", "tab", "none")
+
+
+def _parse_scanner_suffix(v: Any) -> str:
+    s = str(v).strip().lower()
+    if s in _SCANNER_SUFFIXES:
+        return s
+    raise ValueError(v)
+
+
+def _parse_scanner_prefix(v: Any) -> str:
+    s = str(v)
+    if len(s) <= 8 and s.isprintable() and s == s.strip():
         return s
     raise ValueError(v)
 
@@ -350,6 +372,21 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "words and event types, e.g. Webinaire=formation,Débat=table_ronde (types: "
         + ", ".join(kind.value for kind in EventKind)
         + ")",
+    ),
+    "scanner_prefix": (
+        "scanner_prefix",
+        _parse_scanner_prefix,
+        "empty or up to 8 printable characters the scanner sends before each code",
+    ),
+    "scanner_suffix": (
+        "scanner_suffix",
+        _parse_scanner_suffix,
+        "return_or_tab, return, tab or none (what the scanner sends after each code)",
+    ),
+    "scanner_max_gap_ms": (
+        "scanner_max_gap_ms",
+        _parse_int(10, 70),
+        "milliseconds from 10 to 70 (people type slower than that)",
     ),
 }
 

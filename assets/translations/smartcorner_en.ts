@@ -247,7 +247,7 @@
         <translation>Staff: check people in</translation>
     </message>
     <message>
-        <location filename="../../ui/help/capability.py" line="+62"/>
+        <location filename="../../ui/help/capability.py" line="+68"/>
         <source>Besoin d&apos;aide ?</source>
         <translation>Need help?</translation>
     </message>
@@ -561,7 +561,7 @@
         <translation>Tap your staff badge, or type the staff code.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup.py" line="+385"/>
+        <location filename="../../ui/collect/pickup_words.py" line="+138"/>
         <location filename="../../ui/collect/staff.py" line="+2"/>
         <source>Effacer</source>
         <translation>Clear</translation>
@@ -643,12 +643,12 @@
         <translation>asset tag or serial number required</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup.py" line="-210"/>
+        <location filename="../../ui/collect/pickup_words.py" line="-73"/>
         <source>Rien n&apos;a été remis</source>
         <translation>Nothing was handed over</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Un problème technique nous empêche de continuer</source>
         <translation>A technical problem stops us from going on</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>Try again in a moment or ask at the Smart Store.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../ui/collect/pickup.py" line="+181"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
@@ -668,17 +668,17 @@
         <translation>Your receipt is printing…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/collect/pickup_words.py" line="+55"/>
         <source>Reçu imprimé. Bonne journée !</source>
         <translation>Receipt printed. Have a nice day!</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>L&apos;imprimante ne répond pas. Votre retrait est bien enregistré ; le reçu sera imprimé dès que possible.</source>
         <translation>The printer does not answer. Your pickup is recorded; the receipt will print as soon as possible.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-39"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -708,19 +708,19 @@
         <translation>{n} items handed over to you.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>C&apos;est noté, {name} !</source>
         <translation>All done, {name}!</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+10"/>
-        <location line="+41"/>
+        <location line="+17"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-22"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+20"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -760,7 +760,7 @@
         <translation>Check what you receive</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Retirer 1 article</source>
         <translation>Collect 1 item</translation>
     </message>
@@ -940,7 +940,7 @@
 <context>
     <name>Door</name>
     <message>
-        <location filename="../../ui/checkin/door.py" line="+261"/>
+        <location filename="../../ui/checkin/door.py" line="+197"/>
         <source>Code bloqué jusqu&apos;à {time}.</source>
         <translation>Code locked until {time}.</translation>
     </message>
@@ -950,17 +950,17 @@
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+29"/>
         <source>Un instant, puis présentez le badge.</source>
         <translation>One moment, then present the badge again.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Ce badge n&apos;ouvre pas le mode accueil.</source>
         <translation>This badge does not open the check-in desk.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/checkin/door_board.py" line="+113"/>
         <source>Déjà enregistré·e à {time}</source>
         <translation>Already checked in at {time}</translation>
     </message>
@@ -975,7 +975,7 @@
         <translation>Tap “Link the badge” to link it to a name.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Enregistrement impossible</source>
         <translation>Check-in failed</translation>
     </message>
@@ -985,7 +985,7 @@
         <translation>Technical problem: try again.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/checkin/door.py" line="+53"/>
         <source>À qui est ce badge ?</source>
         <translation>Whose badge is this?</translation>
     </message>
@@ -995,7 +995,7 @@
         <translation>Check someone in by name</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../ui/checkin/door_board.py" line="+6"/>
         <source>Badge non associé</source>
         <translation>Badge not linked</translation>
     </message>
@@ -1005,17 +1005,17 @@
         <translation>This badge already belongs to someone.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/checkin/door.py" line="+25"/>
         <source>Badge associé : </source>
         <translation>Badge linked: </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../ui/checkin/door_board.py" line="+4"/>
         <source>Arrivée de {name} annulée.</source>
         <translation>Check-in of {name} undone.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+4"/>
         <source>Laissez-passer en impression.</source>
         <translation>Visitor pass printing.</translation>
     </message>
@@ -1025,22 +1025,22 @@
         <translation>No pass: the visitor was not admitted.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>Branchez une clé USB, puis réessayez.</source>
         <translation>Plug in a USB stick, then try again.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-5"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>Exporté : {present} présents, {absent} absents ({file}).</source>
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
@@ -1408,7 +1408,7 @@
         <translation>Load a new roll: tickets are waiting</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Aucun code lu depuis le démarrage</source>
         <translation>No code read since start-up</translation>
     </message>
@@ -1433,14 +1433,39 @@
         <translation>Last code: {time}, {source}, “{start}…”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>À l&apos;écoute</source>
         <translation>Listening</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Entrée ou Tab</source>
+        <translation>Return or Tab</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Douchette en mode clavier : aucun réglage nécessaire</source>
-        <translation>Hand scanner in keyboard mode: nothing to set up</translation>
+        <source>Entrée</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clavier, préfixe « {prefix} », suffixe {suffix}, {gap} ms</source>
+        <translation>Keyboard, prefix “{prefix}”, suffix {suffix}, {gap} ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clavier, suffixe {suffix}, {gap} ms au plus</source>
+        <translation>Keyboard, suffix {suffix}, {gap} ms at most</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1793,7 +1818,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/devices/print_queue.py" line="+220"/>
+        <location filename="../../ui/devices/print_queue.py" line="+231"/>
         <source>File d&apos;impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -1863,14 +1888,24 @@
         <translation>… and {n} more, more recent</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{what}, demandé à {time}</source>
         <translation>{what}, requested at {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Ce ticket est peut-être déjà sorti : le réimprimer en fait un second. Touchez « Oui, réimprimer » pour confirmer.</source>
+        <translation>This ticket may already be out: reprinting makes a second one. Tap “Yes, reprint” to confirm.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Réimprimer</source>
         <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oui, réimprimer</source>
+        <translation>Yes, reprint</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1929,8 +1964,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>le kiosque s&apos;est arrêté pendant l&apos;impression ; vérifiez si le ticket est sorti</source>
-        <translation>the kiosk stopped while printing; check whether the ticket came out</translation>
+        <source>peut-être imprimé, l&apos;envoi a été coupé en cours ; vérifiez si le ticket est sorti</source>
+        <translation>may have printed, sending was cut off; check whether the ticket came out</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2478,7 +2513,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync/status.py" line="+61"/>
+        <location filename="../../ui/sync/status.py" line="+36"/>
         <source>à l&apos;instant</source>
         <translation>just now</translation>
     </message>
@@ -2543,7 +2578,7 @@
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+109"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>
@@ -2727,7 +2762,7 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/widgets/ticket_view.py" line="+157"/>
+        <location filename="../../ui/widgets/ticket_view.py" line="+80"/>
         <source>Ticket imprimé (imprimante simulée)</source>
         <translation>Printed ticket (simulated printer)</translation>
     </message>
@@ -2768,22 +2803,22 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/checkin/verdicts.py" line="+61"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+57"/>
         <source>{day}, {time}</source>
         <translation>{day}, {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/checkin/verdict_wordings.py" line="+246"/>
         <source>Rendez-vous au {place} à {time}.</source>
         <translation>Please go to the {place} at {time}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Rendez-vous au {place} le {day} à {time}.</source>
         <translation>Please go to the {place} on {day} at {time}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+9"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
@@ -2793,77 +2828,77 @@
         <translation>One moment, please.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/checkin/verdict_wordings.py" line="-100"/>
         <source>Bienvenue, {name} !</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Bienvenue !</source>
         <translation>Welcome!</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Votre arrivée est enregistrée. Bonne séance !</source>
         <translation>You are checked in. Enjoy the session!</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+12"/>
         <source>Votre prochain rendez-vous : {title}</source>
         <translation>Your next session: {title}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../ui/checkin/verdict_wordings.py" line="+10"/>
         <source>Bonjour, {name} !</source>
         <translation>Hello, {name}!</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>Bonjour !</source>
         <translation>Hello!</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Votre passage au Smart Corner est enregistré. Bonne visite !</source>
         <translation>Your visit to the Smart Corner is recorded. Enjoy!</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Arrivée déjà enregistrée à {time} ({kiosk}). Vous pouvez entrer.</source>
         <translation>Already checked in at {time} ({kiosk}). You may go in.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Arrivée déjà enregistrée à {time}. Vous pouvez entrer.</source>
         <translation>Already checked in at {time}. You may go in.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Votre arrivée est déjà enregistrée. Vous pouvez entrer.</source>
         <translation>You are already checked in. You may go in.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-45"/>
         <source>{name}, c&apos;est déjà noté</source>
         <translation>{name}, you are already in</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>C&apos;est déjà noté</source>
         <translation>You are already in</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+70"/>
         <source>Aucun événement en cours ici</source>
         <translation>No event on here right now</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Consultez le programme sur l&apos;écran d&apos;accueil ou adressez-vous à l&apos;équipe.</source>
         <translation>See the programme on the home screen or ask the staff.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-113"/>
         <source>Il reste des places.</source>
         <translation>Seats are left.</translation>
     </message>
@@ -2878,114 +2913,112 @@
         <translation>{n} seats left.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+96"/>
         <source>{name}, une place pour vous ?</source>
         <translation>{name}, would you like a seat?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Une place pour vous ?</source>
         <translation>Would you like a seat?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Pas d&apos;inscription à votre nom pour cette séance. {left} Voulez-vous vous inscrire maintenant ?</source>
         <translation>You are not registered for this session. {left} Would you like to sign up now?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Pas d&apos;inscription pour cette séance</source>
         <translation>Not registered for this session</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+30"/>
-        <location line="+9"/>
+        <location line="-66"/>
         <source>Adressez-vous à l&apos;équipe d&apos;accueil.</source>
         <translation>Please ask the staff at the entrance.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="+81"/>
         <source>Séance complète</source>
         <translation>Session full</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Toutes les places sont prises. L&apos;équipe d&apos;accueil peut vous aider.</source>
         <translation>All seats are taken. The staff at the entrance can help you.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-75"/>
         <source>L&apos;accueil n&apos;est pas encore ouvert</source>
         <translation>Check-in is not open yet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+83"/>
         <source>Revenez à partir de {time}.</source>
         <translation>Please come back from {time}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Revenez le {day} à partir de {time}.</source>
         <translation>Please come back on {day} from {time}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>L&apos;accueil de cette séance est terminé</source>
         <translation>Check-in for this session has closed</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Inscription à un autre événement</source>
         <translation>Registered for another event</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-118"/>
         <source>{name}, votre inscription est pour un autre événement</source>
         <translation>{name}, you are registered for another event</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Votre inscription est pour un autre événement</source>
         <translation>You are registered for another event</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+126"/>
         <source>Badge non reconnu</source>
         <translation>Badge not recognised</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>L&apos;équipe d&apos;accueil peut l&apos;associer à votre nom en quelques secondes.</source>
         <translation>The staff at the entrance can link it to your name in a few seconds.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Code non reconnu</source>
         <translation>Code not recognised</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ce code n&apos;est pas un billet du Smart Corner, ou il est abîmé.</source>
         <translation>This code is not a Smart Corner ticket, or it is damaged.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Billet non valide</source>
         <translation>Invalid ticket</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ce billet n&apos;a pas été émis par le Smart Corner. Adressez-vous à l&apos;équipe.</source>
         <translation>This ticket was not issued by the Smart Corner. Please ask the staff.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Billet expiré</source>
         <translation>Ticket expired</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ce billet n&apos;est plus valable. Adressez-vous à l&apos;équipe d&apos;accueil.</source>
         <translation>This ticket is no longer valid. Please ask the staff at the entrance.</translation>
     </message>
@@ -2995,12 +3028,12 @@
         <translation>Ticket cancelled</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ce billet a été annulé. Adressez-vous à l&apos;équipe d&apos;accueil.</source>
         <translation>This ticket has been cancelled. Please ask the staff at the entrance.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+26"/>
         <source>Confirmer votre inscription</source>
         <translation>Confirm your registration</translation>
     </message>

@@ -74,7 +74,7 @@ class Failure(enum.StrEnum):
     UNREACHABLE = "unreachable"
     SILENT = "silent"
     NOT_CONFIGURED = "not_configured"
-    INTERRUPTED = "interrupted"  # the kiosk stopped while the job was being transmitted
+    INTERRUPTED = "interrupted"  # stopped while being transmitted (kiosk or link): may have printed
     EXPIRED = "expired"  # not printed before its deadline
     UNREADABLE = "unreadable"  # the stored receipt cannot be decoded: cannot ever print
     ERROR = "error"  # an unexpected error in the kiosk software

@@ -32,6 +32,7 @@ from kiosk.printing.states import PrintJobState
 from kiosk.printing.tables import PrintJob
 from tests.hardware.events import Recorder, wait_until
 from tests.helpers.escpos_decode import decode
+from tests.helpers.serial_printer import PtyPrinter
 from tests.helpers.virtual_printer import PrinterState as Paper
 from tests.helpers.virtual_printer import VirtualPrinter
 
@@ -512,3 +513,40 @@ def test_the_kiosks_spooler_prints_its_own_jobs_not_another_kiosks(
     with session_factory() as s:
         page = s.scalars(select(PrintJob).where(PrintJob.kind == "test_page")).one()
         assert page.kiosk_id == mine
+
+
+class CablePulledLink(EscposLink):
+    """A serial printer whose cable is pulled just as a receipt starts going out."""
+
+    def __init__(self, url: str, pull: Callable[[], None]) -> None:
+        super().__init__(url, timeout=1)
+        self.pull = pull
+        self.armed = True
+
+    def print(self, receipt: Receipt, before_write: Callable[[], None]) -> PrintResult:
+        def then_pull() -> None:
+            before_write()
+            if self.armed:
+                self.armed = False
+                self.pull()
+
+        return super().print(receipt, then_pull)
+
+
+@pytest.mark.skipif(not PtyPrinter.available(), reason="needs socat")
+def test_a_cable_pulled_mid_job_ends_may_have_printed_and_prints_once_when_asked(
+    make_rig, session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with VirtualPrinter() as printer, PtyPrinter(printer, tmp_path) as pty:
+        rig = make_rig(CablePulledLink(pty.url, pty.pull))
+        (job_id,) = queue(session_factory, RECEIPT)
+        failed = rig.wait_state(job_id, PrintJobState.FAILED)
+        assert failed.last_error_code is Failure.INTERRUPTED  # never resent on its own
+        assert failed.last_error is not None
+        assert "may have printed" in failed.last_error
+        assert failed.attempts == 1
+        pty.plug()  # the cable is back; a person checked the paper and asks for a copy
+        rig.spooler.retry(job_id)
+        rig.printed(job_id)
+        stream = printer.wait_for_stream(lambda data: b"\x1dV" in data)
+        assert stream.count(b"\x1dV") == 1  # printed exactly once

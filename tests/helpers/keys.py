@@ -36,3 +36,58 @@ class Keyboard:
         if end is not None:
             key = Qt.Key.Key_Return if end == "\r" else Qt.Key.Key_Tab
             self.key(key, end, gap_ms if end_gap_ms is None else end_gap_ms)
+
+
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class Scanner(Keyboard):
+    """Key events as a USB keyboard-wedge scanner sends them: Shift held around each capital.
+
+    ``shifted`` says which characters need Shift on the host's layout (capitals everywhere;
+    on AZERTY the digits and '.' too). ``caps_lock`` inverts the case of what Shift gives, as
+    the host does when its Caps Lock is on.
+    """
+
+    def __init__(
+        self, target: QWidget, shifted: str = "", caps_lock: bool = False, altgr: str = ""
+    ) -> None:
+        super().__init__(target)
+        self.shifted = shifted
+        self.caps_lock = caps_lock
+        self.altgr = altgr  # characters typed with AltGr held
+
+    def _mod(self, kind: QEvent.Type, key: Qt.Key, mods: Qt.KeyboardModifier) -> None:
+        event = QKeyEvent(kind, key, mods, "", False)
+        event.setTimestamp(self.t)
+        QApplication.sendEvent(self.target, event)
+
+    def _press(self, key: Qt.Key, text: str, mods: Qt.KeyboardModifier) -> None:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, mods, text, False)
+            event.setTimestamp(self.t)
+            QApplication.sendEvent(self.target, event)
+
+    def char(self, char: str, gap_ms: int) -> None:
+        shift = char.isupper() or char in self.shifted
+        altgr = char in self.altgr
+        text = char.swapcase() if self.caps_lock and char.isalpha() else char
+        modifier, mods = None, Qt.KeyboardModifier.NoModifier
+        if shift:
+            modifier, mods = Qt.Key.Key_Shift, _SHIFT
+        elif altgr:
+            modifier, mods = Qt.Key.Key_AltGr, Qt.KeyboardModifier.GroupSwitchModifier
+        self.t += gap_ms
+        if modifier is not None:
+            self._mod(QEvent.Type.KeyPress, modifier, mods)
+            self.t += 1
+        self._press(qt_key(char), text, mods)
+        if modifier is not None:
+            self._mod(QEvent.Type.KeyRelease, modifier, Qt.KeyboardModifier.NoModifier)
+
+    def scan(self, text: str, gap_ms: int, end: str | None = "\r") -> None:
+        for char in text:
+            self.char(char, gap_ms)
+        if end is not None:
+            key = Qt.Key.Key_Return if end == "\r" else Qt.Key.Key_Tab
+            self.key(key, end, gap_ms)

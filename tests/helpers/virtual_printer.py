@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import socketserver
 import threading
+from collections.abc import Callable
 from types import TracebackType
 
 DLE_EOT = b"\x10\x04"
@@ -45,6 +46,7 @@ class _Handler(socketserver.BaseRequestHandler):
             if not chunk:
                 break
             data += chunk
+            self.server.owner._received(chunk)
             # Answer every complete DLE EOT n seen in this chunk (the query may be split).
             scan = pending + chunk
             i = scan.find(DLE_EOT)
@@ -75,6 +77,7 @@ class VirtualPrinter:
         self.state = state
         self.answer_delay = answer_delay  # seconds before each status answer: a slow printer
         self.jobs: list[bytes] = []
+        self.stream = bytearray()  # every byte received, as it comes (a serial line has no jobs)
         self._pause = threading.Event()  # never set: waits on it are interruptible sleeps
         self._cond = threading.Condition()
         self._server = _Server(self)
@@ -110,6 +113,18 @@ class VirtualPrinter:
     def slow_down(self) -> None:
         if self.answer_delay > 0:
             self._pause.wait(self.answer_delay)
+
+    def _received(self, chunk: bytes) -> None:
+        with self._cond:
+            self.stream += chunk
+            self._cond.notify_all()
+
+    def wait_for_stream(self, done: Callable[[bytes], bool], timeout: float = 5.0) -> bytes:
+        """The bytes received so far once ``done(them)``, within ``timeout`` seconds."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: done(bytes(self.stream)), timeout):
+                raise AssertionError(f"not received within {timeout} s: {bytes(self.stream)!r}")
+            return bytes(self.stream)
 
     def _job_done(self, data: bytes) -> None:
         with self._cond:

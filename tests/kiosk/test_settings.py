@@ -75,6 +75,9 @@ def test_environment_wins_over_the_file(tmp_path: Path) -> None:
         ("SMARTCORNER_IDLE_TIMEOUT", "-3", "seconds"),
         ("SMARTCORNER_ADMIN_PIN", "12ab", "4 to 8 digits"),
         ("SMARTCORNER_DB", "not a url", "SQLAlchemy URL"),
+        ("SMARTCORNER_SCANNER_SUFFIX", "newline", "return_or_tab, return, tab or none"),
+        ("SMARTCORNER_SCANNER_MAX_GAP_MS", "120", "from 10 to 70"),
+        ("SMARTCORNER_SCANNER_PREFIX", "TOOLONGPREFIX", "up to 8 printable"),
     ],
 )
 def test_bad_environment_value_names_variable_and_value(
@@ -131,3 +134,11 @@ def test_event_type_words_come_from_a_toml_table_or_the_environment(tmp_path: Pa
     assert dict(s.event_types) == {"Débat": EventKind.TABLE_RONDE}
     with pytest.raises(SettingsError, match="SMARTCORNER_EVENT_TYPES"):
         load_settings(_env(tmp_path, SMARTCORNER_EVENT_TYPES="Débat=karaoke"))
+
+
+def test_scanner_settings_have_out_of_the_box_defaults_and_are_read(tmp_path: Path) -> None:
+    s = load_settings(_env(tmp_path))
+    assert (s.scanner_prefix, s.scanner_suffix, s.scanner_max_gap_ms) == ("", "return_or_tab", 50)
+    cfg = _config(tmp_path, 'scanner_prefix = "]Q"\nscanner_suffix = "none"\n')
+    s = load_settings(_env(tmp_path, SMARTCORNER_CONFIG=cfg, SMARTCORNER_SCANNER_MAX_GAP_MS="40"))
+    assert (s.scanner_prefix, s.scanner_suffix, s.scanner_max_gap_ms) == ("]Q", "none", 40)

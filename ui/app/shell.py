@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
+from hardware.wedge import WedgeConfig
 from kiosk.ports import Clock
 from kiosk.settings import Language, Settings
 from ui.app.idle import IdleMonitor
@@ -303,7 +304,7 @@ def build_shell(
         attract=attract,
         bridge=bridge,
         input_router=InputRouter(lambda: router.current, parent=owner),
-        wedge=WedgeFilter(parent=owner),
+        wedge=WedgeFilter(WedgeConfig.from_settings(settings), parent=owner),
     )
     _wire(shell)
     _wire_devices(shell)

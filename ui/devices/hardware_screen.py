@@ -222,6 +222,8 @@ class HardwareScreen(Screen):
             PrinterState.UNREACHABLE: self.tr("Vérifiez le câble, l'alimentation ou le réseau"),
             PrinterState.PAPER_OUT: self.tr("Remettez un rouleau : les tickets attendent"),
         }.get(status.state, "")
+        if status.staff_reason:
+            explain = status.staff_reason  # the precise cause, in staff words
         level = _PRINTER_LEVELS.get(status.state, Level.ERROR)
         self.printer.set_state(level, state, where, explain)
 
@@ -237,11 +239,23 @@ class HardwareScreen(Screen):
             seen = self.tr("Dernier code : {time}, {source}, « {start}… »").format(
                 time=clock_time(last.at), source=source, start=last.start
             )
-        self.scanner.set_state(
-            Level.OK,
-            self.tr("À l'écoute"),
-            self.tr("Douchette en mode clavier : aucun réglage nécessaire"),
-            seen,
+        self.scanner.set_state(Level.OK, self.tr("À l'écoute"), self._scanner_setup(), seen)
+
+    def _scanner_setup(self) -> str:
+        """What the kiosk expects of the scanner, to compare with how it was programmed."""
+        settings = self._settings
+        suffix = {
+            "return_or_tab": self.tr("Entrée ou Tab"),
+            "return": self.tr("Entrée"),
+            "tab": self.tr("Tab"),
+            "none": self.tr("aucun"),
+        }.get(settings.scanner_suffix, settings.scanner_suffix)
+        if settings.scanner_prefix:
+            return self.tr("Clavier, préfixe « {prefix} », suffixe {suffix}, {gap} ms").format(
+                prefix=settings.scanner_prefix, suffix=suffix, gap=settings.scanner_max_gap_ms
+            )
+        return self.tr("Clavier, suffixe {suffix}, {gap} ms au plus").format(
+            suffix=suffix, gap=settings.scanner_max_gap_ms
         )
 
     def _show_camera(self) -> None:

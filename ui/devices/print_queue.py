@@ -68,6 +68,7 @@ class JobRow(QFrame):
         self.job_id = 0
         self.job: SpoolJob | None = None  # what the row shows, in which language (retranslate)
         self.language = 0
+        self.asking = False  # "Réimprimer" asks to confirm (the job may be on paper already)
         self.icon = IconLabel(theme, "hourglass", 36, colour="warning", stroke=2)
         self.icon.setFixedSize(48, 48)
         self.title = QLabel(objectName="spoolJobTitle")
@@ -108,6 +109,7 @@ class PrintQueueSection(QFrame):
         self._theme = theme
         self._spooler = spooler
         self.jobs: list[SpoolJob] = []
+        self._confirming: set[int] = set()  # may-have-printed jobs whose reprint asks first
         self.summary: SpoolSummary | None = None
         self._test_page: SpoolJob | None = None  # the last test page asked for here
         self._test_page_asked = False
@@ -182,6 +184,15 @@ class PrintQueueSection(QFrame):
         self._show_feedback()
 
     def retry(self, job_id: int) -> None:
+        """Print the job again; one that may already be on paper asks first (a second copy of
+        a ticket is a second ticket)."""
+        job = next((j for j in self.jobs if j.id == job_id), None)
+        may_be_out = job is not None and job.last_error_code is Failure.INTERRUPTED
+        if may_be_out and job_id not in self._confirming:
+            self._confirming.add(job_id)
+            self._show_rows()
+            return
+        self._confirming.discard(job_id)
         spooler = self._spooler()
         if spooler is not None:
             spooler.retry(job_id)
@@ -277,9 +288,10 @@ class PrintQueueSection(QFrame):
         return len(self.jobs) if summary is None else summary.backlog + summary.failed
 
     def _fill(self, row: JobRow, job: SpoolJob) -> None:
-        if row.job == job and row.language == self._language:
+        asking = job.id in self._confirming and job.state is PrintJobState.FAILED
+        if row.job == job and row.language == self._language and row.asking == asking:
             return  # unchanged: no icon drawn again, no layout
-        row.job, row.language, row.job_id = job, self._language, job.id
+        row.job, row.language, row.job_id, row.asking = job, self._language, job.id, asking
         icon, colour = _STATE_ICONS.get(job.state, ("printer", "text_muted"))
         row.icon.set_icon(icon, colour)
         row.title.setText(
@@ -287,11 +299,18 @@ class PrintQueueSection(QFrame):
                 what=self._kind(job.kind), time=clock_time(job.created_at)
             )
         )
-        row.detail.setText(self._state(job))
+        row.detail.setText(
+            self.tr(
+                "Ce ticket est peut-être déjà sorti : le réimprimer en fait un second. "
+                "Touchez « Oui, réimprimer » pour confirmer."
+            )
+            if asking
+            else self._state(job)
+        )
         row.retry.setVisible(job.state is PrintJobState.FAILED)
         # A job being sent cannot be called back: it may already be on paper.
         row.cancel.setVisible(job.state is not PrintJobState.SENDING)
-        row.retry.setText(self.tr("Réimprimer"))
+        row.retry.setText(self.tr("Oui, réimprimer") if asking else self.tr("Réimprimer"))
         row.cancel.setText(self.tr("Annuler"))
 
     def _state(self, job: SpoolJob) -> str:
@@ -316,7 +335,7 @@ class PrintQueueSection(QFrame):
             Failure.SILENT: self.tr("l'imprimante ne répond pas"),
             Failure.NOT_CONFIGURED: self.tr("aucune imprimante configurée"),
             Failure.INTERRUPTED: self.tr(
-                "le kiosque s'est arrêté pendant l'impression ; vérifiez si le ticket est sorti"
+                "peut-être imprimé, l'envoi a été coupé en cours ; vérifiez si le ticket est sorti"
             ),
             Failure.EXPIRED: self.tr("pas imprimé à temps, il n'est plus envoyé tout seul"),
             Failure.UNREADABLE: self.tr("ticket illisible, il ne peut pas être imprimé"),

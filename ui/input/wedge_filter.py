@@ -9,6 +9,12 @@ calls a burst, the held keys are dropped and the payload, repaired by
 non-printable key, a slow or too-early Enter - sends the held keys on to the widget they were
 meant for, in order, so a person typing in a field gets every letter, ``hold_ms`` later.
 
+Scanners type as keyboards do: Shift pressed around each capital (and, on an AZERTY machine,
+around each digit), AltGr for some characters, Caps Lock toggled, dead keys. Those keys alone
+type nothing: they go through untouched and neither start nor break a burst, so what decides is
+only the timing of the keys that type. Keypad keys (used to move around by the speech-access
+mode) are never part of a scan.
+
 Key times come from ``QKeyEvent.timestamp()`` (when the key was pressed, not when the GUI
 thread got round to it); synthetic events that carry none are timed by the filter's own clock.
 """
@@ -24,14 +30,34 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt,
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from hardware.wedge import LayoutRepair, WedgeBurstDetector
+from hardware.wedge import LayoutRepair, WedgeBurstDetector, WedgeConfig, WedgeSuffix
 
 log = logging.getLogger(__name__)
 
-HOLD_MS = 45  # a little more than hardware.wedge.MAX_GAP_MS: long enough to see the next key
-_TERMINATORS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
-_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+HOLD_MS = WedgeConfig().hold_ms  # a little more than a gap: long enough to see the next key
+_TERMINATORS = {
+    Qt.Key.Key_Return: "return",
+    Qt.Key.Key_Enter: "return",
+    Qt.Key.Key_Tab: "tab",
+}
+# Held with the key they modify: Shift for capitals, AltGr (X11 reports it as a group switch).
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.GroupSwitchModifier
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+# Keys that type nothing by themselves: a scanner presses them around the keys that do.
+_SILENT_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Mode_switch,
+    }
+)
+_DEAD_KEYS = range(Qt.Key.Key_Dead_Grave.value, Qt.Key.Key_Dead_Longsolidusoverlay.value + 1)
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def _silent(event: QKeyEvent) -> bool:
+    return event.key() in _SILENT_KEYS or event.key() in _DEAD_KEYS
 
 
 class _Held:
@@ -64,13 +90,14 @@ class WedgeFilter(QObject):
 
     def __init__(
         self,
-        detector: WedgeBurstDetector | None = None,
+        config: WedgeConfig | None = None,
         repair: Callable[[str], str] | None = None,
-        hold_ms: int = HOLD_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._detector = detector or WedgeBurstDetector()
+        self.config = config or WedgeConfig()
+        self._detector = WedgeBurstDetector.for_config(self.config)
+        hold_ms = self.config.hold_ms
         self._repair = repair or LayoutRepair().repair  # one scanner: remember its layout
         self._held: list[_Held] = []
         self._swallow_release: Counter[int] = Counter()  # a scan's keys still to be let go
@@ -79,7 +106,7 @@ class WedgeFilter(QObject):
         self._clock.start()
         self._app: QCoreApplication | None = None
         self._flush_timer = QTimer(self, singleShot=True, interval=hold_ms)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._on_silence)
 
     def install(self, app: QCoreApplication) -> None:
         self._app = app
@@ -113,8 +140,16 @@ class WedgeFilter(QObject):
         return int(event.timestamp()) or int(self._clock.elapsed())
 
     def _on_press(self, watched: QWidget, event: QKeyEvent) -> bool:
+        if _silent(event) and not event.isAutoRepeat():
+            return False  # Shift, AltGr, Caps Lock, a dead key: part of typing, scanner or not
         plain = not event.modifiers() & ~_TYPING_MODIFIERS and not event.isAutoRepeat()
-        if event.key() in _TERMINATORS and plain:
+        terminator = _TERMINATORS.get(Qt.Key(event.key()))
+        if (
+            terminator is not None
+            and not event.modifiers() & ~(_TYPING_MODIFIERS | _KEYPAD)
+            and not event.isAutoRepeat()
+            and self.config.ends_with(terminator)
+        ):
             return self._on_terminator(event)
         text = event.text()
         if not (plain and len(text) == 1 and text.isprintable()):
@@ -128,6 +163,8 @@ class WedgeFilter(QObject):
         return True
 
     def _on_release(self, watched: QWidget, event: QKeyEvent) -> bool:
+        if _silent(event):
+            return False
         if self._swallow_release[event.key()] > 0:
             self._swallow_release[event.key()] -= 1
             return True
@@ -141,19 +178,37 @@ class WedgeFilter(QObject):
             self._detector.reset()
             return False
         payload = self._detector.feed("", self._timestamp(event), is_terminator=True)
-        if payload is None:
+        code = None if payload is None else self.config.strip_prefix(payload)
+        if code is None:
             self.flush()
             return False
+        self._swallow_release[event.key()] += 1
+        self._take_scan(code)
+        return True
+
+    def _on_silence(self) -> None:
+        """No key for a while: a scanner with no suffix has finished, or a person paused."""
+        if self.config.suffix is not WedgeSuffix.NONE:
+            self.flush()
+            return
+        payload = self._detector.silence()
+        code = None if payload is None else self.config.strip_prefix(payload)
+        if code is None:
+            self.flush()
+        else:
+            self._take_scan(code)
+
+    def _take_scan(self, code: str) -> None:
+        """The held keys were a scan: drop them (and the releases still to come), emit it."""
         self._flush_timer.stop()
         down = Counter(h.event.key() for h in self._held if h.is_press)
         down.subtract(h.event.key() for h in self._held if not h.is_press)
-        self._swallow_release = +down  # keep the positive counts
-        self._swallow_release[event.key()] += 1
+        self._swallow_release.update(+down)  # keep the positive counts
         self._held.clear()
-        repaired = self._repair(payload)
+        self._detector.reset()
+        repaired = self._repair(code)
         log.info("scan from the keyboard wedge (%d characters)", len(repaired))
         self.scanned.emit(repaired)
-        return True
 
     def flush(self) -> None:
         """Not a scan: send the held keys on to where they were going, in order."""

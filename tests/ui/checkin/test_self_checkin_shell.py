@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from kiosk.ports import BadgePresented, FixedClock
@@ -14,6 +14,7 @@ from kiosk.settings import Profile, Settings, with_overrides
 from tests.helpers.checkin_world import ALICE_UID, UNKNOWN_UID, World
 from tests.ui.conftest import FakeProgramme
 from ui.checkin.self_checkin import SelfCheckin
+from ui.checkin.verdict_panel import PALETTES
 from ui.checkin.verdicts import Tone
 from ui.data import KioskDatabase
 
@@ -104,3 +105,41 @@ def test_only_room_kiosks_check_in_by_themselves(
     finally:
         shell.close()
         database.close()
+
+
+@pytest.mark.parametrize("answer_after_ms", [0, 2000])
+def test_on_the_attract_screen_the_verdict_is_painted_whenever_the_answer_comes(
+    kiosk: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answer_after_ms: int
+) -> None:
+    """An answer back before "Vérification…" is painted (0 ms), or long after it (2 s): either
+    way the green verdict is what the window shows, and the next tap is the visitor's."""
+    checkin: SelfCheckin = kiosk.service(SelfCheckin)
+    desk = checkin.desk
+    real_check_in = desk.check_in
+    answers: list[Any] = []  # the real service's answer, recorded in the database first
+    identity = desk.badge_identity(ALICE_UID)
+    assert identity is not None
+    real_check_in(identity, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+
+    def answered(identity: Any, on_done: Any, on_error: Any = None, **kw: Any) -> None:
+        if answer_after_ms:
+            QTimer.singleShot(answer_after_ms, lambda: on_done(answers[0]))
+        else:
+            on_done(answers[0])  # before anything could be painted
+
+    monkeypatch.setattr(desk, "check_in", answered)
+    shown: list[Tone] = []
+    checkin.verdict_shown.connect(lambda view: shown.append(view.tone))
+    assert kiosk.router.current_key == "attract"
+    kiosk.bridge.on_badge_event(BadgePresented(ALICE_UID, "ACS ACR1252"))
+    qtbot.waitUntil(lambda: Tone.GREEN in shown, timeout=5000)
+    assert shown[-1] is Tone.GREEN
+    assert (Tone.PENDING in shown) is bool(answer_after_ms)
+    painted = kiosk.window.grab().toImage().pixelColor(QPoint(20, 20))
+    assert painted.name() == PALETTES[Tone.GREEN].background.lower()
+    qtbot.mouseClick(checkin.panel, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    assert not checkin.showing  # the tap closed the verdict...
+    attract = kiosk.router.current
+    with qtbot.waitSignal(attract.start_requested, timeout=2000):  # ...and the next one is seen
+        qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))

@@ -165,13 +165,18 @@ def test_a_failed_ticket_is_reprinted_or_cancelled_from_its_row(
     assert section.glyph.icon_name == "alert-octagon"
     first, second = shown_rows(section)
     assert first.detail.text() == (
-        "Non imprimé : le kiosque s'est arrêté pendant l'impression ; "
+        "Non imprimé : peut-être imprimé, l'envoi a été coupé en cours ; "
         "vérifiez si le ticket est sorti"
     )
     assert "pas imprimé à temps" in second.detail.text()
     assert first.retry.isVisible()
     assert second.retry.isVisible()
 
+    tap(qtbot, first.retry)  # it may be on paper already: the first tap only asks
+    assert first.retry.text() == "Oui, réimprimer"
+    assert "peut-être déjà sorti" in first.detail.text()
+    assert printer.printed() == []
+    assert state_of(kiosk, reprint) is PrintJobState.FAILED
     tap(qtbot, first.retry)
     qtbot.waitUntil(lambda: [r.job_id for r in shown_rows(section)] == [drop], timeout=WAIT_MS)
     assert state_of(kiosk, reprint) is PrintJobState.PRINTED

@@ -11,12 +11,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.badge_simulator import SimulatedBadgeSource
-from hardware.devices import Devices, SimulatedTicketPrinter
+from hardware.devices import Devices, SimulatedTicketPrinter, build_printer
 from hardware.qr_camera import CameraState, CameraStatus
 from kiosk.db.models import Person
 from kiosk.domain import PersonKind, Role
 from kiosk.identity import demo_badge_uid
 from kiosk.ports import PrinterState, PrinterStatus, PrintResult, Receipt, ReceiptLine
+from tests.helpers.keys import Scanner
 from tests.ui.input.test_routing import ProbeScreen
 from ui.devices.device_card import GLYPHS, Level
 
@@ -221,3 +222,38 @@ def test_the_simulated_printer_shows_the_ticket_until_the_idle_reset(
     with qtbot.waitSignal(kiosk.idle.session_reset, timeout=3000):
         pass
     assert not panel.isVisible()
+
+
+def test_the_scanner_card_shows_how_the_scanner_is_set_and_the_last_code_it_typed(
+    qtbot: QtBot, make_shell: Any, sqlite_url: str
+) -> None:
+    shell = make_shell(db_url=sqlite_url, scanner_prefix="]Q", scanner_suffix="tab")
+    shell.window.transition.duration_ms = 0
+    shell.router.register(ProbeScreen.key, ProbeScreen)
+    screen = enter_admin(shell)
+    tap(qtbot, screen.hardware)
+    screen = shell.router.current
+    shown = " ".join(screen.scanner.texts())
+    assert "préfixe « ]Q », suffixe Tab, 50 ms" in shown
+    assert "Aucun code lu" in shown
+    # What a programmed USB scanner sends: its prefix, Shift around each capital, then Tab
+    Scanner(screen).scan("]QSCA.SHIFTEDCODE", 4, end="\t")
+    qtbot.waitUntil(lambda: "SCA.SH" in " ".join(screen.scanner.texts()), timeout=3000)
+    shown = " ".join(screen.scanner.texts())
+    assert "douchette" in shown
+    assert "]Q" not in shown.split("Dernier code")[1]  # the prefix is not part of the code
+
+
+def test_the_printer_card_names_an_absent_usb_printer_in_staff_words(
+    qtbot: QtBot, make_shell: Any, sqlite_url: str
+) -> None:
+    shell = make_shell(db_url=sqlite_url, printer="usb://04b8:0202")
+    shell.window.transition.duration_ms = 0
+    shell.router.register(ProbeScreen.key, ProbeScreen)
+    printer = build_printer(shell.settings, on_status=shell.bridge.on_printer_status)
+    shell.attach_devices(Devices(SimulatedBadgeSource(), printer))  # pyusb on the real libusb
+    tap(qtbot, enter_admin(shell).hardware)
+    screen = shell.router.current
+    qtbot.waitUntil(lambda: screen.printer.texts()[1] == "Injoignable", timeout=10_000)
+    assert "imprimante USB 04b8:0202 introuvable" in screen.printer.texts()
+    assert screen.printer.level is Level.ERROR
