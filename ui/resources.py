@@ -102,5 +102,6 @@ def pixmap(
 def icon(name: str, color: str, size: int = 48, stroke: float | None = None) -> QIcon:
     from PySide6.QtGui import QGuiApplication, QIcon
 
-    ratio = QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1.0
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
     return QIcon(pixmap(name, color, size, ratio, stroke))

@@ -159,6 +159,16 @@ ACCESSIBLE = ThemeTokens(
 )
 
 
+def named[T: QObject](thing: T, name: str) -> T:
+    """``thing`` with its object name, the handle the QSS theme styles it by.
+
+    PySide6 accepts ``QLabel(objectName="title")`` at run time, but its type stubs list only
+    each class's own properties: this keeps the constructors typed (strict mypy).
+    """
+    thing.setObjectName(name)
+    return thing
+
+
 def render_stylesheet(tokens: ThemeTokens, template: str | None = None) -> str:
     """The QSS of ``tokens``; a placeholder without a token raises KeyError (caught by tests)."""
     text = resources.theme_templates() if template is None else template

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.collect.views import LineView
 from ui.collect import texts
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 
@@ -33,12 +33,12 @@ class LineCard(QFrame):
         self.item_icon = IconLabel(theme, "package", 44, colour="collect", stroke=1.6)
         self.item_icon.setObjectName("lineIcon")
         self.item_icon.setFixedSize(88, 88)
-        self.name = QLabel(objectName="lineName")
+        self.name = named(QLabel(), "lineName")
         self.name.setWordWrap(True)
-        self.detail = QLabel(objectName="lineDetail")
+        self.detail = named(QLabel(), "lineDetail")
         self.detail.setWordWrap(True)
         self.status_icon = IconLabel(theme, "package", 28, colour="text_muted")
-        self.status = QLabel(objectName="lineStatus")
+        self.status = named(QLabel(), "lineStatus")
         self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.setSpacing(10)

@@ -32,7 +32,7 @@ from kiosk.identity import demo_badge_uid
 from kiosk.people import AgentSummary
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -81,8 +81,8 @@ class BadgeSimulatorScreen(Screen):
         icon = IconLabel(theme, "id-badge-2", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
         icon.setFixedSize(112, 112)
-        self.title = QLabel(objectName="screenTitle")
-        self.subtitle = QLabel(objectName="screenSubtitle")
+        self.title = named(QLabel(), "screenTitle")
+        self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
@@ -96,7 +96,7 @@ class BadgeSimulatorScreen(Screen):
         header.addLayout(heading, 1)
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.field = QLineEdit(objectName="simulatorSearch")
+        self.field = named(QLineEdit(), "simulatorSearch")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._typed)
         self.unknown = TouchButton(theme, "user-x", role="secondary")
@@ -111,16 +111,16 @@ class BadgeSimulatorScreen(Screen):
         search_row.addWidget(self.unknown)
         search_row.addWidget(self.random_card)
 
-        self.status = QLabel(objectName="emptyState")
+        self.status = named(QLabel(), "emptyState")
         self.status.setWordWrap(True)
-        self._list = QWidget(objectName="agentList")
+        self._list = named(QWidget(), "agentList")
         self._grid = QGridLayout(self._list)
         self._grid.setContentsMargins(0, 0, 12, 0)
         self._grid.setSpacing(16)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        for column in range(COLUMNS):
-            self._grid.setColumnStretch(column, 1)
-        scroll = QScrollArea(objectName="agentList")
+        for col in range(COLUMNS):
+            self._grid.setColumnStretch(col, 1)
+        scroll = named(QScrollArea(), "agentList")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._list)

@@ -8,7 +8,7 @@ import enum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 
@@ -57,11 +57,11 @@ class DeviceCard(QFrame):
         self.setObjectName("deviceCard")
         self.icon = IconLabel(theme, icon, 44, colour="text_muted", stroke=1.75)
         self.icon.setFixedSize(64, 64)
-        self.title = QLabel(objectName="deviceTitle")
-        self.state = QLabel(objectName="deviceState")
+        self.title = named(QLabel(), "deviceTitle")
+        self.state = named(QLabel(), "deviceState")
         self.state.setWordWrap(True)
         self.glyph, state_row = glyph_row(theme, self.state)
-        self.details = [QLabel(objectName="deviceDetail") for _ in range(detail_lines)]
+        self.details = [named(QLabel(), "deviceDetail") for _ in range(detail_lines)]
         text = QVBoxLayout()
         text.setSpacing(6)
         text.addWidget(self.title)

@@ -33,7 +33,7 @@ from ui.devices.device_card import DeviceCard, Level
 from ui.formatting import clock_time
 from ui.input.bridge import DeviceBridge, ScanSource
 from ui.screens.base import Screen
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -85,8 +85,8 @@ class HardwareScreen(Screen):
         icon = IconLabel(theme, "cpu", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
         icon.setFixedSize(96, 96)
-        self.title = QLabel(objectName="screenTitle")
-        self.subtitle = QLabel(objectName="screenSubtitle")
+        self.title = named(QLabel(), "screenTitle")
+        self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
@@ -119,27 +119,27 @@ class HardwareScreen(Screen):
 
         # Below the header, one kinetic scroll for everything: large text (accessible mode) or
         # a long print queue make it taller than the screen.
-        body = QWidget(objectName="hardwareBody")
+        body = named(QWidget(), "hardwareBody")
         content = QVBoxLayout(body)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(24)
         content.addLayout(grid)
         content.addLayout(self.sections)
         content.addStretch(1)
-        self.scroll = QScrollArea(objectName="hardwareScroll")
-        self.scroll.setWidget(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = named(QScrollArea(), "hardwareScroll")
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
 
         column = QVBoxLayout(self)
         column.setContentsMargins(96, 32, 96, 32)
         column.setSpacing(24)
         column.addLayout(header)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.scroll_area, 1)
 
         self._refresh = QTimer(self, interval=STATUS_REFRESH_MS)
         self._refresh.timeout.connect(self.ask_printer_status)

@@ -30,7 +30,7 @@ from kiosk.printing.states import PrintJobState
 from ui.devices.device_card import GLYPHS, Level, glyph_row
 from ui.formatting import clock_time
 from ui.input.bridge import DeviceBridge
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -71,8 +71,8 @@ class JobRow(QFrame):
         self.asking = False  # "Réimprimer" asks to confirm (the job may be on paper already)
         self.icon = IconLabel(theme, "hourglass", 36, colour="warning", stroke=2)
         self.icon.setFixedSize(48, 48)
-        self.title = QLabel(objectName="spoolJobTitle")
-        self.detail = QLabel(objectName="spoolJobDetail")
+        self.title = named(QLabel(), "spoolJobTitle")
+        self.detail = named(QLabel(), "spoolJobDetail")
         self.detail.setWordWrap(True)
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -117,10 +117,10 @@ class PrintQueueSection(QFrame):
 
         self.icon = IconLabel(theme, "printer", 44, colour="text_muted", stroke=1.75)
         self.icon.setFixedSize(64, 64)
-        self.title = QLabel(objectName="deviceTitle")
-        self.counts = QLabel(objectName="deviceState")
+        self.title = named(QLabel(), "deviceTitle")
+        self.counts = named(QLabel(), "deviceState")
         self.glyph, counts_row = glyph_row(theme, self.counts)
-        self.feedback = QLabel(objectName="deviceDetail")
+        self.feedback = named(QLabel(), "deviceDetail")
         self.feedback.setWordWrap(True)
         heading = QVBoxLayout()
         heading.setSpacing(6)
@@ -136,7 +136,7 @@ class PrintQueueSection(QFrame):
         header.addLayout(heading, 1)
         header.addWidget(self.test_page, 0, Qt.AlignmentFlag.AlignTop)
 
-        self._rows_box = QWidget(objectName="spoolRows")
+        self._rows_box = named(QWidget(), "spoolRows")
         self._rows = QVBoxLayout(self._rows_box)
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setSpacing(12)
@@ -148,7 +148,7 @@ class PrintQueueSection(QFrame):
             row.hide()
             self._rows.insertWidget(len(self.rows), row)
             self.rows.append(row)
-        self.more = QLabel(objectName="spoolMore")
+        self.more = named(QLabel(), "spoolMore")
         self._rows.insertWidget(ROWS_MAX, self.more)
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 20, 32, 20)

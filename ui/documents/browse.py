@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.documents.catalogue import THEMES, ThemeCount, theme_icon
 from ui.documents.desk import Shelf
 from ui.documents.document_list import DocumentListView, documents_text
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -80,8 +80,8 @@ class BrowsePage(QWidget):
         icon.setObjectName("screenIcon")
         icon.setProperty("area", "documents")
         icon.setFixedSize(112, 112)
-        self.title = QLabel(objectName="screenTitle")
-        self.subtitle = QLabel(objectName="screenSubtitle")
+        self.title = named(QLabel(), "screenTitle")
+        self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
@@ -99,7 +99,7 @@ class BrowsePage(QWidget):
         search_row.addWidget(self.search, 1)
 
         # the catalogue could not be read: said here, tried again each time the screen shows
-        self.notice = QLabel(objectName="emptyState", wordWrap=True)
+        self.notice = named(QLabel(wordWrap=True), "emptyState")
         self.notice_box = QWidget()
         notice_row = QHBoxLayout(self.notice_box)
         notice_row.setContentsMargins(0, 48, 0, 0)
@@ -109,7 +109,7 @@ class BrowsePage(QWidget):
         notice_row.addWidget(self.notice, 1, Qt.AlignmentFlag.AlignTop)
         self.notice_box.hide()
 
-        self.themes_title = QLabel(objectName="sectionTitle")
+        self.themes_title = named(QLabel(), "sectionTitle")
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
         self.tiles: list[ThemeButton] = []
@@ -123,7 +123,7 @@ class BrowsePage(QWidget):
         left.addWidget(self.themes_title)
         left.addLayout(self.grid, 1)
 
-        self.latest_title = QLabel(objectName="sectionTitle")
+        self.latest_title = named(QLabel(), "sectionTitle")
         self.latest = DocumentListView(theme)
         self.latest.activated_hit.connect(self.document_chosen)
         right = QVBoxLayout()

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFrame,
     QListView,
     QScroller,
@@ -317,7 +318,7 @@ class DocumentListView(QListView):
         self.scrollToTop()
 
 
-def kinetic(view: QAbstractItemView) -> None:
+def kinetic(view: QAbstractScrollArea) -> None:
     """Flick scrolling with a finger (or the mouse), as on a phone."""
     QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(view.viewport())

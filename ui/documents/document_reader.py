@@ -33,7 +33,7 @@ from ui.documents.document_list import (
 )
 from ui.documents.media_player import MediaPlayer
 from ui.documents.pdf_viewer import PdfViewer
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -53,17 +53,17 @@ class TakeAway(QWidget):
         self.setObjectName("takeAway")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedWidth(SIDE_WIDTH)
-        self.title = QLabel(objectName="sectionTitle", wordWrap=True)
+        self.title = named(QLabel(wordWrap=True), "sectionTitle")
         self.qr = QrCodeWidget(QR_SIZE)
-        self.hint = QLabel(objectName="takeAwayHint", wordWrap=True)
-        self.link = QLabel(objectName="takeAwayLink", wordWrap=True)
+        self.hint = named(QLabel(wordWrap=True), "takeAwayHint")
+        self.link = named(QLabel(wordWrap=True), "takeAwayLink")
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.print = TouchButton(theme, "printer", role="primary", icon_colour="on_accent")
         self.print.setObjectName("printFiche")
         self.print.clicked.connect(self.print_requested)
         self._theme = theme
         theme.changed.connect(self._fit)
-        self.status = QLabel(objectName="printStatus", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "printStatus")
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 28, 28, 28)
         column.setSpacing(18)
@@ -110,8 +110,8 @@ class FindPanel(QWidget):
         self.close_button = TouchButton(theme, "x", icon_size=36)
         self.close_button.setObjectName("closeFind")
         self.close_button.clicked.connect(self.closed)
-        self.count = QLabel(objectName="resultCount")
-        self.pages = QListWidget(objectName="pageHits")
+        self.count = named(QLabel(), "resultCount")
+        self.pages = named(QListWidget(), "pageHits")
         self.pages.setWordWrap(True)
         self.pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -120,7 +120,7 @@ class FindPanel(QWidget):
             lambda item: self.page_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         kinetic(self.pages)
-        self.title = QLabel(objectName="sectionTitle")
+        self.title = named(QLabel(), "sectionTitle")
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self.title, 1)
@@ -170,8 +170,8 @@ class DocumentReader(QWidget):
         self.badge = IconLabel(theme, "file-text", 56, colour="documents")
         self.badge.setObjectName("readerBadge")
         self.badge.setFixedSize(96, 96)
-        self.title = QLabel(objectName="readerTitle")
-        self.meta = QLabel(objectName="readerMeta")
+        self.title = named(QLabel(), "readerTitle")
+        self.meta = named(QLabel(), "readerMeta")
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.title)
@@ -182,15 +182,15 @@ class DocumentReader(QWidget):
         header.addLayout(heading, 1)
 
         self.pdf = PdfViewer()
-        self.article = QTextBrowser(objectName="articleView")
+        self.article = named(QTextBrowser(), "articleView")
         self.article.setOpenLinks(False)
         self.article.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         kinetic(self.article)
         self.media = MediaPlayer(theme)
-        self.link_card = QLabel(objectName="linkCard", wordWrap=True,
-                                alignment=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
-        self.failure = QLabel(objectName="emptyState", wordWrap=True,
-                              alignment=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
+        self.link_card = named(QLabel(wordWrap=True,
+                                alignment=Qt.AlignmentFlag.AlignCenter), "linkCard")  # fmt: skip
+        self.failure = named(QLabel(wordWrap=True,
+                              alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")  # fmt: skip
         self._content = QStackedLayout()
         for widget in (self.pdf, self.article, self.media, self.link_card, self.failure):
             self._content.addWidget(widget)
@@ -198,7 +198,7 @@ class DocumentReader(QWidget):
         self.previous = TouchButton(theme, "chevron-left", icon_size=40)
         self.previous.setObjectName("previousPage")
         self.previous.clicked.connect(self.pdf.previous_page)
-        self.page_label = QLabel(objectName="pageCounter", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.page_label = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "pageCounter")
         self.next = TouchButton(theme, "chevron-right", icon_size=40)
         self.next.setObjectName("nextPage")
         self.next.clicked.connect(self.pdf.next_page)
@@ -208,20 +208,20 @@ class DocumentReader(QWidget):
         self.zoom_in = TouchButton(theme, "zoom-in", icon_size=40)
         self.zoom_in.setObjectName("zoomIn")
         self.zoom_in.clicked.connect(self.pdf.zoom_in)
-        self.find = TouchButton(theme, "file-search", icon_size=40)
-        self.find.setObjectName("findInDocument")
-        self.find.clicked.connect(self.open_find)
-        self.toolbar = QWidget(objectName="readerToolbar")
+        self.find_button = TouchButton(theme, "file-search", icon_size=40)
+        self.find_button.setObjectName("findInDocument")
+        self.find_button.clicked.connect(self.open_find)
+        self.toolbar = named(QWidget(), "readerToolbar")
         bar = QHBoxLayout(self.toolbar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(12)
-        for widget in (self.previous, self.page_label, self.next):
-            bar.addWidget(widget)
+        for item in (self.previous, self.page_label, self.next):
+            bar.addWidget(item)
         bar.addSpacing(24)
         bar.addWidget(self.zoom_out)
         bar.addWidget(self.zoom_in)
         bar.addStretch(1)
-        bar.addWidget(self.find)
+        bar.addWidget(self.find_button)
         self.pdf.page_changed.connect(self._page_changed)
         self.pdf.zoom_changed.connect(self._zoom_changed)
 
@@ -231,10 +231,10 @@ class DocumentReader(QWidget):
         self.finder.query.connect(self.find_requested)
         self.finder.page_chosen.connect(self._page_chosen)
         self.finder.closed.connect(self.close_find)
-        self.finder.typing.connect(lambda: self.keyboard.show())
+        self.finder.typing.connect(self._show_keyboard)
         self.take_away = TakeAway(theme)
         self.take_away.print_requested.connect(self.print_requested)
-        side = QWidget(objectName="readerSide")
+        side = named(QWidget(), "readerSide")
         side.setFixedWidth(
             SIDE_WIDTH
         )  # the take-away column keeps its width, the page gets the rest
@@ -355,12 +355,15 @@ class DocumentReader(QWidget):
         self.failure.setText(self.tr("Ce document ne peut pas être affiché ici. "
                                      "Emportez-le avec le QR code ci-contre."))  # fmt: skip
 
+    def _show_keyboard(self) -> None:
+        self.keyboard.show()
+
     def retranslate(self) -> None:
         self.previous.setAccessibleName(self.tr("Page précédente"))
         self.next.setAccessibleName(self.tr("Page suivante"))
         self.zoom_in.setAccessibleName(self.tr("Agrandir"))
         self.zoom_out.setAccessibleName(self.tr("Réduire"))
-        self.find.setText(self.tr("Chercher dans le document"))
+        self.find_button.setText(self.tr("Chercher dans le document"))
         self.keyboard.set_action_label(self.tr("OK"))
         self.take_away.retranslate()
         self.finder.retranslate()

@@ -120,7 +120,7 @@ class PdfViewer(QWidget):
         if self.document is None:
             return
         y = self.view.verticalScrollBar().value() + self.view.viewport().height() / 3
-        top = self.view.documentMargins().top()
+        top = float(self.view.documentMargins().top())
         scale = self._pixels_per_point()
         for n in range(self.page_count):
             height = self.document.pagePointSize(n).height() * scale

@@ -83,7 +83,9 @@ class DocumentsScreen(Screen):
     # -- navigation ------------------------------------------------------------------------
     @property
     def page(self) -> QWidget:
-        return self._pages.currentWidget()
+        widget = self._pages.currentWidget()
+        assert widget is not None  # the stack always holds its pages
+        return widget
 
     def open_search(self, *, theme: str | None = None, typing: bool) -> None:
         self._pages.setCurrentWidget(self.search)

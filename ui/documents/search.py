@@ -23,7 +23,7 @@ from kiosk.documents.index import COUNT_CAP
 from ui.documents.browse import SearchEntry
 from ui.documents.desk import SearchRequest
 from ui.documents.document_list import DocumentListView, counted, documents_text
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
 
@@ -39,11 +39,12 @@ class NoResults(QWidget):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel(objectName="emptyState", wordWrap=True)
+        self._spelling = ""
+        self.message = named(QLabel(wordWrap=True), "emptyState")
         self.did_you_mean = TouchButton(theme, "search", role="primary", icon_colour="on_accent")
         self.did_you_mean.setObjectName("didYouMean")
         self.did_you_mean.clicked.connect(lambda: self.retry.emit(self._spelling))
-        self.hint = QLabel(objectName="sectionTitle")
+        self.hint = named(QLabel(), "sectionTitle")
         self.themes = [TouchButton(theme, "books", icon_colour="documents", icon_size=40)
                        for _ in range(SUGGESTIONS)]  # fmt: skip
         row = QHBoxLayout()
@@ -139,7 +140,7 @@ class SearchPage(QWidget):
         self.theme_chip.clicked.connect(self._toggle_themes)
         filters.addWidget(self.theme_chip)
         filters.addStretch(1)
-        self.count = QLabel(objectName="resultCount")
+        self.count = named(QLabel(), "resultCount")
         filters.addWidget(self.count)
 
         self.results = DocumentListView(theme)

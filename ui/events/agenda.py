@@ -31,7 +31,7 @@ from kiosk.ports import Clock
 from ui.events.event_card import EventCardPainter
 from ui.events_feed import EventsFeed, FeedState
 from ui.screens.base import Screen
-from ui.theme import Area, ThemeController
+from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 ROW_GAP = 20
@@ -107,8 +107,8 @@ class AgendaScreen(Screen):
         icon.setObjectName("screenIcon")
         icon.setProperty("area", Area.EVENTS.value)
         icon.setFixedSize(112, 112)
-        self.title = QLabel(objectName="screenTitle")
-        self.subtitle = QLabel(objectName="screenSubtitle")
+        self.title = named(QLabel(), "screenTitle")
+        self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
@@ -119,7 +119,7 @@ class AgendaScreen(Screen):
         header.addLayout(heading, 1)
 
         self.model = EventListModel(self)
-        self.view = QListView(objectName="eventList")
+        self.view = named(QListView(), "eventList")
         self.view.setModel(self.model)
         self.view.setItemDelegate(EventCardDelegate(theme, clock, self.view))
         self.view.setUniformItemSizes(True)
@@ -131,7 +131,7 @@ class AgendaScreen(Screen):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._kinetic(self.view)
 
-        self.empty = QLabel(objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.empty.setWordWrap(True)
         self._body = QStackedLayout()
         self._body.addWidget(self.view)

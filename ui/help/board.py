@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.ports import Clock
 from ui.formatting import clock_time
 from ui.sounds import Cue, SoundPlayer
+from ui.theme import named
 
 if TYPE_CHECKING:
     from kiosk.help.queue import Board, BoardCall
@@ -48,22 +49,20 @@ class HelpBoard(QWidget):
         self._loaded = False
         self._board: Board | None = None
 
-        self.title = QLabel(objectName="helpBoardTitle")
-        self.clock = QLabel(objectName="helpBoardClock")
+        self.title = named(QLabel(), "helpBoardTitle")
+        self.clock = named(QLabel(), "helpBoardClock")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.clock)
 
-        now_panel = QFrame(objectName="helpBoardNow")
-        self.now_caption = QLabel(
-            objectName="helpBoardNowCaption", alignment=Qt.AlignmentFlag.AlignCenter
+        now_panel = named(QFrame(), "helpBoardNow")
+        self.now_caption = named(
+            QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpBoardNowCaption"
         )
-        self.now_number = QLabel(
-            objectName="helpBoardNowNumber", alignment=Qt.AlignmentFlag.AlignCenter
+        self.now_number = named(
+            QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpBoardNowNumber"
         )
-        self.now_desk = QLabel(
-            objectName="helpBoardNowDesk", alignment=Qt.AlignmentFlag.AlignCenter
-        )
+        self.now_desk = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpBoardNowDesk")
         inner = QVBoxLayout(now_panel)
         inner.setContentsMargins(40, 40, 40, 48)
         inner.addWidget(self.now_caption)
@@ -72,14 +71,14 @@ class HelpBoard(QWidget):
         inner.addWidget(self.now_desk)
         inner.addStretch(1)
 
-        self.history_title = QLabel(objectName="helpBoardHistoryTitle")
+        self.history_title = named(QLabel(), "helpBoardHistoryTitle")
         self.past: list[tuple[QLabel, QLabel]] = []
         grid = QGridLayout()
         grid.setHorizontalSpacing(48)
         grid.setVerticalSpacing(12)
         for row in range(HISTORY - 1):
-            number = QLabel(objectName="helpBoardPast")
-            desk = QLabel(objectName="helpBoardPastDesk")
+            number = named(QLabel(), "helpBoardPast")
+            desk = named(QLabel(), "helpBoardPastDesk")
             grid.addWidget(number, row, 0)
             grid.addWidget(desk, row, 1)
             self.past.append((number, desk))
@@ -93,7 +92,7 @@ class HelpBoard(QWidget):
         body.addWidget(now_panel, 3)
         body.addLayout(history, 2)
 
-        self.footer = QLabel(objectName="helpBoardFooter")
+        self.footer = named(QLabel(), "helpBoardFooter")
         column = QVBoxLayout(self)
         column.setContentsMargins(80, 56, 80, 56)
         column.setSpacing(40)

@@ -27,7 +27,7 @@ from kiosk.help.domain import TicketState, minutes_between
 from kiosk.help.queue import HelpDesk, QueueEntry
 from kiosk.ports import Clock
 from ui.help.pages import ICONS, reason_title
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -39,24 +39,27 @@ class QueueRow(QFrame):
     def __init__(
         self, theme: ThemeController, entry: QueueEntry, now: datetime, mine: bool
     ) -> None:
-        super().__init__(objectName="helpStaffRow")
+        super().__init__()
+        self.setObjectName("helpStaffRow")
         self.entry = entry
         self.setProperty("mine", mine)
-        ticket = QLabel(entry.ticket, objectName="helpRowTicket")
+        ticket = named(QLabel(entry.ticket), "helpRowTicket")
         ticket.setMinimumWidth(200)
         icon = IconLabel(theme, ICONS[entry.reason], 36, colour="help", stroke=1.75)
         waited = round(minutes_between(entry.created_at, now))
         who = entry.person_name or self.tr("Anonyme")
-        text = QLabel(
-            f"{reason_title(entry.reason)} · {who} · "
-            + self.tr("arrivé il y a {m} min").format(m=waited),
-            objectName="helpRowText",
+        text = named(
+            QLabel(
+                f"{reason_title(entry.reason)} · {who} · "
+                + self.tr("arrivé il y a {m} min").format(m=waited)
+            ),
+            "helpRowText",
         )
         text.setWordWrap(True)
-        note = QLabel(entry.description or "", objectName="helpRowMuted")
+        note = named(QLabel(entry.description or ""), "helpRowMuted")
         note.setWordWrap(True)
         note.setVisible(bool(entry.description))
-        state = QLabel(objectName="helpRowState")
+        state = named(QLabel(), "helpRowState")
         state.setProperty("state", entry.state.value)
         desk = entry.desk or ""
         state.setText(
@@ -96,25 +99,25 @@ class StaffPage(QWidget):
         self._entries: list[QueueEntry] = []
         self._busy = False
 
-        self.title = QLabel(objectName="helpStaffTitle")
-        self.summary = QLabel(objectName="helpRowMuted")
+        self.title = named(QLabel(), "helpStaffTitle")
+        self.summary = named(QLabel(), "helpRowMuted")
         self.rows = QVBoxLayout()
         self.rows.setSpacing(12)
-        holder = QWidget(objectName="helpStaffList")
+        holder = named(QWidget(), "helpStaffList")
         holder_column = QVBoxLayout(holder)
         holder_column.setContentsMargins(0, 0, 12, 0)
         holder_column.addLayout(self.rows)
         holder_column.addStretch(1)
-        self.scroll = QScrollArea(objectName="eventList")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.viewport().setAutoFillBackground(False)
-        self.scroll.setWidget(holder)
+        self.scroll_area = named(QScrollArea(), "eventList")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        self.scroll_area.setWidget(holder)
         QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
-        self.empty = QLabel(objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.exit = TouchButton(theme, "logout", role="secondary", icon_size=32)
         self.exit.clicked.connect(self.leave)
         heading = QVBoxLayout()
@@ -128,7 +131,7 @@ class StaffPage(QWidget):
         left.setSpacing(16)
         left.addLayout(top)
         left.addWidget(self.empty)
-        left.addWidget(self.scroll, 1)
+        left.addWidget(self.scroll_area, 1)
 
         self.desk_buttons = QButtonGroup(self)
         desks = QHBoxLayout()
@@ -140,9 +143,9 @@ class StaffPage(QWidget):
             self.desk_buttons.addButton(button, n)
             desks.addWidget(button, 1)
         self.desk_buttons.idClicked.connect(lambda _id: self._show())
-        self.current_caption = QLabel(objectName="helpFigureLabel")
-        self.current = QLabel(objectName="helpCurrent", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.current_text = QLabel(objectName="helpRowText", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.current_caption = named(QLabel(), "helpFigureLabel")
+        self.current = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpCurrent")
+        self.current_text = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpRowText")
         self.current_text.setWordWrap(True)
         self.call_next = TouchButton(theme, "speakerphone", role="primary", icon_colour="on_accent")
         self.call_next.clicked.connect(self._call_next)
@@ -154,7 +157,7 @@ class StaffPage(QWidget):
         self.finish.clicked.connect(lambda: self._act(lambda d, i: d.finish(i)))
         self.absent = TouchButton(theme, "user-x", role="secondary", icon_size=32)
         self.absent.clicked.connect(lambda: self._act(lambda d, i: d.no_show(i)))
-        self.message = QLabel(objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "pinMessage")
         self.message.setWordWrap(True)
         pair = QHBoxLayout()
         pair.setSpacing(12)
@@ -164,7 +167,7 @@ class StaffPage(QWidget):
         pair2.setSpacing(12)
         pair2.addWidget(self.finish)
         pair2.addWidget(self.absent)
-        panel = QFrame(objectName="helpStaffPanel")
+        panel = named(QFrame(), "helpStaffPanel")
         panel.setFixedWidth(640)
         right = QVBoxLayout(panel)
         right.setContentsMargins(28, 28, 28, 28)
@@ -257,7 +260,7 @@ class StaffPage(QWidget):
         waiting = sum(1 for e in self._entries if e.state is TicketState.WAITING)
         self.summary.setText(self.tr("{n} en attente").format(n=waiting))
         self.empty.setVisible(not self._entries)
-        self.scroll.setVisible(bool(self._entries))
+        self.scroll_area.setVisible(bool(self._entries))
         self.current.setText(mine.ticket if mine else "—")
         if mine is None:
             self.current_text.setText(self.tr("Aucun ticket à ce guichet"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.help.domain import EstimateBasis, HelpReason, WaitEstimate
 from ui.help.pages import ICONS, reason_title
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -32,26 +32,22 @@ class TicketPage(QWidget):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel(
-            objectName="helpTicketCaption", alignment=Qt.AlignmentFlag.AlignCenter
-        )
-        self.number = QLabel(objectName="helpTicketNumber", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpTicketCaption")
+        self.number = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpTicketNumber")
         self.reason_icon = IconLabel(theme, "ticket", 40, colour="help", stroke=1.75)
-        self.reason = QLabel(objectName="helpTicketReason")
+        self.reason = named(QLabel(), "helpTicketReason")
         reason_row = QHBoxLayout()
         reason_row.addStretch(1)
         reason_row.addWidget(self.reason_icon)
         reason_row.addWidget(self.reason)
         reason_row.addStretch(1)
 
-        self.position = QLabel(objectName="helpFigure", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.position_label = QLabel(
-            objectName="helpFigureLabel", alignment=Qt.AlignmentFlag.AlignCenter
+        self.position = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpFigure")
+        self.position_label = named(
+            QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpFigureLabel"
         )
-        self.wait = QLabel(objectName="helpFigure", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.wait_label = QLabel(
-            objectName="helpFigureLabel", alignment=Qt.AlignmentFlag.AlignCenter
-        )
+        self.wait = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpFigure")
+        self.wait_label = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpFigureLabel")
         figures = QHBoxLayout()
         figures.setSpacing(96)
         for value, label in ((self.position, self.position_label), (self.wait, self.wait_label)):
@@ -60,11 +56,11 @@ class TicketPage(QWidget):
             block.addWidget(value)
             block.addWidget(label)
             figures.addLayout(block, 1)
-        self.note = QLabel(objectName="helpNote", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpNote")
         self.note.setWordWrap(True)
 
         self.print_icon = IconLabel(theme, "printer", 40, colour="text", stroke=1.75)
-        self.print_text = QLabel(objectName="helpPrint")
+        self.print_text = named(QLabel(), "helpPrint")
         print_row = QHBoxLayout()
         print_row.setSpacing(16)
         print_row.addStretch(1)
@@ -72,7 +68,7 @@ class TicketPage(QWidget):
         print_row.addWidget(self.print_text)
         print_row.addStretch(1)
 
-        self.error = QLabel(objectName="helpError", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.error = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpError")
         self.error.setWordWrap(True)
         self.retry_button = TouchButton(theme, "refresh", role="secondary", icon_size=32)
         self.retry_button.clicked.connect(self.retry)
@@ -86,7 +82,7 @@ class TicketPage(QWidget):
         buttons.addWidget(self.finish)
         buttons.addStretch(1)
 
-        card = QFrame(objectName="helpTicketCard")
+        card = named(QFrame(), "helpTicketCard")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(72, 24, 72, 32)
         inner.setSpacing(8)

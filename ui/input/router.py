@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -65,7 +66,7 @@ class InputRouter(QObject):
         """True when a screen or a fallback consumed the badge."""
         for handler in self._candidates():
             handle = getattr(handler, "handle_badge", None)
-            if handle is not None and self._offer(handler, lambda h=handle: h(event)):
+            if handle is not None and self._offer(handler, partial(handle, event)):
                 return True
         log.info("badge read, but nothing on this screen uses it")
         self.badge_unused.emit()
@@ -76,7 +77,7 @@ class InputRouter(QObject):
         """True when a screen or a fallback consumed the code."""
         for handler in self._candidates():
             handle = getattr(handler, "handle_scan", None)
-            if handle is not None and self._offer(handler, lambda h=handle: h(payload, source)):
+            if handle is not None and self._offer(handler, partial(handle, payload, source)):
                 return True
         log.info("code scanned (%s), but nothing on this screen uses it", source)
         self.scan_unused.emit()

@@ -65,7 +65,8 @@ class BarChart(QWidget):
         format_value: Callable[[float], str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, objectName="statsChart")
+        super().__init__(parent)
+        self.setObjectName("statsChart")
         self._theme = theme
         self._format = format_value
         self.data: BarChartData | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 
@@ -12,12 +12,13 @@ class ChangeCard(QFrame):
     """One figure of the quarter, and how it moved since the quarter before."""
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="statsCard")
-        self.title = QLabel(objectName="statsCardTitle")
-        self.value = QLabel("…", objectName="statsCardValue")
+        super().__init__(parent)
+        self.setObjectName("statsCard")
+        self.title = named(QLabel(), "statsCardTitle")
+        self.value = named(QLabel("…"), "statsCardValue")
         self.arrow = IconLabel(theme, "equal", 40, colour="text")
-        self.change = QLabel(objectName="statsCardChange")
-        self.before = QLabel(objectName="statsCardBefore")
+        self.change = named(QLabel(), "statsCardChange")
+        self.before = named(QLabel(), "statsCardBefore")
         self.before.setWordWrap(True)
         row = QHBoxLayout()
         row.setSpacing(10)

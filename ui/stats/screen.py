@@ -24,7 +24,7 @@ from ui.screens.base import Screen
 from ui.stats.change_card import ChangeCard
 from ui.stats.quarter_charts import QuarterCharts
 from ui.tasks import BackgroundExecutor
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -60,8 +60,8 @@ class StatsScreen(Screen):
         icon = IconLabel(theme, "chart-bar", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
         icon.setFixedSize(112, 112)
-        self.title = QLabel(objectName="screenTitle")
-        self.subtitle = QLabel(objectName="screenSubtitle")
+        self.title = named(QLabel(), "screenTitle")
+        self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.title)
@@ -69,7 +69,7 @@ class StatsScreen(Screen):
         self.previous = TouchButton(theme, "chevron-left", role="secondary")
         self.previous.setObjectName("statsPrevious")
         self.previous.clicked.connect(lambda: self.show_quarter(self.quarter.previous()))
-        self.quarter_label = QLabel(objectName="statsQuarter")
+        self.quarter_label = named(QLabel(), "statsQuarter")
         self.quarter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next = TouchButton(theme, "chevron-right", role="secondary")
         self.next.setObjectName("statsNext")
@@ -96,7 +96,7 @@ class StatsScreen(Screen):
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("statsBack")
         self.back.clicked.connect(self.back_requested)
-        self.status = QLabel(objectName="statsStatus")
+        self.status = named(QLabel(), "statsStatus")
         footer = QHBoxLayout()
         footer.addWidget(self.back)
         footer.addSpacing(32)

@@ -28,6 +28,8 @@ class AdminCorner(QWidget):
 
     def place(self) -> None:
         parent = self.parentWidget()
+        if parent is None:
+            return
         self.move(parent.width() - CORNER_PX, 0)
         self.raise_()
 

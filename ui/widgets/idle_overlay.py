@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -18,16 +18,16 @@ class IdleOverlay(QWidget):
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
-        card = QFrame(objectName="idleCard")
+        card = named(QFrame(), "idleCard")
         card.setFixedWidth(860)
         self.icon = IconLabel(theme, "clock", 64, colour="accent", stroke=1.75)
         self.icon.setObjectName("idleIcon")
         self.icon.setFixedSize(120, 120)
-        self.title = QLabel(objectName="idleTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "idleTitle")
         self.title.setWordWrap(True)
-        self.message = QLabel(objectName="idleMessage", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "idleMessage")
         self.message.setWordWrap(True)
-        self.count = QLabel(objectName="idleCount", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.count = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "idleCount")
         self.continue_button = TouchButton(
             theme, "hand-click", role="primary", icon_colour="on_accent", icon_size=44
         )
@@ -51,8 +51,8 @@ class IdleOverlay(QWidget):
 
     def start(self, seconds: int) -> None:
         self.set_seconds(seconds)
-        if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+        if (parent := self.parentWidget()) is not None:
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 

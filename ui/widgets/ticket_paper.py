@@ -44,7 +44,7 @@ def paint_ticket(preview: TicketPreview) -> QImage:
     metrics = QFontMetricsF(font)
     line_h = metrics.height() + LINE_GAP
     images = {id(item): pil_to_qimage(item) for item in preview.images}
-    height = 2 * MARGIN
+    height = 2.0 * MARGIN
     for item in preview.items:
         if isinstance(item, Line):
             height += line_h * item.height

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 
 if TYPE_CHECKING:  # the ESC/POS preview (and Pillow) load with the first ticket, not at start
@@ -30,9 +30,9 @@ class TicketPanel(QFrame):
         self.setObjectName("ticketCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.preview: TicketPreview | None = None
-        self.caption = QLabel(objectName="ticketCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "ticketCaption")
         self.caption.setWordWrap(True)
-        self.paper = QLabel(objectName="ticketPaper", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.paper = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "ticketPaper")
         self.close_button = TouchButton(theme, "x", role="secondary")
         self.close_button.setObjectName("ticketClose")
         self.close_button.clicked.connect(self.dismiss)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QWidget
 
 from kiosk.ports import RefusalReason
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 SHORT_MS = 3500
@@ -42,7 +42,7 @@ class Toast(QFrame):
         self.icon = IconLabel(theme, "id-badge-2", 56, colour="accent", stroke=2)
         self.icon.setObjectName("toastIcon")
         self.icon.setFixedSize(96, 96)
-        self.message = QLabel(objectName="toastMessage")
+        self.message = named(QLabel(), "toastMessage")
         self.message.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(40, 28, 56, 28)
@@ -122,6 +122,8 @@ class Toast(QFrame):
             return
         width = min(MAX_WIDTH, parent.width() - 96)
         layout = self.layout()
+        if layout is None:
+            return
         height = (
             layout.totalHeightForWidth(width)
             if layout.hasHeightForWidth()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.admin_corner import AdminCorner
 from ui.widgets.bottom_bar import BottomBar
 from ui.widgets.crossfade import CrossFade
@@ -23,7 +23,7 @@ class KioskWindow(QWidget):
         self.setObjectName("kioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("Smart Corner")
-        self.stack = QStackedWidget(objectName="screens")
+        self.stack = named(QStackedWidget(), "screens")
         self.bottom_bar = BottomBar(theme)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

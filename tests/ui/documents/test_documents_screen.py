@@ -130,7 +130,7 @@ def test_search_inside_the_pdf_is_accent_insensitive_and_jumps_to_the_page(qtbot
     _, screen = open_screen(qtbot, documents_shell)
     screen.browse.latest.activated_hit.emit(screen.browse.latest.model().hit(0))
     qtbot.waitUntil(lambda: screen.reader.pdf.page_count == GUIDE_PAGES)
-    screen.reader.find.click()
+    screen.reader.find_button.click()
     assert screen.reader.keyboard.isVisible()
     type_keys(screen, screen.reader.keyboard, "l'hameconnage")  # QPdfSearchModel finds nothing
     qtbot.waitUntil(lambda: screen.reader.finder.pages.count() == 1)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 import kiosk
 from kiosk.settings import Settings, masked_url
 from ui.screens.base import Screen
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -34,8 +34,8 @@ class AdminScreen(Screen):
         icon = IconLabel(theme, "settings", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
         icon.setFixedSize(112, 112)
-        self.title = QLabel(objectName="screenTitle")
-        self.subtitle = QLabel(objectName="screenSubtitle")
+        self.title = named(QLabel(), "screenTitle")
+        self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
@@ -52,9 +52,9 @@ class AdminScreen(Screen):
             masked_url(settings.database_url),
             str(settings.paths.data_dir),
         ]
-        self.names = [QLabel(objectName="adminName") for _ in values]
-        self.values = [QLabel(value, objectName="adminValue") for value in values]
-        card = QFrame(objectName="adminCard")
+        self.names = [named(QLabel(), "adminName") for _ in values]
+        self.values = [named(QLabel(value), "adminValue") for value in values]
+        card = named(QFrame(), "adminCard")
         grid = QGridLayout(card)
         grid.setContentsMargins(56, 40, 56, 40)
         grid.setHorizontalSpacing(48)

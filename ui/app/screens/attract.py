@@ -11,7 +11,7 @@ from ui.events.events_column import EventsColumn
 from ui.events_feed import EventsFeed
 from ui.formatting import clock_time, long_date
 from ui.screens.base import Screen
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.drift import BurnInDrift
 from ui.widgets.icon_label import IconLabel
 
@@ -43,18 +43,18 @@ class AttractScreen(Screen):
         self.drift = drift or BurnInDrift(parent=self)
         self.drift.moved.connect(self._apply_offset)
 
-        self.name = QLabel(kiosk_name, objectName="attractName")
-        self.clock = QLabel(objectName="attractClock")
-        self.date = QLabel(objectName="attractDate")
+        self.name = named(QLabel(kiosk_name), "attractName")
+        self.clock = named(QLabel(), "attractClock")
+        self.date = named(QLabel(), "attractDate")
 
-        self.invite = QFrame(objectName="invitation")
+        self.invite = named(QFrame(), "invitation")
         touch_icon = IconLabel(theme, "hand-click", 64, colour="on_accent", stroke=1.75)
         touch_icon.setObjectName("invitationIcon")
         touch_icon.setFixedSize(112, 112)
-        self.touch = QLabel(objectName="invitationTitle")
+        self.touch = named(QLabel(), "invitationTitle")
         self.touch.setWordWrap(True)
         badge_icon = IconLabel(theme, "id-badge-2", 44, colour="on_accent", stroke=1.75)
-        self.badge = QLabel(objectName="invitationBadge")
+        self.badge = named(QLabel(), "invitationBadge")
         badge_row = QHBoxLayout()
         badge_row.setSpacing(16)
         badge_row.addWidget(badge_icon)
@@ -78,7 +78,7 @@ class AttractScreen(Screen):
         left.addStretch(3)
         left.addWidget(self.invite)
 
-        self.events_title = QLabel(objectName="attractEventsTitle")
+        self.events_title = named(QLabel(), "attractEventsTitle")
         events_icon = IconLabel(theme, "calendar-event", 40, colour="events")
         title_row = QHBoxLayout()
         title_row.setSpacing(16)

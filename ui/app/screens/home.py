@@ -10,7 +10,7 @@ from ui.app.screens.tile import Tile
 from ui.formatting import clock_time, long_date
 from ui.host import Capability
 from ui.screens.base import Screen
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 
 TILE_GAP = 36
 
@@ -30,12 +30,12 @@ class HomeScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self.hello = QLabel(objectName="homeHello")
-        self.welcome = QLabel(objectName="homeWelcome")
+        self.hello = named(QLabel(), "homeHello")
+        self.welcome = named(QLabel(), "homeWelcome")
         self._kiosk_name = kiosk_name
-        self.time = QLabel(objectName="homeTime", alignment=Qt.AlignmentFlag.AlignRight)
-        self.date = QLabel(objectName="homeDate", alignment=Qt.AlignmentFlag.AlignRight)
-        self.question = QLabel(objectName="homeQuestion")
+        self.time = named(QLabel(alignment=Qt.AlignmentFlag.AlignRight), "homeTime")
+        self.date = named(QLabel(alignment=Qt.AlignmentFlag.AlignRight), "homeDate")
+        self.question = named(QLabel(), "homeQuestion")
 
         greeting = QVBoxLayout()
         greeting.setSpacing(8)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.host import Capability
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 
@@ -51,9 +51,9 @@ class Tile(QFrame):
         self.icon.setObjectName("tileIcon")
         self.icon.setProperty("area", area)
         self.icon.setFixedSize(box, box)
-        self.title = QLabel(objectName="tileTitle")
+        self.title = named(QLabel(), "tileTitle")
         self.title.setProperty("compact", compact)
-        self.subtitle = QLabel(objectName="tileSubtitle")
+        self.subtitle = named(QLabel(), "tileSubtitle")
         self.subtitle.setWordWrap(True)
         self.arrow = IconLabel(theme, "arrow-right", 44, colour="on_accent", stroke=2.25)
         self.arrow.setObjectName("tileArrow")
