@@ -257,7 +257,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/capability.py" line="+140"/>
+        <location filename="../../ui/collect/capability.py" line="+142"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>Ready — collect before {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff_parts.py" line="+150"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+65"/>
         <location filename="../../ui/collect/texts.py" line="+3"/>
         <source>Prêt à retirer</source>
         <translation>Ready to collect</translation>
@@ -501,7 +501,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+156"/>
+        <location filename="../../ui/collect/staff.py" line="+164"/>
         <source>Aucun retrait ne correspond à ce reçu : il n&apos;est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -511,22 +511,7 @@
         <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Code bloqué jusqu&apos;à {time}</source>
-        <translation>Code locked until {time}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Code incorrect</source>
-        <translation>Wrong code</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ce badge n&apos;ouvre pas l&apos;espace équipe</source>
-        <translation>This badge does not open the staff area</translation>
-    </message>
-    <message>
-        <location line="+90"/>
+        <location line="+110"/>
         <source>Saisissez ou scannez le n° d&apos;inventaire ou le n° de série.</source>
         <translation>Type or scan the asset tag or the serial number.</translation>
     </message>
@@ -551,28 +536,27 @@
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-252"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Passez votre badge d&apos;équipe, ou saisissez le code équipe.</source>
-        <translation>Tap your staff badge, or type the staff code.</translation>
-    </message>
-    <message>
         <location filename="../../ui/collect/pickup_words.py" line="+138"/>
-        <location filename="../../ui/collect/staff.py" line="+2"/>
         <source>Effacer</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+1"/>
-        <source>Valider</source>
-        <translation>Confirm</translation>
+        <location filename="../../ui/collect/staff.py" line="+4"/>
+        <source>Passez votre badge d’équipe, ou saisissez le code équipe.</source>
+        <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+148"/>
+        <source>Ce badge n’ouvre pas l’espace équipe</source>
+        <translation>This badge does not open the team area</translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>Commandes à préparer — {name}</source>
         <translation>Orders to prepare — {name}</translation>
     </message>
@@ -940,24 +924,9 @@
 <context>
     <name>Door</name>
     <message>
-        <location filename="../../ui/checkin/door.py" line="+197"/>
-        <source>Code bloqué jusqu&apos;à {time}.</source>
-        <translation>Code locked until {time}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Code incorrect.</source>
-        <translation>Wrong code.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location filename="../../ui/checkin/door.py" line="+216"/>
         <source>Un instant, puis présentez le badge.</source>
         <translation>One moment, then present the badge again.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Ce badge n&apos;ouvre pas le mode accueil.</source>
-        <translation>This badge does not open the check-in desk.</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/door_board.py" line="+113"/>
@@ -985,7 +954,12 @@
         <translation>Technical problem: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door.py" line="+53"/>
+        <location filename="../../ui/checkin/door.py" line="+17"/>
+        <source>Ce badge n’ouvre pas le mode accueil.</source>
+        <translation>This badge does not open the welcome desk.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>À qui est ce badge ?</source>
         <translation>Whose badge is this?</translation>
     </message>
@@ -1046,7 +1020,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+218"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+140"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1091,7 +1065,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_panels.py" line="-173"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-97"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1151,27 +1125,17 @@
         <translation>Visit counted</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+10"/>
         <source>Mode accueil</source>
         <translation>Check-in desk</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Réservé à l&apos;équipe : présentez votre badge d&apos;équipe ou d&apos;ambassadeur, ou saisissez le code administrateur.</source>
-        <translation>Staff only: present your staff or ambassador badge, or type the admin code.</translation>
+        <location line="+4"/>
+        <source>Réservé à l’équipe&#x202f;: présentez votre badge d’équipe ou d’ambassadeur, ou saisissez le code administrateur.</source>
+        <translation>Staff only: tap your staff or ambassador badge, or type the admin code.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Effacer</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valider</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>{n} inscrits / {cap} places</source>
         <translation>{n} registered / {cap} seats</translation>
     </message>
@@ -1778,14 +1742,14 @@
     </message>
 </context>
 <context>
-    <name>PinScreen</name>
+    <name>PinPad</name>
     <message>
-        <location filename="../../ui/screens/pin.py" line="+126"/>
-        <source>Accès verrouillé jusqu&apos;à {time}</source>
-        <translation>Access locked until {time}</translation>
+        <location filename="../../ui/widgets/pin_pad.py" line="+147"/>
+        <source>Trop d’essais&#x202f;: code refusé jusqu’à {time}</source>
+        <translation>Too many attempts: codes refused until {time}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Code incorrect — il reste 1 essai</source>
         <translation>Wrong code — 1 attempt left</translation>
     </message>
@@ -1795,22 +1759,25 @@
         <translation>Wrong code — {n} attempts left</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Accès administrateur</source>
-        <translation>Administrator access</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Effacer</source>
         <translation>Clear</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Valider</source>
-        <translation>Confirm</translation>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../../ui/screens/pin.py" line="+18"/>
+        <source>Accès administrateur</source>
+        <translation>Administrator access</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+54"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2417,7 +2384,7 @@
 <context>
     <name>StaffPinPad</name>
     <message>
-        <location filename="../../ui/help/screen.py" line="+43"/>
+        <location filename="../../ui/help/screen.py" line="+39"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
     </message>

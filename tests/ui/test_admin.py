@@ -102,11 +102,11 @@ def test_five_wrong_pins_lock_until_the_lock_ends(
 ) -> None:
     for _ in range(5):
         enter(qtbot, pin_pad, "1111")
-    assert pin_pad.message_text == "Accès verrouillé jusqu'à 14:32"
+    assert pin_pad.message_text == "Trop d’essais\u202f: code refusé jusqu’à 14:32"
     clock.set(NOW + timedelta(minutes=4, seconds=59))
     enter(qtbot, pin_pad, "2468")
     assert shell.router.current_key == "pin"
-    assert pin_pad.message_text == "Accès verrouillé jusqu'à 14:32"
+    assert pin_pad.message_text == "Trop d’essais\u202f: code refusé jusqu’à 14:32"
     clock.set(NOW + timedelta(minutes=5))
     enter(qtbot, pin_pad, "2468")
     assert shell.router.current_key == "admin"
@@ -118,7 +118,7 @@ def test_the_lock_survives_leaving_the_pin_pad(qtbot: QtBot, shell: Any, pin_pad
     tap(qtbot, pin_pad.cancel)
     assert shell.router.current_key == "home"
     corner_taps(qtbot, shell)
-    assert shell.router.current.message_text == "Accès verrouillé jusqu'à 14:32"
+    assert shell.router.current.message_text == "Trop d’essais\u202f: code refusé jusqu’à 14:32"
 
 
 def test_annuler_goes_back(qtbot: QtBot, shell: Any, pin_pad: Any) -> None:

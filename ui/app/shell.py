@@ -238,11 +238,11 @@ def build_shell(
         return home
 
     def make_pin() -> PinScreen:
-        from kiosk.admin_access import PinGuard
+        from kiosk.admin_access import PinSecret, pin_guard
         from ui.screens.pin import PinScreen
 
-        # Built once per run (the router keeps the screen), so failures count across visits.
-        pin = PinScreen(PinGuard(settings.admin_pin, clock), theme)
+        # Failures count in the kiosk's lockout file: across visits, pads and restarts.
+        pin = PinScreen(pin_guard(settings, clock, PinSecret.ADMIN), theme)
         pin.granted.connect(lambda: router.go(ADMIN, remember=False))
         pin.cancelled.connect(router.back)
         return pin

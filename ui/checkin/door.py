@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
 
-from kiosk.admin_access import PinGuard
+from kiosk.admin_access import PinGuard, PinSecret, pin_guard
 from kiosk.checkin import door_operations as actions
 from kiosk.checkin.door import PersonMatch, Roster
 from kiosk.checkin.service import BadgeIdentity, CheckinResult, CodeIdentity, Identity
@@ -31,15 +31,15 @@ from kiosk.ports import BadgePresented
 from ui.checkin.desk import CheckinDesk, load_issuer, make_desk
 from ui.checkin.door_board import DoorBoard
 from ui.checkin.door_calls import DoorCalls
-from ui.checkin.door_panels import EventPicker, LockPanel
+from ui.checkin.door_panels import EventPicker, lock_hint, lock_title
 from ui.checkin.person_search import PersonSearch
 from ui.checkin.verdicts import Tone
 from ui.checkin.visitor_form import VisitorFormPanel
-from ui.formatting import clock_time
 from ui.host import ScreenDeps
 from ui.screens.base import Screen
 from ui.sounds import Cue, Earcons, SoundPlayer
 from ui.theme import ThemeController
+from ui.widgets.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -69,7 +69,6 @@ class DoorScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self.desk = desk
-        self._guard = guard
         self._sounds = sounds
         self._export_dir = export_dir  # None: look for a USB stick
         self._issuer: Callable[[], TicketIssuer | None] = issuer or (lambda: None)
@@ -81,8 +80,9 @@ class DoorScreen(Screen):
         self._linking = False
         self._busy = 0
 
-        self.lock = LockPanel(theme)
-        self.lock.pin_entered.connect(self._try_pin)
+        self.lock = PinPad(theme, guard, title=lock_title, hint=lock_hint, colour="events")
+        self.lock.setObjectName("doorLock")
+        self.lock.granted.connect(lambda: self._unlock(None))
         self.picker = EventPicker(theme)
         self.picker.picked.connect(self._open_event)
         self.picker.leave.connect(self.leave)
@@ -120,7 +120,7 @@ class DoorScreen(Screen):
         screen = cls(
             make_desk(deps, parent=None),
             deps.theme,
-            PinGuard(deps.settings.admin_pin, deps.clock),
+            pin_guard(deps.settings, deps.clock, PinSecret.ADMIN),
             Earcons(),
             export_dir=deps.settings.export_dir,
             issuer=lambda: load_issuer(deps.settings),
@@ -163,8 +163,7 @@ class DoorScreen(Screen):
         self.board.clear()
         self.search.reset()
         self.visitor.reset()
-        self.lock.clear_pin()
-        self.lock.set_message("")
+        self.lock.clear()
         self._go(Page.LOCKED)
 
     def reset(self) -> None:
@@ -186,18 +185,6 @@ class DoorScreen(Screen):
         return self._busy > 0
 
     # -- unlocking ------------------------------------------------------------------------
-
-    def _try_pin(self, digits: str) -> None:
-        result = self._guard.attempt(digits)
-        if result.granted:
-            self._unlock(None)
-            return
-        locked = self._guard.locked_until()
-        if locked is not None:
-            text = translate("Door", "Code bloqué jusqu'à {time}.").format(time=clock_time(locked))
-        else:
-            text = translate("Door", "Code incorrect.")
-        self.lock.set_message(text, error=True)
 
     def _unlock(self, staff: actions.StaffMember | None) -> None:
         self.staff_id = staff.person_id if staff else None
@@ -225,7 +212,9 @@ class DoorScreen(Screen):
     def handle_badge(self, event: BadgePresented) -> bool:
         badge = self.desk.badge_hash(event.uid)
         if badge is None:  # the site key is still loading (a tap within a second of showing)
-            self.lock.set_message(translate("Door", "Un instant, puis présentez le badge."))
+            self.lock.set_message(
+                translate("Door", "Un instant, puis présentez le badge."), error=False
+            )
             return True
         if self.page is Page.LOCKED:
             self.calls.staff(badge, self._badge_unlock)
@@ -241,9 +230,7 @@ class DoorScreen(Screen):
 
     def _badge_unlock(self, staff: actions.StaffMember | None) -> None:
         if staff is None:
-            self.lock.set_message(
-                translate("Door", "Ce badge n'ouvre pas le mode accueil."), error=True
-            )
+            self.lock.set_message(translate("Door", "Ce badge n’ouvre pas le mode accueil."))
             return
         self._unlock(staff)
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
     from kiosk.checkin.door_operations import EventChoice
 
 translate = QCoreApplication.translate
-PIN_DIGITS: Final = 8
 SCAN_MARK_SIZE: Final = 32
 
 
@@ -62,92 +60,16 @@ def tone_of(outcome: CheckinOutcome) -> Tone:
     return {"green": Tone.GREEN, "amber": Tone.AMBER}.get(outcome.verdict.value, Tone.RED)
 
 
-class LockPanel(QFrame):
-    """Locked: a staff badge, or the admin PIN on the pad."""
+def lock_title() -> str:
+    return translate("Door", "Mode accueil")
 
-    pin_entered = Signal(str)
 
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("doorLock")
-        self._digits = ""
-        self.title = QLabel(objectName="doorTitle")
-        self.hint = QLabel(objectName="doorHint")
-        self.hint.setWordWrap(True)
-        self.message = QLabel(objectName="doorMessage")
-        self.message.setWordWrap(True)
-        self.dots = QLabel(objectName="pinDots", alignment=Qt.AlignmentFlag.AlignCenter)
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        self.keys: dict[str, TouchButton] = {}
-        for n, digit in enumerate("1234567890"):
-            key = TouchButton(theme, role="key")
-            key.setObjectName(f"doorPin{digit}")
-            key.setText(digit)
-            key.clicked.connect(lambda _=False, d=digit: self._type(d))
-            self.keys[digit] = key
-            grid.addWidget(key, *((3, 1) if digit == "0" else divmod(n, 3)))
-        self.erase = TouchButton(theme, "backspace", role="key", icon_size=36)
-        self.erase.setObjectName("doorPinErase")
-        self.erase.clicked.connect(self.clear_pin)
-        self.ok = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
-        self.ok.setObjectName("doorPinOk")
-        self.ok.clicked.connect(self._submit)
-        grid.addWidget(self.erase, 3, 0)
-        grid.addWidget(self.ok, 3, 2)
-        side = QVBoxLayout()
-        side.setSpacing(24)
-        side.addStretch(1)
-        side.addWidget(self.title)
-        side.addWidget(self.hint)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        pad = QVBoxLayout()
-        pad.addWidget(self.dots)
-        pad.addLayout(grid)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(72, 48, 72, 48)
-        row.setSpacing(96)
-        row.addLayout(side, 1)
-        row.addLayout(pad)
-        self.retranslate()
-        self.clear_pin()
-
-    def _type(self, digit: str) -> None:
-        if len(self._digits) < PIN_DIGITS:
-            self._digits += digit
-        self._show_dots()
-
-    def _submit(self) -> None:
-        digits, self._digits = self._digits, ""
-        self._show_dots()
-        self.pin_entered.emit(digits)
-
-    def clear_pin(self) -> None:
-        self._digits = ""
-        self._show_dots()
-
-    def _show_dots(self) -> None:
-        self.dots.setText(" ".join("●" * len(self._digits)) or " ")
-        self.ok.setEnabled(len(self._digits) >= 4)
-
-    def set_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-
-    def retranslate(self) -> None:
-        self.title.setText(translate("Door", "Mode accueil"))
-        self.hint.setText(
-            translate(
-                "Door",
-                "Réservé à l'équipe : présentez votre badge d'équipe ou d'ambassadeur, "
-                "ou saisissez le code administrateur.",
-            )
-        )
-        self.erase.setText(translate("Door", "Effacer"))
-        self.ok.setText(translate("Door", "Valider"))
+def lock_hint() -> str:
+    return translate(
+        "Door",
+        "Réservé à l’équipe\u202f: présentez votre badge d’équipe ou d’ambassadeur, "
+        "ou saisissez le code administrateur.",
+    )
 
 
 class EventPicker(QWidget):

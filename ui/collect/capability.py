@@ -76,10 +76,12 @@ def pickup_screen(deps: ScreenDeps) -> Screen:
 
 
 def staff_screen(deps: ScreenDeps) -> Screen:
+    from kiosk.admin_access import PinSecret, pin_guard
     from ui.collect.staff import CollectStaffScreen
 
     desk = make_desk(deps, None)
-    screen = CollectStaffScreen(desk, deps.theme, deps.settings.staff_pin, deps.clock)
+    guard = pin_guard(deps.settings, deps.clock, PinSecret.STAFF)
+    screen = CollectStaffScreen(desk, deps.theme, guard)
     desk.setParent(screen)
     return screen
 

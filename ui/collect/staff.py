@@ -14,24 +14,32 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
 
-from kiosk.admin_access import AccessOutcome, PinGuard
+from kiosk.admin_access import PinGuard
 from ui.collect import texts
 from ui.collect.desk import CollectDesk, NotStaff, StaffMember
 from ui.collect.pickup_pages import MARGINS, clear_layout, kinetic_scroll
-from ui.collect.staff_parts import StaffLock, StaffRow
-from ui.formatting import clock_time
+from ui.collect.staff_parts import StaffRow
 from ui.screens.base import Screen
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.pin_pad import PinPad
 
 if TYPE_CHECKING:
     from kiosk.collect.receipt import PickupRecord
     from kiosk.collect.staff import StaffLine
-    from kiosk.ports import BadgePresented, Clock
+    from kiosk.ports import BadgePresented
     from ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
 translate = texts.translate
+
+
+def _lock_title() -> str:
+    return translate("Collect", "Espace équipe Click & Collect")
+
+
+def _lock_hint() -> str:
+    return translate("Collect", "Passez votre badge d’équipe, ou saisissez le code équipe.")
 
 
 class CollectStaffScreen(Screen):
@@ -41,21 +49,21 @@ class CollectStaffScreen(Screen):
         self,
         desk: CollectDesk,
         theme: ThemeController,
-        staff_pin: str,
-        clock: Clock,
+        guard: PinGuard,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self._theme = theme
-        self._guard = PinGuard(staff_pin, clock)
         self.staff: StaffMember | None = None
         self.work: list[StaffLine] = []
         self.editing: StaffLine | None = None
         self._quantity = 0
 
-        self.lock = StaffLock(theme)
-        self.lock.pin_entered.connect(self._pin)
+        self.lock = PinPad(
+            theme, guard, title=_lock_title, hint=_lock_hint, icon="user-shield", colour="collect"
+        )
+        self.lock.granted.connect(self._pin_granted)
         # the work list
         self.list_page = QWidget()
         self.title = QLabel(objectName="collectHello")
@@ -169,27 +177,17 @@ class CollectStaffScreen(Screen):
         self.error.style().unpolish(self.error)
         self.error.style().polish(self.error)
 
-    def _pin(self, digits: str) -> None:
+    def _pin_granted(self) -> None:
         from kiosk.collect.staff import StaffProof
         from kiosk.collect.status import Actor
 
-        result = self._guard.attempt(digits)
-        if result.granted:
-            self.lock.set_message("")
-            self._unlocked(StaffMember(StaffProof(Actor.STAFF_PIN), ""))
-        elif result.outcome is AccessOutcome.LOCKED and result.locked_until is not None:
-            self.lock.set_message(
-                translate("Collect", "Code bloqué jusqu'à {time}").format(
-                    time=clock_time(result.locked_until)
-                )
-            )
-        else:
-            self.lock.set_message(translate("Collect", "Code incorrect"))
+        self.lock.set_message("")
+        self._unlocked(StaffMember(StaffProof(Actor.STAFF_PIN), ""))
 
     def _badge_refused(self, exc: BaseException) -> None:
         if not isinstance(exc, NotStaff):
             log.error("staff badge check failed", exc_info=exc)
-        self.lock.set_message(translate("Collect", "Ce badge n'ouvre pas l'espace équipe"))
+        self.lock.set_message(translate("Collect", "Ce badge n’ouvre pas l’espace équipe"))
 
     def _unlocked(self, member: StaffMember) -> None:
         self.staff = member
@@ -311,13 +309,6 @@ class CollectStaffScreen(Screen):
         self.relock()
 
     def retranslate(self) -> None:
-        lock = self.lock
-        lock.title.setText(translate("Collect", "Espace équipe Click & Collect"))
-        lock.body.setText(
-            translate("Collect", "Passez votre badge d'équipe, ou saisissez le code équipe.")
-        )
-        lock.erase.setText(translate("Collect", "Effacer"))
-        lock.validate.setText(translate("Collect", "Valider"))
         name = self.staff.name if self.staff else ""
         self.title.setText(
             translate("Collect", "Commandes à préparer — {name}").format(name=name)

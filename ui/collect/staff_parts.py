@@ -1,4 +1,4 @@
-"""Parts of the Click & Collect staff screen: the lock (staff badge or PIN) and one work row.
+"""Parts of the Click & Collect staff screen: one work row (the lock is ``ui.widgets.pin_pad``).
 
 Kept out of :mod:`ui.collect.staff` so that the screen is only the flow.
 """
@@ -6,7 +6,7 @@ Kept out of :mod:`ui.collect.staff` so that the screen is only the flow.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.collect.staff import StaffLine
 from kiosk.collect.status import LineStatus
@@ -16,91 +16,6 @@ from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
 translate = texts.translate
-MAX_DIGITS = 8
-
-
-class StaffLock(QWidget):
-    """ "Passez votre badge d'équipe ou saisissez le code": a keypad beside the invitation."""
-
-    pin_entered = Signal(str)
-
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._digits = ""
-        icon = IconLabel(theme, "user-shield", 72, colour="collect", stroke=1.6)
-        icon.setObjectName("lineIcon")
-        icon.setFixedSize(144, 144)
-        self.title = QLabel(objectName="collectHello")
-        self.title.setWordWrap(True)
-        self.body = QLabel(objectName="collectSummary")
-        self.body.setWordWrap(True)
-        self.dots = QLabel(objectName="pinDots")
-        self.message = QLabel(objectName="pinMessage")
-        self.message.setWordWrap(True)
-        side = QVBoxLayout()
-        side.setSpacing(24)
-        side.addStretch(1)
-        side.addWidget(icon)
-        side.addWidget(self.title)
-        side.addWidget(self.body)
-        side.addWidget(self.dots)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        grid = QGridLayout()
-        grid.setSpacing(18)
-        self.keys: dict[str, TouchButton] = {}
-        for n, digit in enumerate("123456789"):
-            grid.addWidget(self._key(theme, digit), n // 3, n % 3)
-        self.erase = TouchButton(theme, "backspace", role="key", icon_size=40)
-        self.erase.setObjectName("pinClear")
-        self.erase.clicked.connect(self.clear)
-        self.validate = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
-        self.validate.setObjectName("pinValidate")
-        self.validate.clicked.connect(self._submit)
-        grid.addWidget(self.erase, 3, 0)
-        grid.addWidget(self._key(theme, "0"), 3, 1)
-        grid.addWidget(self.validate, 3, 2)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(120, 56, 120, 56)
-        row.setSpacing(96)
-        keypad = QVBoxLayout()
-        keypad.addStretch(1)
-        keypad.addLayout(grid)
-        keypad.addStretch(1)
-        row.addLayout(side, 1)
-        row.addLayout(keypad)
-        self._show_dots()
-
-    def _key(self, theme: ThemeController, digit: str) -> TouchButton:
-        button = TouchButton(theme, role="key")
-        button.setText(digit)
-        button.clicked.connect(lambda: self.type_digit(digit))
-        self.keys[digit] = button
-        return button
-
-    def type_digit(self, digit: str) -> None:
-        if len(self._digits) < MAX_DIGITS:
-            self._digits += digit
-            self._show_dots()
-
-    def clear(self) -> None:
-        self._digits = ""
-        self._show_dots()
-
-    def _submit(self) -> None:
-        digits, self._digits = self._digits, ""
-        self._show_dots()
-        self.pin_entered.emit(digits)
-
-    def _show_dots(self) -> None:
-        self.dots.setText(" ".join("●" * len(self._digits) + "○" * max(0, 4 - len(self._digits))))
-        self.validate.setEnabled(len(self._digits) >= 4)
-
-    def set_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", bool(text))
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
 
 class StaffRow(QFrame):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from kiosk.admin_access import PinGuard
+from kiosk.admin_access import PinSecret, pin_guard
 from kiosk.domain import Role
 from kiosk.help.domain import HelpReason, WaitEstimate
 from ui.help.client import BadgeHolder, HelpClient
@@ -35,12 +35,8 @@ PRINT_POLL_MS: Final = 1500
 ESTIMATE_POLL_MS: Final = 15_000
 
 
-class StaffPinPad(PinScreen):
-    key = "help_staff_pin"
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.title.setText(self.tr("Espace technicien"))
+def _technician_title() -> str:
+    return QCoreApplication.translate("StaffPinPad", "Espace technicien")
 
 
 class HelpScreen(Screen):
@@ -58,7 +54,9 @@ class HelpScreen(Screen):
         self.reasons = ReasonsPage(theme)
         self.describe = DescribePage(theme)
         self.ticket = TicketPage(theme)
-        self.staff_pin = StaffPinPad(PinGuard(deps.settings.staff_pin, deps.clock), theme)
+        self.staff_pin = PinScreen(
+            pin_guard(deps.settings, deps.clock, PinSecret.STAFF), theme, title=_technician_title
+        )
         self.staff = StaffPage(theme, deps.clock, self.client.ask)
         self.pages = QStackedLayout(self)
         for page in (self.reasons, self.describe, self.ticket, self.staff_pin, self.staff):

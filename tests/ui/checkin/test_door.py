@@ -14,18 +14,21 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.admin_access import PinGuard
+from kiosk.admin_access import PinSecret, pin_guard
 from kiosk.checkin.tables import Attendance
 from kiosk.db.models import Badge, Event, Person
 from kiosk.domain import CheckinMethod, PersonKind, Role
+from kiosk.paths import Paths
 from kiosk.ports import BadgePresented, FixedClock
 from kiosk.printing.spool import receipt_from_json
 from kiosk.printing.tables import PrintJob
+from kiosk.settings import Settings
 from tests.helpers.checkin_world import ALICE_UID, NOW, STAFF_UID, UNKNOWN_UID, World
 from tests.ui.checkin.conftest import RecordedSounds
 from ui.checkin.desk import CheckinDesk
 from ui.checkin.door import DoorScreen, Page
 from ui.checkin.verdicts import Tone
+from ui.screens.pin import PinScreen
 from ui.sounds import Cue
 from ui.theme import ThemeController
 
@@ -43,7 +46,13 @@ def helene(session_factory: sessionmaker[Session]) -> int:
 
 
 @pytest.fixture
+def kiosk_settings(tmp_path: Path) -> Settings:
+    return Settings(paths=Paths(data_dir=tmp_path / "data", config_file=None))
+
+
+@pytest.fixture
 def door(
+    kiosk_settings: Settings,
     qapp: Any,
     qtbot: QtBot,
     desk: CheckinDesk,
@@ -55,9 +64,8 @@ def door(
     theme = ThemeController(qapp)
     theme.apply()
     (tmp_path / "usb").mkdir()
-    screen = DoorScreen(
-        desk, theme, PinGuard("2468", world_clock), sounds, export_dir=tmp_path / "usb"
-    )
+    guard = pin_guard(kiosk_settings, world_clock, PinSecret.ADMIN)
+    screen = DoorScreen(desk, theme, guard, sounds, export_dir=tmp_path / "usb")
     qtbot.addWidget(screen)
     screen.resize(1920, 960)
     screen.show()
@@ -109,23 +117,47 @@ def test_staff_badge_unlocks_and_todays_event_here_comes_first(
 def test_an_agent_badge_does_not_unlock(qtbot: QtBot, door: DoorScreen) -> None:
     tap_badge(qtbot, door, ALICE_UID)
     assert door.page is Page.LOCKED
-    assert door.lock.message.text() == "Ce badge n'ouvre pas le mode accueil."
+    assert door.lock.message.text() == "Ce badge n’ouvre pas le mode accueil."
     tap_badge(qtbot, door, UNKNOWN_UID)
     assert door.page is Page.LOCKED
 
 
+def type_pin(qtbot: QtBot, door: DoorScreen, pin: str) -> None:
+    for digit in pin:
+        click(qtbot, door.lock.keys[digit])
+    click(qtbot, door.lock.validate)
+
+
 def test_the_admin_pin_unlocks_a_wrong_one_does_not(qtbot: QtBot, door: DoorScreen) -> None:
-    for digit in "1111":
-        click(qtbot, door.lock.keys[digit])
-    click(qtbot, door.lock.ok)
+    type_pin(qtbot, door, "1111")
     assert door.page is Page.LOCKED
-    assert door.lock.message.text() == "Code incorrect."
-    for digit in "2468":
-        click(qtbot, door.lock.keys[digit])
-    click(qtbot, door.lock.ok)
+    assert door.lock.message.text() == "Code incorrect — il reste 4 essais"
+    type_pin(qtbot, door, "2468")
     settle(qtbot, door)
     assert door.page is Page.EVENTS
     assert door.staff_id is None
+
+
+def test_five_wrong_codes_at_the_door_lock_the_admin_pad_too(
+    qapp: Any, qtbot: QtBot, door: DoorScreen, kiosk_settings: Settings, world_clock: FixedClock
+) -> None:
+    theme = ThemeController(qapp)
+    admin = PinScreen(pin_guard(kiosk_settings, world_clock, PinSecret.ADMIN), theme)
+    qtbot.addWidget(admin)
+    for _ in range(5):
+        type_pin(qtbot, door, "1111")
+    until = (NOW + timedelta(minutes=5)).astimezone().strftime("%H:%M")
+    assert door.lock.message.text() == f"Trop d’essais\u202f: code refusé jusqu’à {until}"
+    granted: list[bool] = []
+    admin.granted.connect(lambda: granted.append(True))
+    for digit in "2468":
+        admin.type_digit(digit)
+    admin.submit()
+    assert granted == []
+    assert admin.message_text == door.lock.message.text()
+    # and the other way round: the door's pad refuses the right code as well
+    type_pin(qtbot, door, "2468")
+    assert door.page is Page.LOCKED
 
 
 def test_continuous_scanning_updates_counters_banner_and_last_scans(

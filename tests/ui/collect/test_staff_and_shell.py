@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.admin_access import PinGuard
 from kiosk.collect.pickup import HandOverRequest, IdentifiedBy, record_pickup
 from kiosk.collect.receipt import receipt_code
 from kiosk.collect.status import Actor, LineStatus
@@ -59,7 +60,7 @@ def staff(
         lambda: session_factory, FixedClock(NOW), site_key=lambda: KEY,
         verifier=lambda: None, kiosk=lambda _now: staff_world["kiosk"],
     )  # fmt: skip
-    screen = CollectStaffScreen(desk, theme, "1357", FixedClock(NOW))
+    screen = CollectStaffScreen(desk, theme, PinGuard("1357", FixedClock(NOW)))
     desk.setParent(screen)
     qtbot.addWidget(screen)
     screen.resize(1920, 1000)
@@ -78,7 +79,7 @@ def test_an_agents_badge_does_not_open_the_staff_area_but_a_staff_badge_does(
     assert staff.handle_badge(BadgePresented(b"agent", "test"))
     settle(qtbot, staff.desk)
     assert staff.staff is None
-    assert "n'ouvre pas" in staff.lock.message.text()
+    assert "n’ouvre pas" in staff.lock.message.text()
     staff.handle_badge(BadgePresented(b"boss", "test"))
     settle(qtbot, staff.desk)
     assert staff.staff is not None
@@ -96,7 +97,7 @@ def test_pin_then_prepare_with_a_scanned_asset_tag_then_ready(
         staff.lock.type_digit(digit)
     staff.lock.validate.click()
     assert staff.staff is None
-    assert staff.lock.message.text() == "Code incorrect"
+    assert staff.lock.message.text() == "Code incorrect — il reste 4 essais"
     for digit in "1357":
         staff.lock.type_digit(digit)
     staff.lock.validate.click()

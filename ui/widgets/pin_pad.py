@@ -1,0 +1,175 @@
+"""The one PIN pad of the kiosk: an invitation beside big digits, checked by a shared PinGuard.
+
+The admin screen, the door screen's lock, the Click & Collect staff lock and the help desk's
+technician pad are this widget with their own icon, colour and words: the same masked dots, the
+same count of attempts left and the same « verrouillé jusqu’à » wherever a code is typed, and
+one counter per secret behind them (``kiosk.admin_access.pin_guard``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.admin_access import AccessOutcome, AccessResult, PinGuard
+from ui.formatting import clock_time
+from ui.theme import ThemeController
+from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
+
+MAX_DIGITS: Final = 8
+MIN_DIGITS: Final = 4
+
+
+class PinPad(QFrame):
+    """Digits in, ``granted`` out; denials and the lock are said on the pad itself.
+
+    ``title`` and ``hint`` are called on each language change, so the words follow the language.
+    A staff badge may open the same lock (``set_message`` then says why it did not).
+    """
+
+    granted = Signal()
+
+    def __init__(
+        self,
+        theme: ThemeController,
+        guard: PinGuard,
+        *,
+        title: Callable[[], str],
+        hint: Callable[[], str] = str,
+        icon: str = "lock",
+        colour: str = "accent",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinPad")
+        self._guard = guard
+        self._title = title
+        self._hint = hint
+        self._digits = ""
+        self._last: AccessResult | None = None
+
+        self.icon = IconLabel(theme, icon, 56, colour=colour, stroke=1.75)
+        self.icon.setObjectName("pinIcon")
+        self.icon.setFixedSize(104, 104)
+        self.title = QLabel(objectName="pinTitle")
+        self.title.setWordWrap(True)
+        self.hint = QLabel(objectName="pinHint")
+        self.hint.setWordWrap(True)
+        self.dots = QLabel(objectName="pinDots")
+        self.message = QLabel(objectName="pinMessage")
+        self.message.setWordWrap(True)
+
+        self.keys: dict[str, TouchButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(18)
+        for n, digit in enumerate("123456789"):
+            grid.addWidget(self._digit_key(theme, digit), n // 3, n % 3)
+        self.erase = TouchButton(theme, "backspace", role="key", icon_size=40)
+        self.erase.setObjectName("pinClear")
+        self.erase.clicked.connect(self.clear)
+        self.validate = TouchButton(
+            theme, "check", role="primary", icon_colour="on_accent", icon_size=40
+        )
+        self.validate.setObjectName("pinValidate")
+        self.validate.clicked.connect(self.submit)
+        grid.addWidget(self.erase, 3, 0)
+        grid.addWidget(self._digit_key(theme, "0"), 3, 1)
+        grid.addWidget(self.validate, 3, 2)
+
+        self.side = QVBoxLayout()
+        self.side.setSpacing(22)
+        self.side.addStretch(1)
+        for widget in (self.icon, self.title, self.hint, self.dots, self.message):
+            self.side.addWidget(widget)
+        self.side.addStretch(1)
+        keypad = QVBoxLayout()
+        keypad.addStretch(1)
+        keypad.addLayout(grid)
+        keypad.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(64, 48, 64, 48)
+        row.setSpacing(80)
+        row.addLayout(self.side, 1)
+        row.addLayout(keypad)
+        self.retranslate()
+
+    def _digit_key(self, theme: ThemeController, digit: str) -> TouchButton:
+        button = TouchButton(theme, role="key")
+        button.setObjectName(f"pinKey{digit}")
+        button.setText(digit)
+        button.clicked.connect(lambda: self.type_digit(digit))
+        self.keys[digit] = button
+        return button
+
+    def type_digit(self, digit: str) -> None:
+        if len(self._digits) < MAX_DIGITS:
+            self._digits += digit
+            self._show_dots()
+
+    def clear(self) -> None:
+        """Digits and the last message gone (the lock, if any, is still said)."""
+        self._digits = ""
+        self._last = None
+        self._show_dots()
+        self._show_result()
+
+    def submit(self) -> None:
+        result = self._guard.attempt(self._digits)
+        self._digits = ""
+        self._last = None if result.granted else result
+        self._show_dots()
+        self._show_result()
+        if result.granted:
+            self.granted.emit()
+
+    def set_message(self, text: str, *, error: bool = True) -> None:
+        """A message from outside the pad (a badge that does not open this lock, a wait)."""
+        self._show(text, error=error and bool(text))
+
+    @property
+    def message_text(self) -> str:
+        return self.message.text()
+
+    def _show_dots(self) -> None:
+        typed = "●" * len(self._digits)
+        hollow = "○" * max(0, MIN_DIGITS - len(self._digits))
+        self.dots.setText(" ".join(typed + hollow))
+        self.validate.setEnabled(len(self._digits) >= MIN_DIGITS)
+
+    def _show_result(self) -> None:
+        locked_until = self._guard.locked_until()
+        result = self._last
+        if locked_until is not None:
+            text = self.tr("Trop d’essais\u202f: code refusé jusqu’à {time}").format(
+                time=clock_time(locked_until)
+            )
+        elif result is not None and result.outcome is AccessOutcome.DENIED:
+            if result.remaining_attempts == 1:
+                text = self.tr("Code incorrect — il reste 1 essai")
+            else:
+                text = self.tr("Code incorrect — il reste {n} essais").format(
+                    n=result.remaining_attempts
+                )
+        else:
+            text = ""
+        self._show(text, error=bool(text))
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def retranslate(self) -> None:
+        self.title.setText(self._title())
+        hint = self._hint()
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.erase.setText(self.tr("Effacer"))
+        self.validate.setText(self.tr("Valider"))
+        self._show_dots()
+        self._show_result()
