@@ -1,20 +1,42 @@
 """Where the kiosk keeps its files, and how it writes them: private to its account.
 
-Tests point ``SMARTCORNER_DATA_DIR`` at a temporary folder. What the kiosk writes names people:
-:func:`write_private_atomically` creates a file 0600, all or nothing, durably.
+Tests point ``SMARTCORNER_DATA_DIR`` at a temporary folder. What the kiosk writes names people,
+so the process runs with umask 077 (:func:`private_umask`), and the writers that may be pointed
+at a shared folder (exports, backups) also set 0600 on what they create, whatever the umask.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+log = logging.getLogger(__name__)
+
 APP_NAME = "smartcorner"
+PRIVATE_UMASK: Final = 0o077
 PRIVATE_FILE: Final = 0o600
+PRIVATE_DIR: Final = 0o700
+
+
+def private_umask() -> int:
+    """Make every file and folder the process creates private to its account; the old umask."""
+    return os.umask(PRIVATE_UMASK)
+
+
+def make_private(path: Path) -> None:
+    """0600 for a file, 0700 for a folder (exports and backups land where the operator says).
+
+    A USB stick's FAT has no modes to set: there the file stays as the mount makes it.
+    """
+    try:
+        path.chmod(PRIVATE_DIR if path.is_dir() else PRIVATE_FILE)
+    except OSError as exc:
+        log.debug("%s: modes not set (%s)", path, exc)
 
 
 def fsync_path(path: Path) -> None:
@@ -67,8 +89,11 @@ class Paths:
         return f"sqlite:///{self.database_file}"
 
     def ensure(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_dir.mkdir(parents=True, exist_ok=True)
+        """The data and log folders, private to the kiosk's account (they hold personal data)."""
+        for folder in (self.data_dir, self.log_dir):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if folder.stat().st_mode & 0o077:
+                folder.chmod(0o700)  # made before the kiosk made its files private
 
 
 def resolve_paths(environ: Mapping[str, str] | None = None) -> Paths:

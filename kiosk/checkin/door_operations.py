@@ -49,6 +49,7 @@ from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import CheckinOutcome, RegistrationStatus, Role
 from kiosk.identity import BadgeLinkError, link_badge, person_for_badge
+from kiosk.paths import make_private
 from kiosk.people import find_or_create_visitor
 from kiosk.printing import spool as print_spool
 from kiosk.text import ascii_only
@@ -345,6 +346,7 @@ def export_to(session: Session, event_id: int, folder: Path, now: datetime) -> E
         counts = export_attendance(session, event_id, out)
         out.flush()
         os.fsync(out.fileno())
+    make_private(partial)
     partial.replace(path)
     _sync_folder(folder)
     return ExportOutcome(path, counts)

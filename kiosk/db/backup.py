@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import make_url
 
+from kiosk.paths import make_private
 from kiosk.settings import masked_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -82,6 +83,7 @@ def backup(database: Path, destination: Path, *, now: datetime | None = None) ->
     try:
         _copy_consistent(database, partial)
         revision = _check(partial, what="the copy")
+        make_private(partial)  # a copy of every record: wherever it goes, for the owner only
         _fsync(partial)
         partial.rename(destination)
         _fsync(destination.parent)

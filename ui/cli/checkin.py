@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from kiosk.paths import make_private
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -299,6 +301,7 @@ def _export_attendance(settings: Settings, args: argparse.Namespace) -> int:
         sys.stdout.write(buffer.getvalue())
     else:
         args.output.write_text(buffer.getvalue(), encoding="utf-8")
+        make_private(args.output)
         summary = ", ".join(f"{n} {what}" for what, n in counts.items())
         print(f"written to {args.output} ({summary})")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.documents.catalogue import HIGHLIGHT_END, HIGHLIGHT_START, DocumentKind
+from kiosk.paths import make_private
 from ui.cli.groups import command_group
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def _export_usage(settings: Settings, args: argparse.Namespace) -> int:
             if args.output:
                 with args.output.open("w", encoding="utf-8", newline="") as out:
                     result = export_usage(session, out, since, until)
+                make_private(args.output)
                 print(
                     f"{args.output}: {result.views} views, {result.searches} searches "
                     f"({result.zero_results} without result)",

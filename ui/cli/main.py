@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from kiosk.paths import make_private, private_umask
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -87,6 +89,8 @@ def _command_groups() -> tuple[CommandGroup, ...]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Records, logs, backups and exports name people: readable by the kiosk's account only.
+    private_umask()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser(groups=_command(argv) not in BUILT_IN).parse_args(argv)
     logging.basicConfig(
@@ -139,6 +143,8 @@ def _log_to_file(log_dir: Path) -> None:
     handler = TimedRotatingFileHandler(
         log_dir / "kiosk.log", when="midnight", backupCount=7, encoding="utf-8"
     )
+    for old in log_dir.glob("kiosk.log*"):  # written before the kiosk made its files private
+        make_private(old)
     handler.setFormatter(logging.Formatter(_LOG_FORMAT))
     logging.getLogger().addHandler(handler)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain import PARIS
+from kiosk.paths import make_private
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -75,5 +76,6 @@ def _export_person(settings: Settings, args: argparse.Namespace) -> int:
         print(text)
     else:
         args.output.write_text(text + "\n", encoding="utf-8")
+        make_private(args.output)
         print(f"written to {args.output} ({sum(len(r) for r in data['records'].values())} records)")
     return 0

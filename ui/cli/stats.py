@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.paths import make_private
+
 if TYPE_CHECKING:
     from kiosk.settings import Settings
     from kiosk.stats.dashboard import Dashboard
@@ -91,5 +93,6 @@ def _export_stats(settings: Settings, args: argparse.Namespace) -> int:
         write_xlsx(rows, output, sheet=board.quarter.code)
     else:
         write_csv(rows, output)
+    make_private(output)
     print(f"{board.quarter.label_fr}: {len(rows)} lines written to {output}")
     return 0
