@@ -9,8 +9,8 @@ command answers within seconds even with a dead printer.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,22 +32,27 @@ class Verdict(enum.StrEnum):
 class Check:
     name: str
     verdict: Verdict
-    detail: str
+    detail: str  # English, for logs and tests
+    # The wording's key and its values: the command says it in the kiosk's language.
+    code: str = field(default="", compare=False)
+    values: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 def check_reader(setting: str) -> Check:
     """``none``: the badge simulator; ``pcsc[:name part]``: pcscd up and the reader there."""
     if setting == "none":
-        return Check("badge reader", Verdict.OFF, "simulated (reader = none)")
+        return Check("badge reader", Verdict.OFF, "simulated (reader = none)", "reader.simulated")
     _, _, name_part = setting.partition(":")
     try:
         from smartcard import scard
     except ImportError as exc:
-        return Check("badge reader", Verdict.FAIL, f"pyscard is not installed ({exc})")
+        detail = f"pyscard is not installed ({exc})"
+        return Check("badge reader", Verdict.FAIL, detail, "reader.no_pyscard", {"error": str(exc)})
     rv, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     if rv != scard.SCARD_S_SUCCESS:
-        detail = f"pcscd is not reachable ({scard.SCardGetErrorMessage(rv).strip()})"
-        return Check("badge reader", Verdict.FAIL, detail + ": systemctl status pcscd")
+        error = scard.SCardGetErrorMessage(rv).strip()
+        detail = f"pcscd is not reachable ({error}): systemctl status pcscd"
+        return Check("badge reader", Verdict.FAIL, detail, "reader.no_pcscd", {"error": error})
     try:
         rv, names = scard.SCardListReaders(context, [])
         readers = list(names) if rv == scard.SCARD_S_SUCCESS else []
@@ -57,8 +62,14 @@ def check_reader(setting: str) -> Check:
     if not matching:
         seen = ", ".join(readers) if readers else "none"
         wanted = f" matching {name_part!r}" if name_part else ""
-        return Check("badge reader", Verdict.FAIL, f"no reader{wanted} (readers seen: {seen})")
-    return Check("badge reader", Verdict.OK, f"pcscd up, reader {matching[0]!r}")
+        detail = f"no reader{wanted} (readers seen: {seen})"
+        code = "reader.missing_named" if name_part else "reader.missing"
+        values = {"name": repr(name_part), "seen": ", ".join(readers)}
+        return Check("badge reader", Verdict.FAIL, detail, code, values)
+    reader = repr(matching[0])
+    return Check(
+        "badge reader", Verdict.OK, f"pcscd up, reader {reader}", "reader.ok", {"reader": reader}
+    )
 
 
 def check_printer(setting: str, timeout: float = PRINTER_TIMEOUT) -> Check:
@@ -66,22 +77,26 @@ def check_printer(setting: str, timeout: float = PRINTER_TIMEOUT) -> Check:
     from kiosk.ports import PrinterState
 
     if setting == "none":
-        return Check("printer", Verdict.OFF, "simulated: tickets shown on screen (printer = none)")
+        detail = "simulated: tickets shown on screen (printer = none)"
+        return Check("printer", Verdict.OFF, detail, "printer.simulated")
     try:
         target = parse_printer_url(setting)
     except PrinterUrlError as exc:
-        return Check("printer", Verdict.FAIL, str(exc))
+        return Check("printer", Verdict.FAIL, str(exc), "printer.bad_url", {"error": str(exc)})
     status = query_status(target, timeout)
     where = target.url + (f" (profile {target.profile})" if target.profile else "")
+    values = {"where": where, "state": str(status.state), "why": status.detail}
     if status.state is PrinterState.READY:
-        return Check("printer", Verdict.OK, f"{where}: online, paper ok")
+        return Check("printer", Verdict.OK, f"{where}: online, paper ok", "printer.ready", values)
     if status.state is PrinterState.PAPER_LOW:
-        return Check("printer", Verdict.WARN, f"{where}: online, paper roll near its end")
+        detail = f"{where}: online, paper roll near its end"
+        return Check("printer", Verdict.WARN, detail, "printer.paper_low", values)
     if status.state is PrinterState.UNKNOWN:
         detail = f"{where}: opened, but {status.detail} (online and paper unknown)"
-        return Check("printer", Verdict.WARN, detail)
+        return Check("printer", Verdict.WARN, detail, "printer.unknown", values)
     cause = status.staff_reason or status.detail  # in the words of whoever fixes it, if known
-    return Check("printer", Verdict.FAIL, f"{where}: {status.state}: {cause}")
+    detail = f"{where}: {status.state}: {cause}"
+    return Check("printer", Verdict.FAIL, detail, "printer.failed", {**values, "why": cause})
 
 
 def video_devices(root: Path = VIDEO_CLASS) -> list[str]:
@@ -100,11 +115,13 @@ def video_devices(root: Path = VIDEO_CLASS) -> list[str]:
 
 def check_camera(enabled: bool, cameras: Callable[[], list[str]] = video_devices) -> Check:
     if not enabled:
-        return Check("camera", Verdict.OFF, "not used (camera = 0)")
+        return Check("camera", Verdict.OFF, "not used (camera = 0)", "camera.off")
     found = cameras()
     if not found:
-        return Check("camera", Verdict.FAIL, "camera = 1 but no video device is present")
-    return Check("camera", Verdict.OK, ", ".join(found))
+        detail = "camera = 1 but no video device is present"
+        return Check("camera", Verdict.FAIL, detail, "camera.missing")
+    devices = ", ".join(found)
+    return Check("camera", Verdict.OK, devices, "camera.ok", {"devices": devices})
 
 
 def reason_of(exc: BaseException) -> str:

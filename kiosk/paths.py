@@ -77,6 +77,11 @@ class Paths:
         return self.data_dir / "logs"
 
     @property
+    def backup_dir(self) -> Path:
+        """Where the installer's nightly backups go: selftest names the newest to restore."""
+        return self.data_dir / "backups"
+
+    @property
     def restart_request_file(self) -> Path:
         """Touched to ask the running kiosk to restart when idle (nightly timer, restore)."""
         return self.data_dir / "restart-requested"

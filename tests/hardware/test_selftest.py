@@ -24,7 +24,7 @@ from kiosk.db.engine import create_db_engine
 from kiosk.db.migrate import HEAD_REVISION
 from kiosk.ports import Receipt
 from kiosk.printing.spool import Failure, PrintSpool, enqueue
-from kiosk.settings import Settings
+from kiosk.settings import Language, Settings
 from tests.helpers.pcscd import Pcscd
 from tests.helpers.virtual_printer import PrinterState as Paper
 from tests.helpers.virtual_printer import VirtualPrinter
@@ -53,7 +53,7 @@ def test_a_demo_kiosk_with_simulated_devices_is_ready(engine: Engine, sqlite_url
         "print spool", Verdict.OK, "0 pending, 0 sending, 0 failed"
     )
     assert exit_code(checks) == 0
-    report = format_report(Settings(db_url=sqlite_url), checks)
+    report = format_report(Settings(db_url=sqlite_url, lang=Language.EN), checks)
     assert report.splitlines()[-1] == "ready"
     assert "[ -- ] printer" in report
 
@@ -134,7 +134,7 @@ def test_failed_jobs_warn_and_a_stuck_queue_fails(
         s.commit()
     spool.claim_next("w", NOW)
     spool.fail(first, "w", NOW, Failure.ERROR)
-    settings = Settings(db_url=sqlite_url)
+    settings = Settings(db_url=sqlite_url, lang=Language.EN)
 
     soon = by_name(run_selftest(settings, now=NOW + timedelta(minutes=1), cameras=no_camera))
     assert soon["print spool"].verdict is Verdict.WARN
@@ -216,6 +216,7 @@ def test_the_command_prints_the_report_and_fails_on_a_missing_printer(
     env |= {
         "SMARTCORNER_DATA_DIR": str(tmp_path / "data"),
         "SMARTCORNER_PRINTER": f"tcp://127.0.0.1:{unused_port}",
+        "SMARTCORNER_LANG": "en",
     }
     upgrade = subprocess.run(
         [sys.executable, "-m", "ui.cli.main", "db", "upgrade"],

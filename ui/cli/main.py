@@ -112,7 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             profile=Profile(args.profile) if args.profile else settings.profile,
             lang=Language(args.lang) if args.lang else settings.lang,
         )
-    settings.paths.ensure()
+    try:
+        settings.paths.ensure()
+    except OSError as exc:  # a read-only or full disk: say so, and let the command say more
+        log.error("the data folder %s cannot be prepared: %s", settings.paths.data_dir, exc)
     if args.command == "run":
         _log_to_file(settings.paths.log_dir)
 
@@ -140,9 +143,13 @@ def _log_to_file(log_dir: Path) -> None:
     """A kiosk runs for months: keep a week of logs next to the data, beside stderr."""
     from logging.handlers import TimedRotatingFileHandler
 
-    handler = TimedRotatingFileHandler(
-        log_dir / "kiosk.log", when="midnight", backupCount=7, encoding="utf-8"
-    )
+    try:
+        handler = TimedRotatingFileHandler(
+            log_dir / "kiosk.log", when="midnight", backupCount=7, encoding="utf-8"
+        )
+    except OSError as exc:  # a read-only or full disk must not stop the kiosk at start
+        log.error("no log file (%s): logging to the journal only", exc)
+        return
     for old in log_dir.glob("kiosk.log*"):  # written before the kiosk made its files private
         make_private(old)
     handler.setFormatter(logging.Formatter(_LOG_FORMAT))

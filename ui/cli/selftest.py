@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hardware.selftest import (
@@ -25,6 +26,7 @@ from hardware.selftest import (
     video_devices,
 )
 from kiosk.settings import Settings
+from ui.cli.texts import detail_of, english, name_of, say
 
 if TYPE_CHECKING:  # the command line builds every parser: its modules import nothing heavy
     from kiosk.printing.spool import PrintSpool
@@ -39,45 +41,80 @@ _MARKS = {
 }
 
 
-def check_database(url: str) -> tuple[Check, Any]:
-    """The database check, and an engine on it when it is usable (else None)."""
+def _check(name: str, verdict: Verdict, code: str, **values: object) -> Check:
+    texts = {k: str(v) for k, v in values.items()}
+    return Check(name, verdict, english(code, **texts), code, texts)
+
+
+def restore_command(backups: Path | None) -> str:
+    """``smartcorner restore`` with the newest backup in ``backups`` (a placeholder if none)."""
+    found = sorted(backups.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if backups else []
+    return f"smartcorner restore {found[-1] if found else 'FILE'}"
+
+
+def check_database(url: str, backups: Path | None = None) -> tuple[Check, Any]:
+    """The database check, and an engine on it when it is usable (else None).
+
+    Beyond the schema: ``PRAGMA quick_check`` and a write probe rolled back
+    (``kiosk.db.health``), so that a damaged or read-only database fails here, with the
+    command that mends it, rather than at the next check-in.
+    """
     from kiosk.db.engine import create_db_engine
+    from kiosk.db.health import StorageFault, check_file, check_storage, sqlite_file
     from kiosk.db.migrate import HEAD_REVISION, SchemaError, current_revision
     from kiosk.settings import masked_url
 
     where = masked_url(url)
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        return _check("database", Verdict.FAIL, "db.empty", where=where), None
+    if path is not None and check_file(path).fault is StorageFault.EMPTY_FILE:
+        restore = restore_command(backups)
+        return _check("database", Verdict.FAIL, "db.empty_file", where=where, restore=restore), None
     engine = create_db_engine(url)
+    health = check_storage(engine)
+    if health.fault is not None and health.fault is not StorageFault.UNREACHABLE:
+        engine.dispose()
+        folder = path.parent if path is not None else ""
+        code = f"db.{health.fault.value}"
+        values = {"where": where, "detail": health.detail, "folder": folder}
+        return _check(
+            "database", Verdict.FAIL, code, restore=restore_command(backups), **values
+        ), None
     try:
         revision = current_revision(engine)
     except SchemaError as exc:
         engine.dispose()
-        return Check("database", Verdict.FAIL, f"{where}: {exc}"), None
+        return _check("database", Verdict.FAIL, "db.schema", where=where, error=exc), None
     except Exception as exc:
         engine.dispose()
-        return Check("database", Verdict.FAIL, f"{where}: unreachable ({reason_of(exc)})"), None
+        error = reason_of(exc)
+        return _check("database", Verdict.FAIL, "db.unreachable", where=where, error=error), None
     if revision is None:
         engine.dispose()
-        detail = f"{where}: empty, run 'smartcorner db upgrade' (or start the kiosk once)"
-        return Check("database", Verdict.FAIL, detail), None
+        return _check("database", Verdict.FAIL, "db.empty", where=where), None
     if revision != HEAD_REVISION:
         engine.dispose()
-        detail = f"{where}: schema {revision}, this software expects {HEAD_REVISION}"
-        return Check("database", Verdict.FAIL, detail + ": run 'smartcorner db upgrade'"), None
-    return Check("database", Verdict.OK, f"{where}: schema {revision} (current)"), engine
+        values = {"where": where, "revision": revision, "head": HEAD_REVISION}
+        return _check("database", Verdict.FAIL, "db.old_schema", **values), None
+    if health.detail:  # usable, but the disk is nearly full
+        return _check(
+            "database", Verdict.WARN, "db.low_space", where=where, detail=health.detail
+        ), engine
+    return _check("database", Verdict.OK, "db.ok", where=where, revision=revision), engine
 
 
 def check_spool(spool: PrintSpool, now: datetime) -> Check:
     summary = spool.summary()
-    parts = [f"{summary.pending} pending", f"{summary.sending} sending", f"{summary.failed} failed"]
-    detail = ", ".join(parts)
+    counts = {"pending": summary.pending, "sending": summary.sending, "failed": summary.failed}
+    detail = english("spool.summary", **counts)
     oldest = summary.oldest_pending_at
     if oldest is not None and now - oldest > STUCK_AFTER:
         minutes = int((now - oldest).total_seconds() // 60)
-        return Check("print spool", Verdict.FAIL, f"{detail}; the oldest waits for {minutes} min")
+        return _check("print spool", Verdict.FAIL, "spool.stuck", summary=detail, minutes=minutes)
     if summary.failed:
-        advice = "reprint or cancel them on the admin hardware screen"
-        return Check("print spool", Verdict.WARN, f"{detail}: {advice}")
-    return Check("print spool", Verdict.OK, detail)
+        return _check("print spool", Verdict.WARN, "spool.failed", summary=detail)
+    return _check("print spool", Verdict.OK, "spool.summary", **counts)
 
 
 def run_selftest(
@@ -92,13 +129,13 @@ def run_selftest(
     from kiosk.this_kiosk import find_kiosk_id
 
     checks = []
-    database, engine = check_database(settings.database_url)
+    database, engine = check_database(settings.database_url, settings.paths.backup_dir)
     checks.append(database)
     checks.append(check_reader(settings.reader))
     checks.append(check_printer(settings.printer, printer_timeout))
     checks.append(check_camera(settings.camera, cameras))
     if engine is None:
-        checks.append(Check("print spool", Verdict.FAIL, "cannot be read: database not ready"))
+        checks.append(_check("print spool", Verdict.FAIL, "spool.no_db"))
     else:
         try:
             sessions = make_session_factory(engine)
@@ -107,24 +144,30 @@ def run_selftest(
             spool = PrintSpool(sessions, kiosk_id=kiosk_id)
             checks.append(check_spool(spool, now or datetime.now(UTC)))
         except Exception as exc:
-            checks.append(Check("print spool", Verdict.FAIL, f"cannot be read ({reason_of(exc)})"))
+            error = reason_of(exc)
+            checks.append(_check("print spool", Verdict.FAIL, "spool.unreadable", error=error))
         finally:
             engine.dispose()
     return checks
 
 
 def format_report(settings: Settings, checks: Sequence[Check]) -> str:
-    width = max(len(c.name) for c in checks)
-    lines = [f"Smart Corner self-test: {settings.kiosk_name} (profile {settings.profile})"]
-    lines += [f"{_MARKS[c.verdict]} {c.name.ljust(width)}  {c.detail}" for c in checks]
-    failed = [c.name for c in checks if c.verdict is Verdict.FAIL]
-    warned = [c.name for c in checks if c.verdict is Verdict.WARN]
+    """The report in the kiosk's language (``lang``): operators read it like the screens."""
+    lang = settings.lang
+    names = {c.name: name_of(c, lang) for c in checks}
+    width = max(len(n) for n in names.values())
+    lines = [say(lang, "title", kiosk=settings.kiosk_name, profile=settings.profile)]
+    lines += [
+        f"{_MARKS[c.verdict]} {names[c.name].ljust(width)}  {detail_of(c, lang)}" for c in checks
+    ]
+    failed = [names[c.name] for c in checks if c.verdict is Verdict.FAIL]
+    warned = [names[c.name] for c in checks if c.verdict is Verdict.WARN]
     if failed:
-        lines.append(f"FAILED: {', '.join(failed)}")
+        lines.append(say(lang, "failed", names=", ".join(failed)))
     elif warned:
-        lines.append(f"ready, with warnings: {', '.join(warned)}")
+        lines.append(say(lang, "ready_warned", names=", ".join(warned)))
     else:
-        lines.append("ready")
+        lines.append(say(lang, "ready"))
     return "\n".join(lines)
 
 
