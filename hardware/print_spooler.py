@@ -231,8 +231,11 @@ class PrintSpooler:
                 for job in spool.recover_interrupted(self._clock.now()):
                     log.warning("print job %d left %s by the previous run", job.id, job.state)
                     self._report(job)
-            except Exception:
-                log.exception("print spooler: cannot open the spool; trying again")
+            except Exception as exc:
+                if getattr(exc, "fault", None) is not None:  # storage fault, named at start-up
+                    log.error("print spooler: cannot open the spool (%s); trying again", exc)
+                else:
+                    log.exception("print spooler: cannot open the spool; trying again")
                 self._wake.wait(DB_RETRY)
                 continue
             self._ready.set()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session, sessionmaker
 
+    from kiosk.db.health import StorageError
     from kiosk.settings import Settings
     from kiosk.this_kiosk import KioskRef
 
@@ -41,6 +42,10 @@ class KioskDatabase:
         # CPU-heavy work on this database (sync, reindexing, statistics): in a process of its
         # own, so that it never holds the GIL against the GUI thread (ui.apart).
         self.apart = ApartProcess()
+        # Why the database could not be opened (read-only, full, empty, damaged), for the
+        # out-of-service screen; None once it opens. Written on the worker, read on the GUI
+        # thread after the failure's queued signal.
+        self.storage_fault: StorageError | None = None
 
     @property
     def url(self) -> str:
@@ -76,12 +81,19 @@ class KioskDatabase:
 
     def _open_locked(self) -> Callable[[], Any]:
         if self._sessions is None:
-            from kiosk.db.engine import create_db_engine, make_session_factory
-            from kiosk.db.migrate import ensure_schema
+            from kiosk.db.engine import make_session_factory
+            from kiosk.db.health import StorageError
+            from kiosk.db.migrate import open_kiosk_database
 
             log.info("opening the database %s", masked_url(self._url))
-            engine = create_db_engine(self._url)
-            ensure_schema(engine)
+            try:
+                engine = open_kiosk_database(self._url)
+            except StorageError as exc:
+                if self.storage_fault is None or self.storage_fault.fault is not exc.fault:
+                    log.error("the database cannot be used (%s): %s", exc.fault, exc.detail)
+                self.storage_fault = exc
+                raise
+            self.storage_fault = None
             self._engine = engine
             self._sessions = make_session_factory(engine)
         return self._sessions

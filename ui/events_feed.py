@@ -9,6 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from kiosk.db.health import StorageError
 from kiosk.domain import UpcomingEvent
 from kiosk.ports import Clock
 from ui.tasks import BackgroundExecutor
@@ -86,7 +87,10 @@ class EventsFeed(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
-        log.error("could not load the upcoming events", exc_info=exc)
+        if isinstance(exc, StorageError):  # a known cause, said once by the database: no stack
+            log.error("could not load the upcoming events: %s", exc)
+        else:
+            log.error("could not load the upcoming events", exc_info=exc)
         if self._state is not FeedState.READY:  # keep showing the last good programme
             self._state = FeedState.FAILED
         self.changed.emit()

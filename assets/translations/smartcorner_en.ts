@@ -1689,6 +1689,60 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceScreen</name>
+    <message>
+        <location filename="../../ui/app/screens/out_of_service.py" line="+63"/>
+        <source>disque plein</source>
+        <translation>disk full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dossier des données en lecture seule</source>
+        <translation>data folder read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>base vide ou abîmée</source>
+        <translation>database empty or damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base de données injoignable</source>
+        <translation>database unreachable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Borne hors service</source>
+        <translation>Kiosk out of service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Elle ne peut rien enregistrer pour le moment. Merci de prévenir l’équipe.</source>
+        <translation>It cannot record anything for now. Please tell the staff.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cause&#x202f;: {cause}</source>
+        <translation>Cause: {cause}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — ou, pour repartir de zéro&#x202f;: </source>
+        <translation> — or, to start afresh: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> puis </source>
+        <translation> then </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pour réparer&#x202f;: {commands}</source>
+        <translation>To mend it: {commands}</translation>
+    </message>
+</context>
+<context>
     <name>PersonSearch</name>
     <message>
         <location filename="../../ui/checkin/person_search.py" line="+54"/>

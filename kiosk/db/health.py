@@ -15,10 +15,10 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from sqlalchemy import Engine, make_url
-from sqlalchemy.exc import DBAPIError
+if TYPE_CHECKING:  # the screens import the fault codes before the first paint: no SQLAlchemy yet
+    from sqlalchemy import Engine
 
 LOW_SPACE: Final = 64 * 1024 * 1024  # below this, a day of check-ins, logs and spool may not fit
 FULL_SPACE: Final = 1024 * 1024  # below this, SQLite cannot even grow its WAL
@@ -35,6 +35,15 @@ class StorageFault(enum.StrEnum):
     UNREACHABLE = "unreachable"  # anything else (a PostgreSQL server down, a wrong URL)
 
 
+class StorageError(RuntimeError):
+    """The storage cannot be used; ``fault`` says why in a way the screens can word."""
+
+    def __init__(self, fault: StorageFault, detail: str) -> None:
+        super().__init__(detail)
+        self.fault = fault
+        self.detail = detail
+
+
 @dataclass(frozen=True)
 class StorageHealth:
     fault: StorageFault | None
@@ -48,6 +57,8 @@ class StorageHealth:
 
 def sqlite_file(url: str) -> Path | None:
     """The database file of a SQLite URL, else None (PostgreSQL, memory)."""
+    from sqlalchemy import make_url
+
     parsed = make_url(url)
     database = parsed.database
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
@@ -89,7 +100,7 @@ def _can_create_in(folder: Path) -> bool:
 
 def fault_of(exc: BaseException, folder: Path | None = None) -> StorageFault:
     """The cause behind an error from the database or the file system."""
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    original = _original(exc)
     if isinstance(original, OSError):
         if original.errno == errno.ENOSPC:
             return StorageFault.DISK_FULL
@@ -177,7 +188,35 @@ def check_storage(engine: Engine) -> StorageHealth:
     return StorageHealth(None, "")
 
 
+def _original(exc: BaseException) -> BaseException:
+    """The driver's error under SQLAlchemy's wrapper (``DBAPIError.orig``)."""
+    orig = getattr(exc, "orig", None)
+    return orig if isinstance(orig, BaseException) else exc
+
+
 def _first_line(exc: BaseException) -> str:
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    original = _original(exc)
     text = str(original).strip()
     return text.splitlines()[0] if text else type(original).__name__
+
+
+def restore_command(backups: Path | None) -> str:
+    """``smartcorner restore`` with the newest backup in ``backups`` (a placeholder if none)."""
+    found = (
+        sorted(backups.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime)
+        if backups is not None and backups.is_dir()
+        else []
+    )
+    return f"smartcorner restore {found[-1] if found else 'FILE'}"
+
+
+def remedies(fault: StorageFault, folder: Path | None, backups: Path | None) -> list[str]:
+    """The commands that mend ``fault``, the first one first (an operator types them)."""
+    where = str(folder) if folder is not None else "/var/lib/smartcorner"
+    if fault is StorageFault.DISK_FULL:
+        return [f"df -h {where}", "systemctl restart smartcorner"]
+    if fault is StorageFault.READ_ONLY:
+        return [f"chown -R smartcorner: {where}", "systemctl restart smartcorner"]
+    if fault in (StorageFault.EMPTY_FILE, StorageFault.DAMAGED):
+        return [restore_command(backups), "smartcorner db init --force"]
+    return ["smartcorner selftest"]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import SQLITE_BEGIN_OPTION, create_db_engine
+from kiosk.db.health import StorageError, StorageFault, check_file, fault_of, sqlite_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,6 +44,70 @@ def ensure_schema(engine: Engine) -> bool:
         return False
     upgrade(engine)
     return True
+
+
+def open_kiosk_database(url: str) -> Engine:
+    """The kiosk's database, migrated; :class:`StorageError` naming the cause when it cannot be.
+
+    A database file that is already there is never replaced by a new, empty database: a
+    zero-byte file, or a file without the kiosk's schema, is most likely what a disk fault left
+    of a year of records, so the start refuses and says so (``smartcorner db init --force``
+    starts afresh, keeping the old file aside). Only a missing file is created.
+    """
+    path = sqlite_file(url)
+    existed = path is not None and path.exists()
+    if path is not None and (before := check_file(path)).fault is not None:
+        raise StorageError(before.fault, before.detail)
+    try:
+        engine = create_db_engine(url)
+    except OSError as exc:  # the folder could not be made
+        raise StorageError(fault_of(exc, path.parent if path else None), str(exc)) from exc
+    try:
+        if existed and current_revision(engine) is None:
+            raise StorageError(
+                StorageFault.EMPTY_FILE,
+                f"{path} holds no kiosk schema: not replaced (smartcorner db init --force)",
+            )
+        ensure_schema(engine)
+    except (StorageError, SchemaError):
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        folder = path.parent if path is not None else None
+        raise StorageError(fault_of(exc, folder), _first_line(exc)) from exc
+    return engine
+
+
+def init_database(url: str, *, force: bool, now: str) -> Path | None:
+    """A new, migrated database at ``url``; an existing file only with ``force``, kept aside.
+
+    Returns where the old file was moved (None when there was none). ``now`` names the copy.
+    """
+    path = sqlite_file(url)
+    kept: Path | None = None
+    if path is not None and path.exists():
+        if not force:
+            raise StorageError(
+                StorageFault.EMPTY_FILE, f"{path} exists: not replaced without --force"
+            )
+        kept = path.with_name(f"{path.name}.replaced-{now}")
+        for suffix in ("", "-wal", "-shm"):
+            part = path.with_name(path.name + suffix)
+            if part.exists():
+                part.rename(kept.with_name(kept.name + suffix))
+    engine = create_db_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    return kept
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip()
+    return text.splitlines()[0] if text else type(original).__name__
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -683,17 +683,12 @@ class SpoolOpener:
         self._engine: Engine | None = None
 
     def __call__(self) -> PrintSpool:
-        from kiosk.db.engine import create_db_engine, make_session_factory
-        from kiosk.db.migrate import ensure_schema  # lazily: Alembic costs at start-up
+        from kiosk.db.engine import make_session_factory
+        from kiosk.db.migrate import open_kiosk_database  # lazily: Alembic costs at start-up
 
         if self._engine is None:
-            engine = create_db_engine(self.url)
-            try:
-                ensure_schema(engine)
-            except Exception:
-                engine.dispose()
-                raise
-            self._engine = engine
+            # never fills in an existing file without the schema (StorageError instead)
+            self._engine = open_kiosk_database(self.url)
         return PrintSpool(make_session_factory(self._engine), kiosk_id=self.kiosk_id)
 
     def close(self) -> None:

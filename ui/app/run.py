@@ -62,6 +62,7 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     from PySide6.QtWidgets import QApplication
 
     import kiosk
+    from kiosk.db.health import StorageError
     from kiosk.ports import SystemClock
     from ui import resources
     from ui.app.qtlog import forward_qt_messages
@@ -115,6 +116,9 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         bridge = shell.bridge
         try:  # the spooler prints this kiosk's jobs only: kiosks may share one database
             kiosk_id: int | None = database.this_kiosk(clock.now()).id
+        except StorageError as exc:  # already said, with its cause, by the database
+            log.error("this kiosk is not registered (%s): its spooler prints every job", exc.fault)
+            kiosk_id = None
         except Exception:
             log.exception("this kiosk is not registered: its spooler prints every queued job")
             kiosk_id = None

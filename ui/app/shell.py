@@ -23,7 +23,7 @@ from ui.app.screens.attract import AttractScreen
 from ui.app.session import KioskSession
 from ui.data import KioskDatabase
 from ui.devices.capability import DEVICES, HARDWARE, SIMULATOR
-from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader
+from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader, FeedState
 from ui.host import Capability, ScreenDeps
 from ui.i18n import LanguageSwitcher
 from ui.input.bridge import DeviceBridge, ScanSource
@@ -52,6 +52,7 @@ AGENDA_LIMIT = 60
 ICONS_AFTER_MS = 500  # after the first paint: the hidden buttons' icons (bottom bar, verdict)
 # Routes of the screens every kiosk has (a capability's route is its key).
 HOME, PIN, ADMIN = "home", "pin", "admin"
+OUT_OF_SERVICE = "out_of_service"
 STATS = "stats"  # reached from the administration screen
 
 
@@ -280,6 +281,8 @@ def build_shell(
     attract.first_painted.connect(
         lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: draw_pending_icons(window))
     )
+    router.register(OUT_OF_SERVICE, lambda: _make_out_of_service(theme))
+    feed.changed.connect(lambda: _show_storage_state(router, feed, database, settings))
 
     shell = Shell(
         settings=settings,
@@ -313,6 +316,32 @@ def build_shell(
         if installed is not None:
             shell.installed.append(installed)
     return shell
+
+
+def _make_out_of_service(theme: ThemeController) -> Screen:
+    from ui.app.screens.out_of_service import OutOfServiceScreen
+
+    return OutOfServiceScreen(theme)
+
+
+def _show_storage_state(
+    router: Router, feed: EventsFeed, database: KioskDatabase, settings: Settings
+) -> None:
+    """The database cannot be opened: « hors service » with the cause; back once it opens."""
+    from kiosk.db.health import remedies, sqlite_file
+    from ui.app.screens.out_of_service import OutOfServiceScreen
+
+    failure = database.storage_fault
+    if failure is not None and feed.state is FeedState.FAILED:
+        path = sqlite_file(settings.database_url)
+        commands = remedies(failure.fault, path.parent if path else None, settings.paths.backup_dir)
+        screen = router.screen(OUT_OF_SERVICE)
+        assert isinstance(screen, OutOfServiceScreen)
+        screen.show_fault(failure.fault, commands)
+        if router.current_key != OUT_OF_SERVICE:
+            router.go(OUT_OF_SERVICE, remember=False)
+    elif failure is None and router.current_key == OUT_OF_SERVICE:
+        router.reset()
 
 
 def _make_stats(

@@ -11,14 +11,13 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from kiosk.paths import make_private, private_umask
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from sqlalchemy.orm import sessionmaker
 
     from kiosk.settings import Settings
@@ -68,6 +67,12 @@ def _parser(*, groups: bool = True) -> argparse.ArgumentParser:
     down = dbsub.add_parser("downgrade", help="migrate back to REVISION ('base' empties it)")
     down.add_argument("revision")
     dbsub.add_parser("current", help="print the schema revision of the database")
+    init = dbsub.add_parser(
+        "init", help="create a new database; --force replaces an existing file (kept aside)"
+    )
+    init.add_argument(
+        "--force", action="store_true", help="replace an existing database file, keeping it aside"
+    )
 
     sub.add_parser("config", help="print the settings in force (passwords masked)")
     if groups:
@@ -132,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "demo":
         return _demo(settings, reset=args.reset)
     if args.command == "db":
-        return _db(settings, args.db_command, getattr(args, "revision", None))
+        return _db(settings, args)
     raise AssertionError(args.command)  # argparse only lets known commands through
 
 
@@ -174,14 +179,18 @@ def _print_config(settings: Settings) -> int:
 
 
 def _demo(settings: Settings, *, reset: bool) -> int:
-    from kiosk.db.engine import create_db_engine, make_session_factory
-    from kiosk.db.migrate import ensure_schema
+    from kiosk.db.engine import make_session_factory
+    from kiosk.db.health import StorageError
+    from kiosk.db.migrate import open_kiosk_database
     from kiosk.demo.seed import reset_demo, seed_demo
     from kiosk.ports import SystemClock
     from kiosk.settings import masked_url
 
-    engine = create_db_engine(settings.database_url)
-    ensure_schema(engine)
+    try:
+        engine = open_kiosk_database(settings.database_url)
+    except StorageError as exc:
+        print(f"smartcorner: {exc.detail}", file=sys.stderr)
+        return 1
     factory = make_session_factory(engine)
     now = SystemClock().now()
     summary = reset_demo(factory, now) if reset else seed_demo(factory, now)
@@ -224,13 +233,34 @@ def _demo_codes(settings: Settings, factory: sessionmaker, now: datetime) -> Non
     )
 
 
-def _db(settings: Settings, action: str, revision: str | None) -> int:
+def _db(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.db import migrate
     from kiosk.db.engine import create_db_engine
+    from kiosk.db.health import StorageError, StorageFault, check_file, sqlite_file
     from kiosk.settings import masked_url
 
-    engine = create_db_engine(settings.database_url)
+    action, revision = args.db_command, getattr(args, "revision", None)
     where = masked_url(settings.database_url)
+    if action == "init":
+        try:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            kept = migrate.init_database(settings.database_url, force=args.force, now=stamp)
+        except StorageError as exc:
+            print(f"smartcorner: {exc.detail}", file=sys.stderr)
+            return 1
+        if kept is not None:
+            print(f"the previous database file is kept as {kept}")
+        print(f"{where}: new database, schema revision {migrate.HEAD_REVISION}")
+        return 0
+    path = sqlite_file(settings.database_url)
+    if path is not None and check_file(path).fault is StorageFault.EMPTY_FILE:
+        print(
+            f"smartcorner: {path} is an empty file: restore the last backup "
+            "(smartcorner restore FILE), or start afresh with 'smartcorner db init --force'",
+            file=sys.stderr,
+        )
+        return 1
+    engine = create_db_engine(settings.database_url)
     try:
         if action == "upgrade":
             migrate.upgrade(engine, revision or "head")

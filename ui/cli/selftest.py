@@ -46,12 +46,6 @@ def _check(name: str, verdict: Verdict, code: str, **values: object) -> Check:
     return Check(name, verdict, english(code, **texts), code, texts)
 
 
-def restore_command(backups: Path | None) -> str:
-    """``smartcorner restore`` with the newest backup in ``backups`` (a placeholder if none)."""
-    found = sorted(backups.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if backups else []
-    return f"smartcorner restore {found[-1] if found else 'FILE'}"
-
-
 def check_database(url: str, backups: Path | None = None) -> tuple[Check, Any]:
     """The database check, and an engine on it when it is usable (else None).
 
@@ -60,7 +54,13 @@ def check_database(url: str, backups: Path | None = None) -> tuple[Check, Any]:
     command that mends it, rather than at the next check-in.
     """
     from kiosk.db.engine import create_db_engine
-    from kiosk.db.health import StorageFault, check_file, check_storage, sqlite_file
+    from kiosk.db.health import (
+        StorageFault,
+        check_file,
+        check_storage,
+        restore_command,
+        sqlite_file,
+    )
     from kiosk.db.migrate import HEAD_REVISION, SchemaError, current_revision
     from kiosk.settings import masked_url
 

@@ -1,4 +1,4 @@
-"""What the kiosk writes names people: only its own account may read it, whatever the umask."""
+"""Files the command writes and reads: private to the kiosk, never replaced, never a crash."""
 
 from __future__ import annotations
 
@@ -92,3 +92,41 @@ def test_a_laxer_data_folder_and_log_are_made_private_at_start(
     assert mode(logs) == 0o700
     assert mode(logs / "kiosk.log") == 0o600
     assert mode(tmp_path / "data" / "smartcorner.sqlite3") == 0o600
+
+
+def test_a_read_only_data_folder_starts_without_a_traceback(
+    env: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from tests.helpers.storage import read_only, small_disk
+
+    with small_disk(tmp_path / "data") as data:
+        assert smartcorner(env, "db", "upgrade").returncode == 0
+        with read_only(data):
+            smoke = smartcorner(env, "run", "--smoke")
+    assert "Traceback" not in smoke.stderr, smoke.stderr
+    assert "logging to the journal only" in smoke.stderr
+    assert "the database cannot be used (read_only)" in smoke.stderr
+    assert smoke.returncode == 1  # smoke mode: the programme could not be loaded
+
+
+def test_db_init_replaces_an_existing_file_only_when_forced_and_keeps_it(
+    env: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    database = data / "smartcorner.sqlite3"
+    database.touch()
+    for command in (("db", "upgrade"), ("db", "init"), ("demo",)):
+        refused = smartcorner(env, *command)
+        assert refused.returncode == 1, command
+        assert "Traceback" not in refused.stderr
+        assert database.stat().st_size == 0, command
+    assert "smartcorner db init --force" in smartcorner(env, "db", "upgrade").stderr
+    forced = smartcorner(env, "db", "init", "--force")
+    assert forced.returncode == 0, forced.stderr
+    (kept,) = data.glob("smartcorner.sqlite3.replaced-*")
+    assert kept.stat().st_size == 0
+    assert database.stat().st_size > 0
+    assert smartcorner(env, "selftest").returncode == 0
