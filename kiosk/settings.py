@@ -94,6 +94,9 @@ class Settings:
     scanner_prefix: str = ""
     scanner_suffix: str = "return_or_tab"
     scanner_max_gap_ms: int = 50
+    # RGPD: whom a person may ask about their data (shown where data is collected);
+    # "" = the council's data protection officer, without an address.
+    privacy_contact: str = ""
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -321,6 +324,11 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "idle_countdown": ("idle_countdown", _parse_int(1, 120), "a number of seconds from 1 to 120"),
     "admin_pin": ("admin_pin", _parse_pin, "4 to 8 digits"),
     "kiosk_name": ("kiosk_name", _parse_text, "a non-empty name"),
+    "privacy_contact": (
+        "privacy_contact",
+        lambda v: str(v).strip(),
+        "whom to ask about personal data, e.g. dpd@departement06.fr",
+    ),
     "retention": (
         "retention",
         _parse_retention,

@@ -257,7 +257,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/capability.py" line="+142"/>
+        <location filename="../../ui/collect/capability.py" line="+143"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>Try again in a moment or ask at the Smart Store.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup.py" line="+181"/>
+        <location filename="../../ui/collect/pickup.py" line="+186"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
@@ -767,7 +767,7 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+244"/>
+        <location filename="../../ui/help/pages.py" line="+250"/>
         <source>Décrivez votre problème (facultatif)</source>
         <translation>Describe your problem (optional)</translation>
     </message>
@@ -924,7 +924,7 @@
 <context>
     <name>Door</name>
     <message>
-        <location filename="../../ui/checkin/door.py" line="+216"/>
+        <location filename="../../ui/checkin/door.py" line="+220"/>
         <source>Un instant, puis présentez le badge.</source>
         <translation>One moment, then present the badge again.</translation>
     </message>
@@ -959,7 +959,7 @@
         <translation>This badge does not open the welcome desk.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>À qui est ce badge ?</source>
         <translation>Whose badge is this?</translation>
     </message>
@@ -1505,7 +1505,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-212"/>
+        <location filename="../../ui/help/pages.py" line="-216"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1745,7 +1745,7 @@
 <context>
     <name>PersonSearch</name>
     <message>
-        <location filename="../../ui/checkin/person_search.py" line="+54"/>
+        <location filename="../../ui/checkin/person_search.py" line="+56"/>
         <source>Présent·e</source>
         <translation>Present</translation>
     </message>
@@ -1775,7 +1775,7 @@
         <translation>Agent · {matricule}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Personne ne porte ce nom.</source>
         <translation>Nobody has this name.</translation>
     </message>
@@ -2052,6 +2052,134 @@
         <location line="+1"/>
         <source>Imprimer une page de test</source>
         <translation>Print a test page</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <location filename="../../ui/widgets/privacy.py" line="+25"/>
+        <source>Vos nom, organisme et courriel servent à votre laissez-passer et à la liste de présence de l’événement.</source>
+        <translation>Your name, organisation and e-mail are used for your pass and the event’s attendance list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Votre badge est relié à votre nom pour enregistrer vos arrivées&#x202f;; son numéro n’est jamais conservé en clair.</source>
+        <translation>Your badge is linked to your name to record your arrivals; its number is never stored as such.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Votre description sert à traiter votre demande d’aide.</source>
+        <translation>Your description is used to handle your request for help.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre signature prouve la remise du matériel à votre nom.</source>
+        <translation>Your signature proves the equipment was handed to you.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Visiteurs extérieurs (nom, organisme, courriel)</source>
+        <translation>External visitors (name, organisation, e-mail)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrivées aux événements</source>
+        <translation>Arrivals at events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages refusés (badge inconnu, billet non valable)</source>
+        <translation>Refused entries (unknown badge, invalid ticket)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demandes d’aide et leur description</source>
+        <translation>Help requests and their description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets imprimés</source>
+        <translation>Printed tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remises de matériel et signatures</source>
+        <translation>Equipment hand-overs and signatures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fréquentation des espaces</source>
+        <translation>Visits of the spaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recherches dans le kiosque numérique</source>
+        <translation>Searches in the document kiosk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflits de synchronisation du Smart Tour</source>
+        <translation>Smart Tour sync conflicts</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>1 an</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} ans</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 jour</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} jours</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Vos données personnelles</source>
+        <translation>Your personal data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Responsable&#x202f;: le Département, pour le fonctionnement du Smart Corner (mission de service public). Elles ne sont ni vendues ni transmises hors de ses services.</source>
+        <translation>Controller: the Département, to run the Smart Corner (a public-service task). They are neither sold nor passed on outside its services.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Combien de temps elles sont gardées</source>
+        <translation>How long they are kept</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• {what}&#x202f;: {how_long}</source>
+        <translation>• {what}: {how_long}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>le délégué à la protection des données du Département</source>
+        <translation>the Département’s data protection officer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vous pouvez y accéder, les faire corriger ou effacer, ou vous opposer à leur usage&#x202f;: adressez-vous à {contact}. Vous pouvez aussi saisir la CNIL (cnil.fr).</source>
+        <translation>You may see them, have them corrected or erased, or object to their use: ask {contact}. You may also complain to the CNIL (cnil.fr).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>En savoir plus</source>
+        <translation>Learn more</translation>
     </message>
 </context>
 <context>
@@ -2438,7 +2566,7 @@
 <context>
     <name>StaffPinPad</name>
     <message>
-        <location filename="../../ui/help/screen.py" line="+39"/>
+        <location filename="../../ui/help/screen.py" line="+40"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
     </message>
@@ -3077,7 +3205,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/checkin/visitor_form.py" line="+88"/>
+        <location filename="../../ui/checkin/visitor_form.py" line="+94"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>

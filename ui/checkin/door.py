@@ -28,6 +28,7 @@ from kiosk.checkin.service import BadgeIdentity, CheckinResult, CodeIdentity, Id
 from kiosk.codes import TicketIssuer
 from kiosk.domain import CheckinOutcome
 from kiosk.ports import BadgePresented
+from kiosk.rgpd.notice import PrivacyTerms
 from ui.checkin.desk import CheckinDesk, load_issuer, make_desk
 from ui.checkin.door_board import DoorBoard
 from ui.checkin.door_calls import DoorCalls
@@ -66,6 +67,7 @@ class DoorScreen(Screen):
         export_dir: Path | None = None,
         issuer: Callable[[], TicketIssuer | None] | None = None,
         parent: QWidget | None = None,
+        privacy: PrivacyTerms | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -86,10 +88,11 @@ class DoorScreen(Screen):
         self.picker = EventPicker(theme)
         self.picker.picked.connect(self._open_event)
         self.picker.leave.connect(self.leave)
-        self.search = PersonSearch(theme)
+        privacy = privacy or PrivacyTerms.defaults()
+        self.search = PersonSearch(theme, privacy)
         self.search.picked.connect(self._picked)
         self.search.cancelled.connect(lambda: self._go(Page.DOOR))
-        self.visitor = VisitorFormPanel(theme)
+        self.visitor = VisitorFormPanel(theme, privacy)
         self.visitor.submitted.connect(self._admit_visitor)
         self.visitor.cancelled.connect(lambda: self._go(Page.DOOR))
         self.board = board = DoorBoard(theme)
@@ -124,6 +127,7 @@ class DoorScreen(Screen):
             Earcons(),
             export_dir=deps.settings.export_dir,
             issuer=lambda: load_issuer(deps.settings),
+            privacy=PrivacyTerms.from_settings(deps.settings),
         )
         screen.desk.setParent(screen)
         return screen
@@ -281,6 +285,7 @@ class DoorScreen(Screen):
     def _open_search(self, *, linking: bool) -> None:
         self._linking = linking and self.unknown_badge is not None
         self.search.reset()
+        self.search.privacy.setVisible(self._linking)
         self.search.set_title(
             translate("Door", "À qui est ce badge ?")
             if self._linking

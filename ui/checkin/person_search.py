@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import PersonKind, RegistrationStatus
+from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.privacy import PrivacyLine
 
 if TYPE_CHECKING:
     from kiosk.checkin.door import PersonMatch, Roster
@@ -153,9 +155,14 @@ class PersonSearch(QWidget):
     picked = Signal(object)  # PersonMatch
     cancelled = Signal()
 
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("personSearch")
+        # Shown when a badge is about to be linked to the name picked here (its first use).
+        self.privacy = PrivacyLine(theme, Collection.BADGE_FIRST_USE, privacy)
+        self.privacy.hide()
         self._roster: Roster | None = None
         self.title = QLabel(objectName="doorSectionTitle")
         self.field = QLineEdit(objectName="searchField")
@@ -193,6 +200,7 @@ class PersonSearch(QWidget):
         column.addLayout(head)
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
+        column.addWidget(self.privacy)
         column.addWidget(self.keyboard)
         self.retranslate()
 

@@ -9,9 +9,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.checkin.door_operations import VisitorForm
+from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.privacy import PrivacyLine
 
 translate = QCoreApplication.translate
 
@@ -20,9 +22,12 @@ class VisitorFormPanel(QWidget):
     submitted = Signal(object)  # VisitorForm
     cancelled = Signal()
 
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("visitorForm")
+        self.privacy = PrivacyLine(theme, Collection.VISITOR_FORM, privacy)
         self.title = QLabel(objectName="doorSectionTitle")
         self.first_name = QLineEdit(objectName="visitorFirstName")
         self.last_name = QLineEdit(objectName="visitorLastName")
@@ -57,6 +62,7 @@ class VisitorFormPanel(QWidget):
         column.setSpacing(20)
         column.addLayout(head)
         column.addLayout(grid)
+        column.addWidget(self.privacy)
         column.addStretch(1)
         column.addWidget(self.keyboard)
         self.retranslate()

@@ -64,10 +64,11 @@ def make_desk(deps: ScreenDeps, parent: QObject | None) -> CollectDesk:
 
 
 def pickup_screen(deps: ScreenDeps) -> Screen:
+    from kiosk.rgpd.notice import PrivacyTerms
     from ui.collect.pickup import PickupScreen
 
     desk = make_desk(deps, None)
-    screen = PickupScreen(desk, deps.theme)
+    screen = PickupScreen(desk, deps.theme, privacy=PrivacyTerms.from_settings(deps.settings))
     desk.setParent(screen)
     if deps.bridge is not None:
         deps.bridge.job_state_changed.connect(screen.print_job_changed)

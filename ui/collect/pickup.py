@@ -24,6 +24,7 @@ from kiosk.collect.order_code import looks_like_order_code
 from kiosk.collect.pickup import AgentLines, HandOverRefused, PickupDone
 from kiosk.ports import BadgePresented
 from kiosk.printing.spool import SpoolJob
+from kiosk.rgpd.notice import PrivacyTerms
 from ui.collect import texts
 from ui.collect.desk import CollectDesk, Identified
 from ui.collect.pickup_pages import ConfirmPage, LinesPage, MessagePage
@@ -59,7 +60,11 @@ class PickupScreen(Screen):
     staff_requested = Signal()  # "Espace équipe" on the welcome page
 
     def __init__(
-        self, desk: CollectDesk, theme: ThemeController, parent: QWidget | None = None
+        self,
+        desk: CollectDesk,
+        theme: ThemeController,
+        parent: QWidget | None = None,
+        privacy: PrivacyTerms | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -71,7 +76,7 @@ class PickupScreen(Screen):
         self._request = 0  # answers to an older request than the latest are dropped
         self.message = MessagePage(theme)
         self.lines_page = LinesPage(theme)
-        self.confirm_page = ConfirmPage(theme)
+        self.confirm_page = ConfirmPage(theme, privacy or PrivacyTerms.defaults())
         self._stack = QStackedLayout(self)
         for page in (self.message, self.lines_page, self.confirm_page):
             self._stack.addWidget(page)

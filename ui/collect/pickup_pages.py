@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.collect.pickup import AgentLines
 from kiosk.collect.views import LineView
+from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.collect import texts
 from ui.collect.line_card import LineCard
 from ui.collect.signature_pad import SignaturePad
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.privacy import PrivacyLine
 
 MARGINS = (96, 56, 96, 40)
 
@@ -208,9 +210,12 @@ class ConfirmPage(QWidget):
     confirm_clicked = Signal()
     back_clicked = Signal()
 
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName="collectHello")
+        self.privacy = PrivacyLine(theme, Collection.SIGNATURE, privacy)
         content = QWidget()
         self._list = QVBoxLayout(content)
         self._list.setContentsMargins(0, 0, 16, 0)
@@ -243,6 +248,7 @@ class ConfirmPage(QWidget):
         column.addWidget(self.scroll, 1)
         column.addLayout(sign_head)
         column.addWidget(self.pad, 1)
+        column.addWidget(self.privacy)
         column.addLayout(buttons)
 
     def show_lines(self, lines: tuple[LineView, ...]) -> None:

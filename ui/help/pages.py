@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.help.domain import DESCRIPTION_MAX, HelpReason
+from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.privacy import PrivacyLine
 
 ICONS: Final = {
     HelpReason.HARDWARE: "tool",
@@ -191,9 +193,12 @@ class DescribePage(QWidget):
 
     submitted = Signal(str)
 
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._reason = HelpReason.OTHER
+        self.privacy = PrivacyLine(theme, Collection.HELP_DESCRIPTION, privacy)
         self._theme = theme
         self.icon = IconLabel(theme, ICONS[self._reason], 44, colour="help", stroke=1.75)
         self.chosen = QLabel(objectName="helpChosen")
@@ -226,6 +231,7 @@ class DescribePage(QWidget):
         column.addLayout(chosen_row)
         column.addWidget(self.title)
         column.addLayout(field_row)
+        column.addWidget(self.privacy)
         column.addStretch(1)
         column.addWidget(self.keyboard)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 from kiosk.admin_access import PinSecret, pin_guard
 from kiosk.domain import Role
 from kiosk.help.domain import HelpReason, WaitEstimate
+from kiosk.rgpd.notice import PrivacyTerms
 from ui.help.client import BadgeHolder, HelpClient
 from ui.help.pages import DescribePage, ReasonsPage
 from ui.help.staff import StaffPage
@@ -52,7 +53,7 @@ class HelpScreen(Screen):
         )
         theme = deps.theme
         self.reasons = ReasonsPage(theme)
-        self.describe = DescribePage(theme)
+        self.describe = DescribePage(theme, PrivacyTerms.from_settings(deps.settings))
         self.ticket = TicketPage(theme)
         self.staff_pin = PinScreen(
             pin_guard(deps.settings, deps.clock, PinSecret.STAFF), theme, title=_technician_title
