@@ -214,9 +214,9 @@ def remedies(fault: StorageFault, folder: Path | None, backups: Path | None) -> 
     """The commands that mend ``fault``, the first one first (an operator types them)."""
     where = str(folder) if folder is not None else "/var/lib/smartcorner"
     if fault is StorageFault.DISK_FULL:
-        return [f"df -h {where}", "systemctl restart smartcorner"]
+        return [f"df -h {where}", "systemctl restart smartcorner-kiosk"]
     if fault is StorageFault.READ_ONLY:
-        return [f"chown -R smartcorner: {where}", "systemctl restart smartcorner"]
+        return [f"chown -R kiosk: {where}", "systemctl restart smartcorner-kiosk"]
     if fault in (StorageFault.EMPTY_FILE, StorageFault.DAMAGED):
         return [restore_command(backups), "smartcorner db init --force"]
     return ["smartcorner selftest"]

@@ -37,10 +37,10 @@ TEXTS: Final[Mapping[str, tuple[str, str]]] = {
         "{where}: schema {revision}, this software expects {head}: run 'smartcorner db upgrade'",
     ),
     "db.damaged": (
-        "{where}\u202f: base abîmée ({detail}). Arrêtez la borne (systemctl stop smartcorner) "
-        "puis restaurez la dernière sauvegarde\u202f: {restore}",
-        "{where}: damaged database ({detail}). Stop the kiosk (systemctl stop smartcorner), "
-        "then restore the last backup: {restore}",
+        "{where}\u202f: base abîmée ({detail}). Restaurez la dernière sauvegarde "
+        "(la borne redémarre dessus)\u202f: {restore}",
+        "{where}: damaged database ({detail}). Restore the last backup (the kiosk restarts "
+        "on it): {restore}",
     ),
     "db.empty_file": (
         "{where}\u202f: le fichier de la base est vide (0 octet). Restaurez la dernière "
@@ -50,10 +50,10 @@ TEXTS: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "db.read_only": (
         "{where}\u202f: en lecture seule ({detail}). Rendez le dossier {folder} et ses fichiers "
-        "inscriptibles par le compte de la borne (chown -R smartcorner: {folder}), ou remontez "
+        "inscriptibles par le compte de la borne (chown -R kiosk: {folder}), ou remontez "
         "le disque en lecture-écriture",
         "{where}: read-only ({detail}). Make the folder {folder} and its files writable by the "
-        "kiosk's account (chown -R smartcorner: {folder}), or remount the disk read-write",
+        "kiosk's account (chown -R kiosk: {folder}), or remount the disk read-write",
     ),
     "db.disk_full": (
         "{where}\u202f: disque plein ({detail}). Libérez de la place (df -h {folder}\u202f; "

@@ -99,7 +99,7 @@ def test_a_read_only_data_folder_is_out_of_service(
         with read_only(data):
             screen = start_kiosk(settings).router.current
             assert screen.cause.text() == "Cause\u202f: dossier des données en lecture seule"
-            assert f"chown -R smartcorner: {data}" in screen.command.text()
+            assert f"chown -R kiosk: {data}" in screen.command.text()
 
 
 def test_a_full_disk_is_out_of_service(

@@ -51,13 +51,13 @@ def test_overwritten_pages_fail_the_selftest_with_the_restore_command(tmp_path: 
     assert line.startswith("[FAIL] base de données")
     assert "base abîmée (integrity errors: 1" in line
     backup = data / "backups" / "smartcorner-20261205-030000.sqlite3"
-    assert line.endswith(f"restaurez la dernière sauvegarde\u202f: smartcorner restore {backup}")
+    assert line.endswith(f"(la borne redémarre dessus)\u202f: smartcorner restore {backup}")
     assert result.stdout.splitlines()[-1] == "ÉCHEC\u202f: base de données, file d’impression"
 
     english = selftest(data, SMARTCORNER_LANG="en")
     line = database_line(english)
     assert line.startswith("[FAIL] database")
-    assert line.endswith(f"then restore the last backup: smartcorner restore {backup}")
+    assert line.endswith(f"(the kiosk restarts on it): smartcorner restore {backup}")
     assert english.stdout.splitlines()[-1] == "FAILED: database, print spool"
 
 
@@ -82,7 +82,7 @@ def test_a_read_only_database_fails_the_selftest(tmp_path: Path) -> None:
     line = database_line(result)
     assert line.startswith("[FAIL] base de données")
     assert "en lecture seule" in line
-    assert f"chown -R smartcorner: {data}" in line
+    assert f"chown -R kiosk: {data}" in line
 
 
 def test_a_sound_database_passes_in_french(tmp_path: Path) -> None:
