@@ -26,7 +26,7 @@ from kiosk.domain import CheckinOutcome
 from ui.checkin.verdict_panel import PALETTES, SHAPES, paint_shape
 from ui.checkin.verdicts import Tone
 from ui.formatting import clock_time, day_and_month
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 
 if TYPE_CHECKING:
@@ -81,17 +81,17 @@ class EventPicker(QWidget):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.title = QLabel(objectName="doorTitle")
+        self.title = named(QLabel(), "doorTitle")
         self.quit = TouchButton(theme, "logout", role="secondary")
         self.quit.setObjectName("doorQuit")
         self.quit.clicked.connect(self.leave)
-        self.empty = QLabel(objectName="emptyState")
+        self.empty = named(QLabel(), "emptyState")
         self.buttons: list[TouchButton] = []
         self._list = QVBoxLayout()
         self._list.setSpacing(16)
-        holder = QWidget(objectName="doorEventList")
+        holder = named(QWidget(), "doorEventList")
         holder.setLayout(self._list)
-        scroll = QScrollArea(objectName="doorEventScroll")
+        scroll = named(QScrollArea(), "doorEventScroll")
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -146,7 +146,7 @@ class Counter(QFrame):
         super().__init__(parent)
         self.setObjectName("doorCounter")
         self.number = QLabel("0", objectName="doorCount", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.label = QLabel(objectName="doorCountLabel", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.label = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "doorCountLabel")
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(0)
@@ -235,7 +235,7 @@ class LastScans(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doorScans")
-        self.title = QLabel(objectName="doorSectionTitle")
+        self.title = named(QLabel(), "doorSectionTitle")
         self._rows = QVBoxLayout()
         self._rows.setSpacing(6)
         column = QVBoxLayout(self)
@@ -279,7 +279,7 @@ class _ScanRow(QFrame):
         self.setObjectName("doorScanLine")
         self.setProperty("tone", "undone" if undone else tone.value)
         self.tone = tone
-        mark = QLabel(objectName="doorScanMark")
+        mark = named(QLabel(), "doorScanMark")
         mark.setPixmap(tone_mark(tone, SCAN_MARK_SIZE, self.devicePixelRatioF()))
         mark.setFixedSize(SCAN_MARK_SIZE, SCAN_MARK_SIZE)
         self.text = QLabel(text, objectName="doorScanText")

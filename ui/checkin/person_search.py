@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain import PersonKind, RegistrationStatus
 from kiosk.rgpd.notice import Collection, PrivacyTerms
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.privacy import PrivacyLine
@@ -164,15 +164,15 @@ class PersonSearch(QWidget):
         self.privacy = PrivacyLine(theme, Collection.BADGE_FIRST_USE, privacy)
         self.privacy.hide()
         self._roster: Roster | None = None
-        self.title = QLabel(objectName="doorSectionTitle")
-        self.field = QLineEdit(objectName="searchField")
+        self.title = named(QLabel(), "doorSectionTitle")
+        self.field = named(QLineEdit(), "searchField")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._search)
         self.cancel = TouchButton(theme, "x", role="secondary", icon_size=32)
         self.cancel.setObjectName("searchCancel")
         self.cancel.clicked.connect(self.cancelled)
         self.model = PersonListModel(self)
-        self.list = QListView(objectName="personList")
+        self.list = named(QListView(), "personList")
         self.list.setModel(self.model)
         self.list.setItemDelegate(PersonDelegate(theme, self.list))
         self.list.setUniformItemSizes(True)
@@ -182,7 +182,7 @@ class PersonSearch(QWidget):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QScroller.grabGesture(self.list.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.list.clicked.connect(lambda index: self.picked.emit(index.data(MatchRole)))
-        self.empty = QLabel(objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.keyboard = OnScreenKeyboard(theme, auto_capitalise=True)
         self.keyboard.set_target(self.field)
         self.keyboard.submitted.connect(self._pick_single)

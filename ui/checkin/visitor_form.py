@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBox
 
 from kiosk.checkin.door_operations import VisitorForm
 from kiosk.rgpd.notice import Collection, PrivacyTerms
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.privacy import PrivacyLine
@@ -28,13 +28,13 @@ class VisitorFormPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("visitorForm")
         self.privacy = PrivacyLine(theme, Collection.VISITOR_FORM, privacy)
-        self.title = QLabel(objectName="doorSectionTitle")
-        self.first_name = QLineEdit(objectName="visitorFirstName")
-        self.last_name = QLineEdit(objectName="visitorLastName")
-        self.organisation = QLineEdit(objectName="visitorOrganisation")
-        self.email = QLineEdit(objectName="visitorEmail")
+        self.title = named(QLabel(), "doorSectionTitle")
+        self.first_name = named(QLineEdit(), "visitorFirstName")
+        self.last_name = named(QLineEdit(), "visitorLastName")
+        self.organisation = named(QLineEdit(), "visitorOrganisation")
+        self.email = named(QLineEdit(), "visitorEmail")
         self.fields = (self.first_name, self.last_name, self.organisation, self.email)
-        self.labels = [QLabel(objectName="visitorLabel") for _ in self.fields]
+        self.labels = [named(QLabel(), "visitorLabel") for _ in self.fields]
         for field in self.fields:
             field.installEventFilter(self)
             field.textChanged.connect(self._validate)

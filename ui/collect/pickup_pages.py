@@ -25,7 +25,7 @@ from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.collect import texts
 from ui.collect.line_card import LineCard
 from ui.collect.signature_pad import SignaturePad
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.privacy import PrivacyLine
@@ -34,7 +34,7 @@ MARGINS = (96, 56, 96, 40)
 
 
 def kinetic_scroll(content: QWidget) -> QScrollArea:
-    area = QScrollArea(objectName="collectScroll")
+    area = named(QScrollArea(), "collectScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -64,11 +64,11 @@ class MessagePage(QWidget):
         self.icon = IconLabel(theme, "package", 120, colour="collect", stroke=1.5)
         self.icon.setObjectName("messageIcon")
         self.icon.setFixedSize(200, 200)
-        self.title = QLabel(objectName="messageTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "messageTitle")
         self.title.setWordWrap(True)
-        self.body = QLabel(objectName="messageBody", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.body = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "messageBody")
         self.body.setWordWrap(True)
-        self.note = QLabel(objectName="messageNote", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "messageNote")
         self.note.setWordWrap(True)
         self.secondary = TouchButton(theme, role="secondary")
         self.secondary.setObjectName("messageSecondary")
@@ -139,8 +139,8 @@ class LinesPage(QWidget):
         super().__init__(parent)
         self._theme = theme
         self.cards: list[LineCard] = []
-        self.hello = QLabel(objectName="collectHello")
-        self.summary = QLabel(objectName="collectSummary")
+        self.hello = named(QLabel(), "collectHello")
+        self.summary = named(QLabel(), "collectSummary")
         self.summary.setWordWrap(True)
         content = QWidget()
         self._list = QVBoxLayout(content)
@@ -149,7 +149,7 @@ class LinesPage(QWidget):
         self._list.addStretch(1)
         self._pool: list[LineCard] = []
         self.scroll = kinetic_scroll(content)
-        self.hint = QLabel(objectName="collectHint")
+        self.hint = named(QLabel(), "collectHint")
         self.hint.setWordWrap(True)
         self.finish = TouchButton(theme, "logout", role="secondary")
         self.finish.setObjectName("collectFinish")
@@ -214,14 +214,14 @@ class ConfirmPage(QWidget):
         self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.title = QLabel(objectName="collectHello")
+        self.title = named(QLabel(), "collectHello")
         self.privacy = PrivacyLine(theme, Collection.SIGNATURE, privacy)
         content = QWidget()
         self._list = QVBoxLayout(content)
         self._list.setContentsMargins(0, 0, 16, 0)
         self._list.setSpacing(8)
         self.scroll = kinetic_scroll(content)
-        self.sign_label = QLabel(objectName="signLabel")
+        self.sign_label = named(QLabel(), "signLabel")
         self.pad = SignaturePad(theme)
         self.erase = TouchButton(theme, "eraser", role="secondary")
         self.erase.setObjectName("signErase")
@@ -229,7 +229,7 @@ class ConfirmPage(QWidget):
         sign_head = QHBoxLayout()
         sign_head.addWidget(self.sign_label, 1)
         sign_head.addWidget(self.erase)
-        self.status = QLabel(objectName="collectHint")
+        self.status = named(QLabel(), "collectHint")
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("confirmBack")
         self.back.clicked.connect(self.back_clicked)

@@ -20,6 +20,7 @@ from ui.collect.desk import CollectDesk, NotStaff, StaffMember
 from ui.collect.pickup_pages import MARGINS, clear_layout, kinetic_scroll
 from ui.collect.staff_parts import StaffRow
 from ui.screens.base import Screen
+from ui.theme import named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.pin_pad import PinPad
@@ -66,9 +67,9 @@ class CollectStaffScreen(Screen):
         self.lock.granted.connect(self._pin_granted)
         # the work list
         self.list_page = QWidget()
-        self.title = QLabel(objectName="collectHello")
-        self.summary = QLabel(objectName="collectSummary")
-        self.error = QLabel(objectName="pinMessage")
+        self.title = named(QLabel(), "collectHello")
+        self.summary = named(QLabel(), "collectSummary")
+        self.error = named(QLabel(), "pinMessage")
         self.error.setWordWrap(True)
         self.lock_button = TouchButton(theme, "lock", role="secondary")
         self.lock_button.clicked.connect(self.relock)
@@ -91,14 +92,14 @@ class CollectStaffScreen(Screen):
         column.addWidget(self.scroll, 1)
         # preparing one tracked line
         self.prepare_page = QWidget()
-        self.prepare_title = QLabel(objectName="collectHello")
+        self.prepare_title = named(QLabel(), "collectHello")
         self.prepare_title.setWordWrap(True)
-        self.asset_tag = QLineEdit(objectName="assetTag")
-        self.serial = QLineEdit(objectName="serial")
+        self.asset_tag = named(QLineEdit(), "assetTag")
+        self.serial = named(QLineEdit(), "serial")
         self.less = TouchButton(theme, role="secondary")
         self.less.setText("−")
         self.less.clicked.connect(lambda: self._set_quantity(self._quantity - 1))
-        self.count = QLabel(objectName="collectHello")
+        self.count = named(QLabel(), "collectHello")
         self.more = TouchButton(theme, role="secondary")
         self.more.setText("+")
         self.more.clicked.connect(lambda: self._set_quantity(self._quantity + 1))

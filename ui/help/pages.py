@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.help.domain import DESCRIPTION_MAX, HelpReason
 from kiosk.rgpd.notice import Collection, PrivacyTerms
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -69,9 +69,9 @@ class ReasonButton(QPushButton):
         icon.setFixedSize(128, 128)
         letter = QLabel(reason.prefix, objectName="helpReasonLetter")
         letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel(objectName="helpReasonTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpReasonTitle")
         self.title.setWordWrap(True)
-        self.hint = QLabel(objectName="helpReasonHint", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.hint = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpReasonHint")
         self.hint.setWordWrap(True)
         for label in (icon, letter, self.title, self.hint):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -102,10 +102,10 @@ class ReasonsPage(QWidget):
         icon = IconLabel(theme, "headset", 64, colour="help", stroke=1.75)
         icon.setObjectName("helpHeaderIcon")
         icon.setFixedSize(120, 120)
-        self.title = QLabel(objectName="helpTitle")
-        self.subtitle = QLabel(objectName="helpSubtitle")
+        self.title = named(QLabel(), "helpTitle")
+        self.subtitle = named(QLabel(), "helpSubtitle")
         self.subtitle.setWordWrap(True)
-        self.who = QLabel(objectName="helpWho")
+        self.who = named(QLabel(), "helpWho")
         self.who.setWordWrap(True)
         self.who.setMaximumWidth(560)
         titles = QVBoxLayout()
@@ -125,7 +125,7 @@ class ReasonsPage(QWidget):
             button.clicked.connect(lambda _=False, r=button.reason: self.chosen.emit(r))
             row.addWidget(button, 1)
 
-        self.queue_info = QLabel(objectName="helpQueueInfo")
+        self.queue_info = named(QLabel(), "helpQueueInfo")
         self.staff = TouchButton(theme, "user-shield", role="secondary", icon_size=32)
         self.staff.setObjectName("helpStaffEntry")
         self.staff.clicked.connect(self.staff_requested)
@@ -201,12 +201,12 @@ class DescribePage(QWidget):
         self.privacy = PrivacyLine(theme, Collection.HELP_DESCRIPTION, privacy)
         self._theme = theme
         self.icon = IconLabel(theme, ICONS[self._reason], 44, colour="help", stroke=1.75)
-        self.chosen = QLabel(objectName="helpChosen")
-        self.title = QLabel(objectName="helpTitle")
+        self.chosen = named(QLabel(), "helpChosen")
+        self.title = named(QLabel(), "helpTitle")
         self.title.setWordWrap(True)
-        self.field = QLineEdit(objectName="helpDescription")
+        self.field = named(QLineEdit(), "helpDescription")
         self.field.setMaxLength(DESCRIPTION_MAX)
-        self.count = QLabel(objectName="helpCount")
+        self.count = named(QLabel(), "helpCount")
         self.field.textChanged.connect(self._count)
         self.skip = TouchButton(theme, "arrow-right", role="secondary", icon_size=32)
         self.skip.setObjectName("helpSkip")

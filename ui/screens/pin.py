@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.admin_access import PinGuard
 from ui.screens.base import Screen
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.pin_pad import PinPad
 
@@ -48,7 +48,7 @@ class PinScreen(Screen):
         self.cancel.clicked.connect(self.cancelled)
         self.pad.side.addWidget(self.cancel)
 
-        card = QFrame(objectName="pinCard")
+        card = named(QFrame(), "pinCard")
         column = QVBoxLayout(card)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pad)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk.admin_access import AccessOutcome, AccessResult, PinGuard
 from ui.formatting import clock_time
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -55,12 +55,12 @@ class PinPad(QFrame):
         self.icon = IconLabel(theme, icon, 56, colour=colour, stroke=1.75)
         self.icon.setObjectName("pinIcon")
         self.icon.setFixedSize(104, 104)
-        self.title = QLabel(objectName="pinTitle")
+        self.title = named(QLabel(), "pinTitle")
         self.title.setWordWrap(True)
-        self.hint = QLabel(objectName="pinHint")
+        self.hint = named(QLabel(), "pinHint")
         self.hint.setWordWrap(True)
-        self.dots = QLabel(objectName="pinDots")
-        self.message = QLabel(objectName="pinMessage")
+        self.dots = named(QLabel(), "pinDots")
+        self.message = named(QLabel(), "pinMessage")
         self.message.setWordWrap(True)
 
         self.keys: dict[str, TouchButton] = {}
@@ -132,7 +132,7 @@ class PinPad(QFrame):
 
     @property
     def message_text(self) -> str:
-        return self.message.text()
+        return str(self.message.text())
 
     def _show_dots(self) -> None:
         typed = "●" * len(self._digits)

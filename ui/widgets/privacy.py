@@ -13,7 +13,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.rgpd.notice import Collection, PrivacyTerms, years_or_days
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 
 translate = QCoreApplication.translate
@@ -87,18 +87,18 @@ class PrivacyDetails(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._collection = collection
         self._terms = terms
-        self.title = QLabel(objectName="screenTitle")
-        self.what = QLabel(objectName="privacyText")
-        self.responsible = QLabel(objectName="privacyText")
-        self.kept_title = QLabel(objectName="privacyHeading")
-        self.kept = QLabel(objectName="privacyText")
-        self.rights = QLabel(objectName="privacyText")
+        self.title = named(QLabel(), "screenTitle")
+        self.what = named(QLabel(), "privacyText")
+        self.responsible = named(QLabel(), "privacyText")
+        self.kept_title = named(QLabel(), "privacyHeading")
+        self.kept = named(QLabel(), "privacyText")
+        self.rights = named(QLabel(), "privacyText")
         for label in (self.what, self.responsible, self.kept, self.rights):
             label.setWordWrap(True)
         self.close_button = TouchButton(theme, "x", role="primary", icon_colour="on_accent")
         self.close_button.setObjectName("privacyClose")
         self.close_button.clicked.connect(self.close_details)
-        card = QFrame(objectName="pinCard")
+        card = named(QFrame(), "pinCard")
         column = QVBoxLayout(card)
         column.setContentsMargins(64, 48, 64, 48)
         column.setSpacing(22)
@@ -171,7 +171,7 @@ class PrivacyLine(QWidget):
         self._collection = collection
         self._terms = terms
         self.details: PrivacyDetails | None = None
-        self.text = QLabel(objectName="privacyLine")
+        self.text = named(QLabel(), "privacyLine")
         self.text.setWordWrap(True)
         self.more = TouchButton(theme, "shield-lock", role="secondary", icon_size=28)
         self.more.setObjectName("privacyMore")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.db.health import StorageFault
 from ui.screens.base import Screen
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
 
@@ -27,15 +27,15 @@ class OutOfServiceScreen(Screen):
         self._commands: list[str] = []
         icon = IconLabel(theme, "alert-octagon", 72, colour="error", stroke=1.6)
         icon.setFixedSize(120, 120)
-        self.title = QLabel(objectName="screenTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.visitor = QLabel(objectName="screenSubtitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "screenTitle")
+        self.visitor = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "screenSubtitle")
         self.visitor.setWordWrap(True)
-        self.cause = QLabel(objectName="outOfServiceCause")
+        self.cause = named(QLabel(), "outOfServiceCause")
         self.cause.setWordWrap(True)
-        self.command = QLabel(objectName="outOfServiceCommand")
+        self.command = named(QLabel(), "outOfServiceCommand")
         self.command.setWordWrap(True)
         self.command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        card = QFrame(objectName="pinCard")
+        card = named(QFrame(), "pinCard")
         details = QVBoxLayout(card)
         details.setContentsMargins(48, 36, 48, 36)
         details.setSpacing(18)
