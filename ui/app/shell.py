@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
@@ -275,7 +276,7 @@ def build_shell(
         return screen
 
     for capability in capabilities:
-        router.register(capability.key, lambda c=capability: make_capability_screen(c))
+        router.register(capability.key, partial(make_capability_screen, capability))
     attract.start_requested.connect(lambda: router.go(HOME))
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
     attract.first_painted.connect(

@@ -110,8 +110,8 @@ class EventPicker(QWidget):
     def set_events(self, choices: list[EventChoice], now_label: Callable[[], str]) -> None:
         while self._list.count():
             item = self._list.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.buttons = []
         for choice in choices:
             info = choice.info
@@ -145,7 +145,7 @@ class Counter(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doorCounter")
-        self.number = QLabel("0", objectName="doorCount", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.number = named(QLabel("0", alignment=Qt.AlignmentFlag.AlignCenter), "doorCount")
         self.label = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "doorCountLabel")
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
@@ -250,8 +250,8 @@ class LastScans(QFrame):
     def set_scans(self, scans: list[ScanLine]) -> None:
         while self._rows.count():
             item = self._rows.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.lines = []
         for scan in scans:
             name = " ".join(p for p in (scan.first_name, scan.last_name) if p) or "—"
@@ -282,7 +282,7 @@ class _ScanRow(QFrame):
         mark = named(QLabel(), "doorScanMark")
         mark.setPixmap(tone_mark(tone, SCAN_MARK_SIZE, self.devicePixelRatioF()))
         mark.setFixedSize(SCAN_MARK_SIZE, SCAN_MARK_SIZE)
-        self.text = QLabel(text, objectName="doorScanText")
+        self.text = named(QLabel(text), "doorScanText")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 6, 0, 6)
         row.setSpacing(16)

@@ -108,7 +108,7 @@ class VisitorFormPanel(QWidget):
         # event (the window is not the active one, e.g. right after a dialog elsewhere).
         touched = event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
         if touched and watched in self.fields:
-            self._focus(watched)  # type: ignore[arg-type]
+            self._focus(watched)
         return False
 
     def reset(self) -> None:

@@ -148,7 +148,7 @@ class LinesPage(QWidget):
         self._list.setSpacing(16)
         self._list.addStretch(1)
         self._pool: list[LineCard] = []
-        self.scroll = kinetic_scroll(content)
+        self.scroll_area = kinetic_scroll(content)
         self.hint = named(QLabel(), "collectHint")
         self.hint.setWordWrap(True)
         self.finish = TouchButton(theme, "logout", role="secondary")
@@ -167,7 +167,7 @@ class LinesPage(QWidget):
         column.setSpacing(24)
         column.addWidget(self.hello)
         column.addWidget(self.summary)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.scroll_area, 1)
         column.addLayout(buttons)
 
     def show_lines(self, lines: AgentLines) -> None:
@@ -183,7 +183,7 @@ class LinesPage(QWidget):
         for card in self._pool[len(shown) :]:
             card.hide()
         self.cards = self._pool[: len(shown)]
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._selection_changed()
 
     def clear(self) -> None:
@@ -196,7 +196,7 @@ class LinesPage(QWidget):
 
     @property
     def selected(self) -> tuple[LineView, ...]:
-        return tuple(c.line for c in self.cards if c.selected)
+        return tuple(c.line for c in self.cards if c.selected and c.line is not None)
 
     def _selection_changed(self) -> None:
         self.take.setEnabled(bool(self.selected))
@@ -220,7 +220,7 @@ class ConfirmPage(QWidget):
         self._list = QVBoxLayout(content)
         self._list.setContentsMargins(0, 0, 16, 0)
         self._list.setSpacing(8)
-        self.scroll = kinetic_scroll(content)
+        self.scroll_area = kinetic_scroll(content)
         self.sign_label = named(QLabel(), "signLabel")
         self.pad = SignaturePad(theme)
         self.erase = TouchButton(theme, "eraser", role="secondary")
@@ -245,7 +245,7 @@ class ConfirmPage(QWidget):
         column.setContentsMargins(*MARGINS)
         column.setSpacing(20)
         column.addWidget(self.title)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.scroll_area, 1)
         column.addLayout(sign_head)
         column.addWidget(self.pad, 1)
         column.addWidget(self.privacy)
@@ -257,7 +257,7 @@ class ConfirmPage(QWidget):
             text = f"{line.units_to_hand} × {line.item_name}"
             if ident := texts.identity_text(line):
                 text += f"  —  {ident}"
-            label = QLabel(text, objectName="confirmLine")
+            label = named(QLabel(text), "confirmLine")
             label.setWordWrap(True)
             self._list.addWidget(label)
         self._list.addStretch(1)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.collect.staff import StaffLine
 from kiosk.collect.status import LineStatus
 from ui.collect import texts
-from ui.theme import ThemeController
+from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
@@ -30,12 +30,12 @@ class StaffRow(QFrame):
         icon = IconLabel(theme, line.item_icon, 40, colour="collect", stroke=1.6)
         icon.setObjectName("lineIcon")
         icon.setFixedSize(80, 80)
-        name = QLabel(f"{line.quantity} × {line.item_name}", objectName="lineName")
+        name = named(QLabel(f"{line.quantity} × {line.item_name}"), "lineName")
         name.setWordWrap(True)
         who = translate("Collect", "{agent} · commande {ref}, ligne {n}").format(
             agent=line.agent_name, ref=line.order_ref, n=line.line_no
         )
-        detail = QLabel(who, objectName="lineDetail")
+        detail = named(QLabel(who), "lineDetail")
         detail.setWordWrap(True)
         prepared = line.status is LineStatus.PREPARED
         state = (
@@ -47,7 +47,7 @@ class StaffRow(QFrame):
             state += " · " + translate("Collect", "n° d'inventaire ou de série requis")
         if prepared and (line.asset_tag or line.serial):
             state += " · " + " / ".join(x for x in (line.asset_tag, line.serial) if x)
-        self.state = QLabel(state, objectName="lineStatus")
+        self.state = named(QLabel(state), "lineStatus")
         self.state.setWordWrap(True)
         column = QVBoxLayout()
         column.setSpacing(4)

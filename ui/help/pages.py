@@ -67,7 +67,7 @@ class ReasonButton(QPushButton):
         icon = IconLabel(theme, ICONS[reason], 68, colour="help", stroke=1.75)
         icon.setObjectName("helpReasonIcon")
         icon.setFixedSize(128, 128)
-        letter = QLabel(reason.prefix, objectName="helpReasonLetter")
+        letter = named(QLabel(reason.prefix), "helpReasonLetter")
         letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpReasonTitle")
         self.title.setWordWrap(True)

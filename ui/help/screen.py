@@ -67,7 +67,7 @@ class HelpScreen(Screen):
         self.reasons.staff_requested.connect(self._ask_pin)
         self.describe.submitted.connect(self._issue)
         self.ticket.done.connect(self._done)
-        self.ticket.retry.connect(lambda: self._issue(self._description))
+        self.ticket.retry.connect(self._retry)
         self.staff_pin.granted.connect(self._open_staff)
         self.staff_pin.cancelled.connect(lambda: self._show_page(self.reasons))
         self.staff.leave.connect(lambda: self._show_page(self.reasons))
@@ -137,6 +137,9 @@ class HelpScreen(Screen):
         self._reason = reason
         self.describe.start(reason)
         self._show_page(self.describe)
+
+    def _retry(self) -> None:
+        self._issue(self._description)
 
     def _issue(self, description: str) -> None:
         if self._issuing:
