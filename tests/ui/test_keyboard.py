@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from ui.help.pages import DescribePage
 from ui.theme import ThemeController
-from ui.widgets.keyboard import ROWS, Layer, OnScreenKeyboard
+from ui.widgets.keyboard import ROWS, Capitalise, Layer, OnScreenKeyboard
 
 
 @pytest.fixture
@@ -160,3 +161,35 @@ def test_every_symbol_key_shows_its_character(keyboard: Any) -> None:
     keys.set_layer(Layer.SYMBOLS)
     shown = [k.text().replace("&&", "&") for k in keys.char_keys if k.isVisible()]
     assert shown == list("".join(ROWS[Layer.SYMBOLS]))
+
+
+@pytest.mark.parametrize(
+    ("mode", "typed", "expected"),
+    [
+        (Capitalise.SENTENCE, "outlook plante. merci", "Outlook plante. Merci"),
+        (Capitalise.WORDS, "outlook plante", "Outlook Plante"),
+        (Capitalise.NONE, "outlook plante", "outlook plante"),
+    ],
+)
+def test_capitals_follow_the_field_sentence_words_or_none(
+    qtbot: QtBot, theme: ThemeController, mode: Capitalise, typed: str, expected: str
+) -> None:
+    field = QLineEdit()
+    keys = OnScreenKeyboard(theme, capitalise=mode)
+    qtbot.addWidget(field)
+    qtbot.addWidget(keys)
+    keys.set_target(field)
+    keys.show()
+    type_text(qtbot, keys, typed)
+    assert field.text() == expected
+
+
+def test_the_help_description_capitalises_the_first_letter_only(
+    qtbot: QtBot, theme: ThemeController
+) -> None:
+    page = DescribePage(theme)
+    qtbot.addWidget(page)
+    page.show()
+    for char in "outlook plante":
+        tap(qtbot, page.keyboard.space if char == " " else page.keyboard.key_for(char))
+    assert page.field.text() == "Outlook plante"

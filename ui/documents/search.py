@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -22,7 +24,7 @@ from kiosk.documents.catalogue import DocumentKind, SearchResults, ThemeCount, t
 from kiosk.documents.index import COUNT_CAP
 from ui.documents.browse import SearchEntry
 from ui.documents.desk import SearchRequest
-from ui.documents.document_list import DocumentListView, counted, documents_text
+from ui.documents.document_list import DocumentListView, counted, documents_text, kinetic
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -102,6 +104,20 @@ class NoResults(QWidget):
         self.hint.setText(self.tr("Essayez plutôt un thème :"))
 
 
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that a finger flicks when it is taller than the room."""
+    area = QScrollArea()
+    area.setObjectName("searchBodyScroll")
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    kinetic(area)
+    return area
+
+
 class SearchPage(QWidget):
     request_changed = Signal(object)  # SearchRequest
     document_chosen = Signal(object)  # SearchHit
@@ -154,8 +170,12 @@ class SearchPage(QWidget):
         self._grid.setSpacing(16)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._theme_buttons: list[TouchButton] = []
+        # "Aucun résultat" and the theme grid scroll rather than push the keyboard's rows
+        # into each other: the page's minimum height is the keyboard's, not theirs.
+        self._empty_page = scrolling(self.empty)
+        self._themes_page = scrolling(self.theme_grid)
         self._body = QStackedLayout()
-        for widget in (self.results, self.empty, self.theme_grid):
+        for widget in (self.results, self._empty_page, self._themes_page):
             self._body.addWidget(widget)
 
         self.keyboard = OnScreenKeyboard(theme)
@@ -220,27 +240,27 @@ class SearchPage(QWidget):
             self.field.setFocus()
 
     def show_results(self, results: SearchResults) -> None:
-        if self._body.currentWidget() is self.theme_grid:
+        if self._body.currentWidget() is self._themes_page:
             return  # choosing a theme: the answer to the old filters is moot
         self.results.set_hits(results.hits)
         if results.hits or not results.query.strip():
             self._body.setCurrentWidget(self.results)
         else:
             self.empty.show_results(results)
-            self._body.setCurrentWidget(self.empty)
+            self._body.setCurrentWidget(self._empty_page)
         self._set_count(results)
 
     def show_unavailable(self) -> None:
-        if self._body.currentWidget() is self.theme_grid:
+        if self._body.currentWidget() is self._themes_page:
             return
         self.results.set_hits([])
         self.count.clear()
         self.empty.show_unavailable()
-        self._body.setCurrentWidget(self.empty)
+        self._body.setCurrentWidget(self._empty_page)
 
     # -- reactions -------------------------------------------------------------------------
     def _changed(self) -> None:
-        if self._body.currentWidget() is self.theme_grid:
+        if self._body.currentWidget() is self._themes_page:
             self._body.setCurrentWidget(self.results)
         self.request_changed.emit(self.request)
 
@@ -255,12 +275,12 @@ class SearchPage(QWidget):
         self._changed()
 
     def _toggle_themes(self) -> None:
-        if self._body.currentWidget() is self.theme_grid:
+        if self._body.currentWidget() is self._themes_page:
             self._body.setCurrentWidget(self.results)
             return
         self.show_keyboard(False)
         self.count.clear()  # it counted the results the grid now hides
-        self._body.setCurrentWidget(self.theme_grid)
+        self._body.setCurrentWidget(self._themes_page)
 
     def _theme_picked(self, theme: str | None) -> None:
         self._body.setCurrentWidget(self.results)

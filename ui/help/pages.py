@@ -19,7 +19,7 @@ from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
-from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.keyboard import Capitalise, OnScreenKeyboard
 from ui.widgets.privacy import PrivacyLine
 
 ICONS: Final = {
@@ -211,7 +211,7 @@ class DescribePage(QWidget):
         self.skip = TouchButton(theme, "arrow-right", role="secondary", icon_size=32)
         self.skip.setObjectName("helpSkip")
         self.skip.clicked.connect(lambda: self.submitted.emit(""))
-        self.keyboard = OnScreenKeyboard(theme, auto_capitalise=True)
+        self.keyboard = OnScreenKeyboard(theme, capitalise=Capitalise.SENTENCE)
         self.keyboard.set_target(self.field)
         self.keyboard.submitted.connect(lambda: self.submitted.emit(self.field.text()))
 

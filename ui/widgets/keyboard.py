@@ -14,7 +14,8 @@ Three layers, switched by the keys at the bottom left:
 - ``symbols``: digits and what e-mail addresses and references need (@ . - _ /).
 
 Shift is one-shot (one capital letter, then back to lower case) and a double tap locks it,
-as on phones. The field starts a word with a capital when ``auto_capitalise`` is set (names).
+as on phones. Capitals come by themselves as the field needs them (:class:`Capitalise`):
+every word of a name, the first letter of a sentence, none in a search or an e-mail address.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ class Layer(enum.StrEnum):
     LETTERS = "letters"
     ACCENTS = "accents"
     SYMBOLS = "symbols"
+
+
+class Capitalise(enum.Enum):
+    """Where shift comes on by itself: a free description typed in names mode read
+    "Outlook Ne S'ouvre Plus", a search field capitalised nothing it needed."""
+
+    NONE = "none"  # search words, e-mail addresses, references
+    SENTENCE = "sentence"  # a description: the first letter, and after . ! ?
+    WORDS = "words"  # a first or last name: every word, and after - and '
 
 
 class Shift(enum.Enum):
@@ -68,6 +78,7 @@ class OnScreenKeyboard(QWidget):
         *,
         action_label: str | None = None,
         auto_capitalise: bool = False,
+        capitalise: Capitalise | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,7 +87,7 @@ class OnScreenKeyboard(QWidget):
         self._target: QLineEdit | None = None
         self._layer = Layer.LETTERS
         self._shift = Shift.OFF
-        self._auto_capitalise = auto_capitalise
+        self._capitalise = capitalise or (Capitalise.WORDS if auto_capitalise else Capitalise.NONE)
         self._action_label = action_label
         self._last_shift_tap = QElapsedTimer()
         self.char_keys: list[TouchButton] = []
@@ -148,8 +159,11 @@ class OnScreenKeyboard(QWidget):
     def set_auto_capitalise(self, on: bool) -> None:
         """Word capitals for a name field, none for an e-mail address (one keyboard, several
         fields)."""
-        self._auto_capitalise = on
-        if not on and self._shift is Shift.ONCE:
+        self.set_capitalise(Capitalise.WORDS if on else Capitalise.NONE)
+
+    def set_capitalise(self, mode: Capitalise) -> None:
+        self._capitalise = mode
+        if mode is Capitalise.NONE and self._shift is Shift.ONCE:
             self._shift = Shift.OFF
             self._refresh_case()
         self._auto_shift()
@@ -261,12 +275,17 @@ class OnScreenKeyboard(QWidget):
         self._auto_shift()
 
     def _auto_shift(self) -> None:
-        """A capital at the start of each word of a name field, unless shift is locked."""
-        if not self._auto_capitalise or self._shift is Shift.LOCKED or self._target is None:
+        """A capital where the field's mode wants one, unless shift is locked."""
+        mode = self._capitalise
+        if mode is Capitalise.NONE or self._shift is Shift.LOCKED or self._target is None:
             return
         before = self._target.text()[: self._target.cursorPosition()]
-        starts_word = before == "" or before[-1] in " -'"
-        self._shift = Shift.ONCE if starts_word else Shift.OFF
+        if mode is Capitalise.WORDS:
+            wants_capital = before == "" or before[-1] in " -'"
+        else:
+            stripped = before.rstrip()
+            wants_capital = stripped == "" or (stripped != before and stripped[-1] in ".!?")
+        self._shift = Shift.ONCE if wants_capital else Shift.OFF
         self._refresh_case()
 
     # -- drawing --------------------------------------------------------------------------
@@ -299,4 +318,4 @@ class OnScreenKeyboard(QWidget):
         self.shift.style().polish(self.shift)
 
 
-__all__ = ["COLUMNS", "ROWS", "Layer", "OnScreenKeyboard", "Shift"]
+__all__ = ["COLUMNS", "ROWS", "Capitalise", "Layer", "OnScreenKeyboard", "Shift"]
