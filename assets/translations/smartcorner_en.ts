@@ -501,7 +501,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+164"/>
+        <location filename="../../ui/collect/staff.py" line="+165"/>
         <source>Aucun retrait ne correspond à ce reçu : il n&apos;est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -790,7 +790,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+334"/>
+        <location filename="../../ui/documents/document_reader.py" line="+342"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -810,7 +810,7 @@
         <translation>This document cannot be shown here. Take it away with the QR code alongside.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Page précédente</source>
         <translation>Previous page</translation>
     </message>
@@ -843,7 +843,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+72"/>
+        <location filename="../../ui/documents/document_list.py" line="+73"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -891,7 +891,7 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/documents/screen.py" line="+122"/>
+        <location filename="../../ui/documents/screen.py" line="+125"/>
         <source>Ce document n&apos;est pas disponible pour le moment.</source>
         <translation>This document is not available at the moment.</translation>
     </message>
@@ -1234,7 +1234,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-217"/>
+        <location filename="../../ui/documents/document_reader.py" line="-227"/>
         <source>Page %1 : %2</source>
         <translation>Page %1: %2</translation>
     </message>
@@ -1558,7 +1558,7 @@
 <context>
     <name>HelpBoard</name>
     <message>
-        <location filename="../../ui/help/board.py" line="+129"/>
+        <location filename="../../ui/help/board.py" line="+128"/>
         <source>Guichet {n}</source>
         <translation>Desk {n}</translation>
     </message>
@@ -1645,7 +1645,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+93"/>
+        <location filename="../../ui/documents/search.py" line="+96"/>
         <source>La recherche est indisponible pour le moment : réessayez dans quelques minutes, ou demandez à l&apos;accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -1668,7 +1668,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+185"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+199"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -1686,6 +1686,14 @@
         <location line="+1"/>
         <source>Effacer</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningNotice</name>
+    <message>
+        <location filename="../../ui/documents/opening.py" line="+35"/>
+        <source>Ouverture du document…</source>
+        <translation>Opening the document…</translation>
     </message>
 </context>
 <context>
@@ -2334,17 +2342,17 @@
 <context>
     <name>QueueRow</name>
     <message>
-        <location filename="../../ui/help/staff.py" line="+49"/>
+        <location filename="../../ui/help/staff.py" line="+50"/>
         <source>Anonyme</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>arrivé il y a {m} min</source>
         <translation>arrived {m} min ago</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
@@ -2405,14 +2413,24 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+110"/>
-        <location line="+58"/>
+        <location filename="../../ui/documents/search.py" line="+135"/>
+        <location line="+69"/>
         <location line="+27"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-58"/>
+        <source>dans %1 · tout afficher</source>
+        <translation>in %1 · show all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chercher dans tous les thèmes, pas seulement %1</source>
+        <translation>Search all themes, not only %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Plus de %1 résultats</source>
         <translation>More than %1 results</translation>
     </message>
@@ -2813,7 +2831,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/help/ticket.py" line="+155"/>
+        <location filename="../../ui/help/ticket.py" line="+151"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>

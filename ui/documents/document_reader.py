@@ -32,6 +32,7 @@ from ui.documents.document_list import (
     split_highlights,
 )
 from ui.documents.media_player import MediaPlayer
+from ui.documents.opening import OpeningNotice
 from ui.documents.pdf_viewer import PdfViewer
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
@@ -191,8 +192,10 @@ class DocumentReader(QWidget):
                                 alignment=Qt.AlignmentFlag.AlignCenter), "linkCard")  # fmt: skip
         self.failure = named(QLabel(wordWrap=True,
                               alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")  # fmt: skip
+        self.opening = OpeningNotice()
         self._content = QStackedLayout()
-        for widget in (self.pdf, self.article, self.media, self.link_card, self.failure):
+        for widget in (self.pdf, self.article, self.media, self.link_card, self.failure,
+                       self.opening):  # fmt: skip
             self._content.addWidget(widget)
 
         self.previous = TouchButton(theme, "chevron-left", icon_size=40)
@@ -284,6 +287,11 @@ class DocumentReader(QWidget):
             self.toolbar.hide()
             self._content.setCurrentWidget(self.failure)
         self._retranslate_content()
+
+    def show_opening(self) -> None:
+        """A moving bar until :meth:`show_document`: never a blank pane that looks broken."""
+        self.toolbar.hide()
+        self._content.setCurrentWidget(self.opening)
 
     def show_unavailable(self, message: str) -> None:
         self.toolbar.hide()

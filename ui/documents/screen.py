@@ -97,6 +97,7 @@ class DocumentsScreen(Screen):
         self._source = source
         self._opening = doc.slug
         self.reader.close_document()
+        self.reader.show_opening()
         self.reader.title.setText(doc.title)
         self.reader.set_take_away(self.desk.public_link(doc.slug), self.desk.can_print)
         self._pages.setCurrentWidget(self.reader)

@@ -158,6 +158,13 @@ class SearchPage(QWidget):
         filters.addStretch(1)
         self.count = named(QLabel(), "resultCount")
         filters.addWidget(self.count)
+        # A theme left on narrows every later search: the list says so, and one tap widens it.
+        self.scope = TouchButton(theme, "x", role="chip", icon_size=28)
+        self.scope.setObjectName("searchScope")
+        self.scope.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the cross after the words
+        self.scope.clicked.connect(lambda: self.set_theme(None))
+        self.scope.hide()
+        filters.addWidget(self.scope)
 
         self.results = DocumentListView(theme)
         self.results.activated_hit.connect(self.document_chosen)
@@ -262,7 +269,18 @@ class SearchPage(QWidget):
     def _changed(self) -> None:
         if self._body.currentWidget() is self._themes_page:
             self._body.setCurrentWidget(self.results)
+        self._refresh_scope()
         self.request_changed.emit(self.request)
+
+    def _refresh_scope(self) -> None:
+        narrowed = bool(self._theme_name) and bool(self.field.text().strip())
+        self.scope.setText(self.tr("dans %1 · tout afficher").replace("%1", self._theme_name or ""))
+        self.scope.setAccessibleName(
+            self.tr("Chercher dans tous les thèmes, pas seulement %1").replace(
+                "%1", self._theme_name or ""
+            )
+        )
+        self.scope.setVisible(narrowed)
 
     def _submit(self) -> None:
         self.show_keyboard(False)
@@ -316,6 +334,7 @@ class SearchPage(QWidget):
             if not button.property("theme"):
                 button.setText(self.tr("Tous les thèmes"))
         self._refresh_theme_chip()
+        self._refresh_scope()
 
     def reset(self) -> None:
         """Nothing of the last visitor's search stays, not even out of sight."""
@@ -326,6 +345,7 @@ class SearchPage(QWidget):
         self._theme_name, self._kind = None, None
         self.formats.button(0).setChecked(True)
         self._refresh_theme_chip()
+        self._refresh_scope()
         self.results.set_hits([])
         self.count.clear()
         self._body.setCurrentWidget(self.results)

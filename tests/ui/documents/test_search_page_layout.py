@@ -82,3 +82,47 @@ def test_rechercher_puts_the_keyboard_away_and_the_list_gets_its_height(
     assert not screen.search.keyboard.isVisible()
     qtbot.waitUntil(lambda: screen.search.results.height() > typing_height + 300)
     assert screen.search.results.isVisible()
+
+
+def rows(view: Any) -> list[str]:
+    model = view.model()
+    return [model.hit(n).document.slug for n in range(model.rowCount())]
+
+
+def test_a_theme_left_on_says_so_on_the_list_and_one_tap_widens_the_search(
+    qtbot: Any, documents_shell: Any
+) -> None:
+    shell = documents_shell()
+    screen = shell.router.current
+    wait_ready(qtbot, screen)
+    tile = next(t for t in screen.browse.tiles if t.theme == "Cybersécurité")
+    tile.click()
+    qtbot.waitUntil(lambda: rows(screen.search.results) == ["hameconnage", "cybermalveillance"])
+    assert not screen.search.scope.isVisible()  # browsing the theme: nothing hidden yet
+    qtbot.mouseClick(screen.search.field, Qt.MouseButton.LeftButton)
+    screen.search.field.setText("charte")  # only in "Intelligence artificielle"
+    qtbot.waitUntil(lambda: screen.search.scope.isVisible())
+    assert screen.search.scope.text() == "dans Cybersécurité · tout afficher"
+    qtbot.mouseClick(screen.search.scope, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rows(screen.search.results) == ["charte-ia"])
+    assert not screen.search.scope.isVisible()
+    assert screen.search.theme_chip.text() == "Tous les thèmes"
+
+
+def test_a_document_on_its_way_shows_a_moving_bar_not_a_grey_pane(
+    qtbot: Any, documents_shell: Any
+) -> None:
+    shell = documents_shell()
+    screen = shell.router.current
+    wait_ready(qtbot, screen)
+    hit = screen.browse.latest.model().hit(0)
+    assert hit.document.slug == "hameconnage"
+    screen.open_document(hit, "latest")
+    assert screen.reader.opening.isVisible()  # the file is still being fetched off the GUI thread
+    assert screen.reader.opening.bar.maximum() == 0  # indeterminate: Qt animates it
+    qtbot.waitUntil(lambda: screen.reader.pdf.isVisible())
+    assert not screen.reader.opening.isVisible()
+    bar = screen.reader.pdf.view.verticalScrollBar()
+    assert bar.width() >= 48 or not bar.isVisible()  # a finger can hold it
+    qtbot.waitUntil(lambda: bar.isVisible())
+    assert bar.width() >= 48
