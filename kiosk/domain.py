@@ -74,6 +74,7 @@ class UpcomingEvent:
     ends_at: datetime
     open_to_external: bool
     seats_left: int | None  # None: no capacity limit
+    description: str = ""  # what it is about and for whom, as the organisers wrote it
 
 
 class Verdict(enum.StrEnum):

@@ -67,7 +67,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+172"/>
+        <location filename="../../ui/events/agenda.py" line="+200"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+109"/>
+        <location filename="../../ui/app/screens/attract.py" line="+110"/>
         <source>Touchez l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_column.py" line="+65"/>
+        <location filename="../../ui/events/events_column.py" line="+76"/>
         <source>Le programme n&apos;est pas disponible pour le moment.</source>
         <translation>The programme is not available right now.</translation>
     </message>
@@ -1201,6 +1201,34 @@
         <location line="+23"/>
         <source>Ouvert aux visiteurs extérieurs</source>
         <translation>Open to external visitors</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailPage</name>
+    <message>
+        <location filename="../../ui/events/event_detail.py" line="+80"/>
+        <source>Ouvert aux agents et aux visiteurs extérieurs</source>
+        <translation>Open to staff and outside visitors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réservé aux agents du Département</source>
+        <translation>For Département staff only</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entrée libre, sans limite de places</source>
+        <translation>Free entry, no seat limit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complet : demandez à l&apos;accueil s&apos;il reste une place sur liste d&apos;attente.</source>
+        <translation>Full: ask at the front desk about the waiting list.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le jour venu, passez votre badge ou votre billet sur la borne à l&apos;entrée de la salle. Inscription sur l&apos;intranet, ou à l&apos;accueil du Smart Corner.</source>
+        <translation>On the day, tap your badge or scan your ticket at the kiosk by the room&apos;s door. Register on the intranet or at the Smart Corner front desk.</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ def upcoming_events(session: Session, now: datetime, limit: int) -> list[Upcomin
             ends_at=event.ends_at,
             open_to_external=event.open_to_external,
             seats_left=None if event.capacity is None else max(event.capacity - taken, 0),
+            description=event.description,
         )
         for event, town, taken in rows
     ]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from ui.app.shell import Shell
 
-DEADLINE_S = 20.0
+DEADLINE_S = 60.0
 
 
 def _wait(settle: Callable[[], None], done: Callable[[], bool]) -> None:

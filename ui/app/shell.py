@@ -54,6 +54,7 @@ ICONS_AFTER_MS = 500  # after the first paint: the hidden buttons' icons (bottom
 # Routes of the screens every kiosk has (a capability's route is its key).
 HOME, PIN, ADMIN = "home", "pin", "admin"
 OUT_OF_SERVICE = "out_of_service"
+EVENTS = "events"  # the programme (ui.events.capability)
 STATS = "stats"  # reached from the administration screen
 
 
@@ -278,6 +279,16 @@ def build_shell(
     for capability in capabilities:
         router.register(capability.key, partial(make_capability_screen, capability))
     attract.start_requested.connect(lambda: router.go(HOME))
+
+    def open_event(upcoming: object) -> None:
+        """A card tapped on the attract screen: its page in the programme, "Retour" to it."""
+        router.go(HOME)
+        router.go(EVENTS)
+        opener = getattr(router.current, "open_event", None)
+        if opener is not None:
+            opener(upcoming)
+
+    attract.event_requested.connect(open_event)
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
     attract.first_painted.connect(
         lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: draw_pending_icons(window))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import UpcomingEvent
 from kiosk.ports import Clock
 from ui.events.event_card import EventCardPainter
+from ui.events.event_detail import EventDetailPage
 from ui.events_feed import EventsFeed, FeedState
 from ui.screens.base import Screen
 from ui.theme import Area, ThemeController, named
@@ -133,9 +134,12 @@ class AgendaScreen(Screen):
 
         self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.empty.setWordWrap(True)
+        self.detail = EventDetailPage(theme)
+        self.view.clicked.connect(self._open_event)
         self._body = QStackedLayout()
         self._body.addWidget(self.view)
         self._body.addWidget(self.empty)
+        self._body.addWidget(self.detail)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(96, 64, 96, 24)
@@ -160,10 +164,34 @@ class AgendaScreen(Screen):
         props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
         scroller.setScrollerProperties(props)
 
+    def open_event(self, event: UpcomingEvent) -> None:
+        """The event's own page; "Retour" comes back to the programme."""
+        self.detail.show_event(event)
+        self._body.setCurrentWidget(self.detail)
+
+    def _open_event(self, index: QModelIndex) -> None:
+        event = index.data(EventRole)
+        if isinstance(event, UpcomingEvent):
+            self.open_event(event)
+
+    def go_back(self) -> bool:
+        if self._body.currentWidget() is not self.detail:
+            return False
+        self._show_list()
+        return True
+
+    def _show_list(self) -> None:
+        self.detail.clear()
+        self._body.setCurrentWidget(self.view if self._feed.events else self.empty)
+
     def _refresh(self) -> None:
+        if self._body.currentWidget() is self.detail and self.detail.shown_event is not None:
+            fresh = [e for e in self._feed.events if e.id == self.detail.shown_event.id]
+            if fresh:
+                self.detail.show_event(fresh[0])  # seats left change while it is read
         self.model.set_events(self._feed.events)
-        has_events = bool(self._feed.events)
-        self._body.setCurrentWidget(self.view if has_events else self.empty)
+        if self._body.currentWidget() is not self.detail:
+            self._show_list()
         self._set_empty_text()
 
     def _set_empty_text(self) -> None:
@@ -188,4 +216,5 @@ class AgendaScreen(Screen):
         self.view.viewport().update()
 
     def reset(self) -> None:
+        self._show_list()
         self.view.scrollToTop()

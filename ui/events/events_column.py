@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.domain import UpcomingEvent
 from kiosk.ports import Clock
 from ui import resources
 from ui.events.event_card import EventCardPainter
@@ -51,6 +52,16 @@ class EventsColumn(QWidget):
         h = self._card_painter().height
         fit = max(0, (self.height() + SPACING) // (h + SPACING))
         return min(len(self._feed.events), self._max, fit)
+
+    def event_at(self, pos: QPoint) -> UpcomingEvent | None:
+        """The event whose card is drawn at ``pos`` (this widget's coordinates), if any."""
+        if pos.x() < 0 or pos.x() >= self.width() or pos.y() < 0:
+            return None
+        h = self._card_painter().height
+        row, offset = divmod(pos.y(), h + SPACING)
+        if offset >= h or row >= self.visible_count():
+            return None  # between two cards, or below the last one
+        return self._feed.events[row]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

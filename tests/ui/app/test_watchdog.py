@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from hardware import systemd_notify
@@ -263,7 +263,7 @@ def test_shell_is_quiet_only_on_an_untouched_attract_screen(qtbot: QtBot, shell:
     assert shell.router.current_key == "attract"
     assert shell.is_quiet(0)
     assert not shell.is_quiet(3_600_000)  # the kiosk started a moment ago
-    qtbot.mouseClick(shell.attract, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shell.attract, Qt.MouseButton.LeftButton, pos=QPoint(40, 40))  # not on a card
     assert shell.router.current_key == HOME
     assert not shell.is_quiet(0)
     shell.reset_session()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QScroller
 from pytestqt.qtbot import QtBot
 
@@ -62,7 +62,7 @@ def test_agenda_lists_the_programme_in_one_view(
     qtbot: QtBot, shell: Any, programme: FakeProgramme
 ) -> None:
     qtbot.waitUntil(lambda: shell.feed.state is FeedState.READY)
-    qtbot.mouseClick(shell.attract, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shell.attract, Qt.MouseButton.LeftButton, pos=QPoint(40, 40))  # not on a card
     events = next(t for t in shell.router.current.tiles if t.capability.key == "events")
     qtbot.mouseClick(events, Qt.MouseButton.LeftButton)
     agenda = shell.router.current

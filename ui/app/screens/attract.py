@@ -25,6 +25,7 @@ class AttractScreen(Screen):
     idle_applies = False
 
     start_requested = Signal()
+    event_requested = Signal(object)  # UpcomingEvent: its card was tapped
     first_painted = Signal()
 
     def __init__(
@@ -137,5 +138,12 @@ class AttractScreen(Screen):
             QTimer.singleShot(0, self, self.first_painted.emit)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        # An event card looks tappable: a tap on it opens that event, anywhere else starts.
+        local = self.events.mapFrom(self, event.position().toPoint())
+        upcoming = self.events.event_at(local) if self.events.isVisible() else None
+        if upcoming is not None:
+            self.event_requested.emit(upcoming)
+        else:
             self.start_requested.emit()
