@@ -127,3 +127,11 @@ def test_visitors_take_seats_like_agents(session: Session, cadam: Site) -> None:
     records.registration(session, event, records.person(session, role=Role.AMBASSADOR))
     [shown] = upcoming_events(session, NOW, limit=1)
     assert shown.seats_left == 0
+
+
+def test_the_description_comes_along_for_the_event_page(session: Session, cadam: Site) -> None:
+    event = records.event(session, cadam, starts_at=NOW + HOUR)
+    event.description = "Pour les managers : cadrer l'usage de l'IA dans son service."
+    session.flush()
+    [shown] = upcoming_events(session, NOW, limit=5)
+    assert shown.description == "Pour les managers : cadrer l'usage de l'IA dans son service."
