@@ -117,6 +117,8 @@ def shoot_documents(
     _wait(settle, lambda: screen._last_results is not None
           and screen._last_results.theme == "Cybersécurité")  # fmt: skip
     shoot("theme-fr-normal")
+    search("charte")  # a later search, the theme still on: the list says so
+    shoot("theme-scope-fr-normal")
 
     def open_kind(kind: DocumentKind, text: str = "") -> None:
         search(text)
@@ -125,6 +127,10 @@ def shoot_documents(
         _wait(settle, lambda: screen.reader.document is not None)
 
     screen.search.set_theme(None)
+    screen._pages.setCurrentWidget(screen.reader)
+    screen.reader.show_opening()  # what shows while the file is fetched
+    shoot("reader-opening-fr-normal")
+    screen._pages.setCurrentWidget(screen.search)
     open_kind(DocumentKind.PDF, "hameçonnage")
     _wait(settle, lambda: _pdf_painted(screen))
     shoot("reader-pdf-fr-normal")

@@ -218,6 +218,14 @@ def main(argv: list[str] | None = None) -> int:
             shell.window.overlay.start(12)
             shoot(shell, "room-idle-countdown-fr-normal")
             shell.window.overlay.hide()
+            shell.router.go("events")
+            agenda = shell.router.current
+            for accessible in (False, True):
+                shell.session.set_accessible(accessible)
+                agenda.open_event(shell.feed.events[0])
+                mode = "accessible" if accessible else "normal"
+                shoot(shell, f"room-event-detail-fr-{mode}")
+            shell.session.reset()
             shell.router.go("pin")
             shoot(shell, "room-pin-fr-normal")
             shell.router.go("admin")
