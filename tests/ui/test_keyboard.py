@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from kiosk.rgpd.notice import PrivacyTerms
 from ui.help.pages import DescribePage
 from ui.theme import ThemeController
 from ui.widgets.keyboard import ROWS, Capitalise, Layer, OnScreenKeyboard
@@ -187,7 +188,7 @@ def test_capitals_follow_the_field_sentence_words_or_none(
 def test_the_help_description_capitalises_the_first_letter_only(
     qtbot: QtBot, theme: ThemeController
 ) -> None:
-    page = DescribePage(theme)
+    page = DescribePage(theme, PrivacyTerms.defaults())
     qtbot.addWidget(page)
     page.show()
     for char in "outlook plante":
