@@ -451,7 +451,17 @@
         <translation>Your directorate no longer entitles you to this item</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Pas cette fois : au plus {limit} par agent, vos autres articles comptent</source>
+        <translation>Not this time: at most {limit} per person, your other items count</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ne peut pas vous être remis : {why}</source>
+        <translation>Cannot be handed to you: {why}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Déjà retiré le {when} — {kiosk}</source>
         <translation>Already collected {when} — {kiosk}</translation>
     </message>
@@ -476,7 +486,7 @@
         <translation>This item is not part of your orders</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rien n&apos;est prêt pour vous pour le moment</source>
         <translation>Nothing is ready for you yet</translation>
     </message>
@@ -491,7 +501,17 @@
         <translation>{n} items ready to collect</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>1 ne peut pas vous être remis</source>
+        <translation>1 cannot be handed to you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} ne peuvent pas vous être remis</source>
+        <translation>{n} cannot be handed to you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>1 autre en cours de traitement</source>
         <translation>1 more in progress</translation>
     </message>
@@ -541,7 +561,7 @@
         <translation>Click &amp; Collect staff area</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup_words.py" line="+138"/>
+        <location filename="../../ui/collect/pickup_words.py" line="+137"/>
         <source>Effacer</source>
         <translation>Clear</translation>
     </message>
@@ -627,7 +647,7 @@
         <translation>asset tag or serial number required</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup_words.py" line="-73"/>
+        <location filename="../../ui/collect/pickup_words.py" line="-72"/>
         <source>Rien n&apos;a été remis</source>
         <translation>Nothing was handed over</translation>
     </message>
@@ -642,7 +662,7 @@
         <translation>Try again in a moment or ask at the Smart Store.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup.py" line="+186"/>
+        <location filename="../../ui/collect/pickup.py" line="+185"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
@@ -725,11 +745,6 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>Retour</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>J&apos;ai bien reçu</source>
         <translation>I have received it</translation>
     </message>
@@ -759,7 +774,7 @@
         <translation>Hello {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Passez votre badge pour voir toutes vos commandes.</source>
         <translation>Tap your badge to see all your orders.</translation>
     </message>

@@ -66,6 +66,11 @@ class AgentLines:
         return tuple(line for line in self.lines if line.is_ready)
 
     @property
+    def handable(self) -> tuple[LineView, ...]:
+        """Ready lines the allocation policy allows now (the ones offered for the pickup)."""
+        return tuple(line for line in self.lines if line.can_hand_over)
+
+    @property
     def others(self) -> tuple[LineView, ...]:
         return tuple(line for line in self.lines if not line.is_ready)
 
@@ -84,7 +89,13 @@ def agent_lines(
     identified_by: IdentifiedBy,
     order_id: int | None = None,
 ) -> AgentLines:
-    """The person's open lines and recently closed ones (one order only with ``order_id``)."""
+    """The person's open lines and recently closed ones (one order only with ``order_id``).
+
+    Ready lines carry the allocation policy's refusal, if any, checked as :func:`hand_over`
+    will check it (the earlier ready lines counted as taken in the same pickup): the screen
+    leaves such a line unticked and says why, rather than the whole pickup being refused
+    after the agent has ticked, signed and confirmed.
+    """
     handed_kiosk = aliased(Kiosk)
     rank = case(_RANK, value=OrderLine.status)
     stmt = (
@@ -111,9 +122,15 @@ def agent_lines(
         stmt = stmt.where(
             or_(OrderLine.status.in_(list(OPEN)), OrderLine.status_at > now - HISTORY)
         )
-    lines = tuple(
-        _view(line, ref, code, name, icon, kind, at, kiosk)
+    rows = [
+        (line, _view(line, ref, code, name, icon, kind, at, kiosk))
         for line, ref, code, name, icon, kind, at, kiosk in session.execute(stmt)
+    ]
+    ready = [line for line, view in rows if view.is_ready]
+    refused = allocation_refusals(session, person, ready, now) if ready else {}
+    lines = tuple(
+        replace(view, refusal=refused[line.id]) if line.id in refused else view
+        for line, view in rows
     )
     return AgentLines(
         person.id, person.first_name, person.last_name, identified_by, lines, order_id
@@ -344,12 +361,7 @@ def _check_lines(
             .where(OrderLine.id.in_(wanted))
         )
     }
-    holder = Holder(
-        role=None if person.role is None else person.role.value,
-        direction=_direction_code(session, person),
-        active=person.active,
-    )
-    taken_now: dict[int, list[PriorHandOver]] = {}
+    allowed: list[OrderLine] = []
     for line_id, line in zip(wanted, lines, strict=True):
         if line is None or owners.get(line_id) != person.id:
             refusals.append(LineRefusal(line_id, RefusalKind.NOT_YOURS))
@@ -363,16 +375,46 @@ def _check_lines(
         if line.status is not LineStatus.READY:
             refusals.append(LineRefusal(line_id, RefusalKind.NOT_READY, line.status))
             continue
+        allowed.append(line)
+    by_policy = allocation_refusals(session, person, allowed, now) if allowed else {}
+    refusals.extend(
+        LineRefusal(line.id, RefusalKind.POLICY, line.status, policy=by_policy[line.id])
+        for line in allowed
+        if line.id in by_policy
+    )
+    return refusals
+
+
+def allocation_refusals(
+    session: Session, person: Person, lines: Sequence[OrderLine], now: datetime
+) -> dict[int, PolicyRefusal]:
+    """The allocation policy's refusal of each of ``lines`` handed over together, by line id.
+
+    The one reading of :mod:`kiosk.collect.policy` for a pickup, used when the lines are shown
+    and again at the hand-over. Lines are taken in the order given: a later line of an item
+    whose quota the earlier ones fill is refused as ``together``.
+    """
+    holder = Holder(
+        role=None if person.role is None else person.role.value,
+        direction=_direction_code(session, person),
+        active=person.active,
+    )
+    refusals: dict[int, PolicyRefusal] = {}
+    priors: dict[int, list[PriorHandOver]] = {}
+    taken_now: dict[int, list[PriorHandOver]] = {}
+    for line in lines:
         item = session.get(CatalogueItem, line.item_id)
         assert item is not None  # foreign key
-        prior = [
-            PriorHandOver(at, qty)
-            for at, qty in session.execute(
-                select(HandOver.at, HandOver.quantity).where(
-                    HandOver.person_id == person.id, HandOver.item_id == item.id
+        if item.id not in priors:
+            priors[item.id] = [
+                PriorHandOver(at, qty)
+                for at, qty in session.execute(
+                    select(HandOver.at, HandOver.quantity).where(
+                        HandOver.person_id == person.id, HandOver.item_id == item.id
+                    )
                 )
-            )
-        ]
+            ]
+        prior = priors[item.id]
         units = line.prepared_quantity or line.quantity
         policy = policy_of(item)
         refusal = check_allocation(policy, holder, units, prior, now)
@@ -381,7 +423,7 @@ def _check_lines(
             if refusal is not None:
                 refusal = replace(refusal, together=True, next_allowed_at=None)
         if refusal is not None:
-            refusals.append(LineRefusal(line_id, RefusalKind.POLICY, line.status, policy=refusal))
+            refusals[line.id] = refusal
             continue
         taken_now.setdefault(item.id, []).append(PriorHandOver(now, units))
     return refusals

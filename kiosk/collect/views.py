@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.collect.policy import PolicyRefusal
 from kiosk.collect.status import ItemKind, LineStatus
 
 
@@ -34,10 +35,17 @@ class LineView:
     serial: str | None
     handed_at: datetime | None = None
     handed_kiosk: str | None = None  # where it was handed over
+    # A ready line the allocation policy refuses now: shown, but not offered for the pickup
+    refusal: PolicyRefusal | None = None
 
     @property
     def is_ready(self) -> bool:
         return self.status is LineStatus.READY
+
+    @property
+    def can_hand_over(self) -> bool:
+        """Ready and allowed now: the only lines the agent can tick and take."""
+        return self.is_ready and self.refusal is None
 
     @property
     def units_to_hand(self) -> int:

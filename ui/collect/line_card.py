@@ -68,9 +68,13 @@ class LineCard(QFrame):
         if ident := texts.identity_text(line):
             detail.append(ident)
         self.detail.setText("  ·  ".join(detail))
-        colour = "success" if line.is_ready else "text_muted"
-        self.status_icon.set_icon(texts.status_icon(line.status), colour)
-        self.status.setText(texts.status_text(line))
+        if line.refusal is not None:  # ready, but the allocation policy holds it back
+            self.status_icon.set_icon("hand-stop", "warning")
+            self.status.setText(texts.listed_refusal_text(line.refusal))
+        else:
+            colour = "success" if line.is_ready else "text_muted"
+            self.status_icon.set_icon(texts.status_icon(line.status), colour)
+            self.status.setText(texts.status_text(line))
         self.tick.setVisible(selectable)
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if selectable else Qt.CursorShape.ArrowCursor
@@ -102,7 +106,7 @@ class LineCard(QFrame):
         super().mouseReleaseEvent(event)
 
     def _restyle(self) -> None:
-        ready = self.line is not None and self.line.is_ready
+        ready = self.line is not None and self.line.can_hand_over
         self.tick.set_icon("square-rounded-check" if self._selected else "square-rounded")
         changed = False
         for widget, name, value in (

@@ -92,7 +92,6 @@ class PickupScreen(Screen):
         self.lines_page.take_clicked.connect(self._to_confirm)
         self.lines_page.finish_clicked.connect(self.finish)
         self.lines_page.selection_changed.connect(self._refresh_lines_texts)
-        self.confirm_page.back_clicked.connect(lambda: self._show(Page.LINES))
         self.confirm_page.confirm_clicked.connect(self.confirm)
         self.message.primary_clicked.connect(self._message_primary)
         self.message.secondary_clicked.connect(self._message_secondary)
@@ -298,6 +297,14 @@ class PickupScreen(Screen):
         self._show(Page.WELCOME)
 
     # -- Screen ---------------------------------------------------------------------------
+
+    def go_back(self) -> bool:
+        """The bottom bar's "Retour": from the confirmation back to the lines (the screen's
+        only back button); while saving, nowhere."""
+        if self.page is Page.CONFIRM:
+            self._show(Page.LINES)
+            return True
+        return self.page is Page.SAVING
 
     def holds_session(self) -> bool:
         return self.page is Page.SAVING or self._print_hold.isActive()

@@ -171,14 +171,14 @@ class LinesPage(QWidget):
         column.addLayout(buttons)
 
     def show_lines(self, lines: AgentLines) -> None:
-        shown = (*lines.ready, *lines.others)
+        shown = (*lines.handable, *(v for v in lines.lines if not v.can_hand_over))
         while len(self._pool) < len(shown):  # cards are kept and refilled, never rebuilt
             card = LineCard(self._theme)
             card.toggled.connect(lambda *_: self._selection_changed())
             self._list.insertWidget(len(self._pool), card)
             self._pool.append(card)
         for card, line in zip(self._pool, shown, strict=False):
-            card.set_line(line, selectable=line.is_ready, selected=True)
+            card.set_line(line, selectable=line.can_hand_over, selected=True)
             card.show()
         for card in self._pool[len(shown) :]:
             card.hide()
@@ -205,10 +205,13 @@ class LinesPage(QWidget):
 
 
 class ConfirmPage(QWidget):
-    """What is about to be handed over, the signature pad, and "J'ai bien reçu"."""
+    """What is about to be handed over, the signature pad, and "J'ai bien reçu".
+
+    No back button of its own: the kiosk's bottom bar has the one "Retour" of every screen
+    (:meth:`ui.collect.pickup.PickupScreen.go_back` steps back to the lines).
+    """
 
     confirm_clicked = Signal()
-    back_clicked = Signal()
 
     def __init__(
         self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
@@ -230,16 +233,12 @@ class ConfirmPage(QWidget):
         sign_head.addWidget(self.sign_label, 1)
         sign_head.addWidget(self.erase)
         self.status = named(QLabel(), "collectHint")
-        self.back = TouchButton(theme, "arrow-left", role="secondary")
-        self.back.setObjectName("confirmBack")
-        self.back.clicked.connect(self.back_clicked)
         self.confirm = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
         self.confirm.setObjectName("confirmReceived")
         self.confirm.clicked.connect(self.confirm_clicked)
         buttons = QHBoxLayout()
         buttons.setSpacing(32)
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.back)
         buttons.addWidget(self.confirm)
         column = QVBoxLayout(self)
         column.setContentsMargins(*MARGINS)
@@ -266,7 +265,6 @@ class ConfirmPage(QWidget):
 
     def set_busy(self, busy: bool, status: str = "") -> None:
         self.confirm.setEnabled(not busy)
-        self.back.setEnabled(not busy)
         self.erase.setEnabled(not busy)
         self.pad.setEnabled(not busy)
         self.status.setText(status)

@@ -95,7 +95,7 @@ def show_page_message(
             title=translate("Collect", "Recherche de vos commandes…"), body="",
         )  # fmt: skip
     elif page is Page.DONE and done is not None:
-        n = len(done.lines)
+        n = sum(v.units_to_hand for v in done.lines)  # units, not lines
         body = (
             translate("Collect", "1 article vous a été remis.")
             if n == 1
@@ -133,7 +133,6 @@ def print_note(job: SpoolJob) -> str | None:
 
 def label_pages(lp: LinesPage, cp: ConfirmPage) -> None:
     lp.finish.setText(translate("Collect", "Terminer"))
-    cp.back.setText(translate("Collect", "Retour"))
     cp.confirm.setText(translate("Collect", "J'ai bien reçu"))
     cp.erase.setText(translate("Collect", "Effacer"))
     cp.sign_label.setText(translate("Collect", "Signez ici avec le doigt (facultatif)"))
@@ -142,7 +141,7 @@ def label_pages(lp: LinesPage, cp: ConfirmPage) -> None:
 
 def label_lines(lp: LinesPage, lines: AgentLines | None) -> None:
     """The lines page's greeting, summary and button for what is selected."""
-    n = len(lp.selected)
+    n = sum(v.units_to_hand for v in lp.selected)  # 2 × Écran 24" is two articles
     lp.take.setText(
         translate("Collect", "Retirer 1 article")
         if n == 1
@@ -152,7 +151,8 @@ def label_lines(lp: LinesPage, lines: AgentLines | None) -> None:
         return
     lp.hello.setText(translate("Collect", "Bonjour {name}").format(name=lines.display_name))
     waiting = sum(1 for v in lines.others if v.status in OPEN)
-    lp.summary.setText(texts.lines_summary(len(lines.ready), waiting))
+    refused = len(lines.ready) - len(lines.handable)
+    lp.summary.setText(texts.lines_summary(len(lines.handable), waiting, refused))
     lp.hint.setText(
         translate("Collect", "Passez votre badge pour voir toutes vos commandes.")
         if lines.order_id is not None

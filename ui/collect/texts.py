@@ -168,6 +168,17 @@ def policy_text(refusal: PolicyRefusal) -> str:
     }[code]
 
 
+def listed_refusal_text(refusal: PolicyRefusal) -> str:
+    """Why a ready line is not offered for this pickup (it stays unticked on the list)."""
+    if refusal.code is RefusalCode.QUOTA_REACHED and refusal.together:
+        return translate(
+            "Collect", "Pas cette fois : au plus {limit} par agent, vos autres articles comptent"
+        ).format(limit=refusal.limit)
+    return translate("Collect", "Ne peut pas vous être remis : {why}").format(
+        why=policy_text(refusal)
+    )
+
+
 def refusal_text(refusal: LineRefusal) -> str:
     """Why one line was not handed over (never anything about somebody else's order)."""
     kind = refusal.kind
@@ -186,18 +197,22 @@ def refusal_text(refusal: LineRefusal) -> str:
     return translate("Collect", "Cet article ne fait pas partie de vos commandes")
 
 
-def lines_summary(ready: int, waiting: int) -> str:
-    """'2 articles prêts à retirer · 1 en cours de traitement'."""
+def lines_summary(ready: int, waiting: int, refused: int = 0) -> str:
+    """'2 articles prêts à retirer · 1 en cours de traitement' (``ready``: lines that can be
+    handed over now; ``refused``: ready lines the allocation policy holds back)."""
     if ready == 0:
         head = translate("Collect", "Rien n'est prêt pour vous pour le moment")
     elif ready == 1:
         head = translate("Collect", "1 article prêt à retirer")
     else:
         head = translate("Collect", "{n} articles prêts à retirer").format(n=ready)
-    if waiting == 0:
-        return head
+    parts = [head]
+    if refused == 1:
+        parts.append(translate("Collect", "1 ne peut pas vous être remis"))
+    elif refused > 1:
+        parts.append(translate("Collect", "{n} ne peuvent pas vous être remis").format(n=refused))
     if waiting == 1:
-        tail = translate("Collect", "1 autre en cours de traitement")
-    else:
-        tail = translate("Collect", "{n} autres en cours de traitement").format(n=waiting)
-    return f"{head} · {tail}"
+        parts.append(translate("Collect", "1 autre en cours de traitement"))
+    elif waiting > 1:
+        parts.append(translate("Collect", "{n} autres en cours de traitement").format(n=waiting))
+    return " · ".join(parts)

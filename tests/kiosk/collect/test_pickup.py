@@ -304,6 +304,51 @@ def test_two_lines_of_the_same_item_count_together_against_the_quota(
     assert refusal.next_allowed_at is None
 
 
+def test_the_lines_listed_carry_the_policys_refusal_and_the_rest_can_be_handed_over(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """Checked when the lines are shown, as the hand-over will check them: the refused line is
+    known before the agent ticks, signs and confirms, and the others go through."""
+    with session_factory.begin() as s:
+        k, who = c.kiosk(s), c.agent(s)
+        screen = c.item(s, max_per_agent=2, renewal_days=365)
+        mouse = c.item(s)
+        earlier = line_ids(s, c.order(s, who, [(screen, S.READY)]).id)
+        wanted = line_ids(s, c.order(s, who, [(screen, S.READY), (mouse, S.READY)], quantity=2).id)
+    with session_factory.begin() as s:
+        hand_over(s, request(who, earlier, k.id), NOW - timedelta(days=30))
+    with session_factory() as s:
+        person = s.get(Person, who.id)
+        assert person is not None
+        listed = agent_lines(s, person, NOW, identified_by=IdentifiedBy.BADGE)
+    by_id = {v.line_id: v for v in listed.lines}
+    refusal = by_id[wanted[0]].refusal
+    assert refusal is not None
+    assert (refusal.code, refusal.limit, refusal.held) == (RefusalCode.QUOTA_REACHED, 2, 1)
+    assert by_id[wanted[1]].refusal is None
+    assert [v.line_id for v in listed.handable] == [wanted[1]]
+    with session_factory.begin() as s:
+        done = hand_over(s, request(who, [v.line_id for v in listed.handable], k.id), NOW)
+    assert [v.units_to_hand for v in done.lines] == [2]
+
+
+def test_lines_of_one_item_beyond_its_quota_are_refused_together_when_listed(
+    session_factory: sessionmaker[Session],
+) -> None:
+    with session_factory.begin() as s:
+        who = c.agent(s)
+        holder = c.item(s, max_per_agent=1, renewal_days=30)
+        ids = line_ids(s, c.order(s, who, [(holder, S.READY), (holder, S.READY)]).id)
+    with session_factory() as s:
+        person = s.get(Person, who.id)
+        assert person is not None
+        listed = agent_lines(s, person, NOW, identified_by=IdentifiedBy.BADGE)
+    assert [v.line_id for v in listed.handable] == [ids[0]]
+    second = next(v for v in listed.lines if v.line_id == ids[1]).refusal
+    assert second is not None
+    assert second.together
+
+
 def test_a_role_change_since_the_order_is_seen_at_hand_over(
     session_factory: sessionmaker[Session],
 ) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -256,15 +257,66 @@ def test_an_order_code_alone_shows_that_order(
     assert not pickup.handle_scan("SCA.NOT.ANORDER", "wedge")  # other codes go elsewhere
 
 
+def test_a_line_the_policy_refuses_is_unticked_and_explained_before_anything_is_signed(
+    qtbot: QtBot, pickup: PickupScreen, world: World
+) -> None:
+    """Nina already had her screen this year: she learns it on the list, not after signing."""
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "nina"))
+    card = pickup.lines_page.cards[0]
+    assert not card.selectable
+    assert not card.selected
+    assert "maximum (1)" in card.status.text()
+    assert not pickup.lines_page.take.isVisibleTo(pickup)  # nothing to take today
+    assert "1 ne peut pas vous être remis" in pickup.lines_page.summary.text()
+
+
+def test_the_policy_refusal_leaves_the_rest_to_hand_over(
+    qtbot: QtBot, pickup: PickupScreen, world: World
+) -> None:
+    """Two screens of one line count as two articles; the refused line stays behind."""
+    with world.sessions.begin() as s:
+        nina = s.get(Person, world.people["nina"])
+        assert nina is not None
+        big = c.item(s, name='Écran 27"', max_per_agent=2, renewal_days=365)
+        two = c.order(s, nina, [(big, S.READY)], quantity=2).lines[0].id
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "nina"))
+    assert [card.selected for card in pickup.lines_page.cards[:2]] == [True, False]
+    assert pickup.lines_page.take.text() == "Retirer 2 articles"
+    pickup.lines_page.take.click()
+    until(qtbot, pickup, Page.DONE, pickup.confirm_page.confirm.click)
+    assert handed(world) >= {two}
+    assert world.lines["nina_screen"] not in handed(world)
+    assert "2 articles vous ont été remis." in pickup.message.body.text()
+
+
 def test_the_policy_is_checked_again_at_hand_over_and_nothing_is_written(
     qtbot: QtBot, pickup: PickupScreen, world: World
 ) -> None:
-    until(qtbot, pickup, Page.LINES, tap(pickup, world, "nina"))
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "helene"))
+    with world.sessions.begin() as s:  # the mouse is withdrawn while Hélène signs
+        line = s.get(OrderLine, world.lines["mouse"])
+        assert line is not None
+        line.item.active = False
     pickup.lines_page.take.click()
     until(qtbot, pickup, Page.PROBLEM, pickup.confirm_page.confirm.click)
-    assert "maximum (1)" in pickup.message.body.text()
-    assert world.lines["nina_screen"] not in handed(world)
+    assert "plus distribué" in pickup.message.body.text()
+    assert not handed(world) & {world.lines["mouse"], world.lines["keyboard"]}
     until(qtbot, pickup, Page.LINES, pickup.message.primary.click)  # "Revoir mes articles"
+    offered = {card.line.line_id for card in pickup.lines_page.cards if card.selectable}
+    assert offered == {world.lines["keyboard"]}
+
+
+def test_retour_on_the_confirmation_goes_back_to_the_lines_and_is_the_only_one(
+    qtbot: QtBot, pickup: PickupScreen, world: World
+) -> None:
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "helene"))
+    pickup.lines_page.take.click()
+    assert pickup.page is Page.CONFIRM
+    labels = [b.text() for b in pickup.confirm_page.findChildren(QAbstractButton)]
+    assert "Retour" not in labels  # the bottom bar's "Retour" is the screen's only one
+    assert pickup.go_back()
+    assert pickup.page is Page.LINES
+    assert not pickup.go_back()  # from the lines, "Retour" leaves the screen
 
 
 def test_a_line_taken_at_another_kiosk_meanwhile_is_refused_with_when_and_where(
