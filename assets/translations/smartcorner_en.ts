@@ -1029,13 +1029,18 @@
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Arrivée annulée</source>
+        <translation>Arrival undone</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+140"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+149"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1170,22 +1175,22 @@
         <translation>No event this week.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+84"/>
         <source>Présentez un badge ou un billet au lecteur.</source>
         <translation>Present a badge or a ticket to the reader.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>{label} (annulée)</source>
         <translation>{label} (undone)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Aucun passage pour l&apos;instant.</source>
         <translation>Nobody yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+28"/>
         <source>Derniers passages</source>
         <translation>Latest scans</translation>
     </message>
@@ -1849,7 +1854,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="+147"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="+151"/>
         <source>Trop d’essais&#x202f;: code refusé jusqu’à {time}</source>
         <translation>Too many attempts: codes refused until {time}</translation>
     </message>

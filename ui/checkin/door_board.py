@@ -38,7 +38,7 @@ class DoorBoard(QWidget):
         self.quit.setObjectName("doorQuit")
         self.present, self.registered, self.capacity = Counter(), Counter(), Counter()
         self.banner = ScanBanner(theme)
-        self.scans = LastScans()
+        self.scans = LastScans(theme)
         self.find_name = TouchButton(theme, "search", role="primary", icon_colour="on_accent")
         self.find_name.setObjectName("doorFind")
         self.link = TouchButton(theme, "link", role="primary", icon_colour="on_accent")
@@ -169,8 +169,13 @@ class DoorBoard(QWidget):
         self.capacity.number.setText(str(counters.capacity) if counters.capacity else "—")
         self.scans.set_scans(state.scans)
         for line in state.scans:
-            if line.checkin_id == self._banner_checkin and line.last_name:
-                self.banner.set_title(f"{self._banner_prefix}{line.first_name} {line.last_name}")
+            if line.checkin_id != self._banner_checkin:
+                continue
+            name = " ".join(p for p in (line.first_name, line.last_name) if p)
+            if line.undone:  # the banner must not keep saying "Arrivée enregistrée"
+                self.banner.show_undone(name, translate("Door", "Arrivée annulée"))
+            elif line.last_name:
+                self.banner.set_title(f"{self._banner_prefix}{name}")
         self.undo.setEnabled(state.undoable is not None)
         self.link.setVisible(can_link)
 

@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -162,6 +171,7 @@ class ScanBanner(QWidget):
         self.setObjectName("doorBanner")
         self._theme = theme
         self._tone: Tone | None = None
+        self._undone = False  # the banner's arrival was undone: no verdict colour any more
         self._title = ""
         self._detail = ""
         self.setMinimumHeight(150)
@@ -171,11 +181,23 @@ class ScanBanner(QWidget):
         return self._tone
 
     @property
+    def undone(self) -> bool:
+        return self._undone
+
+    @property
     def text(self) -> str:
         return f"{self._title} — {self._detail}" if self._title else ""
 
     def show_line(self, tone: Tone, title: str, detail: str) -> None:
         self._tone, self._title, self._detail = tone, title, detail
+        self._undone = False
+        self.update()
+
+    def show_undone(self, title: str, detail: str) -> None:
+        """The arrival shown was undone: neutral colours and the struck mark, not the green
+        tick that staff would read as "this person is in"."""
+        self._tone, self._title, self._detail = None, title, detail
+        self._undone = True
         self.update()
 
     def set_title(self, title: str) -> None:
@@ -184,6 +206,7 @@ class ScanBanner(QWidget):
 
     def clear(self) -> None:
         self._tone, self._title, self._detail = None, "", ""
+        self._undone = False
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -191,6 +214,15 @@ class ScanBanner(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         tokens = self._theme.tokens
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if self._undone:
+            painter.setPen(QColor(tokens.border))
+            painter.setBrush(QColor(tokens.surface))
+            painter.drawRoundedRect(rect, tokens.radius, tokens.radius)
+            side = rect.height() - 48
+            box = QRectF(rect.left() + 32, rect.top() + 24, side, side)
+            paint_undone_mark(painter, box, QColor(tokens.text_muted))
+            self._paint_text(painter, rect, side, QColor(tokens.text), QColor(tokens.text_muted))
+            return
         if self._tone is None:
             painter.setPen(QColor(tokens.border))
             painter.setBrush(QColor(tokens.surface))
@@ -210,19 +242,31 @@ class ScanBanner(QWidget):
         side = rect.height() - 48
         box = QRectF(rect.left() + 32, rect.top() + 24, side, side)
         paint_shape(painter, SHAPES[self._tone], box, background, foreground)
+        self._paint_text(painter, rect, side, foreground, foreground)
+
+    def _paint_text(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        side: float,
+        title_colour: QColor,
+        detail_colour: QColor,
+    ) -> None:
+        tokens = self._theme.tokens
         text = rect.adjusted(side + 72, 20, -32, -20)
         title = QFont(tokens.font_family)
         title.setPixelSize(tokens.font_title)
         title.setWeight(QFont.Weight.Bold)
-        painter.setPen(foreground)
+        painter.setPen(title_colour)
         painter.setFont(title)
         top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.58)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._title
         )
-        detail = QFont(tokens.font_family)
-        detail.setPixelSize(tokens.font_large)
-        painter.setFont(detail)
+        detail_font = QFont(tokens.font_family)
+        detail_font.setPixelSize(tokens.font_large)
+        painter.setPen(detail_colour)
+        painter.setFont(detail_font)
         bottom = QRectF(text.left(), top.bottom() + 4, text.width(), text.height() * 0.42)
         painter.drawText(
             bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._detail
@@ -232,8 +276,9 @@ class ScanBanner(QWidget):
 class LastScans(QFrame):
     """The newest scans at this event (staff see names), newest first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._theme = theme
         self.setObjectName("doorScans")
         self.title = named(QLabel(), "doorSectionTitle")
         self._rows = QVBoxLayout()
@@ -251,6 +296,7 @@ class LastScans(QFrame):
         while self._rows.count():
             item = self._rows.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
+                widget.hide()  # not drawn over the new rows until it is deleted
                 widget.deleteLater()
         self.lines = []
         for scan in scans:
@@ -260,12 +306,37 @@ class LastScans(QFrame):
                 label = translate("Door", "{label} (annulée)").format(label=label)
             line = f"{clock_time(scan.at)}   {name}   ·   {label}"
             tone = tone_of(scan.outcome)
-            self._rows.addWidget(_ScanRow(tone, line, undone=scan.undone))
+            muted = QColor(self._theme.tokens.text_muted)
+            self._rows.addWidget(_ScanRow(tone, line, undone=scan.undone, muted=muted))
             self.lines.append(line)
         if not scans:
             empty = QLabel(translate("Door", "Aucun passage pour l'instant."))
             empty.setObjectName("emptyState")
             self._rows.addWidget(empty)
+        self._fit_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """As many whole rows as the frame holds: the oldest ones go, none is cut in half."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        room = self.contentsRect().height()
+        if margins is not None:
+            room -= margins.top() + margins.bottom()
+        room -= self.title.sizeHint().height() + 10
+        for i in range(self._rows.count()):
+            item = self._rows.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            height = max(widget.minimumHeight(), widget.minimumSizeHint().height())
+            need = height + (self._rows.spacing() if i else 0)
+            fits = need <= room
+            widget.setVisible(fits)
+            room = room - need if fits else -1  # after one that does not fit, none does
 
     def retranslate(self) -> None:
         self.title.setText(translate("Door", "Derniers passages"))
@@ -274,15 +345,25 @@ class LastScans(QFrame):
 class _ScanRow(QFrame):
     """One line of the last scans: the verdict's shape in small (not colour alone), the text."""
 
-    def __init__(self, tone: Tone, text: str, *, undone: bool) -> None:
+    def __init__(self, tone: Tone, text: str, *, undone: bool, muted: QColor) -> None:
         super().__init__()
         self.setObjectName("doorScanLine")
         self.setProperty("tone", "undone" if undone else tone.value)
         self.tone = tone
         mark = named(QLabel(), "doorScanMark")
-        mark.setPixmap(tone_mark(tone, SCAN_MARK_SIZE, self.devicePixelRatioF()))
+        ratio = self.devicePixelRatioF()
+        mark.setPixmap(
+            undone_mark(SCAN_MARK_SIZE, muted, ratio)
+            if undone  # struck through: no green tick left beside it
+            else tone_mark(tone, SCAN_MARK_SIZE, ratio)
+        )
+        self.undone = undone
         mark.setFixedSize(SCAN_MARK_SIZE, SCAN_MARK_SIZE)
         self.text = named(QLabel(text), "doorScanText")
+        self.text.ensurePolished()  # the theme's font size, for the height below
+        line = QFontMetrics(self.text.font()).height()
+        # Never squeezed below the taller of the mark and a whole line (descenders included).
+        self.setMinimumHeight(max(SCAN_MARK_SIZE, line) + 12)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 6, 0, 6)
         row.setSpacing(16)
@@ -302,5 +383,32 @@ def tone_mark(tone: Tone, size: int, ratio: float = 1.0) -> QPixmap:
     shape_colour = QColor(colours.background)
     glyph = QColor(colours.foreground)
     paint_shape(painter, SHAPES[tone], QRectF(1, 1, size - 2, size - 2), glyph, shape_colour)
+    painter.end()
+    return pixmap
+
+
+def paint_undone_mark(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    """An undone arrival: a ring struck through, in a quiet colour (no verdict signal)."""
+    pen = QPen(colour, max(2.0, box.width() / 12))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = pen.widthF() / 2 + 1
+    ring = box.adjusted(inset, inset, -inset, -inset)
+    painter.drawEllipse(ring)
+    middle = ring.center().y()
+    painter.drawLine(
+        QPointF(ring.left() + ring.width() * 0.25, middle),
+        QPointF(ring.right() - ring.width() * 0.25, middle),
+    )
+
+
+def undone_mark(size: int, colour: QColor, ratio: float = 1.0) -> QPixmap:
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_undone_mark(painter, QRectF(0, 0, size, size), colour)
     painter.end()
     return pixmap

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.admin_access import AccessOutcome, AccessResult, PinGuard
@@ -83,11 +83,15 @@ class PinPad(QFrame):
         self.side = QVBoxLayout()
         self.side.setSpacing(22)
         self.side.addStretch(1)
-        for widget in (self.icon, self.title, self.hint, self.dots, self.message):
+        for widget in (self.icon, self.title, self.hint, self.message):
             self.side.addWidget(widget)
         self.side.addStretch(1)
+        # The dots sit right above the keys: the eye goes from a key to what it typed.
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         keypad = QVBoxLayout()
+        keypad.setSpacing(18)
         keypad.addStretch(1)
+        keypad.addWidget(self.dots)
         keypad.addLayout(grid)
         keypad.addStretch(1)
         row = QHBoxLayout(self)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +29,7 @@ from tests.helpers.checkin_world import ALICE_UID, NOW, STAFF_UID, UNKNOWN_UID, 
 from tests.ui.checkin.conftest import RecordedSounds
 from ui.checkin.desk import CheckinDesk
 from ui.checkin.door import DoorScreen, Page
+from ui.checkin.verdict_panel import PALETTES
 from ui.checkin.verdicts import Tone
 from ui.screens.pin import PinScreen
 from ui.sounds import Cue
@@ -213,6 +216,69 @@ def test_search_ignores_accents_and_a_manual_check_in_can_be_undone(
     with session_factory() as session:
         assert session.scalar(select(Attendance).where(Attendance.person_id == helene)) is None
     assert not door.undo.isEnabled()
+
+
+def test_an_undone_arrival_leaves_no_green_verdict_on_the_banner_nor_on_its_row(
+    qtbot: QtBot, door: DoorScreen, world: World
+) -> None:
+    open_masterclass(qtbot, door, world)
+    tap_badge(qtbot, door, ALICE_UID)
+    assert door.banner.tone is Tone.GREEN
+    click(qtbot, door.undo)
+    settle(qtbot, door)
+    assert door.banner.undone
+    assert door.banner.tone is None
+    assert "Arrivée annulée" in door.banner.text
+    assert "Arrivée enregistrée" not in door.banner.text
+    green = QColor(PALETTES[Tone.GREEN].background).rgb()
+    (row,) = door.scans.findChildren(QFrame, "doorScanLine")
+    mark = row.findChild(QLabel, "doorScanMark")
+    assert mark is not None
+    image = mark.pixmap().toImage()
+    colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert green not in colours  # the struck row has no green tick left
+    banner = door.banner.grab().toImage()
+    centre = banner.pixel(banner.width() // 2, banner.height() - 4)
+    assert centre != green  # nor the banner its green background
+
+
+def test_every_last_scan_row_is_tall_enough_for_its_text_and_mark(
+    qtbot: QtBot, door: DoorScreen, world: World
+) -> None:
+    door.resize(1366, 700)  # a small panel: the rows must not be squeezed into each other
+    open_masterclass(qtbot, door, world)
+    for _ in range(3):
+        tap_badge(qtbot, door, ALICE_UID)
+        click(qtbot, door.undo)
+        settle(qtbot, door)
+    tap_badge(qtbot, door, UNKNOWN_UID)
+
+    def rows() -> list[QFrame]:
+        return [r for r in door.scans.findChildren(QFrame, "doorScanLine") if r.isVisible()]
+
+    def whole(row: QFrame) -> bool:
+        text = row.findChild(QLabel, "doorScanText")
+        mark = row.findChild(QLabel, "doorScanMark")
+        assert text is not None
+        assert mark is not None
+        return (
+            text.height() >= QFontMetrics(text.font()).height()  # descenders not cut
+            and row.rect().contains(mark.geometry())
+            and row.rect().contains(text.geometry())
+            and door.scans.contentsRect().contains(row.geometry())  # the last one too
+        )
+
+    qtbot.waitUntil(lambda: len(rows()) >= 2 and all(whole(r) for r in rows()), timeout=5000)
+
+
+def test_the_pin_dots_sit_above_the_keys_and_effacer_matches_valider(door: DoorScreen) -> None:
+    pad = door.lock
+    dots = pad.dots.geometry()
+    one, three = pad.keys["1"].geometry(), pad.keys["3"].geometry()
+    assert one.top() - dots.bottom() < 60  # right above the first row of keys
+    assert one.left() <= dots.center().x() <= three.right()
+    assert pad.erase.font().pixelSize() == pad.validate.font().pixelSize()
+    assert pad.erase.font().pixelSize() <= pad.keys["0"].font().pixelSize()
 
 
 def test_an_unknown_badge_linked_by_name_is_recognised_at_once(
