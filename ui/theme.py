@@ -53,7 +53,9 @@ class ThemeTokens:
     events: str
     collect: str
     help: str
-    scrim: str  # what dims the screen behind the idle countdown, as r, g, b, a
+    # What covers the screen behind the idle countdown, as r, g, b, a: opaque, because the
+    # last visitor's order or verdict must not be readable by whoever walks up next.
+    scrim: str
     # sizes (logical px; 24 px is 18 pt at 96 dpi, the smallest text the kiosk shows)
     font_size: int
     font_large: int
@@ -107,7 +109,7 @@ NORMAL = ThemeTokens(
     events="#7F3E98",
     collect="#006A6F",
     help="#A94645",
-    scrim="22, 22, 40, 0.55",
+    scrim="22, 22, 40, 1",
     font_size=24,
     font_large=30,
     font_title=44,
@@ -145,7 +147,7 @@ ACCESSIBLE = ThemeTokens(
     events="#D8A7E9",
     collect="#3FD2C7",
     help="#FFB7AE",
-    scrim="0, 0, 0, 0.8",
+    scrim="0, 0, 0, 1",
     font_size=30,
     font_large=36,
     font_title=52,

@@ -35,6 +35,11 @@ def install(host: Host, deps: ScreenDeps) -> None:
         lambda _receipt, _data, preview, paper: ticket.show_ticket(preview, paper)
     )
     host.session_reset.connect(ticket.dismiss)  # the last visitor's ticket goes with them
+    # It closes with its flow too ("Retour", "Accueil", the flow's own end): the preview shows
+    # a name, a matricule, serial numbers, which must not wait on the next person's screen.
+    host.router.current_changed.connect(
+        lambda _key: ticket.dismiss() if ticket.isVisible() else None
+    )
 
 
 def make_hardware(host: Host) -> HardwareScreen:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFrame
 from pytestqt.qtbot import QtBot
 
 from kiosk.settings import Language
@@ -48,6 +49,32 @@ def test_countdown_then_reset_to_attract_with_the_session_wiped(qtbot: QtBot, vi
     assert not shell.window.bottom_bar.accessible.isChecked()
     assert not shell.window.overlay.isVisible()
     qtbot.waitUntil(lambda: shell.attract.touch.text() == "Touchez l'écran pour commencer")
+
+
+@pytest.mark.parametrize("accessible", [False, True])
+def test_nothing_of_the_screen_shows_through_the_countdown_veil(
+    qtbot: QtBot, shell: Any, accessible: bool
+) -> None:
+    """The veil hides: whoever walks up during the countdown reads nothing of the screen."""
+    shell.idle.set_durations(TIMEOUT_MS, COUNTDOWN_MS)
+    tap(qtbot, shell.attract)
+    if accessible:
+        tap(qtbot, shell.window.bottom_bar.accessible)
+    shell.router.go("events")  # titles, times and places on the left half of the screen
+    with qtbot.waitSignal(shell.idle.countdown_started, timeout=3000):
+        pass
+    overlay = shell.window.overlay
+    card = overlay.findChild(QFrame, "idleCard")
+    window = shell.window
+    image = window.grab().toImage()  # what the screen shows, overlay and all
+    top = overlay.mapTo(window, QPoint(0, 0)).y()
+    left_of_card = card.mapTo(window, QPoint(0, 0)).x()
+    outside = {
+        image.pixel(x, y)
+        for x in range(0, left_of_card - 1, 5)
+        for y in range(top, top + overlay.height(), 5)
+    }
+    assert len(outside) == 1  # one flat colour: no text, no card, no icon behind it
 
 
 def test_reset_calls_every_built_screens_reset(

@@ -224,6 +224,22 @@ def test_the_simulated_printer_shows_the_ticket_until_the_idle_reset(
     assert not panel.isVisible()
 
 
+def test_the_ticket_preview_closes_with_its_flow(qtbot: QtBot, kiosk: Any) -> None:
+    """A receipt names its agent: "Retour" or "Accueil" takes the preview away at once."""
+    kiosk.router.go(ProbeScreen.key)
+    receipt = Receipt(
+        title="Retrait Click & Collect",
+        kiosk="Smart Corner",
+        lines=(ReceiptLine("Agent", "Hélène DUPONT"), ReceiptLine("N° de série", "SN0042")),
+    )
+    with qtbot.waitSignal(kiosk.bridge.ticket_printed, timeout=3000):
+        kiosk.devices.printer.print_receipt(receipt, lambda _result: None)
+    panel = kiosk.window.ticket
+    assert panel.isVisible()
+    kiosk.router.back()  # "Retour": the flow is over, the home screen comes up
+    assert not panel.isVisible()
+
+
 def test_the_scanner_card_shows_how_the_scanner_is_set_and_the_last_code_it_typed(
     qtbot: QtBot, make_shell: Any, sqlite_url: str
 ) -> None:
