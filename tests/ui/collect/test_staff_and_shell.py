@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -169,3 +170,46 @@ def test_on_the_store_kiosk_a_badge_on_any_screen_opens_the_pickup(
     shell.router.go("collect")
     pickup.message.secondary.click()  # "Espace équipe" on the welcome page
     assert shell.router.current_key == "collect_staff"
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text a passer-by could read in ``root``: labels, buttons, fields, shown only."""
+    texts = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            texts.append(widget.text())
+    return texts
+
+
+def test_a_pickup_walked_to_the_idle_reset_leaves_no_personal_datum_on_screen(
+    qtbot: QtBot, make_shell: Callable[..., Any], kiosk_settings: Settings
+) -> None:
+    url = kiosk_settings.database_url
+    engine = create_db_engine(url)
+    ensure_schema(engine)
+    sessions = make_session_factory(engine)
+    key = load_site_key(kiosk_settings.site_key_path)
+    with sessions.begin() as s:
+        who = c.agent(s)
+        first, last, matricule = who.first_name, who.last_name, who.matricule
+        c.order(s, who, [(c.item(s, name='Écran 24"', tracked=True), S.READY)], quantity=2)
+        link_badge(s, badge_hash(key, b"helene"), who.id, now=NOW, nonce=uuid.uuid4().hex)
+        serial = s.scalar(select(OrderLine.serial))
+    engine.dispose()
+    assert serial
+    assert matricule
+    personal = (first, last, last.upper(), matricule, serial)
+    shell = make_shell(profile=Profile.STORE)
+    assert shell.input_router.route_badge(BadgePresented(b"helene", "test"))
+    pickup = shell.router.current
+    qtbot.waitUntil(lambda: pickup.page.value == "lines", timeout=WAIT_MS)
+    assert any(first in t for t in visible_texts(shell.window))  # the check can see it
+    pickup.lines_page.take.click()
+    pickup.confirm_page.confirm.click()
+    qtbot.waitUntil(lambda: pickup.page.value == "done", timeout=WAIT_MS)
+    assert "2 articles vous ont été remis." in visible_texts(shell.window)
+    shell.reset_session()  # what the idle reset does once the receipt no longer holds it
+    shown = " ".join(visible_texts(shell.window))
+    assert not [datum for datum in personal if datum in shown]
