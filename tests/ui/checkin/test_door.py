@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -461,3 +461,26 @@ def test_the_events_own_people_come_first_in_the_search(
     door.search.search("martin")
     found = [(m.first_name, m.registration) for m in door.search.model.matches()]
     assert [name for name, _ in found] == ["Alice", "Aaron"]  # Alice is registered
+
+
+def test_door_mode_walked_to_the_idle_reset_leaves_no_personal_datum_on_screen(
+    qtbot: QtBot, door: DoorScreen, world: World
+) -> None:
+    open_masterclass(qtbot, door, world)
+    tap_badge(qtbot, door, ALICE_UID)
+    click(qtbot, door.find_name)
+    for char in "dupo":
+        click(qtbot, door.search.keyboard.key_for(char))
+
+    def shown() -> str:
+        return " ".join(
+            w.text()
+            for w in door.findChildren(QWidget)
+            if w.isVisible() and isinstance(w, QLabel | QAbstractButton | QLineEdit)
+        )
+
+    door.search.cancel.click()
+    assert "Alice Martin" in shown()  # the check can see the names on the board
+    door.reset()  # what the idle reset does
+    visible = shown() + door.banner.text
+    assert not [d for d in ("Alice", "Martin", "Dupo") if d in visible]
