@@ -1190,7 +1190,7 @@
         <translation>Nobody yet.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Derniers passages</source>
         <translation>Latest scans</translation>
     </message>
