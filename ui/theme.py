@@ -8,11 +8,12 @@ another :class:`ThemeTokens` and hand it to :class:`ThemeController`. The QSS li
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+import math
+from dataclasses import asdict, dataclass, fields, replace
 from string import Template
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QScreen
 from PySide6.QtWidgets import QApplication
 
 from ui import resources
@@ -67,6 +68,13 @@ class ThemeTokens:
     radius: int
     radius_small: int
     spacing: int
+    font_display: int = 88  # the home screen's greeting
+    # what fit_tokens() multiplied the design sizes by (1.0: the 1920x1080 design)
+    scale: float = 1.0
+
+    def px(self, design: int) -> int:
+        """A length of the 1920x1080 design (margins, icon boxes) at this screen's scale."""
+        return max(1, round(design * self.scale))
 
     def area_colour(self, area: Area) -> str:
         return str(getattr(self, area.value))
@@ -75,7 +83,7 @@ class ThemeTokens:
         """Every token as text, plus ``<colour>_rgb`` ("r, g, b") to build rgba() tints in QSS."""
         out: dict[str, str] = {}
         for key, value in asdict(self).items():
-            if isinstance(value, tuple):
+            if isinstance(value, tuple | float):
                 continue
             out[key] = str(value)
             if isinstance(value, str) and value.startswith("#"):
@@ -161,6 +169,77 @@ ACCESSIBLE = ThemeTokens(
 )
 
 
+# The design is drawn for 1920x1080 (landscape) and 1080x1920 (portrait), in logical pixels.
+DESIGN_LONG, DESIGN_SHORT = 1920, 1080
+MIN_SCALE, MAX_SCALE = 0.6, 1.5
+MIN_TARGET_MM = 15.0  # the smallest touch target, whatever the screen's pixel density
+# Body text read from 2 m: its capital letters subtend BODY_CAP_ARCMIN minutes of arc there.
+# Eight minutes is what a 18.5" 1366x768 panel can hold with the screens' content; the ISO
+# 9241-303 comfort figure (16') would take a 40" screen or more at this distance.
+READ_DISTANCE_MM = 2000.0
+BODY_CAP_ARCMIN = 8.0
+CAP_HEIGHT_EM = 0.72  # capital height of Inter and Atkinson Hyperlegible, as a share of the em
+
+
+@dataclass(frozen=True)
+class ScreenMetrics:
+    """The screen the kiosk fills: its size in logical pixels and its pixel density."""
+
+    width: int
+    height: int
+    px_per_mm: float  # logical pixels per millimetre (device pixels / devicePixelRatio)
+
+    @property
+    def portrait(self) -> bool:
+        return self.height > self.width
+
+    @classmethod
+    def of(cls, screen: QScreen) -> ScreenMetrics:
+        """Measured from the screen's EDID size; its logical DPI when that size is unknown."""
+        size = screen.geometry().size()
+        mm = screen.physicalSize()
+        if mm.width() >= 100 and mm.height() >= 60:  # 0 or a few mm: no or a bogus EDID
+            density = size.width() / mm.width()
+        else:
+            density = screen.logicalDotsPerInch() / 25.4
+        return cls(size.width(), size.height(), density)
+
+    @classmethod
+    def design(cls) -> ScreenMetrics:
+        """A 24" 1920x1080 panel, the size the tokens were drawn for."""
+        return cls(DESIGN_LONG, DESIGN_SHORT, DESIGN_LONG / 531.4)
+
+
+def mm_to_px(mm: float, metrics: ScreenMetrics) -> int:
+    return math.ceil(mm * metrics.px_per_mm)
+
+
+def body_text_px(metrics: ScreenMetrics) -> int:
+    """The smallest body text (em, in logical px) still read from READ_DISTANCE_MM."""
+    cap_mm = 2 * READ_DISTANCE_MM * math.tan(math.radians(BODY_CAP_ARCMIN / 60) / 2)
+    return mm_to_px(cap_mm / CAP_HEIGHT_EM, metrics)
+
+
+def fit_tokens(tokens: ThemeTokens, metrics: ScreenMetrics) -> ThemeTokens:
+    """``tokens`` sized for ``metrics``: the design's lengths scaled to the screen's pixels,
+    body text never below what reads from 2 m, touch targets never below MIN_TARGET_MM."""
+    long_side = max(metrics.width, metrics.height)
+    short_side = min(metrics.width, metrics.height)
+    scale = min(long_side / DESIGN_LONG, short_side / DESIGN_SHORT)
+    scale = min(MAX_SCALE, max(MIN_SCALE, scale))
+    sized: dict[str, int | float] = {"scale": scale}
+    for f in fields(tokens):
+        value = getattr(tokens, f.name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            sized[f.name] = max(1, round(value * scale))
+    floor = body_text_px(metrics)
+    # text keeps its hierarchy: the floor lifts the body sizes, never above the larger ones
+    sized["font_size"] = max(int(sized["font_size"]), min(floor, tokens.font_size * 3 // 2))
+    sized["font_large"] = max(int(sized["font_large"]), int(sized["font_size"]) + 4)
+    sized["touch_target"] = max(int(sized["touch_target"]), mm_to_px(MIN_TARGET_MM, metrics))
+    return replace(tokens, **sized)  # type: ignore[arg-type]
+
+
 def named[T: QObject](thing: T, name: str) -> T:
     """``thing`` with its object name, the handle the QSS theme styles it by.
 
@@ -174,7 +253,21 @@ def named[T: QObject](thing: T, name: str) -> T:
 def render_stylesheet(tokens: ThemeTokens, template: str | None = None) -> str:
     """The QSS of ``tokens``; a placeholder without a token raises KeyError (caught by tests)."""
     text = resources.theme_templates() if template is None else template
-    return Template(text).substitute(tokens.template_vars())
+    return Template(text).substitute(_TemplateVars(tokens))
+
+
+class _TemplateVars(dict[str, str]):
+    """The tokens, plus ``${px_N}``: a length N of the 1920x1080 design at the screen's scale
+    (a circle's radius, an icon's box), so the QSS scales with the layouts."""
+
+    def __init__(self, tokens: ThemeTokens) -> None:
+        super().__init__(tokens.template_vars())
+        self._tokens = tokens
+
+    def __missing__(self, key: str) -> str:
+        if key.startswith("px_") and key[3:].isdigit():
+            return str(self._tokens.px(int(key[3:])))
+        raise KeyError(key)
 
 
 def app_font(tokens: ThemeTokens) -> QFont:
@@ -201,6 +294,8 @@ class ThemeController(QObject):
         self._normal = normal
         self._accessible = accessible
         self._tokens = normal
+        self._is_accessible = False
+        self._metrics = ScreenMetrics.design()
 
     @property
     def tokens(self) -> ThemeTokens:
@@ -208,11 +303,23 @@ class ThemeController(QObject):
 
     @property
     def accessible(self) -> bool:
-        return self._tokens is self._accessible
+        return self._is_accessible
+
+    @property
+    def metrics(self) -> ScreenMetrics:
+        return self._metrics
+
+    def set_screen(self, metrics: ScreenMetrics) -> None:
+        """Size the theme for the screen the window fills (re-applied when it changes)."""
+        if metrics != self._metrics:
+            self._metrics = metrics
+            self.apply(self._is_accessible)
 
     def apply(self, accessible: bool = False) -> None:
-        tokens = self._accessible if accessible else self._normal
-        resources.load_fonts(tokens.font_files)  # the accessible face is loaded on first use
+        base = self._accessible if accessible else self._normal
+        resources.load_fonts(base.font_files)  # the accessible face is loaded on first use
+        tokens = fit_tokens(base, self._metrics)
+        self._is_accessible = accessible
         self._tokens = tokens
         self._app.setFont(app_font(tokens))
         self._app.setStyleSheet(render_stylesheet(tokens))

@@ -161,7 +161,7 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         shell.window.show()
     else:
         app.setOverrideCursor(Qt.CursorShape.BlankCursor)  # a touch kiosk shows no pointer
-        shell.window.showFullScreen()
+        shell.window.fill_screen(app.primaryScreen())
     log.info("kiosk %s started (profile %s)", settings.kiosk_name, settings.profile)
 
     rc = app.exec()

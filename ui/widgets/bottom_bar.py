@@ -18,6 +18,7 @@ class BottomBar(QFrame):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._theme = theme
         self.setObjectName("bottomBar")
         self._lang = Language.FR
         self.home = TouchButton(theme, "home", role="bar")
@@ -34,8 +35,6 @@ class BottomBar(QFrame):
         self.accessible.setObjectName("barAccessible")
 
         row = self._row = QHBoxLayout(self)
-        row.setContentsMargins(40, 16, 40, 16)
-        row.setSpacing(20)
         row.addWidget(self.home)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -46,7 +45,14 @@ class BottomBar(QFrame):
         self.back.clicked.connect(self.back_clicked)
         self.language.clicked.connect(self.language_clicked)
         self.accessible.toggled.connect(self.accessible_toggled)
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
         self.retranslate()
+
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        self._row.setContentsMargins(px(40), px(16), px(40), px(16))
+        self._row.setSpacing(px(20))
 
     def add_status(self, widget: QWidget) -> None:
         """A small status shown between the navigation and the language (e.g. the sync's)."""

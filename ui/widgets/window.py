@@ -5,10 +5,10 @@ root wires them together."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QScreen
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from ui.theme import ThemeController, named
+from ui.theme import ScreenMetrics, ThemeController, named
 from ui.widgets.admin_corner import AdminCorner
 from ui.widgets.bottom_bar import BottomBar
 from ui.widgets.crossfade import CrossFade
@@ -20,6 +20,7 @@ from ui.widgets.toast import Toast
 class KioskWindow(QWidget):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._theme = theme
         self.setObjectName("kioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("Smart Corner")
@@ -30,11 +31,32 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bottom_bar)
+        # The screen sets the window's size, not its content: without this the layout raises
+        # the window's minimum to the largest screen's (the stack holds them all), beyond
+        # a 1366x768 panel. Each screen adapts to the room it is given instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(0, 0)
         self.transition = CrossFade(self.stack)
         self.toast = Toast(theme, self)
         self.ticket = TicketPanel(theme, self)  # the simulated printer's paper (demo mode)
         self.overlay = IdleOverlay(theme, self)
         self.admin_corner = AdminCorner(self)
+
+    def fill_screen(self, screen: QScreen | None = None) -> None:
+        """Cover ``screen`` (the window's own by default) and size the theme for it.
+
+        The geometry is set before asking for full screen: without a window manager
+        showFullScreen() alone leaves the window at its last size.
+        """
+        screen = screen or self.screen()
+        self._theme.set_screen(ScreenMetrics.of(screen))
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        screen.geometryChanged.connect(self._screen_resized, Qt.ConnectionType.UniqueConnection)
+
+    def _screen_resized(self) -> None:
+        if self.isFullScreen():  # a rotated panel, a new mode chosen on the console
+            self.fill_screen(self.screen())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import kiosk
@@ -31,17 +32,17 @@ class AdminScreen(Screen):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        icon = IconLabel(theme, "settings", 56, colour="accent", stroke=1.75)
+        self._theme = theme
+        icon = self._icon = IconLabel(theme, "settings", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
-        icon.setFixedSize(112, 112)
         self.title = named(QLabel(), "screenTitle")
         self.subtitle = named(QLabel(), "screenSubtitle")
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
-        header = QHBoxLayout()
-        header.setSpacing(32)
+        self.subtitle.setWordWrap(True)
+        header = self._header = QHBoxLayout()
         header.addWidget(icon)
         header.addLayout(heading, 1)
 
@@ -55,10 +56,7 @@ class AdminScreen(Screen):
         self.names = [named(QLabel(), "adminName") for _ in values]
         self.values = [named(QLabel(value), "adminValue") for value in values]
         card = named(QFrame(), "adminCard")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(56, 40, 56, 40)
-        grid.setHorizontalSpacing(48)
-        grid.setVerticalSpacing(22)
+        grid = self._card_grid = QGridLayout(card)
         for row, (name, value) in enumerate(zip(self.names, self.values, strict=True)):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             value.setWordWrap(True)
@@ -82,23 +80,65 @@ class AdminScreen(Screen):
         self.quit = TouchButton(theme, "logout", role="danger", icon_colour="on_error")
         self.quit.setObjectName("adminQuit")
         self.quit.clicked.connect(self.quit_requested)
-        actions = QHBoxLayout()
-        actions.setSpacing(24)
-        actions.addWidget(self.back)
-        actions.addWidget(self.hardware)
-        actions.addWidget(self.simulator)
-        actions.addWidget(self.stats)
-        actions.addStretch(1)
-        actions.addWidget(self.quit)
+        self._actions = QGridLayout()
+        self._action_columns = 0
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(96, 64, 96, 64)
-        column.setSpacing(40)
+        column = self._column = QVBoxLayout(self)
         column.addLayout(header)
         column.addWidget(card)
         column.addStretch(1)
-        column.addLayout(actions)
+        column.addLayout(self._actions)
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
         self.retranslate()
+
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        self._icon.setFixedSize(px(112), px(112))
+        self._header.setSpacing(px(32))
+        self._card_grid.setContentsMargins(px(56), px(40), px(56), px(40))
+        self._card_grid.setHorizontalSpacing(px(48))
+        self._card_grid.setVerticalSpacing(px(22))
+        self._actions.setSpacing(px(24))
+        self._column.setContentsMargins(px(96), px(64), px(96), px(64))
+        self._column.setSpacing(px(40))
+        self._place_actions()
+
+    def _place_actions(self) -> None:
+        """The actions in one row when they fit the width, else in two columns, else one."""
+        buttons = [self.back, self.hardware, self.simulator, self.stats, self.quit]
+        shown = [b for b in buttons if not b.isHidden()]
+        m = self._column.contentsMargins()
+        room = self.width() - m.left() - m.right()
+        gap = self._actions.spacing()
+        widest = max(b.sizeHint().width() for b in shown)
+        if sum(b.sizeHint().width() for b in shown) + gap * len(shown) <= room:
+            columns = len(shown)
+        elif 2 * widest + gap <= room:
+            columns = 2
+        else:
+            columns = 1
+        if columns == self._action_columns:
+            return
+        self._action_columns = columns
+        for button in buttons:
+            self._actions.removeWidget(button)
+        for n in range(self._actions.columnCount()):
+            self._actions.setColumnStretch(n, 0)
+        if columns == len(shown):  # one row, Quitter apart on the right
+            for n, button in enumerate(shown[:-1]):
+                self._actions.addWidget(button, 0, n)
+            self._actions.setColumnStretch(columns - 1, 1)
+            self._actions.addWidget(self.quit, 0, columns)
+            return
+        for n, button in enumerate(shown):
+            self._actions.addWidget(button, n // columns, n % columns)
+        for n in range(columns):
+            self._actions.setColumnStretch(n, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_actions()
 
     def shown_texts(self) -> list[str]:
         return [label.text() for label in (*self.names, *self.values)]

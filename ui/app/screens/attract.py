@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ports import Clock
 from ui.events.events_column import EventsColumn
@@ -40,6 +40,8 @@ class AttractScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._theme = theme
+        self._offset = (0, 0)
         self._painted = False
         self.drift = drift or BurnInDrift(parent=self)
         self.drift.moved.connect(self._apply_offset)
@@ -51,11 +53,12 @@ class AttractScreen(Screen):
         self.invite = named(QFrame(), "invitation")
         touch_icon = IconLabel(theme, "hand-click", 64, colour="on_accent", stroke=1.75)
         touch_icon.setObjectName("invitationIcon")
-        touch_icon.setFixedSize(112, 112)
+        self._touch_icon = touch_icon
         self.touch = named(QLabel(), "invitationTitle")
         self.touch.setWordWrap(True)
         badge_icon = IconLabel(theme, "id-badge-2", 44, colour="on_accent", stroke=1.75)
         self.badge = named(QLabel(), "invitationBadge")
+        self.badge.setWordWrap(True)
         badge_row = QHBoxLayout()
         badge_row.setSpacing(16)
         badge_row.addWidget(badge_icon)
@@ -64,12 +67,11 @@ class AttractScreen(Screen):
         texts.setSpacing(14)
         texts.addWidget(self.touch)
         texts.addLayout(badge_row)
-        invite_row = QHBoxLayout(self.invite)
-        invite_row.setContentsMargins(40, 40, 44, 40)
-        invite_row.setSpacing(32)
+        invite_row = self._invite_row = QHBoxLayout(self.invite)
         invite_row.addWidget(touch_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         invite_row.addLayout(texts, 1)
 
+        self.date.setWordWrap(True)
         left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.name)
@@ -80,6 +82,7 @@ class AttractScreen(Screen):
         left.addWidget(self.invite)
 
         self.events_title = named(QLabel(), "attractEventsTitle")
+        self.events_title.setWordWrap(True)
         events_icon = IconLabel(theme, "calendar-event", 40, colour="events")
         title_row = QHBoxLayout()
         title_row.setSpacing(16)
@@ -94,12 +97,12 @@ class AttractScreen(Screen):
         self._right.setLayout(right)
         self._right.setVisible(max_events > 0)
 
-        self._row = QHBoxLayout(self)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._row.setContentsMargins(0, 0, 0, 0)  # the widget's margins carry the drift
-        self._row.setSpacing(88)
         self._row.addLayout(left, 15)
         self._row.addWidget(self._right, 20)
-        self._apply_offset(0, 0)
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
 
         self._minute = QTimer(self, singleShot=True)
         self._minute.timeout.connect(self._tick)
@@ -119,8 +122,27 @@ class AttractScreen(Screen):
         self.date.setText(long_date(now))
         self._minute.start((60 - now.second) * 1000 - now.microsecond // 1000 + 50)
 
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        self._touch_icon.setFixedSize(px(112), px(112))
+        self._invite_row.setContentsMargins(px(40), px(40), px(44), px(40))
+        self._invite_row.setSpacing(px(32))
+        self._row.setSpacing(px(88))
+        self._apply_offset(*self._offset)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Portrait (a totem): the clock and invitation above the programme, in one column."""
+        super().resizeEvent(event)
+        size = event.size()
+        portrait = size.height() > size.width()
+        self._row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+
     def _apply_offset(self, dx: int, dy: int) -> None:
-        self.setContentsMargins(MARGIN_X + dx, MARGIN_Y + dy, MARGIN_X - dx, MARGIN_Y - dy)
+        self._offset = (dx, dy)
+        mx, my = self._theme.tokens.px(MARGIN_X), self._theme.tokens.px(MARGIN_Y)
+        self.setContentsMargins(mx + dx, my + dy, mx - dx, my - dy)
 
     def shown(self) -> None:
         self._tick()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ports import Clock
 from ui.app.screens.tile import Tile
@@ -30,6 +31,8 @@ class HomeScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._theme = theme
+        self._columns = 0
         self.hello = named(QLabel(), "homeHello")
         self.welcome = named(QLabel(), "homeWelcome")
         self._kiosk_name = kiosk_name
@@ -46,27 +49,24 @@ class HomeScreen(Screen):
         when.addWidget(self.time)
         when.addWidget(self.date)
         when.addStretch(1)
+        self.welcome.setWordWrap(True)
+        self.question.setWordWrap(True)
         header = QHBoxLayout()
         header.addLayout(greeting, 1)
         header.addLayout(when)
 
         wide = len(capabilities) == 1
         compact = len(capabilities) >= 3
+        self._wide = wide
         self.tiles = [Tile(c, theme, wide=wide, compact=compact) for c in capabilities]
-        row = QHBoxLayout()
-        row.setSpacing(TILE_GAP)
-        if wide:
-            row.addStretch(1)
         for tile in self.tiles:
             tile.clicked.connect(
                 lambda _=False, key=tile.capability.key: self.tile_activated.emit(key)
             )
-            row.addWidget(tile, 4)
-        if wide:
-            row.addStretch(1)
+        row = self._grid = QGridLayout()
+        self._place_tiles(portrait=False)
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(96, 72, 96, 64)
+        column = self._column = QVBoxLayout(self)
         column.setSpacing(0)
         column.addLayout(header)
         column.addStretch(3)
@@ -74,11 +74,42 @@ class HomeScreen(Screen):
         column.addSpacing(32)
         column.addLayout(row)
         column.addStretch(1)
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
 
         self._minute = QTimer(self, interval=15_000)
         self._minute.timeout.connect(self._tick)
         self._minute.start()
         self.retranslate()
+
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        self._column.setContentsMargins(px(96), px(72), px(96), px(64))
+        self._grid.setSpacing(px(TILE_GAP))
+
+    def _place_tiles(self, portrait: bool) -> None:
+        """One row in landscape; in portrait one column, or two for four tiles or more."""
+        count = len(self.tiles)
+        columns = (2 if count >= 4 else 1) if portrait else count
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+        for n in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(n, 0)
+        offset = 1 if self._wide and not portrait else 0  # a single tile: centred, not stretched
+        for n, tile in enumerate(self.tiles):
+            self._grid.addWidget(tile, n // columns, offset + n % columns)
+        for n in range(columns):
+            self._grid.setColumnStretch(offset + n, 4)
+        if offset:
+            self._grid.setColumnStretch(0, 1)
+            self._grid.setColumnStretch(columns + 1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_tiles(portrait=event.size().height() > event.size().width())
 
     def _tick(self) -> None:
         now = self._clock.now()

@@ -34,6 +34,9 @@ class Tile(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._theme = theme
+        self._compact = compact
+        self._wide = wide
         self.capability = capability
         self.setObjectName("tile")
         self.setProperty("area", capability.area.value)
@@ -50,7 +53,6 @@ class Tile(QFrame):
         self.icon = IconLabel(theme, capability.icon, box * 8 // 15, colour=area, stroke=1.6)
         self.icon.setObjectName("tileIcon")
         self.icon.setProperty("area", area)
-        self.icon.setFixedSize(box, box)
         self.title = named(QLabel(), "tileTitle")
         self.title.setProperty("compact", compact)
         self.subtitle = named(QLabel(), "tileSubtitle")
@@ -58,7 +60,6 @@ class Tile(QFrame):
         self.arrow = IconLabel(theme, "arrow-right", 44, colour="on_accent", stroke=2.25)
         self.arrow.setObjectName("tileArrow")
         self.arrow.setProperty("area", area)
-        self.arrow.setFixedSize(72 if compact else 88, 72 if compact else 88)
         self.arrow.setProperty("compact", compact)
         for child in (self.icon, self.title, self.subtitle, self.arrow):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -73,8 +74,6 @@ class Tile(QFrame):
             texts.addWidget(self.subtitle)
             texts.addStretch(1)
             layout = QHBoxLayout(self)
-            layout.setContentsMargins(48, 44, 48, 44)
-            layout.setSpacing(44)
             layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
             layout.addLayout(texts, 1)
             layout.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -84,15 +83,29 @@ class Tile(QFrame):
             top.addStretch(1)
             top.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignTop)
             layout = QVBoxLayout(self)
-            margin = 36 if compact else 40
-            layout.setContentsMargins(margin, margin, margin, margin)
-            layout.setSpacing(24 if compact else 28)
             layout.addLayout(top)
             texts.addWidget(self.title)
             texts.addWidget(self.subtitle)
             layout.addLayout(texts)
             layout.addStretch(1)
+        self._layout = layout
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
         self.retranslate()
+
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        box = px(112 if self._compact else 148)
+        self.icon.setFixedSize(box, box)
+        arrow = px(72 if self._compact else 88)
+        self.arrow.setFixedSize(arrow, arrow)
+        if self._wide:
+            self._layout.setContentsMargins(px(48), px(44), px(48), px(44))
+            self._layout.setSpacing(px(44))
+        else:
+            margin = px(36 if self._compact else 40)
+            self._layout.setContentsMargins(margin, margin, margin, margin)
+            self._layout.setSpacing(px(24 if self._compact else 28))
 
     def _set_pressed(self, pressed: bool) -> None:
         self.setProperty("pressed", pressed)

@@ -1,0 +1,189 @@
+"""Every screen fits every kiosk screen: 1366x768 to portrait totems and 4K at 200 %.
+
+Geometry and font metrics only (no pixels are compared), so the whole matrix runs in seconds.
+Each panel is emulated in process: the window is given the panel's size in logical pixels
+(3840x2160 at 200 % is 1920x1080 logical) and the theme the panel's density in px/mm, the
+two things QScreen would report. The offscreen platform's single screen cannot be resized
+per test, and one Xvfb per size would cost seconds of start-up each for the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from kiosk.settings import Language
+from ui.theme import MIN_TARGET_MM, ScreenMetrics, body_text_px
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    width: int  # device pixels
+    height: int
+    ratio: float  # QT_SCALE_FACTOR / the desktop's scaling
+    width_mm: float  # what the EDID reports
+
+    @property
+    def metrics(self) -> ScreenMetrics:
+        width, height = round(self.width / self.ratio), round(self.height / self.ratio)
+        return ScreenMetrics(width, height, width / self.width_mm)
+
+
+PANELS = [
+    Panel("1366x768", 1366, 768, 1.0, 409.8),  # 18.5"
+    Panel("1280x1024", 1280, 1024, 1.0, 376.3),  # 19" 5:4
+    Panel("1920x1080", 1920, 1080, 1.0, 531.4),  # 24"
+    Panel("1080x1920", 1080, 1920, 1.0, 535.7),  # 43" totem, portrait
+    Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
+]
+SCREENS = ["attract", "home", "admin"]
+
+
+def text_of(widget: QWidget) -> str:
+    if isinstance(widget, QLabel | QAbstractButton):
+        return widget.text()
+    return ""
+
+
+def visible_descendants(root: QWidget) -> Iterator[QWidget]:
+    for child in root.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.isVisible() and child.width() > 0 and child.height() > 0:
+            yield child
+            yield from visible_descendants(child)
+
+
+def rect_in(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[str]:
+    """What a person at this screen would see go wrong, one line each."""
+    found: list[str] = []
+    bounds = window.rect()
+    target = MIN_TARGET_MM * metrics.px_per_mm - 1  # a pixel of rounding
+    roots = [screen] + ([window.bottom_bar] if window.bottom_bar.isVisible() else [])
+    for root in roots:
+        widgets = [root, *visible_descendants(root)]
+        for widget in widgets:
+            name = f"{type(widget).__name__}#{widget.objectName()} {text_of(widget)!r}"
+            if not bounds.contains(rect_in(widget, window)):
+                found.append(f"{name} at {rect_in(widget, window).getRect()} leaves the window")
+            if isinstance(widget, QLabel) and widget.text() and not widget.pixmap():
+                rect = widget.contentsRect()
+                fm = widget.fontMetrics()
+                if widget.wordWrap():
+                    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+                    needed = fm.boundingRect(rect, flags, widget.text()).height()
+                    if needed > rect.height() + 1:
+                        found.append(f"{name} needs {needed} px of height, has {rect.height()}")
+                else:
+                    lines = widget.text().split("\n")
+                    wide = max(fm.horizontalAdvance(line) for line in lines)
+                    if wide > rect.width() + 1:
+                        found.append(f"{name} needs {wide} px of width, has {rect.width()}")
+            if isinstance(widget, QAbstractButton) and widget.isEnabled():
+                if min(widget.width(), widget.height()) < target:
+                    found.append(f"{name} is {widget.width()}x{widget.height()} px < 15 mm")
+                if widget.text() and widget.sizeHint().width() > widget.width() + 1:
+                    found.append(
+                        f"{name} needs {widget.sizeHint().width()} px, has {widget.width()}"
+                    )
+        # no two visible text-bearing siblings overlap
+        for parent in [root, *visible_descendants(root)]:
+            kids = [
+                k
+                for k in parent.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                )
+                if k.isVisible() and (text_of(k) or any(text_of(d) for d in visible_descendants(k)))
+            ]
+            for i, a in enumerate(kids):
+                for b in kids[i + 1 :]:
+                    if a.geometry().intersects(b.geometry()):
+                        found.append(
+                            f"{type(a).__name__}#{a.objectName()} overlaps "
+                            f"{type(b).__name__}#{b.objectName()}"
+                        )
+    return found
+
+
+@pytest.fixture
+def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable[..., Any]:
+    def make(panel: Panel, lang: Language, accessible: bool) -> Any:
+        shell = make_shell()
+        metrics = panel.metrics
+        shell.theme.set_screen(metrics)
+        shell.window.resize(metrics.width, metrics.height)
+        shell.session.set_language(lang)
+        shell.session.set_accessible(accessible)
+        qapp.processEvents()
+        return shell
+
+    return make
+
+
+@pytest.mark.parametrize("accessible", [False, True], ids=["normal", "accessible"])
+@pytest.mark.parametrize("lang", [Language.FR, Language.EN], ids=["fr", "en"])
+@pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
+def test_every_screen_fits_the_panel(
+    fitted_shell: Callable[..., Any],
+    qapp: QApplication,
+    panel: Panel,
+    lang: Language,
+    accessible: bool,
+) -> None:
+    shell = fitted_shell(panel, lang, accessible)
+    metrics = panel.metrics
+    window = shell.window
+    report: list[str] = []
+    for key in SCREENS:
+        shell.router.go(key)
+        window.transition.finish() if hasattr(window.transition, "finish") else None
+        qapp.processEvents()
+        assert (window.width(), window.height()) == (metrics.width, metrics.height)
+        screen = shell.router.current
+        report += [f"{key}: {p}" for p in problems(window, screen, metrics)]
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
+def test_the_theme_holds_the_physical_minimums(panel: Panel) -> None:
+    from ui.theme import ACCESSIBLE, NORMAL, fit_tokens
+
+    metrics = panel.metrics
+    for base in (NORMAL, ACCESSIBLE):
+        tokens = fit_tokens(base, metrics)
+        assert tokens.touch_target >= MIN_TARGET_MM * metrics.px_per_mm
+        assert tokens.font_size >= min(body_text_px(metrics), base.font_size * 3 // 2)
+        assert tokens.font_large > tokens.font_size
+
+
+def test_the_window_never_asks_for_more_than_the_smallest_panel(
+    fitted_shell: Callable[..., Any], qapp: QApplication
+) -> None:
+    shell = fitted_shell(PANELS[0], Language.FR, True)
+    for key in SCREENS:
+        shell.router.go(key)
+        qapp.processEvents()
+    minimum = shell.window.minimumSize()
+    assert minimum.width() <= PANELS[0].width
+    assert minimum.height() <= PANELS[0].height
+    assert shell.window.layout().totalMinimumSize().width() > 0  # the screens still have one
+
+
+def test_the_window_covers_its_screen_and_sizes_the_theme_for_it(
+    make_shell: Callable[..., Any], qapp: QApplication
+) -> None:
+    shell = make_shell()
+    screen = qapp.primaryScreen()
+    shell.window.resize(800, 600)
+    shell.window.fill_screen(screen)
+    qapp.processEvents()
+    assert shell.window.geometry() == screen.geometry()
+    assert shell.theme.metrics == ScreenMetrics.of(screen)
