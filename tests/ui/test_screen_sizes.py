@@ -43,6 +43,23 @@ PANELS = [
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
 SCREENS = ["attract", "home", "admin"]
+# What each screen must show whatever the panel (a reflow must not lose a button).
+MUST_SHOW: dict[str, Callable[[Any], list[QWidget]]] = {
+    "attract": lambda s: [s.router.current.clock, s.router.current.touch],
+    "home": lambda s: [
+        *s.router.current.tiles,
+        s.window.bottom_bar.home,
+        s.window.bottom_bar.language,
+        s.window.bottom_bar.accessible,
+    ],
+    "admin": lambda s: [
+        s.router.current.back,
+        s.router.current.hardware,
+        s.router.current.simulator,
+        s.router.current.stats,
+        s.router.current.quit,
+    ],
+}
 
 
 def text_of(widget: QWidget) -> str:
@@ -116,7 +133,7 @@ def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[s
 @pytest.fixture
 def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable[..., Any]:
     def make(panel: Panel, lang: Language, accessible: bool) -> Any:
-        shell = make_shell()
+        shell = make_shell(reader="none")  # the badge simulator's button too
         metrics = panel.metrics
         shell.theme.set_screen(metrics)
         shell.window.resize(metrics.width, metrics.height)
@@ -144,11 +161,15 @@ def test_every_screen_fits_the_panel(
     report: list[str] = []
     for key in SCREENS:
         shell.router.go(key)
-        window.transition.finish() if hasattr(window.transition, "finish") else None
         qapp.processEvents()
         assert (window.width(), window.height()) == (metrics.width, metrics.height)
         screen = shell.router.current
         report += [f"{key}: {p}" for p in problems(window, screen, metrics)]
+        report += [
+            f"{key}: {type(w).__name__}#{w.objectName()} is not shown"
+            for w in MUST_SHOW[key](shell)
+            if not w.isVisible()
+        ]
     assert not report, "\n".join(report)
 
 

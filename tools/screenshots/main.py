@@ -153,7 +153,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots.main")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--sample", action="store_true", help="a fixed programme, no database")
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=SIZE,
+        metavar="WxH",
+        help="the panel in logical pixels (1366x768, 1080x1920...); default 1920x1080",
+    )
+    parser.add_argument(
+        "--width-mm",
+        type=float,
+        default=None,
+        help="the panel's width in mm (its density); default: the 24-inch 1920x1080 density",
+    )
+    parser.add_argument(
+        "--main-only",
+        action="store_true",
+        help="only the attract, home, programme, PIN and administration screens",
+    )
     args = parser.parse_args(argv)
+    size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TZ"] = "Europe/Paris"  # the kiosks stand in the Alpes-Maritimes
     time.tzset()
@@ -166,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.ports import FixedClock
     from kiosk.settings import Language, Profile, Settings
     from ui.app.shell import Shell, build_shell
+    from ui.theme import ScreenMetrics
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -187,14 +207,18 @@ def main(argv: list[str] | None = None) -> int:
 
     def shoot(shell: Shell, name: str) -> None:
         settle()
-        path = outdir / f"{name}.png"
+        suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
+        path = outdir / f"{name}{suffix}.png"
         shell.window.grab().save(str(path))
         written.append(path)
 
     for profile in Profile:
         settings = Settings(profile=profile, paths=paths, kiosk_name="Smart Corner")
         shell = build_shell(settings, app=app, clock=FixedClock(NOW), events_loader=loader)
-        shell.window.resize(*SIZE)
+        design = ScreenMetrics.design()
+        width_mm = args.width_mm or size[0] / design.px_per_mm
+        shell.theme.set_screen(ScreenMetrics(size[0], size[1], size[0] / width_mm))
+        shell.window.resize(*size)
         shell.window.transition.duration_ms = 0  # the pictures show screens, not transitions
         shell.start()
         shell.window.show()
@@ -232,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
             shoot(shell, "room-admin-fr-normal")
         shell.close()
         settle()
+    if args.main_only:
+        for path in written:
+            print(path)
+        return 0
     written.extend(shoot_widgets(app, outdir, settle))
     from tools.screenshots.checkin import shoot_checkin, shoot_door
 
@@ -260,6 +288,14 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        return int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT") from None
 
 
 def shoot_widgets(app: QApplication, outdir: Path, settle: Callable[[], None]) -> list[Path]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import kiosk
@@ -12,6 +12,15 @@ from ui.screens.base import Screen
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+
+ZWSP = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """``text`` with a line-break opportunity after each path or URL separator."""
+    for sep in "/_-.@":
+        text = text.replace(sep, sep + ZWSP)
+    return text
 
 
 class AdminScreen(Screen):
@@ -33,6 +42,7 @@ class AdminScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._can_simulate = can_simulate_badges
         icon = self._icon = IconLabel(theme, "settings", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
         self.title = named(QLabel(), "screenTitle")
@@ -54,7 +64,8 @@ class AdminScreen(Screen):
             str(settings.paths.data_dir),
         ]
         self.names = [named(QLabel(), "adminName") for _ in values]
-        self.values = [named(QLabel(value), "adminValue") for value in values]
+        # a path or URL may wrap after its separators (a zero-width space there)
+        self.values = [named(QLabel(breakable(value)), "adminValue") for value in values]
         card = named(QFrame(), "adminCard")
         grid = self._card_grid = QGridLayout(card)
         for row, (name, value) in enumerate(zip(self.names, self.values, strict=True)):
@@ -100,24 +111,28 @@ class AdminScreen(Screen):
         self._card_grid.setHorizontalSpacing(px(48))
         self._card_grid.setVerticalSpacing(px(22))
         self._actions.setSpacing(px(24))
-        self._column.setContentsMargins(px(96), px(64), px(96), px(64))
-        self._column.setSpacing(px(40))
+        self._column.setContentsMargins(px(96), px(48), px(96), px(48))
+        self._column.setSpacing(px(28))
         self._place_actions()
 
     def _place_actions(self) -> None:
-        """The actions in one row when they fit the width, else in two columns, else one."""
+        """The actions in one row when they fit the width, else in as many columns as fit."""
         buttons = [self.back, self.hardware, self.simulator, self.stats, self.quit]
-        shown = [b for b in buttons if not b.isHidden()]
+        # decided by the settings, not isHidden(): before the layout parents them, the
+        # buttons are top-level widgets, hidden until shown
+        shown = [b for b in buttons if b is not self.simulator or self._can_simulate]
         m = self._column.contentsMargins()
         room = self.width() - m.left() - m.right()
         gap = self._actions.spacing()
-        widest = max(b.sizeHint().width() for b in shown)
-        if sum(b.sizeHint().width() for b in shown) + gap * len(shown) <= room:
+        widths = [max(b.sizeHint().width(), b.minimumSizeHint().width()) for b in shown]
+        widest = max(widths)
+        if sum(widths) + gap * len(shown) <= room:
             columns = len(shown)
-        elif 2 * widest + gap <= room:
-            columns = 2
-        else:
-            columns = 1
+        else:  # as many equal columns as fit: the fewest rows on a short screen
+            columns = max(
+                (n for n in range(1, len(shown)) if n * widest + (n - 1) * gap <= room),
+                default=1,
+            )
         if columns == self._action_columns:
             return
         self._action_columns = columns
@@ -140,8 +155,12 @@ class AdminScreen(Screen):
         super().resizeEvent(event)
         self._place_actions()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_actions()  # now polished: the style sheet's sizes are known
+
     def shown_texts(self) -> list[str]:
-        return [label.text() for label in (*self.names, *self.values)]
+        return [label.text().replace(ZWSP, "") for label in (*self.names, *self.values)]
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Administration"))
