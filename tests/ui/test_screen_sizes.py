@@ -42,7 +42,10 @@ PANELS = [
     Panel("1080x1920", 1080, 1920, 1.0, 535.7),  # 43" totem, portrait
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
-SCREENS = ["attract", "home", "admin"]
+SCREENS = ["attract", "home", "admin", "events", "documents"]
+# Not yet fitting every panel, so not checked here: "pin" and "door" (their keypads' keys
+# overlap at 1366x768 and in portrait), "hardware" (device states cut, the print queue
+# leaves the window) and "stats" (its subtitle is squeezed by the quarter picker in portrait).
 # What each screen must show whatever the panel (a reflow must not lose a button).
 MUST_SHOW: dict[str, Callable[[Any], list[QWidget]]] = {
     "attract": lambda s: [s.router.current.clock, s.router.current.touch],
@@ -167,7 +170,7 @@ def test_every_screen_fits_the_panel(
         report += [f"{key}: {p}" for p in problems(window, screen, metrics)]
         report += [
             f"{key}: {type(w).__name__}#{w.objectName()} is not shown"
-            for w in MUST_SHOW[key](shell)
+            for w in MUST_SHOW.get(key, lambda s: [])(shell)
             if not w.isVisible()
         ]
     assert not report, "\n".join(report)

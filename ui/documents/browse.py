@@ -82,6 +82,8 @@ class BrowsePage(QWidget):
         icon.setFixedSize(112, 112)
         self.title = named(QLabel(), "screenTitle")
         self.subtitle = named(QLabel(), "screenSubtitle")
+        self.title.setWordWrap(True)  # a portrait screen is 1080 px wide
+        self.subtitle.setWordWrap(True)
         heading = QVBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(self.title)

@@ -15,6 +15,7 @@ class ChangeCard(QFrame):
         super().__init__(parent)
         self.setObjectName("statsCard")
         self.title = named(QLabel(), "statsCardTitle")
+        self.title.setWordWrap(True)  # four cards share a 1366 px or portrait width
         self.value = named(QLabel("…"), "statsCardValue")
         self.arrow = IconLabel(theme, "equal", 40, colour="text")
         self.change = named(QLabel(), "statsCardChange")

@@ -59,9 +59,11 @@ class StatsScreen(Screen):
 
         icon = IconLabel(theme, "chart-bar", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
-        icon.setFixedSize(112, 112)
+        icon.setFixedSize(theme.tokens.px(112), theme.tokens.px(112))
         self.title = named(QLabel(), "screenTitle")
         self.subtitle = named(QLabel(), "screenSubtitle")
+        self.title.setWordWrap(True)
+        self.subtitle.setWordWrap(True)
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.title)
