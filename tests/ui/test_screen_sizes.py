@@ -211,3 +211,26 @@ def test_the_window_covers_its_screen_and_sizes_the_theme_for_it(
     qapp.processEvents()
     assert shell.window.geometry() == screen.geometry()
     assert shell.theme.metrics == ScreenMetrics.of(screen)
+
+
+def test_a_dense_small_panel_keeps_15_mm_targets_where_scaling_alone_would_not() -> None:
+    from ui.theme import NORMAL, fit_tokens
+
+    dense = ScreenMetrics(1280, 1024, 1280 / 245.0)  # a 12" 5:4 panel, 5.2 px/mm
+    tokens = fit_tokens(NORMAL, dense)
+    scaled_only = round(NORMAL.touch_target * tokens.scale)
+    assert scaled_only < MIN_TARGET_MM * dense.px_per_mm  # the design scale falls short...
+    assert tokens.touch_target >= MIN_TARGET_MM * dense.px_per_mm  # ...the floor lifts it
+    assert tokens.font_size > round(NORMAL.font_size * tokens.scale)  # and the body text
+
+
+def test_the_design_panel_keeps_the_design_sizes() -> None:
+    from ui.theme import ACCESSIBLE, NORMAL, fit_tokens
+
+    for base in (NORMAL, ACCESSIBLE):
+        tokens = fit_tokens(base, ScreenMetrics.design())
+        assert (tokens.font_size, tokens.touch_target, tokens.font_hero) == (
+            base.font_size,
+            base.touch_target,
+            base.font_hero,
+        )
