@@ -98,12 +98,9 @@ def _stop_requested() -> bool:
 def _engine(url: str) -> Engine:
     """One engine per database for the child's life, on the schema the kiosk migrated."""
     if url not in _engines:
-        from kiosk.db.engine import create_db_engine
-        from kiosk.db.migrate import ensure_schema
+        from kiosk.db.migrate import open_kiosk_database
 
-        engine = create_db_engine(url)
-        ensure_schema(engine)
-        _engines[url] = engine
+        _engines[url] = open_kiosk_database(url)
     return _engines[url]
 
 

@@ -55,6 +55,8 @@ def open_kiosk_database(url: str) -> Engine:
     starts afresh, keeping the old file aside). Only a missing file is created.
     """
     path = sqlite_file(url)
+    if path is not None and not path.exists():
+        _create_sqlite(url, path)
     existed = path is not None and path.exists()
     if path is not None and (before := check_file(path)).fault is not None:
         raise StorageError(before.fault, before.detail)
@@ -77,6 +79,49 @@ def open_kiosk_database(url: str) -> Engine:
         folder = path.parent if path is not None else None
         raise StorageError(fault_of(exc, folder), _first_line(exc)) from exc
     return engine
+
+
+def _create_sqlite(url: str, path: Path) -> None:
+    """Create a missing SQLite database whole: migrated under another name, then renamed.
+
+    The kiosk opens its database from several places at start-up (the screens' worker, the
+    print spooler, the sync worker, the child process of heavy jobs). Connecting to a missing
+    file creates it empty; the others would then find a file without the kiosk's schema and
+    rightly refuse it. So creation happens under a lock file, into ``*.creating``, and only a
+    complete database ever appears at ``path``: an empty file there is never one of ours.
+    """
+    import fcntl
+
+    from sqlalchemy import make_url
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = path.with_name(path.name + ".lock")
+        with lock.open("a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            if path.exists():  # another opener made it while this one waited
+                return
+            creating = path.with_name(path.name + ".creating")
+            for leftover in _sqlite_parts(creating):  # a creation killed half-way
+                leftover.unlink(missing_ok=True)
+            engine = create_db_engine(
+                make_url(url).set(database=str(creating)).render_as_string(hide_password=False)
+            )
+            try:
+                upgrade(engine)
+                with engine.connect() as conn:  # everything into the main file before the rename
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                engine.dispose()
+            for part in _sqlite_parts(creating)[1:]:
+                part.unlink(missing_ok=True)
+            creating.rename(path)
+    except OSError as exc:
+        raise StorageError(fault_of(exc, path.parent), str(exc)) from exc
+
+
+def _sqlite_parts(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
 
 
 def init_database(url: str, *, force: bool, now: str) -> Path | None:

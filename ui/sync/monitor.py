@@ -117,11 +117,10 @@ class SyncMonitor(WorkerDesk["Engine"]):
     def _open(self) -> Engine:
         with self._lock:
             if self._engine is None:
-                from kiosk.db.engine import create_db_engine, make_session_factory
-                from kiosk.db.migrate import ensure_schema
+                from kiosk.db.engine import make_session_factory
+                from kiosk.db.migrate import open_kiosk_database
 
-                engine = create_db_engine(self._settings.database_url)
-                ensure_schema(engine)
+                engine = open_kiosk_database(self._settings.database_url)
                 self._sessions = make_session_factory(engine)
                 self._engine = engine
             return self._engine
