@@ -26,7 +26,7 @@ _.badge_id  # kiosk/identity.py
 _.last_attempt_at  # kiosk/sync/tour.py
 
 # Theme tokens, read by the QSS templates in assets/theme/ (${accent_pressed}...)
-_.accent_pressed, _.scrim, _.font_hero, _.font_hero_compact, _.font_clock, _.spacing
+_.accent_pressed, _.scrim, _.font_hero, _.font_hero_compact, _.font_clock, _.spacing, _.font_display
 
 # Dead, in files other work was changing when this test came: delete each with its line here.
 _.unlocked  # ui/checkin/door.py
