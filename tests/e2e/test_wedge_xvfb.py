@@ -115,7 +115,11 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     """A room kiosk's data: the demo, an event open for check-in now, five registered agents
     each holding a signed ticket."""
-    tmp = tmp_path_factory.mktemp("wedge")
+    return build_world(tmp_path_factory.mktemp("wedge"))
+
+
+def build_world(tmp: Path) -> World:
+    """The room kiosk's data folder under ``tmp`` (see :func:`world`)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("SMARTCORNER_")}
     env = {**clean, "SMARTCORNER_DATA_DIR": str(tmp / "data"), "QT_QPA_PLATFORM": "offscreen"}
     env["SMARTCORNER_PROFILE"] = "room"
@@ -163,25 +167,32 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
 class XKiosk:
     """The kiosk application running on its own Xvfb display, and a way to type into it."""
 
-    def __init__(self, world: World, layout: str, tmp: Path) -> None:
+    def __init__(
+        self,
+        world: World,
+        layout: str,
+        tmp: Path,
+        screen: str = "1280x1024x24",
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.world = world
         read, write = os.pipe()
         self.xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-noreset", "-screen", "0", "1280x1024x24",
+            ["Xvfb", "-displayfd", str(write), "-noreset", "-screen", "0", screen,
              "-nolisten", "tcp"],
             pass_fds=(write,), stderr=subprocess.DEVNULL,
         )  # fmt: skip
         os.close(write)
         with os.fdopen(read) as pipe:
             self.display = ":" + pipe.readline().strip()
-        self.env = {**world.env, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+        self.env = {**world.env, **(env or {}), "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("WAYLAND_DISPLAY", None)
         subprocess.run(["setxkbmap", layout], env=self.env, check=True, timeout=30)
         self.log = (tmp / f"kiosk-{layout}.log").open("w")
         self.app = subprocess.Popen(
             [*SMARTCORNER, "run"], env=self.env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        self.window = self._wait_for(self._find_window, "the kiosk's window")
+        self.window = self.wait_for(self._find_window, "the kiosk's window")
         self.xdotool("mousemove", "--sync", "640", "512")  # no window manager: focus follows
 
     def xdotool(self, *args: str) -> str:
@@ -195,7 +206,7 @@ class XKiosk:
         found = self.xdotool("search", "--onlyvisible", "--pid", str(self.app.pid)).split()
         return found[0] if found else None
 
-    def _wait_for(self, probe: Callable[[], object], what: str) -> object:
+    def wait_for(self, probe: Callable[[], object], what: str) -> object:
         """Poll ``probe`` until it gives something truthy, with a deadline: the X server and the
         app are other processes, with no signal to wait on."""
         deadline = datetime.now(UTC) + timedelta(seconds=WAIT_S)
@@ -215,10 +226,10 @@ class XKiosk:
 
     def admits(self, person_id: int) -> None:
         """The green verdict is painted, and the check-in row says ``ok``."""
-        self._wait_for(lambda: self.colour() == GREEN, "green verdict on the screen")
+        self.wait_for(lambda: self.colour() == GREEN, "green verdict on the screen")
         assert self.world.outcomes(person_id) == [CheckinOutcome.OK]
         self.xdotool("click", "1")  # a tap dismisses the verdict: the next scan starts clean
-        self._wait_for(lambda: self.colour() != GREEN, "verdict dismissed by a tap")
+        self.wait_for(lambda: self.colour() != GREEN, "verdict dismissed by a tap")
 
     def close(self) -> None:
         for process in (self.app, self.xvfb):

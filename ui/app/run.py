@@ -138,6 +138,10 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
     supervision = _supervise(shell, settings, app)
     display = _display_power(shell, settings, clock)
 
+    if os.environ.get("SMARTCORNER_TEST_PROBE") == "1":  # end-to-end tests: ui.widgets.probe
+        from ui.widgets.probe import GeometryProbe
+
+        GeometryProbe(shell.window)
     shell.start()
     display.start()
     # Register this kiosk in the database early (after the first paint, on the worker), so that
