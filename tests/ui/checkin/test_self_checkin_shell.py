@@ -13,10 +13,11 @@ from kiosk.ports import BadgePresented, FixedClock
 from kiosk.settings import Profile, Settings, with_overrides
 from tests.helpers.checkin_world import ALICE_UID, UNKNOWN_UID, World
 from tests.ui.conftest import FakeProgramme
-from ui.checkin.self_checkin import SelfCheckin
+from ui.checkin.self_checkin import PENDING_AFTER_MS, SelfCheckin
 from ui.checkin.verdict_panel import PALETTES
 from ui.checkin.verdicts import Tone
 from ui.data import KioskDatabase
+from ui.widgets.crossfade import FADE_MS
 
 
 @pytest.fixture
@@ -142,4 +143,54 @@ def test_on_the_attract_screen_the_verdict_is_painted_whenever_the_answer_comes(
     assert not checkin.showing  # the tap closed the verdict...
     attract = kiosk.router.current
     with qtbot.waitSignal(attract.start_requested, timeout=2000):  # ...and the next one is seen
+        qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+
+
+@pytest.mark.parametrize("answer_after_ms", [0, 30, 100, 2000])
+def test_a_verdict_during_the_cross_fade_back_to_the_attract_screen_is_painted_on_top(
+    kiosk: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answer_after_ms: int
+) -> None:
+    """The answer lands at each stage of the real 200 ms cross-fade onto the attract screen:
+    before "Vérification…" (0 and 30 ms), while it is shown with the fade running (100 ms), and
+    after the fade (2 s). The window's own buffer — what was flushed to the screen, not a fresh
+    render of the widgets — shows the green verdict over the fading image, and the tap that
+    closes it is the only one the panel takes."""
+    transition = kiosk.window.transition
+    transition.duration_ms = FADE_MS
+    kiosk.router.go("events")
+    qtbot.waitUntil(lambda: not transition.running, timeout=3000)
+    checkin: SelfCheckin = kiosk.service(SelfCheckin)
+    desk = checkin.desk
+    answers: list[Any] = []  # the real service's answer, recorded in the database first
+    identity = desk.badge_identity(ALICE_UID)
+    assert identity is not None
+    desk.check_in(identity, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+
+    def answered(identity: Any, on_done: Any, on_error: Any = None, **kw: Any) -> None:
+        if answer_after_ms:
+            QTimer.singleShot(answer_after_ms, lambda: on_done(answers[0]))
+        else:
+            on_done(answers[0])
+
+    monkeypatch.setattr(desk, "check_in", answered)
+    shown: list[Tone] = []
+    checkin.verdict_shown.connect(lambda view: shown.append(view.tone))
+    kiosk.reset_session()  # an idle reset: back to the attract screen, fading
+    assert kiosk.router.current_key == "attract"
+    assert transition.running
+    kiosk.bridge.on_badge_event(BadgePresented(ALICE_UID, "ACS ACR1252"))
+    qtbot.waitUntil(lambda: Tone.GREEN in shown, timeout=5000)
+    assert (Tone.PENDING in shown) is (answer_after_ms > PENDING_AFTER_MS)
+    assert transition.running is (answer_after_ms < FADE_MS)
+    window = kiosk.window
+    flushed = window.screen().grabWindow(window.winId()).toImage()
+    for point in (QPoint(20, 20), QPoint(960, 540), QPoint(1900, 1060)):
+        assert flushed.pixelColor(point).name() == PALETTES[Tone.GREEN].background.lower()
+        assert window.childAt(point) is checkin.panel
+    qtbot.mouseClick(checkin.panel, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    assert not checkin.showing
+    qtbot.waitUntil(lambda: not transition.running, timeout=3000)
+    attract = kiosk.router.current
+    with qtbot.waitSignal(attract.start_requested, timeout=2000):
         qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
