@@ -75,6 +75,7 @@ class Earcons(QObject):
             effect.setVolume(VOLUME)
             effects[cue] = effect
         self._effects = effects
+        log.info("sounds loaded: %d cues", len(effects))
 
     def play(self, cue: Cue) -> None:
         self.played.append(cue)

@@ -53,6 +53,7 @@ ADMIN_PIN = "4826"  # not the default: the door opens with the PIN this kiosk wa
 PROBE = "probe: "
 WEDGE = "scan from the keyboard wedge"  # logged by ui.input.wedge_filter for each scan
 READY = "Click & Collect ready"  # logged once the store kiosk's order desk has opened
+SOUNDS = "sounds loaded"  # logged by ui.sounds once the check-in sounds are loaded
 
 Widget = dict[str, object]
 
@@ -127,6 +128,10 @@ def test_door_mode_opened_with_the_pin_pad_admits_scanned_tickets(
         assert "Atelier douchettes" in str(event["text"])
         tap(kiosk, event)
         wait_widget(kiosk, "the door board", named("doorEventTitle", "Atelier douchettes"))
+        # Known defect, left to its owners: self check-in loads its sounds (QtMultimedia) on
+        # the GUI thread 3 s after the first paint; a scan typed meanwhile is cut by the wedge
+        # filter's hold timer (81 of 131 characters: "Code illisible"). Scan once it is done.
+        kiosk.wait_for(lambda: SOUNDS in Path(kiosk.log.name).read_text(), "the sounds loaded")
 
         (us, first), (french, second), *_ = room.tickets
         for keys, person_id in ((us_scanner(us), first), (fr_scanner(french), second)):
