@@ -261,15 +261,21 @@ RETENTION_DEFAULTS: Final[Mapping[str, int]] = {
 }
 
 
-def _parse_retention(v: Any) -> dict[str, int]:
-    """A TOML table ``{checkins = 1095}``, or ``checkins=1095,visitors=365`` from the env."""
+def _key_values(v: Any) -> Mapping[Any, Any]:
+    """A TOML table as it is, or ``a=1,b=2`` from an environment variable as a table."""
     if isinstance(v, str):
         pairs = [item.split("=", 1) for item in v.split(",") if item.strip()]
         if any(len(pair) != 2 for pair in pairs):
             raise ValueError(v)
-        v = {k.strip(): val.strip() for k, val in pairs}
+        return {k.strip(): val.strip() for k, val in pairs}
     if not isinstance(v, Mapping):
         raise ValueError(v)
+    return v
+
+
+def _parse_retention(v: Any) -> dict[str, int]:
+    """A TOML table ``{checkins = 1095}``, or ``checkins=1095,visitors=365`` from the env."""
+    v = _key_values(v)
     out: dict[str, int] = {}
     for kind, days in v.items():
         if kind not in RETENTION_DEFAULTS or isinstance(days, bool) or not 1 <= int(days) <= 36500:
@@ -292,13 +298,7 @@ def _parse_event_types(v: Any) -> dict[str, EventKind]:
     """A TOML table ``{Webinaire = "formation"}``, or ``Webinaire=formation,Débat=table_ronde``
     from the env; the types are the codes (masterclass, table_ronde, atelier_technologique,
     cafe_numerique, formation)."""
-    if isinstance(v, str):
-        pairs = [item.split("=", 1) for item in v.split(",") if item.strip()]
-        if any(len(pair) != 2 for pair in pairs):
-            raise ValueError(v)
-        v = {k.strip(): val.strip() for k, val in pairs}
-    if not isinstance(v, Mapping):
-        raise ValueError(v)
+    v = _key_values(v)
     out: dict[str, EventKind] = {}
     for word, kind in v.items():
         if not str(word).strip():
