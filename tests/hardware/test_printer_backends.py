@@ -142,13 +142,16 @@ def test_selftest_passes_with_a_serial_printer_on_a_pty(
 ) -> None:
     result = selftest(tmp_path, pty_printer.url)
     assert result.returncode == 0, result.stdout + result.stderr
-    (line,) = [x for x in result.stdout.splitlines() if x.startswith("[ OK ] printer")]
-    assert line.endswith(f"serial://{pty_printer.path}: online, paper ok")
+    # French by default, like the screens (SMARTCORNER_LANG=en for English)
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("[ OK ] imprimante")]
+    assert line.endswith(f"serial://{pty_printer.path}\u202f: en ligne, papier OK")
     assert receipts_in(bytes(pty_printer.printer.stream)) == []  # a self-test prints nothing
 
 
 def test_selftest_names_the_state_of_an_absent_usb_printer(tmp_path: Path) -> None:
     result = selftest(tmp_path, "usb://04b8:0202")
     assert result.returncode == 1
-    (line,) = [x for x in result.stdout.splitlines() if x.startswith("[FAIL] printer")]
-    assert line.endswith("usb://04b8:0202: unreachable: imprimante USB 04b8:0202 introuvable")
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("[FAIL] imprimante")]
+    assert line.endswith(
+        "usb://04b8:0202\u202f: injoignable\u202f: imprimante USB 04b8:0202 introuvable"
+    )

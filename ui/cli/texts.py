@@ -100,6 +100,16 @@ FRENCH: Final[Mapping[str, str]] = {
     "camera.ok": "{devices}",
 }
 
+# A printer's state (kiosk.ports.PrinterState) in a French report.
+PRINTER_STATES: Final[Mapping[str, str]] = {
+    "paper_out": "plus de papier",
+    "offline": "hors ligne",
+    "unreachable": "injoignable",
+    "silent": "ne répond pas",
+    "unknown": "état inconnu",
+    "not_configured": "non configurée",
+}
+
 NAMES: Final[Mapping[str, str]] = {
     "database": "base de données",
     "badge reader": "lecteur de badges",
@@ -123,7 +133,10 @@ def detail_of(check: Check, lang: Language) -> str:
     if lang is not Language.FR or not check.code:
         return check.detail
     if check.code in FRENCH:
-        return FRENCH[check.code].format(**check.values)
+        values = dict(check.values)
+        if "state" in values:
+            values["state"] = PRINTER_STATES.get(str(values["state"]), values["state"])
+        return FRENCH[check.code].format(**values)
     if check.code in TEXTS:
         return TEXTS[check.code][0].format(**check.values)
     return check.detail
