@@ -247,7 +247,7 @@ write_config() {
 make_data_dir() {
   local d
   for d in "$DATA_DIR" "$DATA_DIR/logs" "$DATA_DIR/backups"; do
-    run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$d"
+    run install -d -m 0700 -o "$KIOSK_USER" -g "$KIOSK_USER" "$d"  # private: the kiosk keeps them so
   done
 }
 

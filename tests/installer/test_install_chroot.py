@@ -131,9 +131,9 @@ def test_files_have_their_owners_and_modes(debian: Installed) -> None:
     expected = {
         "/etc/smartcorner": ("root:kiosk", 0o750),
         "/etc/smartcorner/kiosk.toml": ("root:kiosk", 0o640),
-        "/var/lib/smartcorner": ("kiosk:kiosk", 0o750),
-        "/var/lib/smartcorner/logs": ("kiosk:kiosk", 0o750),
-        "/var/lib/smartcorner/backups": ("kiosk:kiosk", 0o750),
+        "/var/lib/smartcorner": ("kiosk:kiosk", 0o700),
+        "/var/lib/smartcorner/logs": ("kiosk:kiosk", 0o700),
+        "/var/lib/smartcorner/backups": ("kiosk:kiosk", 0o700),
         "/var/lib/smartcorner/smartcorner.sqlite3": ("kiosk:kiosk", None),
         "/usr/local/bin/smartcorner": ("root:root", 0o755),
         "/etc/udev/rules.d/60-smartcorner.rules": ("root:root", 0o644),

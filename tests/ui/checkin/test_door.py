@@ -231,7 +231,8 @@ def test_an_undone_arrival_leaves_no_green_verdict_on_the_banner_nor_on_its_row(
     assert "Arrivée annulée" in door.banner.text
     assert "Arrivée enregistrée" not in door.banner.text
     green = QColor(PALETTES[Tone.GREEN].background).rgb()
-    (row,) = door.scans.findChildren(QFrame, "doorScanLine")
+    # rows replaced by the refresh are hidden at once and deleted later (deleteLater)
+    (row,) = [r for r in door.scans.findChildren(QFrame, "doorScanLine") if not r.isHidden()]
     mark = row.findChild(QLabel, "doorScanMark")
     assert mark is not None
     image = mark.pixmap().toImage()
