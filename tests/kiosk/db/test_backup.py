@@ -118,11 +118,15 @@ def writer(live_db: Path, tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
 
 
 def wait_for_batches(path: Path, at_least: int, proc: subprocess.Popen[str]) -> int:
+    """Until the writer process has committed ``at_least`` batches (60 s at most)."""
     deadline = time.monotonic() + 60
     while (n := batches(path)) < at_least:
-        assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline, f"the writer wrote only {n} batches"
-        time.sleep(0.01)
+        try:  # the writer ending early is an error; otherwise look again in 10 ms
+            proc.wait(timeout=0.01)
+        except subprocess.TimeoutExpired:
+            assert time.monotonic() < deadline, f"the writer wrote only {n} batches"
+            continue
+        raise AssertionError(proc.communicate())
     return n
 
 
