@@ -36,6 +36,7 @@ from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.screen_heading import screen_heading
 
 log = logging.getLogger(__name__)
 
@@ -79,21 +80,12 @@ class BadgeSimulatorScreen(Screen):
         self.buttons: list[TouchButton] = []
 
         icon = IconLabel(theme, "id-badge-2", 56, colour="accent", stroke=1.75)
-        icon.setObjectName("screenIcon")
-        icon.setFixedSize(112, 112)
-        self.title = named(QLabel(), "screenTitle")
-        self.subtitle = named(QLabel(), "screenSubtitle")
-        heading = QVBoxLayout()
-        heading.setSpacing(6)
-        heading.addWidget(self.title)
-        heading.addWidget(self.subtitle)
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("adminBack")
         self.back.clicked.connect(self.back_requested)
-        header = QHBoxLayout()
-        header.setSpacing(32)
-        header.addWidget(icon)
-        header.addLayout(heading, 1)
+        heading = screen_heading(icon)
+        self.title, self.subtitle = heading.title, heading.subtitle
+        header = heading.layout
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
         self.field = named(QLineEdit(), "simulatorSearch")

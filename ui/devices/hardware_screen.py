@@ -18,8 +18,6 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -36,6 +34,7 @@ from ui.screens.base import Screen
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.screen_heading import screen_heading
 
 STATUS_REFRESH_MS = 5000
 
@@ -83,21 +82,12 @@ class HardwareScreen(Screen):
         self._asking = False
 
         icon = IconLabel(theme, "cpu", 56, colour="accent", stroke=1.75)
-        icon.setObjectName("screenIcon")
-        icon.setFixedSize(96, 96)
-        self.title = named(QLabel(), "screenTitle")
-        self.subtitle = named(QLabel(), "screenSubtitle")
-        heading = QVBoxLayout()
-        heading.setSpacing(6)
-        heading.addWidget(self.title)
-        heading.addWidget(self.subtitle)
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("adminBack")
         self.back.clicked.connect(self.back_requested)
-        header = QHBoxLayout()
-        header.setSpacing(32)
-        header.addWidget(icon)
-        header.addLayout(heading, 1)
+        heading = screen_heading(icon, icon_box=96)
+        self.title, self.subtitle = heading.title, heading.subtitle
+        header = heading.layout
         header.addWidget(self.back)
 
         self.reader = DeviceCard(theme, "id-badge-2")

@@ -20,6 +20,7 @@ from ui.documents.document_list import DocumentListView, documents_text
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.screen_heading import screen_heading
 
 THEME_COLUMNS = 2
 MAX_THEME_TILES = 8  # the grid's room; further themes are reached by search
@@ -77,21 +78,10 @@ class BrowsePage(QWidget):
         super().__init__(parent)
         self._theme = theme
         icon = IconLabel(theme, "books", 64, colour="documents", stroke=1.75)
-        icon.setObjectName("screenIcon")
         icon.setProperty("area", "documents")
-        icon.setFixedSize(112, 112)
-        self.title = named(QLabel(), "screenTitle")
-        self.subtitle = named(QLabel(), "screenSubtitle")
-        self.title.setWordWrap(True)  # a portrait screen is 1080 px wide
-        self.subtitle.setWordWrap(True)
-        heading = QVBoxLayout()
-        heading.setSpacing(6)
-        heading.addWidget(self.title)
-        heading.addWidget(self.subtitle)
-        header = QHBoxLayout()
-        header.setSpacing(32)
-        header.addWidget(icon)
-        header.addLayout(heading, 1)
+        heading = screen_heading(icon, wrap=True)
+        self.title, self.subtitle = heading.title, heading.subtitle
+        header = heading.layout
 
         self.search = SearchEntry(theme)
         self.search.setReadOnly(True)  # a door to the search page, where the keyboard is

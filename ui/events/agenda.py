@@ -13,7 +13,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QListView,
     QScroller,
@@ -34,6 +33,7 @@ from ui.events_feed import EventsFeed, FeedState
 from ui.screens.base import Screen
 from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.screen_heading import screen_heading
 
 ROW_GAP = 20
 EventRole = Qt.ItemDataRole.UserRole + 1
@@ -105,21 +105,10 @@ class AgendaScreen(Screen):
         super().__init__(parent)
         self._feed = feed
         icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
-        icon.setObjectName("screenIcon")
         icon.setProperty("area", Area.EVENTS.value)
-        icon.setFixedSize(112, 112)
-        self.title = named(QLabel(), "screenTitle")
-        self.subtitle = named(QLabel(), "screenSubtitle")
-        self.title.setWordWrap(True)  # a portrait screen is 1080 px wide
-        self.subtitle.setWordWrap(True)
-        heading = QVBoxLayout()
-        heading.setSpacing(6)
-        heading.addWidget(self.title)
-        heading.addWidget(self.subtitle)
-        header = QHBoxLayout()
-        header.setSpacing(32)
-        header.addWidget(icon)
-        header.addLayout(heading, 1)
+        heading = screen_heading(icon, wrap=True)
+        self.title, self.subtitle = heading.title, heading.subtitle
+        header = heading.layout
 
         self.model = EventListModel(self)
         self.view = named(QListView(), "eventList")
