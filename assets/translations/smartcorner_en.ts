@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+107"/>
+        <location filename="../../ui/app/screens/admin.py" line="+166"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+200"/>
+        <location filename="../../ui/events/agenda.py" line="+191"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+110"/>
+        <location filename="../../ui/app/screens/attract.py" line="+113"/>
         <source>Touchez l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+164"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../ui/widgets/bottom_bar.py" line="+70"/>
+        <location filename="../../ui/widgets/bottom_bar.py" line="+76"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/documents/browse.py" line="+171"/>
+        <location filename="../../ui/documents/browse.py" line="+163"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -1305,7 +1305,7 @@
 <context>
     <name>HardwareScreen</name>
     <message>
-        <location filename="../../ui/devices/hardware_screen.py" line="+183"/>
+        <location filename="../../ui/devices/hardware_screen.py" line="+173"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1644,7 +1644,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+89"/>
+        <location filename="../../ui/app/screens/home.py" line="+120"/>
         <source>Bonjour&#xa0;!</source>
         <translation>Hello!</translation>
     </message>
@@ -1783,19 +1783,14 @@
         <translation>Cause: {cause}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> — ou, pour repartir de zéro&#x202f;: </source>
-        <translation> — or, to start afresh: </translation>
+        <location line="+7"/>
+        <source>ou, pour repartir de zéro&#x202f;:</source>
+        <translation>or, to start afresh:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> puis </source>
-        <translation> then </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pour réparer&#x202f;: {commands}</source>
-        <translation>To mend it: {commands}</translation>
+        <location line="+3"/>
+        <source>Pour réparer&#x202f;:</source>
+        <translation>To mend it:</translation>
     </message>
 </context>
 <context>
@@ -2640,7 +2635,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+174"/>
+        <location filename="../../ui/stats/screen.py" line="+176"/>
         <source>Les statistiques n&apos;ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>

@@ -171,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the attract, home, programme, PIN and administration screens",
     )
+    parser.add_argument(
+        "--hardening",
+        action="store_true",
+        help="only « hors service » and the RGPD lines with their details, at --size",
+    )
     args = parser.parse_args(argv)
     size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -204,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
         loop.exec()
 
     written: list[Path] = []
+    if args.hardening:
+        from tools.screenshots.hardening import shoot_hardening
+        from ui.theme import ScreenMetrics as Metrics
+
+        density = size[0] / args.width_mm if args.width_mm else Metrics.design().px_per_mm
+        for path in shoot_hardening(app, outdir, settle, NOW, tmp, size, density):
+            print(path)
+        return 0
 
     def shoot(shell: Shell, name: str) -> None:
         settle()

@@ -105,11 +105,15 @@ class PrivacyDetails(QFrame):
         for widget in (self.title, self.what, self.responsible, self.kept_title, self.kept):
             column.addWidget(widget)
         column.addWidget(self.rights)
-        column.addStretch(1)
+        column.addSpacing(8)
         column.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
-        outer = QHBoxLayout(self)
+        # The card is as tall as its text, centred: on a portrait totem a full-height card
+        # left two thirds of white under four short paragraphs.
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(96, 72, 96, 72)
+        outer.addStretch(1)
         outer.addWidget(card)
+        outer.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -74,10 +74,13 @@ class OutOfServiceScreen(Screen):
             self.tr("Elle ne peut rien enregistrer pour le moment. Merci de prévenir l’équipe.")
         )
         self.cause.setText(self.tr("Cause\u202f: {cause}").format(cause=self._cause_text()))
-        if self._fault in (StorageFault.EMPTY_FILE, StorageFault.DAMAGED):
-            joined = self.tr(" — ou, pour repartir de zéro : ")
+        # One command a line, so that a line breaks inside a command only when the command
+        # alone is wider than the card (a label wraps at hyphens: "smartcorner-" / "kiosk").
+        if self._fault in (StorageFault.EMPTY_FILE, StorageFault.DAMAGED) and self._commands:
+            first, *others = self._commands
+            lines = [first]
+            for other in others:
+                lines += [self.tr("ou, pour repartir de zéro\u202f:"), other]
         else:
-            joined = self.tr(" puis ")
-        self.command.setText(
-            self.tr("Pour réparer\u202f: {commands}").format(commands=joined.join(self._commands))
-        )
+            lines = [f"{n}. {command}" for n, command in enumerate(self._commands, 1)]
+        self.command.setText("\n".join([self.tr("Pour réparer\u202f:"), *lines]))
