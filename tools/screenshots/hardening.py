@@ -35,6 +35,7 @@ def shoot_hardening(
     from ui.checkin.door import DoorScreen, Page
     from ui.collect.pickup import PickupScreen
     from ui.help.screen import HelpScreen
+    from ui.screens.pin import PinScreen
     from ui.theme import ScreenMetrics
     from ui.widgets.privacy import PrivacyLine
 
@@ -81,6 +82,15 @@ def shoot_hardening(
             screen.show_fault(fault, remedies(fault, data, data / "backups"))
             room.router.go(OUT_OF_SERVICE, remember=False)
             shoot(room, f"room-out-of-service-{fault.value}-{lang.value}")
+        room.router.reset()
+        room.router.go("pin")
+        pin = room.router.current
+        assert isinstance(pin, PinScreen)
+        for _ in range(6):  # past the limit: the pad says until when it is locked
+            for digit in "0000":
+                pin.type_digit(digit)
+            pin.pad.submit()
+        shoot(room, f"room-pin-locked-{lang.value}")
         room.router.reset()
         room.router.go("door")
         door = room.router.current
