@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tools.screenshots import panel as screen_panel
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -125,13 +127,13 @@ def shoot_checkin(
     theme = ThemeController(app)
     language = LanguageSwitcher(app)
     panel = VerdictPanel(theme)
-    panel.resize(1920, 1080)
+    screen_panel.fit_widget(panel, theme)
     panel.show()
     shots: list[Path] = []
 
     def shoot(name: str) -> None:
         settle()
-        path = outdir / f"checkin-verdict-{name}.png"
+        path = screen_panel.png(outdir, f"checkin-verdict-{name}")
         panel.grab().save(str(path))
         shots.append(path)
 
@@ -211,7 +213,7 @@ def shoot_door(
     language = LanguageSwitcher(app)
     language.apply(Language.FR)
     door = DoorScreen(desk, theme, PinGuard("2468", clock), _Silent(), export_dir=folder)
-    door.resize(1920, 960)
+    screen_panel.fit_widget(door, theme, bottom_bar=120)
     door.show()
     shots: list[Path] = []
 
@@ -223,7 +225,7 @@ def shoot_door(
 
     def shoot(name: str) -> None:
         wait()
-        path = outdir / f"checkin-door-{name}-fr-normal.png"
+        path = screen_panel.png(outdir, f"checkin-door-{name}-fr-normal")
         door.grab().save(str(path))
         shots.append(path)
 

@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tools.screenshots import panel as screen_panel
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy.orm import Session, sessionmaker
@@ -106,7 +108,7 @@ def shoot_collect(
         settings, app=app, clock=FixedClock(now), events_loader=lambda n, limit: [],
         database=KioskDatabase(url, settings),
     )  # fmt: skip
-    shell.window.resize(1920, 1080)
+    screen_panel.fit(shell)
     shell.window.transition.duration_ms = 0
     shell.start()
     shell.window.show()
@@ -118,7 +120,7 @@ def shoot_collect(
         while desk is not None and desk.pending:
             settle()
         settle()
-        path = outdir / f"store-collect-{name}.png"
+        path = screen_panel.png(outdir, f"store-collect-{name}")
         shell.window.grab().save(str(path))
         shots.append(path)
 

@@ -34,9 +34,9 @@ from kiosk.printing.spool import Failure, SpoolOpener, enqueue
 from kiosk.printing.states import PrintJobState
 from kiosk.printing.tables import PrintJob
 from kiosk.settings import Language, Profile, Settings
+from tools.screenshots import panel as screen_panel
 from ui.app.shell import Shell, build_shell
 
-SIZE = (1920, 1080)
 DEMO_UID = bytes.fromhex("04A1B2C3D4E5F6")
 RANDOM_ID = bytes.fromhex("08A1B2C3")
 
@@ -47,7 +47,7 @@ def _shell(app: QApplication, profile: Profile, data_dir: Path, db_url: str | No
                         kiosk_name="Smart Corner", db_url=db_url,
                         printer=_OutOfPaper.description)  # fmt: skip
     shell = build_shell(settings, app=app, clock=FixedClock(now), events_loader=loader)
-    shell.window.resize(*SIZE)
+    screen_panel.fit(shell)
     shell.window.transition.duration_ms = 0
     shell.start()
     shell.window.show()
@@ -124,7 +124,7 @@ def shoot_devices(
 
     def shoot(shell: Shell, name: str) -> None:
         settle()
-        path = outdir / f"{name}.png"
+        path = screen_panel.png(outdir, name)
         shell.window.grab().save(str(path))
         shots.append(path)
 

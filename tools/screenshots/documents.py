@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tools.screenshots import panel as screen_panel
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -72,7 +74,7 @@ def shoot_documents(
         shell = build_shell(
             settings, app=app, clock=FixedClock(now), events_loader=lambda _now, _limit: []
         )
-        shell.window.resize(1920, 1080)
+        screen_panel.fit(shell)
         shell.window.transition.duration_ms = 0
         shell.start()
         shell.window.show()
@@ -83,7 +85,7 @@ def shoot_documents(
 
     def shoot(name: str) -> None:
         settle()
-        path = outdir / f"documents-{name}.png"
+        path = screen_panel.png(outdir, f"documents-{name}")
         shell.window.grab().save(str(path))
         shots.append(path)
 

@@ -18,6 +18,7 @@ from kiosk.help.queue import HelpDesk
 from kiosk.paths import Paths
 from kiosk.ports import FixedClock
 from kiosk.settings import Language, Profile, Settings
+from tools.screenshots import panel as screen_panel
 
 
 def _afternoon(url: str, now: datetime) -> None:
@@ -86,7 +87,7 @@ def shoot_help(
     shell = build_shell(
         settings, app=app, clock=clock, events_loader=lambda n, limit: [], database=database
     )
-    shell.window.resize(1920, 1080)
+    screen_panel.fit(shell)
     shell.window.transition.duration_ms = 0
     shell.start()
     shell.window.show()
@@ -100,7 +101,7 @@ def shoot_help(
 
     def shoot(name: str) -> None:
         wait()
-        path = outdir / f"{name}.png"
+        path = screen_panel.png(outdir, name)
         shell.window.grab().save(str(path))
         shots.append(path)
 
@@ -125,11 +126,11 @@ def shoot_help(
     board = HelpBoard(
         lambda done: help_screen.client.ask(lambda desk: desk.board(), done), clock, Recorder()
     )
-    board.resize(1920, 1080)
+    board.resize(*screen_panel.size)
     board.show()
     board.refresh()
     wait()
-    path = outdir / "help-board-fr.png"
+    path = screen_panel.png(outdir, "help-board-fr")
     board.grab().save(str(path))
     shots.append(path)
     board.close()

@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         loop.exec()
 
     written: list[Path] = []
+    from tools.screenshots import panel as screen_panel
+
+    screen_panel.configure(size, args.width_mm)
     if args.hardening:
         from tools.screenshots.hardening import shoot_hardening
         from ui.theme import ScreenMetrics as Metrics

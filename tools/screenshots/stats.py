@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.paths import Paths
 from kiosk.ports import FixedClock
 from kiosk.settings import Language, Profile, Settings
+from tools.screenshots import panel as screen_panel
 
 
 def shoot_stats(
@@ -35,7 +36,7 @@ def shoot_stats(
         db_url=db_url,
     )
     shell = build_shell(settings, app=app, clock=FixedClock(now), events_loader=lambda n, limit: [])
-    shell.window.resize(1920, 1080)
+    screen_panel.fit(shell)
     shell.window.transition.duration_ms = 0
     shell.start()
     shell.window.show()
@@ -46,7 +47,7 @@ def shoot_stats(
         while shell.executor.pending:
             settle()
         settle()
-        path = outdir / f"{name}.png"
+        path = screen_panel.png(outdir, name)
         shell.window.grab().save(str(path))
         shots.append(path)
 

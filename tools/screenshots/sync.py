@@ -15,10 +15,10 @@ from kiosk.ports import FixedClock
 from kiosk.settings import Language, Profile, Settings
 from kiosk.sync.failures import SyncFailure
 from kiosk.sync.tour import ConflictLine, SyncStatus
+from tools.screenshots import panel as screen_panel
 from ui.app.shell import Shell, build_shell
 from ui.sync.status import SyncMonitor, SyncView
 
-SIZE = (1920, 1080)
 CENTRAL = "postgresql+psycopg://kiosk@central.invalid/smartcorner"
 
 
@@ -63,7 +63,7 @@ def shoot_sync(
     settings = Settings(profile=Profile.TOUR, paths=Paths(data_dir=data_dir, config_file=None),
                         kiosk_name="Smart Tour", central_db=CENTRAL)  # fmt: skip
     shell: Shell = build_shell(settings, app=app, clock=FixedClock(now), events_loader=loader)
-    shell.window.resize(*SIZE)
+    screen_panel.fit(shell)
     shell.window.transition.duration_ms = 0
     shell.start()
     shell.window.show()
@@ -77,7 +77,7 @@ def shoot_sync(
 
     def shoot(name: str) -> None:
         settle()
-        path = outdir / f"{name}.png"
+        path = screen_panel.png(outdir, name)
         shell.window.grab().save(str(path))
         shots.append(path)
 
