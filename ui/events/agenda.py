@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QStackedLayout,
@@ -126,11 +127,21 @@ class AgendaScreen(Screen):
         self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.empty.setWordWrap(True)
         self.detail = EventDetailPage(theme)
+        # The page scrolls: on a 1366x768 panel or in accessible mode its facts and the next
+        # step are taller than the room under the heading, and a squeezed page cut them.
+        self.detail_scroll = named(QScrollArea(), "eventDetailScroll")
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setWidget(self.detail)
+        QScroller.grabGesture(
+            self.detail_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         self.view.clicked.connect(self._open_event)
         self._body = QStackedLayout()
         self._body.addWidget(self.view)
         self._body.addWidget(self.empty)
-        self._body.addWidget(self.detail)
+        self._body.addWidget(self.detail_scroll)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(96, 64, 96, 24)
@@ -158,7 +169,8 @@ class AgendaScreen(Screen):
     def open_event(self, event: UpcomingEvent) -> None:
         """The event's own page; "Retour" comes back to the programme."""
         self.detail.show_event(event)
-        self._body.setCurrentWidget(self.detail)
+        self.detail_scroll.verticalScrollBar().setValue(0)
+        self._body.setCurrentWidget(self.detail_scroll)
 
     def _open_event(self, index: QModelIndex) -> None:
         event = index.data(EventRole)
@@ -166,7 +178,7 @@ class AgendaScreen(Screen):
             self.open_event(event)
 
     def go_back(self) -> bool:
-        if self._body.currentWidget() is not self.detail:
+        if self._body.currentWidget() is not self.detail_scroll:
             return False
         self._show_list()
         return True
@@ -176,12 +188,12 @@ class AgendaScreen(Screen):
         self._body.setCurrentWidget(self.view if self._feed.events else self.empty)
 
     def _refresh(self) -> None:
-        if self._body.currentWidget() is self.detail and self.detail.shown_event is not None:
+        if self._body.currentWidget() is self.detail_scroll and self.detail.shown_event is not None:
             fresh = [e for e in self._feed.events if e.id == self.detail.shown_event.id]
             if fresh:
                 self.detail.show_event(fresh[0])  # seats left change while it is read
         self.model.set_events(self._feed.events)
-        if self._body.currentWidget() is not self.detail:
+        if self._body.currentWidget() is not self.detail_scroll:
             self._show_list()
         self._set_empty_text()
 

@@ -82,3 +82,28 @@ def test_a_tap_beside_the_cards_still_starts_the_kiosk(qtbot: QtBot, shell: Any)
     qtbot.waitUntil(lambda: shell.attract.events.visible_count() == 3)
     qtbot.mouseClick(shell.attract, Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
     assert shell.router.current_key == "home"
+
+
+def test_on_a_small_panel_the_page_scrolls_instead_of_cutting_its_lines(
+    qtbot: QtBot, shell: Any
+) -> None:
+    """1366x768 in accessible mode: the facts and the next step are taller than the room under
+    the heading; each line keeps the height its text needs and the last one scrolls into view."""
+    from ui.theme import ScreenMetrics
+
+    shell.theme.set_screen(ScreenMetrics(1366, 768, 1366 / 409.8))
+    shell.window.resize(1366, 768)
+    shell.session.set_accessible(True)
+    agenda = open_agenda(qtbot, shell)
+    tap_card(qtbot, agenda, 0)
+    detail = agenda.detail
+    qtbot.waitUntil(lambda: detail.isVisible())
+    area = agenda.detail_scroll
+    assert detail.height() > area.viewport().height()  # taller than the room: it scrolls
+    for label in (detail.title, detail.description, detail.when, detail.next_step):
+        if label.isVisible():
+            assert label.height() >= label.heightForWidth(label.width())  # not squeezed
+    area.ensureWidgetVisible(detail.next_step)
+    top = detail.next_step.mapTo(area.viewport(), QPoint(0, 0)).y()
+    assert top >= 0
+    assert top + detail.next_step.height() <= area.viewport().height()
