@@ -67,7 +67,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+191"/>
+        <location filename="../../ui/events/agenda.py" line="+203"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -1355,7 +1355,12 @@
         <translation>Simulated reader (demo): “Simulate a badge” menu</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
+        <source>Premier lecteur PC/SC trouvé</source>
+        <translation>The first PC/SC reader found</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Prête, papier en place</source>
         <translation>Ready, paper loaded</translation>
     </message>
@@ -1398,6 +1403,21 @@
         <location line="+3"/>
         <source>Imprimante simulée : les tickets s&apos;affichent à l&apos;écran</source>
         <translation>Simulated printer: tickets are shown on screen</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Réglage «&#x202f;reader&#x202f;»&#x202f;: aucun lecteur</source>
+        <translation>“reader” setting: no reader</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lecteur PC/SC dont le nom contient «&#x202f;{name}&#x202f;»</source>
+        <translation>PC/SC reader whose name contains “{name}”</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Réglage «&#x202f;printer&#x202f;»&#x202f;: aucune</source>
+        <translation>“printer” setting: none</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2193,7 +2213,7 @@
         <translation>{n} days</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Vos données personnelles</source>
         <translation>Your personal data</translation>
     </message>

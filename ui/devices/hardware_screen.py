@@ -186,9 +186,23 @@ class HardwareScreen(Screen):
             seen = self.tr("Dernier badge lu : {time}").format(time=clock_time(last.at))
         if self._simulated_reader():
             where = self.tr("Lecteur simulé (démonstration) : menu « Simuler un badge »")
+        elif status.state is ReaderState.READY and status.detail:
+            where = status.detail  # the reader's own name, as PC/SC gives it
         else:
-            where = status.detail or self._settings.reader
+            where = self._reader_setting()
         self.reader.set_state(_READER_LEVELS.get(status.state, Level.ERROR), state, where, seen)
+
+    def _reader_setting(self) -> str:
+        """The ``reader`` setting in words (its raw value, or a device's "not started", meant
+        nothing to the staff reading this screen)."""
+        setting = self._settings.reader
+        if setting == "none":
+            return self.tr("Réglage «\u202freader\u202f»\u202f: aucun lecteur")
+        if setting.startswith("pcsc:"):
+            return self.tr("Lecteur PC/SC dont le nom contient «\u202f{name}\u202f»").format(
+                name=setting.removeprefix("pcsc:")
+            )
+        return self.tr("Premier lecteur PC/SC trouvé")
 
     def _show_printer(self) -> None:
         status = self._bridge.printer
@@ -204,8 +218,10 @@ class HardwareScreen(Screen):
         }[status.state]
         if self._simulated_printer():
             where = self.tr("Imprimante simulée : les tickets s'affichent à l'écran")
+        elif self._settings.printer == "none":
+            where = self.tr("Réglage «\u202fprinter\u202f»\u202f: aucune")
         else:
-            where = self._settings.printer
+            where = self._settings.printer  # the link (tcp://…, serial:…), as staff set it
         explain = {
             PrinterState.SILENT: self.tr("Connectée, mais ne dit pas si elle a du papier"),
             PrinterState.UNKNOWN: self.tr("Cette connexion ne permet pas de lire son état"),

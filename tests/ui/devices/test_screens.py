@@ -273,3 +273,24 @@ def test_the_printer_card_names_an_absent_usb_printer_in_staff_words(
     qtbot.waitUntil(lambda: screen.printer.texts()[1] == "Injoignable", timeout=10_000)
     assert "imprimante USB 04b8:0202 introuvable" in screen.printer.texts()
     assert screen.printer.level is Level.ERROR
+
+
+@pytest.mark.parametrize(
+    ("reader", "words"),
+    [
+        ("pcsc", "Premier lecteur PC/SC trouvé"),
+        ("pcsc:ACR122", "Lecteur PC/SC dont le nom contient «\u202fACR122\u202f»"),
+    ],
+)
+def test_a_reader_not_yet_seen_is_named_by_its_setting_in_words(
+    qtbot: QtBot, make_shell: Any, reader: str, words: str
+) -> None:
+    """Before the reader reports, the card said the bridge's "not started" (English, a code)."""
+    shell = make_shell(reader=reader)
+    shell.window.transition.duration_ms = 0
+    shell.router.go("hardware")
+    screen = shell.router.current
+    texts = screen.reader.texts()
+    assert words in texts
+    assert not any("not started" in text for text in texts)
+    assert screen.printer.texts()[2] == "Réglage «\u202fprinter\u202f»\u202f: aucune"
