@@ -83,7 +83,7 @@ class BadgeSimulatorScreen(Screen):
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("adminBack")
         self.back.clicked.connect(self.back_requested)
-        heading = screen_heading(icon)
+        heading = screen_heading(icon, wrap=True)
         self.title, self.subtitle = heading.title, heading.subtitle
         header = heading.layout
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)

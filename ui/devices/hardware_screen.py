@@ -85,7 +85,7 @@ class HardwareScreen(Screen):
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("adminBack")
         self.back.clicked.connect(self.back_requested)
-        heading = screen_heading(icon, icon_box=96)
+        heading = screen_heading(icon, icon_box=96, wrap=True)
         self.title, self.subtitle = heading.title, heading.subtitle
         header = heading.layout
         header.addWidget(self.back)
