@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -113,8 +113,14 @@ class SyncChip(QFrame):
         self.text = QLabel()
         self.text.setObjectName("syncChipText")
         self.text.setWordWrap(True)
+        # The label takes the width the bar leaves and the chip picks what fits there: the
+        # whole line, the state alone ("Hors ligne"), or the icon alone (its shape and colour
+        # say the state). A portrait bar with Retour has ~150 px left for it: a wrapping label
+        # then stood eight lines tall and pushed « Accessibilité » off the screen.
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
         self.setMaximumWidth(CHIP_MAX_WIDTH)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(20, 8, 24, 8)
         row.setSpacing(12)
         row.addWidget(self.icon)
@@ -125,10 +131,47 @@ class SyncChip(QFrame):
         self._view = view
         level, icon, text = describe(view, self._clock.now())
         self.icon.set_icon(icon, _LEVEL_COLOURS[level])
-        self.text.setText(text)
+        self._full = text
+        self._fit_text()
         self.setProperty("level", level.value)
         self.style().unpolish(self)
         self.style().polish(self)
+
+    def sizeHint(self) -> QSize:
+        """As wide as the whole line (the bar gives less if it must, up to the maximum)."""
+        hint = super().sizeHint()
+        metrics = self.text.fontMetrics()
+        one_line = metrics.horizontalAdvance(self._full)
+        margins = self._row.contentsMargins()
+        room = margins.left() + margins.right() + self.icon.width() + self._row.spacing()
+        room += 16  # the frame's border and padding
+        return QSize(max(hint.width(), room + one_line), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self._row.contentsMargins()
+        width = margins.left() + margins.right() + self.icon.width()
+        return QSize(width, super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        return self.text.text()
+
+    def _fit_text(self) -> None:
+        """The whole line if it fits on two lines, else the state alone, else nothing."""
+        width = self.text.width()
+        metrics = self.text.fontMetrics()
+        two_lines = 3 * metrics.lineSpacing() - 1  # a bounding box of two lines is a bit taller
+        for candidate in (self._full, self._full.split(" · ")[0]):
+            box = metrics.boundingRect(
+                QRect(0, 0, max(width, 1), 10_000), Qt.TextFlag.TextWordWrap, candidate
+            )
+            if box.width() <= width and box.height() <= two_lines:
+                self.text.setText(candidate)
+                return
+        self.text.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._view is not None:

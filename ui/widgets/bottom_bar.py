@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.settings import Language
@@ -53,6 +54,27 @@ class BottomBar(QFrame):
         px = self._theme.tokens.px
         self._row.setContentsMargins(px(40), px(16), px(40), px(16))
         self._row.setSpacing(px(20))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_back_place()
+
+    def _keep_back_place(self) -> None:
+        """A hidden Retour keeps its place where the bar has room for it, so that nothing
+        moves between screens; on a narrow bar (a portrait totem with a status chip) that
+        empty place would squeeze the other buttons off the screen."""
+        row = self._row
+        margins = row.contentsMargins()
+        needed = margins.left() + margins.right() + self.back.sizeHint().width()
+        shown = [w for w in self.findChildren(QWidget) if w.parent() is self and not w.isHidden()]
+        for widget in shown:
+            if widget is not self.back:
+                needed += widget.sizeHint().width() + row.spacing()
+        policy = self.back.sizePolicy()
+        keep = needed <= self.width()
+        if policy.retainSizeWhenHidden() != keep:
+            policy.setRetainSizeWhenHidden(keep)
+            self.back.setSizePolicy(policy)
 
     def add_status(self, widget: QWidget) -> None:
         """A small status shown between the navigation and the language (e.g. the sync's)."""

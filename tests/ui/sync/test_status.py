@@ -146,3 +146,43 @@ def test_each_sync_failure_code_has_its_own_words() -> None:
     assert len(set(words.values())) == len(SyncFailure)
     assert words[SyncFailure.SCHEMA] == "base centrale à mettre à jour (smartcorner db upgrade)"
     assert failure_text(None) == "raison inconnue (voir le journal)"
+
+
+def test_on_a_portrait_totem_the_chip_shortens_and_the_bar_keeps_every_button(
+    qtbot: QtBot, make_shell: Callable[..., Any]
+) -> None:
+    """1080 px wide: the whole line does not fit beside Accueil, Retour, English and
+    Accessibilité; the chip says the state alone and no button is squeezed or pushed out."""
+    from ui.theme import ScreenMetrics
+
+    shell = make_shell(profile=Profile.TOUR, central_db=UNREACHABLE, kiosk_code="TOUR-1")
+    monitor = shell.service(SyncMonitor)
+    assert isinstance(monitor, SyncMonitor)
+    monitor.stop()
+    shell.theme.set_screen(ScreenMetrics(1080, 1920, 1080 / 535.7))
+    shell.window.resize(1080, 1920)
+    offline = _status(last_error="x", pending=37, conflicts=2)
+    monitor.present(SyncView(configured=True, status=offline))
+    bar = shell.window.bottom_bar
+    chip = bar.findChild(SyncChip)
+    qtbot.waitUntil(lambda: bool(shell.feed.events))
+    for page in ("programme", "event"):  # the programme first shown has no Retour
+        if page == "event":
+            shell.router.go("home")
+            shell.router.go("events")
+            shell.router.current.open_event(shell.feed.events[0])
+        else:
+            shell.router.go("events")
+        assert bar.back.isVisible() is (page == "event")
+        monitor.present(SyncView(configured=True, status=offline))  # over the first look's
+        qtbot.waitUntil(lambda: bar.width() == 1080)
+        bar.layout().activate()
+        for button in (bar.home, bar.language, bar.accessible, chip):
+            assert bar.rect().contains(button.geometry())
+        for button in (bar.home, bar.language, bar.accessible):
+            assert button.width() >= button.minimumSizeHint().width()
+        # beside Retour there is room for the icon alone (its shape and colour say offline)
+        assert chip.text.text() == ("" if page == "event" else "Hors ligne")
+        assert chip.icon.isVisible()
+    shell.window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: chip.text.text().startswith("Hors ligne · données du "))
