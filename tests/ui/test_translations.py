@@ -49,7 +49,7 @@ def test_language_toggle_retranslates_what_is_on_screen(qtbot: QtBot, shell: Any
     assert events.subtitle.text() == "What's on at the Smart Corner"
     assert shell.attract.touch.text() == "Touch the screen to start"  # hidden screens too
     tap(qtbot, bar.language)
-    qtbot.waitUntil(lambda: home.hello.text() == "Bonjour\u00a0!")
+    qtbot.waitUntil(lambda: home.hello.text() == "Bonjour\u202f!")
     assert home.date.text() == "lundi 23 novembre 2026"
     assert bar.home.text() == "Accueil"
 

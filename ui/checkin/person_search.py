@@ -57,7 +57,7 @@ def status_label(match: PersonMatch) -> str:
     if match.registration is RegistrationStatus.CONFIRMED:
         return translate("PersonSearch", "Inscrit·e")
     if match.registration is RegistrationStatus.WAITING_LIST:
-        return translate("PersonSearch", "Liste d'attente")
+        return translate("PersonSearch", "Liste d’attente")
     return translate("PersonSearch", "Non inscrit·e")
 
 

@@ -181,22 +181,26 @@ class BadgeSimulatorScreen(Screen):
         self.status.setVisible(not agents)
         if not agents:
             self.status.setText(
-                self.tr("Aucun agent ne s'appelle ainsi.")
+                self.tr("Aucun agent ne s’appelle ainsi.")
                 if query
-                else self.tr("Aucun agent dans la base : lancez « smartcorner demo ».")
+                else self.tr(
+                    "Aucun agent dans la base\u202f: lancez «\u202fsmartcorner demo\u202f»."
+                )
             )
 
     def _failed(self, exc: BaseException) -> None:
         log.error("could not search the demo agents", exc_info=exc)
-        self.status.setText(self.tr("La liste des agents n'a pas pu être chargée."))
+        self.status.setText(self.tr("La liste des agents n’a pas pu être chargée."))
         self.status.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Simuler un badge"))
         self.subtitle.setText(
-            self.tr("Choisissez un agent : le kiosque revient à l'écran d'avant et lit son badge.")
+            self.tr(
+                "Choisissez un agent\u202f: le kiosque revient à l’écran d’avant et lit son badge."
+            )
         )
-        self.field.setPlaceholderText(self.tr("Nom ou prénom de l'agent"))
+        self.field.setPlaceholderText(self.tr("Nom ou prénom de l’agent"))
         self.back.setText(self.tr("Retour"))
         self.unknown.setText(self.tr("Badge inconnu"))
         self.random_card.setText(self.tr("Carte à UID aléatoire"))

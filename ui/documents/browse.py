@@ -168,8 +168,8 @@ class BrowsePage(QWidget):
         self.themes_title.setText(self.tr("Thèmes"))
         self.latest_title.setText(self.tr("Nouveautés"))
         self.notice.setText(
-            self.tr("Le kiosque numérique est indisponible pour le moment : réessayez dans "
-                    "quelques minutes, ou demandez à l'accueil du Smart Corner.")
+            self.tr("Le kiosque numérique est indisponible pour le moment\u202f: réessayez dans "
+                    "quelques minutes, ou demandez à l’accueil du Smart Corner.")
         )  # fmt: skip
         for tile in self.tiles:
             tile.retranslate()

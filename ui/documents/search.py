@@ -93,15 +93,19 @@ class NoResults(QWidget):
         query = self._results.query.strip() if self._results else ""
         if self._failed:
             self.message.setText(
-                self.tr("La recherche est indisponible pour le moment : réessayez dans quelques "
-                        "minutes, ou demandez à l'accueil du Smart Corner.")
-            )  # fmt: skip
+                self.tr(
+                    "La recherche est indisponible pour le moment\u202f: réessayez dans "
+                    "quelques minutes, ou demandez à l’accueil du Smart Corner."
+                )
+            )
         else:
-            self.message.setText(self.tr("Aucun résultat pour « %1 ».").replace("%1", query))
+            self.message.setText(
+                self.tr("Aucun résultat pour «\u202f%1\u202f».").replace("%1", query)
+            )
         self.did_you_mean.setText(
-            self.tr("Vouliez-vous dire « %1 » ?").replace("%1", self._spelling)
+            self.tr("Vouliez-vous dire «\u202f%1\u202f»\u202f?").replace("%1", self._spelling)
         )
-        self.hint.setText(self.tr("Essayez plutôt un thème :"))
+        self.hint.setText(self.tr("Essayez plutôt un thème\u202f:"))
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -323,7 +327,7 @@ class SearchPage(QWidget):
             self.count.setText(documents_text(results.total))
 
     def retranslate(self) -> None:
-        self.field.setPlaceholderText(self.tr("Tapez un mot : hameçonnage, RGPD, IA…"))
+        self.field.setPlaceholderText(self.tr("Tapez un mot\u202f: hameçonnage, RGPD, IA…"))
         self.clear.setAccessibleName(self.tr("Effacer la recherche"))
         labels = (self.tr("Tout"), self.tr("PDF"), self.tr("Articles"), self.tr("Vidéos"),
                   self.tr("Liens"))  # fmt: skip
