@@ -123,7 +123,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+157"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -275,6 +275,14 @@
         <location line="+1"/>
         <source>Guides et articles à lire ou à emporter</source>
         <translation>Guides and articles to read or take away</translation>
+    </message>
+</context>
+<context>
+    <name>ClearButton</name>
+    <message>
+        <location filename="../../ui/widgets/buttons.py" line="+100"/>
+        <source>Effacer la saisie</source>
+        <translation>Clear the text</translation>
     </message>
 </context>
 <context>
@@ -1350,12 +1358,12 @@
         <translation>Last badge read: {time}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Lecteur simulé (démonstration)&#x202f;: menu «&#x202f;Simuler un badge&#x202f;»</source>
         <translation>Simulated reader (demo): “Simulate a badge” menu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Premier lecteur PC/SC trouvé</source>
         <translation>The first PC/SC reader found</translation>
     </message>
@@ -1490,12 +1498,12 @@
         <translation>none</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Clavier, préfixe «&#x202f;{prefix}&#x202f;», suffixe {suffix}, {gap} ms</source>
         <translation>Keyboard, prefix “{prefix}”, suffix {suffix}, {gap} ms</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Clavier, suffixe {suffix}, {gap} ms au plus</source>
         <translation>Keyboard, suffix {suffix}, {gap} ms at most</translation>
     </message>
@@ -1530,12 +1538,12 @@
         <translation>SMARTCORNER_CAMERA=1 to enable it</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Branchez une caméra USB&#x202f;: elle sera prise en compte</source>
         <translation>Plug in a USB camera: it will be picked up</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Matériel</source>
         <translation>Hardware</translation>
     </message>
@@ -1846,7 +1854,7 @@
         <translation>Agent · {matricule}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Personne ne porte ce nom.</source>
         <translation>Nobody has this name.</translation>
     </message>

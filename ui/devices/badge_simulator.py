@@ -33,7 +33,7 @@ from kiosk.people import AgentSummary
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController, named
-from ui.widgets.buttons import TouchButton
+from ui.widgets.buttons import ClearButton, TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.screen_heading import screen_heading
@@ -89,7 +89,7 @@ class BadgeSimulatorScreen(Screen):
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
         self.field = named(QLineEdit(), "simulatorSearch")
-        self.field.setClearButtonEnabled(True)
+        self.clear = ClearButton(theme, self.field)
         self.field.textChanged.connect(self._typed)
         self.unknown = TouchButton(theme, "user-x", role="secondary")
         self.unknown.setObjectName("unknownBadge")
@@ -100,6 +100,7 @@ class BadgeSimulatorScreen(Screen):
         search_row = QHBoxLayout()
         search_row.setSpacing(24)
         search_row.addWidget(self.field, 1)
+        search_row.addWidget(self.clear)
         search_row.addWidget(self.unknown)
         search_row.addWidget(self.random_card)
 
