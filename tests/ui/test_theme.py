@@ -285,3 +285,14 @@ def test_placeholders_and_disabled_buttons_have_their_own_colours(tokens: ThemeT
 def test_the_contrast_check_sees_a_faint_colour() -> None:
     faint = replace(NORMAL, text_muted="#9A9A9A")  # 2.8:1 on white
     assert any(contrast(fg, bg) < AA for _, fg, bg in _text_pairs(faint))
+
+
+@pytest.mark.parametrize("tokens", [NORMAL, ACCESSIBLE], ids=lambda t: t.name)
+def test_the_badge_invitation_of_the_help_screen_is_drawn_as_text(tokens: ThemeTokens) -> None:
+    """Framed and filled like a button, "Passez votre badge…" invited a tap that did nothing."""
+    rules = [decls for sel, decls in _rules(render_stylesheet(tokens)) if sel == "#helpWho"]
+    assert rules, "the help screen's badge line has its rule"
+    for decls in rules:
+        assert "border" not in decls
+        assert _rgba(decls.get("background", "transparent")) is None  # see-through
+        assert decls.get("color") != tokens.text  # quieter than the actions around it

@@ -83,7 +83,8 @@ class ClearButton(TouchButton):
     def __init__(
         self, theme: ThemeController, field: QLineEdit, parent: QWidget | None = None
     ) -> None:
-        super().__init__(theme, "x", role="secondary", icon_size=36, parent=parent)
+        # an eraser, not an x: the x beside it in these rows closes the search
+        super().__init__(theme, "eraser", role="secondary", icon_size=36, parent=parent)
         self.setObjectName("clearField")
         field.setClearButtonEnabled(False)
         self.clicked.connect(field.clear)
