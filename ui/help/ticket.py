@@ -76,9 +76,11 @@ class TicketPage(QWidget):
         self.finish.setObjectName("helpFinish")
         self.finish.setMinimumWidth(420)
         self.finish.clicked.connect(self.done)
+        # « Terminé » sits low on the page, alone and centred, outside the card: the card grows
+        # when the ticket, the figures and the printer's news land (while a finger may be on the
+        # button), and « Réessayer » belongs to the failure's message in the card.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.finish)
         buttons.addStretch(1)
 
@@ -95,12 +97,15 @@ class TicketPage(QWidget):
         inner.addSpacing(8)
         inner.addLayout(print_row)
         inner.addWidget(self.error)
-        inner.addSpacing(8)
-        inner.addLayout(buttons)
+        inner.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         card.setMinimumWidth(1280)
-        outer = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 24, 64, 24)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.setSpacing(24)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        outer.addLayout(buttons)
 
         self._ticket: str | None = None
         self._reason: HelpReason | None = None
