@@ -4,7 +4,22 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+166"/>
+        <location filename="../../ui/app/screens/admin.py" line="+168"/>
+        <source>Smart Store, retrait Click &amp; Collect et aide</source>
+        <translation>Smart Store, Click &amp; Collect pickup and help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smart Room, kiosque numérique et événements</source>
+        <translation>Smart Room, digital kiosk and events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smart Tour, kiosque itinérant</source>
+        <translation>Smart Tour, mobile kiosk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -39,7 +54,7 @@
         <translation>Data folder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -280,7 +295,7 @@
 <context>
     <name>ClearButton</name>
     <message>
-        <location filename="../../ui/widgets/buttons.py" line="+100"/>
+        <location filename="../../ui/widgets/buttons.py" line="+101"/>
         <source>Effacer la saisie</source>
         <translation>Clear the text</translation>
     </message>
@@ -864,9 +879,52 @@
     </message>
 </context>
 <context>
+    <name>DocumentTheme</name>
+    <message>
+        <location filename="../../ui/documents/document_list.py" line="+85"/>
+        <source>Cybersécurité</source>
+        <translation>Cybersecurity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intelligence artificielle</source>
+        <translation>Artificial intelligence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numérique responsable</source>
+        <translation>Responsible digital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibilité</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outils collaboratifs</source>
+        <translation>Collaboration tools</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Innovation managériale</source>
+        <translation>Management innovation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Données et RGPD</source>
+        <translation>Data and GDPR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travail hybride</source>
+        <translation>Hybrid work</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+73"/>
+        <location line="-19"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -886,7 +944,7 @@
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>%1 page</source>
         <translation>%1 page</translation>
     </message>
@@ -1269,17 +1327,17 @@
     <message>
         <location line="+1"/>
         <source>Table ronde</source>
-        <translation>Table ronde</translation>
+        <translation>Round table</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Atelier technologique</source>
-        <translation>Atelier technologique</translation>
+        <translation>Tech workshop</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Café numérique</source>
-        <translation>Café numérique</translation>
+        <translation>Digital café</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1721,7 +1779,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+97"/>
+        <location filename="../../ui/documents/search.py" line="+107"/>
         <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -2484,9 +2542,9 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+135"/>
+        <location filename="../../ui/documents/search.py" line="+137"/>
         <location line="+69"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
@@ -2902,7 +2960,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/help/ticket.py" line="+151"/>
+        <location filename="../../ui/help/ticket.py" line="+156"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
