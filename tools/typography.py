@@ -106,7 +106,7 @@ def rewrite_python(text: str, where: str) -> tuple[str, list[str]]:
         end_line = node.end_lineno or node.lineno
         end = (end_line, _chars(lines[end_line - 1], node.end_col_offset or 0))
         parts = [t for t in tokens if start <= t.start and t.end <= end]
-        wanted = french(node.value)
+        wanted = french(str(node.value))
         if wanted == node.value:
             if "'" in CODE.sub("", wanted):
                 problems.append(f"{where}:{node.lineno}: straight quote left in {wanted!r}")
@@ -157,13 +157,15 @@ def main(argv: list[str]) -> int:
             if not check:
                 path.write_text(new, encoding="utf-8")
     ts_old = TS.read_text(encoding="utf-8")
-    ts_new = rewrite_ts(ts_old)
-    if ts_new != ts_old and not check:
+    sources = [unescape(m) for m in re.findall(r"<source>([^<]*)</source>", ts_old)]
+    stale = [text for text in sources if french(text) != text]  # lupdate's escapes aside
+    ts_new = rewrite_ts(ts_old) if stale else ts_old
+    if stale and not check:
         TS.write_text(ts_new, encoding="utf-8")
         subprocess.run([sys.executable, str(ROOT / "tools/translate.py")], check=False)
     for problem in problems:
         print(problem, file=sys.stderr)
-    return 1 if problems or (check and (changed or ts_new != ts_old)) else 0
+    return 1 if problems or (check and (changed or stale)) else 0
 
 
 if __name__ == "__main__":
