@@ -94,7 +94,7 @@ def same_day(a: datetime, b: datetime) -> bool:
 
 
 def kind_label(kind: EventKind) -> str:
-    """The French name of the event kind (kept in English too: they are the programme's names)."""
+    """The event kind in the screen's language (English mode has no French left in it)."""
     labels = {
         EventKind.MASTERCLASS: QCoreApplication.translate("EventKind", "Masterclass"),
         EventKind.TABLE_RONDE: QCoreApplication.translate("EventKind", "Table ronde"),

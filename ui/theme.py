@@ -42,6 +42,7 @@ class ThemeTokens:
     border: str
     text: str
     text_muted: str
+    text_disabled: str  # a control that cannot be used yet: still readable (4.5:1), greyed
     accent: str  # brand colour: primary buttons, focus of the screen
     accent_pressed: str
     on_accent: str  # text and icons on the accent
@@ -105,6 +106,7 @@ NORMAL = ThemeTokens(
     border="#DDDDE8",
     text="#161616",
     text_muted="#555555",  # 7.4:1 on white
+    text_disabled="#6A6A6A",  # 5.4:1 on white, 4.7:1 on surface_muted
     accent="#000091",
     accent_pressed="#1212FF",
     on_accent="#FFFFFF",
@@ -143,6 +145,7 @@ ACCESSIBLE = ThemeTokens(
     border="#CECECE",
     text="#FFFFFF",
     text_muted="#E0E0E0",
+    text_disabled="#9E9E9E",  # 7.0:1 on the cards, 5.4:1 on surface_muted
     accent="#FFD23F",  # 14.5:1 on black
     accent_pressed="#FFE380",
     on_accent="#000000",

@@ -4,7 +4,22 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+166"/>
+        <location filename="../../ui/app/screens/admin.py" line="+168"/>
+        <source>Smart Store, retrait Click &amp; Collect et aide</source>
+        <translation>Smart Store, Click &amp; Collect pickup and help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smart Room, kiosque numérique et événements</source>
+        <translation>Smart Room, digital kiosk and events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smart Tour, kiosque itinérant</source>
+        <translation>Smart Tour, mobile kiosk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -39,7 +54,7 @@
         <translation>Data folder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -73,7 +88,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Le programme n&apos;est pas disponible pour le moment.</source>
+        <source>Le programme n’est pas disponible pour le moment.</source>
         <translation>The programme is not available right now.</translation>
     </message>
     <message>
@@ -96,7 +111,7 @@
     <name>AttractScreen</name>
     <message>
         <location filename="../../ui/app/screens/attract.py" line="+113"/>
-        <source>Touchez l&apos;écran pour commencer</source>
+        <source>Touchez l’écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
@@ -111,7 +126,7 @@
     </message>
     <message>
         <location filename="../../ui/events/events_column.py" line="+76"/>
-        <source>Le programme n&apos;est pas disponible pour le moment.</source>
+        <source>Le programme n’est pas disponible pour le moment.</source>
         <translation>The programme is not available right now.</translation>
     </message>
     <message>
@@ -123,23 +138,23 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+157"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
     <message>
         <location line="+28"/>
-        <source>Aucun agent ne s&apos;appelle ainsi.</source>
+        <source>Aucun agent ne s’appelle ainsi.</source>
         <translation>No staff member has that name.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Aucun agent dans la base : lancez « smartcorner demo ».</source>
+        <location line="+3"/>
+        <source>Aucun agent dans la base&#x202f;: lancez «&#x202f;smartcorner demo&#x202f;».</source>
         <translation>No staff in the database: run “smartcorner demo”.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>La liste des agents n&apos;a pas pu être chargée.</source>
+        <location line="+6"/>
+        <source>La liste des agents n’a pas pu être chargée.</source>
         <translation>The staff list could not be loaded.</translation>
     </message>
     <message>
@@ -148,13 +163,13 @@
         <translation>Simulate a badge</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Choisissez un agent : le kiosque revient à l&apos;écran d&apos;avant et lit son badge.</source>
+        <location line="+3"/>
+        <source>Choisissez un agent&#x202f;: le kiosque revient à l’écran d’avant et lit son badge.</source>
         <translation>Pick a staff member: the kiosk goes back to the previous screen and reads their badge.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Nom ou prénom de l&apos;agent</source>
+        <location line="+3"/>
+        <source>Nom ou prénom de l’agent</source>
         <translation>Staff member’s last or first name</translation>
     </message>
     <message>
@@ -176,7 +191,7 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../ui/widgets/bottom_bar.py" line="+76"/>
+        <location filename="../../ui/widgets/bottom_bar.py" line="+98"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
@@ -220,7 +235,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Le kiosque numérique est indisponible pour le moment : réessayez dans quelques minutes, ou demandez à l&apos;accueil du Smart Corner.</source>
+        <source>Le kiosque numérique est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>The digital library is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
 </context>
@@ -243,17 +258,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Équipe : enregistrer les arrivées</source>
+        <source>Équipe&#x202f;: enregistrer les arrivées</source>
         <translation>Staff: check people in</translation>
     </message>
     <message>
         <location filename="../../ui/help/capability.py" line="+68"/>
-        <source>Besoin d&apos;aide ?</source>
+        <source>Besoin d’aide&#x202f;?</source>
         <translation>Need help?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Un technicien vous reçoit : prenez un numéro</source>
+        <source>Un technicien vous reçoit&#x202f;: prenez un numéro</source>
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
@@ -275,6 +290,14 @@
         <location line="+1"/>
         <source>Guides et articles à lire ou à emporter</source>
         <translation>Guides and articles to read or take away</translation>
+    </message>
+</context>
+<context>
+    <name>ClearButton</name>
+    <message>
+        <location filename="../../ui/widgets/buttons.py" line="+101"/>
+        <source>Effacer la saisie</source>
+        <translation>Clear the text</translation>
     </message>
 </context>
 <context>
@@ -337,17 +360,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>{units} sur {ordered} (le reste n&apos;est pas disponible)</source>
+        <source>{units} sur {ordered} (le reste n’est pas disponible)</source>
         <translation>{units} of {ordered} (the rest is not available)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Quantité : {n}</source>
+        <source>Quantité&#x202f;: {n}</source>
         <translation>Quantity: {n}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>N° d&apos;inventaire {tag}</source>
+        <source>N° d’inventaire {tag}</source>
         <translation>Asset tag {tag}</translation>
     </message>
     <message>
@@ -362,7 +385,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce badge n&apos;est relié à aucun agent. Adressez-vous au Smart Store.</source>
+        <source>Ce badge n’est relié à aucun agent. Adressez-vous au Smart Store.</source>
         <translation>This badge is not linked to anyone. Please ask at the Smart Store.</translation>
     </message>
     <message>
@@ -372,7 +395,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Votre compte n&apos;est pas actif. Adressez-vous au Smart Store.</source>
+        <source>Votre compte n’est pas actif. Adressez-vous au Smart Store.</source>
         <translation>Your account is not active. Please ask at the Smart Store.</translation>
     </message>
     <message>
@@ -382,17 +405,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Cette commande n&apos;est pas connue de cette borne. Adressez-vous au Smart Store.</source>
+        <source>Cette commande n’est pas connue de cette borne. Adressez-vous au Smart Store.</source>
         <translation>This kiosk does not know this order. Please ask at the Smart Store.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Ce n&apos;est pas votre commande</source>
+        <source>Ce n’est pas votre commande</source>
         <translation>This is not your order</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce badge ou ce code est celui d&apos;une autre personne. Terminez d&apos;abord ce retrait.</source>
+        <source>Ce badge ou ce code est celui d’une autre personne. Terminez d’abord ce retrait.</source>
         <translation>This badge or code belongs to someone else. Finish this pickup first.</translation>
     </message>
     <message>
@@ -402,7 +425,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce code de commande n&apos;est plus valable. Passez votre badge à la place.</source>
+        <source>Ce code de commande n’est plus valable. Passez votre badge à la place.</source>
         <translation>This order code is no longer valid. Tap your badge instead.</translation>
     </message>
     <message>
@@ -417,27 +440,27 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Au plus {limit} par agent avec vos autres articles : décochez-en un</source>
+        <source>Au plus {limit} par agent avec vos autres articles&#x202f;: décochez-en un</source>
         <translation>At most {limit} per person with your other items: untick one</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Vous avez déjà reçu le maximum ({limit}) : possible à partir du {day}</source>
+        <location line="+5"/>
+        <source>Vous avez déjà reçu le maximum ({limit})&#x202f;: possible à partir du {day}</source>
         <translation>You have already received the maximum ({limit}): possible again from {day}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Vous avez déjà reçu le maximum autorisé ({limit})</source>
         <translation>You have already received the maximum allowed ({limit})</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Votre compte n&apos;est pas actif</source>
+        <source>Votre compte n’est pas actif</source>
         <translation>Your account is not active</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cet article n&apos;est plus distribué</source>
+        <source>Cet article n’est plus distribué</source>
         <translation>This item is no longer handed out</translation>
     </message>
     <message>
@@ -452,12 +475,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Pas cette fois : au plus {limit} par agent, vos autres articles comptent</source>
+        <source>Pas cette fois&#x202f;: au plus {limit} par agent, vos autres articles comptent</source>
         <translation>Not this time: at most {limit} per person, your other items count</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ne peut pas vous être remis : {why}</source>
+        <location line="+4"/>
+        <source>Ne peut pas vous être remis&#x202f;: {why}</source>
         <translation>Cannot be handed to you: {why}</translation>
     </message>
     <message>
@@ -467,12 +490,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Déjà retiré à une autre borne, à l&apos;instant</source>
+        <source>Déjà retiré à une autre borne, à l’instant</source>
         <translation>Just collected at another kiosk</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>N&apos;est plus prêt à retirer (annulé ou expiré entre-temps)</source>
+        <source>N’est plus prêt à retirer (annulé ou expiré entre-temps)</source>
         <translation>No longer ready (cancelled or expired meanwhile)</translation>
     </message>
     <message>
@@ -487,7 +510,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Rien n&apos;est prêt pour vous pour le moment</source>
+        <source>Rien n’est prêt pour vous pour le moment</source>
         <translation>Nothing is ready for you yet</translation>
     </message>
     <message>
@@ -522,27 +545,27 @@
     </message>
     <message>
         <location filename="../../ui/collect/staff.py" line="+165"/>
-        <source>Aucun retrait ne correspond à ce reçu : il n&apos;est pas authentique.</source>
+        <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Reçu authentique : {agent}, {n} article(s), le {when} — {kiosk}</source>
+        <source>Reçu authentique&#x202f;: {agent}, {n} article(s), le {when} — {kiosk}</source>
         <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
     </message>
     <message>
         <location line="+110"/>
-        <source>Saisissez ou scannez le n° d&apos;inventaire ou le n° de série.</source>
+        <source>Saisissez ou scannez le n° d’inventaire ou le n° de série.</source>
         <translation>Type or scan the asset tag or the serial number.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Cette ligne a changé entre-temps : la liste est à jour.</source>
+        <source>Cette ligne a changé entre-temps&#x202f;: la liste est à jour.</source>
         <translation>This line changed meanwhile: the list is up to date.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Cette ligne n&apos;existe plus.</source>
+        <source>Cette ligne n’existe plus.</source>
         <translation>This line no longer exists.</translation>
     </message>
     <message>
@@ -552,7 +575,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Un problème technique empêche l&apos;enregistrement.</source>
+        <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
@@ -597,7 +620,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{n} lignes à traiter, les plus anciennes d&apos;abord</source>
+        <source>{n} lignes à traiter, les plus anciennes d’abord</source>
         <translation>{n} lines to handle, oldest first</translation>
     </message>
     <message>
@@ -607,7 +630,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>N° d&apos;inventaire</source>
+        <source>N° d’inventaire</source>
         <translation>Asset tag</translation>
     </message>
     <message>
@@ -643,12 +666,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>n° d&apos;inventaire ou de série requis</source>
+        <source>n° d’inventaire ou de série requis</source>
         <translation>asset tag or serial number required</translation>
     </message>
     <message>
         <location filename="../../ui/collect/pickup_words.py" line="-72"/>
-        <source>Rien n&apos;a été remis</source>
+        <source>Rien n’a été remis</source>
         <translation>Nothing was handed over</translation>
     </message>
     <message>
@@ -668,17 +691,17 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>Votre reçu s&apos;imprime…</source>
+        <source>Votre reçu s’imprime…</source>
         <translation>Your receipt is printing…</translation>
     </message>
     <message>
         <location filename="../../ui/collect/pickup_words.py" line="+55"/>
-        <source>Reçu imprimé. Bonne journée !</source>
+        <source>Reçu imprimé. Bonne journée&#x202f;!</source>
         <translation>Receipt printed. Have a nice day!</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>L&apos;imprimante ne répond pas. Votre retrait est bien enregistré ; le reçu sera imprimé dès que possible.</source>
+        <source>L’imprimante ne répond pas. Votre retrait est bien enregistré&#x202f;; le reçu sera imprimé dès que possible.</source>
         <translation>The printer does not answer. Your pickup is recorded; the receipt will print as soon as possible.</translation>
     </message>
     <message>
@@ -688,7 +711,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Passez votre badge sur le lecteur, ou présentez le QR code reçu avec le message « Votre commande est prête ».</source>
+        <source>Passez votre badge sur le lecteur, ou présentez le QR code reçu avec le message «&#x202f;Votre commande est prête&#x202f;».</source>
         <translation>Tap your badge on the reader, or show the QR code that came with the “Your order is ready” message.</translation>
     </message>
     <message>
@@ -713,7 +736,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>C&apos;est noté, {name} !</source>
+        <source>C’est noté, {name}&#x202f;!</source>
         <translation>All done, {name}!</translation>
     </message>
     <message>
@@ -745,7 +768,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>J&apos;ai bien reçu</source>
+        <source>J’ai bien reçu</source>
         <translation>I have received it</translation>
     </message>
     <message>
@@ -782,13 +805,13 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+250"/>
+        <location filename="../../ui/help/pages.py" line="+254"/>
         <source>Décrivez votre problème (facultatif)</source>
         <translation>Describe your problem (optional)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Par exemple : Outlook ne s&apos;ouvre plus</source>
+        <source>Par exemple&#x202f;: Outlook ne s’ouvre plus</source>
         <translation>For example: Outlook won&apos;t open</translation>
     </message>
     <message>
@@ -811,12 +834,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Cette vidéo se regarde sur votre téléphone : scannez le QR code ci-contre.</source>
+        <source>Cette vidéo se regarde sur votre téléphone&#x202f;: scannez le QR code ci-contre.</source>
         <translation>Watch this video on your phone: scan the QR code alongside.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Ce document est une page web : scannez le QR code ci-contre pour l&apos;ouvrir sur votre téléphone.</source>
+        <source>Ce document est une page web&#x202f;: scannez le QR code ci-contre pour l’ouvrir sur votre téléphone.</source>
         <translation>This document is a web page: scan the QR code alongside to open it on your phone.</translation>
     </message>
     <message>
@@ -856,9 +879,52 @@
     </message>
 </context>
 <context>
+    <name>DocumentTheme</name>
+    <message>
+        <location filename="../../ui/documents/document_list.py" line="+85"/>
+        <source>Cybersécurité</source>
+        <translation>Cybersecurity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intelligence artificielle</source>
+        <translation>Artificial intelligence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numérique responsable</source>
+        <translation>Responsible digital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibilité</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outils collaboratifs</source>
+        <translation>Collaboration tools</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Innovation managériale</source>
+        <translation>Management innovation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Données et RGPD</source>
+        <translation>Data and GDPR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travail hybride</source>
+        <translation>Hybrid work</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+73"/>
+        <location line="-19"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -878,7 +944,7 @@
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>%1 page</source>
         <translation>%1 page</translation>
     </message>
@@ -907,7 +973,7 @@
     <name>DocumentsScreen</name>
     <message>
         <location filename="../../ui/documents/screen.py" line="+125"/>
-        <source>Ce document n&apos;est pas disponible pour le moment.</source>
+        <source>Ce document n’est pas disponible pour le moment.</source>
         <translation>This document is not available at the moment.</translation>
     </message>
     <message>
@@ -917,12 +983,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>La fiche s&apos;imprime : prenez-la sous l&apos;écran.</source>
+        <source>La fiche s’imprime&#x202f;: prenez-la sous l’écran.</source>
         <translation>The summary sheet is printing: take it below the screen.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Impossible d&apos;imprimer pour le moment.</source>
+        <source>Impossible d’imprimer pour le moment.</source>
         <translation>Printing is not possible at the moment.</translation>
     </message>
     <message>
@@ -932,7 +998,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>L&apos;imprimante ne répond pas : la fiche n&apos;est pas sortie.</source>
+        <source>L’imprimante ne répond pas&#x202f;: la fiche n’est pas sortie.</source>
         <translation>The printer does not answer: the summary sheet did not print.</translation>
     </message>
 </context>
@@ -950,22 +1016,22 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Inscrit·e à « {title} », {place}, {time}</source>
+        <source>Inscrit·e à «&#x202f;{title}&#x202f;», {place}, {time}</source>
         <translation>Registered for “{title}”, {place}, {time}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Touchez « Associer le badge » pour le relier à un nom.</source>
+        <source>Touchez «&#x202f;Associer le badge&#x202f;» pour le relier à un nom.</source>
         <translation>Tap “Link the badge” to link it to a name.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Enregistrement impossible</source>
         <translation>Check-in failed</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Problème technique : réessayez.</source>
+        <source>Problème technique&#x202f;: réessayez.</source>
         <translation>Technical problem: try again.</translation>
     </message>
     <message>
@@ -975,7 +1041,7 @@
     </message>
     <message>
         <location line="+53"/>
-        <source>À qui est ce badge ?</source>
+        <source>À qui est ce badge&#x202f;?</source>
         <translation>Whose badge is this?</translation>
     </message>
     <message>
@@ -990,12 +1056,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce badge appartient déjà à quelqu&apos;un.</source>
+        <source>Ce badge appartient déjà à quelqu’un.</source>
         <translation>This badge already belongs to someone.</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/door.py" line="+25"/>
-        <source>Badge associé : </source>
+        <source>Badge associé&#x202f;: </source>
         <translation>Badge linked: </translation>
     </message>
     <message>
@@ -1009,12 +1075,12 @@
         <translation>Visitor pass printing.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Pas de laissez-passer : visiteur non admis.</source>
+        <location line="+3"/>
+        <source>Pas de laissez-passer&#x202f;: visiteur non admis.</source>
         <translation>No pass: the visitor was not admitted.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Branchez une clé USB, puis réessayez.</source>
         <translation>Plug in a USB stick, then try again.</translation>
     </message>
@@ -1025,7 +1091,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Exporté : {present} présents, {absent} absents ({file}).</source>
+        <source>Exporté&#x202f;: {present} présents, {absent} absents ({file}).</source>
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
     <message>
@@ -1106,7 +1172,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Hors horaires d&apos;accueil</source>
+        <source>Hors horaires d’accueil</source>
         <translation>Outside check-in hours</translation>
     </message>
     <message>
@@ -1166,7 +1232,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Quel événement accueillez-vous ?</source>
+        <source>Quel événement accueillez-vous&#x202f;?</source>
         <translation>Which event are you welcoming?</translation>
     </message>
     <message>
@@ -1186,7 +1252,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Aucun passage pour l&apos;instant.</source>
+        <source>Aucun passage pour l’instant.</source>
         <translation>Nobody yet.</translation>
     </message>
     <message>
@@ -1242,12 +1308,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Complet : demandez à l&apos;accueil s&apos;il reste une place sur liste d&apos;attente.</source>
+        <source>Complet&#x202f;: demandez à l’accueil s’il reste une place sur liste d’attente.</source>
         <translation>Full: ask at the front desk about the waiting list.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Le jour venu, passez votre badge ou votre billet sur la borne à l&apos;entrée de la salle. Inscription sur l&apos;intranet, ou à l&apos;accueil du Smart Corner.</source>
+        <source>Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner.</source>
         <translation>On the day, tap your badge or scan your ticket at the kiosk by the room&apos;s door. Register on the intranet or at the Smart Corner front desk.</translation>
     </message>
 </context>
@@ -1261,17 +1327,17 @@
     <message>
         <location line="+1"/>
         <source>Table ronde</source>
-        <translation>Table ronde</translation>
+        <translation>Round table</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Atelier technologique</source>
-        <translation>Atelier technologique</translation>
+        <translation>Tech workshop</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Café numérique</source>
-        <translation>Café numérique</translation>
+        <translation>Digital café</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1283,7 +1349,7 @@
     <name>FindPanel</name>
     <message>
         <location filename="../../ui/documents/document_reader.py" line="-227"/>
-        <source>Page %1 : %2</source>
+        <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
     <message>
@@ -1341,21 +1407,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Dernière carte refusée : {time}</source>
+        <source>Dernière carte refusée&#x202f;: {time}</source>
         <translation>Last card refused: {time}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Dernier badge lu : {time}</source>
+        <source>Dernier badge lu&#x202f;: {time}</source>
         <translation>Last badge read: {time}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Lecteur simulé (démonstration) : menu « Simuler un badge »</source>
+        <location line="+3"/>
+        <source>Lecteur simulé (démonstration)&#x202f;: menu «&#x202f;Simuler un badge&#x202f;»</source>
         <translation>Simulated reader (demo): “Simulate a badge” menu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Premier lecteur PC/SC trouvé</source>
         <translation>The first PC/SC reader found</translation>
     </message>
@@ -1401,7 +1467,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Imprimante simulée : les tickets s&apos;affichent à l&apos;écran</source>
+        <source>Imprimante simulée&#x202f;: les tickets s’affichent à l’écran</source>
         <translation>Simulated printer: tickets are shown on screen</translation>
     </message>
     <message>
@@ -1431,12 +1497,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Vérifiez le câble, l&apos;alimentation ou le réseau</source>
+        <source>Vérifiez le câble, l’alimentation ou le réseau</source>
         <translation>Check the cable, the power or the network</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Remettez un rouleau : les tickets attendent</source>
+        <source>Remettez un rouleau&#x202f;: les tickets attendent</source>
         <translation>Load a new roll: tickets are waiting</translation>
     </message>
     <message>
@@ -1461,12 +1527,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Dernier code : {time}, {source}, « {start}… »</source>
+        <source>Dernier code&#x202f;: {time}, {source}, «&#x202f;{start}…&#x202f;»</source>
         <translation>Last code: {time}, {source}, “{start}…”</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>À l&apos;écoute</source>
+        <source>À l’écoute</source>
         <translation>Listening</translation>
     </message>
     <message>
@@ -1490,12 +1556,12 @@
         <translation>none</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Clavier, préfixe « {prefix} », suffixe {suffix}, {gap} ms</source>
+        <location line="+4"/>
+        <source>Clavier, préfixe «&#x202f;{prefix}&#x202f;», suffixe {suffix}, {gap} ms</source>
         <translation>Keyboard, prefix “{prefix}”, suffix {suffix}, {gap} ms</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Clavier, suffixe {suffix}, {gap} ms au plus</source>
         <translation>Keyboard, suffix {suffix}, {gap} ms at most</translation>
     </message>
@@ -1516,7 +1582,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Active : lit les QR codes présentés</source>
+        <source>Active&#x202f;: lit les QR codes présentés</source>
         <translation>Active: reads the QR codes shown to it</translation>
     </message>
     <message>
@@ -1526,16 +1592,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>SMARTCORNER_CAMERA=1 pour l&apos;activer</source>
+        <source>SMARTCORNER_CAMERA=1 pour l’activer</source>
         <translation>SMARTCORNER_CAMERA=1 to enable it</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Branchez une caméra USB : elle sera prise en compte</source>
+        <location line="+2"/>
+        <source>Branchez une caméra USB&#x202f;: elle sera prise en compte</source>
         <translation>Plug in a USB camera: it will be picked up</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Matériel</source>
         <translation>Hardware</translation>
     </message>
@@ -1573,7 +1639,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-216"/>
+        <location filename="../../ui/help/pages.py" line="-220"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1604,7 +1670,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Outlook, boîte pleine, courriel qui n&apos;arrive pas</source>
+        <source>Outlook, boîte pleine, courriel qui n’arrive pas</source>
         <translation>Outlook, full mailbox, email not arriving</translation>
     </message>
     <message>
@@ -1614,7 +1680,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Installation, mise à jour, message d&apos;erreur</source>
+        <source>Installation, mise à jour, message d’erreur</source>
         <translation>Installation, update, error message</translation>
     </message>
     <message>
@@ -1632,12 +1698,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Aucun appel pour l&apos;instant</source>
+        <source>Aucun appel pour l’instant</source>
         <translation>No call yet</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Personne n&apos;attend. Prenez un numéro à la borne.</source>
+        <source>Personne n’attend. Prenez un numéro à la borne.</source>
         <translation>Nobody is waiting. Take a number at the kiosk.</translation>
     </message>
     <message>
@@ -1647,7 +1713,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Besoin d&apos;aide ? — Appels</source>
+        <source>Besoin d’aide&#x202f;? — Appels</source>
         <translation>Need help? — Calls</translation>
     </message>
     <message>
@@ -1665,7 +1731,7 @@
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/app/screens/home.py" line="+120"/>
-        <source>Bonjour&#xa0;!</source>
+        <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
     <message>
@@ -1675,7 +1741,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Que souhaitez-vous faire&#xa0;?</source>
+        <source>Que souhaitez-vous faire&#x202f;?</source>
         <translation>What would you like to do?</translation>
     </message>
 </context>
@@ -1683,12 +1749,12 @@
     <name>IdleOverlay</name>
     <message>
         <location filename="../../ui/widgets/idle_overlay.py" line="+63"/>
-        <source>Vous êtes toujours là&#xa0;?</source>
+        <source>Vous êtes toujours là&#x202f;?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Par discrétion, le kiosque revient à l&apos;accueil dans quelques secondes.</source>
+        <source>Par discrétion, le kiosque revient à l’accueil dans quelques secondes.</source>
         <translation>For your privacy, the kiosk will return to the start screen in a few seconds.</translation>
     </message>
     <message>
@@ -1713,23 +1779,23 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+96"/>
-        <source>La recherche est indisponible pour le moment : réessayez dans quelques minutes, ou demandez à l&apos;accueil du Smart Corner.</source>
+        <location filename="../../ui/documents/search.py" line="+107"/>
+        <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Aucun résultat pour « %1 ».</source>
+        <location line="+6"/>
+        <source>Aucun résultat pour «&#x202f;%1&#x202f;».</source>
         <translation>No result for “%1”.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Vouliez-vous dire « %1 » ?</source>
+        <location line="+3"/>
+        <source>Vouliez-vous dire «&#x202f;%1&#x202f;»&#x202f;?</source>
         <translation>Did you mean “%1”?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Essayez plutôt un thème :</source>
+        <source>Essayez plutôt un thème&#x202f;:</source>
         <translation>Try a topic instead:</translation>
     </message>
 </context>
@@ -1827,7 +1893,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Liste d&apos;attente</source>
+        <source>Liste d’attente</source>
         <translation>Waiting list</translation>
     </message>
     <message>
@@ -1846,7 +1912,7 @@
         <translation>Agent · {matricule}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Personne ne porte ce nom.</source>
         <translation>Nobody has this name.</translation>
     </message>
@@ -1911,12 +1977,12 @@
     <name>PrintQueueSection</name>
     <message>
         <location filename="../../ui/devices/print_queue.py" line="+231"/>
-        <source>File d&apos;impression indisponible pour le moment</source>
+        <source>File d’impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Lecture de la file d&apos;impression…</source>
+        <source>Lecture de la file d’impression…</source>
         <translation>Reading the print queue…</translation>
     </message>
     <message>
@@ -1931,17 +1997,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>1 non imprimé : à vous de décider</source>
+        <source>1 non imprimé&#x202f;: à vous de décider</source>
         <translation>1 not printed: your decision</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{n} non imprimés : à vous de décider</source>
+        <source>{n} non imprimés&#x202f;: à vous de décider</source>
         <translation>{n} not printed: your decision</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Rien en attente : tout est imprimé</source>
+        <source>Rien en attente&#x202f;: tout est imprimé</source>
         <translation>Nothing waiting: everything is printed</translation>
     </message>
     <message>
@@ -1956,7 +2022,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Page de test non imprimée : {why}</source>
+        <source>Page de test non imprimée&#x202f;: {why}</source>
         <translation>Test page not printed: {why}</translation>
     </message>
     <message>
@@ -1966,12 +2032,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Page de test en attente : {why}</source>
+        <source>Page de test en attente&#x202f;: {why}</source>
         <translation>Test page waiting: {why}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Page de test en cours d&apos;impression…</source>
+        <source>Page de test en cours d’impression…</source>
         <translation>Printing the test page…</translation>
     </message>
     <message>
@@ -1986,7 +2052,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Ce ticket est peut-être déjà sorti : le réimprimer en fait un second. Touchez « Oui, réimprimer » pour confirmer.</source>
+        <source>Ce ticket est peut-être déjà sorti&#x202f;: le réimprimer en fait un second. Touchez «&#x202f;Oui, réimprimer&#x202f;» pour confirmer.</source>
         <translation>This ticket may already be out: reprinting makes a second one. Tap “Yes, reprint” to confirm.</translation>
     </message>
     <message>
@@ -2011,22 +2077,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Non imprimé : {why}</source>
+        <source>Non imprimé&#x202f;: {why}</source>
         <translation>Not printed: {why}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>En attente de l&apos;imprimante</source>
+        <source>En attente de l’imprimante</source>
         <translation>Waiting for the printer</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Nouvel essai à {time}, après 1 essai : {why}</source>
+        <source>Nouvel essai à {time}, après 1 essai&#x202f;: {why}</source>
         <translation>Next try at {time}, after 1 try: {why}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Nouvel essai à {time}, après {n} essais : {why}</source>
+        <source>Nouvel essai à {time}, après {n} essais&#x202f;: {why}</source>
         <translation>Next try at {time}, after {n} tries: {why}</translation>
     </message>
     <message>
@@ -2046,7 +2112,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>l&apos;imprimante ne répond pas</source>
+        <source>l’imprimante ne répond pas</source>
         <translation>the printer does not answer</translation>
     </message>
     <message>
@@ -2056,12 +2122,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>peut-être imprimé, l&apos;envoi a été coupé en cours ; vérifiez si le ticket est sorti</source>
+        <source>peut-être imprimé, l’envoi a été coupé en cours&#x202f;; vérifiez si le ticket est sorti</source>
         <translation>may have printed, sending was cut off; check whether the ticket came out</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>pas imprimé à temps, il n&apos;est plus envoyé tout seul</source>
+        <location line="+3"/>
+        <source>pas imprimé à temps, il n’est plus envoyé tout seul</source>
         <translation>not printed in time, no longer sent by itself</translation>
     </message>
     <message>
@@ -2081,12 +2147,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Ticket d&apos;attente (Besoin d&apos;aide ?)</source>
+        <source>Ticket d’attente (Besoin d’aide&#x202f;?)</source>
         <translation>Queue ticket (Need help?)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pass d&apos;entrée</source>
+        <source>Pass d’entrée</source>
         <translation>Entry pass</translation>
     </message>
     <message>
@@ -2116,7 +2182,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>File d&apos;impression</source>
+        <source>File d’impression</source>
         <translation>Print queue</translation>
     </message>
     <message>
@@ -2273,12 +2339,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Par type d&apos;événement</source>
+        <source>Par type d’événement</source>
         <translation>By event type</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Besoin d&apos;aide ? : temps moyens</source>
+        <source>Besoin d’aide&#x202f;?&#x202f;: temps moyens</source>
         <translation>Need help? Mean times</translation>
     </message>
     <message>
@@ -2434,21 +2500,21 @@
     <name>ReasonsPage</name>
     <message>
         <location filename="../../ui/help/pages.py" line="+104"/>
-        <source>Bonjour {name} ! Votre badge est reconnu.</source>
+        <source>Bonjour {name}&#x202f;! Votre badge est reconnu.</source>
         <translation>Hello {name}! Your badge is recognised.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Passez votre badge pour être reconnu (facultatif)</source>
         <translation>Tap your badge to be recognised (optional)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Personne n&apos;attend : un technicien vous reçoit vite.</source>
+        <location line="+9"/>
+        <source>Personne n’attend&#x202f;: un technicien vous reçoit vite.</source>
         <translation>Nobody is waiting: a technician will see you soon.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>1 personne attend · environ {m} min</source>
         <translation>1 person waiting · about {m} min</translation>
     </message>
@@ -2459,12 +2525,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Besoin d&apos;aide ?</source>
+        <source>Besoin d’aide&#x202f;?</source>
         <translation>Need help?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Choisissez le motif de votre visite : vous recevez un numéro de passage.</source>
+        <source>Choisissez le motif de votre visite&#x202f;: vous recevez un numéro de passage.</source>
         <translation>Choose the reason for your visit: you will get a queue number.</translation>
     </message>
     <message>
@@ -2476,9 +2542,9 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+135"/>
+        <location filename="../../ui/documents/search.py" line="+137"/>
         <location line="+69"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
@@ -2509,7 +2575,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Tapez un mot : hameçonnage, RGPD, IA…</source>
+        <source>Tapez un mot&#x202f;: hameçonnage, RGPD, IA…</source>
         <translation>Type a word: phishing, GDPR, AI…</translation>
     </message>
     <message>
@@ -2562,7 +2628,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>M&apos;inscrire</source>
+        <source>M’inscrire</source>
         <translation>Sign me up</translation>
     </message>
     <message>
@@ -2575,7 +2641,7 @@
     <name>StaffPage</name>
     <message>
         <location filename="../../ui/help/staff.py" line="+161"/>
-        <source>Personne n&apos;attend.</source>
+        <source>Personne n’attend.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
@@ -2595,12 +2661,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>File d&apos;attente du jour</source>
+        <source>File d’attente du jour</source>
         <translation>Today&apos;s queue</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Personne n&apos;attend pour le moment.</source>
+        <source>Personne n’attend pour le moment.</source>
         <translation>Nobody is waiting right now.</translation>
     </message>
     <message>
@@ -2640,7 +2706,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Quitter l&apos;espace technicien</source>
+        <source>Quitter l’espace technicien</source>
         <translation>Leave the technician area</translation>
     </message>
 </context>
@@ -2656,7 +2722,7 @@
     <name>StatsScreen</name>
     <message>
         <location filename="../../ui/stats/screen.py" line="+176"/>
-        <source>Les statistiques n&apos;ont pas pu être calculées.</source>
+        <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
     <message>
@@ -2691,7 +2757,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Taux d&apos;absence des inscrits</source>
+        <source>Taux d’absence des inscrits</source>
         <translation>No-show rate</translation>
     </message>
     <message>
@@ -2701,17 +2767,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Demandes d&apos;aide</source>
+        <source>Demandes d’aide</source>
         <translation>Help requests</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>1er trimestre %1</source>
+        <source>1ᵉʳ trimestre %1</source>
         <translation>Q1 %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1e trimestre %2</source>
+        <source>%1ᵉ trimestre %2</source>
         <translation>Q%1 %2</translation>
     </message>
     <message>
@@ -2726,7 +2792,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 inscrits, %2 absents · %3 : %4</source>
+        <source>%1 inscrits, %2 absents · %3&#x202f;: %4</source>
         <translation>%1 registered, %2 absent · %3: %4</translation>
     </message>
     <message>
@@ -2736,7 +2802,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>%1 : %2</source>
+        <source>%1&#x202f;: %2</source>
         <translation>%1: %2</translation>
     </message>
 </context>
@@ -2744,7 +2810,7 @@
     <name>SyncStatus</name>
     <message>
         <location filename="../../ui/sync/status.py" line="+36"/>
-        <source>à l&apos;instant</source>
+        <source>à l’instant</source>
         <translation>just now</translation>
     </message>
     <message>
@@ -2804,11 +2870,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>conflits : {n}</source>
+        <source>conflits&#x202f;: {n}</source>
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+154"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>
@@ -2819,7 +2885,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Réglage central_db vide : ce kiosque travaille seul.</source>
+        <source>Réglage central_db vide&#x202f;: ce kiosque travaille seul.</source>
         <translation>Setting central_db is empty: this kiosk works on its own.</translation>
     </message>
     <message>
@@ -2829,12 +2895,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Dernière réussite : {at}</source>
+        <source>Dernière réussite&#x202f;: {at}</source>
         <translation>Last success: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>erreur : {error}</source>
+        <source>erreur&#x202f;: {error}</source>
         <translation>error: {error}</translation>
     </message>
     <message>
@@ -2844,7 +2910,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>base centrale injoignable (pas de réseau ?)</source>
+        <source>base centrale injoignable (pas de réseau&#x202f;?)</source>
         <translation>central database unreachable (no network?)</translation>
     </message>
     <message>
@@ -2864,7 +2930,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>synchronisation interrompue par l&apos;arrêt du kiosque</source>
+        <source>synchronisation interrompue par l’arrêt du kiosque</source>
         <translation>sync interrupted by the kiosk shutting down</translation>
     </message>
     <message>
@@ -2882,7 +2948,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Scannez le QR code avec l&apos;appareil photo de votre téléphone.</source>
+        <source>Scannez le QR code avec l’appareil photo de votre téléphone.</source>
         <translation>Scan the QR code with your phone&apos;s camera.</translation>
     </message>
     <message>
@@ -2894,7 +2960,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/help/ticket.py" line="+151"/>
+        <location filename="../../ui/help/ticket.py" line="+156"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
@@ -2915,17 +2981,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Le ticket n&apos;a pas pu être créé. Réessayez, ou adressez-vous à l&apos;accueil.</source>
+        <source>Le ticket n’a pas pu être créé. Réessayez, ou adressez-vous à l’accueil.</source>
         <translation>The ticket could not be created. Try again, or ask at the front desk.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>C&apos;est à vous !</source>
+        <source>C’est à vous&#x202f;!</source>
         <translation>It&apos;s your turn!</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Regardez l&apos;écran d&apos;appel</source>
+        <source>Regardez l’écran d’appel</source>
         <translation>Look at the calling screen</translation>
     </message>
     <message>
@@ -2954,18 +3020,18 @@
         <translation>Estimated wait</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Estimation indicative : il est trop tôt pour mesurer l&apos;attente du jour.</source>
+        <location line="+4"/>
+        <source>Estimation indicative&#x202f;: il est trop tôt pour mesurer l’attente du jour.</source>
         <translation>Rough estimate: it is too early to measure today&apos;s wait.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Calculée sur les temps de prise en charge d&apos;aujourd&apos;hui.</source>
+        <location line="+4"/>
+        <source>Calculée sur les temps de prise en charge d’aujourd’hui.</source>
         <translation>Based on today&apos;s service times.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Retenez votre numéro : il s&apos;affichera à l&apos;écran d&apos;appel.</source>
+        <source>Retenez votre numéro&#x202f;: il s’affichera à l’écran d’appel.</source>
         <translation>Remember your number: it will show on the calling screen.</translation>
     </message>
     <message>
@@ -2980,12 +3046,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>L&apos;imprimante ne répond pas : notez votre numéro. L&apos;impression sera relancée.</source>
+        <source>L’imprimante ne répond pas&#x202f;: notez votre numéro. L’impression sera relancée.</source>
         <translation>The printer is not answering: note your number. Printing will be retried.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Ticket non imprimé : notez votre numéro, il suffit pour être appelé.</source>
+        <location line="+8"/>
+        <source>Ticket non imprimé&#x202f;: notez votre numéro, il suffit pour être appelé.</source>
         <translation>Ticket not printed: note your number, it is all you need to be called.</translation>
     </message>
 </context>
@@ -3006,12 +3072,12 @@
     <name>Toast</name>
     <message>
         <location filename="../../ui/widgets/toast.py" line="+84"/>
-        <source>Badge lu, mais cet écran ne s&apos;en sert pas.</source>
+        <source>Badge lu, mais cet écran ne s’en sert pas.</source>
         <translation>Badge read, but this screen does not use it.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Code lu, mais cet écran ne s&apos;en sert pas.</source>
+        <source>Code lu, mais cet écran ne s’en sert pas.</source>
         <translation>Code read, but this screen does not use it.</translation>
     </message>
     <message>
@@ -3026,7 +3092,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Un problème est survenu. Réessayez ou demandez de l&apos;aide à l&apos;accueil.</source>
+        <source>Un problème est survenu. Réessayez ou demandez de l’aide à l’accueil.</source>
         <translation>Something went wrong. Try again or ask for help at the desk.</translation>
     </message>
 </context>
@@ -3054,42 +3120,42 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Un instant, s&apos;il vous plaît.</source>
+        <source>Un instant, s’il vous plaît.</source>
         <translation>One moment, please.</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/verdict_wordings.py" line="-100"/>
-        <source>Bienvenue, {name} !</source>
+        <source>Bienvenue, {name}&#x202f;!</source>
         <translation>Welcome, {name}!</translation>
     </message>
     <message>
         <location line="-2"/>
-        <source>Bienvenue !</source>
+        <source>Bienvenue&#x202f;!</source>
         <translation>Welcome!</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Votre arrivée est enregistrée. Bonne séance !</source>
+        <source>Votre arrivée est enregistrée. Bonne séance&#x202f;!</source>
         <translation>You are checked in. Enjoy the session!</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/verdicts.py" line="+12"/>
-        <source>Votre prochain rendez-vous : {title}</source>
+        <source>Votre prochain rendez-vous&#x202f;: {title}</source>
         <translation>Your next session: {title}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/verdict_wordings.py" line="+10"/>
-        <source>Bonjour, {name} !</source>
+        <source>Bonjour, {name}&#x202f;!</source>
         <translation>Hello, {name}!</translation>
     </message>
     <message>
         <location line="-4"/>
-        <source>Bonjour !</source>
+        <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Votre passage au Smart Corner est enregistré. Bonne visite !</source>
+        <source>Votre passage au Smart Corner est enregistré. Bonne visite&#x202f;!</source>
         <translation>Your visit to the Smart Corner is recorded. Enjoy!</translation>
     </message>
     <message>
@@ -3109,12 +3175,12 @@
     </message>
     <message>
         <location line="-45"/>
-        <source>{name}, c&apos;est déjà noté</source>
+        <source>{name}, c’est déjà noté</source>
         <translation>{name}, you are already in</translation>
     </message>
     <message>
         <location line="-1"/>
-        <source>C&apos;est déjà noté</source>
+        <source>C’est déjà noté</source>
         <translation>You are already in</translation>
     </message>
     <message>
@@ -3124,7 +3190,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Consultez le programme sur l&apos;écran d&apos;accueil ou adressez-vous à l&apos;équipe.</source>
+        <source>Consultez le programme sur l’écran d’accueil ou adressez-vous à l’équipe.</source>
         <translation>See the programme on the home screen or ask the staff.</translation>
     </message>
     <message>
@@ -3144,27 +3210,27 @@
     </message>
     <message>
         <location line="+96"/>
-        <source>{name}, une place pour vous ?</source>
+        <source>{name}, une place pour vous&#x202f;?</source>
         <translation>{name}, would you like a seat?</translation>
     </message>
     <message>
         <location line="-6"/>
-        <source>Une place pour vous ?</source>
+        <source>Une place pour vous&#x202f;?</source>
         <translation>Would you like a seat?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pas d&apos;inscription à votre nom pour cette séance. {left} Voulez-vous vous inscrire maintenant ?</source>
+        <source>Pas d’inscription à votre nom pour cette séance. {left} Voulez-vous vous inscrire maintenant&#x202f;?</source>
         <translation>You are not registered for this session. {left} Would you like to sign up now?</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Pas d&apos;inscription pour cette séance</source>
+        <source>Pas d’inscription pour cette séance</source>
         <translation>Not registered for this session</translation>
     </message>
     <message>
         <location line="-66"/>
-        <source>Adressez-vous à l&apos;équipe d&apos;accueil.</source>
+        <source>Adressez-vous à l’équipe d’accueil.</source>
         <translation>Please ask the staff at the entrance.</translation>
     </message>
     <message>
@@ -3174,12 +3240,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Toutes les places sont prises. L&apos;équipe d&apos;accueil peut vous aider.</source>
+        <source>Toutes les places sont prises. L’équipe d’accueil peut vous aider.</source>
         <translation>All seats are taken. The staff at the entrance can help you.</translation>
     </message>
     <message>
         <location line="-75"/>
-        <source>L&apos;accueil n&apos;est pas encore ouvert</source>
+        <source>L’accueil n’est pas encore ouvert</source>
         <translation>Check-in is not open yet</translation>
     </message>
     <message>
@@ -3194,7 +3260,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>L&apos;accueil de cette séance est terminé</source>
+        <source>L’accueil de cette séance est terminé</source>
         <translation>Check-in for this session has closed</translation>
     </message>
     <message>
@@ -3219,7 +3285,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>L&apos;équipe d&apos;accueil peut l&apos;associer à votre nom en quelques secondes.</source>
+        <source>L’équipe d’accueil peut l’associer à votre nom en quelques secondes.</source>
         <translation>The staff at the entrance can link it to your name in a few seconds.</translation>
     </message>
     <message>
@@ -3229,7 +3295,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce code n&apos;est pas un billet du Smart Corner, ou il est abîmé.</source>
+        <source>Ce code n’est pas un billet du Smart Corner, ou il est abîmé.</source>
         <translation>This code is not a Smart Corner ticket, or it is damaged.</translation>
     </message>
     <message>
@@ -3239,7 +3305,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce billet n&apos;a pas été émis par le Smart Corner. Adressez-vous à l&apos;équipe.</source>
+        <source>Ce billet n’a pas été émis par le Smart Corner. Adressez-vous à l’équipe.</source>
         <translation>This ticket was not issued by the Smart Corner. Please ask the staff.</translation>
     </message>
     <message>
@@ -3249,7 +3315,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce billet n&apos;est plus valable. Adressez-vous à l&apos;équipe d&apos;accueil.</source>
+        <source>Ce billet n’est plus valable. Adressez-vous à l’équipe d’accueil.</source>
         <translation>This ticket is no longer valid. Please ask the staff at the entrance.</translation>
     </message>
     <message>
@@ -3259,7 +3325,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce billet a été annulé. Adressez-vous à l&apos;équipe d&apos;accueil.</source>
+        <source>Ce billet a été annulé. Adressez-vous à l’équipe d’accueil.</source>
         <translation>This ticket has been cancelled. Please ask the staff at the entrance.</translation>
     </message>
     <message>
@@ -3279,7 +3345,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Un problème technique empêche l&apos;enregistrement. Adressez-vous à l&apos;équipe.</source>
+        <source>Un problème technique empêche l’enregistrement. Adressez-vous à l’équipe.</source>
         <translation>A technical problem prevents check-in. Please ask the staff.</translation>
     </message>
 </context>

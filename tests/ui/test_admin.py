@@ -141,9 +141,11 @@ def test_admin_screen_shows_the_kiosk_with_the_password_masked(
     assert not any("tres-secret" in text for text in texts)
     assert "postgresql+psycopg://kiosk:***@db.example/smartcorner" in texts
     assert kiosk.__version__ in texts
-    assert "room" in texts
+    assert "Smart Room, kiosque numérique et événements (room)" in texts  # not the bare code
     assert "Smart Corner Nice" in texts
     assert str(shell.settings.paths.data_dir) in texts
+    shell.window.bottom_bar.language.click()
+    qtbot.waitUntil(lambda: "Smart Room, digital kiosk and events (room)" in admin.shown_texts())
 
 
 def test_quitter_le_kiosque_quits(

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QFontDatabase
 from pytestqt.qtbot import QtBot
 
 from ui import resources
+from ui.checkin.verdict_panel import PALETTES
+from ui.checkin.verdicts import Tone
 from ui.formatting import KIND_ICONS
 from ui.theme import ACCESSIBLE, NORMAL, Area, ThemeTokens, render_stylesheet
 
@@ -154,3 +156,143 @@ def test_accessible_mode_has_larger_text(qtbot: QtBot, shell: Any) -> None:
     before = label.fontInfo().pixelSize()
     tap(qtbot, shell.window.bottom_bar.accessible)
     qtbot.waitUntil(lambda: label.fontInfo().pixelSize() > before)
+
+
+# --- every text colour of the stylesheet against what it is drawn on (WCAG 2 contrast) ---
+
+AA = 4.5  # WCAG 2.x level AA for text, whatever its size: the kiosk is read from 2 m
+TEXT_PROPERTIES = ("color", "placeholder-text-color")
+PSEUDO = re.compile(r"::?[a-z-]+(?:\([^)]*\))?")
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\b|rgba?\([^)]*\)")
+
+
+def _rules(qss: str) -> list[tuple[str, dict[str, str]]]:
+    """(selector, declarations) of every rule, one entry per selector of a group."""
+    qss = re.sub(r"/\*.*?\*/", "", qss, flags=re.DOTALL)
+    rules = []
+    for block in qss.split("}"):
+        if "{" not in block:
+            continue
+        selectors, body = block.split("{", 1)
+        decls = {}
+        for decl in body.split(";"):
+            if ":" in decl:
+                name, value = decl.split(":", 1)
+                decls[name.strip()] = " ".join(value.split())
+        rules += [(" ".join(s.split()), decls) for s in selectors.split(",") if s.strip()]
+    return rules
+
+
+def _rgba(value: str) -> tuple[float, float, float, float] | None:
+    """A solid or translucent colour of the stylesheet; None for none, transparent, gradients."""
+    match = COLOUR.fullmatch(value.strip())
+    if match is None:
+        return None
+    if value.startswith("#"):
+        c = QColor(value)
+        return c.redF(), c.greenF(), c.blueF(), 1.0
+    parts = [float(x) for x in value[value.index("(") + 1 : -1].split(",")]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return parts[0] / 255, parts[1] / 255, parts[2] / 255, alpha
+
+
+def _over(top: tuple[float, float, float, float], below: str) -> str:
+    """``top`` composited over the opaque colour ``below``, as #rrggbb."""
+    b = QColor(below)
+    r, g, bl, a = top
+    mixed = [
+        a * x + (1 - a) * y
+        for x, y in zip((r, g, bl), (b.redF(), b.greenF(), b.blueF()), strict=True)
+    ]
+    return QColor.fromRgbF(*mixed).name()
+
+
+# Labels whose background is drawn by a container the selector does not name: the container's
+# rule (or, for the verdict's buttons, the amber verdict they only show on: verdict_panel.py).
+DRAWN_IN = {
+    "#invitationTitle": "#invitation",
+    "#invitationBadge": "#invitation",
+    "QLabel#helpBoardNowNumber": "#helpBoardNow",
+    "QLabel#helpBoardNowDesk": "#helpBoardNow",
+    "QLabel#helpBoardNowCaption": "#helpBoardNow",
+    'QPushButton#verdictDecline[role="verdict"]': PALETTES[Tone.AMBER].background,
+}
+
+
+def _background_of(selector: str, rules: list[tuple[str, dict[str, str]]]) -> str | None:
+    """The background the rule's text is drawn on: its own, that of the same widget without the
+    pseudo-state (:disabled, :pressed), or an ancestor's in the selector; None: see-through."""
+    by_selector: dict[str, str] = {}
+    for sel, decls in rules:
+        value = decls.get("background", decls.get("background-color"))
+        if value is not None:
+            by_selector[sel] = value
+    compounds = selector.split(" ")
+    tries = [selector, PSEUDO.sub("", selector)]
+    tries += [" ".join(compounds[:i]) for i in range(len(compounds) - 1, 0, -1)]
+    container = DRAWN_IN.get(PSEUDO.sub("", compounds[-1]))
+    if container is not None:  # see-through: the container shows
+        tries = [t for t in tries if _rgba(by_selector.get(t, "none")) is not None]
+        tries.insert(0, container)
+    for attempt in tries:
+        if attempt in by_selector:
+            return by_selector[attempt]
+        if attempt == container and COLOUR.fullmatch(attempt):
+            return attempt  # a colour the widget paints itself
+    return None
+
+
+def _text_pairs(tokens: ThemeTokens) -> list[tuple[str, str, str]]:
+    """(where, text colour, background) of every text colour the stylesheet sets."""
+    rules = _rules(render_stylesheet(tokens))
+    screens = (tokens.background, tokens.background_end, tokens.surface, tokens.surface_muted)
+    pairs = []
+    for selector, decls in rules:
+        for prop in TEXT_PROPERTIES:
+            if prop not in decls:
+                continue
+            fg = _rgba(decls[prop])
+            assert fg is not None, f"{selector} {{ {prop}: {decls[prop]} }}: not a colour"
+            value = _background_of(selector, rules)
+            bg = _rgba(value) if value else None
+            # see-through or translucent: drawn on any of the screen's own surfaces
+            unders = screens if bg is None or bg[3] < 1 else (_over(bg, "#000000"),)
+            for under in unders:
+                ground = under if bg is None else _over(bg, under)
+                pairs.append((f"{selector} {prop} on {ground}", _over(fg, ground), ground))
+    return pairs
+
+
+@pytest.mark.parametrize("tokens", [NORMAL, ACCESSIBLE], ids=lambda t: t.name)
+def test_every_text_colour_of_the_stylesheet_meets_aa(tokens: ThemeTokens) -> None:
+    pairs = _text_pairs(tokens)
+    failing = {
+        where: round(contrast(fg, bg), 2) for where, fg, bg in pairs if contrast(fg, bg) < AA
+    }
+    assert failing == {}
+
+
+@pytest.mark.parametrize("tokens", [NORMAL, ACCESSIBLE], ids=lambda t: t.name)
+def test_placeholders_and_disabled_buttons_have_their_own_colours(tokens: ThemeTokens) -> None:
+    """Left to Qt, a placeholder is the text at half alpha and a disabled button fades: both fell
+    under 4.5:1, so the stylesheet names them and the test above measures them."""
+    checked = [where for where, _, _ in _text_pairs(tokens)]
+    assert any(w.startswith("QLineEdit placeholder-text-color") for w in checked)
+    assert any(w.startswith('QPushButton[role="primary"]:disabled color') for w in checked)
+    assert any(w.startswith("QPushButton:disabled color") for w in checked)
+
+
+def test_the_contrast_check_sees_a_faint_colour() -> None:
+    faint = replace(NORMAL, text_muted="#9A9A9A")  # 2.8:1 on white
+    assert any(contrast(fg, bg) < AA for _, fg, bg in _text_pairs(faint))
+
+
+@pytest.mark.parametrize("tokens", [NORMAL, ACCESSIBLE], ids=lambda t: t.name)
+def test_the_badge_invitation_of_the_help_screen_is_drawn_as_text(tokens: ThemeTokens) -> None:
+    """Framed and filled like a button, "Passez votre badge…" invited a tap that did nothing."""
+    rules = [decls for sel, decls in _rules(render_stylesheet(tokens)) if sel == "#helpWho"]
+    assert rules, "the help screen's badge line has its rule"
+    for decls in rules:
+        assert "border" not in decls
+        assert _rgba(decls.get("background", "transparent")) is None  # see-through
+        assert decls.get("color") != tokens.text  # quieter than the actions around it

@@ -13,7 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.documents.catalogue import THEMES
+from kiosk.domain import EventKind
 from kiosk.settings import Language
+from ui.documents.document_list import theme_label
+from ui.formatting import kind_label
+from ui.i18n import LanguageSwitcher
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "assets" / "translations" / "smartcorner_en.ts"
@@ -49,7 +54,7 @@ def test_language_toggle_retranslates_what_is_on_screen(qtbot: QtBot, shell: Any
     assert events.subtitle.text() == "What's on at the Smart Corner"
     assert shell.attract.touch.text() == "Touch the screen to start"  # hidden screens too
     tap(qtbot, bar.language)
-    qtbot.waitUntil(lambda: home.hello.text() == "Bonjour\u00a0!")
+    qtbot.waitUntil(lambda: home.hello.text() == "Bonjour\u202f!")
     assert home.date.text() == "lundi 23 novembre 2026"
     assert bar.home.text() == "Accueil"
 
@@ -96,3 +101,22 @@ def test_the_compiled_qm_is_up_to_date_with_the_ts(tmp_path: Path) -> None:
         [tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True
     )
     assert fresh.read_bytes() == QM.read_bytes(), "run pyside6-lrelease (see ui/i18n.py)"
+
+
+def test_english_mode_names_the_event_kinds_and_editorial_themes_in_english(qapp: Any) -> None:
+    french_kinds = {kind: kind_label(kind) for kind in EventKind}
+    french_themes = {name: theme_label(name) for name, _icon in THEMES}
+    assert french_themes == {name: name for name, _icon in THEMES}
+    switcher = LanguageSwitcher(qapp)
+    switcher.apply(Language.EN)
+    try:
+        english_kinds = {kind: kind_label(kind) for kind in EventKind}
+        english_themes = {name: theme_label(name) for name, _icon in THEMES}
+        assert theme_label("Un thème importé") == "Un thème importé"  # no English name known
+    finally:
+        switcher.uninstall()
+    # Masterclass is English already; every other name changes
+    assert [k for k in EventKind if english_kinds[k] == french_kinds[k]] == [EventKind.MASTERCLASS]
+    assert english_kinds[EventKind.ATELIER_TECHNOLOGIQUE] == "Tech workshop"
+    assert [name for name in english_themes if english_themes[name] == name] == []
+    assert english_themes["Cybersécurité"] == "Cybersecurity"

@@ -59,7 +59,7 @@ DOOR = Capability(
     icon="door-enter",
     title=lambda: QCoreApplication.translate("Capabilities", "Accueil événement"),
     subtitle=lambda: QCoreApplication.translate(
-        "Capabilities", "Équipe : enregistrer les arrivées"
+        "Capabilities", "Équipe\u202f: enregistrer les arrivées"
     ),
     make_screen=door_screen,
     profiles=frozenset({Profile.ROOM, Profile.TOUR}),

@@ -287,7 +287,7 @@ class DoorScreen(Screen):
         self.search.reset()
         self.search.privacy.setVisible(self._linking)
         self.search.set_title(
-            translate("Door", "À qui est ce badge ?")
+            translate("Door", "À qui est ce badge\u202f?")
             if self._linking
             else translate("Door", "Enregistrer une arrivée par le nom")
         )
@@ -314,7 +314,7 @@ class DoorScreen(Screen):
             self._sounds.play(Cue.REFUSED)
             self._refresh()
             return
-        self._show_result(outcome.result, prefix=translate("Door", "Badge associé : "))
+        self._show_result(outcome.result, prefix=translate("Door", "Badge associé\u202f: "))
 
     def _undo(self) -> None:
         state = self.state

@@ -115,11 +115,13 @@ class DoorBoard(QWidget):
             )
         elif result.outcome is CheckinOutcome.WRONG_EVENT and result.registered_event:
             there = result.registered_event
-            detail = translate("Door", "Inscrit·e à « {title} », {place}, {time}").format(
+            detail = translate("Door", "Inscrit·e à «\u202f{title}\u202f», {place}, {time}").format(
                 title=there.title, place=there.place, time=clock_time(there.starts_at)
             )
         elif result.outcome is CheckinOutcome.UNKNOWN_BADGE:
-            detail = translate("Door", "Touchez « Associer le badge » pour le relier à un nom.")
+            detail = translate(
+                "Door", "Touchez «\u202fAssocier le badge\u202f» pour le relier à un nom."
+            )
         self.banner.show_line(tone, title, detail)
         return tone
 
@@ -127,14 +129,14 @@ class DoorBoard(QWidget):
         self.banner.show_line(
             Tone.RED,
             translate("Door", "Enregistrement impossible"),
-            translate("Door", "Problème technique : réessayez."),
+            translate("Door", "Problème technique\u202f: réessayez."),
         )
 
     def show_link_refused(self) -> None:
         self.banner.show_line(
             Tone.RED,
             translate("Door", "Badge non associé"),
-            translate("Door", "Ce badge appartient déjà à quelqu'un."),
+            translate("Door", "Ce badge appartient déjà à quelqu’un."),
         )
 
     def say_undone(self, name: str) -> None:
@@ -144,7 +146,9 @@ class DoorBoard(QWidget):
         if printed:
             self.message.setText(translate("Door", "Laissez-passer en impression."))
         else:
-            self.message.setText(translate("Door", "Pas de laissez-passer : visiteur non admis."))
+            self.message.setText(
+                translate("Door", "Pas de laissez-passer\u202f: visiteur non admis.")
+            )
 
     def say_exporting(self) -> None:
         self.message.setText(translate("Door", "Export en cours…"))
@@ -156,9 +160,9 @@ class DoorBoard(QWidget):
             return
         counts = outcome.counts
         self.message.setText(
-            translate("Door", "Exporté : {present} présents, {absent} absents ({file}).").format(
-                present=counts["present"], absent=counts["absent"], file=outcome.path.name
-            )
+            translate(
+                "Door", "Exporté\u202f: {present} présents, {absent} absents ({file})."
+            ).format(present=counts["present"], absent=counts["absent"], file=outcome.path.name)
         )
 
     def show_state(self, state: DoorState, *, can_link: bool) -> None:

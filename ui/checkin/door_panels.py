@@ -53,7 +53,7 @@ def outcome_label(outcome: CheckinOutcome) -> str:
         CheckinOutcome.ALREADY_CHECKED_IN: translate("Door", "Déjà enregistré·e"),
         CheckinOutcome.NOT_REGISTERED: translate("Door", "Non inscrit·e"),
         CheckinOutcome.EVENT_FULL: translate("Door", "Complet"),
-        CheckinOutcome.OUTSIDE_WINDOW: translate("Door", "Hors horaires d'accueil"),
+        CheckinOutcome.OUTSIDE_WINDOW: translate("Door", "Hors horaires d’accueil"),
         CheckinOutcome.WRONG_EVENT: translate("Door", "Inscrit·e ailleurs"),
         CheckinOutcome.UNKNOWN_BADGE: translate("Door", "Badge inconnu"),
         CheckinOutcome.INVALID_CODE: translate("Door", "Code illisible"),
@@ -145,7 +145,7 @@ class EventPicker(QWidget):
         self.empty.setVisible(not choices)
 
     def retranslate(self) -> None:
-        self.title.setText(translate("Door", "Quel événement accueillez-vous ?"))
+        self.title.setText(translate("Door", "Quel événement accueillez-vous\u202f?"))
         self.quit.setText(translate("Door", "Quitter"))
         self.empty.setText(translate("Door", "Aucun événement cette semaine."))
 
@@ -310,7 +310,7 @@ class LastScans(QFrame):
             self._rows.addWidget(_ScanRow(tone, line, undone=scan.undone, muted=muted))
             self.lines.append(line)
         if not scans:
-            empty = QLabel(translate("Door", "Aucun passage pour l'instant."))
+            empty = QLabel(translate("Door", "Aucun passage pour l’instant."))
             empty.setObjectName("emptyState")
             self._rows.addWidget(empty)
         self._fit_rows()

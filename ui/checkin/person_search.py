@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import PersonKind, RegistrationStatus
 from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController, named
-from ui.widgets.buttons import TouchButton
+from ui.widgets.buttons import ClearButton, TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.privacy import PrivacyLine
 
@@ -57,7 +57,7 @@ def status_label(match: PersonMatch) -> str:
     if match.registration is RegistrationStatus.CONFIRMED:
         return translate("PersonSearch", "Inscrit·e")
     if match.registration is RegistrationStatus.WAITING_LIST:
-        return translate("PersonSearch", "Liste d'attente")
+        return translate("PersonSearch", "Liste d’attente")
     return translate("PersonSearch", "Non inscrit·e")
 
 
@@ -166,7 +166,7 @@ class PersonSearch(QWidget):
         self._roster: Roster | None = None
         self.title = named(QLabel(), "doorSectionTitle")
         self.field = named(QLineEdit(), "searchField")
-        self.field.setClearButtonEnabled(True)
+        self.clear = ClearButton(theme, self.field)
         self.field.textChanged.connect(self._search)
         self.cancel = TouchButton(theme, "x", role="secondary", icon_size=32)
         self.cancel.setObjectName("searchCancel")
@@ -193,6 +193,7 @@ class PersonSearch(QWidget):
         head.setSpacing(24)
         head.addWidget(self.title)
         head.addWidget(self.field, 1)
+        head.addWidget(self.clear)
         head.addWidget(self.cancel)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

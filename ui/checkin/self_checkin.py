@@ -146,7 +146,7 @@ class SelfCheckin(QObject):
                 )
             else:
                 texts = (
-                    translate("SelfCheckin", "M'inscrire"),
+                    translate("SelfCheckin", "M’inscrire"),
                     translate("SelfCheckin", "Non merci"),
                     "user-plus",
                 )

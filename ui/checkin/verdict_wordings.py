@@ -136,31 +136,31 @@ def _expected_place(result: CheckinResult, _now: datetime) -> dict[str, str]:
     }
 
 
-_SEE_THE_TEAM = QT_TRANSLATE_NOOP("Verdict", "Adressez-vous à l'équipe d'accueil.")
-_ALREADY = QT_TRANSLATE_NOOP("Verdict", "C'est déjà noté")
-_ALREADY_NAMED = QT_TRANSLATE_NOOP("Verdict", "{name}, c'est déjà noté")
+_SEE_THE_TEAM = QT_TRANSLATE_NOOP("Verdict", "Adressez-vous à l’équipe d’accueil.")
+_ALREADY = QT_TRANSLATE_NOOP("Verdict", "C’est déjà noté")
+_ALREADY_NAMED = QT_TRANSLATE_NOOP("Verdict", "{name}, c’est déjà noté")
 _ELSEWHERE = QT_TRANSLATE_NOOP("Verdict", "Votre inscription est pour un autre événement")
 _ELSEWHERE_NAMED = QT_TRANSLATE_NOOP(
     "Verdict", "{name}, votre inscription est pour un autre événement"
 )
-_NOT_YET_OPEN = QT_TRANSLATE_NOOP("Verdict", "L'accueil n'est pas encore ouvert")
+_NOT_YET_OPEN = QT_TRANSLATE_NOOP("Verdict", "L’accueil n’est pas encore ouvert")
 
 # Outcome -> its wordings, the first whose condition holds; the last of each holds always.
 WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
     CheckinOutcome.OK: (
         Wording(
-            QT_TRANSLATE_NOOP("Verdict", "Bienvenue !"),
-            QT_TRANSLATE_NOOP("Verdict", "Votre arrivée est enregistrée. Bonne séance !"),
-            named_title=QT_TRANSLATE_NOOP("Verdict", "Bienvenue, {name} !"),
+            QT_TRANSLATE_NOOP("Verdict", "Bienvenue\u202f!"),
+            QT_TRANSLATE_NOOP("Verdict", "Votre arrivée est enregistrée. Bonne séance\u202f!"),
+            named_title=QT_TRANSLATE_NOOP("Verdict", "Bienvenue, {name}\u202f!"),
         ),
     ),
     CheckinOutcome.VISIT_RECORDED: (
         Wording(
-            QT_TRANSLATE_NOOP("Verdict", "Bonjour !"),
+            QT_TRANSLATE_NOOP("Verdict", "Bonjour\u202f!"),
             QT_TRANSLATE_NOOP(
-                "Verdict", "Votre passage au Smart Corner est enregistré. Bonne visite !"
+                "Verdict", "Votre passage au Smart Corner est enregistré. Bonne visite\u202f!"
             ),
-            named_title=QT_TRANSLATE_NOOP("Verdict", "Bonjour, {name} !"),
+            named_title=QT_TRANSLATE_NOOP("Verdict", "Bonjour, {name}\u202f!"),
             about=About.NEXT,
         ),
     ),
@@ -189,20 +189,20 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
     ),
     CheckinOutcome.NOT_REGISTERED: (
         Wording(
-            QT_TRANSLATE_NOOP("Verdict", "Une place pour vous ?"),
+            QT_TRANSLATE_NOOP("Verdict", "Une place pour vous\u202f?"),
             QT_TRANSLATE_NOOP(
                 "Verdict",
-                "Pas d'inscription à votre nom pour cette séance. {left} "
-                "Voulez-vous vous inscrire maintenant ?",
+                "Pas d’inscription à votre nom pour cette séance. {left} "
+                "Voulez-vous vous inscrire maintenant\u202f?",
             ),
-            named_title=QT_TRANSLATE_NOOP("Verdict", "{name}, une place pour vous ?"),
+            named_title=QT_TRANSLATE_NOOP("Verdict", "{name}, une place pour vous\u202f?"),
             verdict=Verdict.AMBER,  # an offer is a question, not a stop
             offer_walk_in=True,
             when=lambda result, now: _has_event(result, now) and _walk_in_offered(result, now),
             values=_seats_left,
         ),
         Wording(
-            QT_TRANSLATE_NOOP("Verdict", "Pas d'inscription pour cette séance"),
+            QT_TRANSLATE_NOOP("Verdict", "Pas d’inscription pour cette séance"),
             _SEE_THE_TEAM,
             when=_has_event,
         ),
@@ -210,7 +210,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
             QT_TRANSLATE_NOOP("Verdict", "Aucun événement en cours ici"),
             QT_TRANSLATE_NOOP(
                 "Verdict",
-                "Consultez le programme sur l'écran d'accueil ou adressez-vous à l'équipe.",
+                "Consultez le programme sur l’écran d’accueil ou adressez-vous à l’équipe.",
             ),
             about=About.NOTHING,
         ),
@@ -219,7 +219,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
         Wording(
             QT_TRANSLATE_NOOP("Verdict", "Séance complète"),
             QT_TRANSLATE_NOOP(
-                "Verdict", "Toutes les places sont prises. L'équipe d'accueil peut vous aider."
+                "Verdict", "Toutes les places sont prises. L’équipe d’accueil peut vous aider."
             ),
         ),
     ),
@@ -237,7 +237,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
             values=_opening,
         ),
         Wording(
-            QT_TRANSLATE_NOOP("Verdict", "L'accueil de cette séance est terminé"), _SEE_THE_TEAM
+            QT_TRANSLATE_NOOP("Verdict", "L’accueil de cette séance est terminé"), _SEE_THE_TEAM
         ),
     ),
     CheckinOutcome.WRONG_EVENT: (
@@ -267,7 +267,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
         Wording(
             QT_TRANSLATE_NOOP("Verdict", "Badge non reconnu"),
             QT_TRANSLATE_NOOP(
-                "Verdict", "L'équipe d'accueil peut l'associer à votre nom en quelques secondes."
+                "Verdict", "L’équipe d’accueil peut l’associer à votre nom en quelques secondes."
             ),
             about=About.NOTHING,
         ),
@@ -276,7 +276,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
         Wording(
             QT_TRANSLATE_NOOP("Verdict", "Code non reconnu"),
             QT_TRANSLATE_NOOP(
-                "Verdict", "Ce code n'est pas un billet du Smart Corner, ou il est abîmé."
+                "Verdict", "Ce code n’est pas un billet du Smart Corner, ou il est abîmé."
             ),
             about=About.NOTHING,
         ),
@@ -286,7 +286,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
             QT_TRANSLATE_NOOP("Verdict", "Billet non valide"),
             QT_TRANSLATE_NOOP(
                 "Verdict",
-                "Ce billet n'a pas été émis par le Smart Corner. Adressez-vous à l'équipe.",
+                "Ce billet n’a pas été émis par le Smart Corner. Adressez-vous à l’équipe.",
             ),
             about=About.NOTHING,
         ),
@@ -295,7 +295,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
         Wording(
             QT_TRANSLATE_NOOP("Verdict", "Billet expiré"),
             QT_TRANSLATE_NOOP(
-                "Verdict", "Ce billet n'est plus valable. Adressez-vous à l'équipe d'accueil."
+                "Verdict", "Ce billet n’est plus valable. Adressez-vous à l’équipe d’accueil."
             ),
         ),
     ),
@@ -303,7 +303,7 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
         Wording(
             QT_TRANSLATE_NOOP("Verdict", "Billet annulé"),
             QT_TRANSLATE_NOOP(
-                "Verdict", "Ce billet a été annulé. Adressez-vous à l'équipe d'accueil."
+                "Verdict", "Ce billet a été annulé. Adressez-vous à l’équipe d’accueil."
             ),
         ),
     ),

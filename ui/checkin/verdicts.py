@@ -64,7 +64,7 @@ def pending() -> VerdictView:
     return VerdictView(
         Tone.PENDING,
         translate("Verdict", "Vérification…"),
-        action=translate("Verdict", "Un instant, s'il vous plaît."),
+        action=translate("Verdict", "Un instant, s’il vous plaît."),
     )
 
 
@@ -76,7 +76,7 @@ def _details(about: About, result: CheckinResult, now: datetime) -> tuple[str, .
         return (there.title, when_and_where(there, now))
     if about is About.NEXT and result.registered_event is not None:
         nxt = result.registered_event
-        title = translate("Verdict", "Votre prochain rendez-vous : {title}")
+        title = translate("Verdict", "Votre prochain rendez-vous\u202f: {title}")
         return (title.format(title=nxt.title), when_and_where(nxt, now))
     return ()
 
@@ -116,6 +116,6 @@ def failure() -> VerdictView:
         translate("Verdict", "Enregistrement impossible"),
         (),
         translate(
-            "Verdict", "Un problème technique empêche l'enregistrement. Adressez-vous à l'équipe."
+            "Verdict", "Un problème technique empêche l’enregistrement. Adressez-vous à l’équipe."
         ),
     )

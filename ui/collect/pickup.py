@@ -199,7 +199,7 @@ class PickupScreen(Screen):
             self.clear()
             return
         self.done = done
-        self._print_note = translate("Collect", "Votre reçu s'imprime…")
+        self._print_note = translate("Collect", "Votre reçu s’imprime…")
         if done.print_job_id is not None:
             self._print_hold.start()
         self._done_timer.start()

@@ -62,7 +62,7 @@ def problem_for(
         body = "\n".join(
             f"{names.get(r.line_id, '?')} : {texts.refusal_text(r)}" for r in exc.refusals
         )
-        title = translate("Collect", "Rien n'a été remis")
+        title = translate("Collect", "Rien n’a été remis")
         return Problem("hand-stop", "warning", title, body, Page.CHECKING)
     log.error("Click & Collect failed", exc_info=exc)
     title = translate("Collect", "Un problème technique nous empêche de continuer")
@@ -86,7 +86,7 @@ def show_page_message(
             icon="id-badge-2", tone="collect",
             title=translate("Collect", "Retrait Click & Collect"),
             body=translate("Collect", "Passez votre badge sur le lecteur, ou présentez le "
-                           "QR code reçu avec le message « Votre commande est prête »."),
+                           "QR code reçu avec le message «\u202fVotre commande est prête\u202f»."),
             secondary=translate("Collect", "Espace équipe"), secondary_icon="user-shield",
         )  # fmt: skip
     elif page is Page.CHECKING:
@@ -103,7 +103,7 @@ def show_page_message(
         )
         m.show_message(
             icon="circle-check", tone="success",
-            title=translate("Collect", "C'est noté, {name} !").format(name=first),
+            title=translate("Collect", "C’est noté, {name}\u202f!").format(name=first),
             body=body, note=print_note,
             primary=translate("Collect", "Terminer"), primary_icon="check",
         )  # fmt: skip
@@ -121,11 +121,11 @@ def show_page_message(
 def print_note(job: SpoolJob) -> str | None:
     """What the done page says of the receipt (None: nothing new, still sending)."""
     if job.state is PrintJobState.PRINTED:
-        return translate("Collect", "Reçu imprimé. Bonne journée !")
+        return translate("Collect", "Reçu imprimé. Bonne journée\u202f!")
     if job.last_error_code is not None or job.state is PrintJobState.FAILED:
         return translate(
             "Collect",
-            "L'imprimante ne répond pas. Votre retrait est bien enregistré ; "
+            "L’imprimante ne répond pas. Votre retrait est bien enregistré\u202f; "
             "le reçu sera imprimé dès que possible.",
         )
     return None
@@ -133,7 +133,7 @@ def print_note(job: SpoolJob) -> str | None:
 
 def label_pages(lp: LinesPage, cp: ConfirmPage) -> None:
     lp.finish.setText(translate("Collect", "Terminer"))
-    cp.confirm.setText(translate("Collect", "J'ai bien reçu"))
+    cp.confirm.setText(translate("Collect", "J’ai bien reçu"))
     cp.erase.setText(translate("Collect", "Effacer"))
     cp.sign_label.setText(translate("Collect", "Signez ici avec le doigt (facultatif)"))
     cp.title.setText(translate("Collect", "Vérifiez ce que vous recevez"))

@@ -163,13 +163,13 @@ class CollectStaffScreen(Screen):
         """A pickup receipt scanned at the desk: genuine (and what it says) or not."""
         if record is None:
             text = translate(
-                "Collect", "Aucun retrait ne correspond à ce reçu : il n'est pas authentique."
+                "Collect", "Aucun retrait ne correspond à ce reçu\u202f: il n’est pas authentique."
             )
             ok = False
         else:
             n = sum(q for q, *_ in record.lines)
             text = translate(
-                "Collect", "Reçu authentique : {agent}, {n} article(s), le {when} — {kiosk}"
+                "Collect", "Reçu authentique\u202f: {agent}, {n} article(s), le {when} — {kiosk}"
             ).format(agent=record.agent_name, n=n, when=texts.when(record.at),
                      kiosk=record.kiosk_name)  # fmt: skip
             ok = True
@@ -279,16 +279,16 @@ class CollectStaffScreen(Screen):
         if isinstance(exc, StaffActionError):
             text = {
                 "identification_required": translate(
-                    "Collect", "Saisissez ou scannez le n° d'inventaire ou le n° de série."
+                    "Collect", "Saisissez ou scannez le n° d’inventaire ou le n° de série."
                 ),
                 "wrong_status": translate(
-                    "Collect", "Cette ligne a changé entre-temps : la liste est à jour."
+                    "Collect", "Cette ligne a changé entre-temps\u202f: la liste est à jour."
                 ),
-                "unknown_line": translate("Collect", "Cette ligne n'existe plus."),
+                "unknown_line": translate("Collect", "Cette ligne n’existe plus."),
             }.get(exc.code, translate("Collect", "Quantité impossible."))
         else:
             log.error("staff action failed", exc_info=exc)
-            text = translate("Collect", "Un problème technique empêche l'enregistrement.")
+            text = translate("Collect", "Un problème technique empêche l’enregistrement.")
         self.error.setText(text)
         self.error.setProperty("error", True)
         if self._stack.currentWidget() is self.prepare_page and self.editing is not None:
@@ -322,12 +322,12 @@ class CollectStaffScreen(Screen):
             if n == 0
             else translate("Collect", "1 ligne à traiter")
             if n == 1
-            else translate("Collect", "{n} lignes à traiter, les plus anciennes d'abord").format(
+            else translate("Collect", "{n} lignes à traiter, les plus anciennes d’abord").format(
                 n=n
             )
         )
         self.lock_button.setText(translate("Collect", "Verrouiller"))
-        self.asset_tag.setPlaceholderText(translate("Collect", "N° d'inventaire"))
+        self.asset_tag.setPlaceholderText(translate("Collect", "N° d’inventaire"))
         self.serial.setPlaceholderText(translate("Collect", "N° de série"))
         self.cancel.setText(translate("Collect", "Annuler"))
         self.save.setText(translate("Collect", "Marquer préparé"))

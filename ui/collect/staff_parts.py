@@ -44,7 +44,7 @@ class StaffRow(QFrame):
             else translate("Collect", "À préparer")
         )
         if line.tracked and not prepared:
-            state += " · " + translate("Collect", "n° d'inventaire ou de série requis")
+            state += " · " + translate("Collect", "n° d’inventaire ou de série requis")
         if prepared and (line.asset_tag or line.serial):
             state += " · " + " / ".join(x for x in (line.asset_tag, line.serial) if x)
         self.state = named(QLabel(state), "lineStatus")

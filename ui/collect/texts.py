@@ -78,17 +78,17 @@ def status_text(line: LineView) -> str:
 def quantity_text(line: LineView) -> str:
     units = line.units_to_hand
     if line.prepared_quantity is not None and units < line.quantity:
-        return translate("Collect", "{units} sur {ordered} (le reste n'est pas disponible)").format(
+        return translate("Collect", "{units} sur {ordered} (le reste n’est pas disponible)").format(
             units=units, ordered=line.quantity
         )
-    return translate("Collect", "Quantité : {n}").format(n=line.quantity)
+    return translate("Collect", "Quantité\u202f: {n}").format(n=line.quantity)
 
 
 def identity_text(line: LineView) -> str:
     """Asset tag and serial number, where known."""
     parts = []
     if line.asset_tag:
-        parts.append(translate("Collect", "N° d'inventaire {tag}").format(tag=line.asset_tag))
+        parts.append(translate("Collect", "N° d’inventaire {tag}").format(tag=line.asset_tag))
     if line.serial:
         parts.append(translate("Collect", "N° de série {serial}").format(serial=line.serial))
     return " · ".join(parts)
@@ -100,27 +100,27 @@ def identify_problem(problem: IdentifyProblem) -> tuple[str, str]:
         return (
             translate("Collect", "Badge inconnu"),
             translate(
-                "Collect", "Ce badge n'est relié à aucun agent. Adressez-vous au Smart Store."
+                "Collect", "Ce badge n’est relié à aucun agent. Adressez-vous au Smart Store."
             ),
         )
     if problem is IdentifyProblem.INACTIVE_PERSON:
         return (
             translate("Collect", "Retrait impossible"),
-            translate("Collect", "Votre compte n'est pas actif. Adressez-vous au Smart Store."),
+            translate("Collect", "Votre compte n’est pas actif. Adressez-vous au Smart Store."),
         )
     if problem is IdentifyProblem.UNKNOWN_ORDER:
         return (
             translate("Collect", "Commande introuvable"),
             translate(
                 "Collect",
-                "Cette commande n'est pas connue de cette borne. Adressez-vous au Smart Store.",
+                "Cette commande n’est pas connue de cette borne. Adressez-vous au Smart Store.",
             ),
         )
     return (
-        translate("Collect", "Ce n'est pas votre commande"),
+        translate("Collect", "Ce n’est pas votre commande"),
         translate(
             "Collect",
-            "Ce badge ou ce code est celui d'une autre personne. Terminez d'abord ce retrait.",
+            "Ce badge ou ce code est celui d’une autre personne. Terminez d’abord ce retrait.",
         ),
     )
 
@@ -130,7 +130,7 @@ def code_problem(problem: CodeProblem) -> tuple[str, str]:
         return (
             translate("Collect", "Code expiré"),
             translate(
-                "Collect", "Ce code de commande n'est plus valable. Passez votre badge à la place."
+                "Collect", "Ce code de commande n’est plus valable. Passez votre badge à la place."
             ),
         )
     return (
@@ -147,18 +147,20 @@ def policy_text(refusal: PolicyRefusal) -> str:
     if code is RefusalCode.QUOTA_REACHED:
         if refusal.together:
             return translate(
-                "Collect", "Au plus {limit} par agent avec vos autres articles : décochez-en un"
+                "Collect",
+                "Au plus {limit} par agent avec vos autres articles\u202f: décochez-en un",
             ).format(limit=refusal.limit)
         if refusal.next_allowed_at is not None:
             return translate(
-                "Collect", "Vous avez déjà reçu le maximum ({limit}) : possible à partir du {day}"
+                "Collect",
+                "Vous avez déjà reçu le maximum ({limit})\u202f: possible à partir du {day}",
             ).format(limit=refusal.limit, day=long_date(refusal.next_allowed_at))
         return translate("Collect", "Vous avez déjà reçu le maximum autorisé ({limit})").format(
             limit=refusal.limit
         )
     return {
-        RefusalCode.PERSON_INACTIVE: translate("Collect", "Votre compte n'est pas actif"),
-        RefusalCode.ITEM_WITHDRAWN: translate("Collect", "Cet article n'est plus distribué"),
+        RefusalCode.PERSON_INACTIVE: translate("Collect", "Votre compte n’est pas actif"),
+        RefusalCode.ITEM_WITHDRAWN: translate("Collect", "Cet article n’est plus distribué"),
         RefusalCode.ROLE_NOT_ALLOWED: translate(
             "Collect", "Votre fonction ne donne plus droit à cet article"
         ),
@@ -172,9 +174,10 @@ def listed_refusal_text(refusal: PolicyRefusal) -> str:
     """Why a ready line is not offered for this pickup (it stays unticked on the list)."""
     if refusal.code is RefusalCode.QUOTA_REACHED and refusal.together:
         return translate(
-            "Collect", "Pas cette fois : au plus {limit} par agent, vos autres articles comptent"
+            "Collect",
+            "Pas cette fois\u202f: au plus {limit} par agent, vos autres articles comptent",
         ).format(limit=refusal.limit)
-    return translate("Collect", "Ne peut pas vous être remis : {why}").format(
+    return translate("Collect", "Ne peut pas vous être remis\u202f: {why}").format(
         why=policy_text(refusal)
     )
 
@@ -189,9 +192,9 @@ def refusal_text(refusal: LineRefusal) -> str:
             return translate("Collect", "Déjà retiré le {when} — {kiosk}").format(
                 when=when(refusal.handed_at), kiosk=refusal.handed_kiosk or "?"
             )
-        return translate("Collect", "Déjà retiré à une autre borne, à l'instant")
+        return translate("Collect", "Déjà retiré à une autre borne, à l’instant")
     if kind is RefusalKind.NOT_READY:
-        return translate("Collect", "N'est plus prêt à retirer (annulé ou expiré entre-temps)")
+        return translate("Collect", "N’est plus prêt à retirer (annulé ou expiré entre-temps)")
     if kind is RefusalKind.NOTHING_SELECTED:
         return translate("Collect", "Aucun article choisi")
     return translate("Collect", "Cet article ne fait pas partie de vos commandes")
@@ -201,7 +204,7 @@ def lines_summary(ready: int, waiting: int, refused: int = 0) -> str:
     """'2 articles prêts à retirer · 1 en cours de traitement' (``ready``: lines that can be
     handed over now; ``refused``: ready lines the allocation policy holds back)."""
     if ready == 0:
-        head = translate("Collect", "Rien n'est prêt pour vous pour le moment")
+        head = translate("Collect", "Rien n’est prêt pour vous pour le moment")
     elif ready == 1:
         head = translate("Collect", "1 article prêt à retirer")
     else:

@@ -33,7 +33,7 @@ from kiosk.people import AgentSummary
 from ui.screens.base import Screen
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController, named
-from ui.widgets.buttons import TouchButton
+from ui.widgets.buttons import ClearButton, TouchButton
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.screen_heading import screen_heading
@@ -89,7 +89,7 @@ class BadgeSimulatorScreen(Screen):
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
         self.field = named(QLineEdit(), "simulatorSearch")
-        self.field.setClearButtonEnabled(True)
+        self.clear = ClearButton(theme, self.field)
         self.field.textChanged.connect(self._typed)
         self.unknown = TouchButton(theme, "user-x", role="secondary")
         self.unknown.setObjectName("unknownBadge")
@@ -100,6 +100,7 @@ class BadgeSimulatorScreen(Screen):
         search_row = QHBoxLayout()
         search_row.setSpacing(24)
         search_row.addWidget(self.field, 1)
+        search_row.addWidget(self.clear)
         search_row.addWidget(self.unknown)
         search_row.addWidget(self.random_card)
 
@@ -181,22 +182,26 @@ class BadgeSimulatorScreen(Screen):
         self.status.setVisible(not agents)
         if not agents:
             self.status.setText(
-                self.tr("Aucun agent ne s'appelle ainsi.")
+                self.tr("Aucun agent ne s’appelle ainsi.")
                 if query
-                else self.tr("Aucun agent dans la base : lancez « smartcorner demo ».")
+                else self.tr(
+                    "Aucun agent dans la base\u202f: lancez «\u202fsmartcorner demo\u202f»."
+                )
             )
 
     def _failed(self, exc: BaseException) -> None:
         log.error("could not search the demo agents", exc_info=exc)
-        self.status.setText(self.tr("La liste des agents n'a pas pu être chargée."))
+        self.status.setText(self.tr("La liste des agents n’a pas pu être chargée."))
         self.status.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Simuler un badge"))
         self.subtitle.setText(
-            self.tr("Choisissez un agent : le kiosque revient à l'écran d'avant et lit son badge.")
+            self.tr(
+                "Choisissez un agent\u202f: le kiosque revient à l’écran d’avant et lit son badge."
+            )
         )
-        self.field.setPlaceholderText(self.tr("Nom ou prénom de l'agent"))
+        self.field.setPlaceholderText(self.tr("Nom ou prénom de l’agent"))
         self.back.setText(self.tr("Retour"))
         self.unknown.setText(self.tr("Badge inconnu"))
         self.random_card.setText(self.tr("Carte à UID aléatoire"))

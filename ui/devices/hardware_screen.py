@@ -181,11 +181,13 @@ class HardwareScreen(Screen):
         if last is None:
             seen = self.tr("Aucun badge lu depuis le démarrage")
         elif last.refused:
-            seen = self.tr("Dernière carte refusée : {time}").format(time=clock_time(last.at))
+            seen = self.tr("Dernière carte refusée\u202f: {time}").format(time=clock_time(last.at))
         else:
-            seen = self.tr("Dernier badge lu : {time}").format(time=clock_time(last.at))
+            seen = self.tr("Dernier badge lu\u202f: {time}").format(time=clock_time(last.at))
         if self._simulated_reader():
-            where = self.tr("Lecteur simulé (démonstration) : menu « Simuler un badge »")
+            where = self.tr(
+                "Lecteur simulé (démonstration)\u202f: menu «\u202fSimuler un badge\u202f»"
+            )
         elif status.state is ReaderState.READY and status.detail:
             where = status.detail  # the reader's own name, as PC/SC gives it
         else:
@@ -217,7 +219,7 @@ class HardwareScreen(Screen):
             PrinterState.NOT_CONFIGURED: self.tr("Aucune imprimante configurée"),
         }[status.state]
         if self._simulated_printer():
-            where = self.tr("Imprimante simulée : les tickets s'affichent à l'écran")
+            where = self.tr("Imprimante simulée\u202f: les tickets s’affichent à l’écran")
         elif self._settings.printer == "none":
             where = self.tr("Réglage «\u202fprinter\u202f»\u202f: aucune")
         else:
@@ -225,8 +227,8 @@ class HardwareScreen(Screen):
         explain = {
             PrinterState.SILENT: self.tr("Connectée, mais ne dit pas si elle a du papier"),
             PrinterState.UNKNOWN: self.tr("Cette connexion ne permet pas de lire son état"),
-            PrinterState.UNREACHABLE: self.tr("Vérifiez le câble, l'alimentation ou le réseau"),
-            PrinterState.PAPER_OUT: self.tr("Remettez un rouleau : les tickets attendent"),
+            PrinterState.UNREACHABLE: self.tr("Vérifiez le câble, l’alimentation ou le réseau"),
+            PrinterState.PAPER_OUT: self.tr("Remettez un rouleau\u202f: les tickets attendent"),
         }.get(status.state, "")
         if status.staff_reason:
             explain = status.staff_reason  # the precise cause, in staff words
@@ -242,10 +244,10 @@ class HardwareScreen(Screen):
                 ScanSource.WEDGE: self.tr("douchette"),
                 ScanSource.CAMERA: self.tr("caméra"),
             }.get(ScanSource(last.source), self.tr("simulation"))
-            seen = self.tr("Dernier code : {time}, {source}, « {start}… »").format(
+            seen = self.tr("Dernier code\u202f: {time}, {source}, «\u202f{start}…\u202f»").format(
                 time=clock_time(last.at), source=source, start=last.start
             )
-        self.scanner.set_state(Level.OK, self.tr("À l'écoute"), self._scanner_setup(), seen)
+        self.scanner.set_state(Level.OK, self.tr("À l’écoute"), self._scanner_setup(), seen)
 
     def _scanner_setup(self) -> str:
         """What the kiosk expects of the scanner, to compare with how it was programmed."""
@@ -257,9 +259,9 @@ class HardwareScreen(Screen):
             "none": self.tr("aucun"),
         }.get(settings.scanner_suffix, settings.scanner_suffix)
         if settings.scanner_prefix:
-            return self.tr("Clavier, préfixe « {prefix} », suffixe {suffix}, {gap} ms").format(
-                prefix=settings.scanner_prefix, suffix=suffix, gap=settings.scanner_max_gap_ms
-            )
+            return self.tr(
+                "Clavier, préfixe «\u202f{prefix}\u202f», suffixe {suffix}, {gap} ms"
+            ).format(prefix=settings.scanner_prefix, suffix=suffix, gap=settings.scanner_max_gap_ms)
         return self.tr("Clavier, suffixe {suffix}, {gap} ms au plus").format(
             suffix=suffix, gap=settings.scanner_max_gap_ms
         )
@@ -270,12 +272,14 @@ class HardwareScreen(Screen):
             CameraState.DISABLED: self.tr("Désactivée"),
             CameraState.NO_CAMERA: self.tr("Aucune caméra trouvée"),
             CameraState.STARTING: self.tr("Démarrage…"),
-            CameraState.ACTIVE: self.tr("Active : lit les QR codes présentés"),
+            CameraState.ACTIVE: self.tr("Active\u202f: lit les QR codes présentés"),
             CameraState.FAILED: self.tr("En erreur"),
         }[status.state]
         detail = {
-            CameraState.DISABLED: self.tr("SMARTCORNER_CAMERA=1 pour l'activer"),
-            CameraState.NO_CAMERA: self.tr("Branchez une caméra USB : elle sera prise en compte"),
+            CameraState.DISABLED: self.tr("SMARTCORNER_CAMERA=1 pour l’activer"),
+            CameraState.NO_CAMERA: self.tr(
+                "Branchez une caméra USB\u202f: elle sera prise en compte"
+            ),
         }.get(status.state, status.detail)
         self.camera.set_state(_CAMERA_LEVELS.get(status.state, Level.ERROR), state, detail)
 

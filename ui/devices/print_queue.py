@@ -228,9 +228,9 @@ class PrintQueueSection(QFrame):
     def _show_counts(self, has_spool: bool) -> None:
         summary = self.summary
         if not has_spool:
-            text, level = self.tr("File d'impression indisponible pour le moment"), "off"
+            text, level = self.tr("File d’impression indisponible pour le moment"), "off"
         elif summary is None:
-            text, level = self.tr("Lecture de la file d'impression…"), "off"
+            text, level = self.tr("Lecture de la file d’impression…"), "off"
         elif summary.backlog or summary.failed:
             parts = []
             if summary.backlog == 1:
@@ -238,14 +238,14 @@ class PrintQueueSection(QFrame):
             elif summary.backlog:
                 parts.append(self.tr("{n} tickets en attente").format(n=summary.backlog))
             if summary.failed == 1:
-                parts.append(self.tr("1 non imprimé : à vous de décider"))
+                parts.append(self.tr("1 non imprimé\u202f: à vous de décider"))
             elif summary.failed:
                 parts.append(
-                    self.tr("{n} non imprimés : à vous de décider").format(n=summary.failed)
+                    self.tr("{n} non imprimés\u202f: à vous de décider").format(n=summary.failed)
                 )
             text, level = ", ".join(parts), "error" if summary.failed else "warning"
         else:
-            text, level = self.tr("Rien en attente : tout est imprimé"), "ok"
+            text, level = self.tr("Rien en attente\u202f: tout est imprimé"), "ok"
         self.counts.setText(text)
         self.counts.setProperty("level", level)
         self.counts.style().unpolish(self.counts)
@@ -263,13 +263,13 @@ class PrintQueueSection(QFrame):
         elif job.state is PrintJobState.PRINTED and job.printed_at is not None:
             text = self.tr("Page de test imprimée à {time}").format(time=clock_time(job.printed_at))
         elif job.state is PrintJobState.FAILED:
-            text = self.tr("Page de test non imprimée : {why}").format(why=self._why(job))
+            text = self.tr("Page de test non imprimée\u202f: {why}").format(why=self._why(job))
         elif job.state is PrintJobState.CANCELLED:
             text = self.tr("Page de test annulée")
         elif job.last_error_code is not None:
-            text = self.tr("Page de test en attente : {why}").format(why=self._why(job))
+            text = self.tr("Page de test en attente\u202f: {why}").format(why=self._why(job))
         else:
-            text = self.tr("Page de test en cours d'impression…")
+            text = self.tr("Page de test en cours d’impression…")
         self.feedback.setText(text)
         self.feedback.setVisible(bool(text))
 
@@ -301,8 +301,8 @@ class PrintQueueSection(QFrame):
         )
         row.detail.setText(
             self.tr(
-                "Ce ticket est peut-être déjà sorti : le réimprimer en fait un second. "
-                "Touchez « Oui, réimprimer » pour confirmer."
+                "Ce ticket est peut-être déjà sorti\u202f: le réimprimer en fait un second. "
+                "Touchez «\u202fOui, réimprimer\u202f» pour confirmer."
             )
             if asking
             else self._state(job)
@@ -317,13 +317,13 @@ class PrintQueueSection(QFrame):
         if job.state is PrintJobState.SENDING:
             return self.tr("Impression en cours")
         if job.state is PrintJobState.FAILED:
-            return self.tr("Non imprimé : {why}").format(why=self._why(job))
+            return self.tr("Non imprimé\u202f: {why}").format(why=self._why(job))
         if job.last_error_code is None:
-            return self.tr("En attente de l'imprimante")
+            return self.tr("En attente de l’imprimante")
         if job.attempts == 1:
-            text = self.tr("Nouvel essai à {time}, après 1 essai : {why}")
+            text = self.tr("Nouvel essai à {time}, après 1 essai\u202f: {why}")
         else:
-            text = self.tr("Nouvel essai à {time}, après {n} essais : {why}")
+            text = self.tr("Nouvel essai à {time}, après {n} essais\u202f: {why}")
         return text.format(time=clock_time(job.next_attempt_at), n=job.attempts, why=self._why(job))
 
     def _why(self, job: SpoolJob) -> str:
@@ -332,12 +332,13 @@ class PrintQueueSection(QFrame):
             Failure.PAPER_OUT: self.tr("plus de papier"),
             Failure.OFFLINE: self.tr("imprimante hors ligne (capot ouvert ou erreur)"),
             Failure.UNREACHABLE: self.tr("imprimante injoignable (câble, réseau, alimentation)"),
-            Failure.SILENT: self.tr("l'imprimante ne répond pas"),
+            Failure.SILENT: self.tr("l’imprimante ne répond pas"),
             Failure.NOT_CONFIGURED: self.tr("aucune imprimante configurée"),
             Failure.INTERRUPTED: self.tr(
-                "peut-être imprimé, l'envoi a été coupé en cours ; vérifiez si le ticket est sorti"
+                "peut-être imprimé, l’envoi a été coupé en cours\u202f; "
+                "vérifiez si le ticket est sorti"
             ),
-            Failure.EXPIRED: self.tr("pas imprimé à temps, il n'est plus envoyé tout seul"),
+            Failure.EXPIRED: self.tr("pas imprimé à temps, il n’est plus envoyé tout seul"),
             Failure.UNREADABLE: self.tr("ticket illisible, il ne peut pas être imprimé"),
             Failure.ERROR: self.tr("erreur du logiciel (voir le journal)"),
         }
@@ -347,8 +348,8 @@ class PrintQueueSection(QFrame):
 
     def _kind(self, kind: str) -> str:
         return {
-            "help_ticket": self.tr("Ticket d'attente (Besoin d'aide ?)"),
-            "checkin_pass": self.tr("Pass d'entrée"),
+            "help_ticket": self.tr("Ticket d’attente (Besoin d’aide\u202f?)"),
+            "checkin_pass": self.tr("Pass d’entrée"),
             "visitor_pass": self.tr("Pass visiteur"),
             "pickup_receipt": self.tr("Reçu de retrait"),
             "document": self.tr("Fiche document"),
@@ -358,7 +359,7 @@ class PrintQueueSection(QFrame):
 
     def retranslate(self) -> None:
         self._language += 1
-        self.title.setText(self.tr("File d'impression"))
+        self.title.setText(self.tr("File d’impression"))
         self.test_page.setText(self.tr("Imprimer une page de test"))
         self._show()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.documents.catalogue import THEMES, ThemeCount, theme_icon
 from ui.documents.desk import Shelf
-from ui.documents.document_list import DocumentListView, documents_text
+from ui.documents.document_list import DocumentListView, documents_text, theme_label
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -43,7 +43,7 @@ class ThemeButton(TouchButton):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(f"{self.theme}\n{documents_text(self.count)}")
+        self.setText(f"{theme_label(self.theme)}\n{documents_text(self.count)}")
 
 
 class SearchEntry(QLineEdit):
@@ -168,8 +168,8 @@ class BrowsePage(QWidget):
         self.themes_title.setText(self.tr("Thèmes"))
         self.latest_title.setText(self.tr("Nouveautés"))
         self.notice.setText(
-            self.tr("Le kiosque numérique est indisponible pour le moment : réessayez dans "
-                    "quelques minutes, ou demandez à l'accueil du Smart Corner.")
+            self.tr("Le kiosque numérique est indisponible pour le moment\u202f: réessayez dans "
+                    "quelques minutes, ou demandez à l’accueil du Smart Corner.")
         )  # fmt: skip
         for tile in self.tiles:
             tile.retranslate()

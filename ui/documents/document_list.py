@@ -77,6 +77,22 @@ def kind_label(kind: DocumentKind) -> str:
     }[kind]
 
 
+def theme_label(theme: str) -> str:
+    """A theme's name in the screen's language: the editorial themes (catalogue.THEMES) are
+    translated here; an imported theme has no English name here and keeps its own."""
+    translate = QCoreApplication.translate
+    return {
+        "Cybersécurité": translate("DocumentTheme", "Cybersécurité"),
+        "Intelligence artificielle": translate("DocumentTheme", "Intelligence artificielle"),
+        "Numérique responsable": translate("DocumentTheme", "Numérique responsable"),
+        "Accessibilité": translate("DocumentTheme", "Accessibilité"),
+        "Outils collaboratifs": translate("DocumentTheme", "Outils collaboratifs"),
+        "Innovation managériale": translate("DocumentTheme", "Innovation managériale"),
+        "Données et RGPD": translate("DocumentTheme", "Données et RGPD"),
+        "Travail hybride": translate("DocumentTheme", "Travail hybride"),
+    }.get(theme, theme)
+
+
 def counted(n: int, one: str, many: str) -> str:
     """``one`` or ``many`` (already translated, with %1 for the number) for ``n``."""
     return (one if n == 1 else many).replace("%1", str(n))
@@ -100,7 +116,7 @@ def documents_text(n: int) -> str:
 
 def meta_line(doc: DocumentSummary) -> str:
     """Theme · format · length · date, as the card and the reader's header show it."""
-    parts = [doc.theme, kind_label(doc.kind)]
+    parts = [theme_label(doc.theme), kind_label(doc.kind)]
     if doc.page_count:
         parts.append(pages_text(doc.page_count))
     elif doc.reading_minutes:

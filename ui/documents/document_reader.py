@@ -91,7 +91,7 @@ class TakeAway(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Emporter ce document"))
-        self.hint.setText(self.tr("Scannez le QR code avec l'appareil photo de votre téléphone."))
+        self.hint.setText(self.tr("Scannez le QR code avec l’appareil photo de votre téléphone."))
         self.print.setText(self.tr("Imprimer la fiche"))
 
 
@@ -145,7 +145,7 @@ class FindPanel(QWidget):
         self.pages.clear()
         for hit in hits:
             text, _ = split_highlights(" ".join(hit.snippet.split()))
-            item = QListWidgetItem(self.tr("Page %1 : %2").replace("%1", str(hit.page_number))
+            item = QListWidgetItem(self.tr("Page %1\u202f: %2").replace("%1", str(hit.page_number))
                                    .replace("%2", text))  # fmt: skip
             item.setSizeHint(QSize(SIDE_WIDTH - 40, 112))
             item.setData(Qt.ItemDataRole.UserRole, hit.page_number)
@@ -351,13 +351,13 @@ class DocumentReader(QWidget):
     def _retranslate_content(self) -> None:
         doc = self.document
         if doc is not None and doc.kind is DocumentKind.VIDEO:
-            self.link_card.setText(self.tr("Cette vidéo se regarde sur votre téléphone : "
+            self.link_card.setText(self.tr("Cette vidéo se regarde sur votre téléphone\u202f: "
                                            "scannez le QR code ci-contre."))  # fmt: skip
         else:
             self.link_card.setText(
                 self.tr(
-                    "Ce document est une page web : scannez le QR code "
-                    "ci-contre pour l'ouvrir sur votre téléphone."
+                    "Ce document est une page web\u202f: scannez le QR code "
+                    "ci-contre pour l’ouvrir sur votre téléphone."
                 )
             )
         self.failure.setText(self.tr("Ce document ne peut pas être affiché ici. "

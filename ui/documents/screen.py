@@ -122,7 +122,7 @@ class DocumentsScreen(Screen):
     def _open_failed(self, exc: BaseException) -> None:
         log.error("opening a document failed", exc_info=exc)
         self._opening = None
-        self.reader.show_unavailable(self.tr("Ce document n'est pas disponible pour le moment."))
+        self.reader.show_unavailable(self.tr("Ce document n’est pas disponible pour le moment."))
 
     def go_back(self) -> bool:
         """ "Retour": reader -> where it was opened from -> catalogue -> leave the Kiosque."""
@@ -185,7 +185,7 @@ class DocumentsScreen(Screen):
         self._print_job = job_id
         self._print_since = time.monotonic()
         self.reader.take_away.status.setText(
-            self.tr("La fiche s'imprime : prenez-la sous l'écran.")
+            self.tr("La fiche s’imprime\u202f: prenez-la sous l’écran.")
         )
         early = self._early_jobs.pop(job_id, None)
         self._early_jobs.clear()
@@ -196,7 +196,7 @@ class DocumentsScreen(Screen):
         log.error("queueing a fiche failed", exc_info=exc)
         self._print_job = None
         self.reader.take_away.print.setEnabled(True)
-        self.reader.take_away.status.setText(self.tr("Impossible d'imprimer pour le moment."))
+        self.reader.take_away.status.setText(self.tr("Impossible d’imprimer pour le moment."))
 
     def _job_changed(self, job: SpoolJob) -> None:
         if job.kind == FICHE_KIND and job.state in FINISHED and self._print_job is None:
@@ -210,7 +210,7 @@ class DocumentsScreen(Screen):
             take_away.status.setText(self.tr("Fiche imprimée."))
         else:
             take_away.status.setText(
-                self.tr("L'imprimante ne répond pas : la fiche n'est pas sortie.")
+                self.tr("L’imprimante ne répond pas\u202f: la fiche n’est pas sortie.")
             )
 
     # -- Screen ----------------------------------------------------------------------------

@@ -24,7 +24,13 @@ from kiosk.documents.catalogue import DocumentKind, SearchResults, ThemeCount, t
 from kiosk.documents.index import COUNT_CAP
 from ui.documents.browse import SearchEntry
 from ui.documents.desk import SearchRequest
-from ui.documents.document_list import DocumentListView, counted, documents_text, kinetic
+from ui.documents.document_list import (
+    DocumentListView,
+    counted,
+    documents_text,
+    kinetic,
+    theme_label,
+)
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -53,7 +59,10 @@ class NoResults(QWidget):
         row.setSpacing(16)
         for button in self.themes:
             button.setObjectName("suggestedTheme")
-            button.clicked.connect(lambda _=False, b=button: self.theme_chosen.emit(b.text()))
+            # the theme itself (the filter's key), not its shown name
+            button.clicked.connect(
+                lambda _=False, b=button: self.theme_chosen.emit(b.property("theme"))
+            )
             row.addWidget(button)
         row.addStretch(1)
         column = QVBoxLayout(self)
@@ -82,7 +91,8 @@ class NoResults(QWidget):
         self._results = results
         self._spelling = results.did_you_mean or ""
         for button, name in zip(self.themes, results.suggested_themes, strict=False):
-            button.setText(name)
+            button.setProperty("theme", name)
+            button.setText(theme_label(name))
             button.set_icon_name(theme_icon(name))
         for n, button in enumerate(self.themes):
             button.setVisible(n < len(results.suggested_themes))
@@ -93,15 +103,21 @@ class NoResults(QWidget):
         query = self._results.query.strip() if self._results else ""
         if self._failed:
             self.message.setText(
-                self.tr("La recherche est indisponible pour le moment : réessayez dans quelques "
-                        "minutes, ou demandez à l'accueil du Smart Corner.")
-            )  # fmt: skip
+                self.tr(
+                    "La recherche est indisponible pour le moment\u202f: réessayez dans "
+                    "quelques minutes, ou demandez à l’accueil du Smart Corner."
+                )
+            )
         else:
-            self.message.setText(self.tr("Aucun résultat pour « %1 ».").replace("%1", query))
+            self.message.setText(
+                self.tr("Aucun résultat pour «\u202f%1\u202f».").replace("%1", query)
+            )
         self.did_you_mean.setText(
-            self.tr("Vouliez-vous dire « %1 » ?").replace("%1", self._spelling)
+            self.tr("Vouliez-vous dire «\u202f%1\u202f»\u202f?").replace("%1", self._spelling)
         )
-        self.hint.setText(self.tr("Essayez plutôt un thème :"))
+        self.hint.setText(self.tr("Essayez plutôt un thème\u202f:"))
+        for button in self.themes:
+            button.setText(theme_label(button.property("theme") or ""))
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -236,7 +252,7 @@ class SearchPage(QWidget):
                                  icon_colour="documents", icon_size=40)  # fmt: skip
             button.setObjectName("themeChoice")
             button.setProperty("theme", name or "")
-            button.setText(name or self.tr("Tous les thèmes"))
+            button.setText(theme_label(name) if name else self.tr("Tous les thèmes"))
             button.clicked.connect(lambda _=False, t=name: self._theme_picked(t))
             self._grid.addWidget(button, n // THEME_COLUMNS, n % THEME_COLUMNS)
             self._theme_buttons.append(button)
@@ -274,11 +290,10 @@ class SearchPage(QWidget):
 
     def _refresh_scope(self) -> None:
         narrowed = bool(self._theme_name) and bool(self.field.text().strip())
-        self.scope.setText(self.tr("dans %1 · tout afficher").replace("%1", self._theme_name or ""))
+        shown = theme_label(self._theme_name or "")
+        self.scope.setText(self.tr("dans %1 · tout afficher").replace("%1", shown))
         self.scope.setAccessibleName(
-            self.tr("Chercher dans tous les thèmes, pas seulement %1").replace(
-                "%1", self._theme_name or ""
-            )
+            self.tr("Chercher dans tous les thèmes, pas seulement %1").replace("%1", shown)
         )
         self.scope.setVisible(narrowed)
 
@@ -305,7 +320,9 @@ class SearchPage(QWidget):
         self.set_theme(theme)
 
     def _refresh_theme_chip(self) -> None:
-        self.theme_chip.setText(self._theme_name or self.tr("Tous les thèmes"))
+        self.theme_chip.setText(
+            theme_label(self._theme_name) if self._theme_name else self.tr("Tous les thèmes")
+        )
         self.theme_chip.setChecked(False)
         self.theme_chip.setProperty("active", bool(self._theme_name))
         self.theme_chip.style().unpolish(self.theme_chip)
@@ -323,7 +340,7 @@ class SearchPage(QWidget):
             self.count.setText(documents_text(results.total))
 
     def retranslate(self) -> None:
-        self.field.setPlaceholderText(self.tr("Tapez un mot : hameçonnage, RGPD, IA…"))
+        self.field.setPlaceholderText(self.tr("Tapez un mot\u202f: hameçonnage, RGPD, IA…"))
         self.clear.setAccessibleName(self.tr("Effacer la recherche"))
         labels = (self.tr("Tout"), self.tr("PDF"), self.tr("Articles"), self.tr("Vidéos"),
                   self.tr("Liens"))  # fmt: skip
@@ -331,8 +348,8 @@ class SearchPage(QWidget):
             self.formats.button(n).setText(label)
         self.keyboard.set_action_label(self.tr("Rechercher"))
         for button in self._theme_buttons:
-            if not button.property("theme"):
-                button.setText(self.tr("Tous les thèmes"))
+            name = button.property("theme")
+            button.setText(theme_label(name) if name else self.tr("Tous les thèmes"))
         self._refresh_theme_chip()
         self._refresh_scope()
 

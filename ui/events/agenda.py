@@ -202,7 +202,7 @@ class AgendaScreen(Screen):
         if state is FeedState.LOADING:
             self.empty.setText(self.tr("Chargement du programme…"))
         elif state is FeedState.FAILED:
-            self.empty.setText(self.tr("Le programme n'est pas disponible pour le moment."))
+            self.empty.setText(self.tr("Le programme n’est pas disponible pour le moment."))
         else:
             self.empty.setText(self.tr("Aucun événement prévu pour le moment."))
 

@@ -85,11 +85,11 @@ class EventDetailPage(QWidget):
         self.seats.setText(seats or self.tr("Entrée libre, sans limite de places"))
         full = event.seats_left is not None and event.seats_left <= 0
         self.next_step.setText(
-            self.tr("Complet : demandez à l'accueil s'il reste une place sur liste d'attente.")
+            self.tr("Complet\u202f: demandez à l’accueil s’il reste une place sur liste d’attente.")
             if full
             else self.tr(
-                "Le jour venu, passez votre badge ou votre billet sur la borne à l'entrée "
-                "de la salle. Inscription sur l'intranet, ou à l'accueil du Smart Corner."
+                "Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée "
+                "de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner."
             )
         )
 

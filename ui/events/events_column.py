@@ -74,7 +74,7 @@ class EventsColumn(QWidget):
             if state is FeedState.FAILED:
                 icon = "cloud-off"
                 text = QCoreApplication.translate(
-                    "AttractScreen", "Le programme n'est pas disponible pour le moment."
+                    "AttractScreen", "Le programme n’est pas disponible pour le moment."
                 )
             else:
                 icon = "calendar-off"

@@ -136,7 +136,7 @@ class HelpBoard(QWidget):
             self.now_desk.setText("→ " + self._desk(calls[0]))
         else:
             self.now_number.setText("—")
-            self.now_desk.setText(self.tr("Aucun appel pour l'instant"))
+            self.now_desk.setText(self.tr("Aucun appel pour l’instant"))
         for n, (number, desk) in enumerate(self.past, 1):
             call = calls[n] if n < len(calls) else None
             number.setText(call.ticket if call else "")
@@ -144,7 +144,7 @@ class HelpBoard(QWidget):
         if board is None:
             self.footer.setText("")
         elif board.waiting == 0:
-            self.footer.setText(self.tr("Personne n'attend. Prenez un numéro à la borne."))
+            self.footer.setText(self.tr("Personne n’attend. Prenez un numéro à la borne."))
         else:
             self.footer.setText(
                 self.tr("{n} en attente · un nouveau numéro attendrait environ {m} min").format(
@@ -153,7 +153,7 @@ class HelpBoard(QWidget):
             )
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Besoin d'aide ? — Appels"))
+        self.title.setText(self.tr("Besoin d’aide\u202f? — Appels"))
         self.now_caption.setText(self.tr("Numéro appelé"))
         self.history_title.setText(self.tr("Derniers appels"))
         self._show()

@@ -65,9 +65,9 @@ HELP = Capability(
     key="help",
     area=Area.HELP,
     icon="headset",
-    title=lambda: QCoreApplication.translate("Capabilities", "Besoin d'aide ?"),
+    title=lambda: QCoreApplication.translate("Capabilities", "Besoin d’aide\u202f?"),
     subtitle=lambda: QCoreApplication.translate(
-        "Capabilities", "Un technicien vous reçoit : prenez un numéro"
+        "Capabilities", "Un technicien vous reçoit\u202f: prenez un numéro"
     ),
     make_screen=help_screen,
     profiles=frozenset({Profile.STORE}),

@@ -48,9 +48,9 @@ def reason_hint(reason: HelpReason) -> str:
         HelpReason.HARDWARE: translate(
             "Help", "Écran, clavier, imprimante, poste qui ne démarre pas"
         ),
-        HelpReason.MAIL: translate("Help", "Outlook, boîte pleine, courriel qui n'arrive pas"),
+        HelpReason.MAIL: translate("Help", "Outlook, boîte pleine, courriel qui n’arrive pas"),
         HelpReason.ACCOUNT: translate("Help", "Mot de passe oublié, compte bloqué, accès refusé"),
-        HelpReason.SOFTWARE: translate("Help", "Installation, mise à jour, message d'erreur"),
+        HelpReason.SOFTWARE: translate("Help", "Installation, mise à jour, message d’erreur"),
         HelpReason.OTHER: translate("Help", "Toute autre question numérique"),
     }[reason]
 
@@ -155,7 +155,9 @@ class ReasonsPage(QWidget):
     def _show_who(self) -> None:
         if self._first_name:
             self.who.setText(
-                self.tr("Bonjour {name} ! Votre badge est reconnu.").format(name=self._first_name)
+                self.tr("Bonjour {name}\u202f! Votre badge est reconnu.").format(
+                    name=self._first_name
+                )
             )
         else:
             self.who.setText(self.tr("Passez votre badge pour être reconnu (facultatif)"))
@@ -166,7 +168,9 @@ class ReasonsPage(QWidget):
             return
         waiting, minutes = self._waiting
         if waiting == 0:
-            self.queue_info.setText(self.tr("Personne n'attend : un technicien vous reçoit vite."))
+            self.queue_info.setText(
+                self.tr("Personne n’attend\u202f: un technicien vous reçoit vite.")
+            )
         elif waiting == 1:
             self.queue_info.setText(
                 self.tr("1 personne attend · environ {m} min").format(m=minutes)
@@ -177,9 +181,9 @@ class ReasonsPage(QWidget):
             )
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Besoin d'aide ?"))
+        self.title.setText(self.tr("Besoin d’aide\u202f?"))
         self.subtitle.setText(
-            self.tr("Choisissez le motif de votre visite : vous recevez un numéro de passage.")
+            self.tr("Choisissez le motif de votre visite\u202f: vous recevez un numéro de passage.")
         )
         self.staff.setText(self.tr("Espace technicien"))
         for button in self.buttons:
@@ -248,7 +252,7 @@ class DescribePage(QWidget):
     def retranslate(self) -> None:
         self.chosen.setText(reason_title(self._reason))
         self.title.setText(self.tr("Décrivez votre problème (facultatif)"))
-        self.field.setPlaceholderText(self.tr("Par exemple : Outlook ne s'ouvre plus"))
+        self.field.setPlaceholderText(self.tr("Par exemple\u202f: Outlook ne s’ouvre plus"))
         self.skip.setText(self.tr("Passer cette étape"))
         self.keyboard.set_action_label(self.tr("Prendre mon ticket"))
         self._count()

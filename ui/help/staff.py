@@ -227,7 +227,7 @@ class StaffPage(QWidget):
         self._run(lambda d: d.call_next(desk), self._after_call, self._failed)
 
     def _after_call(self, entry: QueueEntry | None) -> None:
-        self.message.setText("" if entry is not None else self.tr("Personne n'attend."))
+        self.message.setText("" if entry is not None else self.tr("Personne n’attend."))
         self._after()
 
     def _act(self, action: Callable[[HelpDesk, int], QueueEntry]) -> None:
@@ -280,8 +280,8 @@ class StaffPage(QWidget):
         )
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("File d'attente du jour"))
-        self.empty.setText(self.tr("Personne n'attend pour le moment."))
+        self.title.setText(self.tr("File d’attente du jour"))
+        self.empty.setText(self.tr("Personne n’attend pour le moment."))
         for n, button in enumerate(self.desk_buttons.buttons(), 1):
             button.setText(self.tr("Guichet {n}").format(n=n))
         self.current_caption.setText(self.tr("À ce guichet"))
@@ -290,5 +290,5 @@ class StaffPage(QWidget):
         self.serve.setText(self.tr("Commencer"))
         self.finish.setText(self.tr("Terminé"))
         self.absent.setText(self.tr("Absent"))
-        self.exit.setText(self.tr("Quitter l'espace technicien"))
+        self.exit.setText(self.tr("Quitter l’espace technicien"))
         self._show()

@@ -76,9 +76,11 @@ class TicketPage(QWidget):
         self.finish.setObjectName("helpFinish")
         self.finish.setMinimumWidth(420)
         self.finish.clicked.connect(self.done)
+        # « Terminé » sits low on the page, alone and centred, outside the card: the card grows
+        # when the ticket, the figures and the printer's news land (while a finger may be on the
+        # button), and « Réessayer » belongs to the failure's message in the card.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.finish)
         buttons.addStretch(1)
 
@@ -95,12 +97,15 @@ class TicketPage(QWidget):
         inner.addSpacing(8)
         inner.addLayout(print_row)
         inner.addWidget(self.error)
-        inner.addSpacing(8)
-        inner.addLayout(buttons)
+        inner.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         card.setMinimumWidth(1280)
-        outer = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 24, 64, 24)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.setSpacing(24)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        outer.addLayout(buttons)
 
         self._ticket: str | None = None
         self._reason: HelpReason | None = None
@@ -160,7 +165,7 @@ class TicketPage(QWidget):
         self.error.setVisible(self._failed)
         self.retry_button.setVisible(self._failed)
         self.error.setText(
-            self.tr("Le ticket n'a pas pu être créé. Réessayez, ou adressez-vous à l'accueil.")
+            self.tr("Le ticket n’a pas pu être créé. Réessayez, ou adressez-vous à l’accueil.")
         )
         self._show_estimate()
         self._show_print()
@@ -172,8 +177,8 @@ class TicketPage(QWidget):
         if estimate is None:
             return
         if self._called:
-            self.position.setText(self.tr("C'est à vous !"))
-            self.position_label.setText(self.tr("Regardez l'écran d'appel"))
+            self.position.setText(self.tr("C’est à vous\u202f!"))
+            self.position_label.setText(self.tr("Regardez l’écran d’appel"))
             self.wait.setText("0 min")
         elif estimate.position == 1:
             self.position.setText(self.tr("Prochain"))
@@ -187,10 +192,12 @@ class TicketPage(QWidget):
         self.wait_label.setText(self.tr("Attente estimée"))
         if estimate.basis is EstimateBasis.DEFAULT:
             self.note.setText(
-                self.tr("Estimation indicative : il est trop tôt pour mesurer l'attente du jour.")
+                self.tr(
+                    "Estimation indicative\u202f: il est trop tôt pour mesurer l’attente du jour."
+                )
             )
         else:
-            self.note.setText(self.tr("Calculée sur les temps de prise en charge d'aujourd'hui."))
+            self.note.setText(self.tr("Calculée sur les temps de prise en charge d’aujourd’hui."))
 
     def _show_print(self) -> None:
         state = self._print
@@ -201,7 +208,7 @@ class TicketPage(QWidget):
             PrintState.NONE: (
                 "ticket",
                 "text",
-                self.tr("Retenez votre numéro : il s'affichera à l'écran d'appel."),
+                self.tr("Retenez votre numéro\u202f: il s’affichera à l’écran d’appel."),
             ),
             PrintState.SENDING: ("printer", "text", self.tr("Impression de votre ticket…")),
             PrintState.PRINTED: ("printer", "success", self.tr("Prenez votre ticket imprimé.")),
@@ -209,13 +216,16 @@ class TicketPage(QWidget):
                 "printer-off",
                 "error",
                 self.tr(
-                    "L'imprimante ne répond pas : notez votre numéro. L'impression sera relancée."
+                    "L’imprimante ne répond pas\u202f: notez votre numéro. "
+                    "L’impression sera relancée."
                 ),
             ),
             PrintState.GAVE_UP: (
                 "printer-off",
                 "error",
-                self.tr("Ticket non imprimé : notez votre numéro, il suffit pour être appelé."),
+                self.tr(
+                    "Ticket non imprimé\u202f: notez votre numéro, il suffit pour être appelé."
+                ),
             ),
         }[state]
         self.print_icon.set_icon(icon, colour)

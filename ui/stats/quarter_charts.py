@@ -66,7 +66,7 @@ class QuarterCharts(QWidget):
         order = sorted(EventKind, key=lambda k: -kinds.get(k, 0.0))  # the biggest on top
         self.by_kind.set_data(
             BarChartData(
-                self.tr("Par type d'événement"),
+                self.tr("Par type d’événement"),
                 tuple(self._kind(k) for k in order),
                 (BarSeries(self.tr("Participations"), t.events,
                            tuple(kinds.get(k, 0.0) for k in order)),),
@@ -78,7 +78,7 @@ class QuarterCharts(QWidget):
         by_reason = {h.reason: h for h in board.help_by_reason}
         self.help_times.set_data(
             BarChartData(
-                self.tr("Besoin d'aide ? : temps moyens"),
+                self.tr("Besoin d’aide\u202f?\u202f: temps moyens"),
                 tuple(self._reason(r) for r in reasons),
                 (
                     BarSeries(self.tr("Attente (min)"), t.help,

@@ -153,15 +153,15 @@ class StatsScreen(Screen):
         self.previous.setAccessibleName(self.tr("Trimestre précédent"))
         self.next.setAccessibleName(self.tr("Trimestre suivant"))
         self.attendance.title.setText(self.tr("Participations aux événements"))
-        self.no_show.title.setText(self.tr("Taux d'absence des inscrits"))
+        self.no_show.title.setText(self.tr("Taux d’absence des inscrits"))
         self.visits.title.setText(self.tr("Visites des espaces"))
-        self.help.title.setText(self.tr("Demandes d'aide"))
+        self.help.title.setText(self.tr("Demandes d’aide"))
         self._paint()
 
     def _quarter_name(self, quarter: Quarter) -> str:
         if quarter.number == 1:
-            return self.tr("1er trimestre %1").replace("%1", str(quarter.year))
-        return (self.tr("%1e trimestre %2").replace("%1", str(quarter.number))).replace(
+            return self.tr("1ᵉʳ trimestre %1").replace("%1", str(quarter.year))
+        return (self.tr("%1ᵉ trimestre %2").replace("%1", str(quarter.number))).replace(
             "%2", str(quarter.year)
         )
 
@@ -173,7 +173,7 @@ class StatsScreen(Screen):
         board = self.board
         if board is None:
             self.status.setText(
-                self.tr("Les statistiques n'ont pas pu être calculées.")
+                self.tr("Les statistiques n’ont pas pu être calculées.")
                 if self._error
                 else self.tr("Calcul en cours…")
             )
@@ -191,7 +191,7 @@ class StatsScreen(Screen):
             _rate(now),
             points,
             self.tr("%1 pts").replace("%1", _signed(points)) if points is not None else "n/a",
-            self.tr("%1 inscrits, %2 absents · %3 : %4")
+            self.tr("%1 inscrits, %2 absents · %3\u202f: %4")
             .replace("%1", figure(board.no_show.registered))
             .replace("%2", figure(board.no_show.absent))
             .replace("%3", prev)
@@ -215,7 +215,7 @@ class StatsScreen(Screen):
             figure(change.current),
             change.percent,
             percent(change.percent),
-            self.tr("%1 : %2").replace("%1", prev).replace("%2", figure(change.previous)),
+            self.tr("%1\u202f: %2").replace("%1", prev).replace("%2", figure(change.previous)),
         )
 
 

@@ -33,7 +33,7 @@ CHIP_MAX_WIDTH: Final = 600  # the bar keeps its buttons; a long state wraps on 
 def _ago(then: datetime, now: datetime) -> str:
     minutes = int((now - then).total_seconds() // 60)
     if minutes < 1:
-        return QCoreApplication.translate("SyncStatus", "à l'instant")
+        return QCoreApplication.translate("SyncStatus", "à l’instant")
     if minutes < 60:
         return QCoreApplication.translate("SyncStatus", "il y a {n} min").format(n=minutes)
     if minutes < 24 * 60:
@@ -95,7 +95,9 @@ def describe(view: SyncView, now: datetime) -> tuple[Level, str, str]:
         )
     if status.conflicts:
         parts.append(
-            QCoreApplication.translate("SyncStatus", "conflits : {n}").format(n=status.conflicts)
+            QCoreApplication.translate("SyncStatus", "conflits\u202f: {n}").format(
+                n=status.conflicts
+            )
         )
     return level, icon, " · ".join(parts)
 
@@ -260,19 +262,19 @@ class SyncSection(QWidget):
         if not view.configured:
             details.append(
                 QCoreApplication.translate(
-                    "SyncStatus", "Réglage central_db vide : ce kiosque travaille seul."
+                    "SyncStatus", "Réglage central_db vide\u202f: ce kiosque travaille seul."
                 )
             )
         elif status is not None:
             never = QCoreApplication.translate("SyncStatus", "jamais")
             success = _stamp(status.last_success_at) if status.last_success_at else never
-            line = QCoreApplication.translate("SyncStatus", "Dernière réussite : {at}").format(
+            line = QCoreApplication.translate("SyncStatus", "Dernière réussite\u202f: {at}").format(
                 at=success
             )
             if status.last_error:
-                line += " · " + QCoreApplication.translate("SyncStatus", "erreur : {error}").format(
-                    error=failure_text(status.last_failure)
-                )
+                line += " · " + QCoreApplication.translate(
+                    "SyncStatus", "erreur\u202f: {error}"
+                ).format(error=failure_text(status.last_failure))
             details.append(line)
         self.card.set_state(level, text, *details)
         conflicts = view.conflicts if view.configured else ()
@@ -292,7 +294,7 @@ def failure_text(failure: SyncFailure | None) -> str:
         return translate("SyncStatus", "raison inconnue (voir le journal)")
     return {
         SyncFailure.UNREACHABLE: translate(
-            "SyncStatus", "base centrale injoignable (pas de réseau ?)"
+            "SyncStatus", "base centrale injoignable (pas de réseau\u202f?)"
         ),
         SyncFailure.CONNECTION_LOST: translate("SyncStatus", "connexion à la base centrale perdue"),
         SyncFailure.REFUSED: translate("SyncStatus", "la base centrale a refusé un enregistrement"),
@@ -300,7 +302,7 @@ def failure_text(failure: SyncFailure | None) -> str:
             "SyncStatus", "base centrale à mettre à jour (smartcorner db upgrade)"
         ),
         SyncFailure.CANCELLED: translate(
-            "SyncStatus", "synchronisation interrompue par l'arrêt du kiosque"
+            "SyncStatus", "synchronisation interrompue par l’arrêt du kiosque"
         ),
         SyncFailure.SETTINGS: translate("SyncStatus", "réglages de synchronisation à corriger"),
     }[failure]

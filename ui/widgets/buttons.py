@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QShowEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
 
 from ui import resources
@@ -70,6 +70,35 @@ class TouchButton(QPushButton):
             QIcon.State.On,
         )
         self.setIcon(icon)
+
+
+class ClearButton(TouchButton):
+    """Empties a text field, as a touch target beside it.
+
+    QLineEdit's own clear button is a 14 px icon inside the field that a finger misses; this
+    one is a TouchButton (at least MIN_TARGET_MM at the screen's density, as every target), and
+    it is greyed while there is nothing to clear.
+    """
+
+    def __init__(
+        self, theme: ThemeController, field: QLineEdit, parent: QWidget | None = None
+    ) -> None:
+        # an eraser, not an x: the x beside it in these rows closes the search
+        super().__init__(theme, "eraser", role="secondary", icon_size=36, parent=parent)
+        self.setObjectName("clearField")
+        field.setClearButtonEnabled(False)
+        self.clicked.connect(field.clear)
+        field.textChanged.connect(lambda text: self.setEnabled(bool(text)))
+        self.setEnabled(bool(field.text()))
+        self._name()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name()
+        super().changeEvent(event)
+
+    def _name(self) -> None:
+        self.setAccessibleName(self.tr("Effacer la saisie"))
 
 
 def draw_pending_icons(root: QWidget) -> None:

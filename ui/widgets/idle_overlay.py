@@ -60,9 +60,9 @@ class IdleOverlay(QWidget):
         self.count.setText(str(seconds))
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Vous êtes toujours là ?"))
+        self.title.setText(self.tr("Vous êtes toujours là\u202f?"))
         self.message.setText(
-            self.tr("Par discrétion, le kiosque revient à l'accueil dans quelques secondes.")
+            self.tr("Par discrétion, le kiosque revient à l’accueil dans quelques secondes.")
         )
         self.continue_button.setText(self.tr("Continuer"))
 

@@ -81,10 +81,10 @@ class Toast(QFrame):
         self._show(ToastKind.REFUSED, "alert-triangle", self._failure_text, LONG_MS)
 
     def _badge_unused_text(self) -> str:
-        return self.tr("Badge lu, mais cet écran ne s'en sert pas.")
+        return self.tr("Badge lu, mais cet écran ne s’en sert pas.")
 
     def _scan_unused_text(self) -> str:
-        return self.tr("Code lu, mais cet écran ne s'en sert pas.")
+        return self.tr("Code lu, mais cet écran ne s’en sert pas.")
 
     def _random_uid_text(self) -> str:
         return self.tr(
@@ -96,7 +96,7 @@ class Toast(QFrame):
         return self.tr("Badge mal lu. Reposez-le bien à plat sur le lecteur.")
 
     def _failure_text(self) -> str:
-        return self.tr("Un problème est survenu. Réessayez ou demandez de l'aide à l'accueil.")
+        return self.tr("Un problème est survenu. Réessayez ou demandez de l’aide à l’accueil.")
 
     def _show(self, kind: ToastKind, icon: str, text: Callable[[], str], duration_ms: int) -> None:
         self._text = text

@@ -48,7 +48,7 @@ def test_countdown_then_reset_to_attract_with_the_session_wiped(qtbot: QtBot, vi
     assert not shell.theme.accessible
     assert not shell.window.bottom_bar.accessible.isChecked()
     assert not shell.window.overlay.isVisible()
-    qtbot.waitUntil(lambda: shell.attract.touch.text() == "Touchez l'écran pour commencer")
+    qtbot.waitUntil(lambda: shell.attract.touch.text() == "Touchez l’écran pour commencer")
 
 
 @pytest.mark.parametrize("accessible", [False, True])

@@ -24,7 +24,7 @@ def test_starts_on_the_attract_screen_without_the_bottom_bar(shell: Any) -> None
     assert shell.router.current_key == "attract"
     assert shell.router.current is shell.attract
     assert not shell.window.bottom_bar.isVisible()
-    assert shell.attract.touch.text() == "Touchez l'écran pour commencer"
+    assert shell.attract.touch.text() == "Touchez l’écran pour commencer"
 
 
 def test_only_the_attract_screen_is_built_at_start(shell: Any) -> None:
@@ -53,12 +53,12 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     titles = {
         "events": "Événements",
         "door": "Accueil événement",
-        "help": "Besoin d'aide ?",
+        "help": "Besoin d’aide\u202f?",
         "collect": "Retrait Click & Collect",
         "documents": "Kiosque numérique",
     }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
-    assert home.hello.text() == "Bonjour\u00a0!"
+    assert home.hello.text() == "Bonjour\u202f!"
     assert shell.window.bottom_bar.isVisible()
 
 

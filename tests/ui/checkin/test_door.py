@@ -293,14 +293,14 @@ def test_an_unknown_badge_linked_by_name_is_recognised_at_once(
     tap_badge(qtbot, door, UNKNOWN_UID)
     settle(qtbot, door)
     click(qtbot, door.link)
-    assert door.search.title.text() == "À qui est ce badge ?"
+    assert door.search.title.text() == "À qui est ce badge\u202f?"
     door.search.search("lefevre")
     assert [m.first_name for m in door.search.model.matches()] == ["Dan"]
     door.search.picked.emit(door.search.model.matches()[0])
     settle(qtbot, door)
     settle(qtbot, door)
     assert door.banner.tone is Tone.GREEN
-    assert door.banner.text.startswith("Badge associé : Dan")
+    assert door.banner.text.startswith("Badge associé\u202f: Dan")
     with session_factory() as session:
         badge = session.scalar(select(Badge).where(Badge.person_id == world.dan))
         assert badge is not None
@@ -371,7 +371,7 @@ def test_no_pass_for_a_visitor_at_an_agents_only_event(
 ) -> None:
     open_masterclass(qtbot, door, world)
     fill_visitor(qtbot, door)
-    assert door.message.text() == "Pas de laissez-passer : visiteur non admis."
+    assert door.message.text() == "Pas de laissez-passer\u202f: visiteur non admis."
     assert door.banner.tone is Tone.RED
     with session_factory() as session:
         assert session.scalar(select(PrintJob)) is None

@@ -208,7 +208,7 @@ def test_walk_in_takes_two_taps(
     assert offer.tone is Tone.AMBER
     assert "Il reste 2 places." in offer.action
     assert checkin.panel.accept_button.isVisible()
-    assert checkin.panel.accept_button.text().strip() == "M'inscrire"
+    assert checkin.panel.accept_button.text().strip() == "M’inscrire"
 
     qtbot.mouseClick(checkin.panel.accept_button, Qt.MouseButton.LeftButton)  # tap 1
     confirm = checkin.view

@@ -96,7 +96,7 @@ def test_the_walk_in_question_never_runs_under_its_buttons(
     panel = VerdictPanel(theme)
     qtbot.addWidget(panel)
     panel.resize(1920, 1080)
-    panel.show_view(view, timeout_ms=20_000, accept_text="M'inscrire", decline_text="Non merci")
+    panel.show_view(view, timeout_ms=20_000, accept_text="M’inscrire", decline_text="Non merci")
     panel.show()
     qtbot.waitExposed(panel)
     layout = panel.layout_for(view)

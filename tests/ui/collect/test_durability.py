@@ -1,4 +1,4 @@
-"""What the pickup screen confirmed survives: kill -9 right after "J'ai bien reçu"."""
+"""What the pickup screen confirmed survives: kill -9 right after "J’ai bien reçu"."""
 
 from __future__ import annotations
 

@@ -203,7 +203,7 @@ def test_nothing_ready_says_so_and_offers_no_pickup(
     qtbot: QtBot, pickup: PickupScreen, world: World
 ) -> None:
     until(qtbot, pickup, Page.LINES, tap(pickup, world, "marc"))
-    assert pickup.lines_page.summary.text().startswith("Rien n'est prêt pour vous")
+    assert pickup.lines_page.summary.text().startswith("Rien n’est prêt pour vous")
     assert not pickup.lines_page.take.isVisibleTo(pickup)
     assert "En préparation" in pickup.lines_page.cards[0].status.text()
 
@@ -349,7 +349,7 @@ def test_printer_down_keeps_the_hand_over_and_says_the_receipt_will_follow(
     assert not pickup.holds_session()  # the agent may leave: the spool retries on its own
     assert {world.lines["mouse"], world.lines["keyboard"]} <= handed(world)
     pickup.print_job_changed(replace(job, state=PrintJobState.PRINTED))
-    assert pickup.message.note.text() == "Reçu imprimé. Bonne journée !"
+    assert pickup.message.note.text() == "Reçu imprimé. Bonne journée\u202f!"
     until(qtbot, pickup, Page.LINES, tap(pickup, world, "marc"))  # the next agent, at once
     assert pickup.current is not None
     assert pickup.current.person_id == world.people["marc"]

@@ -80,7 +80,7 @@ def sessions(shell: Any) -> sessionmaker[Session]:
 
 def queue_ticket(shell: Any, number: str, *, failed: Failure | None = None) -> int:
     """A help ticket queued as the help desk does; ``failed``: left failed (never pending)."""
-    receipt = Receipt(title="Besoin d'aide ?", kiosk="Smart Store", big_number=number)
+    receipt = Receipt(title="Besoin d’aide\u202f?", kiosk="Smart Store", big_number=number)
     with sessions(shell)() as session:
         job_id = enqueue(session, receipt, kind="help_ticket", ref=number, now=NOW)
         if failed is not None:
@@ -101,7 +101,7 @@ def test_the_test_page_prints_and_the_section_says_when(
 ) -> None:
     section = open_section(kiosk)
     qtbot.waitUntil(
-        lambda: section.counts.text() == "Rien en attente : tout est imprimé", timeout=WAIT_MS
+        lambda: section.counts.text() == "Rien en attente\u202f: tout est imprimé", timeout=WAIT_MS
     )
     assert not section.feedback.isVisible()
     tap(qtbot, section.test_page)
@@ -132,10 +132,10 @@ def test_tickets_waiting_for_paper_are_listed_then_print_when_the_roll_is_back(
         timeout=WAIT_MS,
     )
     head, behind = section.rows[:2]
-    assert head.title.text() == "Ticket d'attente (Besoin d'aide ?), demandé à 14:27"
+    assert head.title.text() == "Ticket d’attente (Besoin d’aide\u202f?), demandé à 14:27"
     assert head.detail.text().startswith("Nouvel essai à ")
     assert "après 1 essai" in head.detail.text()
-    assert behind.detail.text() == "En attente de l'imprimante"  # queued behind the first
+    assert behind.detail.text() == "En attente de l’imprimante"  # queued behind the first
     assert section.counts.text() == "2 tickets en attente"
     assert section.counts.property("level") == "warning"
     assert section.glyph.icon_name == "alert-triangle"
@@ -146,7 +146,7 @@ def test_tickets_waiting_for_paper_are_listed_then_print_when_the_roll_is_back(
 
     printer.state = Paper.OK
     qtbot.waitUntil(lambda: shown_rows(section) == [], timeout=WAIT_MS)
-    assert section.counts.text() == "Rien en attente : tout est imprimé"
+    assert section.counts.text() == "Rien en attente\u202f: tout est imprimé"
     numbers = [decode(job).texts for job in printer.printed()]
     assert len(numbers) == 2
     assert "M-041" in numbers[0]
@@ -160,12 +160,12 @@ def test_a_failed_ticket_is_reprinted_or_cancelled_from_its_row(
     reprint = queue_ticket(kiosk, "M-007", failed=Failure.INTERRUPTED)
     drop = queue_ticket(kiosk, "M-008", failed=Failure.EXPIRED)
     qtbot.waitUntil(lambda: len(shown_rows(section)) == 2, timeout=WAIT_MS)
-    assert section.counts.text() == "2 non imprimés : à vous de décider"
+    assert section.counts.text() == "2 non imprimés\u202f: à vous de décider"
     assert section.counts.property("level") == "error"
     assert section.glyph.icon_name == "alert-octagon"
     first, second = shown_rows(section)
     assert first.detail.text() == (
-        "Non imprimé : peut-être imprimé, l'envoi a été coupé en cours ; "
+        "Non imprimé\u202f: peut-être imprimé, l’envoi a été coupé en cours\u202f; "
         "vérifiez si le ticket est sorti"
     )
     assert "pas imprimé à temps" in second.detail.text()
@@ -211,11 +211,11 @@ def test_without_a_spool_the_section_says_so(qtbot: QtBot, make_shell: Any) -> N
     shell = make_shell()
     shell.window.transition.duration_ms = 0
     section = open_section(shell)  # devices not attached yet
-    assert section.counts.text() == "File d'impression indisponible pour le moment"
+    assert section.counts.text() == "File d’impression indisponible pour le moment"
     assert not section.test_page.isEnabled()
     shell.attach_devices(Devices(SimulatedBadgeSource(), SimulatedTicketPrinter()))
     section.ask()
-    assert section.counts.text() == "File d'impression indisponible pour le moment"
+    assert section.counts.text() == "File d’impression indisponible pour le moment"
 
 
 def test_the_oldest_jobs_are_listed_and_the_others_counted(qtbot: QtBot, kiosk: Any) -> None:
@@ -260,8 +260,8 @@ def test_the_spool_stores_codes_and_the_section_words_each_one(
 
     wordings = {code: shown_for(code) for code in Failure}
     assert len(set(wordings.values())) == len(Failure)  # one wording per code
-    assert all(text.startswith("Non imprimé : ") for text in wordings.values())
-    assert wordings[Failure.PAPER_OUT] == "Non imprimé : plus de papier"
+    assert all(text.startswith("Non imprimé\u202f: ") for text in wordings.values())
+    assert wordings[Failure.PAPER_OUT] == "Non imprimé\u202f: plus de papier"
     # a code this kiosk does not know (written by a newer one): no technical text on screen
-    assert shown_for(None) == "Non imprimé : raison inconnue"
+    assert shown_for(None) == "Non imprimé\u202f: raison inconnue"
     assert not any(technical in text for text in wordings.values())

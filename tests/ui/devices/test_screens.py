@@ -131,7 +131,7 @@ def test_nobody_found_says_so_and_the_search_is_wiped_at_reset(qtbot: QtBot, kio
     tap(qtbot, enter_admin(kiosk).simulator)
     simulator = kiosk.router.current
     simulator.field.setText("zzz")
-    qtbot.waitUntil(lambda: simulator.status.text() == "Aucun agent ne s'appelle ainsi.")
+    qtbot.waitUntil(lambda: simulator.status.text() == "Aucun agent ne s’appelle ainsi.")
     assert simulator.buttons == []
     kiosk.reset_session()
     assert simulator.field.text() == ""
@@ -151,7 +151,7 @@ def test_the_hardware_screen_shows_each_device_live(qtbot: QtBot, kiosk: Any) ->
     assert "SMARTCORNER_CAMERA=1" in " ".join(screen.camera.texts())
 
     kiosk.devices.badges.tap(bytes.fromhex("04A1B2C3D4E5F6"))
-    qtbot.waitUntil(lambda: "Dernier badge lu : 14:27" in screen.reader.texts(), timeout=3000)
+    qtbot.waitUntil(lambda: "Dernier badge lu\u202f: 14:27" in screen.reader.texts(), timeout=3000)
     assert not kiosk.window.toast.isVisible()  # testing the reader here is using the badge
     assert not any("04A1" in text.upper() for text in screen.reader.texts())
 
@@ -191,7 +191,7 @@ def test_the_printer_is_asked_only_while_the_screen_is_shown(
 def test_other_modules_add_sections_below_the_devices(qtbot: QtBot, kiosk: Any) -> None:
     from PySide6.QtWidgets import QLabel
 
-    kiosk.hardware_sections.append(lambda: QLabel("File d'impression", objectName="spoolProbe"))
+    kiosk.hardware_sections.append(lambda: QLabel("File d’impression", objectName="spoolProbe"))
     tap(qtbot, enter_admin(kiosk).hardware)
     section = kiosk.router.current.findChild(QLabel, "spoolProbe")
     assert section is not None
@@ -250,7 +250,7 @@ def test_the_scanner_card_shows_how_the_scanner_is_set_and_the_last_code_it_type
     tap(qtbot, screen.hardware)
     screen = shell.router.current
     shown = " ".join(screen.scanner.texts())
-    assert "préfixe « ]Q », suffixe Tab, 50 ms" in shown
+    assert "préfixe «\u202f]Q\u202f», suffixe Tab, 50 ms" in shown
     assert "Aucun code lu" in shown
     # What a programmed USB scanner sends: its prefix, Shift around each capital, then Tab
     Scanner(screen).scan("]QSCA.SHIFTEDCODE", 4, end="\t")

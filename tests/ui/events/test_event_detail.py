@@ -40,7 +40,7 @@ def test_a_tap_on_a_card_opens_the_event(
     assert detail.where.text() == "Smart Room"
     assert detail.audience.text() == "Ouvert aux agents et aux visiteurs extérieurs"
     assert detail.seats.text() == "Complet"
-    assert "liste d'attente" in detail.next_step.text()
+    assert "liste d’attente" in detail.next_step.text()
     assert not agenda.view.isVisible()
 
 

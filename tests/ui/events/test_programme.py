@@ -92,7 +92,7 @@ def test_agenda_says_when_the_programme_is_unavailable(
     shell = make_shell()
     qtbot.waitUntil(lambda: shell.feed.state is FeedState.FAILED)
     shell.router.go("events")
-    assert shell.router.current.empty.text() == "Le programme n'est pas disponible pour le moment."
+    assert shell.router.current.empty.text() == "Le programme n’est pas disponible pour le moment."
 
 
 def test_the_programme_is_refreshed_periodically(qtbot: QtBot, clock: Any) -> None:

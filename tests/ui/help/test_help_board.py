@@ -64,5 +64,5 @@ def test_before_any_call_the_display_says_so(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     view.refresh()
     assert view.now_number.text() == "—"
-    assert view.now_desk.text() == "Aucun appel pour l'instant"
-    assert "Personne n'attend" in view.footer.text()
+    assert view.now_desk.text() == "Aucun appel pour l’instant"
+    assert "Personne n’attend" in view.footer.text()

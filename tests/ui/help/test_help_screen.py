@@ -1,4 +1,4 @@
-"""Besoin d'aide ? in the real shell (store profile) on a real SQLite file: the visitor's
+"""Besoin d’aide ? in the real shell (store profile) on a real SQLite file: the visitor's
 three steps, the printer's news, the technician's desk, badges, the idle reset."""
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def test_nobody_takes_it_a_toast_says_it_was_read(qtbot: QtBot, kiosk: Any) -> N
     toast = kiosk.window.toast
     assert toast.isVisible()
     assert toast.kind is ToastKind.INFO
-    assert toast.text == "Badge lu, mais cet écran ne s'en sert pas."
+    assert toast.text == "Badge lu, mais cet écran ne s’en sert pas."
     assert UID.hex() not in toast.text.lower()
     window = kiosk.window.rect()
     assert window.contains(toast.geometry())
@@ -151,7 +151,7 @@ def test_scans_follow_the_same_rule(qtbot: QtBot, kiosk: Any) -> None:
     kiosk.probe.takes = False
     with qtbot.waitSignal(kiosk.input_router.scan_unused, timeout=2000):
         kiosk.bridge.on_scan("SCA.BBBB", "wedge")
-    assert kiosk.window.toast.text == "Code lu, mais cet écran ne s'en sert pas."
+    assert kiosk.window.toast.text == "Code lu, mais cet écran ne s’en sert pas."
 
 
 def test_a_fallback_needs_a_handler_and_is_added_once(kiosk: Any) -> None:

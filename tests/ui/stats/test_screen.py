@@ -81,10 +81,10 @@ def test_the_dashboard_is_computed_off_the_gui_thread_and_painted(
     assert board.quarter == Quarter(2026, 2)
     assert loader.threads
     assert all(t is not threading.main_thread() for t in loader.threads)
-    assert screen.quarter_label.text() == "2e trimestre 2026"
+    assert screen.quarter_label.text() == "2ᵉ trimestre 2026"
     assert screen.attendance.value.text() == "12"
     assert screen.attendance.change.text() == f"+140{NBSP}%"
-    assert screen.attendance.before.text() == "1er trimestre 2026 : 5"
+    assert screen.attendance.before.text() == "1ᵉʳ trimestre 2026\u202f: 5"
     assert screen.no_show.value.text() == f"18{NBSP}%"
     assert screen.no_show.change.text() == "\u221215,2 pts"  # 18,2 % after 33,3 %
     assert screen.help.change.text() == f"+300{NBSP}%"
@@ -114,7 +114,7 @@ def test_the_quarter_picker_moves_back_and_forth(
     qtbot.mouseClick(screen.previous, Qt.MouseButton.LeftButton)
     board = loaded(qtbot, screen)
     assert board.quarter == Quarter(2026, 1)
-    assert screen.quarter_label.text() == "1er trimestre 2026"
+    assert screen.quarter_label.text() == "1ᵉʳ trimestre 2026"
     assert screen.next.isEnabled()
     qtbot.mouseClick(screen.next, Qt.MouseButton.LeftButton)
     assert loaded(qtbot, screen).quarter == Quarter(2026, 2)
@@ -202,12 +202,12 @@ def test_a_failure_is_said_on_screen(qtbot: QtBot, screen: StatsScreen, loader: 
     with qtbot.captureExceptions():
         screen.shown()
         qtbot.waitUntil(
-            lambda: screen.status.text() == "Les statistiques n'ont pas pu être calculées.",
+            lambda: screen.status.text() == "Les statistiques n’ont pas pu être calculées.",
             timeout=10_000,
         )
     assert screen.board is None
     screen.retranslate()  # a language switch keeps saying it failed
-    assert screen.status.text() == "Les statistiques n'ont pas pu être calculées."
+    assert screen.status.text() == "Les statistiques n’ont pas pu être calculées."
     assert screen.status.property("error") is True
 
 

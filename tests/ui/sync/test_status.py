@@ -44,7 +44,7 @@ def test_the_chip_says_state_age_and_what_waits_in_words() -> None:
 
     assert chip() == (Level.OK, "cloud-check", "Synchronisé il y a 12 min")
     assert chip(pending=3, conflicts=2) == (
-        Level.OK, "cloud-check", "Synchronisé il y a 12 min · 3 à envoyer · conflits : 2"
+        Level.OK, "cloud-check", "Synchronisé il y a 12 min · 3 à envoyer · conflits\u202f: 2"
     )  # fmt: skip
     level, icon, text = chip(last_error="base centrale injoignable", pending=40)
     local = (NOW - timedelta(minutes=12)).astimezone().strftime("%d/%m %H:%M")
@@ -100,13 +100,13 @@ def test_a_tour_kiosk_syncs_off_the_gui_thread_and_shows_it(
         assert list(s.scalars(select(CollectOrder.reference))) == ["CC-2026-0042"]
     chip = shell.window.bottom_bar.findChild(SyncChip)
     assert chip is not None
-    assert chip.text.text() == "Synchronisé à l'instant"
+    assert chip.text.text() == "Synchronisé à l’instant"
     shell.router.go("hardware")
     section = shell.router.current.findChild(SyncSection)
     assert section is not None
     texts = section.card.texts()
-    assert texts[:2] == ["Synchronisation avec la base centrale", "Synchronisé à l'instant"]
-    assert texts[2].startswith("Dernière réussite : ")
+    assert texts[:2] == ["Synchronisation avec la base centrale", "Synchronisé à l’instant"]
+    assert texts[2].startswith("Dernière réussite\u202f: ")
     assert "erreur" not in texts[2]
 
 
@@ -130,7 +130,8 @@ def test_without_network_the_chip_says_offline_and_the_section_why(
     shell.router.go("hardware")
     section = shell.router.current.findChild(SyncSection)
     assert section.card.texts()[2] == (
-        "Dernière réussite : jamais · erreur : base centrale injoignable (pas de réseau ?)"
+        "Dernière réussite\u202f: jamais · erreur\u202f: "
+        "base centrale injoignable (pas de réseau\u202f?)"
     )
     assert section.sync_button.isEnabled()
 

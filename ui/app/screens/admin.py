@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import kiosk
-from kiosk.settings import Settings, masked_url
+from kiosk.settings import Profile, Settings, masked_url
 from ui.screens.base import Screen
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
@@ -43,6 +43,7 @@ class AdminScreen(Screen):
         super().__init__(parent)
         self._theme = theme
         self._can_simulate = can_simulate_badges
+        self._profile = settings.profile
         icon = self._icon = IconLabel(theme, "settings", 56, colour="accent", stroke=1.75)
         icon.setObjectName("screenIcon")
         self.title = named(QLabel(), "screenTitle")
@@ -59,7 +60,7 @@ class AdminScreen(Screen):
         values = [
             kiosk.__version__,
             settings.kiosk_name,
-            settings.profile.value,
+            "",  # the profile's name, in the screen's language (retranslate)
             masked_url(settings.database_url),
             str(settings.paths.data_dir),
         ]
@@ -162,6 +163,13 @@ class AdminScreen(Screen):
     def shown_texts(self) -> list[str]:
         return [label.text().replace(ZWSP, "") for label in (*self.names, *self.values)]
 
+    def _profile_name(self) -> str:
+        return {
+            Profile.STORE: self.tr("Smart Store, retrait Click & Collect et aide"),
+            Profile.ROOM: self.tr("Smart Room, kiosque numérique et événements"),
+            Profile.TOUR: self.tr("Smart Tour, kiosque itinérant"),
+        }[self._profile]
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Administration"))
         self.subtitle.setText(self.tr("Informations sur ce kiosque"))
@@ -174,6 +182,8 @@ class AdminScreen(Screen):
         ]
         for label, name in zip(self.names, names, strict=True):
             label.setText(name)
+        # the setting's code after the name: what the operator writes in the configuration
+        self.values[2].setText(f"{self._profile_name()} ({self._profile.value})")
         self.back.setText(self.tr("Retour"))
         self.hardware.setText(self.tr("Matériel"))
         self.simulator.setText(self.tr("Simuler un badge"))

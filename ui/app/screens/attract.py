@@ -110,7 +110,7 @@ class AttractScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.touch.setText(self.tr("Touchez l'écran pour commencer"))
+        self.touch.setText(self.tr("Touchez l’écran pour commencer"))
         self.badge.setText(self.tr("ou passez votre badge"))
         self.events_title.setText(self.tr("Prochains événements"))
         self._tick()

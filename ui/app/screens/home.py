@@ -117,9 +117,9 @@ class HomeScreen(Screen):
         self.date.setText(long_date(now))
 
     def retranslate(self) -> None:
-        self.hello.setText(self.tr("Bonjour !"))
+        self.hello.setText(self.tr("Bonjour\u202f!"))
         self.welcome.setText(self.tr("Bienvenue au {name}").format(name=self._kiosk_name))
-        self.question.setText(self.tr("Que souhaitez-vous faire ?"))
+        self.question.setText(self.tr("Que souhaitez-vous faire\u202f?"))
         for tile in self.tiles:
             tile.retranslate()
         self._tick()
