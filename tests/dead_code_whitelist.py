@@ -27,6 +27,7 @@ _.last_attempt_at  # kiosk/sync/tour.py
 
 # Theme tokens, read by the QSS templates in assets/theme/ (${accent_pressed}...)
 _.accent_pressed, _.scrim, _.font_hero, _.font_hero_compact, _.font_clock, _.spacing, _.font_display
+_.text_disabled
 
 # Dead, in files other work was changing when this test came: delete each with its line here.
 _.unlocked  # ui/checkin/door.py

@@ -154,9 +154,6 @@ class SyncChip(QFrame):
         width = margins.left() + margins.right() + self.icon.width()
         return QSize(width, super().minimumSizeHint().height())
 
-    def shown_text(self) -> str:
-        return self.text.text()
-
     def _fit_text(self) -> None:
         """The whole line if it fits on two lines, else the state alone, else nothing."""
         width = self.text.width()
