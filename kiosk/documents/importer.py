@@ -115,7 +115,7 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
 
 def _table_manifest(path: Path) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    for line, row in table_rows(path.read_bytes(), filename=path.name):
+    for line, row in table_rows(path.read_bytes(), filename=path.name, one_of=("file", "url")):
         if isinstance(row, CsvProblem):
             raise ImportError_(f"{path}: cannot read the manifest (line {line}: {row.reason})")
         rows.append(row)

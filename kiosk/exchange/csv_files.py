@@ -56,7 +56,7 @@ class CsvProblem:
 
 
 def csv_rows(
-    text: str, *, required: Sequence[str] = ()
+    text: str, *, required: Sequence[str] = (), one_of: Sequence[str] = ()
 ) -> Iterator[tuple[int, dict[str, str] | CsvProblem]]:
     """(first physical line, row) with lower-case, stripped keys and stripped values; the
     header is line 1 (or see :func:`header_index`), blank rows are skipped, a row of the wrong
@@ -75,7 +75,8 @@ def csv_rows(
             yield 1, CsvProblem(1, f"unreadable header: {exc}")
             return
         broken = exc
-    found = header_index([[c.strip().lower() for c in cells] for _, cells in top], required)
+    cells_top = [[c.strip().lower() for c in cells] for _, cells in top]
+    found = header_index(cells_top, required, one_of)
     if isinstance(found, CsvProblem):
         yield 1, found
         return
@@ -102,16 +103,21 @@ def csv_rows(
         yield end + 1, CsvProblem(end + 1, f"unreadable CSV from here on: {exc}")
 
 
-def header_index(rows: Sequence[Sequence[str]], required: Sequence[str]) -> int | CsvProblem:
-    """Which of the first rows is the header: row 1, unless it lacks a required column and a
-    later one of the first :data:`HEADER_SEARCH_ROWS` has them all (a title, a date or notes
-    typed above the table, as spreadsheet users do). The cells are lower-case already."""
+def header_index(
+    rows: Sequence[Sequence[str]], required: Sequence[str], one_of: Sequence[str] = ()
+) -> int | CsvProblem:
+    """Which of the first rows is the header: row 1, unless it lacks a required column (or
+    every one of ``one_of``) and a later one of the first :data:`HEADER_SEARCH_ROWS` has them
+    (a title, a date or notes typed above the table, as spreadsheet users do). The cells are
+    lower-case already."""
     if not rows:
         return CsvProblem(1, "empty file")
     for index, cells in enumerate(rows):
-        if all(k in cells for k in required):
+        if all(k in cells for k in required) and (not one_of or any(k in cells for k in one_of)):
             return index
     missing = [k for k in required if k not in rows[0]]
+    if one_of and not any(k in rows[0] for k in one_of):
+        missing.append(" or ".join(one_of))
     return CsvProblem(1, f"missing column(s): {', '.join(missing)}")
 
 

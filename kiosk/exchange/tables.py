@@ -44,19 +44,25 @@ def is_workbook(data: bytes | str, filename: str = "") -> bool:
 
 
 def table_rows(
-    data: bytes | str, *, filename: str = "", required: Sequence[str] = ()
+    data: bytes | str,
+    *,
+    filename: str = "",
+    required: Sequence[str] = (),
+    one_of: Sequence[str] = (),
 ) -> Iterator[TableRow]:
     """(row or first physical line, row) of a CSV or XLSX file, keys lower-case, as
     :func:`kiosk.exchange.csv_files.csv_rows` gives them; a problem for the file is line 1."""
     if is_workbook(data, filename):
         assert isinstance(data, bytes)
-        yield from xlsx_rows(data, required=required)
+        yield from xlsx_rows(data, required=required, one_of=one_of)
     else:
-        yield from csv_rows(decode_text(data) if isinstance(data, bytes) else data,
-                            required=required)  # fmt: skip
+        text = decode_text(data) if isinstance(data, bytes) else data
+        yield from csv_rows(text, required=required, one_of=one_of)
 
 
-def xlsx_rows(data: bytes, *, required: Sequence[str] = ()) -> Iterator[TableRow]:
+def xlsx_rows(
+    data: bytes, *, required: Sequence[str] = (), one_of: Sequence[str] = ()
+) -> Iterator[TableRow]:
     """The first sheet's rows, numbered as Excel shows them (row 1 is the header)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -75,7 +81,7 @@ def xlsx_rows(data: bytes, *, required: Sequence[str] = ()) -> Iterator[TableRow
         rows = enumerate(sheet.iter_rows(values_only=True), start=1)
         top = [(n, [cell_text(v) for v in values])
                for n, values in itertools.islice(rows, HEADER_SEARCH_ROWS)]  # fmt: skip
-        found = header_index([[c.lower() for c in cells] for _, cells in top], required)
+        found = header_index([[c.lower() for c in cells] for _, cells in top], required, one_of)
         if isinstance(found, CsvProblem):
             yield 1, found
             return
