@@ -127,7 +127,7 @@ def cell_text(value: object) -> str:
         case time():
             return value.isoformat(timespec="seconds" if value.second else "minutes")
         case str():
-            text: str = unescape(value)
+            text: str = unescape(value) if "_x" in value else value
             return text.replace("\r\n", "\n").replace("\r", "\n").strip()
         case _:
             return str(value).strip()
