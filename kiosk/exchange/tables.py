@@ -32,15 +32,24 @@ from kiosk.exchange.csv_files import (
 
 XLSX_SUFFIXES: Final = (".xlsx", ".xlsm")
 ZIP_MAGIC: Final = b"PK\x03\x04"
+OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls)
+ODS_MIMETYPE: Final = b"mimetypeapplication/vnd.oasis.opendocument"  # right after the ZIP header
+OTHER_SHEETS: Final = (
+    "a spreadsheet in another format (.ods or .xls): save it as Excel (.xlsx) or as CSV"
+)
 
 type TableRow = tuple[int, dict[str, str] | CsvProblem]
 
 
 def is_workbook(data: bytes | str, filename: str = "") -> bool:
-    """An XLSX workbook, by its name or by its bytes (a ZIP): a ``.csv`` never starts so."""
+    """A spreadsheet file rather than text, by its name or its bytes (a ZIP, or Excel 97's OLE
+    header): an XLSX workbook, or an .ods/.xls that :func:`table_rows` names. A ``.csv``
+    never starts so."""
     if isinstance(data, str):
         return False
-    return filename.lower().endswith(XLSX_SUFFIXES) or data.startswith(ZIP_MAGIC)
+    return filename.lower().endswith((*XLSX_SUFFIXES, ".ods", ".xls")) or data.startswith(
+        (ZIP_MAGIC, OLE_MAGIC)
+    )
 
 
 def table_rows(
@@ -52,12 +61,23 @@ def table_rows(
 ) -> Iterator[TableRow]:
     """(row or first physical line, row) of a CSV or XLSX file, keys lower-case, as
     :func:`kiosk.exchange.csv_files.csv_rows` gives them; a problem for the file is line 1."""
-    if is_workbook(data, filename):
+    if isinstance(data, bytes) and _other_spreadsheet(data, filename):
+        yield 1, CsvProblem(1, OTHER_SHEETS)
+    elif is_workbook(data, filename):
         assert isinstance(data, bytes)
         yield from xlsx_rows(data, required=required, one_of=one_of)
     else:
         text = decode_text(data) if isinstance(data, bytes) else data
         yield from csv_rows(text, required=required, one_of=one_of)
+
+
+def _other_spreadsheet(data: bytes, filename: str) -> bool:
+    """LibreOffice's own .ods or an Excel 97 .xls: named so, rather than read as garbage."""
+    return (
+        filename.lower().endswith((".ods", ".xls"))
+        or data.startswith(OLE_MAGIC)
+        or (data.startswith(ZIP_MAGIC) and ODS_MIMETYPE in data[:100])
+    )
 
 
 def xlsx_rows(

@@ -111,6 +111,9 @@ def test_an_excel_workbook_of_orders_imports_like_its_csv(
     path.write_bytes(workbook(["order", "line"], [["CC-9", 1]]))
     assert main(["import", "orders", str(path)]) == 2  # the file as a whole is refused
     assert "missing column(s): matricule, item, placed_at" in capsys.readouterr().err
+    ods = Path(__file__).parents[2] / "fixtures" / "real" / "office" / "libreoffice-4-native.ods"
+    assert main(["import", "orders", str(ods)]) == 2
+    assert "save it as Excel (.xlsx) or as CSV" in capsys.readouterr().err
 
 
 def test_bad_rows_are_all_reported_with_their_line_and_nothing_is_written(

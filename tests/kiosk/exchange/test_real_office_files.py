@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.exchange.csv_files import CsvProblem, parse_moment
-from kiosk.exchange.tables import TableRow, table_rows, xlsx_rows
+from kiosk.exchange.tables import OTHER_SHEETS, TableRow, table_rows, xlsx_rows
 
 OFFICE = Path(__file__).parents[2] / "fixtures" / "real" / "office"
 
@@ -79,3 +79,11 @@ def test_a_title_above_the_table_is_skipped_when_the_columns_are_below() -> None
     ((_, problem),) = rows_of(name, ("year", "2010"))
     assert isinstance(problem, CsvProblem)
     assert problem.reason == "missing column(s): year, 2010"  # named against row 1
+
+
+def test_a_libreoffice_native_sheet_is_named_not_read_as_text() -> None:
+    data = (OFFICE / "libreoffice-4-native.ods").read_bytes()
+    for filename in ("simple.ods", "simple.csv"):  # by its name, or by its bytes
+        ((line, problem),) = list(table_rows(data, filename=filename, required=("date",)))
+        assert isinstance(problem, CsvProblem)
+        assert (line, problem.reason) == (1, OTHER_SHEETS)
