@@ -83,7 +83,8 @@ def _other_spreadsheet(data: bytes, filename: str) -> bool:
 def xlsx_rows(
     data: bytes, *, required: Sequence[str] = (), one_of: Sequence[str] = ()
 ) -> Iterator[TableRow]:
-    """The first sheet's rows, numbered as Excel shows them (row 1 is the header)."""
+    """The first sheet's rows, numbered as Excel shows them (the header on row 1, or under a
+    title: :func:`kiosk.exchange.csv_files.header_index`)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
