@@ -7,7 +7,8 @@ but never backwards, and never undoes what the desk has done.
 
 CSV: a header row with ``order, line, matricule, item, quantity, status, placed_at,
 expected_at`` (``quantity``, ``status``, ``expected_at`` optional), read by the shared
-office-file reader: UTF-8 or Windows-1252 (Excel), ``,``, ``;`` or tab.
+office-file reader: UTF-8 or Windows-1252 (Excel), ``,``, ``;`` or tab; or the same table as
+an Excel workbook (``.xlsx``, its first sheet).
 JSON: a list of such rows, or ``{"orders": [{"order", "matricule", "placed_at", "lines":
 [{"line", "item", "quantity", "status", "expected_at"}]}]}``.
 Dates are ISO 8601 or French (``10/11/2026 09:00``, seconds optional); without a zone they
@@ -31,7 +32,8 @@ from kiosk.collect.status import PROGRESS, Actor, LineStatus, can_move
 from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLine
 from kiosk.db.models import Person
 from kiosk.domain import PARIS, PersonKind, new_nonce
-from kiosk.exchange.csv_files import CsvProblem, csv_rows, decode_text, parse_moment
+from kiosk.exchange.csv_files import CsvProblem, decode_text, parse_moment
+from kiosk.exchange.tables import is_workbook, table_rows
 
 IMPORTABLE: Final = {
     "placed": LineStatus.PLACED,
@@ -89,15 +91,18 @@ class _Row:
 
 
 def read_rows(path: Path) -> list[tuple[str, Mapping[str, Any]]]:
-    """The raw rows of a CSV or JSON file with where each comes from."""
-    text = decode_text(path.read_bytes())
+    """The raw rows of a CSV, XLSX or JSON file with where each comes from."""
+    data = path.read_bytes()
+    if is_workbook(data, path.name):
+        return list(_table_rows(data, path))
+    text = decode_text(data)
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
         return list(_json_rows(text, path))
-    return list(_csv_rows(text, path))
+    return list(_table_rows(text, path))
 
 
-def _csv_rows(text: str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    for line, row in csv_rows(text, required=REQUIRED):
+def _table_rows(data: bytes | str, path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    for line, row in table_rows(data, filename=path.name, required=REQUIRED):
         if isinstance(row, CsvProblem):
             if row.line == 1:
                 raise ImportFileError(f"{path}: {row.reason} in the header")

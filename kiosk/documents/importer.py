@@ -13,7 +13,6 @@ PDF) is reported and skipped, and a previous good version of it stays.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import re
@@ -31,7 +30,8 @@ from kiosk.documents.library import DocumentInput, delete_documents, save_docume
 from kiosk.documents.pdftext import BrokenPdf, extract
 from kiosk.documents.tables import Document
 from kiosk.documents.text import strip_html
-from kiosk.exchange.csv_files import decode_text
+from kiosk.exchange.csv_files import PARIS, CsvProblem, decode_text, parse_moment
+from kiosk.exchange.tables import table_rows
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ MEDIA_TYPES: Final = {
     ".mkv": "video/x-matroska",
     ".ogv": "video/ogg",
 }
-MANIFEST_NAMES: Final = ("manifest.toml", "manifest.csv")
+MANIFEST_NAMES: Final = ("manifest.toml", "manifest.csv", "manifest.xlsx")
 DEFAULT_THEME: Final = "Divers"
 SUMMARY_WORDS: Final = 45
 LINK_PREFIX: Final = "link:"
@@ -89,20 +89,17 @@ class ManifestEntry:
 
 
 def read_manifest(path: Path) -> dict[str, ManifestEntry]:
-    """Entries by file path (``file``) or, for links, by ``url``. CSV: one row per document;
-    TOML: ``[[document]]`` tables. Columns: file, url, title, summary, theme, tags, published
-    (YYYY-MM-DD), kind, language."""
+    """Entries by file path (``file``) or, for links, by ``url``. CSV or Excel workbook (read as
+    every importer reads them: UTF-8 or Windows-1252, ``,`` ``;`` or tab, first sheet): one row
+    per document; TOML: ``[[document]]`` tables. Columns: file, url, title, summary, theme,
+    tags, published (YYYY-MM-DD or DD/MM/YYYY), kind, language."""
     try:
         if path.suffix.lower() == ".toml":
             with path.open("rb") as fh:
                 rows = tomllib.load(fh).get("document", [])
         else:
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                sample = fh.read(4096)
-                fh.seek(0)
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-                rows = list(csv.DictReader(fh, dialect=dialect))
-    except (OSError, tomllib.TOMLDecodeError, csv.Error, UnicodeDecodeError) as exc:
+            rows = _table_manifest(path)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ImportError_(f"{path}: cannot read the manifest ({exc})") from exc
     entries: dict[str, ManifestEntry] = {}
     for n, row in enumerate(rows, 1):
@@ -114,6 +111,15 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
         key = Path(file).as_posix() if file else LINK_PREFIX + url
         entries[key] = ManifestEntry(key, fields)
     return entries
+
+
+def _table_manifest(path: Path) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for line, row in table_rows(path.read_bytes(), filename=path.name, one_of=("file", "url")):
+        if isinstance(row, CsvProblem):
+            raise ImportError_(f"{path}: cannot read the manifest (line {line}: {row.reason})")
+        rows.append(row)
+    return rows
 
 
 def import_folder(
@@ -286,8 +292,8 @@ def _date(value: Any, default: date) -> date:
         return default
     if isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(str(value).strip())
+    try:  # 2026-11-23, or 23/11/2026 as a French spreadsheet writes it
+        return parse_moment(str(value)).astimezone(PARIS).date()
     except ValueError:
         raise ValueError(f"published: {value!r} is not a date (YYYY-MM-DD)") from None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from zoneinfo import ZoneInfo
 PARIS: Final = ZoneInfo("Europe/Paris")
 DELIMITERS: Final = (";", ",", "\t")
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+HEADER_SEARCH_ROWS: Final = 10  # a header further down is not looked for
 _NUMBER: Final = re.compile(r"-?\d+(?:[.,]\d+)?")
 _FRENCH_WHEN: Final = re.compile(
     r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2})[:h](\d{2})(?::(\d{2}))?)?"
@@ -54,37 +56,69 @@ class CsvProblem:
 
 
 def csv_rows(
-    text: str, *, required: Sequence[str] = ()
+    text: str, *, required: Sequence[str] = (), one_of: Sequence[str] = ()
 ) -> Iterator[tuple[int, dict[str, str] | CsvProblem]]:
     """(first physical line, row) with lower-case, stripped keys and stripped values; the
-    header is line 1, blank rows are skipped, a row of the wrong width is a problem."""
+    header is line 1 (or see :func:`header_index`), blank rows are skipped, a row of the wrong
+    width is a problem."""
     text = text.lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    top: list[tuple[int, list[str]]] = []  # (first line, cells) of the rows the header may be
+    end = 0  # the last physical line read
+    broken: csv.Error | None = None  # an unclosed quote runs to the end of the file
     try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        yield 1, CsvProblem(1, "empty file")
-        return
+        for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
+            top.append((end + 1, cells))
+            end = reader.line_num
     except csv.Error as exc:
-        yield 1, CsvProblem(1, f"unreadable header: {exc}")
+        if not top:
+            yield 1, CsvProblem(1, f"unreadable header: {exc}")
+            return
+        broken = exc
+    cells_top = [[c.strip().lower() for c in cells] for _, cells in top]
+    found = header_index(cells_top, required, one_of)
+    if isinstance(found, CsvProblem):
+        yield 1, found
         return
-    missing = [k for k in required if k not in header]
-    if missing:
-        yield 1, CsvProblem(1, f"missing column(s): {', '.join(missing)}")
-        return
-    end_of_previous = reader.line_num
-    try:
+    header = [h.strip().lower() for h in top[found][1]]
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        nonlocal end
+        yield from top[found + 1 :]
+        if broken is not None:
+            raise broken
         for cells in reader:
-            line, end_of_previous = end_of_previous + 1, reader.line_num
+            yield end + 1, cells
+            end = reader.line_num
+
+    try:
+        for line, cells in numbered():
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(header):
                 yield line, CsvProblem(line, f"{len(cells)} cells for {len(header)} columns")
                 continue
             yield line, {k: v.strip() for k, v in zip(header, cells, strict=True)}
-    except csv.Error as exc:  # an unclosed quote runs to the end of the file
-        line = end_of_previous + 1
-        yield line, CsvProblem(line, f"unreadable CSV from here on: {exc}")
+    except csv.Error as exc:
+        yield end + 1, CsvProblem(end + 1, f"unreadable CSV from here on: {exc}")
+
+
+def header_index(
+    rows: Sequence[Sequence[str]], required: Sequence[str], one_of: Sequence[str] = ()
+) -> int | CsvProblem:
+    """Which of the first rows is the header: row 1, unless it lacks a required column (or
+    every one of ``one_of``) and a later one of the first :data:`HEADER_SEARCH_ROWS` has them
+    (a title, a date or notes typed above the table, as spreadsheet users do). The cells are
+    lower-case already."""
+    if not rows:
+        return CsvProblem(1, "empty file")
+    for index, cells in enumerate(rows):
+        if all(k in cells for k in required) and (not one_of or any(k in cells for k in one_of)):
+            return index
+    missing = [k for k in required if k not in rows[0]]
+    if one_of and not any(k in rows[0] for k in one_of):
+        missing.append(" or ".join(one_of))
+    return CsvProblem(1, f"missing column(s): {', '.join(missing)}")
 
 
 def parse_moment(value: str, *, zone: ZoneInfo = PARIS) -> datetime:

@@ -1,10 +1,12 @@
-"""The events CSV: one event per row (see ``kiosk.programme.importer`` for the columns)."""
+"""The events table, CSV or Excel workbook: one event per row (see ``kiosk.programme.importer``
+for the columns)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kiosk.exchange.csv_files import CsvProblem, csv_rows
+from kiosk.exchange.csv_files import CsvProblem
+from kiosk.exchange.tables import table_rows
 from kiosk.programme.rows import (
     EventRow,
     KindRules,
@@ -22,12 +24,14 @@ from kiosk.programme.rows import (
 REQUIRED: tuple[str, ...] = ("uid", "title", "starts_at", "ends_at")
 
 
-def events_csv(text: str, kinds: KindRules | None = None) -> Iterator[EventRow | RowError]:
+def events_csv(
+    data: bytes | str, kinds: KindRules | None = None, *, filename: str = ""
+) -> Iterator[EventRow | RowError]:
     """Each row as an EventRow or the reason it is refused; ``kind`` may be left out of the
     header or a cell when ``kinds`` has a default (``import events --type``)."""
     kinds = kinds or KindRules()
     needed = REQUIRED if kinds.default is not None else (*REQUIRED[:2], "kind", *REQUIRED[2:])
-    for line, row in csv_rows(text, required=needed):
+    for line, row in table_rows(data, filename=filename, required=needed):
         if isinstance(row, CsvProblem):
             yield RowError(row.line, row.reason)
             continue

@@ -10,9 +10,10 @@ transaction (the caller's), so a failure half-way leaves nothing half-written. R
 same file changes nothing: events are matched by their external id (iCalendar ``UID`` or the
 CSV ``uid`` column, kept in ``event_source``), registrations by (event, person).
 
-**Events CSV** (UTF-8 or Windows-1252, ``,``, ``;`` or tab, header row): ``uid``, ``title``,
-``kind`` (unless ``--type`` gives a default), ``starts_at``, ``ends_at`` are required;
-optional ``space``, ``site`` (site code), ``capacity``,
+**Events CSV** (UTF-8 or Windows-1252, ``,``, ``;`` or tab, header row; or the same table as
+an Excel workbook, ``.xlsx``: its first sheet, dates and times as Excel stores them):
+``uid``, ``title``, ``kind`` (unless ``--type`` gives a default), ``starts_at``, ``ends_at``
+are required; optional ``space``, ``site`` (site code), ``capacity``,
 ``open_to_external`` (oui/non, yes/no, 1/0), ``description``, ``checkin_opens_minutes_before``,
 ``checkin_closes_minutes_after``. Times are ISO 8601 (``2026-06-04T14:00``) or French
 (``04/06/2026 14:00``); without an offset they are Paris time. ``kind`` and ``space`` take the
@@ -43,9 +44,10 @@ same series and day, which no row of the file names, takes the new id (same even
 registrations). Occurrences imported earlier that the agenda now cancels or no longer holds are
 kept (registrations and check-ins hang on them) and named in the report's notes.
 
-**Registrations CSV**: ``event`` (an imported uid, or an event id) and either ``matricule`` or
-``email`` for an agent, or ``first_name``, ``last_name`` and ``organisation`` (and optionally
-``email``) for an external visitor; optional ``status`` (confirmed, waiting_list, cancelled).
+**Registrations CSV** (or ``.xlsx``, as above): ``event`` (an imported uid, or an event id)
+and either ``matricule`` or ``email`` for an agent, or ``first_name``, ``last_name`` and
+``organisation`` (and optionally ``email``) for an external visitor; optional ``status``
+(confirmed, waiting_list, cancelled).
 """
 
 from __future__ import annotations
@@ -117,7 +119,8 @@ def import_events(
     until: datetime | None = None,
     kinds: KindRules | None = None,
 ) -> ImportReport:
-    """Import a programme file (``.ics`` or ``.csv``, told by ``filename``); flushes only.
+    """Import a programme file (``.ics``, ``.csv`` or ``.xlsx``, told by ``filename``); flushes
+    only.
 
     Series are expanded from yesterday to ``until`` (default: twelve months after ``now``);
     ``kinds`` adds the settings' words for event types and the import's default type.
@@ -130,8 +133,7 @@ def import_events(
         report.series = content.series
         report.notes.extend(content.notes)
     else:
-        text = decode_text(data) if isinstance(data, bytes) else data
-        parsed = events_csv(text, kinds)
+        parsed = events_csv(data, kinds, filename=filename)
     rows: list[EventRow] = []
     cancelled: list[Skipped] = []
     seen: dict[str, int] = {}
@@ -386,7 +388,7 @@ def import_file(
                     kinds=kinds,
                 )
             elif what == "registrations":
-                report = import_registrations(session, decode_text(data), now=now)
+                report = import_registrations(session, data, now=now, filename=filename)
             else:
                 raise ValueError(f"cannot import {what!r}: events or registrations")
             if dry_run:

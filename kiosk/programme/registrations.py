@@ -1,7 +1,8 @@
 """The registrations CSV: ``event`` (an imported uid, or an event id) and either
 ``matricule`` or ``email`` for an agent, or ``first_name``, ``last_name`` and ``organisation``
 (and optionally ``email``) for an external visitor; optional ``status`` (confirmed,
-waiting_list, cancelled). Read by the shared office-file reader (encoding, separator)."""
+waiting_list, cancelled). Read by the shared office-file reader (encoding, separator, or an
+Excel workbook)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import PersonKind, RegistrationStatus
-from kiosk.exchange.csv_files import CsvProblem, csv_rows
+from kiosk.exchange.csv_files import CsvProblem
+from kiosk.exchange.tables import table_rows
 from kiosk.people import find_or_create_visitor
 from kiosk.programme.rows import ImportReport, RowError, RowRejected, is_number
 from kiosk.programme.tables import EventSource
@@ -36,13 +38,15 @@ STATUS_NAMES: Final = {
 VISITOR_LIMITS: Final = {"first_name": 100, "last_name": 100, "organisation": 200, "email": 254}
 
 
-def import_registrations(session: Session, text: str, *, now: datetime) -> ImportReport:
-    """Import a registrations CSV (see the module docstring); flushes only."""
+def import_registrations(
+    session: Session, data: bytes | str, *, now: datetime, filename: str = ""
+) -> ImportReport:
+    """Import a registrations CSV or workbook (see the module docstring); flushes only."""
     report = ImportReport()
     sources = dict(session.execute(select(EventSource.uid, EventSource.event_id)).all())
     known_events = set(session.scalars(select(Event.id)))
     seen: dict[tuple[int, int], int] = {}
-    for line, row in csv_rows(text, required=("event",)):
+    for line, row in table_rows(data, filename=filename, required=("event",)):
         if isinstance(row, CsvProblem):
             report.errors.append(RowError(row.line, row.reason))
             continue

@@ -70,8 +70,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     imports = command_group(subparsers, "import", "import data from files")
     for what, text in (
-        ("events", "the programme, from an iCalendar (.ics) or CSV file"),
-        ("registrations", "registrations from a CSV file (agents and external visitors)"),
+        ("events", "the programme, from an iCalendar (.ics), CSV or Excel (.xlsx) file"),
+        ("registrations", "registrations from a CSV or Excel file (agents and external visitors)"),
     ):
         parser = imports.add_parser(what, help=text)
         parser.add_argument("files", type=Path, nargs="+", metavar="FILE")

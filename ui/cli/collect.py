@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imports = command_group(subparsers, "import", "import data from other systems")
     orders = imports.add_parser(
         "orders",
-        help="orders of the online catalogue (CSV or JSON); all rows or none",
+        help="orders of the online catalogue (CSV, Excel .xlsx or JSON); all rows or none",
         description="Columns: order, line, matricule, item, quantity, status "
         "(placed|approved|cancelled), placed_at, expected_at. Re-importing is safe.",
     )

@@ -29,12 +29,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="bring the Kiosque numérique in line with a folder of documents",
         description="Each PDF, HTML/text article and video of FOLDER becomes a document; "
         "changed files are updated, renamed ones keep their document, missing ones are removed, "
-        "unreadable ones are reported and skipped (exit code 1). Metadata: manifest.toml or "
-        "manifest.csv in FOLDER, or --manifest.",
+        "unreadable ones are reported and skipped (exit code 1). Metadata: manifest.toml, "
+        "manifest.csv or manifest.xlsx in FOLDER, or --manifest.",
     )
     docs.add_argument("folder", type=Path)
-    docs.add_argument("--manifest", type=Path, help="a CSV or TOML manifest (file, url, title, "
-                      "summary, theme, tags, published, kind, language)")  # fmt: skip
+    docs.add_argument("--manifest", type=Path, help="a CSV, Excel or TOML manifest (file, url, "
+                      "title, summary, theme, tags, published, kind, language)")  # fmt: skip
     docs.add_argument("--dry-run", action="store_true", help="report, change nothing")
     docs.set_defaults(handler=_import_documents)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.collect.status import LineStatus
 from kiosk.collect.tables import CollectOrder, LineEvent, OrderLine
 from tests.helpers import collect as c
+from tests.helpers.workbooks import workbook
 from ui.cli.main import main
 
 S = LineStatus
@@ -75,6 +77,43 @@ def test_a_csv_export_from_excel_imports_and_reimports_without_change(
     assert main(["import", "orders", str(path)]) == 0
     assert "3 rows unchanged" in capsys.readouterr().out
     assert counts(session_factory) == (2, 3, 3)
+
+
+def test_an_excel_workbook_of_orders_imports_like_its_csv(
+    catalogue: dict[str, str],
+    session_factory: sessionmaker[Session],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a = catalogue["a"]
+    path = tmp_path / "commandes.xlsx"
+    path.write_bytes(
+        workbook(
+            ["order", "line", "matricule", "item", "quantity", "status", "placed_at"],
+            [
+                ["CC-7", 1, a, "CLAVIER", 1, "approved", datetime(2026, 11, 20, 10, 15)],
+                ["CC-8", 1, a, "ECRAN-24", 2, "placed", date(2026, 11, 20)],
+            ],
+            above=["Export du catalogue", "20/11/2026"],
+        )
+    )
+    assert main(["import", "orders", str(path)]) == 0, capsys.readouterr().err
+    assert "2 orders and 2 lines created" in capsys.readouterr().out
+    with session_factory() as s:
+        placed = s.scalar(select(CollectOrder.placed_at).where(CollectOrder.reference == "CC-7"))
+        assert placed is not None
+        assert placed.isoformat() == "2026-11-20T09:15:00+00:00"  # the cell's Paris time
+        day = s.scalar(select(CollectOrder.placed_at).where(CollectOrder.reference == "CC-8"))
+        assert day is not None
+        assert day.isoformat() == "2026-11-19T23:00:00+00:00"  # a day alone: Paris midnight
+        quantities = sorted(s.scalars(select(OrderLine.quantity)))
+    assert quantities == [1, 2]  # Excel's 2.0 is 2
+    path.write_bytes(workbook(["order", "line"], [["CC-9", 1]]))
+    assert main(["import", "orders", str(path)]) == 2  # the file as a whole is refused
+    assert "missing column(s): matricule, item, placed_at" in capsys.readouterr().err
+    ods = Path(__file__).parents[2] / "fixtures" / "real" / "office" / "libreoffice-4-native.ods"
+    assert main(["import", "orders", str(ods)]) == 2
+    assert "save it as Excel (.xlsx) or as CSV" in capsys.readouterr().err
 
 
 def test_bad_rows_are_all_reported_with_their_line_and_nothing_is_written(

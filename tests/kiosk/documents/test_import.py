@@ -17,6 +17,7 @@ from kiosk.documents.library import open_content, sync_index
 from kiosk.documents.pdftext import BrokenPdf, extract
 from kiosk.documents.pdfwriter import PdfBuilder
 from kiosk.documents.tables import Document, DocumentFile, DocumentPage
+from tests.helpers.workbooks import workbook
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -185,3 +186,36 @@ def test_extract_refuses_what_is_not_a_readable_pdf() -> None:
     for data in (b"", b"hello", b"%PDF-1.4\n%%EOF", pdf("x", "y")[:200]):
         with pytest.raises(BrokenPdf):
             extract(data)
+
+
+def test_manifest_saved_by_french_excel_as_csv_or_as_a_workbook(
+    session_factory: sessionmaker[Session], folder: Path, tmp_path: Path
+) -> None:
+    """« CSV (séparateur : point-virgule) » is Windows-1252 with French dates; a workbook is
+    read as it is, with a title above the table."""
+    (folder / "manifest.csv").unlink()
+    csv_manifest = tmp_path / "catalogue.csv"
+    csv_manifest.write_bytes(
+        "file;title;theme;published\r\n"
+        "article.html;Sobriété : éteindre son écran;Numérique responsable;02/03/2026\r\n".encode(
+            "cp1252"
+        )
+    )
+    run(session_factory, folder, manifest=csv_manifest)
+    article = docs(session_factory)["article.html"]
+    assert (article.title, article.theme, article.published_on) == (
+        "Sobriété : éteindre son écran", "Numérique responsable", date(2026, 3, 2),
+    )  # fmt: skip
+
+    (folder / "manifest.xlsx").write_bytes(
+        workbook(
+            ["file", "title", "tags", "published"],
+            [["article.html", "Éteindre son écran", "sobriété; énergie", date(2026, 4, 1)]],
+            above=["Catalogue du Kiosque numérique"],
+        )
+    )
+    run(session_factory, folder)  # found in the folder by its name, as manifest.csv is
+    article = docs(session_factory)["article.html"]
+    assert (article.title, article.tags, article.published_on) == (
+        "Éteindre son écran", "sobriété, énergie", date(2026, 4, 1),
+    )  # fmt: skip

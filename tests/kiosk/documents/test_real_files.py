@@ -1,15 +1,17 @@
 """The Kiosque numérique on files made by other people's software (``tests/fixtures/real``,
 see its SOURCES.md): TeX ligature glyphs, restricted PDFs, a PDF that needs a password, text
-saved as Windows-1252."""
+saved as Windows-1252, a French PDF/A-3 (Factur-X invoice), a French pdfLaTeX course."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +24,8 @@ from kiosk.documents.tables import Document
 
 REAL = Path(__file__).parents[2] / "fixtures" / "real" / "documents"
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+INVOICE = "le-fournisseur-invoice-f20260023"  # the slug of its PDF title
+FRENCH_TEX = "pdflatex-french-ligatures"  # no PDF title: the file's name
 
 
 @pytest.fixture
@@ -91,5 +95,41 @@ def test_every_real_file_but_the_locked_one_is_searchable_by_its_own_words(
     imported: tuple[ImportReport, DocumentIndex],
 ) -> None:
     report, index = imported
-    assert len(report.added) == 6
+    assert len(report.added) == 8
     assert sources(index, "Baz ") == ["pdflatex-outline"]
+
+
+def test_a_french_pdf_a_is_imported_and_found_by_its_accented_words_typed_either_way(
+    imported: tuple[ImportReport, DocumentIndex],
+) -> None:
+    report, index = imported
+    data = (REAL / "facturx-pdfa3-facture.pdf").read_bytes()
+    xmp = PdfReader(io.BytesIO(data)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"<pdfaid:part>3</pdfaid:part>" in xmp  # PDF/A-3, as archived invoices are
+    assert "facturx-pdfa3-facture.pdf" in report.added
+    text = " ".join(extract(data).pages)
+    assert "N° DE FACTURE ASSOCIÉE" in text
+    assert "@dresse électronique" in text
+    for typed in ("électronique ", "electronique ", "Facturation ", "facturations "):
+        assert sources(index, typed) == [INVOICE], typed
+    for typed in ("ASSOCIEE ", "associée ", "Représentant "):  # the French course has them too
+        assert INVOICE in sources(index, typed), typed
+    pages = index.find_in_document(INVOICE, "representant")
+    assert [p.page_number for p in pages] == [1]
+
+
+def test_a_french_pdflatex_pdf_is_found_by_words_printed_with_ligatures_and_oe(
+    imported: tuple[ImportReport, DocumentIndex],
+) -> None:
+    _, index = imported
+    pages = extract((REAL / "pdflatex-french-ligatures.pdf").read_bytes()).pages
+    assert "eﬃcace" in pages[1]  # U+FB03, one glyph for « ffi »
+    assert "préﬁxe" in pages[2]
+    assert "nœud" in pages[0]
+    hits = index.search("efficace ").hits
+    assert [h.document.slug for h in hits] == [FRENCH_TEX]
+    assert f"{HIGHLIGHT_START}eﬃcace{HIGHLIGHT_END}" in hits[0].snippet  # as printed
+    for typed in ("prefixe ", "préfixe ", "noeud ", "nœuds ", "modifie ", "affiche "):
+        assert FRENCH_TEX in sources(index, typed), typed
+    assert [p.page_number for p in index.find_in_document(FRENCH_TEX, "efficace")] == [2]
+    assert [p.page_number for p in index.find_in_document(FRENCH_TEX, "prefixe")] == [3]

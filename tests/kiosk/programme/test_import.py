@@ -24,6 +24,7 @@ from kiosk.programme.importer import (
 )
 from kiosk.programme.tables import EventSource
 from tests.helpers.checkin_world import NOW, World
+from tests.helpers.workbooks import workbook
 
 type Factory = sessionmaker[Session]
 
@@ -129,6 +130,63 @@ def test_semicolon_csv_saved_by_french_excel_in_windows_1252(
     event = event_by_uid(session_factory, "f-1")
     assert event.title == "Formation à l'accessibilité"
     assert event.ends_at == datetime(2026, 6, 5, 10, 0, tzinfo=UTC)
+
+
+def test_an_excel_workbook_imports_like_its_csv(world: World, session_factory: Factory) -> None:
+    """Saved from Excel as it is, a title above the table; cells typed as Excel keeps them."""
+    events = workbook(
+        ["uid", "title", "kind", "starts_at", "ends_at", "space", "capacity", "open_to_external"],
+        [
+            [
+                "x-1",
+                "Atelier IA",
+                "atelier",
+                datetime(2026, 6, 4, 14, 0),
+                datetime(2026, 6, 4, 16, 30),
+                "Smart Lab",
+                12,
+                True,
+            ],
+            [
+                "x-2",
+                "Table ronde",
+                "table ronde",
+                datetime(2026, 6, 5, 9, 0),
+                "10:00",
+                "Smart Room",
+                None,
+                False,
+            ],
+            ["x-3", "Sans fin", "formation", datetime(2026, 6, 5, 9, 0), None, "Smart Room"],
+            [
+                "x-4",
+                "Demi-place",
+                "formation",
+                datetime(2026, 6, 5, 9, 0),
+                "10:00",
+                "Smart Room",
+                2.5,
+            ],
+        ],
+        above=["Programme de juin 2026"],
+    )
+    report = import_file(session_factory, "events", events, filename="juin.xlsx", now=NOW)
+    assert report.created == 2
+    assert [(e.line, e.reason) for e in report.errors] == [  # rows as Excel numbers them
+        (6, "missing date and time"),
+        (7, "capacity must be a positive whole number, not '2.5'"),
+    ]
+    workshop = event_by_uid(session_factory, "x-1")
+    assert workshop.starts_at == datetime(2026, 6, 4, 12, 0, tzinfo=UTC)  # 14:00 Paris
+    assert workshop.ends_at == datetime(2026, 6, 4, 14, 30, tzinfo=UTC)
+    assert (workshop.space, workshop.capacity, workshop.open_to_external) == (
+        Space.SMART_LAB, 12, True,
+    )  # fmt: skip
+    assert event_by_uid(session_factory, "x-2").ends_at == datetime(2026, 6, 5, 8, 0, tzinfo=UTC)
+
+    people = workbook(["event", "matricule", "status"], [["x-1", "A000004", "Inscrit"]])
+    report = import_file(session_factory, "registrations", people, filename="i.xlsx", now=NOW)
+    assert (report.created, report.errors) == (1, [])
 
 
 def test_missing_columns_and_ragged_rows_are_reported(
