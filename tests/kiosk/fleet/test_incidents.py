@@ -84,7 +84,7 @@ def test_the_database_refuses_a_second_open_incident_of_a_kind(
     with session_factory() as session:  # the kiosk has gone silent during opening hours
         reconcile(session, START + timedelta(minutes=12), RULES, by="ROOM-1")
     [incident] = incidents(session_factory)
-    with session_factory.begin() as session, pytest.raises(IntegrityError):
+    with session_factory() as session:
         session.add(
             FleetIncident(
                 kiosk_id=store.id,
@@ -99,7 +99,8 @@ def test_the_database_refuses_a_second_open_incident_of_a_kind(
                 ticket_due_at=START,
             )
         )
-        session.flush()
+        with pytest.raises(IntegrityError):
+            session.flush()
 
 
 def test_a_silent_kiosk_keeps_its_other_incidents_until_it_speaks_again(

@@ -25,8 +25,6 @@ def add_kiosk(sessions: sessionmaker[Session], code: str, name: str) -> KioskRef
     return register_kiosk(sessions, Settings(kiosk_code=code, kiosk_name=name), START)
 
 
-def beat(
-    sessions: sessionmaker[Session], kiosk: KioskRef, state: KioskState, at: datetime
-) -> None:
+def beat(sessions: sessionmaker[Session], kiosk: KioskRef, state: KioskState, at: datetime) -> None:
     with sessions.begin() as session:
         write_heartbeat(session, kiosk.id, state, at, rules=RULES, history_days=1)
