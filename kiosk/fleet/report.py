@@ -15,7 +15,7 @@ from kiosk.db.models import Kiosk, Site
 from kiosk.fleet.rules import Assessment, FleetRules, assess
 from kiosk.fleet.state import DeviceState, KioskState, from_json, to_json
 from kiosk.fleet.tables import FleetIncident, KioskHeartbeat
-from kiosk.fleet.words import TEXTS, ago, say, size, when
+from kiosk.fleet.words import TEXTS, ago, days, say, size, when
 from kiosk.settings import Language
 
 
@@ -81,14 +81,14 @@ def fleet_report(session: Session, now: datetime, rules: FleetRules) -> list[Kio
 class KioskWords:
     """One kiosk as a person reads it: its name, one status line, then its parts."""
 
-    title: str  # "Smart Store (DEMO-STORE, Smart Corner)"
+    title: str  # "Smart Store (DEMO-STORE)"
     status: str  # "silencieuse depuis 25 min" | "signe de vie il y a 20 s"
     level: str  # "ok" | "attention" | "silent" | "never": the screen's shape and colour
     details: tuple[str, ...]
 
 
 def describe(line: KioskLine, now: datetime, lang: Language = Language.FR) -> KioskWords:
-    title = f"{line.name} ({line.code}, {line.site})"
+    title = f"{line.name} ({line.code})"
     if line.beat_at is None or line.state is None or line.assessment is None:
         return KioskWords(title, say("never", lang), "never", ())
     seen, state = line.assessment, line.state
@@ -116,7 +116,7 @@ def _incidents(line: KioskLine, now: datetime, lang: Language) -> list[str]:
 
 def _device(name: str, device: DeviceState | None, now: datetime, lang: Language) -> str:
     if device is None:
-        return _pair(say(name, lang), say("simulated", lang), lang)
+        return _pair(say(name, lang), say(f"{name}.simulated", lang), lang)
     code = f"{name}.{device.state}"
     what = say(code, lang) if code in TEXTS else device.state
     if device.state != "ready" and device.since is not None:
@@ -143,7 +143,7 @@ def _parts(state: KioskState, now: datetime, lang: Language) -> list[str]:
     if state.camera is not None:
         out.append(_device("camera", state.camera, now, lang))
     scan = (
-        say("scanner.last", lang, at=when(state.last_scan_at, now, lang))
+        say("scanner.last", lang, at=when(state.last_scan_at, now, lang, phrase=True))
         if state.last_scan_at is not None
         else say("scanner.none", lang)
     )
@@ -167,20 +167,18 @@ def _parts(state: KioskState, now: datetime, lang: Language) -> list[str]:
             _pair(say("disk", lang), say("disk.free", lang, size=size(state.disk_free)), lang)
         )
     visitor = (
-        say("visitor.at", lang, at=when(state.last_interaction_at, now, lang))
+        say("visitor.at", lang, at=when(state.last_interaction_at, now, lang, phrase=True))
         if state.last_interaction_at is not None
         else say("visitor.none", lang)
     )
     out.append(_pair(say("visitor", lang), visitor, lang))
     hours = (
-        say("hours.line", lang, hours=state.display_hours, days=state.display_days)
+        say("hours.line", lang, hours=state.display_hours, days=days(state.display_days, lang))
         if state.display_hours or state.display_days != "all"
         else say("hours.all", lang)
     )
     out.append(_pair(say("hours", lang), hours, lang))
-    started = (
-        say("started_at", lang, at=when(state.started_at, now, lang)) if state.started_at else "?"
-    )
+    started = when(state.started_at, now, lang, phrase=True) if state.started_at else "?"
     software = say("software.line", lang, version=state.version, schema=state.schema, at=started)
     out.append(_pair(say("software", lang), software, lang))
     return out

@@ -55,8 +55,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "camera.ready": ("prête", "ready"),
     "camera.missing": ("absente", "missing"),
     "camera.failed": ("en erreur", "failing"),
-    "simulated": ("simulé", "simulated"),
-    "scanner.last": ("dernier code lu à {at}", "last code read at {at}"),
+    "printer.simulated": ("simulée (tickets montrés à l’écran)", "simulated (tickets on screen)"),
+    "reader.simulated": ("simulé", "simulated"),
+    "camera.simulated": ("non utilisée", "not used"),
+    "scanner.last": ("dernier code lu {at}", "last code read {at}"),
     "scanner.none": ("aucun code lu depuis le démarrage", "no code read since start"),
     "spool.empty": ("aucune en attente", "none waiting"),
     "spool.waiting": (
@@ -80,7 +82,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "database.disk_full": ("disque plein", "disk full"),
     "database.unreachable": ("injoignable", "unreachable"),
     "disk.free": ("{size} libres", "{size} free"),
-    "visitor.at": ("à {at}", "at {at}"),
+    "visitor.at": ("{at}", "{at}"),
     "visitor.none": ("personne depuis le démarrage", "nobody since start"),
     "software.line": (
         "version {version}, schéma {schema}, démarrée {at}",
@@ -90,7 +92,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "hours.line": ("{hours}, jours\u202f: {days}", "{hours}, days: {days}"),
     "today_at": ("{hm}", "{hm}"),
     "day_at": ("le {dm} à {hm}", "on {dm} at {hm}"),
-    "started_at": ("à {at}", "at {at}"),
+    "today_at_phrase": ("à {hm}", "at {hm}"),
     "kind.silent": ("borne silencieuse", "kiosk silent"),
     "kind.paper_out": ("imprimante sans papier", "printer out of paper"),
     "kind.printer_offline": ("imprimante hors service", "printer out of service"),
@@ -127,13 +129,27 @@ def ago(delta: timedelta, lang: Language = Language.FR) -> str:
     return f"{hours // 24}{NNBSP}{'j' if lang is Language.FR else 'd'}"
 
 
-def when(at: datetime, now: datetime, lang: Language = Language.FR) -> str:
-    """``14:02`` today (Paris time), ``le 05/12 à 14:02`` another day."""
+def when(at: datetime, now: datetime, lang: Language = Language.FR, *, phrase: bool = False) -> str:
+    """``14:02`` today (Paris time), ``le 05/12 à 14:02`` another day; with ``phrase``, today
+    is ``à 14:02`` (« démarrée à 14:02 » beside « démarrée le 05/12 à 14:02 »)."""
     local, today = at.astimezone(PARIS), now.astimezone(PARIS)
     hm = local.strftime("%H:%M")
     if local.date() == today.date():
-        return say("today_at", lang, hm=hm)
+        return say("today_at_phrase" if phrase else "today_at", lang, hm=hm)
     return say("day_at", lang, dm=local.strftime("%d/%m"), hm=hm)
+
+
+_DAYS_FR = dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+                    ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"), strict=True))  # fmt: skip
+
+
+def days(text: str, lang: Language) -> str:
+    """``mon,tue`` (the settings' form) in the reader's language."""
+    if lang is not Language.FR:
+        return text
+    for english, french in _DAYS_FR.items():
+        text = text.replace(english, french)
+    return text
 
 
 def size(n: int) -> str:
