@@ -40,20 +40,6 @@ class StorageCheck:
         self.checked_at, self.fault = now, (str(health.fault) if health.fault else None)
 
 
-class Since:
-    """When each named thing entered its current state: "plus de papier depuis 14:02"."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, tuple[str, datetime]] = {}
-
-    def mark(self, name: str, state: str, now: datetime) -> datetime:
-        seen = self._seen.get(name)
-        if seen is None or seen[0] != state:
-            self._seen[name] = (state, now)
-            return now
-        return seen[1]
-
-
 def with_database_facts(
     state: KioskState,
     sessions: sessionmaker[Session],
@@ -61,7 +47,8 @@ def with_database_facts(
     check: StorageCheck,
     now: datetime,
 ) -> KioskState:
-    """``state`` completed with the spool, the sync, the disk and the database check."""
+    """``state`` completed with the spool, the disk and the database check (the Smart Tour's
+    sync state comes from the sync, which sits above)."""
     engine = sessions.kw["bind"]
     assert isinstance(engine, Engine)
     summary = PrintSpool(sessions, kiosk_id=kiosk_id).summary()
@@ -78,11 +65,6 @@ def with_database_facts(
         db_checked_at=check.checked_at,
         db_fault=check.fault,
     )
-    if state.syncs:
-        from kiosk.sync.tour import sync_status  # the sync's modules load on tour kiosks only
-
-        status = sync_status(engine, kiosk_id)
-        state = replace(state, last_sync_at=status.last_success_at, sync_waiting=status.pending)
     return state
 
 

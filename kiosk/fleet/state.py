@@ -109,3 +109,17 @@ def from_json(text: str) -> KioskState:
             values[name] = str(value) if value is not None else default
     extra = {k: v for k, v in data.items() if k not in known}
     return KioskState(**values, extra=extra)
+
+
+class Since:
+    """When each named thing entered its current state: "plus de papier depuis 14:02"."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, datetime]] = {}
+
+    def mark(self, name: str, state: str, now: datetime) -> datetime:
+        seen = self._seen.get(name)
+        if seen is None or seen[0] != state:
+            self._seen[name] = (state, now)
+            return now
+        return seen[1]
