@@ -412,7 +412,7 @@ class GlpiIncidentTickets:
         if job.ticket_id is None:  # filed in the journal while GLPI was not configured
             return None
         reference = f"{job.nonce}-fin"
-        if job.attempt <= 1 or glpi.find_followup(job.ticket_id, reference) is None:
+        if glpi.find_followup(job.ticket_id, reference) is None:  # not added by an earlier try
             glpi.add_followup(job.ticket_id, cleared_text(job))
         glpi.set_status(job.ticket_id, SOLVED)
         log.info("fleet incident %s cleared: GLPI ticket %s solved", job.nonce, job.ticket_id)

@@ -100,6 +100,7 @@ class Settings:
     # Fleet health (kiosk/fleet): how often this kiosk writes its heartbeat, and after how long
     # each problem becomes an incident (seconds); days of heartbeat history kept.
     heartbeat_interval: int = 60
+    printer_status_every: int = 30  # seconds between an idle printer's paper and state checks
     fleet_silent_after: int = 600
     fleet_printer_after: int = 300
     fleet_spool_after: int = 300
@@ -405,6 +406,11 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "milliseconds from 10 to 70 (people type slower than that)",
     ),
     "heartbeat_interval": ("heartbeat_interval", _parse_int(1, 3600), "seconds from 1 to 3600"),
+    "printer_status_every": (
+        "printer_status_every",
+        _parse_int(1, 600),
+        "seconds from 1 to 600",
+    ),
     "fleet_silent_after": ("fleet_silent_after", _parse_int(1, 86400), "seconds from 1 to 86400"),
     "fleet_printer_after": (
         "fleet_printer_after",

@@ -125,7 +125,7 @@ class TicketJob:
 
     incident_id: int
     action: TicketState  # TO_OPEN or TO_CLOSE
-    attempt: int
+    attempt: int  # claims of this incident so far, this one included (never reset)
     nonce: str
     kind: IncidentKind
     kiosk_code: str
@@ -186,10 +186,16 @@ class IncidentOutbox:
     def _take(
         self, s: Session, incident: FleetIncident, action: TicketState, now: datetime
     ) -> TicketJob | None:
+        # Compare-and-set on the attempts counter (it only grows) and the state: a kiosk that
+        # read the row before another settled it cannot take it again.
         attempts = incident.ticket_attempts
         result = s.execute(
             update(FleetIncident)
-            .where(FleetIncident.id == incident.id, FleetIncident.ticket_attempts == attempts)
+            .where(
+                FleetIncident.id == incident.id,
+                FleetIncident.ticket_attempts == attempts,
+                FleetIncident.ticket_state == incident.ticket_state,
+            )
             .values(ticket_attempts=attempts + 1, ticket_due_at=now + BACKOFF_CAP)
         )
         if int(getattr(result, "rowcount", 0)) != 1:
@@ -222,7 +228,6 @@ class IncidentOutbox:
                 incident.ticket_id = ticket_id
             else:
                 incident.ticket_state = TicketState.CLOSED
-            incident.ticket_attempts = 0
             incident.ticket_due_at = now
             incident.ticket_error = None
 

@@ -71,6 +71,7 @@ class FleetDesk(WorkerDesk[FleetPlace]):
         self._timer.setInterval(settings.heartbeat_interval * 1000)
         self._timer.timeout.connect(self.beat)
         self.beats = 0
+        self._beating = False
 
     def start(self) -> None:
         self.beat()
@@ -81,9 +82,14 @@ class FleetDesk(WorkerDesk[FleetPlace]):
         self.wait()
 
     def beat(self) -> None:
+        """One heartbeat, unless the last one is still on its way: a slow database or GLPI
+        must not pile up heartbeats that would each be stamped with a time long gone."""
+        if self._beating:
+            return
+        self._beating = True
         state = self._gather(self.clock.now())
         self.run(
-            lambda session, place, now: self._beat_work(session, place, now, state),
+            lambda session, place, _queued: self._beat_work(session, place, state),
             self._beaten,
             self._beat_failed,
         )
@@ -125,9 +131,8 @@ class FleetDesk(WorkerDesk[FleetPlace]):
         log.info("fleet incidents go to GLPI at %s", config.url)
         return GlpiIncidentTickets(outbox, config)
 
-    def _beat_work(
-        self, session: Session, place: FleetPlace, now: datetime, gathered: KioskState
-    ) -> None:
+    def _beat_work(self, session: Session, place: FleetPlace, gathered: KioskState) -> None:
+        now = self.clock.now()  # when it is written: the time the other kiosks judge it by
         from kiosk.fleet.heartbeat import with_database_facts, write_heartbeat
         from kiosk.fleet.incidents import reconcile
 
@@ -161,10 +166,12 @@ class FleetDesk(WorkerDesk[FleetPlace]):
     # --- GUI thread -----------------------------------------------------------------------
 
     def _beaten(self, _result: object) -> None:
+        self._beating = False
         self.beats += 1
         self.beaten.emit()
 
     def _beat_failed(self, exc: BaseException) -> None:
+        self._beating = False
         log.error("heartbeat not written: %s", exc, exc_info=exc)
 
     def _report_failed(self, exc: BaseException) -> None:
