@@ -97,3 +97,25 @@ def write_heartbeat(
 def read_heartbeat(session: Session, kiosk_id: int) -> tuple[datetime, KioskState] | None:
     row = session.scalar(select(KioskHeartbeat).where(KioskHeartbeat.kiosk_id == kiosk_id))
     return None if row is None else (row.at, from_json(row.state))
+
+
+def carry_heartbeat(
+    local: Session,
+    central: Session,
+    local_kiosk_id: int,
+    central_kiosk_id: int,
+    *,
+    rules: FleetRules,
+    history_days: int,
+) -> bool:
+    """A Smart Tour kiosk's last heartbeat, written into the central database at its sync;
+    True when the central one was older. The caller commits ``central``."""
+    found = read_heartbeat(local, local_kiosk_id)
+    if found is None:
+        return False
+    at, state = found
+    there = central.get(KioskHeartbeat, central_kiosk_id)
+    if there is not None and there.at >= at:
+        return False
+    write_heartbeat(central, central_kiosk_id, state, at, rules=rules, history_days=history_days)
+    return True

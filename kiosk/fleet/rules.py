@@ -75,12 +75,16 @@ def schedule_of(state: KioskState) -> DisplaySchedule:
 
 def assess(state: KioskState, beat_at: datetime, now: datetime, rules: FleetRules) -> Assessment:
     open_now = schedule_of(state).is_on(now.astimezone(PARIS))
+    if state.syncs:  # a Smart Tour kiosk is heard at its syncs only: "sync late" says it
+        open_now = False
     if now - beat_at >= rules.silent_after:
         # Silent: nothing new is known of its devices. Out of hours a kiosk may well be off:
         # no new incident then, but an open one stays open until it speaks again.
         problems = (Problem(IncidentKind.SILENT, beat_at),) if open_now else ()
         known = frozenset({IncidentKind.SILENT}) if open_now else frozenset()
-        return Assessment(problems, known, beat_at, open_now)
+        overdue = _sync_late(state, now, rules)
+        kinds = known | {p.kind for p in overdue}
+        return Assessment(problems + overdue, kinds, beat_at, open_now)
     found: list[Problem] = []
     printer = state.printer
     if printer is not None and printer.since is not None:
@@ -92,10 +96,15 @@ def assess(state: KioskState, beat_at: datetime, now: datetime, rules: FleetRule
     oldest = state.spool_oldest_at
     if state.spool_backlog > 0 and oldest is not None and now - oldest >= rules.spool_after:
         found.append(Problem(IncidentKind.SPOOL_BACKLOG, oldest))
-    if state.syncs:
-        reference = state.last_sync_at or state.started_at
-        if reference is not None and now - reference >= rules.sync_max_age:
-            found.append(Problem(IncidentKind.SYNC_LATE, reference))
+    found.extend(_sync_late(state, now, rules))
     if state.db_fault:
         found.append(Problem(IncidentKind.STORAGE, state.db_checked_at or beat_at))
     return Assessment(tuple(found), ALL_KINDS, None, open_now)
+
+
+def _sync_late(state: KioskState, now: datetime, rules: FleetRules) -> tuple[Problem, ...]:
+    """Judged even when the kiosk is silent: its last sync cannot get any younger."""
+    reference = state.last_sync_at or state.started_at
+    if state.syncs and reference is not None and now - reference >= rules.sync_max_age:
+        return (Problem(IncidentKind.SYNC_LATE, reference),)
+    return ()

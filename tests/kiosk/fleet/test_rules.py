@@ -104,3 +104,13 @@ def test_the_state_reads_back_and_tolerates_what_it_does_not_know() -> None:
     assert read.printer == state.printer
     assert read.extra == {"battery": {"level": 40}}
     assert from_json("not json") == KioskState()
+
+
+def test_a_silent_smart_tour_is_judged_by_its_sync_not_its_silence() -> None:
+    tour = KioskState(syncs=True, last_sync_at=NOON, started_at=NOON)
+    hours_later = NOON + timedelta(hours=3)
+    assert kinds(tour, NOON, hours_later) == set()  # offline on the road: its normal life
+    a_day = NOON + timedelta(days=1, minutes=1)
+    seen = assess(tour, NOON, a_day, RULES)
+    assert [p.kind for p in seen.problems] == [IncidentKind.SYNC_LATE]
+    assert seen.known == {IncidentKind.SYNC_LATE}
