@@ -93,7 +93,10 @@ def describe(line: KioskLine, now: datetime, lang: Language = Language.FR) -> Ki
         return KioskWords(title, say("never", lang), "never", ())
     seen, state = line.assessment, line.state
     since = ago(now - line.beat_at, lang)
-    if seen.silent_since is not None:
+    if seen.silent_since is not None and state.syncs:  # a Smart Tour, heard at its syncs
+        status = say("synced_seen", lang, ago=since)
+        level = "attention" if line.attention else "ok"
+    elif seen.silent_since is not None:
         status = say("silent" if seen.open_now else "silent_closed", lang, ago=since)
         level = "silent"
     else:
@@ -164,7 +167,7 @@ def _parts(state: KioskState, now: datetime, lang: Language) -> list[str]:
     out.append(_pair(say("database", lang), database, lang))
     if state.disk_free is not None:
         out.append(
-            _pair(say("disk", lang), say("disk.free", lang, size=size(state.disk_free)), lang)
+            _pair(say("disk", lang), say("disk.free", lang, size=size(state.disk_free, lang)), lang)
         )
     visitor = (
         say("visitor.at", lang, at=when(state.last_interaction_at, now, lang, phrase=True))

@@ -24,6 +24,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "silent for {ago} (closed at this hour)",
     ),
     "never": ("aucun signe de vie reçu", "never heard from"),
+    "synced_seen": (
+        "entendue à sa dernière synchronisation, il y a {ago}",
+        "heard at its last sync, {ago} ago",
+    ),
     "attention": ("à voir", "needs attention"),
     "ok": ("tout va bien", "all well"),
     "printer": ("imprimante", "printer"),
@@ -91,7 +95,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "hours.all": ("allumée toute la journée", "lit all day"),
     "hours.line": ("{hours}, jours\u202f: {days}", "{hours}, days: {days}"),
     "today_at": ("{hm}", "{hm}"),
-    "day_at": ("le {dm} à {hm}", "on {dm} at {hm}"),
+    "day_at": ("le {dm} à {hm}", "{dm} at {hm}"),
+    "day_at_phrase": ("le {dm} à {hm}", "on {dm} at {hm}"),
     "today_at_phrase": ("à {hm}", "at {hm}"),
     "kind.silent": ("borne silencieuse", "kiosk silent"),
     "kind.paper_out": ("imprimante sans papier", "printer out of paper"),
@@ -136,7 +141,7 @@ def when(at: datetime, now: datetime, lang: Language = Language.FR, *, phrase: b
     hm = local.strftime("%H:%M")
     if local.date() == today.date():
         return say("today_at_phrase" if phrase else "today_at", lang, hm=hm)
-    return say("day_at", lang, dm=local.strftime("%d/%m"), hm=hm)
+    return say("day_at_phrase" if phrase else "day_at", lang, dm=local.strftime("%d/%m"), hm=hm)
 
 
 _DAYS_FR = dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
@@ -152,11 +157,14 @@ def days(text: str, lang: Language) -> str:
     return text
 
 
-def size(n: int) -> str:
-    for unit, scale in (("Go", 1 << 30), ("Mo", 1 << 20)):
+def size(n: int, lang: Language = Language.FR) -> str:
+    """``52,0 Go`` (French units and decimal comma) or ``52.0 GB``."""
+    units = ("Go", "Mo", "Ko") if lang is Language.FR else ("GB", "MB", "kB")
+    for unit, scale in zip(units[:2], (1 << 30, 1 << 20), strict=True):
         if n >= scale:
-            return f"{n / scale:.1f}".replace(".", ",") + f"{NNBSP}{unit}"
-    return f"{n // 1024}{NNBSP}Ko"
+            number = f"{n / scale:.1f}"
+            return (number.replace(".", ",") if lang is Language.FR else number) + f"{NNBSP}{unit}"
+    return f"{n // 1024}{NNBSP}{units[2]}"
 
 
 def incident_text(kind: str, kiosk_name: str, since: datetime) -> str:

@@ -40,8 +40,12 @@ LEVELS: Final = {
     "silent": Level.ERROR,
     "never": Level.OFF,
 }
+FIRST: Final = {"silent": 0, "attention": 1, "ok": 2, "never": 3}
 ICONS: Final = {"store": "headset", "room": "books", "tour": "map-pin"}
 PORTRAIT_COLUMNS, LANDSCAPE_COLUMNS = 1, 2
+# Two cards side by side from this width in pixels: the text keeps its size in mm, so a
+# 1366-pixel panel has room for one card of it per row.
+TWO_COLUMNS_FROM: Final = 1600
 
 
 def shown_language() -> Language:
@@ -130,11 +134,14 @@ class FleetScreen(Screen):
         if now is None:
             return
         while len(self.cards) < len(self._lines):
-            self.cards.append(DeviceCard(self._theme, "device-desktop", DETAILS_SHOWN))
+            card = DeviceCard(self._theme, "device-desktop", DETAILS_SHOWN)
+            card.title.setWordWrap(True)  # a long kiosk name wraps rather than widen the card
+            self.cards.append(card)
         for card in self.cards[len(self._lines) :]:
             card.hide()
-        for card, line in zip(self.cards, self._lines, strict=False):
-            words = describe(line, now, lang)
+        described = [(line, describe(line, now, lang)) for line in self._lines]
+        described.sort(key=lambda pair: FIRST[pair[1].level])  # what needs someone comes first
+        for card, (line, words) in zip(self.cards, described, strict=False):
             card.title.setText(words.title)
             card.icon.set_icon(ICONS.get(line.profile, "device-desktop"))
             card.set_state(LEVELS[words.level], words.status, *words.details[:DETAILS_SHOWN])
@@ -144,8 +151,8 @@ class FleetScreen(Screen):
         self._place_cards()
 
     def _place_cards(self) -> None:
-        portrait = self.height() > self.width()
-        columns = PORTRAIT_COLUMNS if portrait else LANDSCAPE_COLUMNS
+        narrow = self.width() < TWO_COLUMNS_FROM
+        columns = PORTRAIT_COLUMNS if narrow else LANDSCAPE_COLUMNS
         if columns == self._columns:
             return
         self._columns = columns
