@@ -1,20 +1,20 @@
 """The demo's fleet: the three demo kiosks' last heartbeats and a quarter of past incidents,
 so ``smartcorner fleet``, « Parc des bornes » and the statistics have something to show.
 
-As of the seed: the Smart Store's printer has run out of paper, the Smart Room is well, the
-Smart Tour was last heard 25 minutes ago and last synced two days ago. A demo kiosk that runs
-writes its own heartbeat over the seeded one.
+As of 14:00 on the day of the seed: the Smart Store's printer has run out of paper, the Smart
+Room is well, the Smart Tour was last heard 25 minutes ago and last synced two days ago. A
+demo kiosk that runs writes its own heartbeat over the seeded one.
 """
 
 from __future__ import annotations
 
 import random
-import secrets
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
 from kiosk.db.demo import DemoBase
+from kiosk.domain import PARIS
 from kiosk.fleet.incidents import TicketState, open_key
 from kiosk.fleet.rules import IncidentKind
 from kiosk.fleet.state import DeviceState, KioskState, to_json
@@ -26,7 +26,8 @@ PAST_INCIDENTS = 12  # per kiosk, over the demo's three quarters
 
 
 def seed_fleet(session: Session, base: DemoBase) -> dict[str, int]:
-    now = base.now
+    # As of 14:00 on the seed's day, not the seed's time: the demo is the same all day long.
+    now = datetime.combine(base.today, time(14, 0), PARIS)
     started = now - timedelta(hours=3)
     common = {"version": "demo", "schema": "0009", "started_at": started, "site": "CADAM"}
     states = {
@@ -76,9 +77,9 @@ def seed_fleet(session: Session, base: DemoBase) -> dict[str, int]:
         ("DEMO-STORE", IncidentKind.PAPER_OUT, now - timedelta(minutes=18)),
         ("DEMO-TOUR", IncidentKind.SYNC_LATE, now - timedelta(days=2, hours=3)),
     ]
+    rng = random.Random(base.seed)  # deterministic, nonces included: the demo is the same daily
     for code, kind, since in opened:
-        session.add(_incident(base, code, kind, since, since + timedelta(minutes=10), None))
-    rng = random.Random(base.seed)
+        session.add(_incident(base, rng, code, kind, since, since + timedelta(minutes=10), None))
     first = datetime.combine(base.today - timedelta(days=270), datetime.min.time(), now.tzinfo)
     kinds = [IncidentKind.PAPER_OUT, IncidentKind.SILENT, IncidentKind.PRINTER_OFFLINE]
     past = 0
@@ -87,13 +88,14 @@ def seed_fleet(session: Session, base: DemoBase) -> dict[str, int]:
             since = first + timedelta(minutes=rng.randrange(0, 260 * 24 * 60))
             lasted = timedelta(minutes=rng.randint(12, 240))
             kind = rng.choice(kinds if code != "DEMO-TOUR" else kinds[::2])
-            session.add(_incident(base, code, kind, since, since + lasted, since + lasted))
+            session.add(_incident(base, rng, code, kind, since, since + lasted, since + lasted))
             past += 1
     return {"fleet heartbeats": len(states), "fleet incidents": len(opened) + past}
 
 
 def _incident(
     base: DemoBase,
+    rng: random.Random,
     code: str,
     kind: IncidentKind,
     since: datetime,
@@ -105,7 +107,7 @@ def _incident(
         kiosk_id=kiosk_id,
         kind=kind,
         open_key=None if closed_at else open_key(kiosk_id, kind),
-        nonce=secrets.token_hex(16),
+        nonce=f"{rng.getrandbits(128):032x}",
         since=since,
         opened_at=opened_at,
         closed_at=closed_at,
