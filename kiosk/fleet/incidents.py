@@ -53,53 +53,55 @@ def open_key(kiosk_id: int, kind: IncidentKind) -> str:
 
 def reconcile(session: Session, now: datetime, rules: FleetRules, by: str) -> Changes:
     """Open and close incidents from every kiosk's heartbeat; each change in its own commit."""
-    rows = session.execute(
-        select(KioskHeartbeat, Kiosk).join(Kiosk, Kiosk.id == KioskHeartbeat.kiosk_id)
+    rows = session.execute(  # plain values: the rollback below would expire ORM objects
+        select(Kiosk.id, Kiosk.code, Kiosk.name, KioskHeartbeat.at, KioskHeartbeat.state).join(
+            Kiosk, Kiosk.id == KioskHeartbeat.kiosk_id
+        )
     ).all()
+    open_kinds: dict[int, set[IncidentKind]] = {}
+    for kiosk_id, kind in session.execute(
+        select(FleetIncident.kiosk_id, FleetIncident.kind).where(FleetIncident.closed_at.is_(None))
+    ):
+        open_kinds.setdefault(kiosk_id, set()).add(IncidentKind(kind))
     session.rollback()  # end the read: each change below is a transaction of its own
     opened: list[tuple[str, IncidentKind]] = []
     closed: list[tuple[str, IncidentKind]] = []
-    for beat, kiosk in rows:
-        seen = assess(from_json(beat.state), beat.at, now, rules)
+    for kiosk_id, code, name, beat_at, state in rows:
+        seen = assess(from_json(state), beat_at, now, rules)
         current = {p.kind: p for p in seen.problems}
-        open_kinds = {
-            IncidentKind(kind)
-            for kind in session.scalars(
-                select(FleetIncident.kind).where(
-                    FleetIncident.kiosk_id == kiosk.id, FleetIncident.closed_at.is_(None)
-                )
-            )
-        }
-        session.rollback()
+        already = open_kinds.get(kiosk_id, set())
         for kind, problem in current.items():
-            if kind not in open_kinds and _open(session, kiosk, problem, now, by):
-                opened.append((kiosk.code, kind))
-        for kind in open_kinds:
-            if kind in seen.known and kind not in current and _close(session, kiosk.id, kind, now):
-                closed.append((kiosk.code, kind))
+            if kind not in already and _open(session, kiosk_id, name, problem, now, by):
+                opened.append((code, kind))
+        for kind in already:
+            if kind in seen.known and kind not in current and _close(session, kiosk_id, kind, now):
+                closed.append((code, kind))
     return Changes(opened, closed)
 
 
-def _open(session: Session, kiosk: Kiosk, problem: Problem, now: datetime, by: str) -> bool:
+def _open(
+    session: Session, kiosk_id: int, name: str, problem: Problem, now: datetime, by: str
+) -> bool:
     incident = FleetIncident(
-        kiosk_id=kiosk.id,
+        kiosk_id=kiosk_id,
         kind=problem.kind,
-        open_key=open_key(kiosk.id, problem.kind),
+        open_key=open_key(kiosk_id, problem.kind),
         nonce=secrets.token_hex(16),
         since=problem.since,
         opened_at=now,
         opened_by=by,
-        detail=incident_text(problem.kind, kiosk.name, problem.since),
+        detail=incident_text(problem.kind, name, problem.since),
         ticket_state=TicketState.TO_OPEN,
         ticket_due_at=now,
     )
+    detail = incident.detail
     try:
         session.add(incident)
         session.commit()
     except IntegrityError:  # another kiosk opened it first: theirs stands
         session.rollback()
         return False
-    log.warning("incident opened: %s", incident.detail)
+    log.warning("incident opened: %s", detail)
     return True
 
 
