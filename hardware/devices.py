@@ -116,6 +116,9 @@ def build_printer(
         build_link(settings, on_preview),
         close_spool=opener.close,
         kiosk_name=settings.kiosk_name,
+        # the fleet reports the paper: an idle printer is asked this often
+        status_every_when_ok=float(settings.printer_status_every),
+        status_every_when_failing=float(min(settings.printer_status_every, 5)),
     )
     if on_job is not None:
         spooler.on_job = on_job

@@ -35,6 +35,7 @@ from typing import Any, Final
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import PARIS
+from kiosk.fleet.incidents import IncidentOutbox, TicketJob, TicketState
 from kiosk.help.domain import ForwardState, HelpReason
 from kiosk.help.forwarding import ForwardJob, HelpOutbox
 from kiosk.ports import Clock
@@ -46,6 +47,7 @@ BACKOFF_FIRST: Final = timedelta(seconds=5)
 BACKOFF_CAP: Final = timedelta(minutes=15)
 TIMEOUT_S: Final = 10.0
 INCIDENT, REQUEST = 1, 2  # GLPI ticket types
+SOLVED = 5  # GLPI ticket status: the requester (here the kiosk) may still reopen it
 # Faults are incidents; an account or "other" question is a request (ITIL).
 TICKET_TYPE: Final = {
     HelpReason.HARDWARE: INCIDENT,
@@ -134,6 +136,27 @@ class GlpiClient:
         if isinstance(answer, dict) and "id" in answer:
             return int(answer["id"])
         raise GlpiError(f"POST Ticket answered without an id: {answer!r}")
+
+    def add_followup(self, ticket_id: int, content: str) -> int:
+        """A follow-up on the ticket (GLPI 10: ``POST Ticket/<id>/ITILFollowup``)."""
+        body = {"input": {"itemtype": "Ticket", "items_id": ticket_id, "content": content}}
+        answer = self._call("POST", f"Ticket/{ticket_id}/ITILFollowup", body=body)
+        if isinstance(answer, dict) and "id" in answer:
+            return int(answer["id"])
+        raise GlpiError(f"POST ITILFollowup answered without an id: {answer!r}")
+
+    def find_followup(self, ticket_id: int, reference: str) -> int | None:
+        """A follow-up of the ticket carrying ``reference``: a retry never adds it twice."""
+        found = self._call("GET", f"Ticket/{ticket_id}/ITILFollowup")
+        for item in found if isinstance(found, list) else []:
+            if isinstance(item, dict) and reference in str(item.get("content", "")):
+                return int(item["id"])
+        return None
+
+    def set_status(self, ticket_id: int, status: int) -> None:
+        self._call(
+            "PUT", f"Ticket/{ticket_id}", body={"input": {"id": ticket_id, "status": status}}
+        )
 
     def _call(
         self,
@@ -305,3 +328,92 @@ class ForwardWorker:
                 wait = min(wait, max((due - self._clock.now()).total_seconds(), 0.05))
             self._wake.wait(wait)
             self._wake.clear()
+
+
+# --- fleet incidents -----------------------------------------------------------------------
+
+
+def incident_fields(job: TicketJob, config: GlpiConfig) -> dict[str, Any]:
+    """The incident's ticket: a hardware incident of the kiosk, with its reference."""
+    local = job.since.astimezone(PARIS)
+    lines = [
+        job.detail,
+        "",
+        f"Borne {job.kiosk_name} ({job.kiosk_code}) : problème constaté depuis le "
+        f"{local:%d/%m/%Y à %H:%M}, signalé automatiquement par le parc des bornes.",
+        "Le ticket recevra un suivi et sera résolu dès que la borne ira mieux.",
+        f"Référence borne : {job.nonce}",
+    ]
+    fields: dict[str, Any] = {
+        "name": f"[Parc des bornes] {job.detail}"[:250],
+        "content": "\n".join(lines),
+        "type": INCIDENT,
+        "urgency": 4 if job.kind == "silent" else 3,
+    }
+    if config.request_type_id is not None:
+        fields["requesttypes_id"] = config.request_type_id
+    if config.entity_id is not None:
+        fields["entities_id"] = config.entity_id
+    return fields
+
+
+def cleared_text(job: TicketJob) -> str:
+    assert job.closed_at is not None
+    local = job.closed_at.astimezone(PARIS)
+    return (
+        f"Rétabli le {local:%d/%m/%Y à %H:%M} : la borne {job.kiosk_name} ne signale plus ce "
+        f"problème. Référence borne : {job.nonce}-fin"
+    )
+
+
+class GlpiIncidentTickets:
+    """Files each fleet incident's one ticket, then its one follow-up and solves it.
+
+    Like the help forwarding, a retry after a lost answer first looks for what an earlier
+    attempt may have filed (the reference is in the text), so a ticket or a follow-up is never
+    made twice.
+    """
+
+    def __init__(
+        self,
+        outbox: IncidentOutbox,
+        config: GlpiConfig,
+        client: Callable[[GlpiConfig], GlpiClient] = GlpiClient,
+    ) -> None:
+        self._outbox = outbox
+        self._config = config
+        self._client = client
+
+    def run_once(self, limit: int = 20) -> int:
+        """Do what is due; stop at the first failure (GLPI is down: the rest waits too)."""
+        done = 0
+        while done < limit and (job := self._outbox.claim()) is not None:
+            try:
+                with self._client(self._config) as glpi:
+                    ticket_id = self._act(glpi, job)
+            except GlpiError as error:
+                self._outbox.failed(job, str(error))
+                log.warning("fleet incident %s: GLPI did not take it: %s", job.nonce, error)
+                break
+            self._outbox.done(job, ticket_id)
+            done += 1
+        return done
+
+    def _act(self, glpi: GlpiClient, job: TicketJob) -> int | None:
+        if job.action is TicketState.TO_OPEN:
+            found = glpi.find_ticket(job.nonce) if job.attempt > 1 else None
+            ticket_id = (
+                found
+                if found is not None
+                else glpi.create_ticket(incident_fields(job, self._config))
+            )
+            log.info("fleet incident %s filed as GLPI ticket %s", job.nonce, ticket_id)
+            return ticket_id
+        if job.ticket_id is None:  # filed in the journal while GLPI was not configured
+            return None
+        reference = f"{job.nonce}-fin"
+        if glpi.find_followup(job.ticket_id, reference) is None:  # not added by an earlier try
+            glpi.add_followup(job.ticket_id, cleared_text(job))
+        glpi.set_status(job.ticket_id, SOLVED)
+        log.info("fleet incident %s cleared: GLPI ticket %s solved", job.nonce, job.ticket_id)
+        return job.ticket_id

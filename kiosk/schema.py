@@ -14,6 +14,7 @@ from kiosk.checkin import tables as checkin_tables
 from kiosk.collect import tables as collect_tables
 from kiosk.db.models import Base
 from kiosk.documents import tables as documents_tables
+from kiosk.fleet import tables as fleet_tables
 from kiosk.help import tables as help_tables
 from kiosk.printing import tables as printing_tables
 from kiosk.programme import tables as programme_tables
@@ -23,6 +24,7 @@ TABLE_MODULES: tuple[object, ...] = (
     checkin_tables,
     collect_tables,
     documents_tables,
+    fleet_tables,
     help_tables,
     printing_tables,
     programme_tables,

@@ -97,6 +97,15 @@ class Settings:
     # RGPD: whom a person may ask about their data (shown where data is collected);
     # "" = the council's data protection officer, without an address.
     privacy_contact: str = ""
+    # Fleet health (kiosk/fleet): how often this kiosk writes its heartbeat, and after how long
+    # each problem becomes an incident (seconds); days of heartbeat history kept.
+    heartbeat_interval: int = 60
+    printer_status_every: int = 30  # seconds between an idle printer's paper and state checks
+    fleet_silent_after: int = 600
+    fleet_printer_after: int = 300
+    fleet_spool_after: int = 300
+    fleet_sync_max_age: int = 86400
+    fleet_history_days: int = 30
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -396,6 +405,25 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         _parse_int(10, 70),
         "milliseconds from 10 to 70 (people type slower than that)",
     ),
+    "heartbeat_interval": ("heartbeat_interval", _parse_int(1, 3600), "seconds from 1 to 3600"),
+    "printer_status_every": (
+        "printer_status_every",
+        _parse_int(1, 600),
+        "seconds from 1 to 600",
+    ),
+    "fleet_silent_after": ("fleet_silent_after", _parse_int(1, 86400), "seconds from 1 to 86400"),
+    "fleet_printer_after": (
+        "fleet_printer_after",
+        _parse_int(0, 86400),
+        "seconds from 0 to 86400",
+    ),
+    "fleet_spool_after": ("fleet_spool_after", _parse_int(0, 86400), "seconds from 0 to 86400"),
+    "fleet_sync_max_age": (
+        "fleet_sync_max_age",
+        _parse_int(60, 30 * 86400),
+        "seconds from 60 to 2592000",
+    ),
+    "fleet_history_days": ("fleet_history_days", _parse_int(1, 3650), "days from 1 to 3650"),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

@@ -24,6 +24,7 @@ _.updated_at, _.imported_at  # ORM columns set by kiosk/documents and kiosk/prog
 _.item_code, _.item_kind  # kiosk/collect/views.py
 _.badge_id  # kiosk/identity.py
 _.last_attempt_at  # kiosk/sync/tour.py
+_.ticket_error  # kiosk/fleet/incidents.py: GLPI's last refusal, for whoever reads the table
 
 # Theme tokens, read by the QSS templates in assets/theme/ (${accent_pressed}...)
 _.accent_pressed, _.scrim, _.font_hero, _.font_hero_compact, _.font_clock, _.spacing, _.font_display

@@ -94,6 +94,7 @@ class Host(Protocol):
     def shutdown_hooks(self) -> list[Callable[[], None]]: ...  # before the database closes
     @property
     def hardware_sections(self) -> list[Callable[[], QWidget]]: ...  # on the hardware screen
+    def quiet_ms(self) -> int: ...  # since the last touch, key, badge or scan
 
 
 @dataclass(frozen=True)

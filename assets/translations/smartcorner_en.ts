@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+168"/>
+        <location filename="../../ui/app/screens/admin.py" line="+172"/>
         <source>Smart Store, retrait Click &amp; Collect et aide</source>
         <translation>Smart Store, Click &amp; Collect pickup and help</translation>
     </message>
@@ -70,11 +70,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Parc des bornes</source>
+        <translation>Kiosk fleet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quitter le kiosque</source>
         <translation>Quit the kiosk</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
@@ -1366,6 +1371,29 @@
         <location line="+1"/>
         <source>Fermer la recherche</source>
         <translation>Close the search</translation>
+    </message>
+</context>
+<context>
+    <name>FleetScreen</name>
+    <message>
+        <location filename="../../ui/fleet/screen.py" line="+179"/>
+        <source>Parc des bornes</source>
+        <translation>Kiosk fleet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L’état de chaque borne, mis à jour en direct</source>
+        <translation>Every kiosk’s state, live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune borne n’a encore donné signe de vie.</source>
+        <translation>No kiosk has been heard from yet.</translation>
     </message>
 </context>
 <context>
@@ -2874,7 +2902,7 @@
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+151"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>

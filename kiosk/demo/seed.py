@@ -23,6 +23,7 @@ from kiosk.collect.demo import seed_collect
 from kiosk.db.demo import DEMO_KIOSKS, DemoBase, DemoSummary, seed_world
 from kiosk.db.models import Kiosk
 from kiosk.documents.demo import seed_documents
+from kiosk.fleet.demo import seed_fleet
 from kiosk.help.demo import seed_help
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ CAPABILITY_SEEDS: Final[tuple[Callable[[Session, DemoBase], Mapping[str, int]], 
     seed_checkins,
     seed_documents,
     seed_collect,
+    seed_fleet,
 )
 
 

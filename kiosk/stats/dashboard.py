@@ -34,6 +34,7 @@ from kiosk.stats.attendance import (
 from kiosk.stats.collect import CollectDelay, collect_delay, handed_over_by_item, handed_over_total
 from kiosk.stats.documents import top_documents, zero_result_queries, zero_result_searches
 from kiosk.stats.figures import Change, Row, named_rows, sorted_rows
+from kiosk.stats.fleet import KioskAvailability, kiosk_availability
 from kiosk.stats.french import KIND_LABELS, SPACE_LABELS, period_label
 from kiosk.stats.help import HelpByReason, help_by_reason, help_total
 from kiosk.stats.periods import Grain, Quarter
@@ -69,6 +70,7 @@ class Dashboard:
     handed_over: Change  # Click & Collect lines handed over
     handed_over_by_item: list[Row]
     collect_delay: CollectDelay
+    kiosk_availability: list[KioskAvailability]  # the fleet's incidents
 
 
 def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None = None) -> Dashboard:
@@ -191,6 +193,7 @@ def _documents_and_collect(session: Session, quarter: Quarter) -> dict[str, Any]
         ),
         "handed_over_by_item": handed_over_by_item(session, quarter),
         "collect_delay": collect_delay(session, quarter),
+        "kiosk_availability": kiosk_availability(session, quarter),
     }
 
 
@@ -244,4 +247,5 @@ def quarter_dashboard_by_parts(
         ),
         handed_over_by_item=handed_over_by_item(session, quarter),
         collect_delay=collect_delay(session, quarter),
+        kiosk_availability=kiosk_availability(session, quarter),
     )

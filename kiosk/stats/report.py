@@ -98,4 +98,12 @@ def report_text(board: Dashboard, source: str = "") -> str:
             f"« {r.label} » {format_number(r.value)}" for r in board.zero_result_queries
         )
         lines.append(f"  Recherches sans résultat : {items}")
+    if board.kiosk_availability:
+        lines += ["", "Parc des bornes (disponibilité sur le trimestre : hors silences des bornes)"]
+        for k in board.kiosk_availability:
+            lines.append(
+                f"  {k.kiosk} : disponible {format_rate(k.availability)} ; "
+                f"{format_number(k.incidents)} incident(s), "
+                f"{format_hours(k.incident_hours)} au total"
+            )
     return "\n".join(lines).replace(NBSP, " ") + "\n"

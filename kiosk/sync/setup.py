@@ -10,11 +10,15 @@ import socket
 from collections.abc import Callable
 
 from sqlalchemy import Engine, make_url, select
+from sqlalchemy.orm import Session
 
 from kiosk.db.engine import make_session_factory
 from kiosk.db.models import Kiosk
+from kiosk.fleet.heartbeat import carry_heartbeat
+from kiosk.fleet.rules import FleetRules
 from kiosk.ports import Clock
 from kiosk.settings import Settings
+from kiosk.sync.push import CentralIds
 from kiosk.sync.tour import (
     SyncError,
     SyncFailure,
@@ -73,9 +77,24 @@ def run_sync(
                                 "central database either", SyncFailure.SETTINGS)  # fmt: skip
             second = _sync(local, central, kiosk_id, clock, settings, should_stop)
             report.pushed, report.conflicts = second.pushed, second.conflicts
+        _carry_heartbeat(local, central, kiosk_id, settings)
         return report, kiosk_id
     finally:
         central.dispose()
+
+
+def _carry_heartbeat(local: Engine, central: Engine, kiosk_id: int, settings: Settings) -> None:
+    """The kiosk's last heartbeat goes with each sync: the fleet hears the Smart Tour then."""
+    with central.begin() as cc, make_session_factory(local)() as here, Session(cc) as there:
+        central_id = CentralIds(local, kiosk_id).kiosk(cc)  # registered there if need be
+        carry_heartbeat(
+            here,
+            there,
+            kiosk_id,
+            central_id,
+            rules=FleetRules.of(settings),
+            history_days=settings.fleet_history_days,
+        )
 
 
 def _sync(

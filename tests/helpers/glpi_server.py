@@ -1,5 +1,9 @@
 """A small GLPI on loopback: the few legacy REST endpoints the kiosk calls, with every request
-recorded, so the forwarding is tested over real HTTP (and with the server down, then up)."""
+recorded, so the forwarding is tested over real HTTP (and with the server down, then up).
+
+Tickets (``POST Ticket``, ``GET Ticket?searchText[content]=``), their follow-ups
+(``POST``/``GET Ticket/<id>/ITILFollowup``) and their status (``PUT Ticket/<id>``), as GLPI 10's
+``apirest.php`` answers them."""
 
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ class FakeGlpi:
 
     users: dict[str, int] = field(default_factory=dict)  # registration_number -> id
     tickets: dict[int, dict[str, Any]] = field(default_factory=dict)
+    followups: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # by ticket id
     requests: list[Recorded] = field(default_factory=list)
     reject_posts: bool = False  # answer POST Ticket with 400 ERROR_BAD_ARRAY
     fail_posts: int = 0  # answer the next N POST Ticket with HTTP 500 (after filing it!)
@@ -91,6 +96,11 @@ class _Handler(BaseHTTPRequestHandler):
                 if wanted in m
             ]
             return self._answer(200, found)
+        if (ticket := _followups_of(r.path)) is not None:
+            if ticket not in self.glpi.tickets:
+                return self._answer(404, ["ERROR_ITEM_NOT_FOUND", r.path])
+            items = self.glpi.followups.get(ticket, [])
+            return self._answer(200, [{"id": n + 1, **f} for n, f in enumerate(items)])
         if r.path == "Ticket":
             wanted = r.query.get("searchText[content]", "")
             found = [{"id": i, **t} for i, t in self.glpi.tickets.items() if wanted in t["content"]]
@@ -101,6 +111,17 @@ class _Handler(BaseHTTPRequestHandler):
         r = self._record()
         if r.headers.get("Session-Token") not in self.glpi.sessions:
             return self._answer(401, ["ERROR_SESSION_TOKEN_INVALID", "no session"])
+        if (ticket := _followups_of(r.path)) is not None:
+            followup = (r.body or {}).get("input")
+            if ticket not in self.glpi.tickets:
+                return self._answer(404, ["ERROR_ITEM_NOT_FOUND", r.path])
+            if not isinstance(followup, dict) or not followup.get("content"):
+                return self._answer(400, ["ERROR_BAD_ARRAY", "input.content is required"])
+            with self.glpi.lock:
+                items = self.glpi.followups.setdefault(ticket, [])
+                items.append(followup)
+                followup_id = 1000 * ticket + len(items)
+            return self._answer(201, {"id": followup_id, "message": ""})
         if r.path != "Ticket":
             return self._answer(400, ["ERROR_ITEM_NOT_FOUND", r.path])
         fields = (r.body or {}).get("input")
@@ -114,6 +135,28 @@ class _Handler(BaseHTTPRequestHandler):
         if failing:  # filed, but the answer is lost: the kiosk must not file it again
             return self._answer(500, ["ERROR", "proxy timeout"])
         return self._answer(201, {"id": ticket_id, "message": ""})
+
+    def do_PUT(self) -> None:
+        r = self._record()
+        if r.headers.get("Session-Token") not in self.glpi.sessions:
+            return self._answer(401, ["ERROR_SESSION_TOKEN_INVALID", "no session"])
+        head, _, number = r.path.partition("/")
+        changes = (r.body or {}).get("input")
+        if head != "Ticket" or not number.isdigit() or int(number) not in self.glpi.tickets:
+            return self._answer(404, ["ERROR_ITEM_NOT_FOUND", r.path])
+        if not isinstance(changes, dict):
+            return self._answer(400, ["ERROR_BAD_ARRAY", "input is required"])
+        with self.glpi.lock:
+            self.glpi.tickets[int(number)].update({k: v for k, v in changes.items() if k != "id"})
+        return self._answer(200, [{number: True, "message": ""}])
+
+
+def _followups_of(path: str) -> int | None:
+    """The ticket id of ``Ticket/<id>/ITILFollowup``, else None."""
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == "Ticket" and parts[2] == "ITILFollowup":
+        return int(parts[1]) if parts[1].isdigit() else None
+    return None
 
 
 class GlpiServer:

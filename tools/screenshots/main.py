@@ -301,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots.stats import shoot_stats
 
     written.extend(shoot_stats(app, outdir, settle, NOW, tmp, db_url))
+    from tools.screenshots.fleet import shoot_fleet
+
+    written.extend(shoot_fleet(app, outdir, settle, NOW, tmp, db_url, size))
     for path in written:
         print(path)
     return 0

@@ -25,6 +25,7 @@ from ui.app.session import KioskSession
 from ui.data import KioskDatabase
 from ui.devices.capability import DEVICES, HARDWARE, SIMULATOR
 from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader, FeedState
+from ui.fleet.capability import FLEET, FLEET_HEALTH
 from ui.host import Capability, ScreenDeps
 from ui.i18n import LanguageSwitcher
 from ui.input.bridge import DeviceBridge, ScanSource
@@ -98,6 +99,9 @@ class Shell:
     def service(self, kind: type[T]) -> T | None:
         """The installed service of that type (tests, screenshots), None if not installed."""
         return next((s for s in self.installed if isinstance(s, kind)), None)
+
+    def quiet_ms(self) -> int:
+        return self.idle.quiet_ms()
 
     def start(self) -> None:
         """Show the attract screen; start watching for idleness and for wedge scanners."""
@@ -259,6 +263,7 @@ def build_shell(
         admin.hardware_requested.connect(lambda: router.go(HARDWARE))
         admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
         admin.stats_requested.connect(lambda: router.go(STATS))
+        admin.fleet_requested.connect(lambda: router.go(FLEET))
         admin.quit_requested.connect(on_quit or app.quit)
         return admin
 
@@ -323,7 +328,7 @@ def build_shell(
     )
     _wire(shell)
     _wire_devices(shell)
-    for service in [DEVICES, *tiles.services_for(settings.profile)]:
+    for service in [DEVICES, FLEET_HEALTH, *tiles.services_for(settings.profile)]:
         installed = service.install(shell, deps)
         if installed is not None:
             shell.installed.append(installed)

@@ -88,9 +88,20 @@ def _command_groups() -> tuple[CommandGroup, ...]:
     Imported here, when an operator command runs, not at the top: ``smartcorner run`` paints
     the attract screen without loading them. Keep their top level free of heavy imports.
     """
-    from ui.cli import backup, checkin, collect, documents, help, rgpd, selftest, stats, sync
+    from ui.cli import (
+        backup,
+        checkin,
+        collect,
+        documents,
+        fleet,
+        help,
+        rgpd,
+        selftest,
+        stats,
+        sync,
+    )
 
-    return (rgpd, selftest, backup, checkin, help, sync, documents, collect, stats)
+    return (rgpd, selftest, backup, checkin, help, sync, documents, collect, stats, fleet)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

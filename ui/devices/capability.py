@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 HARDWARE: Final = "hardware"
 SIMULATOR: Final = "badge_simulator"
-ADMIN_AREA: Final = frozenset({"pin", "admin", "stats", HARDWARE, SIMULATOR})
+ADMIN_AREA: Final = frozenset({"pin", "admin", "stats", "fleet", HARDWARE, SIMULATOR})
 TAP_AFTER_MS: Final = 100  # after the cross-fade back: the badge reaches the visitor's screen
 
 

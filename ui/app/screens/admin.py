@@ -32,6 +32,7 @@ class AdminScreen(Screen):
     hardware_requested = Signal()
     simulator_requested = Signal()
     stats_requested = Signal()
+    fleet_requested = Signal()
 
     def __init__(
         self,
@@ -89,6 +90,9 @@ class AdminScreen(Screen):
         self.stats = TouchButton(theme, "chart-bar", role="secondary")
         self.stats.setObjectName("adminStats")
         self.stats.clicked.connect(self.stats_requested)
+        self.fleet = TouchButton(theme, "device-desktop", role="secondary")
+        self.fleet.setObjectName("adminFleet")
+        self.fleet.clicked.connect(self.fleet_requested)
         self.quit = TouchButton(theme, "logout", role="danger", icon_colour="on_error")
         self.quit.setObjectName("adminQuit")
         self.quit.clicked.connect(self.quit_requested)
@@ -118,7 +122,7 @@ class AdminScreen(Screen):
 
     def _place_actions(self) -> None:
         """The actions in one row when they fit the width, else in as many columns as fit."""
-        buttons = [self.back, self.hardware, self.simulator, self.stats, self.quit]
+        buttons = [self.back, self.hardware, self.simulator, self.stats, self.fleet, self.quit]
         # decided by the settings, not isHidden(): before the layout parents them, the
         # buttons are top-level widgets, hidden until shown
         shown = [b for b in buttons if b is not self.simulator or self._can_simulate]
@@ -188,4 +192,5 @@ class AdminScreen(Screen):
         self.hardware.setText(self.tr("Matériel"))
         self.simulator.setText(self.tr("Simuler un badge"))
         self.stats.setText(self.tr("Statistiques"))
+        self.fleet.setText(self.tr("Parc des bornes"))
         self.quit.setText(self.tr("Quitter le kiosque"))
