@@ -38,7 +38,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from kiosk.documents.catalogue import (
     HIGHLIGHT_END,
@@ -60,17 +60,22 @@ from kiosk.documents.text import (
     index_form,
     parse_query,
     stem,
+    word_spans,
     words,
 )
 from kiosk.text import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
+PAGE_SNIPPET_WORDS: Final = 14
+# Prefix indexes: the body's 3-letter one serves the word being typed over the whole catalogue
+# (a 2-letter word is looked up in the short fields only, in their own small index).
+BODY_PREFIXES: Final = "3"
 SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
 # While typing, a last word this short matches thousands of bodies, and ranking them all is
 # what costs: a quick first answer looks in titles, tags, themes and summaries only (one or
@@ -100,21 +105,20 @@ CREATE TABLE docs (
 );
 CREATE INDEX docs_published ON docs (published_on DESC);
 CREATE INDEX docs_theme ON docs (theme, published_on DESC);
-CREATE TABLE docs_text (
-    id INTEGER PRIMARY KEY, title TEXT, summary TEXT, tags TEXT, theme TEXT, body TEXT
-);
+CREATE TABLE bodies (id INTEGER PRIMARY KEY, body TEXT NOT NULL, page_lengths TEXT);
+CREATE VIEW docs_text (id, title, summary, tags, theme, body) AS
+SELECT docs.id, title, summary, tags, theme, body FROM docs JOIN bodies ON bodies.id = docs.id;
 CREATE VIRTUAL TABLE docs_fts USING fts5(
     title, summary, tags, theme, body, content = 'docs_text', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '{BODY_PREFIXES}'
 );
 INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})');
 CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
-CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT, page INTEGER, doc_term TEXT);
-CREATE INDEX pages_doc ON pages (doc_term);
-CREATE VIRTUAL TABLE pages_fts USING fts5(
-    text, page UNINDEXED, doc_term, content = 'pages', content_rowid = 'id',
+CREATE VIRTUAL TABLE heads_fts USING fts5(
+    title, summary, tags, theme, content = 'docs', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+INSERT INTO heads_fts (heads_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS[:4]))})');
 CREATE TABLE words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 """
 
@@ -196,9 +200,11 @@ class DocumentIndex:
             self._db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
 
     def _drop_all(self) -> None:
-        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs_text", "pages", "words",
-                     "docs", "meta"):  # fmt: skip
-            self._db.execute(f"DROP TABLE IF EXISTS {name}")
+        for name in ("docs_vocab", "docs_fts", "heads_fts", "pages_fts", "docs_text", "pages",
+                     "bodies", "words", "docs", "meta"):  # fmt: skip
+            kind = self._db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,))
+            for (what,) in kind.fetchall():  # a table or a view, depending on the version
+                self._db.execute(f"DROP {'VIEW' if what == 'view' else 'TABLE'} {name}")
 
     def close(self) -> None:
         with self._lock:
@@ -237,29 +243,27 @@ class DocumentIndex:
                         s.page_count, s.content_hash, s.url, doc.fingerprint,
                     ),
                 )  # fmt: skip
-                fields = (s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body)
-                db.execute("INSERT INTO docs_text VALUES (?, ?, ?, ?, ?, ?)", (doc.id, *fields))
-                pages = {n: analyse(text) for n, text in enumerate(doc.pages, 1) if text}
-                if pages and doc.body == "\n".join(doc.pages):  # a PDF: its pages, once
-                    body = (" ".join(f for f, _ in pages.values()),
-                            set().union(*(w for _, w in pages.values())))  # fmt: skip
+                heads = [analyse(f) for f in (s.title, s.summary, ", ".join(s.tags), s.theme)]
+                lengths = None
+                if doc.pages and doc.body == "\n".join(doc.pages):  # a PDF: its pages, once
+                    lengths = ",".join(str(len(page)) for page in doc.pages)
+                    pages = [analyse(text) for text in doc.pages if text]
+                    body = (" ".join(f for f, _ in pages if f),
+                            set().union(*(w for _, w in pages)))  # fmt: skip
                 else:
                     body = analyse(doc.body)
-                analysed = [*map(analyse, fields[:4]), body]
+                db.execute("INSERT INTO bodies VALUES (?, ?, ?)", (doc.id, doc.body, lengths))
                 db.execute(
                     "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc.id, *(form for form, _ in analysed)),
+                    (doc.id, *(form for form, _ in heads), body[0]),
                 )
-                for n, (form, _) in pages.items():
-                    row = (doc.pages[n - 1], n, f"d{doc.id}")
-                    cursor = db.execute("INSERT INTO pages (text, page, doc_term) VALUES (?, ?, ?)",
-                                        row)  # fmt: skip
-                    db.execute(
-                        "INSERT INTO pages_fts (rowid, text, page, doc_term) VALUES (?, ?, ?, ?)",
-                        (cursor.lastrowid, form, n, row[2]),
-                    )
-                new_words = set().union(*(w for _, w in analysed)) - known
+                db.execute(
+                    "INSERT INTO heads_fts (rowid, title, summary, tags, theme) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (doc.id, *(form for form, _ in heads)),
+                )
+                new_words = set().union(body[1], *(w for _, w in heads)) - known
                 db.executemany(
                     "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
                     [(w, stem(w)) for w in new_words],
@@ -275,32 +279,30 @@ class DocumentIndex:
     @staticmethod
     def _delete(db: sqlite3.Connection, ids: Sequence[int]) -> None:
         for doc_id in ids:
-            if db.execute("SELECT 1 FROM docs WHERE id = ?", (doc_id,)).fetchone() is None:
+            row = db.execute("SELECT * FROM docs_text WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
                 continue  # not indexed: nothing to find (and no scan to pay for)
-            db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
-            # External content: FTS5 forgets a row only when told the terms it indexed.
-            for row in db.execute("SELECT * FROM docs_text WHERE id = ?", (doc_id,)).fetchall():
-                db.execute(
-                    "INSERT INTO docs_fts (docs_fts, rowid, title, summary, tags, theme, body) "
-                    "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-                    (row[0], *(index_form(v or "") for v in row[1:])),
-                )
-            db.execute("DELETE FROM docs_text WHERE id = ?", (doc_id,))
-            pages = db.execute(
-                "SELECT id, text, page, doc_term FROM pages WHERE doc_term = ?", (f"d{doc_id}",)
-            ).fetchall()
-            db.executemany(
-                "INSERT INTO pages_fts (pages_fts, rowid, text, page, doc_term) "
-                "VALUES ('delete', ?, ?, ?, ?)",
-                [(i, index_form(text), page, term) for i, text, page, term in pages],
+            # External content: FTS5 forgets a row only when told the terms it indexed, so the
+            # text is read (through the view) before its rows go.
+            forms = [index_form(v or "") for v in row[1:]]
+            db.execute(
+                "INSERT INTO docs_fts (docs_fts, rowid, title, summary, tags, theme, body) "
+                "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                (doc_id, *forms),
             )
-            db.execute("DELETE FROM pages WHERE doc_term = ?", (f"d{doc_id}",))
+            db.execute(
+                "INSERT INTO heads_fts (heads_fts, rowid, title, summary, tags, theme) "
+                "VALUES ('delete', ?, ?, ?, ?, ?)",
+                (doc_id, *forms[:4]),
+            )
+            db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+            db.execute("DELETE FROM bodies WHERE id = ?", (doc_id,))
 
     def optimize(self) -> None:
         """Merge the FTS b-trees (after a big build: faster queries, smaller file)."""
         with self._write() as db:
             db.execute("INSERT INTO docs_fts (docs_fts) VALUES ('optimize')")
-            db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('optimize')")
+            db.execute("INSERT INTO heads_fts (heads_fts) VALUES ('optimize')")
 
     # --- reading --------------------------------------------------------------------------
     def count(self) -> int:
@@ -332,33 +334,20 @@ class DocumentIndex:
         with self._lock:
             match = query.fts(self._longer_than_stem)
         provisional = quick and typing and _short_open_word(query, text)
-        order = "rank"
-        if _only_short_prefix(query.words(), text, typing):
-            match = "{title tags theme}: (" + match + ")"
-            if provisional:  # one or two letters: ranking half the catalogue can wait
-                order = "docs_fts.rowid DESC"
-        elif provisional:
-            match = "{title tags theme summary}: (" + match + ")"
         where, params = _filters(theme, kind)
-        sql = (
-            "SELECT docs.*, snippet(docs_fts, 4, ?, ?, '…', ?), "
-            "snippet(docs_fts, 1, ?, ?, '…', ?), rank "
-            "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
-            f"WHERE docs_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
-        )
-        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
         with self._lock:
             try:
-                rows = self._db.execute(sql, (*marks, *marks, match, *params, limit)).fetchall()
+                if _only_short_prefix(query.words(), text, typing):
+                    # one or two letters: ranking half the catalogue can wait (newest first)
+                    match = "{title tags theme}: (" + match + ")"
+                    rows = self._heads(match, where, params, limit, newest=provisional)
+                elif provisional:
+                    rows = self._heads(match, where, params, limit)
+                else:
+                    rows = self._ranked(match, where, params, limit)
                 total = len(rows)
                 if total == limit and not provisional:  # counted up to COUNT_CAP: "1000+"
-                    total = int(
-                        self._db.execute(
-                            "SELECT count(*) FROM (SELECT 1 FROM docs_fts JOIN docs "
-                            f"ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?{where} LIMIT ?)",
-                            (match, *params, COUNT_CAP),
-                        ).fetchone()[0]
-                    )
+                    total = self._count(match, where, params)
             except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
                 log.error("search %r (%s) failed: %s", text, match, exc)
                 return SearchResults(text, (), 0, theme, kind)
@@ -380,6 +369,63 @@ class DocumentIndex:
         if better is not None and not better.hits:
             did_you_mean, better = None, None  # a spelling that finds nothing helps nobody
         return SearchResults(text, (), 0, theme, kind, self.suggest_themes(better), did_you_mean)
+
+    def _heads(
+        self, match: str, where: str, params: list[object], limit: int, *, newest: bool = False
+    ) -> list[Any]:
+        """Documents whose short fields (title, summary, tags, theme) match, from their own
+        small index: best first, or the newest first."""
+        order = "heads_fts.rowid DESC" if newest else "rank"
+        sql = (
+            "SELECT docs.*, '', snippet(heads_fts, 1, ?, ?, '…', ?), rank "
+            "FROM heads_fts JOIN docs ON docs.id = heads_fts.rowid "
+            f"WHERE heads_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
+        )
+        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
+        return self._db.execute(sql, (*marks, match, *params, limit)).fetchall()
+
+    def _ranked(
+        self, match: str, where: str, params: list[object], limit: int
+    ) -> list[Any]:
+        """The best ``limit`` documents: those whose short fields match first, ranked on them,
+        then those that match only with their body, ranked with it.
+
+        A word being typed (« int ») is found in thousands of bodies, and ranking them all
+        with bm25 is what a keystroke cannot afford; the short fields are a small index, and
+        a document that says the words in its title, tags or summary is the better answer
+        anyway. The bodies are ranked only when the short fields give fewer than ``limit``.
+        """
+        heads = [int(r[0]) for r in self._db.execute(
+            f"SELECT heads_fts.rowid FROM heads_fts JOIN docs ON docs.id = heads_fts.rowid "
+            f"WHERE heads_fts MATCH ?{where} ORDER BY rank LIMIT ?", (match, *params, limit),
+        )]  # fmt: skip
+        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
+        select = (
+            "SELECT docs.*, snippet(docs_fts, 4, ?, ?, '…', ?), "
+            "snippet(docs_fts, 1, ?, ?, '…', ?), rank "
+            "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?"
+        )
+        found = ", ".join(map(str, heads))  # integers from the index itself
+        rows = []
+        if heads:  # their snippets from the bodies (the words shown in context)
+            by_id = {r[0]: r for r in self._db.execute(
+                f"{select} AND docs_fts.rowid IN ({found})", (*marks, *marks, match)
+            )}  # fmt: skip
+            rows = [by_id[i] for i in heads if i in by_id]
+        if len(rows) < limit:
+            rows += self._db.execute(
+                f"{select}{where} AND docs_fts.rowid NOT IN ({found}) ORDER BY rank LIMIT ?",
+                (*marks, *marks, match, *params, limit - len(rows)),
+            ).fetchall()
+        return rows
+
+    def _count(self, match: str, where: str, params: list[object]) -> int:
+        """Matching documents, counted up to :data:`COUNT_CAP` (no ranking)."""
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM docs_fts JOIN docs "
+            f"ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?{where} LIMIT ?)"
+        )
+        return int(self._db.execute(sql, (match, *params, COUNT_CAP)).fetchone()[0])
 
     def _longer_than_stem(self, prefix: str) -> list[str]:
         """Stems of indexed words that start with ``prefix`` but are shorter than it (the word
@@ -489,24 +535,77 @@ class DocumentIndex:
         """Pages of one PDF that contain ``text`` (accent- and case-insensitive), in order.
 
         No synonyms here: inside a document the visitor looks for the words they typed (a
-        synonym of "hameçonnage" would light up every page about "courriel piégé").
+        synonym of "hameçonnage" would light up every page about "courriel piégé"). The
+        catalogue's own index answers, one word at a time (a page must hold them all): its
+        highlights of the document's body fall on pages by their lengths, so the pages need no
+        index of their own (that second index of every body weighed as much as the first).
         """
         query = parse_query(text, typing=typing, lexicon=NO_SYNONYMS)
         doc_id = self.document_id(slug)
         if query.empty or doc_id is None:
             return []
         with self._lock:
-            match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts(self._longer_than_stem)})'
-        sql = (
-            "SELECT page, snippet(pages_fts, 0, ?, ?, '…', 14), highlight(pages_fts, 0, ?, ?) "
-            "FROM pages_fts WHERE pages_fts MATCH ? ORDER BY page LIMIT ?"
-        )
-        with self._lock:
-            rows = self._db.execute(
-                sql, (HIGHLIGHT_START, HIGHLIGHT_END, HIGHLIGHT_START, HIGHLIGHT_END, match, limit)
-            ).fetchall()
-        return [PageHit(int(page), snippet, full.count(HIGHLIGHT_START))
-                for page, snippet, full in rows]  # fmt: skip
+            row = self._db.execute(
+                "SELECT body, page_lengths FROM bodies WHERE id = ?", (doc_id,)
+            ).fetchone()
+            if row is None or row[1] is None:
+                return []  # not a PDF: no pages to go to
+            body, lengths = str(row[0]), [int(n) for n in str(row[1]).split(",")]
+            found: list[list[tuple[int, int]]] = []
+            for term in query.terms:
+                match = "{body} : (" + term.fts(self._longer_than_stem) + ")"
+                row = self._db.execute(
+                    "SELECT highlight(docs_fts, 4, ?, ?) FROM docs_fts "
+                    "WHERE docs_fts MATCH ? AND rowid = ?",
+                    (HIGHLIGHT_START, HIGHLIGHT_END, match, doc_id),
+                ).fetchone()
+                if row is None:
+                    return []  # a word the document lacks: no page has them all
+                found.append(_highlighted_ranges(str(row[0])))
+        hits = []
+        start = 0
+        for number, length in enumerate(lengths, 1):
+            end = start + length
+            page_text = body[start:end]
+            on_page = [[(a - start, b - start) for a, b in ranges if start <= a < end]
+                       for ranges in found]  # fmt: skip
+            start = end + 1  # the pages are joined with a line break
+            if all(on_page):
+                marks = sorted(set().union(*on_page))
+                hits.append(PageHit(number, _snippet(page_text, marks), len(marks)))
+                if len(hits) == limit:
+                    break
+        return hits
+
+
+def _highlighted_ranges(highlighted: str) -> list[tuple[int, int]]:
+    """(start, end) of the highlighted words in the text without its marks."""
+    ranges = []
+    parts = highlighted.split(HIGHLIGHT_START)
+    pos = len(parts[0])
+    for part in parts[1:]:
+        word, _, rest = part.partition(HIGHLIGHT_END)
+        ranges.append((pos, pos + len(word)))
+        pos += len(word) + len(rest)
+    return ranges
+
+
+def _snippet(text: str, marks: list[tuple[int, int]]) -> str:
+    """About :data:`PAGE_SNIPPET_WORDS` words of ``text`` around its first mark, the marks
+    highlighted, « … » where the text goes on (as FTS5's ``snippet()`` writes them)."""
+    spans = word_spans(text)
+    first = next((n for n, (_, end) in enumerate(spans) if end > marks[0][0]), 0)
+    lo = max(0, min(first - 2, len(spans) - PAGE_SNIPPET_WORDS))
+    hi = min(len(spans), lo + PAGE_SNIPPET_WORDS)
+    begin, stop = spans[lo][0], spans[hi - 1][1]
+    out = ["…" if lo else ""]
+    pos = begin
+    for a, b in marks:
+        if a >= begin and b <= stop:
+            out += [text[pos:a], HIGHLIGHT_START, text[a:b], HIGHLIGHT_END]
+            pos = b
+    out += [text[pos:stop], "…" if hi < len(spans) else ""]
+    return "".join(out)
 
 
 def _short_open_word(query: ParsedQuery, text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -378,3 +379,59 @@ def test_an_index_built_with_other_terms_is_built_again(tmp_path: Path) -> None:
         assert [h.document.slug for h in again.search("hameconnage ").hits] == ["phishing"]
     finally:
         again.close()
+
+
+def test_in_document_search_wants_every_word_on_one_page(index: DocumentIndex) -> None:
+    # "signalez" is on page 2 only, "message" on page 1 only: no page has both
+    assert index.find_in_document("phishing", "message signalez") == []
+    (hit,) = index.find_in_document("phishing", "support hameç")
+    assert (hit.page_number, hit.occurrences) == (2, 3)
+    assert f"{HIGHLIGHT_START}hameçonnage{HIGHLIGHT_END}" in hit.snippet
+    assert f"{HIGHLIGHT_START}support{HIGHLIGHT_END}" in hit.snippet
+
+
+def test_a_word_said_in_the_short_fields_ranks_above_bodies_that_repeat_it(
+    tmp_path: Path,
+) -> None:
+    index = DocumentIndex(tmp_path / "index.sqlite3")
+    try:
+        summary = "Un long résumé qui parle de beaucoup de choses et, une fois, de sobriété."
+        once = replace(_summary("summary-once"), summary=summary)
+        index.upsert([
+            IndexedDocument(1, once, "Rien.", (), "a"),
+            IndexedDocument(2, _summary("body-many"), "Sobriété, sobriété, sobriété.", (), "b"),
+        ])  # fmt: skip
+        assert slugs(index, "sobr") == ["summary-once", "body-many"]
+        assert slugs(index, "sobriete ") == ["summary-once", "body-many"]
+    finally:
+        index.close()
+
+
+def test_each_text_is_stored_once(tmp_path: Path) -> None:
+    """The index holds terms; the text it shows back is kept once (no copy per page)."""
+    path = tmp_path / "index.sqlite3"
+    index = DocumentIndex(path)
+    pages = ("Première page : Xylophène quintessentiel.", "Seconde page, sans lui.")
+    index.upsert([IndexedDocument(1, _summary("pdf"), "\n".join(pages), pages, "fp")])
+    index.close()
+    assert path.read_bytes().count("Xylophène quintessentiel".encode()) == 1
+
+
+def test_an_index_of_an_older_layout_is_built_again(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    with sqlite3.connect(path) as db:  # the former layout: the text copied into tables of its own
+        db.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO meta VALUES ('schema', '4');"
+            "CREATE TABLE docs_text (id INTEGER PRIMARY KEY, body TEXT);"
+            "CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT);"
+            "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content = 'pages');"
+        )
+    db.close()
+    index = DocumentIndex(path)
+    try:
+        assert index.fingerprints() == {}
+        index.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+        assert slugs(index, "hameconnage ") == ["phishing"]
+    finally:
+        index.close()
