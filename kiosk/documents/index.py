@@ -384,9 +384,7 @@ class DocumentIndex:
         marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
         return self._db.execute(sql, (*marks, match, *params, limit)).fetchall()
 
-    def _ranked(
-        self, match: str, where: str, params: list[object], limit: int
-    ) -> list[Any]:
+    def _ranked(self, match: str, where: str, params: list[object], limit: int) -> list[Any]:
         """The best ``limit`` documents: those whose short fields match first, ranked on them,
         then those that match only with their body, ranked with it.
 
