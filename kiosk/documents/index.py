@@ -196,6 +196,8 @@ class DocumentIndex:
                 return
             log.info("building a new document index in %s", self.path or ":memory:")
             self._drop_all()
+            self._db.execute("VACUUM")  # an older index's pages back to the disk (empty: quick)
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.executescript(_SCHEMA)
             self._db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
 
@@ -337,6 +339,7 @@ class DocumentIndex:
         where, params = _filters(theme, kind)
         with self._lock:
             try:
+                table = "heads_fts"  # the short fields' own index
                 if _only_short_prefix(query.words(), text, typing):
                     # one or two letters: ranking half the catalogue can wait (newest first)
                     match = "{title tags theme}: (" + match + ")"
@@ -344,10 +347,10 @@ class DocumentIndex:
                 elif provisional:
                     rows = self._heads(match, where, params, limit)
                 else:
-                    rows = self._ranked(match, where, params, limit)
+                    rows, table = self._ranked(match, where, params, limit), "docs_fts"
                 total = len(rows)
                 if total == limit and not provisional:  # counted up to COUNT_CAP: "1000+"
-                    total = self._count(match, where, params)
+                    total = self._count(table, match, where, params)
             except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
                 log.error("search %r (%s) failed: %s", text, match, exc)
                 return SearchResults(text, (), 0, theme, kind)
@@ -417,11 +420,11 @@ class DocumentIndex:
             ).fetchall()
         return rows
 
-    def _count(self, match: str, where: str, params: list[object]) -> int:
-        """Matching documents, counted up to :data:`COUNT_CAP` (no ranking)."""
+    def _count(self, table: str, match: str, where: str, params: list[object]) -> int:
+        """Documents matching in ``table``, counted up to :data:`COUNT_CAP` (no ranking)."""
         sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM docs_fts JOIN docs "
-            f"ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?{where} LIMIT ?)"
+            f"SELECT count(*) FROM (SELECT 1 FROM {table} JOIN docs "
+            f"ON docs.id = {table}.rowid WHERE {table} MATCH ?{where} LIMIT ?)"
         )
         return int(self._db.execute(sql, (match, *params, COUNT_CAP)).fetchone()[0])
 

@@ -427,10 +427,12 @@ def test_an_index_of_an_older_layout_is_built_again(tmp_path: Path) -> None:
             "CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT);"
             "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content = 'pages');"
         )
+        db.execute("INSERT INTO pages (text) VALUES (?)", ("Un texte de 4 Mo. " * 250_000,))
     db.close()
     index = DocumentIndex(path)
     try:
         assert index.fingerprints() == {}
+        assert path.stat().st_size < 1_000_000  # the old copies of the text went back to the disk
         index.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
         assert slugs(index, "hameconnage ") == ["phishing"]
     finally:
