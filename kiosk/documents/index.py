@@ -33,6 +33,7 @@ import difflib
 import logging
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -73,9 +74,9 @@ MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
 PAGE_SNIPPET_WORDS: Final = 14
-# Prefix indexes: the body's 3-letter one serves the word being typed over the whole catalogue
-# (a 2-letter word is looked up in the short fields only, in their own small index).
-BODY_PREFIXES: Final = "3"
+# Bodies are kept deflated: French text shrinks to about a third, and only the snippets of the
+# rows shown, in-document search and deletes read it back (through a SQL function).
+BODY_COMPRESSION: Final = 6
 SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
 # While typing, a last word this short matches thousands of bodies, and ranking them all is
 # what costs: a quick first answer looks in titles, tags, themes and summaries only (one or
@@ -105,12 +106,13 @@ CREATE TABLE docs (
 );
 CREATE INDEX docs_published ON docs (published_on DESC);
 CREATE INDEX docs_theme ON docs (theme, published_on DESC);
-CREATE TABLE bodies (id INTEGER PRIMARY KEY, body TEXT NOT NULL, page_lengths TEXT);
+CREATE TABLE bodies (id INTEGER PRIMARY KEY, deflated BLOB NOT NULL, page_lengths TEXT);
 CREATE VIEW docs_text (id, title, summary, tags, theme, body) AS
-SELECT docs.id, title, summary, tags, theme, body FROM docs JOIN bodies ON bodies.id = docs.id;
+SELECT docs.id, title, summary, tags, theme, inflate(deflated)
+FROM docs JOIN bodies ON bodies.id = docs.id;
 CREATE VIRTUAL TABLE docs_fts USING fts5(
     title, summary, tags, theme, body, content = 'docs_text', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '{BODY_PREFIXES}'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})');
 CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
@@ -181,6 +183,7 @@ class DocumentIndex:
         self._db = sqlite3.connect(
             str(path), check_same_thread=False, isolation_level=None, cached_statements=64
         )
+        self._db.create_function("inflate", 1, inflate, deterministic=True)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: rebuilt if a crash loses it
         self._ensure_schema()
@@ -196,7 +199,10 @@ class DocumentIndex:
                 return
             log.info("building a new document index in %s", self.path or ":memory:")
             self._drop_all()
-            self._db.execute("VACUUM")  # an older index's pages back to the disk (empty: quick)
+            # free pages go back to the disk: an older index's now (the file is empty: quick),
+            # those an optimize leaves later (incremental_vacuum)
+            self._db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            self._db.execute("VACUUM")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.executescript(_SCHEMA)
             self._db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
@@ -254,7 +260,8 @@ class DocumentIndex:
                             set().union(*(w for _, w in pages)))  # fmt: skip
                 else:
                     body = analyse(doc.body)
-                db.execute("INSERT INTO bodies VALUES (?, ?, ?)", (doc.id, doc.body, lengths))
+                db.execute("INSERT INTO bodies VALUES (?, ?, ?)",
+                           (doc.id, deflate(doc.body), lengths))  # fmt: skip
                 db.execute(
                     "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
@@ -305,6 +312,7 @@ class DocumentIndex:
         with self._write() as db:
             db.execute("INSERT INTO docs_fts (docs_fts) VALUES ('optimize')")
             db.execute("INSERT INTO heads_fts (heads_fts) VALUES ('optimize')")
+            db.execute("PRAGMA incremental_vacuum").fetchall()  # the old segments' pages
 
     # --- reading --------------------------------------------------------------------------
     def count(self) -> int:
@@ -410,7 +418,8 @@ class DocumentIndex:
         rows = []
         if heads:  # their snippets from the bodies (the words shown in context)
             by_id = {r[0]: r for r in self._db.execute(
-                f"{select} AND docs_fts.rowid IN ({found})", (*marks, *marks, match)
+                # "+ 0": one pass over the matches, not one full query per id looked up
+                f"{select} AND docs_fts.rowid + 0 IN ({found})", (*marks, *marks, match)
             )}  # fmt: skip
             rows = [by_id[i] for i in heads if i in by_id]
         if len(rows) < limit:
@@ -547,7 +556,7 @@ class DocumentIndex:
             return []
         with self._lock:
             row = self._db.execute(
-                "SELECT body, page_lengths FROM bodies WHERE id = ?", (doc_id,)
+                "SELECT inflate(deflated), page_lengths FROM bodies WHERE id = ?", (doc_id,)
             ).fetchone()
             if row is None or row[1] is None:
                 return []  # not a PDF: no pages to go to
@@ -577,6 +586,15 @@ class DocumentIndex:
                 if len(hits) == limit:
                     break
         return hits
+
+
+def deflate(text: str) -> bytes:
+    return zlib.compress(text.encode(), BODY_COMPRESSION)
+
+
+def inflate(data: bytes | None) -> str | None:
+    """The body as written (the SQL function the content view reads it through)."""
+    return zlib.decompress(data).decode() if data is not None else None
 
 
 def _highlighted_ranges(highlighted: str) -> list[tuple[int, int]]:

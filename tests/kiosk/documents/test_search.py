@@ -407,14 +407,19 @@ def test_a_word_said_in_the_short_fields_ranks_above_bodies_that_repeat_it(
         index.close()
 
 
-def test_each_text_is_stored_once(tmp_path: Path) -> None:
-    """The index holds terms; the text it shows back is kept once (no copy per page)."""
+def test_each_body_is_kept_once_deflated_and_still_shown_as_written(tmp_path: Path) -> None:
+    """The index holds terms; the body it shows back is kept once, deflated (no copy per page,
+    no plain copy), and read back for snippets and in-document search."""
     path = tmp_path / "index.sqlite3"
     index = DocumentIndex(path)
-    pages = ("Première page : Xylophène quintessentiel.", "Seconde page, sans lui.")
+    pages = ("Première page : Xylophène quintessentiel. " * 20, "Seconde page, sans lui.")
     index.upsert([IndexedDocument(1, _summary("pdf"), "\n".join(pages), pages, "fp")])
+    snippet = index.search("xylophene ").hits[0].snippet
+    in_pdf = index.find_in_document("pdf", "quintessentiel")
     index.close()
-    assert path.read_bytes().count("Xylophène quintessentiel".encode()) == 1
+    assert f"{HIGHLIGHT_START}Xylophène{HIGHLIGHT_END} quintessentiel" in snippet
+    assert [(p.page_number, p.occurrences) for p in in_pdf] == [(1, 20)]
+    assert "Xylophène".encode() not in path.read_bytes()
 
 
 def test_an_index_of_an_older_layout_is_built_again(tmp_path: Path) -> None:
