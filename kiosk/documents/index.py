@@ -7,13 +7,18 @@ brought up to date from the main database by :func:`kiosk.documents.library.sync
 
 What FTS5 indexes is not the text but its terms, computed in Python
 (:func:`kiosk.documents.text.index_form`: NFKC, case, « œ », « æ », « ß » and ligature glyphs
-spelled out, accents dropped, Snowball French stems), word for word. The original text stays in
-plain tables that the FTS5 tables use as their *external content*: ``snippet()`` and
-``highlight()`` read it back and, because the tokenizer (``unicode61``) splits it into as many
-words as it split the terms, light up the original words (« Œuvres », not « oeuvr »). Prefix
-queries (``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words``
-table (every folded word with its stem) spelling suggestions and prefixes longer than a stem.
-Ranked by ``bm25`` with titles weighing most.
+spelled out, accents dropped, Snowball French stems), word for word. The original text is kept
+once, and the FTS5 tables read it as their *external content*: the short fields (title, summary,
+tags, theme) from ``docs`` itself, the bodies from ``bodies``, deflated (a third of the size of
+French text), through the ``docs_text`` view. ``snippet()`` and ``highlight()`` read it back
+and, because the tokenizer (``unicode61``) splits it into as many words as it split the terms,
+light up the original words (« Œuvres », not « oeuvr »). A PDF's pages are not stored apart:
+their lengths place the highlights of the body on pages (in-document search). Two FTS5 tables:
+``docs_fts`` over everything, ranked by ``bm25`` with titles weighing most, and ``heads_fts``
+over the short fields alone, a twentieth of its size, for the quick answer while a word is
+typed and the first ranking tier (see :meth:`DocumentIndex._ranked`). Prefix queries
+(``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words`` table
+(every folded word with its stem) spelling suggestions and prefixes longer than a stem.
 
 Why terms computed in Python rather than a tokenizer registered in SQLite: Python's ``sqlite3``
 cannot register one; ``apsw`` can, but brings its own SQLite and calls back into Python for
@@ -73,6 +78,9 @@ MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
+SNIPPET_ROWS: Final = 8  # rows given a snippet cut from their body: a screenful
+RANK_CANDIDATES: Final = 1000  # matches ranked by bm25 at most, the newest (see _ranked)
+SHORT_CANDIDATES: Final = 300  # the same for one or two letters (only titles, tags, themes)
 PAGE_SNIPPET_WORDS: Final = 14
 # Bodies are kept deflated: French text shrinks to about a third, and only the snippets of the
 # rows shown, in-document search and deletes read it back (through a SQL function).
@@ -351,7 +359,8 @@ class DocumentIndex:
                 if _only_short_prefix(query.words(), text, typing):
                     # one or two letters: ranking half the catalogue can wait (newest first)
                     match = "{title tags theme}: (" + match + ")"
-                    rows = self._heads(match, where, params, limit, newest=provisional)
+                    rows = self._heads(match, where, params, limit, newest=provisional,
+                                       candidates=SHORT_CANDIDATES)  # fmt: skip
                 elif provisional:
                     rows = self._heads(match, where, params, limit)
                 else:
@@ -382,52 +391,77 @@ class DocumentIndex:
         return SearchResults(text, (), 0, theme, kind, self.suggest_themes(better), did_you_mean)
 
     def _heads(
-        self, match: str, where: str, params: list[object], limit: int, *, newest: bool = False
+        self,
+        match: str,
+        where: str,
+        params: list[object],
+        limit: int,
+        *,
+        newest: bool = False,
+        candidates: int = RANK_CANDIDATES,
     ) -> list[Any]:
         """Documents whose short fields (title, summary, tags, theme) match, from their own
-        small index: best first, or the newest first."""
-        order = "heads_fts.rowid DESC" if newest else "rank"
+        small index: the newest first, or the best of the newest ``candidates``."""
+        bound, order = 0, "heads_fts.rowid DESC"
+        if not newest:
+            bound, order = self._newest_bound("heads_fts", match, where, params, candidates), "rank"
         sql = (
             "SELECT docs.*, '', snippet(heads_fts, 1, ?, ?, '…', ?), rank "
             "FROM heads_fts JOIN docs ON docs.id = heads_fts.rowid "
-            f"WHERE heads_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
+            f"WHERE heads_fts MATCH ? AND heads_fts.rowid >= ?{where} ORDER BY {order} LIMIT ?"
         )
         marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
-        return self._db.execute(sql, (*marks, match, *params, limit)).fetchall()
+        return self._db.execute(sql, (*marks, match, bound, *params, limit)).fetchall()
+
+    def _newest_bound(
+        self, table: str, match: str, where: str, params: list[object], candidates: int
+    ) -> int:
+        """The smallest id among the newest ``candidates`` documents matching in ``table`` (0
+        when fewer match): bm25 then ranks those, not every match (reading the matches in id
+        order costs little; ranking them is what costs)."""
+        row = self._db.execute(
+            f"SELECT {table}.rowid FROM {table} JOIN docs ON docs.id = {table}.rowid "
+            f"WHERE {table} MATCH ?{where} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET ?",
+            (match, *params, candidates - 1),
+        ).fetchone()
+        return int(row[0]) if row is not None else 0
 
     def _ranked(self, match: str, where: str, params: list[object], limit: int) -> list[Any]:
         """The best ``limit`` documents: those whose short fields match first, ranked on them,
         then those that match only with their body, ranked with it.
 
         A word being typed (« int ») is found in thousands of bodies, and ranking them all
-        with bm25 is what a keystroke cannot afford; the short fields are a small index, and
-        a document that says the words in its title, tags or summary is the better answer
-        anyway. The bodies are ranked only when the short fields give fewer than ``limit``.
+        with bm25 is what a keystroke cannot afford. So the work is bounded: the short fields
+        are a small index, and a document that says the words in its title, tags or summary is
+        the better answer anyway; the bodies are ranked only when the short fields give fewer
+        than ``limit``; each ranking looks at the newest :data:`RANK_CANDIDATES` matches at
+        most; and only the rows a screen shows first (:data:`SNIPPET_ROWS`) get a snippet cut
+        from their body, the others their summary.
         """
-        heads = [int(r[0]) for r in self._db.execute(
-            f"SELECT heads_fts.rowid FROM heads_fts JOIN docs ON docs.id = heads_fts.rowid "
-            f"WHERE heads_fts MATCH ?{where} ORDER BY rank LIMIT ?", (match, *params, limit),
-        )]  # fmt: skip
-        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
-        select = (
-            "SELECT docs.*, snippet(docs_fts, 4, ?, ?, '…', ?), "
-            "snippet(docs_fts, 1, ?, ?, '…', ?), rank "
-            "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?"
-        )
-        found = ", ".join(map(str, heads))  # integers from the index itself
-        rows = []
-        if heads:  # their snippets from the bodies (the words shown in context)
-            by_id = {r[0]: r for r in self._db.execute(
-                # "+ 0": one pass over the matches, not one full query per id looked up
-                f"{select} AND docs_fts.rowid + 0 IN ({found})", (*marks, *marks, match)
-            )}  # fmt: skip
-            rows = [by_id[i] for i in heads if i in by_id]
+        rows = self._heads(match, where, params, limit)
         if len(rows) < limit:
+            found = ", ".join(str(int(r[0])) for r in rows) or "0"  # ids from the index itself
+            bound = self._newest_bound("docs_fts", match, where, params, RANK_CANDIDATES)
             rows += self._db.execute(
-                f"{select}{where} AND docs_fts.rowid NOT IN ({found}) ORDER BY rank LIMIT ?",
-                (*marks, *marks, match, *params, limit - len(rows)),
-            ).fetchall()
-        return rows
+                "SELECT docs.*, '', snippet(docs_fts, 1, ?, ?, '…', ?), rank "
+                "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
+                f"WHERE docs_fts MATCH ? AND docs_fts.rowid >= ?{where} "
+                f"AND docs_fts.rowid NOT IN ({found}) ORDER BY rank LIMIT ?",
+                (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match, bound, *params,
+                 limit - len(rows)),
+            ).fetchall()  # fmt: skip
+        shown = [int(r[0]) for r in rows[:SNIPPET_ROWS]]
+        if not shown:
+            return rows
+        ids = ", ".join(map(str, shown))
+        snippets = dict(self._db.execute(
+            "SELECT rowid, snippet(docs_fts, 4, ?, ?, '…', ?) FROM docs_fts "
+            "WHERE docs_fts MATCH ? AND rowid BETWEEN ? AND ? "
+            # "+ 0": one pass over the matches, not one whole query per id looked up
+            f"AND rowid + 0 IN ({ids})",
+            (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match, min(shown), max(shown)),
+        ).fetchall())  # fmt: skip
+        return [(*r[:13], snippets.get(r[0], ""), *r[14:]) for r in rows]
 
     def _count(self, table: str, match: str, where: str, params: list[object]) -> int:
         """Documents matching in ``table``, counted up to :data:`COUNT_CAP` (no ranking)."""
@@ -438,15 +472,16 @@ class DocumentIndex:
         return int(self._db.execute(sql, (match, *params, COUNT_CAP)).fetchone()[0])
 
     def _longer_than_stem(self, prefix: str) -> list[str]:
-        """Stems of indexed words that start with ``prefix`` but are shorter than it (the word
-        being typed, « fichie », has gone past the stem of « fichier », « fichi »)."""
+        """Stems of indexed words that start with ``prefix`` but do not start with it: the word
+        being typed has gone past the stem (« fichie », of « fichier », stem « fichi ») or the
+        stem ends otherwise (« intelligenc », of « intelligence », stem « intelligent »)."""
         if len(prefix) <= PREFIX_MIN_CHARS + 1:  # shorter stems are rare; the scan is not
             return []
         with self._lock:
             rows = self._db.execute(
                 "SELECT DISTINCT stem FROM words WHERE word >= ? AND word < ? "
-                "AND length(stem) < ? LIMIT 20",
-                (prefix, prefix + "\U0010ffff", len(prefix)),
+                "AND substr(stem, 1, ?) <> ? LIMIT 20",
+                (prefix, prefix + "\U0010ffff", len(prefix), prefix),
             ).fetchall()
         return [str(r[0]) for r in rows]
 

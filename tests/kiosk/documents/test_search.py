@@ -96,6 +96,12 @@ def test_accents_case_elisions_and_prefix_find_the_same_document(
     assert slugs(index, typed)[0] == "phishing"
 
 
+def test_a_word_typed_past_where_its_stem_differs_still_finds_it(index: DocumentIndex) -> None:
+    # Snowball stems « intelligence » as « intelligent »: « intelligenc » is a prefix of the
+    # word, not of its stem
+    assert slugs(index, "intelligenc")[0] == "ai-charter"
+
+
 def test_prefix_search_only_while_typing_the_last_word(index: DocumentIndex) -> None:
     assert slugs(index, "sobri")[:2] == ["sobriety", "body-only"]
     assert slugs(index, "sobri ") == []  # a finished word is a whole word
