@@ -79,8 +79,8 @@ MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
 SNIPPET_ROWS: Final = 8  # rows given a snippet cut from their body: a screenful
-RANK_CANDIDATES: Final = 1000  # matches ranked by bm25 at most, the newest (see _ranked)
-SHORT_CANDIDATES: Final = 300  # the same for one or two letters (only titles, tags, themes)
+RANK_CANDIDATES: Final = 300  # matches ranked by bm25 at most, the newest (see _ranked)
+SHORT_CANDIDATES: Final = 200  # the same for one or two letters (only titles, tags, themes)
 PAGE_SNIPPET_WORDS: Final = 14
 # Bodies are kept deflated: French text shrinks to about a third, and only the snippets of the
 # rows shown, in-document search and deletes read it back (through a SQL function).
@@ -188,6 +188,8 @@ class DocumentIndex:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._writes = 0  # writes through this connection (data_version counts the others')
+        self._last_heads: tuple[tuple[object, ...], list[Any]] | None = None
         self._db = sqlite3.connect(
             str(path), check_same_thread=False, isolation_level=None, cached_statements=64
         )
@@ -230,6 +232,7 @@ class DocumentIndex:
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
+            self._writes += 1
             try:
                 yield self._db
             except BaseException:
@@ -402,6 +405,13 @@ class DocumentIndex:
     ) -> list[Any]:
         """Documents whose short fields (title, summary, tags, theme) match, from their own
         small index: the newest first, or the best of the newest ``candidates``."""
+        # The quick answer and the complete one that follows it rank the same short fields:
+        # the second takes the first's rows (unless the index changed, here or in another
+        # process, in between).
+        version = (self._writes, self._db.execute("PRAGMA data_version").fetchone()[0])
+        key = (match, where, tuple(params), limit, newest, candidates, version)
+        if self._last_heads is not None and self._last_heads[0] == key:
+            return list(self._last_heads[1])
         bound, order = 0, "heads_fts.rowid DESC"
         if not newest:
             bound, order = self._newest_bound("heads_fts", match, where, params, candidates), "rank"
@@ -411,7 +421,9 @@ class DocumentIndex:
             f"WHERE heads_fts MATCH ? AND heads_fts.rowid >= ?{where} ORDER BY {order} LIMIT ?"
         )
         marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
-        return self._db.execute(sql, (*marks, match, bound, *params, limit)).fetchall()
+        rows = self._db.execute(sql, (*marks, match, bound, *params, limit)).fetchall()
+        self._last_heads = (key, rows)
+        return list(rows)
 
     def _newest_bound(
         self, table: str, match: str, where: str, params: list[object], candidates: int
@@ -420,7 +432,7 @@ class DocumentIndex:
         when fewer match): bm25 then ranks those, not every match (reading the matches in id
         order costs little; ranking them is what costs)."""
         row = self._db.execute(
-            f"SELECT {table}.rowid FROM {table} JOIN docs ON docs.id = {table}.rowid "
+            f"SELECT {table}.rowid FROM {_source(table, where)} "
             f"WHERE {table} MATCH ?{where} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET ?",
             (match, *params, candidates - 1),
         ).fetchone()
@@ -442,14 +454,12 @@ class DocumentIndex:
         if len(rows) < limit:
             found = ", ".join(str(int(r[0])) for r in rows) or "0"  # ids from the index itself
             bound = self._newest_bound("docs_fts", match, where, params, RANK_CANDIDATES)
-            rows += self._db.execute(
-                "SELECT docs.*, '', snippet(docs_fts, 1, ?, ?, '…', ?), rank "
-                "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
+            rows += self._db.execute(  # (a snippet reads the body: only for rows shown)
+                "SELECT docs.*, '', '', rank FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
                 f"WHERE docs_fts MATCH ? AND docs_fts.rowid >= ?{where} "
                 f"AND docs_fts.rowid NOT IN ({found}) ORDER BY rank LIMIT ?",
-                (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match, bound, *params,
-                 limit - len(rows)),
-            ).fetchall()  # fmt: skip
+                (match, bound, *params, limit - len(rows)),
+            ).fetchall()
         shown = [int(r[0]) for r in rows[:SNIPPET_ROWS]]
         if not shown:
             return rows
@@ -466,8 +476,8 @@ class DocumentIndex:
     def _count(self, table: str, match: str, where: str, params: list[object]) -> int:
         """Documents matching in ``table``, counted up to :data:`COUNT_CAP` (no ranking)."""
         sql = (
-            f"SELECT count(*) FROM (SELECT 1 FROM {table} JOIN docs "
-            f"ON docs.id = {table}.rowid WHERE {table} MATCH ?{where} LIMIT ?)"
+            f"SELECT count(*) FROM (SELECT 1 FROM {_source(table, where)} "
+            f"WHERE {table} MATCH ?{where} LIMIT ?)"
         )
         return int(self._db.execute(sql, (match, *params, COUNT_CAP)).fetchone()[0])
 
@@ -682,6 +692,12 @@ def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:
         and len(query_words) == 1
         and len(query_words[0]) <= SHORT_PREFIX
     )
+
+
+def _source(table: str, where: str) -> str:
+    """``table``, joined to ``docs`` only when filters need it: a pass over thousands of
+    matches looks each one up there otherwise (six times slower)."""
+    return f"{table} JOIN docs ON docs.id = {table}.rowid" if where else table
 
 
 def _filters(theme: str | None, kind: DocumentKind | None) -> tuple[str, list[object]]:

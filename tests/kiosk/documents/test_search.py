@@ -448,3 +448,18 @@ def test_an_index_of_an_older_layout_is_built_again(tmp_path: Path) -> None:
         assert slugs(index, "hameconnage ") == ["phishing"]
     finally:
         index.close()
+
+
+def test_a_change_made_by_another_process_between_two_answers_is_seen(tmp_path: Path) -> None:
+    """The complete answer reuses the quick one's ranking of the short fields, unless the index
+    changed in between (the kiosk's sync writes it from a process of its own)."""
+    path = tmp_path / "index.sqlite3"
+    kiosk, sync = DocumentIndex(path), DocumentIndex(path)
+    try:
+        sync.upsert([IndexedDocument(1, replace(_summary("gone"), title="Sobriété"), "", (), "a")])
+        assert [h.document.slug for h in kiosk.search("sobr", quick=True).hits] == ["gone"]
+        sync.remove([1])
+        assert slugs(kiosk, "sobr") == []
+    finally:
+        kiosk.close()
+        sync.close()
