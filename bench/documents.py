@@ -257,14 +257,16 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
     bare = DocumentIndex(index_path)
     raw: list[float] = []
     quick: list[float] = []
+    cpu: list[float] = []  # the thread's CPU time: what a search costs, however loaded the machine
     provisional = 0
     for text in keystrokes():
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         provisional += bare.search(text, limit=RESULTS_LIMIT, quick=True).provisional
         quick.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
         bare.search(text, limit=RESULTS_LIMIT)
         raw.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.thread_time() - c0) * 1000)
     bare.close()
     print(f"search as you type ({len(latencies)} keystrokes, {provisional} of them answered "
           "first from titles and summaries):")  # fmt: skip
@@ -272,6 +274,8 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
     print(f"  keystroke -> complete list painted: {figures(latencies)}")
     print(f"  baseline, bare index.search (complete): {figures(raw)}; "
           f"quick first look: {figures(quick)}")  # fmt: skip
+    print(f"  CPU time of both bare searches per keystroke (quick + complete): {figures(cpu)}; "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"  worker hop: keystroke -> search running {figures(hops_in)}; search done -> "
           f"GUI slot {figures(hops)}; list model + paint {figures(paints)}")  # fmt: skip
     print(f"RSS: {rss_searched:.0f} MiB with the {bare_count(index_path)}-document catalogue "
