@@ -6,16 +6,20 @@
 1. Index build: ``--docs`` documents of about ``--words`` words drawn from a Zipf-distributed
    40,000-word vocabulary (French function words first, the demo corpus's words spread among
    invented ones: see :func:`zipf_vocabulary`), upserted in batches of 500 into the kiosk's FTS5
-   index, then optimised.
+   index, then optimised, in a child process (as the kiosk builds it, apart). Then the file's
+   size next to the text it indexes, and its largest parts.
 2. Search as you type: queries typed one character at a time into the real search page; for
    each keystroke, the time from the field's change to the first result list painted (the
    search runs on the desk's worker, the answer comes back by queued signal, the list
    repaints), and to the complete list (a short last word is answered first from titles and
    summaries, then from everything). Baseline in the same process: the bare
-   ``DocumentIndex.search`` calls (quick and complete) for the same texts.
+   ``DocumentIndex.search`` calls (quick and complete) for the same texts. The worker hop is
+   split out (keystroke -> search running on the worker, search done -> GUI slot, model update
+   and paint), then the RSS once the catalogue has been searched (the reader never opened),
+   next to the RSS before the search page and the index existed.
 3. First page of a 60-page PDF painted by the reader (QtPdf renders on a thread of its own;
    "painted" = ink visible in a grab of the view), with a bare QPdfDocument.render of that
-   page at the same size as the baseline.
+   page at the same size as the baseline; the RSS with that PDF open (the index still open).
 4. RSS while the reader opens ``--open`` different PDFs in a row (each shown until painted):
    it must level off once the caches are full.
 """
@@ -23,9 +27,11 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -114,13 +120,15 @@ def corpus(n: int, words: int, seed: int = 6) -> list:  # type: ignore[type-arg]
 
     rng = random.Random(seed)
     vocab = zipf_vocabulary(rng)
-    weights = [1 / (rank + 1) for rank in range(len(vocab))]  # Zipf
+    # Zipf, accumulated once (what random.choices would do on every call: the same draws)
+    cum_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocab))))
+    title_vocab, title_weights = vocab[:20_000], cum_weights[:20_000]
     themes = [t for t, _ in THEMES]
     docs = []
     for i in range(1, n + 1):
-        text = rng.choices(vocab, weights, k=words)
+        text = rng.choices(vocab, cum_weights=cum_weights, k=words)
         pages = tuple(" ".join(text[p : p + 300]) for p in range(0, words, 300))
-        title = " ".join(rng.choices(vocab[:20_000], weights[:20_000], k=7)).capitalize()
+        title = " ".join(rng.choices(title_vocab, cum_weights=title_weights, k=7)).capitalize()
         summary = DocumentSummary(
             slug=f"doc-{i}", kind=DocumentKind.PDF, title=title, summary=" ".join(text[:30]),
             theme=themes[i % len(themes)], tags=(), published_on=date(2026, 1, 1),
@@ -130,7 +138,9 @@ def corpus(n: int, words: int, seed: int = 6) -> list:  # type: ignore[type-arg]
     return docs
 
 
-def bench_index(path: Path, n: int, words: int):  # type: ignore[no-untyped-def]
+def bench_index(path: Path, n: int, words: int) -> None:
+    import sqlite3
+
     from kiosk.documents.index import DocumentIndex
 
     docs = corpus(n, words)
@@ -141,42 +151,79 @@ def bench_index(path: Path, n: int, words: int):  # type: ignore[no-untyped-def]
     t_upsert = time.perf_counter() - t0
     index.optimize()
     total = time.perf_counter() - t0
+    index.close()  # checkpoints the WAL: the file is the whole index
+    raw = sum(len("".join((d.summary.title, d.summary.summary, d.summary.theme,
+                           *d.summary.tags, d.body)).encode()) for d in docs)  # fmt: skip
+    size = path.stat().st_size
     print(f"index build: {n} docs x ~{words} words: {total:.1f} s "
-          f"(upserts {t_upsert:.1f} s + optimize {total - t_upsert:.1f} s), "
-          f"{path.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
-    return index
+          f"(upserts {t_upsert:.1f} s + optimize {total - t_upsert:.1f} s)")  # fmt: skip
+    print(f"index size: {size / 2**20:.0f} MiB for {raw / 2**20:.0f} MiB of text "
+          f"(baseline: the text itself): {size / raw:.2f} x the text")  # fmt: skip
+    db = sqlite3.connect(path)
+    parts = db.execute(
+        "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6"
+    ).fetchall()
+    db.close()
+    print("  largest parts: " + ", ".join(f"{name} {size / 2**20:.0f}" for name, size in parts)
+          + " MiB")  # fmt: skip
 
 
 def keystrokes() -> list[str]:
     return [q[:n] for q in QUERIES for n in range(1, len(q) + 1)]
 
 
-def bench_typing(app, index_path: Path) -> None:  # type: ignore[no-untyped-def]
+class Stamps:
+    """When the worker began and ended each search (perf_counter), to measure the hops."""
+
+    def __init__(self) -> None:
+        self.began = self.ended = 0.0
+
+
+def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from kiosk.documents.catalogue import SearchResults
+    from kiosk.documents.catalogue import DocumentKind, SearchResults
     from kiosk.documents.index import RESULTS_LIMIT, DocumentIndex
     from ui.documents.desk import DocumentDesk
     from ui.documents.search import SearchPage
     from ui.tasks import BackgroundExecutor
     from ui.theme import ThemeController
 
+    stamps = Stamps()
+
+    class StampedIndex(DocumentIndex):
+        def listing(
+            self, text: str, *, theme: str | None = None, kind: DocumentKind | None = None,
+            quick: bool = False,
+        ) -> SearchResults:  # fmt: skip
+            stamps.began = time.perf_counter()
+            try:
+                return super().listing(text, theme=theme, kind=kind, quick=quick)
+            finally:
+                stamps.ended = time.perf_counter()
+
+    rss_before = rss_mib()
     theme = ThemeController(app)
     theme.apply()
     page = SearchPage(theme)
     page.resize(1920, 960)
     page.show()
     desk = DocumentDesk(None, None, None, BackgroundExecutor(),  # type: ignore[arg-type]
-                        open_index=lambda: DocumentIndex(index_path))  # fmt: skip
+                        open_index=lambda: StampedIndex(index_path))  # fmt: skip
     page.request_changed.connect(desk.search)
     viewport = page.results.viewport()
     painted = {"first": 0.0, "complete": 0.0}
+    hops: list[float] = []
+    paints: list[float] = []
     loop = QEventLoop()
 
     def answered(results: SearchResults) -> None:
+        arrived = time.perf_counter()
+        hops.append((arrived - stamps.ended) * 1000)  # worker done -> GUI slot
         page.show_results(results)
         viewport.repaint()  # what the next frame would do, now, to time it
         now = time.perf_counter()
+        paints.append((now - arrived) * 1000)
         painted["first"] = painted["first"] or now
         if not results.provisional:
             painted["complete"] = now
@@ -186,8 +233,11 @@ def bench_typing(app, index_path: Path) -> None:  # type: ignore[no-untyped-def]
     page.field.setText("x")  # open the index, warm the caches
     QTimer.singleShot(5000, loop.quit)
     loop.exec()
+    hops.clear()
+    paints.clear()
     first: list[float] = []
     latencies: list[float] = []
+    hops_in: list[float] = []
     for text in keystrokes():
         painted["first"] = painted["complete"] = 0.0
         page.field.blockSignals(True)
@@ -200,31 +250,54 @@ def bench_typing(app, index_path: Path) -> None:  # type: ignore[no-untyped-def]
         guard.start()
         loop.exec()
         guard.stop()
+        hops_in.append((stamps.began - t0) * 1000)  # keystroke -> worker (last search)
         first.append((painted["first"] - t0) * 1000)
         latencies.append((painted["complete"] - t0) * 1000)
+    rss_searched = rss_mib()
     bare = DocumentIndex(index_path)
     raw: list[float] = []
     quick: list[float] = []
+    cpu: list[float] = []  # the thread's CPU time: what a search costs, however loaded the machine
     provisional = 0
     for text in keystrokes():
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         provisional += bare.search(text, limit=RESULTS_LIMIT, quick=True).provisional
         quick.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
         bare.search(text, limit=RESULTS_LIMIT)
         raw.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.thread_time() - c0) * 1000)
     bare.close()
     print(f"search as you type ({len(latencies)} keystrokes, {provisional} of them answered "
           "first from titles and summaries):")  # fmt: skip
-    print(f"  keystroke -> first list painted:    p50 {statistics.median(first):.1f} ms, "
-          f"p95 {p95(first):.1f} ms, max {max(first):.1f} ms")  # fmt: skip
-    print(f"  keystroke -> complete list painted: p50 {statistics.median(latencies):.1f} ms, "
-          f"p95 {p95(latencies):.1f} ms, max {max(latencies):.1f} ms")  # fmt: skip
-    print(f"  baseline, bare index.search (complete): p50 {statistics.median(raw):.1f} ms, "
-          f"p95 {p95(raw):.1f} ms; quick first look: p50 {statistics.median(quick):.1f} ms, "
-          f"p95 {p95(quick):.1f} ms")  # fmt: skip
-    desk.shutdown()
+    print(f"  keystroke -> first list painted:    {figures(first)}")
+    print(f"  keystroke -> complete list painted: {figures(latencies)}")
+    print(f"  baseline, bare index.search (complete): {figures(raw)}; "
+          f"quick first look: {figures(quick)}")  # fmt: skip
+    print(f"  CPU time of both bare searches per keystroke (quick + complete): {figures(cpu)}; "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(f"  worker hop: keystroke -> search running {figures(hops_in)}; search done -> "
+          f"GUI slot {figures(hops)}; list model + paint {figures(paints)}")  # fmt: skip
+    print(f"RSS: {rss_searched:.0f} MiB with the {bare_count(index_path)}-document catalogue "
+          f"searched, the reader closed (baseline: {rss_before:.0f} MiB before the search page "
+          "and the index)")  # fmt: skip
     page.close()
+    return desk
+
+
+def figures(values: list[float]) -> str:
+    median, high = statistics.median(values), p95(values)
+    return f"p50 {median:.1f} ms, p95 {high:.1f} ms, max {max(values):.1f} ms"
+
+
+def bare_count(index_path: Path) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(index_path)
+    try:
+        return int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
+    finally:
+        db.close()
 
 
 def write_pdfs(folder: Path, count: int, pages: int) -> list[Path]:
@@ -293,6 +366,16 @@ def bench_pdf(app, folder: Path, opens: int) -> None:  # type: ignore[no-untyped
         doc.render(0, QSize(size.width(), size.height()))
         doc.close()
         bare.append((time.perf_counter() - t0) * 1000)
+    viewer.open(sixty)
+    wait_painted(app, viewer)
+    viewer.go_to(30)  # read on: more pages rendered
+    app.processEvents()
+    rss_open = rss_mib()
+    viewer.close_document()
+    print(
+        f"RSS with the 60-page PDF open in the reader (the catalogue still searched): "
+        f"{rss_open:.0f} MiB"
+    )
     print(f"first page of a 60-page PDF painted (open -> ink on screen): "
           f"median {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms; "
           f"baseline load + render page 1: median {statistics.median(bare):.0f} ms")  # fmt: skip
@@ -323,7 +406,11 @@ def main() -> int:
         type=Path,
         help="reuse (or build once into) this index file instead of a fresh one",
     )
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build_only:
+        bench_index(args.index, args.docs, args.words)
+        return 0
 
     from PySide6.QtWidgets import QApplication
 
@@ -332,9 +419,13 @@ def main() -> int:
         folder = Path(tmp)
         index_path = args.index or folder / "index.sqlite3"
         if args.index is None or not args.index.exists():
-            bench_index(index_path, args.docs, args.words).close()
-        bench_typing(app, index_path)
+            # in a child, as the kiosk does (ui.apart): this process's RSS is the kiosk's
+            build = [sys.executable, __file__, "--build-only", "--index", str(index_path),
+                     "--docs", str(args.docs), "--words", str(args.words)]  # fmt: skip
+            subprocess.run(build, check=True)
+        desk = bench_typing(app, index_path)
         bench_pdf(app, folder, args.open)
+        desk.shutdown()
     return 0
 
 

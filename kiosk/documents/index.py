@@ -7,13 +7,18 @@ brought up to date from the main database by :func:`kiosk.documents.library.sync
 
 What FTS5 indexes is not the text but its terms, computed in Python
 (:func:`kiosk.documents.text.index_form`: NFKC, case, « œ », « æ », « ß » and ligature glyphs
-spelled out, accents dropped, Snowball French stems), word for word. The original text stays in
-plain tables that the FTS5 tables use as their *external content*: ``snippet()`` and
-``highlight()`` read it back and, because the tokenizer (``unicode61``) splits it into as many
-words as it split the terms, light up the original words (« Œuvres », not « oeuvr »). Prefix
-queries (``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words``
-table (every folded word with its stem) spelling suggestions and prefixes longer than a stem.
-Ranked by ``bm25`` with titles weighing most.
+spelled out, accents dropped, Snowball French stems), word for word. The original text is kept
+once, and the FTS5 tables read it as their *external content*: the short fields (title, summary,
+tags, theme) from ``docs`` itself, the bodies from ``bodies``, deflated (a third of the size of
+French text), through the ``docs_text`` view. ``snippet()`` and ``highlight()`` read it back
+and, because the tokenizer (``unicode61``) splits it into as many words as it split the terms,
+light up the original words (« Œuvres », not « oeuvr »). A PDF's pages are not stored apart:
+their lengths place the highlights of the body on pages (in-document search). Two FTS5 tables:
+``docs_fts`` over everything, ranked by ``bm25`` with titles weighing most, and ``heads_fts``
+over the short fields alone, a twentieth of its size, for the quick answer while a word is
+typed and the first ranking tier (see :meth:`DocumentIndex._ranked`). Prefix queries
+(``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words`` table
+(every folded word with its stem) spelling suggestions and prefixes longer than a stem.
 
 Why terms computed in Python rather than a tokenizer registered in SQLite: Python's ``sqlite3``
 cannot register one; ``apsw`` can, but brings its own SQLite and calls back into Python for
@@ -33,12 +38,13 @@ import difflib
 import logging
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from kiosk.documents.catalogue import (
     HIGHLIGHT_END,
@@ -60,17 +66,25 @@ from kiosk.documents.text import (
     index_form,
     parse_query,
     stem,
+    word_spans,
     words,
 )
 from kiosk.text import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
+SNIPPET_ROWS: Final = 8  # rows given a snippet cut from their body: a screenful
+RANK_CANDIDATES: Final = 300  # matches ranked by bm25 at most, the newest (see _ranked)
+SHORT_CANDIDATES: Final = 200  # the same for one or two letters (only titles, tags, themes)
+PAGE_SNIPPET_WORDS: Final = 14
+# Bodies are kept deflated: French text shrinks to about a third, and only the snippets of the
+# rows shown, in-document search and deletes read it back (through a SQL function).
+BODY_COMPRESSION: Final = 6
 SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
 # While typing, a last word this short matches thousands of bodies, and ranking them all is
 # what costs: a quick first answer looks in titles, tags, themes and summaries only (one or
@@ -100,21 +114,21 @@ CREATE TABLE docs (
 );
 CREATE INDEX docs_published ON docs (published_on DESC);
 CREATE INDEX docs_theme ON docs (theme, published_on DESC);
-CREATE TABLE docs_text (
-    id INTEGER PRIMARY KEY, title TEXT, summary TEXT, tags TEXT, theme TEXT, body TEXT
-);
+CREATE TABLE bodies (id INTEGER PRIMARY KEY, deflated BLOB NOT NULL, page_lengths TEXT);
+CREATE VIEW docs_text (id, title, summary, tags, theme, body) AS
+SELECT docs.id, title, summary, tags, theme, inflate(deflated)
+FROM docs JOIN bodies ON bodies.id = docs.id;
 CREATE VIRTUAL TABLE docs_fts USING fts5(
     title, summary, tags, theme, body, content = 'docs_text', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 INSERT INTO docs_fts (docs_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})');
 CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
-CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT, page INTEGER, doc_term TEXT);
-CREATE INDEX pages_doc ON pages (doc_term);
-CREATE VIRTUAL TABLE pages_fts USING fts5(
-    text, page UNINDEXED, doc_term, content = 'pages', content_rowid = 'id',
+CREATE VIRTUAL TABLE heads_fts USING fts5(
+    title, summary, tags, theme, content = 'docs', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+INSERT INTO heads_fts (heads_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS[:4]))})');
 CREATE TABLE words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 """
 
@@ -174,9 +188,12 @@ class DocumentIndex:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._writes = 0  # writes through this connection (data_version counts the others')
+        self._last_heads: tuple[tuple[object, ...], list[Any]] | None = None
         self._db = sqlite3.connect(
             str(path), check_same_thread=False, isolation_level=None, cached_statements=64
         )
+        self._db.create_function("inflate", 1, inflate, deterministic=True)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: rebuilt if a crash loses it
         self._ensure_schema()
@@ -192,13 +209,20 @@ class DocumentIndex:
                 return
             log.info("building a new document index in %s", self.path or ":memory:")
             self._drop_all()
+            # free pages go back to the disk: an older index's now (the file is empty: quick),
+            # those an optimize leaves later (incremental_vacuum)
+            self._db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.executescript(_SCHEMA)
             self._db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
 
     def _drop_all(self) -> None:
-        for name in ("docs_vocab", "docs_fts", "pages_fts", "docs_text", "pages", "words",
-                     "docs", "meta"):  # fmt: skip
-            self._db.execute(f"DROP TABLE IF EXISTS {name}")
+        for name in ("docs_vocab", "docs_fts", "heads_fts", "pages_fts", "docs_text", "pages",
+                     "bodies", "words", "docs", "meta"):  # fmt: skip
+            kind = self._db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,))
+            for (what,) in kind.fetchall():  # a table or a view, depending on the version
+                self._db.execute(f"DROP {'VIEW' if what == 'view' else 'TABLE'} {name}")
 
     def close(self) -> None:
         with self._lock:
@@ -208,6 +232,7 @@ class DocumentIndex:
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
+            self._writes += 1
             try:
                 yield self._db
             except BaseException:
@@ -237,29 +262,28 @@ class DocumentIndex:
                         s.page_count, s.content_hash, s.url, doc.fingerprint,
                     ),
                 )  # fmt: skip
-                fields = (s.title, s.summary, " ; ".join(s.tags), s.theme, doc.body)
-                db.execute("INSERT INTO docs_text VALUES (?, ?, ?, ?, ?, ?)", (doc.id, *fields))
-                pages = {n: analyse(text) for n, text in enumerate(doc.pages, 1) if text}
-                if pages and doc.body == "\n".join(doc.pages):  # a PDF: its pages, once
-                    body = (" ".join(f for f, _ in pages.values()),
-                            set().union(*(w for _, w in pages.values())))  # fmt: skip
+                heads = [analyse(f) for f in (s.title, s.summary, ", ".join(s.tags), s.theme)]
+                lengths = None
+                if doc.pages and doc.body == "\n".join(doc.pages):  # a PDF: its pages, once
+                    lengths = ",".join(str(len(page)) for page in doc.pages)
+                    pages = [analyse(text) for text in doc.pages if text]
+                    body = (" ".join(f for f, _ in pages if f),
+                            set().union(*(w for _, w in pages)))  # fmt: skip
                 else:
                     body = analyse(doc.body)
-                analysed = [*map(analyse, fields[:4]), body]
+                db.execute("INSERT INTO bodies VALUES (?, ?, ?)",
+                           (doc.id, deflate(doc.body), lengths))  # fmt: skip
                 db.execute(
                     "INSERT INTO docs_fts (rowid, title, summary, tags, theme, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc.id, *(form for form, _ in analysed)),
+                    (doc.id, *(form for form, _ in heads), body[0]),
                 )
-                for n, (form, _) in pages.items():
-                    row = (doc.pages[n - 1], n, f"d{doc.id}")
-                    cursor = db.execute("INSERT INTO pages (text, page, doc_term) VALUES (?, ?, ?)",
-                                        row)  # fmt: skip
-                    db.execute(
-                        "INSERT INTO pages_fts (rowid, text, page, doc_term) VALUES (?, ?, ?, ?)",
-                        (cursor.lastrowid, form, n, row[2]),
-                    )
-                new_words = set().union(*(w for _, w in analysed)) - known
+                db.execute(
+                    "INSERT INTO heads_fts (rowid, title, summary, tags, theme) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (doc.id, *(form for form, _ in heads)),
+                )
+                new_words = set().union(body[1], *(w for _, w in heads)) - known
                 db.executemany(
                     "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
                     [(w, stem(w)) for w in new_words],
@@ -275,32 +299,31 @@ class DocumentIndex:
     @staticmethod
     def _delete(db: sqlite3.Connection, ids: Sequence[int]) -> None:
         for doc_id in ids:
-            if db.execute("SELECT 1 FROM docs WHERE id = ?", (doc_id,)).fetchone() is None:
+            row = db.execute("SELECT * FROM docs_text WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
                 continue  # not indexed: nothing to find (and no scan to pay for)
-            db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
-            # External content: FTS5 forgets a row only when told the terms it indexed.
-            for row in db.execute("SELECT * FROM docs_text WHERE id = ?", (doc_id,)).fetchall():
-                db.execute(
-                    "INSERT INTO docs_fts (docs_fts, rowid, title, summary, tags, theme, body) "
-                    "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-                    (row[0], *(index_form(v or "") for v in row[1:])),
-                )
-            db.execute("DELETE FROM docs_text WHERE id = ?", (doc_id,))
-            pages = db.execute(
-                "SELECT id, text, page, doc_term FROM pages WHERE doc_term = ?", (f"d{doc_id}",)
-            ).fetchall()
-            db.executemany(
-                "INSERT INTO pages_fts (pages_fts, rowid, text, page, doc_term) "
-                "VALUES ('delete', ?, ?, ?, ?)",
-                [(i, index_form(text), page, term) for i, text, page, term in pages],
+            # External content: FTS5 forgets a row only when told the terms it indexed, so the
+            # text is read (through the view) before its rows go.
+            forms = [index_form(v or "") for v in row[1:]]
+            db.execute(
+                "INSERT INTO docs_fts (docs_fts, rowid, title, summary, tags, theme, body) "
+                "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                (doc_id, *forms),
             )
-            db.execute("DELETE FROM pages WHERE doc_term = ?", (f"d{doc_id}",))
+            db.execute(
+                "INSERT INTO heads_fts (heads_fts, rowid, title, summary, tags, theme) "
+                "VALUES ('delete', ?, ?, ?, ?, ?)",
+                (doc_id, *forms[:4]),
+            )
+            db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+            db.execute("DELETE FROM bodies WHERE id = ?", (doc_id,))
 
     def optimize(self) -> None:
         """Merge the FTS b-trees (after a big build: faster queries, smaller file)."""
         with self._write() as db:
             db.execute("INSERT INTO docs_fts (docs_fts) VALUES ('optimize')")
-            db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('optimize')")
+            db.execute("INSERT INTO heads_fts (heads_fts) VALUES ('optimize')")
+            db.execute("PRAGMA incremental_vacuum").fetchall()  # the old segments' pages
 
     # --- reading --------------------------------------------------------------------------
     def count(self) -> int:
@@ -332,33 +355,22 @@ class DocumentIndex:
         with self._lock:
             match = query.fts(self._longer_than_stem)
         provisional = quick and typing and _short_open_word(query, text)
-        order = "rank"
-        if _only_short_prefix(query.words(), text, typing):
-            match = "{title tags theme}: (" + match + ")"
-            if provisional:  # one or two letters: ranking half the catalogue can wait
-                order = "docs_fts.rowid DESC"
-        elif provisional:
-            match = "{title tags theme summary}: (" + match + ")"
         where, params = _filters(theme, kind)
-        sql = (
-            "SELECT docs.*, snippet(docs_fts, 4, ?, ?, '…', ?), "
-            "snippet(docs_fts, 1, ?, ?, '…', ?), rank "
-            "FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
-            f"WHERE docs_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
-        )
-        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
         with self._lock:
             try:
-                rows = self._db.execute(sql, (*marks, *marks, match, *params, limit)).fetchall()
+                table = "heads_fts"  # the short fields' own index
+                if _only_short_prefix(query.words(), text, typing):
+                    # one or two letters: ranking half the catalogue can wait (newest first)
+                    match = "{title tags theme}: (" + match + ")"
+                    rows = self._heads(match, where, params, limit, newest=provisional,
+                                       candidates=SHORT_CANDIDATES)  # fmt: skip
+                elif provisional:
+                    rows = self._heads(match, where, params, limit)
+                else:
+                    rows, table = self._ranked(match, where, params, limit), "docs_fts"
                 total = len(rows)
                 if total == limit and not provisional:  # counted up to COUNT_CAP: "1000+"
-                    total = int(
-                        self._db.execute(
-                            "SELECT count(*) FROM (SELECT 1 FROM docs_fts JOIN docs "
-                            f"ON docs.id = docs_fts.rowid WHERE docs_fts MATCH ?{where} LIMIT ?)",
-                            (match, *params, COUNT_CAP),
-                        ).fetchone()[0]
-                    )
+                    total = self._count(table, match, where, params)
             except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
                 log.error("search %r (%s) failed: %s", text, match, exc)
                 return SearchResults(text, (), 0, theme, kind)
@@ -381,16 +393,105 @@ class DocumentIndex:
             did_you_mean, better = None, None  # a spelling that finds nothing helps nobody
         return SearchResults(text, (), 0, theme, kind, self.suggest_themes(better), did_you_mean)
 
+    def _heads(
+        self,
+        match: str,
+        where: str,
+        params: list[object],
+        limit: int,
+        *,
+        newest: bool = False,
+        candidates: int = RANK_CANDIDATES,
+    ) -> list[Any]:
+        """Documents whose short fields (title, summary, tags, theme) match, from their own
+        small index: the newest first, or the best of the newest ``candidates``."""
+        # The quick answer and the complete one that follows it rank the same short fields:
+        # the second takes the first's rows (unless the index changed, here or in another
+        # process, in between).
+        version = (self._writes, self._db.execute("PRAGMA data_version").fetchone()[0])
+        key = (match, where, tuple(params), limit, newest, candidates, version)
+        if self._last_heads is not None and self._last_heads[0] == key:
+            return list(self._last_heads[1])
+        bound, order = 0, "heads_fts.rowid DESC"
+        if not newest:
+            bound, order = self._newest_bound("heads_fts", match, where, params, candidates), "rank"
+        sql = (
+            "SELECT docs.*, '', snippet(heads_fts, 1, ?, ?, '…', ?), rank "
+            "FROM heads_fts JOIN docs ON docs.id = heads_fts.rowid "
+            f"WHERE heads_fts MATCH ? AND heads_fts.rowid >= ?{where} ORDER BY {order} LIMIT ?"
+        )
+        marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
+        rows = self._db.execute(sql, (*marks, match, bound, *params, limit)).fetchall()
+        self._last_heads = (key, rows)
+        return list(rows)
+
+    def _newest_bound(
+        self, table: str, match: str, where: str, params: list[object], candidates: int
+    ) -> int:
+        """The smallest id among the newest ``candidates`` documents matching in ``table`` (0
+        when fewer match): bm25 then ranks those, not every match (reading the matches in id
+        order costs little; ranking them is what costs)."""
+        row = self._db.execute(
+            f"SELECT {table}.rowid FROM {_source(table, where)} "
+            f"WHERE {table} MATCH ?{where} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET ?",
+            (match, *params, candidates - 1),
+        ).fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def _ranked(self, match: str, where: str, params: list[object], limit: int) -> list[Any]:
+        """The best ``limit`` documents: those whose short fields match first, ranked on them,
+        then those that match only with their body, ranked with it.
+
+        A word being typed (« int ») is found in thousands of bodies, and ranking them all
+        with bm25 is what a keystroke cannot afford. So the work is bounded: the short fields
+        are a small index, and a document that says the words in its title, tags or summary is
+        the better answer anyway; the bodies are ranked only when the short fields give fewer
+        than ``limit``; each ranking looks at the newest :data:`RANK_CANDIDATES` matches at
+        most; and only the rows a screen shows first (:data:`SNIPPET_ROWS`) get a snippet cut
+        from their body, the others their summary.
+        """
+        rows = self._heads(match, where, params, limit)
+        if len(rows) < limit:
+            found = ", ".join(str(int(r[0])) for r in rows) or "0"  # ids from the index itself
+            bound = self._newest_bound("docs_fts", match, where, params, RANK_CANDIDATES)
+            rows += self._db.execute(  # (a snippet reads the body: only for rows shown)
+                "SELECT docs.*, '', '', rank FROM docs_fts JOIN docs ON docs.id = docs_fts.rowid "
+                f"WHERE docs_fts MATCH ? AND docs_fts.rowid >= ?{where} "
+                f"AND docs_fts.rowid NOT IN ({found}) ORDER BY rank LIMIT ?",
+                (match, bound, *params, limit - len(rows)),
+            ).fetchall()
+        shown = [int(r[0]) for r in rows[:SNIPPET_ROWS]]
+        if not shown:
+            return rows
+        ids = ", ".join(map(str, shown))
+        snippets = dict(self._db.execute(
+            "SELECT rowid, snippet(docs_fts, 4, ?, ?, '…', ?) FROM docs_fts "
+            "WHERE docs_fts MATCH ? AND rowid BETWEEN ? AND ? "
+            # "+ 0": one pass over the matches, not one whole query per id looked up
+            f"AND rowid + 0 IN ({ids})",
+            (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match, min(shown), max(shown)),
+        ).fetchall())  # fmt: skip
+        return [(*r[:13], snippets.get(r[0], ""), *r[14:]) for r in rows]
+
+    def _count(self, table: str, match: str, where: str, params: list[object]) -> int:
+        """Documents matching in ``table``, counted up to :data:`COUNT_CAP` (no ranking)."""
+        sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM {_source(table, where)} "
+            f"WHERE {table} MATCH ?{where} LIMIT ?)"
+        )
+        return int(self._db.execute(sql, (match, *params, COUNT_CAP)).fetchone()[0])
+
     def _longer_than_stem(self, prefix: str) -> list[str]:
-        """Stems of indexed words that start with ``prefix`` but are shorter than it (the word
-        being typed, « fichie », has gone past the stem of « fichier », « fichi »)."""
+        """Stems of indexed words that start with ``prefix`` but do not start with it: the word
+        being typed has gone past the stem (« fichie », of « fichier », stem « fichi ») or the
+        stem ends otherwise (« intelligenc », of « intelligence », stem « intelligent »)."""
         if len(prefix) <= PREFIX_MIN_CHARS + 1:  # shorter stems are rare; the scan is not
             return []
         with self._lock:
             rows = self._db.execute(
                 "SELECT DISTINCT stem FROM words WHERE word >= ? AND word < ? "
-                "AND length(stem) < ? LIMIT 20",
-                (prefix, prefix + "\U0010ffff", len(prefix)),
+                "AND substr(stem, 1, ?) <> ? LIMIT 20",
+                (prefix, prefix + "\U0010ffff", len(prefix), prefix),
             ).fetchall()
         return [str(r[0]) for r in rows]
 
@@ -489,24 +590,86 @@ class DocumentIndex:
         """Pages of one PDF that contain ``text`` (accent- and case-insensitive), in order.
 
         No synonyms here: inside a document the visitor looks for the words they typed (a
-        synonym of "hameçonnage" would light up every page about "courriel piégé").
+        synonym of "hameçonnage" would light up every page about "courriel piégé"). The
+        catalogue's own index answers, one word at a time (a page must hold them all): its
+        highlights of the document's body fall on pages by their lengths, so the pages need no
+        index of their own (that second index of every body weighed as much as the first).
         """
         query = parse_query(text, typing=typing, lexicon=NO_SYNONYMS)
         doc_id = self.document_id(slug)
         if query.empty or doc_id is None:
             return []
         with self._lock:
-            match = f'doc_term : "d{doc_id}" AND {{text}} : ({query.fts(self._longer_than_stem)})'
-        sql = (
-            "SELECT page, snippet(pages_fts, 0, ?, ?, '…', 14), highlight(pages_fts, 0, ?, ?) "
-            "FROM pages_fts WHERE pages_fts MATCH ? ORDER BY page LIMIT ?"
-        )
-        with self._lock:
-            rows = self._db.execute(
-                sql, (HIGHLIGHT_START, HIGHLIGHT_END, HIGHLIGHT_START, HIGHLIGHT_END, match, limit)
-            ).fetchall()
-        return [PageHit(int(page), snippet, full.count(HIGHLIGHT_START))
-                for page, snippet, full in rows]  # fmt: skip
+            row = self._db.execute(
+                "SELECT inflate(deflated), page_lengths FROM bodies WHERE id = ?", (doc_id,)
+            ).fetchone()
+            if row is None or row[1] is None:
+                return []  # not a PDF: no pages to go to
+            body, lengths = str(row[0]), [int(n) for n in str(row[1]).split(",")]
+            found: list[list[tuple[int, int]]] = []
+            for term in query.terms:
+                match = "{body} : (" + term.fts(self._longer_than_stem) + ")"
+                row = self._db.execute(
+                    "SELECT highlight(docs_fts, 4, ?, ?) FROM docs_fts "
+                    "WHERE docs_fts MATCH ? AND rowid = ?",
+                    (HIGHLIGHT_START, HIGHLIGHT_END, match, doc_id),
+                ).fetchone()
+                if row is None:
+                    return []  # a word the document lacks: no page has them all
+                found.append(_highlighted_ranges(str(row[0])))
+        hits = []
+        start = 0
+        for number, length in enumerate(lengths, 1):
+            end = start + length
+            page_text = body[start:end]
+            on_page = [[(a - start, b - start) for a, b in ranges if start <= a < end]
+                       for ranges in found]  # fmt: skip
+            start = end + 1  # the pages are joined with a line break
+            if all(on_page):
+                marks = sorted(set().union(*on_page))
+                hits.append(PageHit(number, _snippet(page_text, marks), len(marks)))
+                if len(hits) == limit:
+                    break
+        return hits
+
+
+def deflate(text: str) -> bytes:
+    return zlib.compress(text.encode(), BODY_COMPRESSION)
+
+
+def inflate(data: bytes | None) -> str | None:
+    """The body as written (the SQL function the content view reads it through)."""
+    return zlib.decompress(data).decode() if data is not None else None
+
+
+def _highlighted_ranges(highlighted: str) -> list[tuple[int, int]]:
+    """(start, end) of the highlighted words in the text without its marks."""
+    ranges = []
+    parts = highlighted.split(HIGHLIGHT_START)
+    pos = len(parts[0])
+    for part in parts[1:]:
+        word, _, rest = part.partition(HIGHLIGHT_END)
+        ranges.append((pos, pos + len(word)))
+        pos += len(word) + len(rest)
+    return ranges
+
+
+def _snippet(text: str, marks: list[tuple[int, int]]) -> str:
+    """About :data:`PAGE_SNIPPET_WORDS` words of ``text`` around its first mark, the marks
+    highlighted, « … » where the text goes on (as FTS5's ``snippet()`` writes them)."""
+    spans = word_spans(text)
+    first = next((n for n, (_, end) in enumerate(spans) if end > marks[0][0]), 0)
+    lo = max(0, min(first - 2, len(spans) - PAGE_SNIPPET_WORDS))
+    hi = min(len(spans), lo + PAGE_SNIPPET_WORDS)
+    begin, stop = spans[lo][0], spans[hi - 1][1]
+    out = ["…" if lo else ""]
+    pos = begin
+    for a, b in marks:
+        if a >= begin and b <= stop:
+            out += [text[pos:a], HIGHLIGHT_START, text[a:b], HIGHLIGHT_END]
+            pos = b
+    out += [text[pos:stop], "…" if hi < len(spans) else ""]
+    return "".join(out)
 
 
 def _short_open_word(query: ParsedQuery, text: str) -> bool:
@@ -529,6 +692,12 @@ def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:
         and len(query_words) == 1
         and len(query_words[0]) <= SHORT_PREFIX
     )
+
+
+def _source(table: str, where: str) -> str:
+    """``table``, joined to ``docs`` only when filters need it: a pass over thousands of
+    matches looks each one up there otherwise (six times slower)."""
+    return f"{table} JOIN docs ON docs.id = {table}.rowid" if where else table
 
 
 def _filters(theme: str | None, kind: DocumentKind | None) -> tuple[str, list[object]]:

@@ -210,6 +210,8 @@ def sync_index(session: Session, index: DocumentIndex) -> SyncReport:
             )
             for row in rows
         )
+    if len(stale) >= SYNC_BATCH:  # a first build or a big import: one b-tree per index again
+        index.optimize()  # (smaller and faster to query than the segments the batches left)
     report = SyncReport(
         added=sum(1 for i in stale if i not in have),
         updated=sum(1 for i in stale if i in have),

@@ -159,6 +159,11 @@ def _index_words(text: str) -> list[str]:
     return _INDEX_TOKEN.findall(text.replace("_", " "))
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word of ``text`` as FTS5's ``unicode61`` splits it."""
+    return [m.span() for m in _INDEX_TOKEN.finditer(text.replace("_", " "))]
+
+
 @lru_cache(maxsize=200_000)
 def _analysed(token: str) -> tuple[str, str]:
     """(folded word, term) of one word as written; cached: a catalogue repeats its words."""

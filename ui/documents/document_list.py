@@ -59,6 +59,7 @@ HitRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 ROW_GAP = 16
 SNIPPET_LINES = 2
+SNIPPET_CACHE = 200  # laid-out snippets kept: several answers' worth of visible rows
 
 KIND_ICONS = {
     DocumentKind.PDF: "file-type-pdf",
@@ -147,14 +148,32 @@ def split_highlights(snippet: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 class DocumentListModel(QAbstractListModel):
+    """The hits shown; a new answer changes the rows in place (no reset).
+
+    While a visitor types, each keystroke brings a list much like the last one: the rows both
+    lists have are told they changed, the extra ones are added or taken away, so the view keeps
+    its items' layout and the delegate its laid-out snippets (keyed by text, not by row).
+    """
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: list[SearchHit] = []
 
     def set_hits(self, hits: list[SearchHit] | tuple[SearchHit, ...]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        new, old = list(hits), len(self._hits)
+        if len(new) < old:
+            self.beginRemoveRows(QModelIndex(), len(new), old - 1)
+            self._hits = self._hits[: len(new)]
+            self.endRemoveRows()
+        elif len(new) > old:
+            self.beginInsertRows(QModelIndex(), old, len(new) - 1)
+            self._hits = self._hits + new[old:]
+            self.endInsertRows()
+        kept = min(old, len(new))
+        changed = [n for n in range(kept) if self._hits[n] != new[n]]
+        self._hits = new
+        if changed:
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
 
     def set_documents(self, documents: list[DocumentSummary] | tuple[DocumentSummary, ...]) -> None:
         self.set_hits([SearchHit(d, d.summary, 0.0) for d in documents])
@@ -190,7 +209,7 @@ class DocumentCardDelegate(QStyledItemDelegate):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self._layouts: dict[tuple[int, int], QTextLayout] = {}
+        self._layouts: dict[tuple[str, int], QTextLayout] = {}
         self._fonts()
         theme.changed.connect(self._fonts)
 
@@ -210,7 +229,7 @@ class DocumentCardDelegate(QStyledItemDelegate):
         self.forget()
 
     def forget(self) -> None:
-        """Drop the laid-out snippets (the model changed)."""
+        """Drop the laid-out snippets (the fonts changed)."""
         self._layouts.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -258,17 +277,19 @@ class DocumentCardDelegate(QStyledItemDelegate):
         )
         painter.drawText(QRect(left, y, width, self.meta_h), Qt.AlignmentFlag.AlignLeft, meta)
         y += self.meta_h + 10
-        layout = self._snippet(index.row(), hit.snippet, width)
+        layout = self._snippet(hit.snippet, width)
         painter.setPen(QColor(t.text_muted))
         painter.setClipRect(QRect(left, y, width, SNIPPET_LINES * self.line_h))
         layout.draw(painter, QPointF(left, y))
         painter.restore()
 
-    def _snippet(self, row: int, snippet: str, width: int) -> QTextLayout:
-        key = (row, width)
+    def _snippet(self, snippet: str, width: int) -> QTextLayout:
+        key = (snippet, width)
         layout = self._layouts.get(key)
         if layout is not None:
             return layout
+        if len(self._layouts) >= SNIPPET_CACHE:
+            self._layouts.clear()  # a few screens' worth; those in view are laid out again
         t = self._theme.tokens
         text, ranges = split_highlights(" ".join(snippet.split()))
         layout = QTextLayout(text, self.f_text)
@@ -312,7 +333,6 @@ class DocumentListView(QListView):
         self.delegate = DocumentCardDelegate(theme, self)
         self.setModel(self.list_model)
         self.setItemDelegate(self.delegate)
-        self.list_model.modelReset.connect(self.delegate.forget)
         self.setUniformItemSizes(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -93,6 +94,12 @@ def test_accents_case_elisions_and_prefix_find_the_same_document(
     index: DocumentIndex, typed: str
 ) -> None:
     assert slugs(index, typed)[0] == "phishing"
+
+
+def test_a_word_typed_past_where_its_stem_differs_still_finds_it(index: DocumentIndex) -> None:
+    # Snowball stems « intelligence » as « intelligent »: « intelligenc » is a prefix of the
+    # word, not of its stem
+    assert slugs(index, "intelligenc")[0] == "ai-charter"
 
 
 def test_prefix_search_only_while_typing_the_last_word(index: DocumentIndex) -> None:
@@ -378,3 +385,81 @@ def test_an_index_built_with_other_terms_is_built_again(tmp_path: Path) -> None:
         assert [h.document.slug for h in again.search("hameconnage ").hits] == ["phishing"]
     finally:
         again.close()
+
+
+def test_in_document_search_wants_every_word_on_one_page(index: DocumentIndex) -> None:
+    # "signalez" is on page 2 only, "message" on page 1 only: no page has both
+    assert index.find_in_document("phishing", "message signalez") == []
+    (hit,) = index.find_in_document("phishing", "support hameç")
+    assert (hit.page_number, hit.occurrences) == (2, 3)
+    assert f"{HIGHLIGHT_START}hameçonnage{HIGHLIGHT_END}" in hit.snippet
+    assert f"{HIGHLIGHT_START}support{HIGHLIGHT_END}" in hit.snippet
+
+
+def test_a_word_said_in_the_short_fields_ranks_above_bodies_that_repeat_it(
+    tmp_path: Path,
+) -> None:
+    index = DocumentIndex(tmp_path / "index.sqlite3")
+    try:
+        summary = "Un long résumé qui parle de beaucoup de choses et, une fois, de sobriété."
+        once = replace(_summary("summary-once"), summary=summary)
+        index.upsert([
+            IndexedDocument(1, once, "Rien.", (), "a"),
+            IndexedDocument(2, _summary("body-many"), "Sobriété, sobriété, sobriété.", (), "b"),
+        ])  # fmt: skip
+        assert slugs(index, "sobr") == ["summary-once", "body-many"]
+        assert slugs(index, "sobriete ") == ["summary-once", "body-many"]
+    finally:
+        index.close()
+
+
+def test_each_body_is_kept_once_deflated_and_still_shown_as_written(tmp_path: Path) -> None:
+    """The index holds terms; the body it shows back is kept once, deflated (no copy per page,
+    no plain copy), and read back for snippets and in-document search."""
+    path = tmp_path / "index.sqlite3"
+    index = DocumentIndex(path)
+    pages = ("Première page : Xylophène quintessentiel. " * 20, "Seconde page, sans lui.")
+    index.upsert([IndexedDocument(1, _summary("pdf"), "\n".join(pages), pages, "fp")])
+    snippet = index.search("xylophene ").hits[0].snippet
+    in_pdf = index.find_in_document("pdf", "quintessentiel")
+    index.close()
+    assert f"{HIGHLIGHT_START}Xylophène{HIGHLIGHT_END} quintessentiel" in snippet
+    assert [(p.page_number, p.occurrences) for p in in_pdf] == [(1, 20)]
+    assert "Xylophène".encode() not in path.read_bytes()
+
+
+def test_an_index_of_an_older_layout_is_built_again(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    with sqlite3.connect(path) as db:  # the former layout: the text copied into tables of its own
+        db.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO meta VALUES ('schema', '4');"
+            "CREATE TABLE docs_text (id INTEGER PRIMARY KEY, body TEXT);"
+            "CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT);"
+            "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content = 'pages');"
+        )
+        db.execute("INSERT INTO pages (text) VALUES (?)", ("Un texte de 4 Mo. " * 250_000,))
+    db.close()
+    index = DocumentIndex(path)
+    try:
+        assert index.fingerprints() == {}
+        assert path.stat().st_size < 1_000_000  # the old copies of the text went back to the disk
+        index.upsert([IndexedDocument(1, _summary("phishing"), "hameçonnage", (), "fp1")])
+        assert slugs(index, "hameconnage ") == ["phishing"]
+    finally:
+        index.close()
+
+
+def test_a_change_made_by_another_process_between_two_answers_is_seen(tmp_path: Path) -> None:
+    """The complete answer reuses the quick one's ranking of the short fields, unless the index
+    changed in between (the kiosk's sync writes it from a process of its own)."""
+    path = tmp_path / "index.sqlite3"
+    kiosk, sync = DocumentIndex(path), DocumentIndex(path)
+    try:
+        sync.upsert([IndexedDocument(1, replace(_summary("gone"), title="Sobriété"), "", (), "a")])
+        assert [h.document.slug for h in kiosk.search("sobr", quick=True).hits] == ["gone"]
+        sync.remove([1])
+        assert slugs(kiosk, "sobr") == []
+    finally:
+        kiosk.close()
+        sync.close()
