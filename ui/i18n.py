@@ -11,6 +11,9 @@ After changing UI strings, refresh the catalogue, translate in Qt Linguist, then
     pyside6-lrelease assets/translations/smartcorner_en.ts -qm assets/translations/smartcorner_en.qm
 
 tests/ui/test_translations.py fails while a string is untranslated or the .qm is stale.
+French typography (’, a narrow no-break space before : ; ! ? and inside « ») is checked on every
+source text by tests/ui/test_typography.py; ``tools/typography.py`` puts it in, keeping the
+English translations attached.
 """
 
 from __future__ import annotations

@@ -143,7 +143,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+157"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>ClearButton</name>
     <message>
-        <location filename="../../ui/widgets/buttons.py" line="+101"/>
+        <location filename="../../ui/widgets/buttons.py" line="+115"/>
         <source>Effacer la saisie</source>
         <translation>Clear the text</translation>
     </message>
@@ -886,7 +886,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+85"/>
+        <location filename="../../ui/documents/document_list.py" line="+86"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -1940,7 +1940,7 @@
         <translation>Agent · {matricule}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>Personne ne porte ce nom.</source>
         <translation>Nobody has this name.</translation>
     </message>

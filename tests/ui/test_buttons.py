@@ -57,13 +57,15 @@ def test_the_person_search_clears_with_a_touch_target_not_qt_s_small_icon(
     assert not search.field.isClearButtonEnabled()  # Qt's own: about 14 px inside the field
     clear = search.findChild(ClearButton)
     assert clear is not None
+    assert not clear.isVisible()  # nothing to clear yet
+
+    search.field.setText("dupont")
     assert clear.isVisible()
     least = mm_to_px(MIN_TARGET_MM, metrics)
     assert min(clear.width(), clear.height()) >= least
-    assert not clear.isEnabled()  # nothing to clear yet
-
-    search.field.setText("dupont")
-    assert clear.isEnabled()
+    field = search.field.geometry()
+    assert field.contains(clear.geometry().translated(field.topLeft()))  # no room taken beside
+    assert search.field.textMargins().right() >= clear.width()  # the text stops before it
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert search.field.text() == ""
-    assert not clear.isEnabled()
+    assert not clear.isVisible()

@@ -193,7 +193,6 @@ class PersonSearch(QWidget):
         head.setSpacing(24)
         head.addWidget(self.title)
         head.addWidget(self.field, 1)
-        head.addWidget(self.clear)
         head.addWidget(self.cancel)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

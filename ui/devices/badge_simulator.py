@@ -100,7 +100,6 @@ class BadgeSimulatorScreen(Screen):
         search_row = QHBoxLayout()
         search_row.setSpacing(24)
         search_row.addWidget(self.field, 1)
-        search_row.addWidget(self.clear)
         search_row.addWidget(self.unknown)
         search_row.addWidget(self.random_card)
 

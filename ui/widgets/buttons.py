@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
@@ -73,29 +73,43 @@ class TouchButton(QPushButton):
 
 
 class ClearButton(TouchButton):
-    """Empties a text field, as a touch target beside it.
+    """Empties a text field: a touch target at the field's right end, inside it.
 
-    QLineEdit's own clear button is a 14 px icon inside the field that a finger misses; this
-    one is a TouchButton (at least MIN_TARGET_MM at the screen's density, as every target), and
-    it is greyed while there is nothing to clear.
+    QLineEdit's own clear button is a 14 px icon that a finger misses. This one is as tall as
+    the field (a touch target, at least MIN_TARGET_MM at the screen's density) and as wide; it
+    lives inside the field, so the rows that hold a field need no room for it. Shown only while
+    there is something to clear.
     """
 
-    def __init__(
-        self, theme: ThemeController, field: QLineEdit, parent: QWidget | None = None
-    ) -> None:
-        # an eraser, not an x: the x beside it in these rows closes the search
-        super().__init__(theme, "eraser", role="secondary", icon_size=36, parent=parent)
+    def __init__(self, theme: ThemeController, field: QLineEdit) -> None:
+        # an eraser, not an x: an x beside these fields closes the search
+        super().__init__(theme, "eraser", role="clear", icon_size=36, parent=field)
         self.setObjectName("clearField")
+        self._field = field
         field.setClearButtonEnabled(False)
         self.clicked.connect(field.clear)
-        field.textChanged.connect(lambda text: self.setEnabled(bool(text)))
-        self.setEnabled(bool(field.text()))
+        field.textChanged.connect(lambda text: self.setVisible(bool(text)))
+        field.installEventFilter(self)
+        self.setVisible(bool(field.text()))
+        self._place()
         self._name()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._field and event.type() == QEvent.Type.Resize:
+            self._place()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._name()
         super().changeEvent(event)
+
+    def _place(self) -> None:
+        """A square the field's height at its right end; the typed text stops before it."""
+        side = self._field.height()
+        self.setFixedSize(side, side)
+        self.move(self._field.width() - side, 0)
+        self._field.setTextMargins(0, 0, side, 0)
 
     def _name(self) -> None:
         self.setAccessibleName(self.tr("Effacer la saisie"))
