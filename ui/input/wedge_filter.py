@@ -17,6 +17,12 @@ mode) are never part of a scan.
 
 Key times come from ``QKeyEvent.timestamp()`` (when the key was pressed, not when the GUI
 thread got round to it); synthetic events that carry none are timed by the filter's own clock.
+Whether two keys belong to one burst is decided on those times alone. Only the end of a burst
+with no Enter/Tab (or a person's pause) needs a clock of our own, and there the GUI thread
+being busy is no silence: while it is blocked, X queues the scanner's keys and delivers them
+later, all at once, after the timers that fell due meanwhile. So the silence is counted by a
+short heartbeat and only over time the thread was free to read keys: a beat that comes late
+means the thread was stalled, and the silence starts again from then.
 """
 
 from __future__ import annotations
@@ -35,6 +41,11 @@ from hardware.wedge import LayoutRepair, WedgeBurstDetector, WedgeConfig, WedgeS
 log = logging.getLogger(__name__)
 
 HOLD_MS = WedgeConfig().hold_ms  # a little more than a gap: long enough to see the next key
+BEAT_MS = 5  # the heartbeat that counts the silence, while keys are held
+# A beat later than this after the one before: the GUI thread was not reading keys. Keys typed
+# meanwhile may be queued, so the silence cannot be said to have lasted. It is the margin
+# between a hold and the longest gap in a burst: a shorter stall delays no key past the hold.
+STALL_MS = 15
 _TERMINATORS = {
     Qt.Key.Key_Return: "return",
     Qt.Key.Key_Enter: "return",
@@ -97,7 +108,6 @@ class WedgeFilter(QObject):
         super().__init__(parent)
         self.config = config or WedgeConfig()
         self._detector = WedgeBurstDetector.for_config(self.config)
-        hold_ms = self.config.hold_ms
         self._repair = repair or LayoutRepair().repair  # one scanner: remember its layout
         self._held: list[_Held] = []
         self._swallow_release: Counter[int] = Counter()  # a scan's keys still to be let go
@@ -105,15 +115,17 @@ class WedgeFilter(QObject):
         self._clock = QElapsedTimer()
         self._clock.start()
         self._app: QCoreApplication | None = None
-        self._flush_timer = QTimer(self, singleShot=True, interval=hold_ms)
-        self._flush_timer.timeout.connect(self._on_silence)
+        self._quiet_since = 0  # when the last key came, or when the GUI thread was free again
+        self._last_beat = 0
+        self._beat = QTimer(self, interval=BEAT_MS, timerType=Qt.TimerType.PreciseTimer)
+        self._beat.timeout.connect(self._on_beat)
 
     def install(self, app: QCoreApplication) -> None:
         self._app = app
         app.installEventFilter(self)
 
     def uninstall(self) -> None:
-        self._flush_timer.stop()
+        self._beat.stop()
         if self._app is not None:
             self._app.removeEventFilter(self)
             self._app = None
@@ -159,7 +171,7 @@ class WedgeFilter(QObject):
         if len(self._detector.pending) == 1 and self._held:
             self._send_held()  # a slow key: what was held before it is not part of a burst
         self._held.append(_Held(watched, event))
-        self._flush_timer.start()
+        self._start_silence()
         return True
 
     def _on_release(self, watched: QWidget, event: QKeyEvent) -> bool:
@@ -186,6 +198,20 @@ class WedgeFilter(QObject):
         self._take_scan(code)
         return True
 
+    def _start_silence(self) -> None:
+        self._quiet_since = self._last_beat = int(self._clock.elapsed())
+        if not self._beat.isActive():
+            self._beat.start()
+
+    def _on_beat(self) -> None:
+        now = int(self._clock.elapsed())
+        if now - self._last_beat > STALL_MS:
+            self._quiet_since = now  # the thread was busy: keys typed meanwhile may be queued
+        self._last_beat = now
+        if now - self._quiet_since >= self.config.hold_ms:
+            self._beat.stop()
+            self._on_silence()
+
     def _on_silence(self) -> None:
         """No key for a while: a scanner with no suffix has finished, or a person paused."""
         if self.config.suffix is not WedgeSuffix.NONE:
@@ -200,7 +226,7 @@ class WedgeFilter(QObject):
 
     def _take_scan(self, code: str) -> None:
         """The held keys were a scan: drop them (and the releases still to come), emit it."""
-        self._flush_timer.stop()
+        self._beat.stop()
         down = Counter(h.event.key() for h in self._held if h.is_press)
         down.subtract(h.event.key() for h in self._held if not h.is_press)
         self._swallow_release.update(+down)  # keep the positive counts
@@ -216,7 +242,7 @@ class WedgeFilter(QObject):
         self._send_held()
 
     def _send_held(self) -> None:
-        self._flush_timer.stop()
+        self._beat.stop()
         held, self._held = self._held, []
         self._replaying = True
         try:
