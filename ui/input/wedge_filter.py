@@ -167,8 +167,12 @@ class WedgeFilter(QObject):
         if not (plain and len(text) == 1 and text.isprintable()):
             self.flush()  # Backspace, arrows, shortcuts, a key held down: a person
             return False
-        self._detector.feed(text, self._timestamp(event), is_terminator=False)
+        before, at = len(self._detector.pending), self._timestamp(event)
+        self._detector.feed(text, at, is_terminator=False)
         if len(self._detector.pending) == 1 and self._held:
+            if before >= self.config.min_length:  # what a scanner that is too slow looks like
+                gap = at - self._timestamp(self._held[-1].event)
+                log.info("a burst of %d keys broke off: the next came %d ms later", before, gap)
             self._send_held()  # a slow key: what was held before it is not part of a burst
         self._held.append(_Held(watched, event))
         self._start_silence()
@@ -215,6 +219,10 @@ class WedgeFilter(QObject):
     def _on_silence(self) -> None:
         """No key for a while: a scanner with no suffix has finished, or a person paused."""
         if self.config.suffix is not WedgeSuffix.NONE:
+            if len(self._detector.pending) >= self.config.min_length:
+                log.info(
+                    "a burst of %d keys ended with no Enter nor Tab", len(self._detector.pending)
+                )
             self.flush()
             return
         payload = self._detector.silence()
