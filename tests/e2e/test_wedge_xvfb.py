@@ -66,6 +66,11 @@ RETURN = "36"
 # past the wedge's 50 ms gap, and X stamps each key when it gets round to it: the burst breaks
 # in two. So both run at a high priority where allowed (root). The kiosk itself does not.
 URGENT = ["nice", "-n", "-15"] if os.geteuid() == 0 else []
+# Even so, at load 10 on 2 cores, a key now and then came 46 ms after the one before (X's own
+# time stamps; 117 ms with Xvfb not niced), where a scanner leaves 1-40: the kiosks under test
+# accept the widest gap a kiosk may be set to. The gap itself is tested with exact times in
+# tests/ui/input; what these tests are about is real X key events.
+RIG = {"SMARTCORNER_SCANNER_MAX_GAP_MS": "70"}
 # The console script's interpreter line is the venv's at install time; the module is not.
 SMARTCORNER = [sys.executable, "-m", "ui.cli.main"]
 
@@ -191,7 +196,8 @@ class XKiosk:
         os.close(write)
         with os.fdopen(read) as pipe:
             self.display = ":" + pipe.readline().strip()
-        self.env = {**world.env, **(env or {}), "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+        self.env = {**world.env, **RIG, **(env or {})}
+        self.env |= {"DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("WAYLAND_DISPLAY", None)
         subprocess.run(["setxkbmap", layout], env=self.env, check=True, timeout=30)
         self.log = (tmp / f"kiosk-{layout}.log").open("w")
