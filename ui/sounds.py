@@ -27,7 +27,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QLibraryInfo, QObject, QUrl, Signal
+from PySide6.QtCore import QLibraryInfo, QLoggingCategory, QObject, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 
 from ui import resources
@@ -47,6 +47,12 @@ class Cue(enum.StrEnum):
 
 
 VOLUME = 0.8
+# QtMultimedia's probes for optional libraries (PipeWire, VA-API) warn from the libraries'
+# static initialisers, inside dlopen. With the GIL let go there, a warning reaching the
+# Python message handler (ui.app.qtlog) waits for the GIL while a thread holding it (importing
+# any extension module) waits for the loader's lock: the kiosk froze that way. Off at the
+# category, so no handler is called; they are noise on a kiosk anyway.
+QUIET_PROBES = "qt.multimedia.symbolsresolver=false"
 
 
 class SoundPlayer(Protocol):
@@ -70,7 +76,10 @@ def multimedia_libraries() -> list[Path]:
 def load_without_the_gil(paths: list[Path]) -> int:
     """``dlopen`` each library through ctypes (a foreign call releases the GIL, so the GUI
     thread's Python keeps running); how many loaded. They stay loaded: Qt opens them later
-    by the same file and gets them at once. Linux only; elsewhere Qt loads them itself."""
+    by the same file and gets them at once. Linux only; elsewhere Qt loads them itself.
+
+    Nothing in those libraries' initialisers may call into Python (see :data:`QUIET_PROBES`).
+    """
     if not sys.platform.startswith("linux"):
         return 0
     libc = ctypes.CDLL(None)
@@ -120,6 +129,7 @@ class Earcons(QObject):
             self._done({})  # no screen, nobody in front of it: tests, screenshots
             return
         self._loading = True
+        QLoggingCategory.setFilterRules(QUIET_PROBES)
         self._worker = BackgroundExecutor(parent=self)
         self._worker.submit(self._prepare, self._create, self._give_up)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -39,7 +42,8 @@ def test_preload_returns_at_once_and_the_effects_are_made_on_the_gui_thread(
         sounds.preload()
         assert not sounds.ready  # the GUI thread goes back to its events meanwhile
         sounds.play(Cue.OK)  # asked for before the sounds are in: no load on this thread
-    assert prepared_on and prepared_on[0] != threading.get_ident()
+    assert prepared_on
+    assert prepared_on[0] != threading.get_ident()
     effects = sounds._effects
     assert effects is not None
     assert set(effects) == set(Cue)
@@ -57,3 +61,41 @@ def test_on_the_offscreen_platform_nothing_is_loaded(qtbot: QtBot) -> None:
     sounds.play(Cue.REFUSED)
     assert sounds.played == [Cue.REFUSED]
     sounds.deleteLater()
+
+
+WORKER_MESSAGES = r"""
+import sys, threading
+from PySide6.QtCore import QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+from ui.sounds import Earcons
+
+gui = threading.get_ident()
+
+def handler(kind, context, message):
+    if threading.get_ident() != gui:
+        print(f"from the worker: [{context.category}] {message}", flush=True)
+
+app = QApplication(sys.argv[:1])
+qInstallMessageHandler(handler)
+sounds = Earcons(offscreen=True)
+sounds.loaded.connect(app.quit)
+QTimer.singleShot(0, sounds.preload)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+print("loaded" if sounds.ready else "not loaded", flush=True)
+"""
+
+
+def test_no_qt_message_reaches_python_from_inside_the_worker_s_dlopen() -> None:
+    """A Qt message sent from a library's initialiser while the worker's dlopen holds the
+    loader's lock (GIL let go) needs the GIL: the kiosk froze when a thread holding it was
+    importing an extension module at that moment. A fresh process: the libraries load once."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_LOGGING_RULES", None)
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_MESSAGES],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "loaded"
+    assert [line for line in lines if line.startswith("from the worker")] == []

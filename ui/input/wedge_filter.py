@@ -171,7 +171,8 @@ class WedgeFilter(QObject):
         self._detector.feed(text, at, is_terminator=False)
         if len(self._detector.pending) == 1 and self._held:
             if before >= self.config.min_length:  # what a scanner that is too slow looks like
-                gap = at - self._timestamp(self._held[-1].event)
+                last = next(h for h in reversed(self._held) if h.is_press)
+                gap = at - self._timestamp(last.event)
                 log.info("a burst of %d keys broke off: the next came %d ms later", before, gap)
             self._send_held()  # a slow key: what was held before it is not part of a burst
         self._held.append(_Held(watched, event))
