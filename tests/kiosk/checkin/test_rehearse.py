@@ -31,9 +31,7 @@ def test_the_rehearsal_reaches_the_first_badges_verdict_and_records_nothing(
     assert outcome is CheckinOutcome.OK  # Alice's badge, the first linked: the masterclass
     assert rows(session_factory) == (0, 0, 0)
     with session_factory() as s:  # her real scan is still her first
-        real = check_in(
-            s, BadgeIdentity(world.alice_badge), context, world.kiosk, NOW, new_nonce()
-        )
+        real = check_in(s, BadgeIdentity(world.alice_badge), context, world.kiosk, NOW, new_nonce())
     assert real.outcome is CheckinOutcome.OK
     assert not real.repeated
 
