@@ -21,8 +21,10 @@ Whether two keys belong to one burst is decided on those times alone. Only the e
 with no Enter/Tab (or a person's pause) needs a clock of our own, and there the GUI thread
 being busy is no silence: while it is blocked, X queues the scanner's keys and delivers them
 later, all at once, after the timers that fell due meanwhile. So the silence is counted by a
-short heartbeat and only over time the thread was free to read keys: a beat that comes late
-means the thread was stalled, and the silence starts again from then.
+short heartbeat: a beat later than a whole hold means the thread was stalled, and the silence
+starts again from then; and once the hold is over, one more beat is awaited, so that the
+event loop has gone round once more and delivered what X queued. (Shorter delays, a loaded
+machine's ordinary lateness, do not restart the silence: a person's keys must come out.)
 """
 
 from __future__ import annotations
@@ -42,10 +44,6 @@ log = logging.getLogger(__name__)
 
 HOLD_MS = WedgeConfig().hold_ms  # a little more than a gap: long enough to see the next key
 BEAT_MS = 5  # the heartbeat that counts the silence, while keys are held
-# A beat later than this after the one before: the GUI thread was not reading keys. Keys typed
-# meanwhile may be queued, so the silence cannot be said to have lasted. It is the margin
-# between a hold and the longest gap in a burst: a shorter stall delays no key past the hold.
-STALL_MS = 15
 _TERMINATORS = {
     Qt.Key.Key_Return: "return",
     Qt.Key.Key_Enter: "return",
@@ -117,6 +115,7 @@ class WedgeFilter(QObject):
         self._app: QCoreApplication | None = None
         self._quiet_since = 0  # when the last key came, or when the GUI thread was free again
         self._last_beat = 0
+        self._hold_seen = False  # a beat already found the hold over: the next one decides
         self._beat = QTimer(self, interval=BEAT_MS, timerType=Qt.TimerType.PreciseTimer)
         self._beat.timeout.connect(self._on_beat)
 
@@ -205,17 +204,23 @@ class WedgeFilter(QObject):
 
     def _start_silence(self) -> None:
         self._quiet_since = self._last_beat = int(self._clock.elapsed())
+        self._hold_seen = False
         if not self._beat.isActive():
             self._beat.start()
 
     def _on_beat(self) -> None:
         now = int(self._clock.elapsed())
-        if now - self._last_beat > STALL_MS:
-            self._quiet_since = now  # the thread was busy: keys typed meanwhile may be queued
+        if now - self._last_beat > self.config.hold_ms:
+            self._quiet_since = now  # the thread was stalled: keys typed meanwhile may be queued
+            self._hold_seen = False
         self._last_beat = now
-        if now - self._quiet_since >= self.config.hold_ms:
-            self._beat.stop()
-            self._on_silence()
+        if now - self._quiet_since < self.config.hold_ms:
+            return
+        if not self._hold_seen:
+            self._hold_seen = True  # first let the event loop deliver what X may be holding
+            return
+        self._beat.stop()
+        self._on_silence()
 
     def _on_silence(self) -> None:
         """No key for a while: a scanner with no suffix has finished, or a person paused."""
