@@ -257,7 +257,7 @@
         <translation>What&apos;s on at the Smart Corner</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/capability.py" line="+60"/>
+        <location filename="../../ui/checkin/capability.py" line="+64"/>
         <source>Accueil événement</source>
         <translation>Event check-in</translation>
     </message>

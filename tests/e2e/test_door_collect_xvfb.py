@@ -51,9 +51,7 @@ pytestmark = wedge_marks
 SCREEN = "1920x1080x24"  # the kiosk's panel: every layout is made for it
 ADMIN_PIN = "4826"  # not the default: the door opens with the PIN this kiosk was given
 PROBE = "probe: "
-WEDGE = "scan from the keyboard wedge"  # logged by ui.input.wedge_filter for each scan
 READY = "Click & Collect ready"  # logged once the store kiosk's order desk has opened
-SOUNDS = "sounds loaded"  # logged by ui.sounds once the check-in sounds are loaded
 
 Widget = dict[str, object]
 
@@ -128,10 +126,6 @@ def test_door_mode_opened_with_the_pin_pad_admits_scanned_tickets(
         assert "Atelier douchettes" in str(event["text"])
         tap(kiosk, event)
         wait_widget(kiosk, "the door board", named("doorEventTitle", "Atelier douchettes"))
-        # Known defect, left to its owners: self check-in loads its sounds (QtMultimedia) on
-        # the GUI thread 3 s after the first paint; a scan typed meanwhile is cut by the wedge
-        # filter's hold timer (81 of 131 characters: "Code illisible"). Scan once it is done.
-        kiosk.wait_for(lambda: SOUNDS in Path(kiosk.log.name).read_text(), "the sounds loaded")
 
         (us, first), (french, second), *_ = room.tickets
         for keys, person_id in ((us_scanner(us), first), (fr_scanner(french), second)):
@@ -223,12 +217,7 @@ def test_order_codes_on_attract_and_home_open_that_orders_lines(
         before = store.hand_overs()
         wait_widget(kiosk, "the attract screen", named("attractClock"))
         kiosk.wait_for(lambda: READY in Path(kiosk.log.name).read_text(), "Click & Collect")
-        # Known defect, left to the wedge filter's owners: the first key the application ever
-        # receives stalls its GUI thread long enough for the filter's hold timer to fire, so
-        # the first scan after start-up is cut (63 of 131 characters, "nothing on this screen
-        # uses it"). So a code of no use goes first, and the test waits until it is read.
-        kiosk.keys([*"0123456789" * 4, "Return"])
-        kiosk.wait_for(lambda: WEDGE in Path(kiosk.log.name).read_text(), "the first scan read")
+        # The first keys the application ever receives: the first scan after start-up.
         first_name, lines = store.ready_lines(0)
         kiosk.keys([*keysym_names(store.orders[0]), "Return"])  # Shift around each capital
         shown = shown_lines(kiosk, first_name, "the first order")

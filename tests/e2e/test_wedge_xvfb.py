@@ -44,7 +44,7 @@ PARIS = ZoneInfo("Europe/Paris")
 GREEN = (0x18, 0x75, 0x3C)  # ui.checkin.verdict_panel.PALETTES[Tone.GREEN]
 POLL_S = 0.1
 WAIT_S = 40.0  # the first scan also waits for the app's start on a loaded machine
-TICKETS = 5  # one per way of typing below
+TICKETS = 6  # one per way of typing below
 
 # Linux (evdev) key codes of the keys of a US keyboard; the French AZERTY keyboard has the same
 # keys in the same places, with other symbols on them.
@@ -61,6 +61,16 @@ FR_KEYCODES = US_KEYCODES | {
     "a": 24, "q": 38, "z": 25, "w": 52, "m": 47, ".": 59,
 }  # fmt: skip
 RETURN = "36"
+# xdotool and Xvfb stand for the scanner and the X server's input thread, which a loaded kiosk
+# does not pause mid-burst. On a loaded test machine (load 12 on 2 cores) either can be paused
+# past the wedge's 50 ms gap, and X stamps each key when it gets round to it: the burst breaks
+# in two. So both run at a high priority where allowed (root). The kiosk itself does not.
+URGENT = ["nice", "-n", "-15"] if os.geteuid() == 0 else []
+# Even so, at load 10 on 2 cores, a key now and then came 46 ms after the one before (X's own
+# time stamps; 117 ms with Xvfb not niced), where a scanner leaves 1-40: the kiosks under test
+# accept the widest gap a kiosk may be set to. The gap itself is tested with exact times in
+# tests/ui/input; what these tests are about is real X key events.
+RIG = {"SMARTCORNER_SCANNER_MAX_GAP_MS": "70"}
 # The console script's interpreter line is the venv's at install time; the module is not.
 SMARTCORNER = [sys.executable, "-m", "ui.cli.main"]
 
@@ -174,23 +184,28 @@ class XKiosk:
         tmp: Path,
         screen: str = "1280x1024x24",
         env: dict[str, str] | None = None,
+        command: list[str] | None = None,
     ) -> None:
         self.world = world
         read, write = os.pipe()
         self.xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-noreset", "-screen", "0", screen,
+            [*URGENT, "Xvfb", "-displayfd", str(write), "-noreset", "-screen", "0", screen,
              "-nolisten", "tcp"],
             pass_fds=(write,), stderr=subprocess.DEVNULL,
         )  # fmt: skip
         os.close(write)
         with os.fdopen(read) as pipe:
             self.display = ":" + pipe.readline().strip()
-        self.env = {**world.env, **(env or {}), "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+        self.env = {**world.env, **RIG, **(env or {})}
+        self.env |= {"DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("WAYLAND_DISPLAY", None)
         subprocess.run(["setxkbmap", layout], env=self.env, check=True, timeout=30)
         self.log = (tmp / f"kiosk-{layout}.log").open("w")
         self.app = subprocess.Popen(
-            [*SMARTCORNER, "run"], env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+            command or [*SMARTCORNER, "run"],
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self.window = self.wait_for(self._find_window, "the kiosk's window")
         self.xdotool("mousemove", "--sync", "640", "512")  # no window manager: focus follows
@@ -221,11 +236,11 @@ class XKiosk:
 
         A scanner is hardware: the host's load never pauses it mid-burst. xdotool is a process
         the loaded test machine can pause for longer than the wedge's 50 ms gap (a full run cut
-        a scan at 105 of 140 keys that way), so it types at a high priority where allowed.
+        a scan at 105 of 140 keys that way), so it types at a high priority where allowed, and
+        so does the X server (see :data:`URGENT`).
         """
-        nice = ["nice", "-n", "-15"] if os.geteuid() == 0 else []
         subprocess.run(
-            [*nice, "xdotool", "key", "--delay", "6", *keys],
+            [*URGENT, "xdotool", "key", "--delay", "6", *keys],
             env=self.env, capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
 
@@ -252,17 +267,13 @@ class XKiosk:
 
 
 @pytest.fixture
-def kiosk_on(world: World, tmp_path: Path) -> Iterator[Callable[[str], XKiosk]]:
+def kiosk_on(world: World, tmp_path: Path) -> Iterator[Callable[..., XKiosk]]:
     started: list[XKiosk] = []
 
-    def start(layout: str) -> XKiosk:
-        kiosk = XKiosk(world, layout, tmp_path)
+    def start(layout: str, **env: str) -> XKiosk:
+        kiosk = XKiosk(world, layout, tmp_path, env=env)
         started.append(kiosk)
-        # Known defect, left to its owners: self check-in loads its sounds (QtMultimedia) on the
-        # GUI thread 3 s after the first paint, and a scan typed meanwhile is cut by the wedge
-        # filter's hold timer (it passed alone, failed under a loaded full run). Scan after.
-        kiosk.wait_for(lambda: "sounds loaded" in Path(kiosk.log.name).read_text(), "the sounds")
-        return kiosk
+        return kiosk  # scanned at once: while the kiosk still loads its check-in side and sounds
 
     yield start
     for kiosk in started:
@@ -291,10 +302,22 @@ def test_on_a_french_host_us_and_french_scanner_tickets_admit(
     world: World, kiosk_on: Callable[[str], XKiosk]
 ) -> None:
     kiosk = kiosk_on("fr")
-    *_, (us, fourth), (french, fifth) = world.tickets
+    (us, fourth), (french, fifth) = world.tickets[3:5]
 
     kiosk.keys([*us_scanner(us), RETURN])  # a US scanner: 'SCA.' types 'SCQ:', digits 'é"'
     kiosk.admits(fourth)
 
     kiosk.keys([*fr_scanner(french), RETURN])  # the matching layout: Shift for the digits too
     kiosk.admits(fifth)
+
+
+def test_a_scan_typed_across_a_busy_gui_thread_admits(
+    world: World, kiosk_on: Callable[..., XKiosk]
+) -> None:
+    """The GUI thread blocked for 300 ms after the 20th key press (``ui.widgets.probe``): X
+    queues the rest of the burst and delivers it late, all at once; the scan reads whole."""
+    kiosk = kiosk_on("us", SMARTCORNER_TEST_STALL="20:300")
+    code, holder = world.tickets[5]
+    kiosk.keys([*keysym_names(code), "Return"])
+    kiosk.admits(holder)
+    assert "stall: the GUI thread is blocked" in Path(kiosk.log.name).read_text()

@@ -142,6 +142,10 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         from ui.widgets.probe import GeometryProbe
 
         GeometryProbe(shell.window)
+    if stall := os.environ.get("SMARTCORNER_TEST_STALL"):  # end-to-end tests: ui.widgets.probe
+        from ui.widgets.probe import KeyStall
+
+        KeyStall.from_spec(stall, app)
     shell.start()
     display.start()
     # Register this kiosk in the database early (after the first paint, on the worker), so that

@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     from ui.screens.base import Screen
 
 # Once the kiosk has settled after its first paint: open the check-in side (imports, site key,
-# ticket key, this kiosk's row), then load QtMultimedia. A badge tapped before simply waits
+# ticket key, this kiosk's row, a rehearsed check-in), then load the sounds (QtMultimedia's
+# libraries on a worker, ui.sounds). One after the other: two Python workers busy at once
+# make the GUI thread wait for the GIL between its Qt calls (the sounds' few ms on the GUI
+# thread took 200-290 ms while the check-in side opened). A badge tapped before simply waits
 # for the same work, behind "Vérification…".
 WARM_UP_AFTER_MS: Final = 1500
-SOUNDS_AFTER_MS: Final = 3000
 
 
 def install_self_checkin(host: Host, deps: ScreenDeps) -> SelfCheckin:
@@ -40,7 +42,9 @@ def install_self_checkin(host: Host, deps: ScreenDeps) -> SelfCheckin:
 
     def settled() -> None:
         QTimer.singleShot(WARM_UP_AFTER_MS, desk, desk.warm_up)
-        QTimer.singleShot(SOUNDS_AFTER_MS, sounds, sounds.preload)
+
+    desk.ready.connect(sounds.preload)
+    desk.unavailable.connect(lambda _reason: sounds.preload())
 
     host.first_painted.connect(settled)
     return checkin

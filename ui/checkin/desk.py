@@ -6,9 +6,10 @@ verdict must never wait behind a programme refresh or a document search (the pai
 lock is only ever contended by *other* processes.
 
 :meth:`CheckinDesk.warm_up` (after the first paint) imports the domain, opens the database,
-loads the site key and the ticket public key and finds this kiosk's row, so that the first
-scan costs what every other scan costs. The raw UID of a badge is hashed in
-:meth:`badge_identity`, on the GUI thread, the moment it arrives; only the hash travels on.
+loads the site key and the ticket public key, finds this kiosk's row and rehearses a check-in
+(nothing recorded), so that the first scan costs what every other scan costs. The raw UID of
+a badge is hashed in :meth:`badge_identity`, on the GUI thread, the moment it arrives; only the
+hash travels on.
 """
 
 from __future__ import annotations
@@ -95,6 +96,23 @@ class CheckinDesk(WorkerDesk[KioskPlace]):
                 place.site_id,
             )
             return place
+
+    def warm_up(self) -> None:
+        """Open everything, then rehearse a check-in on the worker (reads only, rolled back:
+        :func:`kiosk.checkin.service.rehearse`), so that the first visitor's scan finds the
+        statements compiled and the crypto loaded, and costs what the others cost."""
+        super().warm_up()
+        self.run(
+            self._rehearse,
+            lambda outcome: log.debug("check-in rehearsed: %s", outcome),
+            lambda exc: log.warning("check-in rehearsal failed: %s", exc),
+        )
+
+    def _rehearse(self, session: Session, place: KioskPlace, now: datetime) -> object:
+        from kiosk.checkin.service import CheckinContext, rehearse
+
+        context = CheckinContext(site_id=place.site_id, space=place.space, verifier=self._verifier)
+        return rehearse(session, context, place.kiosk_id, now)
 
     # -- on the GUI thread ----------------------------------------------------------------
 

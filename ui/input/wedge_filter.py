@@ -17,6 +17,14 @@ mode) are never part of a scan.
 
 Key times come from ``QKeyEvent.timestamp()`` (when the key was pressed, not when the GUI
 thread got round to it); synthetic events that carry none are timed by the filter's own clock.
+Whether two keys belong to one burst is decided on those times alone. Only the end of a burst
+with no Enter/Tab (or a person's pause) needs a clock of our own, and there the GUI thread
+being busy is no silence: while it is blocked, X queues the scanner's keys and delivers them
+later, all at once, after the timers that fell due meanwhile. So the silence is counted by a
+short heartbeat: a beat later than a whole hold means the thread was stalled, and the silence
+starts again from then; and once the hold is over, one more beat is awaited, so that the
+event loop has gone round once more and delivered what X queued. (Shorter delays, a loaded
+machine's ordinary lateness, do not restart the silence: a person's keys must come out.)
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from hardware.wedge import LayoutRepair, WedgeBurstDetector, WedgeConfig, WedgeS
 log = logging.getLogger(__name__)
 
 HOLD_MS = WedgeConfig().hold_ms  # a little more than a gap: long enough to see the next key
+BEAT_MS = 5  # the heartbeat that counts the silence, while keys are held
 _TERMINATORS = {
     Qt.Key.Key_Return: "return",
     Qt.Key.Key_Enter: "return",
@@ -97,7 +106,6 @@ class WedgeFilter(QObject):
         super().__init__(parent)
         self.config = config or WedgeConfig()
         self._detector = WedgeBurstDetector.for_config(self.config)
-        hold_ms = self.config.hold_ms
         self._repair = repair or LayoutRepair().repair  # one scanner: remember its layout
         self._held: list[_Held] = []
         self._swallow_release: Counter[int] = Counter()  # a scan's keys still to be let go
@@ -105,15 +113,18 @@ class WedgeFilter(QObject):
         self._clock = QElapsedTimer()
         self._clock.start()
         self._app: QCoreApplication | None = None
-        self._flush_timer = QTimer(self, singleShot=True, interval=hold_ms)
-        self._flush_timer.timeout.connect(self._on_silence)
+        self._quiet_since = 0  # when the last key came, or when the GUI thread was free again
+        self._last_beat = 0
+        self._hold_seen = False  # a beat already found the hold over: the next one decides
+        self._beat = QTimer(self, interval=BEAT_MS, timerType=Qt.TimerType.PreciseTimer)
+        self._beat.timeout.connect(self._on_beat)
 
     def install(self, app: QCoreApplication) -> None:
         self._app = app
         app.installEventFilter(self)
 
     def uninstall(self) -> None:
-        self._flush_timer.stop()
+        self._beat.stop()
         if self._app is not None:
             self._app.removeEventFilter(self)
             self._app = None
@@ -155,11 +166,16 @@ class WedgeFilter(QObject):
         if not (plain and len(text) == 1 and text.isprintable()):
             self.flush()  # Backspace, arrows, shortcuts, a key held down: a person
             return False
-        self._detector.feed(text, self._timestamp(event), is_terminator=False)
+        before, at = len(self._detector.pending), self._timestamp(event)
+        self._detector.feed(text, at, is_terminator=False)
         if len(self._detector.pending) == 1 and self._held:
+            if before >= self.config.min_length:  # what a scanner that is too slow looks like
+                last = next(h for h in reversed(self._held) if h.is_press)
+                gap = at - self._timestamp(last.event)
+                log.info("a burst of %d keys broke off: the next came %d ms later", before, gap)
             self._send_held()  # a slow key: what was held before it is not part of a burst
         self._held.append(_Held(watched, event))
-        self._flush_timer.start()
+        self._start_silence()
         return True
 
     def _on_release(self, watched: QWidget, event: QKeyEvent) -> bool:
@@ -186,9 +202,33 @@ class WedgeFilter(QObject):
         self._take_scan(code)
         return True
 
+    def _start_silence(self) -> None:
+        self._quiet_since = self._last_beat = int(self._clock.elapsed())
+        self._hold_seen = False
+        if not self._beat.isActive():
+            self._beat.start()
+
+    def _on_beat(self) -> None:
+        now = int(self._clock.elapsed())
+        if now - self._last_beat > self.config.hold_ms:
+            self._quiet_since = now  # the thread was stalled: keys typed meanwhile may be queued
+            self._hold_seen = False
+        self._last_beat = now
+        if now - self._quiet_since < self.config.hold_ms:
+            return
+        if not self._hold_seen:
+            self._hold_seen = True  # first let the event loop deliver what X may be holding
+            return
+        self._beat.stop()
+        self._on_silence()
+
     def _on_silence(self) -> None:
         """No key for a while: a scanner with no suffix has finished, or a person paused."""
         if self.config.suffix is not WedgeSuffix.NONE:
+            if len(self._detector.pending) >= self.config.min_length:
+                log.info(
+                    "a burst of %d keys ended with no Enter nor Tab", len(self._detector.pending)
+                )
             self.flush()
             return
         payload = self._detector.silence()
@@ -200,7 +240,7 @@ class WedgeFilter(QObject):
 
     def _take_scan(self, code: str) -> None:
         """The held keys were a scan: drop them (and the releases still to come), emit it."""
-        self._flush_timer.stop()
+        self._beat.stop()
         down = Counter(h.event.key() for h in self._held if h.is_press)
         down.subtract(h.event.key() for h in self._held if not h.is_press)
         self._swallow_release.update(+down)  # keep the positive counts
@@ -216,7 +256,7 @@ class WedgeFilter(QObject):
         self._send_held()
 
     def _send_held(self) -> None:
-        self._flush_timer.stop()
+        self._beat.stop()
         held, self._held = self._held, []
         self._replaying = True
         try:

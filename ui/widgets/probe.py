@@ -9,15 +9,21 @@ changes.
 
 Polled rather than hooked into each screen: the probe must see pages that switch inside a
 screen (the door's lock, its event list, its board) without those screens knowing about it.
+
+With ``SMARTCORNER_TEST_STALL=KEYS:MS`` (never on a kiosk either), :class:`KeyStall` blocks the
+GUI thread for MS milliseconds, once, right after the KEYS-th key press: a scan typed across a
+busy GUI thread, at a chosen point of the burst, to test that it still reads whole.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import threading
 from typing import Final
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 PREFIX: Final = "probe: "
@@ -74,3 +80,31 @@ class GeometryProbe(QObject):
             self._last = line
             sys.stdout.write(PREFIX + line + "\n")
             sys.stdout.flush()
+
+
+class KeyStall(QObject):
+    """Blocks the GUI thread once, after the ``after_keys``-th key press (see the module)."""
+
+    def __init__(self, after_keys: int, stall_ms: int, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._left = after_keys
+        self._stall_ms = stall_ms
+        app.installEventFilter(self)
+
+    @classmethod
+    def from_spec(cls, spec: str, app: QCoreApplication) -> KeyStall:
+        keys, ms = spec.split(":")
+        return cls(int(keys), int(ms), app)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Counted once per key: at the window, before the focus widget gets it.
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWindow):
+            self._left -= 1
+            if self._left == 0:
+                QTimer.singleShot(0, self._stall)
+        return False
+
+    def _stall(self) -> None:
+        sys.stdout.write(f"stall: the GUI thread is blocked for {self._stall_ms} ms\n")
+        sys.stdout.flush()
+        threading.Event().wait(self._stall_ms / 1000)  # what a long slot does to the thread
