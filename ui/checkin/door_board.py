@@ -21,6 +21,7 @@ from ui.widgets.buttons import TouchButton
 
 translate = QCoreApplication.translate
 COMPACT_BELOW: Final = 900  # logical px of screen height
+ACCESSIBLE_TALLER: Final = 1.4  # the accessible mode's larger text needs that much more
 # (row, column, rows, columns) of find, link, undo, visitor pass and export in portrait
 PORTRAIT_CELLS: Final = [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2), (2, 0, 1, 1), (2, 1, 1, 1)]
 
@@ -94,7 +95,8 @@ class DoorBoard(QWidget):
         tokens = self._theme.tokens
         portrait = self._theme.metrics.portrait
         # a short landscape panel (1366x768): counters on one line, actions closer together
-        compact = not portrait and self._theme.metrics.height < COMPACT_BELOW
+        tall = COMPACT_BELOW * (ACCESSIBLE_TALLER if self._theme.accessible else 1)
+        compact = not portrait and self._theme.metrics.height < tall
         for counter in (self.present, self.registered, self.capacity):
             counter.set_compact(compact)
         self.scans.setProperty("compact", compact)
