@@ -51,8 +51,8 @@ PANELS = [
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
 SCREENS = ROOM_VIEWS
-# Not yet fitting every panel, so not checked here: the door's name search (its keyboard's
-# rows overlap on 1366x768).
+# Not in the matrix yet: the store profile's help and Click & Collect pickup screens, the
+# Kiosque numérique's search keyboard and the door's event list, lock-free visitor form.
 
 
 # What each screen must show whatever the panel (a reflow must not lose a button).
@@ -91,6 +91,13 @@ MUST_SHOW: dict[str, Callable[[Any], list[QWidget]]] = {
         s.router.current.validate,
         s.router.current.cancel,
         s.router.current.dots,
+    ],
+    "door_search": lambda s: [
+        *s.router.current.search.keyboard.char_keys[:26],
+        s.router.current.search.keyboard.space,
+        s.router.current.search.keyboard.action,
+        s.router.current.search.field,
+        s.router.current.search.cancel,
     ],
     "door": lambda s: [
         *s.router.current.lock.keys.values(),

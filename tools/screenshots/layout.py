@@ -69,8 +69,8 @@ OPEN: dict[str, Callable[[Any], None]] = {"door_board": door_board, "door_search
 # Views whose screen loads what it shows on its own worker ("desk"): wait for it.
 LOADS: frozenset[str] = frozenset({"door", "door_board", "door_search"})
 ROOM_VIEWS = [
-    "attract", "home", "admin", "events", "documents", "pin", "door", "door_board", "hardware",
-    "stats",
+    "attract", "home", "admin", "events", "documents", "pin", "door", "door_board", "door_search",
+    "hardware", "stats",
 ]  # fmt: skip
 
 
