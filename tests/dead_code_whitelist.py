@@ -29,6 +29,7 @@ _.ticket_error  # kiosk/fleet/incidents.py: GLPI's last refusal, for whoever rea
 # Theme tokens, read by the QSS templates in assets/theme/ (${accent_pressed}...)
 _.accent_pressed, _.scrim, _.font_hero, _.font_hero_compact, _.font_clock, _.spacing, _.font_display
 _.text_disabled
+_.key_width, _.key_height  # the PIN pad keys (${key_width}, ${key_height})
 
 # Dead, in files other work was changing when this test came: delete each with its line here.
 _.unlocked  # ui/checkin/door.py

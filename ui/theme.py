@@ -70,6 +70,9 @@ class ThemeTokens:
     radius_small: int
     spacing: int
     font_display: int = 88  # the home screen's greeting
+    # keypad keys (PIN pad): taller and wider than a button's text needs, one size for all keys
+    key_width: int = 150
+    key_height: int = 104
     # what fit_tokens() multiplied the design sizes by (1.0: the 1920x1080 design)
     scale: float = 1.0
 
@@ -240,6 +243,8 @@ def fit_tokens(tokens: ThemeTokens, metrics: ScreenMetrics) -> ThemeTokens:
     sized["font_size"] = max(int(sized["font_size"]), min(floor, tokens.font_size * 3 // 2))
     sized["font_large"] = max(int(sized["font_large"]), int(sized["font_size"]) + 4)
     sized["touch_target"] = max(int(sized["touch_target"]), mm_to_px(MIN_TARGET_MM, metrics))
+    sized["key_height"] = max(int(sized["key_height"]), int(sized["touch_target"]))
+    sized["key_width"] = max(int(sized["key_width"]), int(sized["touch_target"]))
     return replace(tokens, **sized)  # type: ignore[arg-type]
 
 

@@ -1015,7 +1015,7 @@
         <translation>One moment, then present the badge again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_board.py" line="+113"/>
+        <location filename="../../ui/checkin/door_board.py" line="+147"/>
         <source>Déjà enregistré·e à {time}</source>
         <translation>Already checked in at {time}</translation>
     </message>
@@ -1111,7 +1111,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+149"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+151"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1246,12 +1246,12 @@
         <translation>No event this week.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+105"/>
         <source>Présentez un badge ou un billet au lecteur.</source>
         <translation>Present a badge or a ticket to the reader.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>{label} (annulée)</source>
         <translation>{label} (undone)</translation>
     </message>
@@ -1261,7 +1261,7 @@
         <translation>Nobody yet.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>Derniers passages</source>
         <translation>Latest scans</translation>
     </message>
@@ -1399,7 +1399,7 @@
 <context>
     <name>HardwareScreen</name>
     <message>
-        <location filename="../../ui/devices/hardware_screen.py" line="+173"/>
+        <location filename="../../ui/devices/hardware_screen.py" line="+183"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1830,7 +1830,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+199"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+210"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -1940,7 +1940,7 @@
         <translation>Agent · {matricule}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Personne ne porte ce nom.</source>
         <translation>Nobody has this name.</translation>
     </message>
@@ -1963,7 +1963,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="+151"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="+166"/>
         <source>Trop d’essais&#x202f;: code refusé jusqu’à {time}</source>
         <translation>Too many attempts: codes refused until {time}</translation>
     </message>
@@ -1996,7 +1996,7 @@
         <translation>Administrator access</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2004,7 +2004,7 @@
 <context>
     <name>PrintQueueSection</name>
     <message>
-        <location filename="../../ui/devices/print_queue.py" line="+231"/>
+        <location filename="../../ui/devices/print_queue.py" line="+243"/>
         <source>File d’impression indisponible pour le moment</source>
         <translation>Print queue not available yet</translation>
     </message>
@@ -2749,7 +2749,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+176"/>
+        <location filename="../../ui/stats/screen.py" line="+191"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>

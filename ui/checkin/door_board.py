@@ -5,8 +5,10 @@ it what happened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.checkin.door_operations import DoorState, ExportOutcome
 from kiosk.checkin.service import CheckinResult, EventInfo
@@ -18,6 +20,10 @@ from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 
 translate = QCoreApplication.translate
+COMPACT_BELOW: Final = 900  # logical px of screen height
+ACCESSIBLE_TALLER: Final = 1.4  # the accessible mode's larger text needs that much more
+# (row, column, rows, columns) of find, link, undo, visitor pass and export in portrait
+PORTRAIT_CELLS: Final = [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2), (2, 0, 1, 1), (2, 1, 1, 1)]
 
 
 class DoorBoard(QWidget):
@@ -25,6 +31,7 @@ class DoorBoard(QWidget):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._theme = theme
         self._banner_checkin: int | None = None  # the banner's check-in, to name it in full
         self._banner_prefix = ""
         self.event_title = QLabel()
@@ -32,6 +39,7 @@ class DoorBoard(QWidget):
         self.event_title.setWordWrap(True)
         self.event_when = QLabel()
         self.event_when.setObjectName("doorHint")
+        self.event_when.setWordWrap(True)
         self.change = TouchButton(theme, "calendar-event", role="secondary")
         self.change.setObjectName("doorChange")
         self.quit = TouchButton(theme, "logout", role="secondary")
@@ -53,38 +61,64 @@ class DoorBoard(QWidget):
         self.message.setObjectName("doorMessage")
         self.message.setWordWrap(True)
 
-        head = QHBoxLayout()
-        head.setSpacing(24)
         titles = QVBoxLayout()
         titles.addWidget(self.event_title)
         titles.addWidget(self.event_when)
-        head.addLayout(titles, 1)
-        head.addWidget(self.change, 0, Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.quit, 0, Qt.AlignmentFlag.AlignTop)
-        counters = QHBoxLayout()
-        counters.setSpacing(24)
+        self._counters = counters = QHBoxLayout()
         for counter in (self.present, self.registered, self.capacity):
             counters.addWidget(counter)
-        left = QVBoxLayout()
-        left.setSpacing(24)
+        self._left = left = QVBoxLayout()
+        left.addLayout(titles)
         left.addLayout(counters)
         left.addWidget(self.banner)
         left.addWidget(self.scans, 1)
-        right = QVBoxLayout()
-        right.setSpacing(20)
-        for button in (self.find_name, self.link, self.undo, self.pass_button, self.export):
-            right.addWidget(button)
+        self._leave = QHBoxLayout()
+        self._leave.addWidget(self.change)
+        self._leave.addWidget(self.quit)
+        self._actions = QGridLayout()
+        self._right = right = QVBoxLayout()
+        right.addLayout(self._leave)
+        right.addLayout(self._actions)
         right.addWidget(self.message)
         right.addStretch(1)
-        body = QHBoxLayout()
-        body.setSpacing(40)
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(72, 32, 72, 32)
-        column.setSpacing(24)
-        column.addLayout(head)
-        column.addLayout(body, 1)
+        # The staff's buttons in a column of their own, from the top of the screen (a 768 px
+        # panel has no height to spare), as wide as the longest one; the event and its scans
+        # take the rest. In portrait the buttons go under the scans, two a row, low on the totem.
+        self._body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        body.addLayout(left, 1)
+        body.addLayout(right, 0)
+        theme.changed.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The design's spacing at the screen's scale; actions beside the scans, or under them."""
+        tokens = self._theme.tokens
+        portrait = self._theme.metrics.portrait
+        # a short landscape panel (1366x768): counters on one line, actions closer together
+        tall = COMPACT_BELOW * (ACCESSIBLE_TALLER if self._theme.accessible else 1)
+        compact = not portrait and self._theme.metrics.height < tall
+        for counter in (self.present, self.registered, self.capacity):
+            counter.set_compact(compact)
+        self.scans.setProperty("compact", compact)
+        self.scans.style().unpolish(self.scans.title)
+        self.scans.style().polish(self.scans.title)
+        buttons = (self.find_name, self.link, self.undo, self.pass_button, self.export)
+        for button in buttons:
+            self._actions.removeWidget(button)
+        # portrait: two a row, the longest words ("Annuler la dernière arrivée") on a row alone
+        cells = PORTRAIT_CELLS if portrait else [(n, 0, 1, 1) for n in range(len(buttons))]
+        for button, cell in zip(buttons, cells, strict=True):
+            self._actions.addWidget(button, *cell)
+        self._actions.setSpacing(tokens.px(10 if compact else 20))
+        self._leave.setSpacing(self._actions.spacing())
+        self._right.setSpacing(self._actions.spacing())
+        self._counters.setSpacing(tokens.px(24))
+        self._left.setSpacing(tokens.px(16 if compact else 24))
+        self._body.setSpacing(tokens.px(40))
+        self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._body.setContentsMargins(tokens.px(72), tokens.px(32), tokens.px(72), tokens.px(32))
 
     def show_event(self, info: EventInfo) -> None:
         """A new event: its title and hours, nothing left of the previous one's verdict."""

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 SCAN_MARK_SIZE: Final = 32
+TEXT_PAD: Final = 20  # above and below the banner's two lines
 
 
 def outcome_label(outcome: CheckinOutcome) -> str:
@@ -156,11 +158,22 @@ class Counter(QFrame):
         self.setObjectName("doorCounter")
         self.number = named(QLabel("0", alignment=Qt.AlignmentFlag.AlignCenter), "doorCount")
         self.label = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "doorCountLabel")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.setSpacing(0)
-        column.addWidget(self.number)
-        column.addWidget(self.label)
+        self._box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._box.setContentsMargins(16, 16, 16, 16)
+        self._box.setSpacing(0)
+        self._box.addWidget(self.number)
+        self._box.addWidget(self.label)
+
+    def set_compact(self, compact: bool) -> None:
+        """The word beside the number rather than under it: a short landscape panel (768 px)
+        needs that height for the last scans."""
+        self._box.setDirection(
+            QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom
+        )
+        self._box.setSpacing(12 if compact else 0)
+        self.number.setProperty("compact", compact)
+        self.number.style().unpolish(self.number)
+        self.number.style().polish(self.number)
 
 
 class ScanBanner(QWidget):
@@ -174,7 +187,17 @@ class ScanBanner(QWidget):
         self._undone = False  # the banner's arrival was undone: no verdict colour any more
         self._title = ""
         self._detail = ""
-        self.setMinimumHeight(150)
+        self._fit()
+        theme.changed.connect(self._fit)
+
+    def _fit(self) -> None:
+        """Tall enough for the title and the detail line whole (descenders included)."""
+        tokens = self._theme.tokens
+        title, detail = QFont(tokens.font_family), QFont(tokens.font_family)
+        title.setPixelSize(tokens.font_title)
+        detail.setPixelSize(tokens.font_large)
+        lines = QFontMetrics(title).height() + QFontMetrics(detail).height()
+        self.setMinimumHeight(max(tokens.px(150), lines + 4 + 2 * TEXT_PAD))
 
     @property
     def tone(self) -> Tone | None:
@@ -253,21 +276,25 @@ class ScanBanner(QWidget):
         detail_colour: QColor,
     ) -> None:
         tokens = self._theme.tokens
-        text = rect.adjusted(side + 72, 20, -32, -20)
+        text = rect.adjusted(side + 72, TEXT_PAD, -32, -TEXT_PAD)
         title = QFont(tokens.font_family)
         title.setPixelSize(tokens.font_title)
         title.setWeight(QFont.Weight.Bold)
         painter.setPen(title_colour)
         painter.setFont(title)
-        top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.58)
+        title_h = QFontMetrics(title).height()
+        detail_font = QFont(tokens.font_family)
+        detail_font.setPixelSize(tokens.font_large)
+        detail_h = QFontMetrics(detail_font).height()
+        # the two lines as a block in the middle, each as tall as its font says
+        top_y = text.top() + max(0.0, (text.height() - title_h - 4 - detail_h) / 2)
+        top = QRectF(text.left(), top_y, text.width(), title_h)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._title
         )
-        detail_font = QFont(tokens.font_family)
-        detail_font.setPixelSize(tokens.font_large)
         painter.setPen(detail_colour)
         painter.setFont(detail_font)
-        bottom = QRectF(text.left(), top.bottom() + 4, text.width(), text.height() * 0.42)
+        bottom = QRectF(text.left(), top.bottom() + 4, text.width(), detail_h)
         painter.drawText(
             bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._detail
         )
@@ -327,16 +354,27 @@ class LastScans(QFrame):
         if margins is not None:
             room -= margins.top() + margins.bottom()
         room -= self.title.sizeHint().height() + 10
+        width = self.contentsRect().width()
+        if margins is not None:
+            width -= margins.left() + margins.right()
         for i in range(self._rows.count()):
             item = self._rows.itemAt(i)
             widget = item.widget() if item is not None else None
             if widget is None:
                 continue
-            height = max(widget.minimumHeight(), widget.minimumSizeHint().height())
+            height = max(widget.minimumSizeHint().height(), widget.heightForWidth(width))
+            if isinstance(widget, _ScanRow):
+                widget.fit_height(height)  # a long name wraps: the row grows, never cuts it
             need = height + (self._rows.spacing() if i else 0)
             fits = need <= room
             widget.setVisible(fits)
             room = room - need if fits else -1  # after one that does not fit, none does
+
+    @property
+    def rows(self) -> list[QWidget]:
+        """The rows of the scans shown last, newest first (those that do not fit are hidden)."""
+        items = (self._rows.itemAt(i) for i in range(self._rows.count()))
+        return [w for item in items if item is not None and (w := item.widget()) is not None]
 
     def retranslate(self) -> None:
         self.title.setText(translate("Door", "Derniers passages"))
@@ -360,15 +398,21 @@ class _ScanRow(QFrame):
         self.undone = undone
         mark.setFixedSize(SCAN_MARK_SIZE, SCAN_MARK_SIZE)
         self.text = named(QLabel(text), "doorScanText")
+        self.text.setWordWrap(True)  # a long name on a narrow (portrait) screen: two lines
         self.text.ensurePolished()  # the theme's font size, for the height below
         line = QFontMetrics(self.text.font()).height()
         # Never squeezed below the taller of the mark and a whole line (descenders included).
-        self.setMinimumHeight(max(SCAN_MARK_SIZE, line) + 12)
+        self._least = max(SCAN_MARK_SIZE, line) + 12
+        self.setMinimumHeight(self._least)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 6, 0, 6)
         row.setSpacing(16)
-        row.addWidget(mark)
+        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
+
+    def fit_height(self, height: int) -> None:
+        """As tall as its wrapped text at the list's width (whole lines, descenders included)."""
+        self.setMinimumHeight(max(self._least, height))
 
 
 def tone_mark(tone: Tone, size: int, ratio: float = 1.0) -> QPixmap:

@@ -176,6 +176,9 @@ class PersonSearch(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(PersonDelegate(theme, self.list))
         self.list.setUniformItemSizes(True)
+        # No floor of its own: on a 768 px panel the keyboard and the field take most of the
+        # height, and the list scrolls in what is left rather than pushing the keys together.
+        self.list.setMinimumHeight(1)
         self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

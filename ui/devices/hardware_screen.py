@@ -85,7 +85,7 @@ class HardwareScreen(Screen):
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("adminBack")
         self.back.clicked.connect(self.back_requested)
-        heading = screen_heading(icon, icon_box=96, wrap=True)
+        heading = screen_heading(icon, icon_box=theme.tokens.px(96), wrap=True)
         self.title, self.subtitle = heading.title, heading.subtitle
         header = heading.layout
         header.addWidget(self.back)
@@ -94,14 +94,9 @@ class HardwareScreen(Screen):
         self.scanner = DeviceCard(theme, "qrcode")
         self.camera = DeviceCard(theme, "camera")
         self.printer = DeviceCard(theme, "printer")
-        grid = QGridLayout()
-        grid.setSpacing(24)
-        grid.addWidget(self.reader, 0, 0)
-        grid.addWidget(self.printer, 0, 1)
-        grid.addWidget(self.scanner, 1, 0)
-        grid.addWidget(self.camera, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self._theme = theme
+        self._grid = QGridLayout()
+        self._grid.setSpacing(24)
 
         # --- sections added by other modules (the print spool): below the device cards -----
         self.sections = QVBoxLayout()
@@ -113,7 +108,7 @@ class HardwareScreen(Screen):
         content = QVBoxLayout(body)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(24)
-        content.addLayout(grid)
+        content.addLayout(self._grid)
         content.addLayout(self.sections)
         content.addStretch(1)
         self.scroll_area = named(QScrollArea(), "hardwareScroll")
@@ -125,17 +120,32 @@ class HardwareScreen(Screen):
             self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(96, 32, 96, 32)
+        self._column = column = QVBoxLayout(self)
         column.setSpacing(24)
         column.addLayout(header)
         column.addWidget(self.scroll_area, 1)
+        self._place_cards()
+        theme.changed.connect(self._place_cards)
 
         self._refresh = QTimer(self, interval=STATUS_REFRESH_MS)
         self._refresh.timeout.connect(self.ask_printer_status)
         bridge.changed.connect(self.refresh)
         bridge.printer_status.connect(self._status_arrived)
         self.retranslate()
+
+    def _place_cards(self) -> None:
+        """Two cards a row; one in portrait, where two side by side would cut their words."""
+        cards = (self.reader, self.printer, self.scanner, self.camera)
+        for card in cards:
+            self._grid.removeWidget(card)
+        portrait = self._theme.metrics.portrait
+        side = self._theme.tokens.px(48 if portrait else 96)  # portrait: the width for words
+        self._column.setContentsMargins(side, 32, side, 32)
+        columns = 1 if portrait else 2
+        for n, card in enumerate(cards):
+            self._grid.addWidget(card, n // columns, n % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def handle_badge(self, event: BadgePresented) -> bool:
         """Taken here: an operator tapping a card is testing the reader (the card shows it)."""

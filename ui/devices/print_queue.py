@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -130,11 +131,13 @@ class PrintQueueSection(QFrame):
         self.test_page = TouchButton(theme, "printer", role="secondary")
         self.test_page.setObjectName("spoolTestPage")
         self.test_page.clicked.connect(self.print_test_page)
-        header = QHBoxLayout()
+        self._header = header = QGridLayout()
         header.setSpacing(24)
-        header.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        header.addLayout(heading, 1)
-        header.addWidget(self.test_page, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.icon, 0, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(heading, 0, 1)
+        header.setColumnStretch(1, 1)
+        self._place_test_page()
+        theme.changed.connect(self._place_test_page)
 
         self._rows_box = named(QWidget(), "spoolRows")
         self._rows = QVBoxLayout(self._rows_box)
@@ -166,6 +169,15 @@ class PrintQueueSection(QFrame):
         self.retranslate()
 
     # --- asking the spooler (its thread answers through the bridge) ---------------------------
+
+    def _place_test_page(self) -> None:
+        """The test page's button beside the counts, or under them in portrait (the counts'
+        words need the width there)."""
+        self._header.removeWidget(self.test_page)
+        if self._theme.metrics.portrait:
+            self._header.addWidget(self.test_page, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self._header.addWidget(self.test_page, 0, 2, Qt.AlignmentFlag.AlignTop)
 
     def ask(self) -> None:
         spooler = self._spooler()

@@ -52,10 +52,17 @@ class PinScreen(Screen):
         column = QVBoxLayout(card)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pad)
-        card.setMinimumWidth(1320)
+        self._card = card
+        self._theme = theme
         outer = QHBoxLayout(self)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        theme.changed.connect(self._fit)
+        self._fit()
         self.retranslate()
+
+    def _fit(self) -> None:
+        """A wide card in landscape; in portrait the pad's own width (words above the keys)."""
+        self._card.setMinimumWidth(0 if self.pad.portrait else self._theme.tokens.px(1320))
 
     def type_digit(self, digit: str) -> None:
         self.pad.type_digit(digit)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
@@ -76,13 +76,20 @@ class StatsScreen(Screen):
         self.next = TouchButton(theme, "chevron-right", role="secondary")
         self.next.setObjectName("statsNext")
         self.next.clicked.connect(lambda: self.show_quarter(self.quarter.next()))
-        header = QHBoxLayout()
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        top.addWidget(icon)
+        top.addLayout(heading, 1)
+        picker = QHBoxLayout()
+        picker.setSpacing(24)
+        picker.addWidget(self.previous)
+        picker.addWidget(self.quarter_label, 1)
+        picker.addWidget(self.next)
+        # the quarter picker beside the title, or under it in portrait (1080 px: no room for both)
+        self._header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         header.setSpacing(24)
-        header.addWidget(icon)
-        header.addLayout(heading, 1)
-        header.addWidget(self.previous)
-        header.addWidget(self.quarter_label)
-        header.addWidget(self.next)
+        header.addLayout(top, 1)
+        header.addLayout(picker)
 
         self.attendance = ChangeCard(theme)
         self.visits = ChangeCard(theme)
@@ -112,7 +119,15 @@ class StatsScreen(Screen):
         column.addWidget(self.charts, 1)
         column.addLayout(footer)
         theme.changed.connect(self._paint)
+        theme.changed.connect(self._fit)
+        self._fit()
         self.retranslate()
+
+    def _fit(self) -> None:
+        portrait = self._theme.metrics.portrait
+        self._header.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     # -- data -----------------------------------------------------------------------------
 

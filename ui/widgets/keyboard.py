@@ -140,10 +140,21 @@ class OnScreenKeyboard(QWidget):
             bottom.addWidget(widget, stretch)
         column.addLayout(bottom)
 
+        self._column, self._bottom = column, bottom
+        theme.changed.connect(self._fit)
+        self._fit()
+
         self._repeat = QTimer(self)
         self._repeat.timeout.connect(self._repeat_backspace)
         self._refresh()
         self.retranslate()
+
+    def _fit(self) -> None:
+        """The gaps between keys at the screen's scale: on a 768 px panel the four rows of
+        touch-target keys must leave room for the field and a result above them."""
+        gap = self._theme.tokens.px(SPACING)
+        for layout in (self._column, self._bottom, *self._rows):
+            layout.setSpacing(gap)
 
     # -- public ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.admin_access import AccessOutcome, AccessResult, PinGuard
 from ui.formatting import clock_time
@@ -46,6 +46,7 @@ class PinPad(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pinPad")
+        self._theme = theme
         self._guard = guard
         self._title = title
         self._hint = hint
@@ -54,7 +55,6 @@ class PinPad(QFrame):
 
         self.icon = IconLabel(theme, icon, 56, colour=colour, stroke=1.75)
         self.icon.setObjectName("pinIcon")
-        self.icon.setFixedSize(104, 104)
         self.title = named(QLabel(), "pinTitle")
         self.title.setWordWrap(True)
         self.hint = named(QLabel(), "pinHint")
@@ -64,8 +64,7 @@ class PinPad(QFrame):
         self.message.setWordWrap(True)
 
         self.keys: dict[str, TouchButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(18)
+        self._grid = grid = QGridLayout()
         for n, digit in enumerate("123456789"):
             grid.addWidget(self._digit_key(theme, digit), n // 3, n % 3)
         self.erase = TouchButton(theme, "backspace", role="key", icon_size=40)
@@ -81,25 +80,41 @@ class PinPad(QFrame):
         grid.addWidget(self.validate, 3, 2)
 
         self.side = QVBoxLayout()
-        self.side.setSpacing(22)
         self.side.addStretch(1)
         for widget in (self.icon, self.title, self.hint, self.message):
             self.side.addWidget(widget)
         self.side.addStretch(1)
         # The dots sit right above the keys: the eye goes from a key to what it typed.
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        keypad = QVBoxLayout()
-        keypad.setSpacing(18)
+        self._keypad = keypad = QVBoxLayout()
         keypad.addStretch(1)
         keypad.addWidget(self.dots)
         keypad.addLayout(grid)
         keypad.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(64, 48, 64, 48)
-        row.setSpacing(80)
-        row.addLayout(self.side, 1)
-        row.addLayout(keypad)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.addLayout(self.side, 1)
+        self._row.addLayout(keypad)
+        theme.changed.connect(self._fit)
+        self._fit()
         self.retranslate()
+
+    @property
+    def portrait(self) -> bool:
+        """A portrait panel: the words above the keys (side by side they are wider than it)."""
+        return self._theme.metrics.portrait
+
+    def _fit(self) -> None:
+        """The design's spacing at the screen's scale; words beside the keys, or above them."""
+        tokens = self._theme.tokens
+        self.icon.setFixedSize(tokens.px(104), tokens.px(104))
+        self._grid.setSpacing(tokens.px(18))
+        self._keypad.setSpacing(tokens.px(18))
+        self.side.setSpacing(tokens.px(22))
+        self._row.setContentsMargins(tokens.px(64), tokens.px(48), tokens.px(64), tokens.px(48))
+        self._row.setSpacing(tokens.px(48 if self.portrait else 80))
+        self._row.setDirection(
+            QBoxLayout.Direction.TopToBottom if self.portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def _digit_key(self, theme: ThemeController, digit: str) -> TouchButton:
         button = TouchButton(theme, role="key")
