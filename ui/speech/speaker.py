@@ -5,7 +5,8 @@ start) speech-dispatcher, which took 12 s on the test machine. Its ``say`` retur
 the GUI thread only queues texts and reads states. What the engines do not do is give up:
 with no audio device the speechd engine stays "speaking" for ever. Each utterance therefore
 has a deadline, from its length and the rate; past it the engine is stopped, the queue
-dropped and the health set to ``STUCK`` so that the hardware screen says so. The next utterance tries again, and a finished one clears it.
+dropped and the health set to ``STUCK`` so that the hardware screen says so. The next
+utterance tries again, and one finished in time clears it.
 """
 
 from __future__ import annotations
