@@ -79,7 +79,7 @@ class Narrator(QObject):
         self._active = False
         self._app: QApplication | None = None
         self._pending: list[QWidget] = []
-        self._quiet = False
+        self._said_focus: QWidget | None = None
         self._describe_timer = QTimer(self, singleShot=True, interval=0)
         self._describe_timer.timeout.connect(self._describe_pending)
 
@@ -92,7 +92,8 @@ class Narrator(QObject):
             return
         self._active = on
         if on:
-            self._schedule(self._current_scope())
+            for widget in self._shown_speakers():
+                self._schedule(widget)
         else:
             self.speaker.stop()
 
@@ -138,7 +139,7 @@ class Narrator(QObject):
         said: list[Phrase] = []
         shown = [w for w in pending if shiboken6.isValid(w) and w.isVisible()]
         for widget in shown:
-            if any(other.isAncestorOf(widget) for other in shown):
+            if any(other is not widget and other.isAncestorOf(widget) for other in shown):
                 continue  # a page of a screen shown with it: the screen says it
             if isinstance(widget, Spoken):
                 said.extend(widget.spoken())
@@ -148,20 +149,33 @@ class Narrator(QObject):
             if targets:
                 self._focus(targets[0], speak=False)
                 focus = targets[0]
-        if focus is not None and scope is not None and scope.isAncestorOf(focus):
+        described = focus is not None and any(focus is w for w in shown)
+        if focus is not None and scope is not None and scope.isAncestorOf(focus) and not described:
             said.append(Phrase(label_text(focus)))
         self.speaker.say(said)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._active and new is not None and not self._quiet and not self._pending:
+        if new is not None and new is self._said_focus:
+            self._said_focus = None
+            return
+        if self._active and new is not None and not self._pending:
             self.speaker.say([Phrase(label_text(new))])
 
     def _focus(self, widget: QWidget, *, speak: bool) -> None:
-        self._quiet = not speak  # _on_focus stays quiet: the screen's description says it
-        try:
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-        finally:
-            self._quiet = False
+        # Not spoken again by _on_focus (now, or when the window next becomes active): the
+        # screen's description says it.
+        self._said_focus = None if speak else widget
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _shown_speakers(self) -> list[QWidget]:
+        """The widgets on screen that describe themselves (the screen, an overlay)."""
+        scope = self._current_scope()
+        if scope is None:
+            return []
+        found = [w for w in scope.findChildren(QWidget) if isinstance(w, Spoken) and w.isVisible()]
+        if isinstance(scope, Spoken):
+            found.insert(0, scope)
+        return found
 
     # -- where the keys go ----------------------------------------------------------------
 

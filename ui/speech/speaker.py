@@ -71,7 +71,7 @@ class _EngineHost(QObject):
             log.exception("the speech engine could not be created")
             self.failed.emit(str(exc))
             return
-        engine.stateChanged.connect(self.state_changed)
+        engine.stateChanged.connect(lambda state: self.state_changed.emit(state))
         engine.errorOccurred.connect(lambda _reason, message: self.failed.emit(message))
         self._engine = engine
         if engine.state() == QTextToSpeech.State.Error:
