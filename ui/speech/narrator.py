@@ -172,7 +172,9 @@ class Narrator(QObject):
         scope = self._current_scope()
         if scope is None:
             return []
-        found = [w for w in scope.findChildren(QWidget) if isinstance(w, Spoken) and w.isVisible()]
+        found: list[QWidget] = [
+            w for w in scope.findChildren(QWidget) if isinstance(w, Spoken) and w.isVisible()
+        ]
         if isinstance(scope, Spoken):
             found.insert(0, scope)
         return found

@@ -71,13 +71,19 @@ class _EngineHost(QObject):
             log.exception("the speech engine could not be created")
             self.failed.emit(str(exc))
             return
-        engine.stateChanged.connect(lambda state: self.state_changed.emit(state))
-        engine.errorOccurred.connect(lambda _reason, message: self.failed.emit(message))
+        engine.stateChanged.connect(self._forward_state)
+        engine.errorOccurred.connect(self._forward_error)
         self._engine = engine
         if engine.state() == QTextToSpeech.State.Error:
             self.failed.emit(engine.errorString() or "engine error")
             return
         self.ready.emit(engine.engine())
+
+    def _forward_state(self, state: QTextToSpeech.State) -> None:
+        self.state_changed.emit(state)
+
+    def _forward_error(self, _reason: QTextToSpeech.ErrorReason, message: str) -> None:
+        self.failed.emit(message)
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -233,6 +239,11 @@ class Speaker(QObject):
         self._queue.extend(texts)
         if not self._deadline.isActive():
             self._next()
+
+    @property
+    def idle(self) -> bool:
+        """Nothing being said and nothing queued."""
+        return not self._deadline.isActive() and not self._queue
 
     def repeat(self) -> None:
         """The person pressed the repeat key: the last thing said, from its start."""
