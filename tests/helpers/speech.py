@@ -11,9 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
-from ui.speech.speaker import Speaker
+from ui.speech.narrator import Narrator
 
 WAIT_MS = 20_000  # the mock engine says about ten words a second
 
@@ -21,20 +22,28 @@ WAIT_MS = 20_000  # the mock engine says about ten words a second
 class Heard:
     """Every text the speaker handed to its engine, in order."""
 
-    def __init__(self, speaker: Speaker) -> None:
-        self.speaker = speaker
+    def __init__(self, narrator: Narrator) -> None:
+        self.narrator = narrator
         self.texts: list[str] = []
-        speaker.speaking.connect(self.texts.append)
+        narrator.speaker.speaking.connect(self.texts.append)
 
     def clear(self) -> None:
         self.texts.clear()
 
     def wait_for(self, qtbot: QtBot, text: str) -> None:
-        qtbot.waitUntil(lambda: text in self.texts, timeout=WAIT_MS)
+        try:
+            qtbot.waitUntil(lambda: norm(text) in [norm(t) for t in self.texts], timeout=WAIT_MS)
+        except TimeoutError:
+            raise AssertionError(f"{text!r} never said; heard: {self.texts}") from None
 
     def wait_idle(self, qtbot: QtBot) -> list[str]:
-        qtbot.waitUntil(lambda: self.speaker.idle, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: self.narrator.settled, timeout=WAIT_MS)
         return list(self.texts)
+
+
+def norm(text: str) -> str:
+    """French typography's narrow no-break spaces as plain spaces (translations vary)."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key, *, keypad: bool = False) -> None:
@@ -49,7 +58,7 @@ def activate(qtbot: QtBot, shell: Any) -> None:
     qtbot.waitUntil(shell.window.isActiveWindow)
 
 
-def tab_to(qtbot: QtBot, shell: Any, wanted: Any, limit: int = 30) -> None:
+def tab_to(qtbot: QtBot, shell: Any, wanted: Any, limit: int = 100) -> None:
     """Tab until ``wanted(focus_widget)``: fails if the keys never reach it."""
     for _ in range(limit):
         focus = QApplication.focusWidget()

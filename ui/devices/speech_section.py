@@ -23,18 +23,17 @@ _LEVELS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpeechSection", text)
+translate = QCoreApplication.translate  # lupdate reads translate("SpeechSection", "...") calls
 
 
 def health_text(health: SpeechHealth) -> str:
     return {
-        SpeechHealth.OFF: _tr("Désactivée (speech_engine = none)"),
-        SpeechHealth.NOT_STARTED: _tr("Prête, démarre au premier usage"),
-        SpeechHealth.READY: _tr("En service"),
-        SpeechHealth.SPEAKING: _tr("En train de parler"),
-        SpeechHealth.STUCK: _tr("Bloquée : aucune sortie audio ?"),
-        SpeechHealth.FAILED: _tr("En panne"),
+        SpeechHealth.OFF: translate("SpeechSection", "Désactivée dans la configuration"),
+        SpeechHealth.NOT_STARTED: translate("SpeechSection", "Prête, démarre au premier usage"),
+        SpeechHealth.READY: translate("SpeechSection", "En service"),
+        SpeechHealth.SPEAKING: translate("SpeechSection", "En train de parler"),
+        SpeechHealth.STUCK: translate("SpeechSection", "Bloquée : aucune sortie audio ?"),
+        SpeechHealth.FAILED: translate("SpeechSection", "En panne"),
     }[health]
 
 
@@ -60,19 +59,21 @@ class SpeechSection(QWidget):
         speaker = self._speaker
         health = speaker.health
         outputs = {
-            "speaker": _tr("haut-parleur"),
-            "headset": _tr("casque"),
-            "auto": _tr("casque s’il est branché, sinon haut-parleur"),
+            "speaker": translate("SpeechSection", "haut-parleur"),
+            "headset": translate("SpeechSection", "casque"),
+            "auto": translate("SpeechSection", "casque s’il est branché, sinon haut-parleur"),
         }
-        self.card.title.setText(_tr("Synthèse vocale (mode accessible)"))
-        where = _tr("Sortie : {output} · volume {volume} %{muted}").format(
+        self.card.title.setText(translate("SpeechSection", "Synthèse vocale (mode accessible)"))
+        where = translate("SpeechSection", "Sortie : {output} · volume {volume} %{muted}").format(
             output=outputs.get(self._output, self._output),
             volume=round(speaker.volume * 100),
-            muted=_tr(" · coupée") if speaker.muted else "",
+            muted=translate("SpeechSection", " · coupée") if speaker.muted else "",
         )
         details = [where]
         if health is SpeechHealth.STUCK:
-            details.append(_tr("Vérifiez la carte son, le câble et speech-dispatcher."))
+            details.append(
+                translate("SpeechSection", "Vérifiez la carte son, le câble et speech-dispatcher.")
+            )
         elif health is SpeechHealth.FAILED:
             details.append(speaker.detail)
         self.card.set_state(_LEVELS[health], health_text(health), *details)

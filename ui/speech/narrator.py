@@ -48,19 +48,19 @@ def window_rect(widget: QWidget) -> QRect:
 
 
 def visual_order(widgets: Sequence[QWidget]) -> list[QWidget]:
-    """Rows from top to bottom (widgets overlapping vertically share a row), each row left to
-    right: the order a sighted person reads them in."""
+    """Rows from top to bottom, each row left to right: the order a sighted person reads them
+    in. A widget whose middle lies within the height of a row's first widget shares its row
+    (keys of a tight keyboard overlap their neighbours' rows by a few pixels)."""
     placed = sorted(widgets, key=lambda w: (window_rect(w).center().y(), window_rect(w).x()))
     rows: list[list[QWidget]] = []
-    row_bottom = -1
+    anchor: QRect | None = None
     for widget in placed:
         rect = window_rect(widget)
-        if rows and rect.top() < row_bottom:
+        if anchor is not None and rect.center().y() <= anchor.bottom():
             rows[-1].append(widget)
-            row_bottom = min(row_bottom, rect.bottom())
         else:
             rows.append([widget])
-            row_bottom = rect.bottom()
+            anchor = rect
     return [w for row in rows for w in sorted(row, key=lambda w: window_rect(w).x())]
 
 
@@ -86,6 +86,11 @@ class Narrator(QObject):
     @property
     def active(self) -> bool:
         return self._active
+
+    @property
+    def settled(self) -> bool:
+        """Nothing waiting to be described, nothing being said (tests wait for this)."""
+        return not self._pending and self.speaker.idle
 
     def set_active(self, on: bool) -> None:
         if on == self._active:
@@ -144,11 +149,10 @@ class Narrator(QObject):
             if isinstance(widget, Spoken):
                 said.extend(widget.spoken())
         focus = QApplication.focusWidget()
-        if scope is not None and (focus is None or not scope.isAncestorOf(focus)):
-            targets = self.targets()
-            if targets:
-                self._focus(targets[0], speak=False)
-                focus = targets[0]
+        targets = self.targets()
+        if targets and focus not in targets:  # Qt left it on a hidden page, or on nothing
+            self._focus(targets[0], speak=False)
+            focus = targets[0]
         described = focus is not None and any(focus is w for w in shown)
         if focus is not None and scope is not None and scope.isAncestorOf(focus) and not described:
             said.append(Phrase(label_text(focus)))

@@ -7,9 +7,26 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.speech import Heard
+from tests.helpers.speech import WAIT_MS
 from ui.speech.phrase import Phrase
 from ui.speech.speaker import Speaker, SpeechHealth, engine_factory
+
+
+class Heard:
+    def __init__(self, speaker: Speaker) -> None:
+        self.speaker = speaker
+        self.texts: list[str] = []
+        speaker.speaking.connect(self.texts.append)
+
+    def clear(self) -> None:
+        self.texts.clear()
+
+    def wait_for(self, qtbot: QtBot, text: str) -> None:
+        qtbot.waitUntil(lambda: text in self.texts, timeout=WAIT_MS)
+
+    def wait_idle(self, qtbot: QtBot) -> list[str]:
+        qtbot.waitUntil(lambda: self.speaker.idle, timeout=WAIT_MS)
+        return list(self.texts)
 
 
 @pytest.fixture
