@@ -4,6 +4,7 @@ screen gets with a keypad and a headset (or the loudspeaker)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -48,7 +49,8 @@ def start_by_keys(qtbot: QtBot, shell: Any, heard: Heard) -> None:
     activate(qtbot, shell)
     assert not shell.narrator.active
     press(qtbot, shell.window, Qt.Key.Key_Tab)
-    assert shell.narrator.active and shell.session.accessible
+    assert shell.narrator.active
+    assert shell.session.accessible
     press(qtbot, shell.window, Qt.Key.Key_Enter, keypad=True)
     assert shell.router.current_key == "home"
 
@@ -144,7 +146,7 @@ def test_the_focus_order_is_the_visual_order(qtbot: QtBot, store: Any, route: st
         assert len(visited) <= len(expected)
     assert set(visited) == set(expected)  # every control reached, none twice
     rects = [window_rect(w) for w in visited]
-    for a, b in zip(rects, rects[1:], strict=False):
+    for a, b in pairwise(rects):
         assert reading_order_ok(a, b), (a, b)
     press(qtbot, store.window, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is visited[-1]  # Shift+Tab goes the other way
