@@ -49,12 +49,10 @@ class SpeechDispatcher:
         self.audio = root / "said.raw"
         shutil.copytree(ETC, self.conf)
         (self.conf / "speechd.conf").write_text(
-            'LogLevel 3\nLogDir "{log}"\nDefaultVolume 100\n'
+            f'LogLevel 3\nLogDir "{root}"\nDefaultVolume 100\n'
             'AudioOutputMethod "alsa"\nAudioALSADevice "default"\n'
             'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\n'
-            'DefaultModule espeak-ng\nDefaultLanguage "fr"\nInclude "clients/*.conf"\n'.format(
-                log=root
-            )
+            'DefaultModule espeak-ng\nDefaultLanguage "fr"\nInclude "clients/*.conf"\n'
         )
         self.home.mkdir()
         (self.home / ".asoundrc").write_text(
