@@ -163,7 +163,7 @@ class Narrator(QObject):
             self._said_focus = None
             return
         if self._active and new is not None and not self._pending:
-            self.speaker.say([Phrase(label_text(new))])
+            self.speaker.say(new.spoken() if isinstance(new, Spoken) else [Phrase(label_text(new))])
 
     def _focus(self, widget: QWidget, *, speak: bool) -> None:
         # Not spoken again by _on_focus (now, or when the window next becomes active): the
