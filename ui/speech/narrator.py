@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
+from ui.speech.focus_ring import FocusRing
 from ui.speech.phrase import SPOKEN_CHANGED, Phrase, Spoken, label_text
 from ui.speech.speaker import Speaker
 
@@ -80,6 +81,7 @@ class Narrator(QObject):
         self._app: QApplication | None = None
         self._pending: list[QWidget] = []
         self._said_focus: QWidget | None = None
+        self.ring = FocusRing(window)
         self._describe_timer = QTimer(self, singleShot=True, interval=0)
         self._describe_timer.timeout.connect(self._describe_pending)
 
@@ -99,8 +101,10 @@ class Narrator(QObject):
         if on:
             for widget in self._shown_speakers():
                 self._schedule(widget)
+            self._ring_on(QApplication.focusWidget())
         else:
             self.speaker.stop()
+            self.ring.follow(None)
 
     def install(self, app: QApplication) -> None:
         self._app = app
@@ -158,7 +162,11 @@ class Narrator(QObject):
             said.append(Phrase(label_text(focus)))
         self.speaker.say(said)
 
+    def _ring_on(self, widget: QWidget | None) -> None:
+        self.ring.follow(widget if self._active and widget in self.targets() else None)
+
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._ring_on(new)
         if new is not None and new is self._said_focus:
             self._said_focus = None
             return
