@@ -271,7 +271,14 @@ def build_shell(
         from ui.app.screens.admin import AdminScreen
 
         # settings.reader "none" is what gives the simulated reader (hardware.devices)
-        admin = AdminScreen(settings, theme, can_simulate_badges=settings.reader == "none")
+        from ui.app.screens.speech_controls import SpeechControls
+
+        admin = AdminScreen(
+            settings,
+            theme,
+            can_simulate_badges=settings.reader == "none",
+            speech=SpeechControls(theme, shell.narrator.speaker),
+        )
         admin.back_requested.connect(router.back)
         admin.hardware_requested.connect(lambda: router.go(HARDWARE))
         admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
