@@ -59,10 +59,14 @@ def activate(qtbot: QtBot, shell: Any) -> None:
 
 
 def tab_to(qtbot: QtBot, shell: Any, wanted: Any, limit: int = 100) -> None:
-    """Tab until ``wanted(focus_widget)``: fails if the keys never reach it."""
+    """Tab (or Shift+Tab, whichever is shorter, as a person would) until ``wanted(focus)``."""
     for _ in range(limit):
         focus = QApplication.focusWidget()
         if focus is not None and wanted(focus):
             return
-        press(qtbot, shell.window, Qt.Key.Key_Tab)
+        targets = shell.narrator.targets()
+        goal = next((n for n, w in enumerate(targets) if wanted(w)), None)
+        here = targets.index(focus) if focus in targets else 0
+        backwards = goal is not None and (here - goal) % len(targets) < (goal - here) % len(targets)
+        press(qtbot, shell.window, Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab)
     raise AssertionError("the keys never reached the control")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -32,6 +32,7 @@ class FocusRing(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._target: QWidget | None = None
+        self._drawn = QRect()
         window.installEventFilter(self)
         self.hide()
 
@@ -44,6 +45,7 @@ class FocusRing(QWidget):
             self._target.removeEventFilter(self)
         self._target = target
         if target is None:
+            self.update(self._drawn)
             self.hide()
             return
         target.installEventFilter(self)
@@ -55,10 +57,14 @@ class FocusRing(QWidget):
         if window is None or target is None or not shiboken6.isValid(target):
             self.hide()
             return
-        self.setGeometry(window.rect())
+        if self.geometry() != window.rect():
+            self.setGeometry(window.rect())
         self.setVisible(target.isVisible())
         self.raise_()
-        self.update()
+        # only where the ring was and where it goes: the ring covers the whole window
+        self.update(self._drawn)
+        self._drawn = self.ring_rect().toAlignedRect().adjusted(-BAND, -BAND, BAND, BAND)
+        self.update(self._drawn)
 
     def ring_rect(self) -> QRectF:
         """Around the target, outside it: the ring never covers what it marks."""

@@ -23,7 +23,13 @@ from typing import Final
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QWidget,
+)
 
 from ui.speech.focus_ring import FocusRing
 from ui.speech.phrase import SPOKEN_CHANGED, Phrase, Spoken, label_text
@@ -241,6 +247,8 @@ class Narrator(QObject):
         typing = _typing_into(focus)
         if typing and key in {K.Key_Left, K.Key_Right, K.Key_Space}:
             return False  # moving the cursor, typing a space
+        if isinstance(focus, QAbstractItemView) and key in {K.Key_Up, K.Key_Down}:
+            return False  # along a list: its own current row moves (and is said)
         if key in _ACT:
             if key == K.Key_Space and not self._active:
                 return False
