@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.settings import Language
-from tests.helpers.speech import Heard, activate, press, tab_to
+from tests.helpers.speech import WAIT_MS, Heard, activate, press, tab_to
 from tests.ui.documents.conftest import wait_ready
 from tests.ui.documents.test_documents_screen import rows
 
@@ -39,7 +39,7 @@ def test_find_and_open_a_document_by_keys_alone(
         tab_to(qtbot, shell, lambda w, c=char: w is keyboard.key_for(c))
         press(qtbot, shell.window, Qt.Key.Key_Enter, keypad=True)
     assert screen.search.field.text() == "hamecon"
-    qtbot.waitUntil(lambda: rows(screen.search.results) == ["hameconnage"], timeout=10_000)
+    qtbot.waitUntil(lambda: rows(screen.search.results) == ["hameconnage"], timeout=WAIT_MS)
 
     tab_to(qtbot, shell, lambda w: w is screen.search.results)
     heard.wait_for(qtbot, TITLE)  # the row the keys are on is said
