@@ -166,7 +166,7 @@ class TicketPage(QWidget):
         said = phrases(self.tr("Votre numéro : {ticket}.").format(ticket=self._ticket))
         estimate = self._estimate
         if estimate is not None and self._called:
-            said += phrases(self.tr("C'est à vous ! Regardez l'écran d'appel."))
+            said += phrases(self.tr("C’est à vous\u202f! Regardez l’écran d’appel."))
         elif estimate is not None:
             if estimate.position == 1:
                 said += phrases(self.tr("Vous êtes le prochain appelé."))
@@ -174,7 +174,7 @@ class TicketPage(QWidget):
                 said += phrases(self.tr("Vous êtes {n}ᵉ dans la file.").format(n=estimate.position))
             minutes = estimate.minutes
             said += phrases(
-                self.tr("Attente estimée : moins d'une minute.")
+                self.tr("Attente estimée\u202f: moins d’une minute.")
                 if minutes < 1
                 else self.tr("Attente estimée : environ {m} minutes.").format(m=minutes)
             )

@@ -21,9 +21,9 @@ from ui.speech.narrator import window_rect
 
 TEXTS = {
     Language.FR: {
-        "attract": "Touchez l'écran pour commencer",
+        "attract": "Touchez l’écran pour commencer",
         "home": "Que souhaitez-vous faire\u202f?",
-        "help": "Besoin d'aide\u202f?",
+        "help": "Besoin d’aide\u202f?",
         "ticket": "Votre numéro\u202f: P-001.",
         "next": "Vous êtes le prochain appelé.",
     },
