@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from hardware.wedge import WedgeConfig
 from kiosk.ports import Clock
@@ -271,14 +271,7 @@ def build_shell(
         from ui.app.screens.admin import AdminScreen
 
         # settings.reader "none" is what gives the simulated reader (hardware.devices)
-        from ui.app.screens.speech_controls import SpeechControls
-
-        admin = AdminScreen(
-            settings,
-            theme,
-            can_simulate_badges=settings.reader == "none",
-            speech=SpeechControls(theme, shell.narrator.speaker),
-        )
+        admin = AdminScreen(settings, theme, can_simulate_badges=settings.reader == "none")
         admin.back_requested.connect(router.back)
         admin.hardware_requested.connect(lambda: router.go(HARDWARE))
         admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
@@ -475,9 +468,18 @@ def _wire_speech(shell: Shell) -> None:
 
 
 def _speech_section(shell: Shell) -> QWidget:
+    """The speech card and the voice's settings for staff, on the hardware screen (it scrolls;
+    the administration screen has no room left on a small panel)."""
+    from ui.app.screens.speech_controls import SpeechControls
     from ui.devices.speech_section import SpeechSection
 
-    return SpeechSection(shell.theme, shell.narrator.speaker, shell.settings.speech_output)
+    speaker = shell.narrator.speaker
+    section = QWidget()
+    column = QVBoxLayout(section)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(SpeechSection(shell.theme, speaker, shell.settings.speech_output))
+    column.addWidget(SpeechControls(shell.theme, speaker))
+    return section
 
 
 def _wire_devices(shell: Shell) -> None:

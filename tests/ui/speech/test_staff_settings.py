@@ -8,7 +8,6 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.speech import Heard
-from ui.app.screens.admin import AdminScreen
 from ui.app.screens.speech_controls import SpeechControls
 from ui.devices.device_card import Level
 from ui.devices.speech_section import SpeechSection
@@ -16,11 +15,10 @@ from ui.speech.phrase import Phrase
 from ui.speech.speaker import Speaker, SpeechHealth, engine_factory
 
 
-def test_staff_set_volume_rate_and_mute_from_the_admin_screen(qtbot: QtBot, shell: Any) -> None:
+def test_staff_set_volume_rate_and_mute_on_the_hardware_screen(qtbot: QtBot, shell: Any) -> None:
     shell.router.go("admin")
-    admin = shell.router.current
-    assert isinstance(admin, AdminScreen)
-    controls = admin.findChild(SpeechControls)
+    shell.router.go("hardware")  # Administration → Matériel
+    controls = shell.router.current.findChild(SpeechControls)
     assert controls is not None
     assert controls.isVisible()
     speaker = shell.narrator.speaker

@@ -39,7 +39,6 @@ class AdminScreen(Screen):
         settings: Settings,
         theme: ThemeController,
         can_simulate_badges: bool = False,
-        speech: QWidget | None = None,  # the voice settings (ui.app.screens.speech_controls)
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,8 +102,6 @@ class AdminScreen(Screen):
         column = self._column = QVBoxLayout(self)
         column.addLayout(header)
         column.addWidget(card)
-        if speech is not None:
-            column.addWidget(speech)
         column.addStretch(1)
         column.addLayout(self._actions)
         theme.changed.connect(self._resize_for_screen)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.speech.phrase import Phrase
 from ui.speech.speaker import Speaker
@@ -35,12 +36,37 @@ class SpeechControls(QWidget):
         self.slower.clicked.connect(lambda: self._change(rate=-RATE_STEP))
         self.faster.clicked.connect(lambda: self._change(rate=RATE_STEP))
         self.mute.toggled.connect(self._mute)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.state, 1)
-        for button in (self.quieter, self.louder, self.slower, self.faster, self.mute):
-            row.addWidget(button)
+        self._buttons = [self.quieter, self.louder, self.slower, self.faster, self.mute]
+        self._grid = QGridLayout()
+        self._grid.setSpacing(16)
+        self._columns = 0
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.state)
+        column.addLayout(self._grid)
         self.retranslate()
+
+    def _place(self) -> None:
+        """As many buttons a row as fit the width (the accessible mode's text is larger)."""
+        gap = self._grid.spacing()
+        widest = max(b.sizeHint().width() for b in self._buttons)
+        columns = max(1, min(len(self._buttons), (self.width() + gap) // (widest + gap)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for n, button in enumerate(self._buttons):
+            self._grid.addWidget(button, n // columns, n % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._columns = 0  # polished now: the style sheet's sizes are known
+        self._place()
 
     def _change(self, *, volume: float = 0.0, rate: float = 0.0) -> None:
         speaker = self._speaker
