@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.speech.phrase import Phrase
@@ -36,37 +35,18 @@ class SpeechControls(QWidget):
         self.slower.clicked.connect(lambda: self._change(rate=-RATE_STEP))
         self.faster.clicked.connect(lambda: self._change(rate=RATE_STEP))
         self.mute.toggled.connect(self._mute)
-        self._buttons = [self.quieter, self.louder, self.slower, self.faster, self.mute]
-        self._grid = QGridLayout()
-        self._grid.setSpacing(16)
-        self._columns = 0
+        # two columns: they fit a portrait panel in the accessible mode's large text, and a
+        # grid that reflowed by its own width only ever grew (its minimum is its widest row)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for n, button in enumerate((self.quieter, self.louder, self.slower, self.faster)):
+            grid.addWidget(button, n // 2, n % 2)
+        grid.addWidget(self.mute, 2, 0, 1, 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.state)
-        column.addLayout(self._grid)
+        column.addLayout(grid)
         self.retranslate()
-
-    def _place(self) -> None:
-        """As many buttons a row as fit the width (the accessible mode's text is larger)."""
-        gap = self._grid.spacing()
-        widest = max(b.sizeHint().width() for b in self._buttons)
-        columns = max(1, min(len(self._buttons), (self.width() + gap) // (widest + gap)))
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for button in self._buttons:
-            self._grid.removeWidget(button)
-        for n, button in enumerate(self._buttons):
-            self._grid.addWidget(button, n // columns, n % columns)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._columns = 0  # polished now: the style sheet's sizes are known
-        self._place()
 
     def _change(self, *, volume: float = 0.0, rate: float = 0.0) -> None:
         speaker = self._speaker
