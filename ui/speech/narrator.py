@@ -71,6 +71,30 @@ def visual_order(widgets: Sequence[QWidget]) -> list[QWidget]:
     return [w for row in rows for w in sorted(row, key=lambda w: window_rect(w).x())]
 
 
+def _visible_descendants(root: QWidget) -> list[QWidget]:
+    """Shown widgets under ``root``, not looking into hidden ones (the other screens)."""
+    found: list[QWidget] = []
+    stack = [root]
+    while stack:
+        parent = stack.pop()
+        for child in parent.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if child.isVisible():
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def _reachable(widget: QWidget) -> bool:
+    """A control the keys stop on."""
+    return (
+        (isinstance(widget, (QAbstractButton, QLineEdit)) or bool(widget.property(TARGET)))
+        and widget.isVisible()
+        and widget.isEnabled()
+    )
+
+
 def _typing_into(widget: QWidget | None) -> bool:
     return isinstance(widget, QLineEdit)
 
@@ -169,7 +193,15 @@ class Narrator(QObject):
         self.speaker.say(said)
 
     def _ring_on(self, widget: QWidget | None) -> None:
-        self.ring.follow(widget if self._active and widget in self.targets() else None)
+        scope = self._current_scope()
+        shown = (
+            self._active
+            and widget is not None
+            and scope is not None
+            and (widget is scope or scope.isAncestorOf(widget))
+            and _reachable(widget)
+        )
+        self.ring.follow(widget if shown else None)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._ring_on(new)
@@ -190,9 +222,7 @@ class Narrator(QObject):
         scope = self._current_scope()
         if scope is None:
             return []
-        found: list[QWidget] = [
-            w for w in scope.findChildren(QWidget) if isinstance(w, Spoken) and w.isVisible()
-        ]
+        found: list[QWidget] = [w for w in _visible_descendants(scope) if isinstance(w, Spoken)]
         if isinstance(scope, Spoken):
             found.insert(0, scope)
         return found
@@ -203,8 +233,10 @@ class Narrator(QObject):
         """The overlay that holds the keys (the verdict), else the current screen's window."""
         if not shiboken6.isValid(self._window) or not self._window.isVisible():
             return None
-        for child in self._window.findChildren(QWidget):
-            if child.property(MODAL) and child.isVisible():
+        for child in self._window.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if child.property(MODAL) and child.isVisible():  # overlays are the window's children
                 return child
         return self._window
 
@@ -213,14 +245,7 @@ class Narrator(QObject):
         scope = self._current_scope()
         if scope is None:
             return []
-        found = [
-            w
-            for w in scope.findChildren(QWidget)
-            if (isinstance(w, (QAbstractButton, QLineEdit)) or w.property(TARGET))
-            and w.isVisible()
-            and w.isEnabled()
-            and not w.property("speechSkip")
-        ]
+        found = [w for w in _visible_descendants(scope) if _reachable(w)]
         if scope is self._window:  # an overlay sits over the screen: nothing under it counts
             found = [w for w in found if not any(m.isAncestorOf(w) for m in self._modals())]
         elif scope.property(TARGET):
@@ -228,7 +253,10 @@ class Narrator(QObject):
         return visual_order(found)
 
     def _modals(self) -> list[QWidget]:
-        return [w for w in self._window.findChildren(QWidget) if w.property(MODAL)]
+        children = self._window.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        return [w for w in children if w.property(MODAL)]
 
     def move(self, step: int) -> None:
         targets = self.targets()
