@@ -18,6 +18,7 @@ from tests.ui.documents.test_documents_screen import rows
 TITLE = "Se protéger de l'hameçonnage"
 
 
+@pytest.mark.slow  # some two hundred key presses, each said: ~1-2 min on a loaded machine
 @pytest.mark.parametrize("lang", [Language.FR, Language.EN])
 def test_find_and_open_a_document_by_keys_alone(
     qtbot: QtBot, documents_shell: Any, lang: Language
