@@ -190,6 +190,8 @@ class Narrator(QObject):
         described = focus is not None and any(focus is w for w in shown)
         if focus is not None and scope is not None and scope.isAncestorOf(focus) and not described:
             said.append(Phrase(label_text(focus)))
+        if said == self.speaker.last and not self.speaker.idle:
+            return  # the same words again (a verdict painted twice): not from the start
         self.speaker.say(said)
 
     def _ring_on(self, widget: QWidget | None) -> None:
