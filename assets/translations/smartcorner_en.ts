@@ -1822,7 +1822,7 @@
 <context>
     <name>Narrator</name>
     <message>
-        <location filename="../../ui/speech/narrator.py" line="+316"/>
+        <location filename="../../ui/speech/narrator.py" line="+318"/>
         <source>Flèches ou Tab pour passer d’un élément à l’autre, Entrée pour choisir, Échap ou moins pour revenir, étoile pour réentendre.</source>
         <translation>Arrows or Tab to move from one item to the next, Enter to choose, Escape or minus to go back, star to hear it again.</translation>
     </message>
