@@ -29,6 +29,7 @@ APT_PACKAGES=(
   fonts-dejavu-core xvfb xauth
   gcc libpcsclite-dev pcscd vsmartcard-vpcd
   libusb-1.0-0 libcups2-dev cups-daemon cups-client socat xdotool x11-xkb-utils
+  speech-dispatcher espeak-ng libspeechd2 sox
   postgresql
   shellcheck systemd debootstrap
 )

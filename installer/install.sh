@@ -5,7 +5,8 @@
 #   sudo installer/install.sh --uninstall [--purge]         remove (--purge: also data, config, user)
 #   installer/install.sh --dry-run [...]                    print every action, change nothing
 #
-# What it sets up: system packages (Qt runtime libraries, cage, pcscd, fonts, python3-venv), the
+# What it sets up: system packages (Qt runtime libraries, cage, pcscd, speech-dispatcher with
+# espeak-ng for the accessible mode's voice, fonts, python3-venv), the
 # unprivileged "kiosk" user, the application in a venv at /opt/smartcorner (from the source tree
 # this script sits in, or --wheel), /etc/smartcorner/kiosk.toml (from a template, once),
 # /var/lib/smartcorner, udev rules for printers and scanners, the systemd units (the kiosk user's
@@ -46,6 +47,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
   pcscd libccid libpcsclite1 libusb-1.0-0
   libcups2 libcups2-dev
+  speech-dispatcher espeak-ng libspeechd2 pulseaudio-utils
   fonts-dejavu-core tzdata
 )
 # Installed where the release has them: wlopm switches the panel off out of hours where the

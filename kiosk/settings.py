@@ -94,6 +94,10 @@ class Settings:
     scanner_prefix: str = ""
     scanner_suffix: str = "return_or_tab"
     scanner_max_gap_ms: int = 50
+    # Speech output (accessible mode): where it goes (a headset also hears personal data) and
+    # the Qt text-to-speech engine ("none": no speech; "mock": tests).
+    speech_output: str = "auto"
+    speech_engine: str = "speechd"
     # RGPD: whom a person may ask about their data (shown where data is collected);
     # "" = the council's data protection officer, without an address.
     privacy_contact: str = ""
@@ -236,6 +240,19 @@ def _parse_scanner_suffix(v: Any) -> str:
     if s in _SCANNER_SUFFIXES:
         return s
     raise ValueError(v)
+
+
+SPEECH_OUTPUTS: Final = ("speaker", "headset", "auto")
+
+
+def _parse_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def parse(v: Any) -> str:
+        s = str(v).strip().lower()
+        if s in choices:
+            return s
+        raise ValueError(v)
+
+    return parse
 
 
 def _parse_scanner_prefix(v: Any) -> str:
@@ -399,6 +416,16 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "scanner_suffix",
         _parse_scanner_suffix,
         "return_or_tab, return, tab or none (what the scanner sends after each code)",
+    ),
+    "speech_output": (
+        "speech_output",
+        _parse_choice(SPEECH_OUTPUTS),
+        "speaker, headset or auto (headset when the audio server reports one plugged in)",
+    ),
+    "speech_engine": (
+        "speech_engine",
+        _parse_choice(("speechd", "mock", "none")),
+        "speechd, mock (tests) or none",
     ),
     "scanner_max_gap_ms": (
         "scanner_max_gap_ms",

@@ -39,3 +39,7 @@ _._source  # ui/documents/screen.py: written, never read
 _._deps  # ui/help/screen.py: written, never read
 _.SIMULATED, _.last_print, _.on_print_result  # ui/input/bridge.py
 _.full_text, _._monitor  # ui/sync/status.py
+
+# ui/speech/speaker.py: the engine's host lives on the speech thread with no Qt parent; the
+# reference keeps PySide from deleting it while the thread runs.
+_._host

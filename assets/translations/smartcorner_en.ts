@@ -115,7 +115,12 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+113"/>
+        <location filename="../../ui/app/screens/attract.py" line="+121"/>
+        <source>Ou appuyez sur Entrée.</source>
+        <translation>Or press Enter.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Touchez l’écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -214,7 +219,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/documents/browse.py" line="+163"/>
+        <location filename="../../ui/documents/browse.py" line="+170"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -690,7 +695,7 @@
         <translation>Try again in a moment or ask at the Smart Store.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/pickup.py" line="+185"/>
+        <location filename="../../ui/collect/pickup.py" line="+186"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
@@ -810,7 +815,12 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+254"/>
+        <location filename="../../ui/help/pages.py" line="+255"/>
+        <source>Tapez au clavier, ou passez cette étape pour prendre votre ticket.</source>
+        <translation>Type on the keyboard, or skip this step to take your ticket.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Décrivez votre problème (facultatif)</source>
         <translation>Describe your problem (optional)</translation>
     </message>
@@ -886,7 +896,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+86"/>
+        <location filename="../../ui/documents/document_list.py" line="+89"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -977,7 +987,7 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/documents/screen.py" line="+125"/>
+        <location filename="../../ui/documents/screen.py" line="+128"/>
         <source>Ce document n’est pas disponible pour le moment.</source>
         <translation>This document is not available at the moment.</translation>
     </message>
@@ -1005,6 +1015,11 @@
         <location line="+3"/>
         <source>L’imprimante ne répond pas&#x202f;: la fiche n’est pas sortie.</source>
         <translation>The printer does not answer: the summary sheet did not print.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Recherche</source>
+        <translation>Search</translation>
     </message>
 </context>
 <context>
@@ -1667,7 +1682,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-220"/>
+        <location filename="../../ui/help/pages.py" line="-235"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1758,7 +1773,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+120"/>
+        <location filename="../../ui/app/screens/home.py" line="+124"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -1802,6 +1817,14 @@
         <location line="+0"/>
         <source>Lecture</source>
         <translation>Play</translation>
+    </message>
+</context>
+<context>
+    <name>Narrator</name>
+    <message>
+        <location filename="../../ui/speech/narrator.py" line="+318"/>
+        <source>Flèches ou Tab pour passer d’un élément à l’autre, Entrée pour choisir, Échap ou moins pour revenir, étoile pour réentendre.</source>
+        <translation>Arrows or Tab to move from one item to the next, Enter to choose, Escape or minus to go back, star to hear it again.</translation>
     </message>
 </context>
 <context>
@@ -2527,7 +2550,12 @@
 <context>
     <name>ReasonsPage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+104"/>
+        <location filename="../../ui/help/pages.py" line="+98"/>
+        <source>Votre badge est reconnu.</source>
+        <translation>Your badge is recognised.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Bonjour {name}&#x202f;! Votre badge est reconnu.</source>
         <translation>Hello {name}! Your badge is recognised.</translation>
     </message>
@@ -2666,6 +2694,122 @@
     </message>
 </context>
 <context>
+    <name>SpeechControls</name>
+    <message>
+        <location filename="../../ui/app/screens/speech_controls.py" line="+56"/>
+        <source>Voici la voix du kiosque.</source>
+        <translation>This is the kiosk’s voice.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Moins fort</source>
+        <translation>Quieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plus fort</source>
+        <translation>Louder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plus lent</source>
+        <translation>Slower</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plus rapide</source>
+        <translation>Faster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rétablir la voix</source>
+        <translation>Voice back on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Couper la voix</source>
+        <translation>Mute the voice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voix du mode accessible&#x202f;: volume {volume}&#x202f;%, débit {rate}&#x202f;%</source>
+        <translation>Accessible mode voice: volume {volume}%, rate {rate}%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (coupée)</source>
+        <translation> (muted)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechSection</name>
+    <message>
+        <location filename="../../ui/devices/speech_section.py" line="+31"/>
+        <source>Désactivée dans la configuration</source>
+        <translation>Off in the configuration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prête, démarre au premier usage</source>
+        <translation>Ready, starts when first used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En service</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En train de parler</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bloquée&#x202f;: aucune sortie audio&#x202f;?</source>
+        <translation>Stuck: no audio output?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En panne</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>haut-parleur</source>
+        <translation>loudspeaker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>casque</source>
+        <translation>headset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>casque s’il est branché, sinon haut-parleur</source>
+        <translation>headset when plugged in, else loudspeaker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synthèse vocale (mode accessible)</source>
+        <translation>Speech output (accessible mode)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sortie&#x202f;: {output} · volume {volume}&#x202f;%{muted}</source>
+        <translation>Output: {output} · volume {volume}%{muted}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · coupée</source>
+        <translation> · muted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vérifiez la carte son, le câble et speech-dispatcher.</source>
+        <translation>Check the sound card, the cable and speech-dispatcher.</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <location filename="../../ui/help/staff.py" line="+161"/>
@@ -2741,7 +2885,7 @@
 <context>
     <name>StaffPinPad</name>
     <message>
-        <location filename="../../ui/help/screen.py" line="+40"/>
+        <location filename="../../ui/help/screen.py" line="+42"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
     </message>
@@ -2988,7 +3132,37 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/help/ticket.py" line="+156"/>
+        <location filename="../../ui/help/ticket.py" line="+166"/>
+        <source>Votre numéro&#x202f;: {ticket}.</source>
+        <translation>Your number: {ticket}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C’est à vous&#x202f;! Regardez l’écran d’appel.</source>
+        <translation>It’s your turn! Look at the calling screen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vous êtes le prochain appelé.</source>
+        <translation>You are next in line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vous êtes {n}ᵉ dans la file.</source>
+        <translation>You are number {n} in the queue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attente estimée&#x202f;: moins d’une minute.</source>
+        <translation>Estimated wait: less than a minute.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attente estimée&#x202f;: environ {m} minutes.</source>
+        <translation>Estimated wait: about {m} minutes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
@@ -3127,7 +3301,7 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/checkin/verdicts.py" line="+57"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+58"/>
         <source>{day}, {time}</source>
         <translation>{day}, {time}</translation>
     </message>
@@ -3357,7 +3531,7 @@
         <translation>This ticket has been cancelled. Please ask the staff at the entrance.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/verdicts.py" line="+26"/>
+        <location filename="../../ui/checkin/verdicts.py" line="+27"/>
         <source>Confirmer votre inscription</source>
         <translation>Confirm your registration</translation>
     </message>

@@ -142,3 +142,13 @@ def test_scanner_settings_have_out_of_the_box_defaults_and_are_read(tmp_path: Pa
     cfg = _config(tmp_path, 'scanner_prefix = "]Q"\nscanner_suffix = "none"\n')
     s = load_settings(_env(tmp_path, SMARTCORNER_CONFIG=cfg, SMARTCORNER_SCANNER_MAX_GAP_MS="40"))
     assert (s.scanner_prefix, s.scanner_suffix, s.scanner_max_gap_ms) == ("]Q", "none", 40)
+
+
+def test_speech_output_and_engine_are_read_and_checked(tmp_path: Path) -> None:
+    s = load_settings(_env(tmp_path))
+    assert (s.speech_output, s.speech_engine) == ("auto", "speechd")
+    cfg = _config(tmp_path, 'speech_output = "headset"\n')
+    s = load_settings(_env(tmp_path, SMARTCORNER_CONFIG=cfg, SMARTCORNER_SPEECH_ENGINE="none"))
+    assert (s.speech_output, s.speech_engine) == ("headset", "none")
+    with pytest.raises(SettingsError, match=r"SMARTCORNER_SPEECH_OUTPUT.*speaker, headset or auto"):
+        load_settings(_env(tmp_path, SMARTCORNER_SPEECH_OUTPUT="bluetooth"))

@@ -61,7 +61,12 @@ def programme() -> FakeProgramme:
 
 @pytest.fixture
 def kiosk_settings(tmp_path: Path) -> Settings:
-    return Settings(paths=Paths(data_dir=tmp_path / "data", config_file=None))
+    # The Qt mock speech engine (speechd would start speech-dispatcher); no pactl polling.
+    return Settings(
+        paths=Paths(data_dir=tmp_path / "data", config_file=None),
+        speech_engine="mock",
+        speech_output="speaker",
+    )
 
 
 @pytest.fixture

@@ -91,6 +91,7 @@ def shoot_collect(
     folder.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{folder / 'collect.sqlite3'}"
     settings = Settings(
+        speech_engine="none",
         profile=Profile.STORE,
         paths=Paths(data_dir=folder, config_file=None),
         kiosk_name="Smart Store",

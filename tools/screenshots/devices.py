@@ -43,7 +43,8 @@ RANDOM_ID = bytes.fromhex("08A1B2C3")
 
 def _shell(app: QApplication, profile: Profile, data_dir: Path, db_url: str | None,
            now: datetime, loader: Callable[..., list]) -> Shell:  # fmt: skip
-    settings = Settings(profile=profile, paths=Paths(data_dir=data_dir, config_file=None),
+    settings = Settings(speech_engine="none", profile=profile,
+                        paths=Paths(data_dir=data_dir, config_file=None),
                         kiosk_name="Smart Corner", db_url=db_url,
                         printer=_OutOfPaper.description)  # fmt: skip
     shell = build_shell(settings, app=app, clock=FixedClock(now), events_loader=loader)

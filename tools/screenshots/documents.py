@@ -63,6 +63,7 @@ def shoot_documents(
     engine.dispose()
     # A printer URL so that "Imprimer la fiche" shows (nothing is printed here).
     settings = Settings(
+        speech_engine="none",
         profile=Profile.ROOM,
         paths=Paths(data_dir=tmp, config_file=None),
         kiosk_name="Smart Corner",

@@ -50,6 +50,7 @@ def shoot_hardening(
 
     def make(profile: Profile) -> Shell:
         settings = Settings(
+            speech_engine="none",
             profile=profile,
             paths=Paths(data_dir=tmp / profile.value, config_file=None),
             kiosk_name="Smart Corner",

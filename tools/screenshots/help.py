@@ -77,6 +77,7 @@ def shoot_help(
     _afternoon(url, now)
 
     settings = Settings(
+        speech_engine="none",
         profile=Profile.STORE,
         paths=Paths(data_dir=tmp, config_file=None),
         kiosk_name="Smart Store — CADAM",

@@ -229,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         written.append(path)
 
     for profile in Profile:
-        settings = Settings(profile=profile, paths=paths, kiosk_name="Smart Corner")
+        settings = Settings(
+            speech_engine="none", profile=profile, paths=paths, kiosk_name="Smart Corner"
+        )
         shell = build_shell(settings, app=app, clock=FixedClock(NOW), events_loader=loader)
         design = ScreenMetrics.design()
         width_mm = args.width_mm or size[0] / design.px_per_mm

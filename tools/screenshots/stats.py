@@ -30,6 +30,7 @@ def shoot_stats(
     if db_url is None:  # --sample: no database to count from
         return []
     settings = Settings(
+        speech_engine="none",
         profile=Profile.ROOM,
         paths=Paths(data_dir=tmp, config_file=None),
         kiosk_name="Smart Corner",

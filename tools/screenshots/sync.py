@@ -60,7 +60,8 @@ def shoot_sync(
     data_dir: Path,
     loader: Callable[..., list],
 ) -> list[Path]:
-    settings = Settings(profile=Profile.TOUR, paths=Paths(data_dir=data_dir, config_file=None),
+    settings = Settings(speech_engine="none", profile=Profile.TOUR,
+                        paths=Paths(data_dir=data_dir, config_file=None),
                         kiosk_name="Smart Tour", central_db=CENTRAL)  # fmt: skip
     shell: Shell = build_shell(settings, app=app, clock=FixedClock(now), events_loader=loader)
     screen_panel.fit(shell)

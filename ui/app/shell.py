@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from hardware.wedge import WedgeConfig
 from kiosk.ports import Clock
@@ -32,6 +32,9 @@ from ui.input.bridge import DeviceBridge, ScanSource
 from ui.input.router import InputRouter
 from ui.input.wedge_filter import WedgeFilter
 from ui.screens.router import Router
+from ui.speech.headset import HeadsetWatch
+from ui.speech.narrator import Narrator
+from ui.speech.speaker import Speaker, engine_factory
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController
 from ui.widgets.buttons import draw_pending_icons
@@ -78,6 +81,8 @@ class Shell:
     bridge: DeviceBridge
     input_router: InputRouter
     wedge: WedgeFilter
+    narrator: Narrator
+    headset: HeadsetWatch | None = None  # speech_output = auto: the jack, asked of pactl
     devices: Devices | None = None
     camera: CameraScanner | None = None
     # Sections other modules add below the devices and the print spool on the hardware screen.
@@ -107,7 +112,11 @@ class Shell:
         """Show the attract screen; start watching for idleness and for wedge scanners."""
         self.router.reset()
         self.idle.install(self.app)
+        # the narrator before the wedge, so the wedge sees keys first (a scan's Enter is its)
+        self.narrator.install(self.app)
         self.wedge.install(self.app)  # installed last, so it sees keys before the idle monitor
+        if self.headset is not None:
+            self.headset.start()
 
     def load_devices(self, build: Callable[[], Devices]) -> None:
         """Build the devices on the worker (importing escpos takes ~0.5 s), then attach them."""
@@ -149,6 +158,10 @@ class Shell:
     def shutdown(self) -> None:
         """Stop timers, filters and devices; let the worker finish (after the event loop)."""
         self.wedge.uninstall()
+        self.narrator.uninstall()
+        if self.headset is not None:
+            self.headset.stop()
+        self.narrator.speaker.shutdown()
         if self.camera is not None:
             self.camera.stop()
         self.idle.uninstall()
@@ -325,8 +338,13 @@ def build_shell(
         bridge=bridge,
         input_router=InputRouter(lambda: router.current, parent=owner),
         wedge=WedgeFilter(WedgeConfig.from_settings(settings), parent=owner),
+        narrator=Narrator(
+            Speaker(engine_factory(settings.speech_engine), parent=owner), window, parent=owner
+        ),
+        headset=HeadsetWatch(parent=owner) if settings.speech_output == "auto" else None,
     )
     _wire(shell)
+    _wire_speech(shell)
     _wire_devices(shell)
     for service in [DEVICES, FLEET_HEALTH, *tiles.services_for(settings.profile)]:
         installed = service.install(shell, deps)
@@ -423,6 +441,45 @@ def _wire(shell: Shell) -> None:
     idle.countdown_cancelled.connect(window.overlay.hide)
     idle.session_reset.connect(window.overlay.hide)
     window.overlay.continue_clicked.connect(idle.poke)
+
+
+def _wire_speech(shell: Shell) -> None:
+    """Speech in accessible mode, or whenever the jack holds a headset (``auto``); personal
+    data only into a headset; silence at the idle reset."""
+    session, narrator, headset = shell.session, shell.narrator, shell.headset
+    speaker = narrator.speaker
+    speaker.headset = shell.settings.speech_output == "headset"
+    speaker.set_language(session.lang)
+
+    def update() -> None:
+        plugged = headset is not None and headset.plugged
+        if headset is not None:
+            speaker.headset = plugged
+        narrator.set_active(session.accessible or plugged)
+
+    session.accessible_changed.connect(update)
+    if headset is not None:
+        headset.changed.connect(update)
+    session.language_changed.connect(speaker.set_language)
+    narrator.activation_requested.connect(lambda: session.set_accessible(True))
+    narrator.back_requested.connect(shell.window.bottom_bar.back_clicked)
+    shell.idle.session_reset.connect(speaker.stop)
+    shell.hardware_sections.append(lambda: _speech_section(shell))
+
+
+def _speech_section(shell: Shell) -> QWidget:
+    """The speech card and the voice's settings for staff, on the hardware screen (it scrolls;
+    the administration screen has no room left on a small panel)."""
+    from ui.app.screens.speech_controls import SpeechControls
+    from ui.devices.speech_section import SpeechSection
+
+    speaker = shell.narrator.speaker
+    section = QWidget()
+    column = QVBoxLayout(section)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(SpeechSection(shell.theme, speaker, shell.settings.speech_output))
+    column.addWidget(SpeechControls(shell.theme, speaker))
+    return section
 
 
 def _wire_devices(shell: Shell) -> None:

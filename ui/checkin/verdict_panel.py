@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui import resources
 from ui.checkin.verdicts import Tone, VerdictView
+from ui.speech.narrator import MODAL, TARGET
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 
@@ -180,6 +183,11 @@ class VerdictPanel(QWidget):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPanel")
+        # The keys stay on the verdict while it is up; it takes them itself when it has no
+        # buttons (ui.speech.narrator).
+        self.setProperty(MODAL, True)
+        self.setProperty(TARGET, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # we paint every pixel
         self._theme = theme
         self._view: VerdictView | None = None
@@ -220,6 +228,26 @@ class VerdictPanel(QWidget):
     def shape(self) -> str | None:
         return SHAPES[self._view.tone] if self._view is not None else None
 
+    def spoken(self) -> list[Phrase]:
+        """The verdict as shown; the first name only into a headset (Phrase.personal)."""
+        view = self._view
+        if view is None:
+            return []
+        public = view.public_title or view.title
+        said = [Phrase(public, view.title if view.title != public else "")]
+        said += phrases(*view.details, view.action)
+        if view.offer_walk_in:
+            said += phrases(self.decline_button.text().strip(), self.accept_button.text().strip())
+        return said
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter, Space or Échap on the keypad: "I have heard it", as a tap anywhere."""
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Escape)
+        if event.key() in keys:
+            self.touched.emit()
+        else:
+            super().keyPressEvent(event)
+
     def show_view(
         self,
         view: VerdictView,
@@ -246,6 +274,7 @@ class VerdictPanel(QWidget):
         else:
             self._buttons.hide()
         self.update()
+        announce(self)
 
     def clear(self) -> None:
         self._view = None

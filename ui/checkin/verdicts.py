@@ -44,6 +44,7 @@ class VerdictView:
     details: tuple[str, ...] = ()  # the event and where/when, one line each
     action: str = ""  # what to do now
     offer_walk_in: bool = False  # show "M'inscrire" / "Non merci"
+    public_title: str = ""  # the title without the first name: what a loudspeaker may say
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Verdict", "...") calls
@@ -93,6 +94,7 @@ def describe(result: CheckinResult, now: datetime) -> VerdictView:
         _details(words.about, result, now),
         translate("Verdict", words.action).format(**words.values(result, now)),
         offer_walk_in=words.offer_walk_in,
+        public_title=translate("Verdict", words.title),
     )
 
 

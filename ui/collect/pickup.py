@@ -38,6 +38,7 @@ from ui.collect.pickup_words import (
     show_page_message,
 )
 from ui.screens.base import Screen
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController
 
 __all__ = ["Page", "PickupScreen"]  # Page: the flow's pages, named with their words
@@ -263,6 +264,27 @@ class PickupScreen(Screen):
             self._fill_message(page)
             self._stack.setCurrentWidget(self.message)
         self.page_changed.emit(page.value)
+        announce(self)
+
+    def spoken(self) -> list[Phrase]:
+        """The page as shown. The agent's name and the items are said only into a headset:
+        the loudspeaker says how many lines, never what they are."""
+        if self.page is Page.LINES:
+            lines = self.lines_page
+            items = [
+                ", ".join(t for t in (c.name.text(), c.detail.text(), c.status.text()) if t)
+                for c in lines.cards
+            ]
+            personal = ". ".join([lines.hello.text(), lines.summary.text(), *items])
+            return [
+                Phrase(lines.summary.text() or lines.hint.text(), personal),
+                *phrases(lines.hint.text()),
+            ]
+        if self.page in (Page.CONFIRM, Page.SAVING):
+            confirm = self.confirm_page
+            return phrases(confirm.title.text(), confirm.sign_label.text(), confirm.status.text())
+        message = self.message
+        return phrases(message.title.text(), message.body.text(), message.note.text())
 
     def _fill_message(self, page: Page) -> None:
         first = self.lines.first_name if self.lines else ""

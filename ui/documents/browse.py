@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -58,6 +58,13 @@ class SearchEntry(QLineEdit):
         self._icon = IconLabel(theme, "search", 40, colour="text_muted", parent=self)
         self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.installEventFilter(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on the keypad opens it as a tap does (the speech path, ui.speech)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.tapped.emit()
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

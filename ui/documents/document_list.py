@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QPainter,
@@ -53,6 +54,8 @@ from kiosk.documents.catalogue import (
     SearchHit,
 )
 from ui import resources
+from ui.speech.narrator import TARGET
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController, ThemeTokens
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -341,6 +344,9 @@ class DocumentListView(QListView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(lambda index: self.activated_hit.emit(index.data(HitRole)))
+        # The speech path: the keys reach the list, ↑/↓ move along it, Enter opens.
+        self.setProperty(TARGET, True)
+        self.activated.connect(lambda index: self.activated_hit.emit(index.data(HitRole)))
         theme.changed.connect(self.doItemsLayout)
         kinetic(self)
         QScroller.scroller(self.viewport()).stateChanged.connect(self._scroller_state)
@@ -352,6 +358,24 @@ class DocumentListView(QListView):
     def set_hits(self, hits: tuple[SearchHit, ...] | list[SearchHit]) -> None:
         self.list_model.set_hits(hits)
         self.scrollToTop()
+
+    def spoken(self) -> list[Phrase]:
+        """The document the keys are on: its title, then its kind, theme and date."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return phrases(documents_text(self.list_model.rowCount()))
+        doc = self.list_model.hit(index.row()).document
+        return phrases(doc.title, meta_line(doc))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not self.currentIndex().isValid() and self.list_model.rowCount():
+            self.setCurrentIndex(self.list_model.index(0, 0))
+        super().focusInEvent(event)
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        if self.hasFocus():
+            announce(self)
 
 
 def kinetic(view: QAbstractScrollArea) -> None:

@@ -17,9 +17,11 @@ from kiosk.documents.catalogue import SearchHit, SearchResults
 from kiosk.printing.states import PrintJobState
 from ui.documents.browse import BrowsePage
 from ui.documents.desk import FICHE_KIND, DocumentDesk, Shelf
+from ui.documents.document_list import documents_text
 from ui.documents.document_reader import DocumentReader
 from ui.documents.search import SearchPage
 from ui.screens.base import Screen
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class DocumentsScreen(Screen):
         self.search = SearchPage(theme)
         self.reader = DocumentReader(theme)
         self._pages = QStackedLayout(self)
+        self._pages.currentChanged.connect(lambda _page: announce(self))  # said page by page
         for page in (self.browse, self.search, self.reader):
             # each page fits the screen on its own: the hidden ones must not stretch it
             page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -239,3 +242,13 @@ class DocumentsScreen(Screen):
 
     def retranslate(self) -> None:
         pass  # each page follows the language itself
+
+    def spoken(self) -> list[Phrase]:
+        """The page's heading; the reader says the document's title."""
+        page = self.page
+        if page is self.reader:
+            return phrases(self.reader.title.text())
+        if page is self.search:
+            results = self.search.results.list_model.rowCount()
+            return phrases(self.tr("Recherche"), documents_text(results))
+        return phrases(self.browse.title.text(), self.browse.subtitle.text())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.help.domain import DESCRIPTION_MAX, HelpReason
 from kiosk.rgpd.notice import Collection, PrivacyTerms
+from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -91,6 +92,7 @@ class ReasonButton(QPushButton):
     def retranslate(self) -> None:
         self.title.setText(reason_title(self.reason))
         self.hint.setText(reason_hint(self.reason))
+        self.setAccessibleName(f"{self.title.text()}. {self.hint.text()}")
 
 
 class ReasonsPage(QWidget):
@@ -143,6 +145,13 @@ class ReasonsPage(QWidget):
         column.addLayout(footer)
         self._first_name: str | None = None
         self._waiting: tuple[int, int] | None = None
+
+    def spoken(self) -> list[Phrase]:
+        """Title, what to do, the queue; the badge holder's name only into a headset."""
+        said = phrases(self.title.text(), self.subtitle.text())
+        if self._first_name:
+            said.append(Phrase(self.tr("Votre badge est reconnu."), self.who.text()))
+        return said + phrases(self.queue_info.text())
 
     def set_person(self, first_name: str | None) -> None:
         self._first_name = first_name
@@ -238,6 +247,13 @@ class DescribePage(QWidget):
         column.addWidget(self.privacy)
         column.addStretch(1)
         column.addWidget(self.keyboard)
+
+    def spoken(self) -> list[Phrase]:
+        return phrases(
+            self.chosen.text(),
+            self.title.text(),
+            self.tr("Tapez au clavier, ou passez cette étape pour prendre votre ticket."),
+        )
 
     def start(self, reason: HelpReason) -> None:
         self._reason = reason

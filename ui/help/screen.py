@@ -8,6 +8,7 @@ A staff badge or the staff PIN opens the desk; an agent's badge names the reques
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
@@ -23,6 +24,7 @@ from ui.help.staff import StaffPage
 from ui.help.ticket import PrintState, TicketPage
 from ui.screens.base import Screen
 from ui.screens.pin import PinScreen
+from ui.speech.phrase import Phrase, Spoken
 
 if TYPE_CHECKING:
     from kiosk.help.queue import Board, IssuedTicket
@@ -88,6 +90,10 @@ class HelpScreen(Screen):
     def retranslate(self) -> None:
         for page in (self.reasons, self.describe, self.ticket, self.staff):
             page.retranslate()
+
+    def spoken(self) -> Sequence[Phrase]:
+        page = self.pages.currentWidget()
+        return page.spoken() if isinstance(page, Spoken) else []
 
     def shown(self) -> None:
         if self.pages.currentWidget() is self.reasons:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.help.domain import EstimateBasis, HelpReason, WaitEstimate
 from ui.help.pages import ICONS, reason_title
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -126,17 +127,21 @@ class TicketPage(QWidget):
     def show_failure(self) -> None:
         self._failed = True
         self.retranslate()
+        announce(self)
 
     def show_ticket(self, ticket: str, estimate: WaitEstimate, printing: bool) -> None:
         self._ticket, self._estimate, self._failed = ticket, estimate, False
         self._print = PrintState.SENDING if printing else PrintState.NONE
         self.retranslate()
+        announce(self)
 
     def update_estimate(self, estimate: WaitEstimate | None) -> None:
         """A fresher position and wait; None: the ticket has been called."""
-        self._called = estimate is None
+        was_called, self._called = self._called, estimate is None
         self._estimate = estimate or self._estimate
         self.retranslate()
+        if self._called and not was_called:
+            announce(self)  # « C'est à vous ! »
 
     def set_print_state(self, state: PrintState) -> None:
         self._print = state
@@ -151,6 +156,29 @@ class TicketPage(QWidget):
         return self._ticket
 
     # -- text -----------------------------------------------------------------------------
+
+    def spoken(self) -> list[Phrase]:
+        """The number, then the place in the queue and the wait, said in whole words."""
+        if self._failed:
+            return phrases(self.error.text())
+        if self._ticket is None:
+            return phrases(self.caption.text())
+        said = phrases(self.tr("Votre numéro : {ticket}.").format(ticket=self._ticket))
+        estimate = self._estimate
+        if estimate is not None and self._called:
+            said += phrases(self.tr("C’est à vous\u202f! Regardez l’écran d’appel."))
+        elif estimate is not None:
+            if estimate.position == 1:
+                said += phrases(self.tr("Vous êtes le prochain appelé."))
+            else:
+                said += phrases(self.tr("Vous êtes {n}ᵉ dans la file.").format(n=estimate.position))
+            minutes = estimate.minutes
+            said += phrases(
+                self.tr("Attente estimée\u202f: moins d’une minute.")
+                if minutes < 1
+                else self.tr("Attente estimée : environ {m} minutes.").format(m=minutes)
+            )
+        return said + phrases(self.print_text.text())
 
     def retranslate(self) -> None:
         self.finish.setText(self.tr("Terminé"))

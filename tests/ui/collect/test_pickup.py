@@ -402,3 +402,16 @@ def qpoint(x: int, y: int) -> Any:
     from PySide6.QtCore import QPoint
 
     return QPoint(x, y)
+
+
+def test_the_pickup_lines_are_spoken_with_the_items_only_into_a_headset(
+    qtbot: QtBot, pickup: PickupScreen, world: World
+) -> None:
+    until(qtbot, pickup, Page.LINES, tap(pickup, world, "helene"))
+    loudspeaker = [p.for_output(headset=False) for p in pickup.spoken()]
+    headset = [p.for_output(headset=True) for p in pickup.spoken()]
+    assert loudspeaker[0] == pickup.lines_page.summary.text()  # how many, not what
+    assert not any("Souris" in text or "Hélène" in text for text in loudspeaker)
+    assert "Souris optique" in headset[0]
+    assert "Clavier AZERTY" in headset[0]
+    assert pickup.lines_page.hello.text() in headset[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ports import Clock
@@ -11,6 +11,8 @@ from ui.events.events_column import EventsColumn
 from ui.events_feed import EventsFeed
 from ui.formatting import clock_time, long_date
 from ui.screens.base import Screen
+from ui.speech.narrator import TARGET
+from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.drift import BurnInDrift
 from ui.widgets.icon_label import IconLabel
@@ -43,6 +45,8 @@ class AttractScreen(Screen):
         self._theme = theme
         self._offset = (0, 0)
         self._painted = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Enter on a keypad starts
+        self.setProperty(TARGET, True)
         self.drift = drift or BurnInDrift(parent=self)
         self.drift.moved.connect(self._apply_offset)
 
@@ -108,6 +112,21 @@ class AttractScreen(Screen):
         self._minute.timeout.connect(self._tick)
         self._tick()
         self.retranslate()
+
+    def spoken(self) -> list[Phrase]:
+        return phrases(
+            self.name.text(),
+            self.touch.text(),
+            self.badge.text(),
+            self.tr("Ou appuyez sur Entrée."),
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The keypad's Enter starts, as a touch does (the narrator gives this screen focus)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.start_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
     def retranslate(self) -> None:
         self.touch.setText(self.tr("Touchez l’écran pour commencer"))

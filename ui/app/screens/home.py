@@ -11,6 +11,7 @@ from ui.app.screens.tile import Tile
 from ui.formatting import clock_time, long_date
 from ui.host import Capability
 from ui.screens.base import Screen
+from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
 
 TILE_GAP = 36
@@ -115,6 +116,9 @@ class HomeScreen(Screen):
         now = self._clock.now()
         self.time.setText(clock_time(now))
         self.date.setText(long_date(now))
+
+    def spoken(self) -> list[Phrase]:
+        return phrases(self.hello.text(), self.welcome.text(), self.question.text())
 
     def retranslate(self) -> None:
         self.hello.setText(self.tr("Bonjour\u202f!"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.host import Capability
+from ui.speech.narrator import TARGET
 from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
@@ -44,6 +45,8 @@ class Tile(QFrame):
         self.setProperty("compact", compact)  # three tiles or more: smaller titles
         self.setProperty("pressed", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keypad's way in: see ui.speech
+        self.setProperty(TARGET, True)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -122,6 +125,13 @@ class Tile(QFrame):
         if was_pressed and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
+
     def retranslate(self) -> None:
         self.title.setText(self.capability.title())
         self.subtitle.setText(self.capability.subtitle())
+        self.setAccessibleName(f"{self.title.text()}. {self.subtitle.text()}")

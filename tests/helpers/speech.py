@@ -1,0 +1,72 @@
+"""Listening to the kiosk's speech in tests: what the engine was handed, and keys pressed the
+way a keypad sends them (to the focused widget, through the application's event filters).
+
+The Qt ``mock`` engine (a plugin shipped with QtTextToSpeech) speaks word by word on a timer
+and goes back to Ready: tests wait for the speaker to be idle, never for a time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError
+from pytestqt.qtbot import QtBot
+
+from ui.speech.narrator import Narrator
+
+WAIT_MS = 20_000  # the mock engine says about ten words a second
+
+
+class Heard:
+    """Every text the speaker handed to its engine, in order."""
+
+    def __init__(self, narrator: Narrator) -> None:
+        self.narrator = narrator
+        self.texts: list[str] = []
+        narrator.speaker.speaking.connect(self.texts.append)
+
+    def clear(self) -> None:
+        self.texts.clear()
+
+    def wait_for(self, qtbot: QtBot, text: str) -> None:
+        try:
+            qtbot.waitUntil(lambda: norm(text) in [norm(t) for t in self.texts], timeout=WAIT_MS)
+        except TimeoutError:
+            raise AssertionError(f"{text!r} never said; heard: {self.texts}") from None
+
+    def wait_idle(self, qtbot: QtBot) -> list[str]:
+        qtbot.waitUntil(lambda: self.narrator.settled, timeout=WAIT_MS)
+        return list(self.texts)
+
+
+def norm(text: str) -> str:
+    """French typography's narrow no-break spaces as plain spaces (translations vary)."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def press(qtbot: QtBot, window: QWidget, key: Qt.Key, *, keypad: bool = False) -> None:
+    """One key as a keypad or keyboard sends it: to the focused widget, else the window."""
+    modifier = Qt.KeyboardModifier.KeypadModifier if keypad else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def activate(qtbot: QtBot, shell: Any) -> None:
+    """The kiosk's window is the active one, as on the kiosk (keys and focus need it)."""
+    shell.window.activateWindow()
+    qtbot.waitUntil(shell.window.isActiveWindow)
+
+
+def tab_to(qtbot: QtBot, shell: Any, wanted: Any, limit: int = 100) -> None:
+    """Tab (or Shift+Tab, whichever is shorter, as a person would) until ``wanted(focus)``."""
+    for _ in range(limit):
+        focus = QApplication.focusWidget()
+        if focus is not None and wanted(focus):
+            return
+        targets = shell.narrator.targets()
+        goal = next((n for n, w in enumerate(targets) if wanted(w)), None)
+        here = targets.index(focus) if focus in targets else 0
+        backwards = goal is not None and (here - goal) % len(targets) < (goal - here) % len(targets)
+        press(qtbot, shell.window, Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab)
+    raise AssertionError("the keys never reached the control")

@@ -1,0 +1,306 @@
+"""The one text-to-speech engine of the kiosk, with a queue and a watch on its health.
+
+The engine lives on a thread of its own: creating the speechd engine connects to (and may
+start) speech-dispatcher, which took 12 s on the test machine. Its ``say`` returns at once, so
+the GUI thread only queues texts and reads states. What the engines do not do is give up:
+with no audio device the speechd engine stays "speaking" for ever. Each utterance therefore
+has a deadline, from its length and the rate; past it the engine is stopped, the queue
+dropped and the health set to ``STUCK`` so that the hardware screen says so. The next
+utterance tries again, and one finished in time clears it.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.settings import Language
+from ui.speech.phrase import Phrase
+
+log = logging.getLogger(__name__)
+
+DEADLINE_FLOOR_MS: Final = 4000  # the engine may take a moment to start (speechd autospawn)
+MS_PER_CHARACTER: Final = 110  # ~9 characters a second at rate 0: generous for French
+_LOCALES: Final = {
+    Language.FR: QLocale(QLocale.Language.French, QLocale.Country.France),
+    Language.EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+
+EngineFactory = Callable[[QObject], QTextToSpeech]
+
+
+class SpeechHealth(enum.StrEnum):
+    OFF = "off"  # no engine configured (speech_engine = "none")
+    NOT_STARTED = "not_started"  # created on first use
+    READY = "ready"
+    SPEAKING = "speaking"
+    STUCK = "stuck"  # an utterance outlived its deadline: no audio device, most likely
+    FAILED = "failed"  # the engine reported an error, or could not be created
+
+
+def engine_factory(name: str) -> EngineFactory | None:
+    """The Qt engine called ``name`` ("speechd", "mock"...); None for "none"."""
+    if name == "none":
+        return None
+    return lambda parent: QTextToSpeech(name, parent)
+
+
+class _EngineHost(QObject):
+    """Owns the engine, on the speech thread; talks to the speaker by queued signals only."""
+
+    ready = Signal(str)  # the engine's name, once created
+    state_changed = Signal(object)  # QTextToSpeech.State
+    failed = Signal(str)
+
+    def __init__(self, factory: EngineFactory) -> None:
+        super().__init__()
+        self._factory = factory
+        self._engine: QTextToSpeech | None = None
+
+    @Slot()
+    def create(self) -> None:
+        try:
+            engine = self._factory(self)
+        except Exception as exc:  # a thread boundary: say it, never lose it
+            log.exception("the speech engine could not be created")
+            self.failed.emit(str(exc))
+            return
+        engine.stateChanged.connect(self._forward_state)
+        engine.errorOccurred.connect(self._forward_error)
+        self._engine = engine
+        if engine.state() == QTextToSpeech.State.Error:
+            self.failed.emit(engine.errorString() or "engine error")
+            return
+        self.ready.emit(engine.engine())
+
+    def _forward_state(self, state: QTextToSpeech.State) -> None:
+        self.state_changed.emit(state)
+
+    def _forward_error(self, _reason: QTextToSpeech.ErrorReason, message: str) -> None:
+        self.failed.emit(message)
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        if self._engine is not None:
+            self._engine.say(text)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._engine is not None and self._engine.state() == QTextToSpeech.State.Speaking:
+            self._engine.stop(QTextToSpeech.BoundaryHint.Immediate)
+
+    @Slot(float, float, object)
+    def configure(self, volume: float, rate: float, wanted: QLocale) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        engine.setVolume(volume)
+        engine.setRate(rate)
+        # The mock engine speaks no French: keep its default rather than ask the impossible.
+        same_language = [
+            locale for locale in engine.availableLocales() if locale.language() == wanted.language()
+        ]
+        if same_language:
+            exact = [loc for loc in same_language if loc.territory() == wanted.territory()]
+            engine.setLocale((exact or same_language)[0])
+
+
+class Speaker(QObject):
+    """The GUI thread's side: queue, deadline, health, privacy, staff settings."""
+
+    health_changed = Signal(object)  # SpeechHealth
+    speaking = Signal(str)  # the text handed to the engine (logs, tests)
+    _say = Signal(str)
+    _stop = Signal()
+    _configure = Signal(float, float, object)
+
+    def __init__(
+        self,
+        factory: EngineFactory | None,
+        *,
+        deadline_floor_ms: int = DEADLINE_FLOOR_MS,
+        ms_per_character: int = MS_PER_CHARACTER,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._thread: QThread | None = None
+        self._host: _EngineHost | None = None
+        self._engine_ready = False
+        self._queue: deque[str] = deque()
+        self._last: list[Phrase] = []
+        self._health = SpeechHealth.OFF if factory is None else SpeechHealth.NOT_STARTED
+        self._detail = ""
+        self._floor_ms = deadline_floor_ms
+        self._ms_per_char = ms_per_character
+        self._language = Language.FR
+        self._volume = 0.8
+        self._rate = 0.0
+        self._muted = False
+        self.headset = False  # personal data is said only when True (see Phrase)
+        self._deadline = QTimer(self, singleShot=True)
+        self._deadline.timeout.connect(self._on_deadline)
+
+    def start(self) -> None:
+        """Create the engine on its thread (after the first paint: it may take seconds)."""
+        if self._factory is None or self._thread is not None:
+            return
+        thread = self._thread = QThread(self)
+        thread.setObjectName("speech")
+        host = self._host = _EngineHost(self._factory)
+        host.moveToThread(thread)
+        thread.started.connect(host.create)
+        thread.finished.connect(host.deleteLater)
+        host.ready.connect(self._on_ready)
+        host.state_changed.connect(self._on_state)
+        host.failed.connect(self._on_error)
+        self._say.connect(host.say)
+        self._stop.connect(host.stop)
+        self._configure.connect(host.configure)
+        thread.start()
+
+    def shutdown(self) -> None:
+        """Stop speaking and end the speech thread (the engine is deleted on it)."""
+        self.stop()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+            self._host = None
+
+    # -- what staff adjust ----------------------------------------------------------------
+
+    @property
+    def health(self) -> SpeechHealth:
+        return self._health
+
+    @property
+    def detail(self) -> str:
+        """The engine's own words on its last error (English, for staff and logs)."""
+        return self._detail
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @property
+    def rate(self) -> float:
+        return self._rate
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = min(1.0, max(0.0, volume))
+        self._send_configuration()
+
+    def set_rate(self, rate: float) -> None:
+        """-1 (slowest) to 1 (fastest), 0 the voice's normal pace."""
+        self._rate = min(1.0, max(-1.0, rate))
+        self._send_configuration()
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        if muted:
+            self.stop()
+
+    def set_language(self, language: Language) -> None:
+        self._language = language
+        self._send_configuration()
+
+    def _send_configuration(self) -> None:
+        if self._engine_ready:
+            self._configure.emit(self._volume, self._rate, _LOCALES[self._language])
+
+    # -- speaking -------------------------------------------------------------------------
+
+    @property
+    def last(self) -> list[Phrase]:
+        return list(self._last)
+
+    def say(self, said: Sequence[Phrase], *, interrupt: bool = True) -> None:
+        """Speak ``said``; ``interrupt`` drops what is being said (a new screen, a new focus)."""
+        texts = [p.for_output(self.headset) for p in said if p.text.strip()]
+        if not texts:
+            return
+        self._last = list(said) if interrupt else [*self._last, *said]
+        if interrupt:
+            self.stop()
+        if self._muted or self._factory is None:
+            return
+        self.start()
+        self._queue.extend(texts)
+        if not self._deadline.isActive():
+            self._next()
+
+    @property
+    def idle(self) -> bool:
+        """Nothing being said and nothing queued."""
+        return not self._deadline.isActive() and not self._queue
+
+    def repeat(self) -> None:
+        """The person pressed the repeat key: the last thing said, from its start."""
+        self.say(self._last)
+
+    def stop(self) -> None:
+        """Silence at once (idle reset, a new screen) and forget what was queued."""
+        self._queue.clear()
+        if self._deadline.isActive():
+            self._deadline.stop()
+            self._stop.emit()
+
+    def _next(self) -> None:
+        if not self._engine_ready or not self._queue:
+            return  # _on_ready starts the queue
+        text = self._queue.popleft()
+        pace = 1.0 + self._rate * 0.5  # rate 1: about half as long again; -1: twice as long
+        self._deadline.start(self._floor_ms + round(len(text) * self._ms_per_char / pace))
+        self.speaking.emit(text)
+        self._say.emit(text)
+
+    def _on_ready(self, name: str) -> None:
+        log.info("speech engine %s ready", name)
+        self._engine_ready = True
+        self._send_configuration()
+        self._set_health(SpeechHealth.READY)
+        self._next()
+
+    def _on_state(self, state: QTextToSpeech.State) -> None:
+        if state == QTextToSpeech.State.Speaking:
+            self._set_health(SpeechHealth.SPEAKING)
+        elif state == QTextToSpeech.State.Ready and self._deadline.isActive():
+            self._deadline.stop()  # finished in time: the engine works
+            self._force_health(SpeechHealth.READY)
+            self._next()
+        elif state == QTextToSpeech.State.Ready:
+            self._set_health(SpeechHealth.READY)
+
+    def _on_error(self, message: str) -> None:
+        log.error("speech engine error: %s", message)
+        self._detail = message
+        self._deadline.stop()
+        self._queue.clear()
+        self._force_health(SpeechHealth.FAILED)
+
+    def _on_deadline(self) -> None:
+        log.warning("speech engine still speaking past its deadline: no audio output?")
+        self._queue.clear()
+        self._stop.emit()
+        self._force_health(SpeechHealth.STUCK)
+
+    def _set_health(self, health: SpeechHealth) -> None:
+        if self._health in (SpeechHealth.STUCK, SpeechHealth.FAILED):
+            return  # only an utterance finished in time shows the engine works again
+        self._force_health(health)
+
+    def _force_health(self, health: SpeechHealth) -> None:
+        if health != self._health:
+            self._health = health
+            self.health_changed.emit(health)
