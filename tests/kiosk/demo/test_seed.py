@@ -21,8 +21,9 @@ from tests.helpers.db import DEMO_NOW, sqlite_url_in
 
 
 @pytest.fixture
-def seeded(session_factory: sessionmaker[Session]) -> DemoSummary:
-    return seed_demo(session_factory, DEMO_NOW)
+def seeded(demo_seeded: DemoSummary) -> DemoSummary:
+    """The demo data set at ``DEMO_NOW``: a copy of the session's seeded template."""
+    return demo_seeded
 
 
 def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
