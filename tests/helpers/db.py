@@ -79,7 +79,7 @@ def restore_into(engine: Engine, template: Path) -> None:
     raw = engine.raw_connection()
     try:
         with sqlite3.connect(template) as source:
-            source.backup(raw.driver_connection)  # type: ignore[arg-type]
+            source.backup(raw.driver_connection)
     finally:
         raw.close()
 
