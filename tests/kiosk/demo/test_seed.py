@@ -139,6 +139,18 @@ def test_seeding_is_deterministic_for_a_day(tmp_path: Path) -> None:
         later_that_day.dispose()
 
 
+def test_the_seeded_copy_the_tests_get_is_what_seeding_writes(
+    engine: Engine, seeded: DemoSummary, tmp_path: Path
+) -> None:
+    """The other demo tests read a copy of the session's template: it must be the real thing."""
+    fresh = seeded_file(tmp_path / "fresh")
+    try:
+        assert dump(engine) == dump(fresh)
+        assert seed_demo(make_session_factory(fresh), DEMO_NOW) == DemoSummary(already_present=True)
+    finally:
+        fresh.dispose()
+
+
 def test_seeding_twice_changes_nothing(
     engine: Engine, session_factory: sessionmaker[Session]
 ) -> None:
