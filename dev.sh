@@ -105,6 +105,10 @@ case "$cmd" in
     # The code under test is this checkout's, even when .venv is shared with another worktree.
     export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
     ESCPOS_CAPABILITIES_PICKLE_DIR=$(mktemp -d); export ESCPOS_CAPABILITIES_PICKLE_DIR
+    # Two pytest-xdist workers: many tests wait on child processes, sockets and timers, so the
+    # second core works meanwhile. Tests sharing a rig stay on one worker (tests/helpers/parallel.py);
+    # options given after `test` come later and win (`./dev.sh test -n 0` runs in one process).
+    set -- -n 2 --dist loadgroup "$@"
     # pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: as root, give the tests a mount
     # namespace of their own so their pcscd neither meets nor disturbs the machine's.
     if [ "$(id -u)" -eq 0 ] && unshare --mount --propagation private true 2>/dev/null; then

@@ -9,7 +9,13 @@ import pytest
 # Before anything imports Qt: the tests never need a screen (CI has none).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.helpers.db", "tests.helpers.postgres", "tests.helpers.rigs"]
+pytest_plugins = [
+    "tests.helpers.db",
+    "tests.helpers.parallel",
+    "tests.helpers.postgres",
+    "tests.helpers.rigs",
+    "pytester",  # tests/test_parallel.py runs the grouping hook on a small test file
+]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -13,7 +13,6 @@ from kiosk.checkin.service import BadgeIdentity, CheckinContext, check_in
 from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
 from kiosk.db.demo import DemoSummary
 from kiosk.db.models import Badge, Event, Kiosk, Person, Registration
-from kiosk.demo.seed import seed_demo
 from kiosk.domain import CheckinOutcome, PersonKind, RegistrationStatus, Space, new_nonce
 from kiosk.identity import badge_hash, demo_badge_uid
 from tests.helpers.db import DEMO_NOW
@@ -23,8 +22,9 @@ SITE_KEY = bytes(range(32))
 
 
 @pytest.fixture
-def seeded(session_factory: Factory) -> DemoSummary:
-    return seed_demo(session_factory, DEMO_NOW)
+def seeded(demo_seeded: DemoSummary) -> DemoSummary:
+    """The demo data set at ``DEMO_NOW``: a copy of the session's seeded template."""
+    return demo_seeded
 
 
 def test_every_admission_is_a_confirmed_registration_with_its_ok_scan(

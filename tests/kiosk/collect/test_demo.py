@@ -8,12 +8,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.collect.demo import CATALOGUE
 from kiosk.collect.status import HANDED_OVER, LineStatus
 from kiosk.collect.tables import CatalogueItem, HandOver, OrderLine, Pickup
-from kiosk.demo.seed import seed_demo
-from tests.helpers.db import DEMO_NOW
+from kiosk.db.demo import DemoSummary
 
 
-def test_catalogue_and_orders_in_every_state(session_factory: sessionmaker[Session]) -> None:
-    summary = seed_demo(session_factory, DEMO_NOW)
+def test_catalogue_and_orders_in_every_state(
+    session_factory: sessionmaker[Session], demo_seeded: DemoSummary
+) -> None:
+    summary = demo_seeded
     assert summary.extra["catalogue items"] == len(CATALOGUE) >= 10
     with session_factory() as s:
         by_status = dict(

@@ -16,17 +16,16 @@ from kiosk.codes import TicketVerifier, load_public_keys
 from kiosk.collect.order_code import OrderCodeVerifier
 from kiosk.collect.status import LineStatus
 from kiosk.collect.tables import CollectOrder, OrderLine
+from kiosk.db.demo import DemoSummary
 from kiosk.db.models import Event, Kiosk
 from kiosk.demo.codes import LIST_NAME, demo_signing_key, write_demo_codes
-from kiosk.demo.seed import seed_demo
 from kiosk.domain import CheckinOutcome
 from tests.helpers.db import DEMO_NOW
 
 
 def test_tickets_admit_their_holders_and_order_codes_name_ready_orders(
-    session_factory: sessionmaker[Session], tmp_path: Path
+    session_factory: sessionmaker[Session], demo_seeded: DemoSummary, tmp_path: Path
 ) -> None:
-    seed_demo(session_factory, DEMO_NOW)
     private, public = tmp_path / "keys" / "sign.pem", tmp_path / "keys" / "verify.pem"
     key, made = demo_signing_key(private, public)
     assert made
@@ -78,9 +77,8 @@ def test_tickets_admit_their_holders_and_order_codes_name_ready_orders(
 
 
 def test_a_second_run_replaces_the_codes_and_keeps_the_key(
-    session_factory: sessionmaker[Session], tmp_path: Path
+    session_factory: sessionmaker[Session], demo_seeded: DemoSummary, tmp_path: Path
 ) -> None:
-    seed_demo(session_factory, DEMO_NOW)
     private, public = tmp_path / "sign.pem", tmp_path / "verify.pem"
     key, _ = demo_signing_key(private, public)
     folder = tmp_path / "codes"

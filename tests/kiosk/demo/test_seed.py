@@ -21,8 +21,9 @@ from tests.helpers.db import DEMO_NOW, sqlite_url_in
 
 
 @pytest.fixture
-def seeded(session_factory: sessionmaker[Session]) -> DemoSummary:
-    return seed_demo(session_factory, DEMO_NOW)
+def seeded(demo_seeded: DemoSummary) -> DemoSummary:
+    """The demo data set at ``DEMO_NOW``: a copy of the session's seeded template."""
+    return demo_seeded
 
 
 def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
@@ -136,6 +137,17 @@ def test_seeding_is_deterministic_for_a_day(tmp_path: Path) -> None:
     finally:
         first.dispose()
         later_that_day.dispose()
+
+
+def test_the_seeded_copy_the_tests_get_is_what_seeding_writes(
+    engine: Engine, seeded: DemoSummary, tmp_path: Path
+) -> None:
+    """The other demo tests read a copy of the session's template: it must be the real thing."""
+    fresh = seeded_file(tmp_path / "fresh")
+    try:
+        assert dump(engine) == dump(fresh)
+    finally:
+        fresh.dispose()
 
 
 def test_seeding_twice_changes_nothing(

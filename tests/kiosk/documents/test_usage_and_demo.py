@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.demo.seed import seed_demo
+from kiosk.db.demo import DemoSummary
 from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
 from kiosk.documents.index import DocumentIndex
 from kiosk.documents.library import (
@@ -81,9 +81,9 @@ def test_fiche_has_title_summary_and_the_public_link_as_qr() -> None:
 
 
 def test_the_demo_catalogue_is_real_and_searchable(
-    session_factory: sessionmaker[Session], tmp_path: Path
+    session_factory: sessionmaker[Session], demo_seeded: DemoSummary, tmp_path: Path
 ) -> None:
-    summary = seed_demo(session_factory, DEMO_NOW)
+    summary = demo_seeded
     assert summary.extra["documents"] >= 60
     with session_factory() as session:
         docs = session.scalars(select(Document)).all()

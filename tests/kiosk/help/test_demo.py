@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.demo import DemoSummary
 from kiosk.db.models import Kiosk
-from kiosk.demo.seed import seed_demo
 from kiosk.help.domain import EstimateBasis, HelpReason, TicketState, service_day
 from kiosk.help.queue import HelpDesk
 from kiosk.help.tables import HelpRequest
@@ -17,9 +17,9 @@ from tests.helpers.db import DEMO_NOW
 
 
 def test_the_demo_has_past_days_and_an_open_queue_this_morning(
-    session_factory: sessionmaker[Session],
+    session_factory: sessionmaker[Session], demo_seeded: DemoSummary
 ) -> None:
-    summary = seed_demo(session_factory, DEMO_NOW)
+    summary = demo_seeded
     assert summary.extra["help requests"] > 200
     today = service_day(DEMO_NOW)
     with session_factory() as session:

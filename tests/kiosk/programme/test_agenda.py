@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.demo import DemoSummary
 from kiosk.db.models import Site
-from kiosk.demo.seed import seed_demo
 from kiosk.domain import EventKind, PersonKind, RegistrationStatus, Role, Space
 from kiosk.programme.agenda import upcoming_events
 from tests.helpers import records
@@ -99,9 +99,8 @@ def test_read_model_fields(session: Session, cadam: Site) -> None:
 
 
 def test_one_query_whatever_the_number_of_events(
-    session_factory: sessionmaker[Session],
+    session_factory: sessionmaker[Session], demo_seeded: DemoSummary
 ) -> None:
-    seed_demo(session_factory, DEMO_NOW)
     with session_factory() as session:
         statements: list[str] = []
 
