@@ -105,19 +105,18 @@ case "$cmd" in
     # The code under test is this checkout's, even when .venv is shared with another worktree.
     export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
     ESCPOS_CAPABILITIES_PICKLE_DIR=$(mktemp -d); export ESCPOS_CAPABILITIES_PICKLE_DIR
-    # Two pytest-xdist workers: many tests wait on child processes, sockets and timers, so the
-    # second core works meanwhile. Tests sharing a rig stay on one worker (tests/helpers/parallel.py);
-    # options given after `test` come later and win (`./dev.sh test -n 0` runs in one process).
-    set -- -n 2 --dist loadgroup "$@"
+    # tests/suite.sh: without arguments, two pytest-xdist workers (many tests wait on child
+    # processes, sockets and timers, so the second core works meanwhile), then the pcscd rig's
+    # tests in a process of their own; with arguments, pytest runs them as given.
     # pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: as root, give the tests a mount
     # namespace of their own so their pcscd neither meets nor disturbs the machine's.
     if [ "$(id -u)" -eq 0 ] && unshare --mount --propagation private true 2>/dev/null; then
       # shellcheck disable=SC2016  # $0 and $@ are the inner shell's, expanded there
       exec unshare --mount --propagation private -- sh -c \
-        'mkdir -p /run/pcscd && mount -t tmpfs tmpfs /run/pcscd && exec "$0" -m pytest "$@"' \
-        "$VENV/bin/python" "$@"
+        'mkdir -p /run/pcscd && mount -t tmpfs tmpfs /run/pcscd && exec sh "$0" "$@"' \
+        "$ROOT/tests/suite.sh" "$VENV/bin/python" "$@"
     fi
-    exec "$VENV/bin/python" -m pytest "$@" ;;
+    exec sh "$ROOT/tests/suite.sh" "$VENV/bin/python" "$@" ;;
   *)
     sed -n '2,8p' "$0"; exit 2 ;;
 esac

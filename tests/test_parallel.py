@@ -44,6 +44,8 @@ def groups(pytester: pytest.Pytester) -> dict[str, str | None]:
     }
     for item in items:  # the mark the hook added is the group the function computes
         assert marks[item.name] == ([g] if (g := xdist_group_of(item)) else [])
+        # and the pcscd rig's tests carry the marker tests/suite.sh runs apart (-m pcscd)
+        assert (item.get_closest_marker("pcscd") is not None) is (g == PCSCD_GROUP)
     return {name: (found[0] if found else None) for name, found in marks.items()}
 
 

@@ -4,12 +4,16 @@ Each worker is a process of its own with its own session fixtures (PostgreSQL se
 templates) and its own free ports and Xvfb displays. Two things cannot be doubled that way:
 
 - pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm, one per mount namespace, and the workers
-  share dev.sh's namespace: every test that uses the pcscd rig runs on one worker;
+  share dev.sh's namespace: every test that uses the pcscd rig is marked ``pcscd``, and
+  tests/suite.sh runs them in a process of their own after the parallel run (``-m "not pcscd"``);
 - a module-scoped fixture (an application started under Xvfb, a Debian root with the kiosk
-  installed) would be built again on each worker that gets one of the module's tests: such a
-  module's tests stay together.
+  installed) would be built again on each worker that gets one of the module's tests: the
+  parallel run distributes whole files (``--dist loadfile``).
 
-Without xdist the marks are inert and nothing changes.
+The ``xdist_group`` marks say the same for ``--dist loadgroup``, but pytest-xdist 3.8 renames
+``item._nodeid`` to group, and pytest 9 reads ``item._id``: under pytest 9 the groups are ignored
+(the pcscd tests met on two workers), hence the marker and the file distribution. Without xdist
+the marks are inert.
 """
 
 from __future__ import annotations
@@ -35,12 +39,15 @@ def xdist_group_of(item: pytest.Item) -> str | None:
     return None
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        group = xdist_group_of(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Marked as each test is collected: xdist reads the marks in its own
+    pytest_collection_modifyitems, and a modifyitems hook of ours ran after it (even tryfirst),
+    so the groups were never seen and the pcscd tests met on two workers."""
+    group = xdist_group_of(item)
+    if group is not None:
+        item.add_marker(pytest.mark.xdist_group(group))
+    if group == PCSCD_GROUP:
+        item.add_marker(pytest.mark.pcscd)
 
 
 def pytest_configure(config: pytest.Config) -> None:
