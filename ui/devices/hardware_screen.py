@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QScrollArea,
     QScroller,
+    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -119,6 +120,13 @@ class HardwareScreen(Screen):
         QScroller.grabGesture(
             self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
+        # A press reaches the buttons at once (a drag then cancels it): by default the scroller
+        # holds it back while it decides, and once the page scrolled (the speech section made it
+        # taller than a 1080 px screen) a quick tap on « Réimprimer » was lost.
+        scroller = QScroller.scroller(self.scroll_area.viewport())
+        props = scroller.scrollerProperties()
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+        scroller.setScrollerProperties(props)
 
         self._column = column = QVBoxLayout(self)
         column.setSpacing(24)
