@@ -149,7 +149,10 @@ MUST_SHOW.update(
             s.router.current.confirm_page.privacy,
             s.router.current.confirm_page.confirm,
         ],
-        "collect_done": lambda s: [s.router.current.message.title, s.router.current.message.primary],
+        "collect_done": lambda s: [
+            s.router.current.message.title,
+            s.router.current.message.primary,
+        ],
         "collect_staff": lambda s: [s.router.current.title, s.router.current.lock_button],
     }
 )

@@ -70,7 +70,7 @@ Until = Callable[[Callable[[], bool]], None]  # runs the event loop until the co
 # The store's agents: the first only looks (lines, confirm), each later one hands over once.
 STORE_AGENTS = 9
 LONG_ITEMS = [  # catalogue names as long as the real catalogue's, tracked or not
-    ("Écran 27\" QHD réglable en hauteur avec hub USB-C", True),
+    ('Écran 27" QHD réglable en hauteur avec hub USB-C', True),
     ("Station d’accueil universelle USB-C 100 W double écran", False),
     ("Casque sans fil à réduction de bruit certifié Microsoft Teams", False),
     ("Clavier et souris sans fil ergonomiques AZERTY rechargeables", False),
@@ -86,7 +86,7 @@ def seed_store(url: str, key: bytes) -> None:
     from kiosk.db.migrate import ensure_schema
     from kiosk.db.models import Person
     from kiosk.domain import PersonKind, Role
-    from kiosk.identity import badge_hash, demo_badge_uid, link_badge
+    from kiosk.identity import badge_hash, link_badge
 
     engine = create_db_engine(url)
     ensure_schema(engine)
@@ -101,8 +101,10 @@ def seed_store(url: str, key: bytes) -> None:
         ]  # fmt: skip
         s.add_all(items)
         for n in range(STORE_AGENTS):
-            who = Person(kind=PersonKind.AGENT, matricule=f"L{n:06d}", first_name="Marie-Christine",
-                         last_name=f"Delacroix-Vasseur{n}", role=Role.AGENT, created_at=placed)  # fmt: skip
+            who = Person(
+                kind=PersonKind.AGENT, matricule=f"L{n:06d}", first_name="Marie-Christine",
+                last_name=f"Delacroix-Vasseur{n}", role=Role.AGENT, created_at=placed,
+            )  # fmt: skip
             s.add(who)
             s.flush()
             order = CollectOrder(reference=f"CC-2026-{n:05d}", person_id=who.id, placed_at=placed,
@@ -123,16 +125,20 @@ def seed_store(url: str, key: bytes) -> None:
                         serial=f"SN{n:05d}{line_no:03d}" if tracked else None,
                     )
                 )  # fmt: skip
-            link_badge(s, badge_hash(key, demo_badge_uid(who.id)), who.id, now=NOW,
+            link_badge(s, badge_hash(key, agent_badge(n)), who.id, now=NOW,
                        nonce=uuid.uuid4().hex)  # fmt: skip
     engine.dispose()
 
 
+def agent_badge(agent: int) -> bytes:
+    """The badge of the store's ``agent``-th agent (whatever else the database holds)."""
+    return bytes([0x04, 0x4C, 0x41, 0x59, 0x4F, 0x55, agent])
+
+
 def _badge(shell: Any, agent: int) -> None:
-    from kiosk.identity import demo_badge_uid
     from kiosk.ports import BadgePresented
 
-    shell.input_router.route_badge(BadgePresented(demo_badge_uid(agent + 1), "layout"))
+    shell.input_router.route_badge(BadgePresented(agent_badge(agent), "layout"))
 
 
 def _pickup_lines(shell: Any, until: Until, agent: int = 0) -> Any:
