@@ -304,22 +304,6 @@ def test_every_screen_fits_the_panel(
     assert not report, "\n".join(report)
 
 
-# The help reasons' five tiles stay in one row: on 1366x768 and in portrait their titles and
-# hints do not fit (a reflow into a grid or a list is still to do).
-NOT_FITTING_YET = ["help_reasons"]
-
-
-@pytest.mark.parametrize(
-    "views",
-    [
-        pytest.param([v for v in STORE_VIEWS if v not in NOT_FITTING_YET], id="store"),
-        pytest.param(
-            NOT_FITTING_YET,
-            id="help_reasons",
-            marks=pytest.mark.xfail(strict=True, reason="the reason tiles do not reflow yet"),
-        ),
-    ],
-)
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
 def test_every_store_screen_fits_the_panel(
     make_shell: Callable[..., Any],
@@ -327,7 +311,6 @@ def test_every_store_screen_fits_the_panel(
     qapp: QApplication,
     qtbot: QtBot,
     panel: Panel,
-    views: list[str],
 ) -> None:
     """Help and Click & Collect on a store kiosk: one shell per panel, its database seeded."""
     seed_store(kiosk_settings.database_url, load_site_key(kiosk_settings.site_key_path))
@@ -345,7 +328,7 @@ def test_every_store_screen_fits_the_panel(
         for accessible in (False, True):
             shell.session.set_language(lang)
             shell.session.set_accessible(accessible)
-            for key in views:
+            for key in STORE_VIEWS:
                 open_view(shell, key, until)
                 qapp.processEvents()
                 if key in LOADS:
