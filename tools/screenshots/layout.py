@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -64,18 +65,180 @@ def door_search(shell: Any) -> None:
     door.pages.setCurrentIndex(Page.SEARCH)
 
 
+Until = Callable[[Callable[[], bool]], None]  # runs the event loop until the condition holds
+
+# The store's agents: the first only looks (lines, confirm), each later one hands over once.
+STORE_AGENTS = 9
+LONG_ITEMS = [  # catalogue names as long as the real catalogue's, tracked or not
+    ('Écran 27" QHD réglable en hauteur avec hub USB-C', True),
+    ("Station d’accueil universelle USB-C 100 W double écran", False),
+    ("Casque sans fil à réduction de bruit certifié Microsoft Teams", False),
+    ("Clavier et souris sans fil ergonomiques AZERTY rechargeables", False),
+]
+_handed: dict[int, int] = {}  # id(shell) -> agents who already handed over
+
+
+def seed_store(url: str, key: bytes) -> None:
+    """A store's database: each agent has the same four-line order, two lines ready."""
+    from kiosk.collect.status import ItemKind, LineStatus
+    from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
+    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.migrate import ensure_schema
+    from kiosk.db.models import Person
+    from kiosk.domain import PersonKind, Role
+    from kiosk.identity import badge_hash, link_badge
+
+    engine = create_db_engine(url)
+    ensure_schema(engine)
+    sessions = make_session_factory(engine)
+    placed = NOW - timedelta(days=5)
+    statuses = [LineStatus.READY, LineStatus.READY, LineStatus.PREPARED, LineStatus.APPROVED]
+    with sessions.begin() as s:
+        items = [
+            CatalogueItem(code=f"LAYOUT{n}", name=name, kind=ItemKind.EQUIPMENT, icon="package",
+                          tracked=tracked, active=True, created_at=placed)
+            for n, (name, tracked) in enumerate(LONG_ITEMS)
+        ]  # fmt: skip
+        s.add_all(items)
+        for n in range(STORE_AGENTS):
+            who = Person(
+                kind=PersonKind.AGENT, matricule=f"L{n:06d}", first_name="Marie-Christine",
+                last_name=f"Delacroix-Vasseur{n}", role=Role.AGENT, created_at=placed,
+            )  # fmt: skip
+            s.add(who)
+            s.flush()
+            order = CollectOrder(reference=f"CC-2026-{n:05d}", person_id=who.id, placed_at=placed,
+                                 imported_at=placed)  # fmt: skip
+            s.add(order)
+            s.flush()
+            for line_no, (item, status) in enumerate(zip(items, statuses, strict=True), 1):
+                prepared = status in (LineStatus.PREPARED, LineStatus.READY)
+                tracked = item.tracked and prepared
+                s.add(
+                    OrderLine(
+                        order_id=order.id, line_no=line_no, item_id=item.id,
+                        quantity=2 if line_no == 1 else 1,
+                        prepared_quantity=(2 if line_no == 1 else 1) if prepared else None,
+                        status=status, status_at=NOW - timedelta(days=1),
+                        ready_until=NOW + timedelta(days=9) if status is LineStatus.READY else None,
+                        asset_tag=f"CD06-{n:03d}{line_no:02d}" if tracked else None,
+                        serial=f"SN{n:05d}{line_no:03d}" if tracked else None,
+                    )
+                )  # fmt: skip
+            link_badge(s, badge_hash(key, agent_badge(n)), who.id, now=NOW,
+                       nonce=uuid.uuid4().hex)  # fmt: skip
+    engine.dispose()
+
+
+def agent_badge(agent: int) -> bytes:
+    """The badge of the store's ``agent``-th agent (whatever else the database holds)."""
+    return bytes([0x04, 0x4C, 0x41, 0x59, 0x4F, 0x55, agent])
+
+
+def _badge(shell: Any, agent: int) -> None:
+    from kiosk.ports import BadgePresented
+
+    shell.input_router.route_badge(BadgePresented(agent_badge(agent), "layout"))
+
+
+def _pickup_lines(shell: Any, until: Until, agent: int = 0) -> Any:
+    shell.router.go("collect")
+    pickup = shell.router.current
+    if pickup.page.value != "welcome":
+        pickup.finish()
+        shell.router.go("collect")
+    _badge(shell, agent)
+    until(lambda: pickup.page.value == "lines")
+    return pickup
+
+
+def collect_lines(shell: Any, until: Until) -> None:
+    """The lines page of an order of four long-named lines, two of them ready."""
+    _pickup_lines(shell, until)
+
+
+def collect_confirm(shell: Any, until: Until) -> None:
+    """The signature page with the ready lines, signed."""
+    from tools.screenshots.collect import SIGNATURE
+
+    pickup = _pickup_lines(shell, until)
+    pickup.lines_page.take.click()
+    pickup.confirm_page.pad.draw_sample(SIGNATURE)
+    until(lambda: pickup.page.value == "confirm")
+
+
+def collect_done(shell: Any, until: Until) -> None:
+    """The page after a real hand-over (each time by the next agent: lines go once)."""
+    agent = _handed.get(id(shell), 0) + 1
+    _handed[id(shell)] = agent
+    pickup = _pickup_lines(shell, until, agent)
+    pickup.lines_page.take.click()
+    pickup.confirm_page.confirm.click()
+    until(lambda: pickup.page.value == "done")
+
+
+def collect_staff(shell: Any, until: Until) -> None:
+    """The staff's work list, unlocked with the staff PIN."""
+    shell.router.go("collect_staff")
+    staff = shell.router.current
+    if staff.staff is None:
+        for digit in shell.settings.staff_pin:
+            staff.lock.type_digit(digit)
+        staff.lock.validate.click()
+    until(lambda: staff.staff is not None and bool(staff.work) and not staff.desk.pending)
+
+
+def help_reasons(shell: Any, until: Until) -> None:
+    shell.router.go("help")
+    shell.router.current.reset()
+
+
+def help_ticket(shell: Any, until: Until) -> None:
+    """A ticket with its figures and the longest printer message."""
+    from kiosk.help.domain import EstimateBasis, HelpReason, WaitEstimate
+    from ui.help.ticket import PrintState
+
+    shell.router.go("help")
+    screen = shell.router.current
+    screen.ticket.show_busy(HelpReason.HARDWARE)
+    estimate = WaitEstimate(minutes=25, position=4, desks=2, basis=EstimateBasis.DEFAULT)
+    screen.ticket.show_ticket("M-042", estimate, printing=True)
+    screen.ticket.set_print_state(PrintState.TROUBLE)
+    screen.pages.setCurrentWidget(screen.ticket)
+
+
 # How to reach a view that is not a screen of its own (the others: router.go(name)).
-OPEN: dict[str, Callable[[Any], None]] = {"door_board": door_board, "door_search": door_search}
+OPEN: dict[str, Callable[[Any, Until], None]] = {
+    "door_board": lambda shell, until: door_board(shell),
+    "door_search": lambda shell, until: door_search(shell),
+    "help_reasons": help_reasons,
+    "help_ticket": help_ticket,
+    "collect_lines": collect_lines,
+    "collect_confirm": collect_confirm,
+    "collect_done": collect_done,
+    "collect_staff": collect_staff,
+}
 # Views whose screen loads what it shows on its own worker ("desk"): wait for it.
-LOADS: frozenset[str] = frozenset({"door", "door_board", "door_search"})
+LOADS: frozenset[str] = frozenset(
+    {"door", "door_board", "door_search", "collect_lines", "collect_confirm", "collect_done",
+     "collect_staff"}
+)  # fmt: skip
 ROOM_VIEWS = [
     "attract", "home", "admin", "events", "documents", "pin", "door", "door_board", "door_search",
     "hardware", "stats",
 ]  # fmt: skip
+# The store profile's (a store shell, the database seeded by seed_store).
+STORE_VIEWS = [
+    "help_reasons", "help_ticket", "collect_lines", "collect_confirm", "collect_done",
+    "collect_staff",
+]  # fmt: skip
 
 
-def open_view(shell: Any, name: str) -> None:
-    OPEN.get(name, lambda s: s.router.go(name))(shell)
+def open_view(shell: Any, name: str, until: Until | None = None) -> None:
+    def spin(condition: Callable[[], bool]) -> None:
+        raise RuntimeError(f"{name} needs a way to wait")
+
+    OPEN.get(name, lambda s, u: s.router.go(name))(shell, until or spin)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,9 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.identity import load_site_key
     from kiosk.paths import Paths
     from kiosk.ports import FixedClock
-    from kiosk.settings import Language, Settings
+    from kiosk.settings import Language, Profile, Settings
     from tools.screenshots.main import sample_events
     from ui.app.shell import build_shell
     from ui.theme import ScreenMetrics
@@ -104,40 +268,59 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     args.outdir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="smartcorner-layout-shots-"))
-    settings = Settings(paths=Paths(data_dir=tmp, config_file=None), reader="none")
-    shell = build_shell(
-        settings, app=app, clock=FixedClock(NOW),
-        events_loader=lambda now, limit: sample_events(NOW)[:limit],
-    )  # fmt: skip
-    width_mm = args.width_mm or size[0] / ScreenMetrics.design().px_per_mm
-    shell.theme.set_screen(ScreenMetrics(size[0], size[1], size[0] / width_mm))
-    shell.window.resize(*size)
-    shell.window.transition.duration_ms = 0
-    shell.start()
-    shell.window.show()
 
     def settle() -> None:
         loop = QEventLoop()
         QTimer.singleShot(50, loop.quit)
         loop.exec()
 
-    for lang in Language:
-        for accessible in (False, True):
-            shell.session.set_language(lang)
-            shell.session.set_accessible(accessible)
-            for name in args.view or ROOM_VIEWS:
-                open_view(shell, name)
-                settle()
-                desk = getattr(shell.router.current, "desk", None)
-                while name in LOADS and getattr(desk, "pending", 0):
+    def until(condition: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 30
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the view did not come")
+            settle()
+
+    views = args.view or ROOM_VIEWS + STORE_VIEWS
+    for profile, names in (
+        (Profile.ROOM, [v for v in views if v not in STORE_VIEWS]),
+        (Profile.STORE, [v for v in views if v in STORE_VIEWS]),
+    ):
+        if not names:
+            continue
+        tmp = Path(tempfile.mkdtemp(prefix="smartcorner-layout-shots-"))
+        url = f"sqlite:///{tmp / 'kiosk.sqlite3'}"
+        settings = Settings(
+            profile=profile, paths=Paths(data_dir=tmp, config_file=None), reader="none", db_url=url
+        )
+        if profile is Profile.STORE:
+            seed_store(url, load_site_key(settings.site_key_path))
+        shell = build_shell(
+            settings, app=app, clock=FixedClock(NOW),
+            events_loader=lambda now, limit: sample_events(NOW)[:limit],
+        )  # fmt: skip
+        width_mm = args.width_mm or size[0] / ScreenMetrics.design().px_per_mm
+        shell.theme.set_screen(ScreenMetrics(size[0], size[1], size[0] / width_mm))
+        shell.window.resize(*size)
+        shell.window.transition.duration_ms = 0
+        shell.start()
+        shell.window.show()
+        for lang in Language:
+            for accessible in (False, True):
+                shell.session.set_language(lang)
+                shell.session.set_accessible(accessible)
+                for name in names:
+                    open_view(shell, name, until)
                     settle()
-                mode = "accessible" if accessible else "normal"
-                path = args.outdir / f"{name}-{lang.value}-{mode}-{size[0]}x{size[1]}.png"
-                shell.window.grab().save(str(path))
-                print(path)
-    shell.close()
-    settle()
+                    desk = getattr(shell.router.current, "desk", None)
+                    while name in LOADS and getattr(desk, "pending", 0):
+                        settle()
+                    mode = "accessible" if accessible else "normal"
+                    path = args.outdir / f"{name}-{lang.value}-{mode}-{size[0]}x{size[1]}.png"
+                    shell.window.grab().save(str(path))
+                    print(path)
+        shell.close()
+        settle()
     return 0
 
 

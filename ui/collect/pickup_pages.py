@@ -236,18 +236,23 @@ class ConfirmPage(QWidget):
         self.confirm = TouchButton(theme, "check", role="primary", icon_colour="on_accent")
         self.confirm.setObjectName("confirmReceived")
         self.confirm.clicked.connect(self.confirm_clicked)
+        # The privacy line shares the confirm button's row: on a 1366x768 panel a row of its
+        # own took the height the pad needs, and the column squeezed them over each other.
+        notes = QVBoxLayout()
+        notes.setSpacing(4)
+        notes.addWidget(self.privacy)
+        notes.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.setSpacing(32)
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.confirm)
+        buttons.addLayout(notes, 1)
+        buttons.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignBottom)
         column = QVBoxLayout(self)
         column.setContentsMargins(*MARGINS)
         column.setSpacing(20)
         column.addWidget(self.title)
         column.addWidget(self.scroll_area, 1)
         column.addLayout(sign_head)
-        column.addWidget(self.pad, 1)
-        column.addWidget(self.privacy)
+        column.addWidget(self.pad, 2)
         column.addLayout(buttons)
 
     def show_lines(self, lines: tuple[LineView, ...]) -> None:

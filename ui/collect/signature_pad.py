@@ -31,7 +31,9 @@ class SignaturePad(QWidget):
         self.setObjectName("signaturePad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
-        self.setMinimumSize(640, 240)
+        # room for a signature (about 3 cm high on a kiosk panel), not more: on 1366x768 the
+        # lines, the buttons and the privacy line need the rest of the column
+        self.setMinimumSize(480, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         theme.changed.connect(self.update)
 

@@ -69,6 +69,7 @@ class CollectStaffScreen(Screen):
         self.list_page = QWidget()
         self.title = named(QLabel(), "collectHello")
         self.summary = named(QLabel(), "collectSummary")
+        self.summary.setWordWrap(True)  # beside the lock button on a 1366 px panel
         self.error = named(QLabel(), "pinMessage")
         self.error.setWordWrap(True)
         self.lock_button = TouchButton(theme, "lock", role="secondary")

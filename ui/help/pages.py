@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -57,7 +62,11 @@ def reason_hint(reason: HelpReason) -> str:
 
 
 class ReasonButton(QPushButton):
-    """One tall card: a big icon, the ticket letter, the reason and examples."""
+    """One card: a big icon, the ticket letter, the reason and examples.
+
+    Tall (icon above the words) when the five stand in one row; compact (icon beside the
+    words) in the grid of narrower or shorter screens, where a tall card would cut its words.
+    """
 
     def __init__(self, theme: ThemeController, reason: HelpReason) -> None:
         super().__init__()
@@ -65,34 +74,61 @@ class ReasonButton(QPushButton):
         self.setObjectName("helpReason")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        icon = IconLabel(theme, ICONS[reason], 68, colour="help", stroke=1.75)
-        icon.setObjectName("helpReasonIcon")
-        icon.setFixedSize(128, 128)
-        letter = named(QLabel(reason.prefix), "helpReasonLetter")
-        letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = IconLabel(theme, ICONS[reason], 68, colour="help", stroke=1.75)
+        self.picture.setObjectName("helpReasonIcon")
+        self.picture.setFixedSize(128, 128)
+        self.letter = named(QLabel(reason.prefix), "helpReasonLetter")
+        self.letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpReasonTitle")
         self.title.setWordWrap(True)
         self.hint = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpReasonHint")
         self.hint.setWordWrap(True)
-        for label in (icon, letter, self.title, self.hint):
+        for label in (self.picture, self.letter, self.title, self.hint):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        top = QHBoxLayout()
-        top.addStretch(1)
-        top.addWidget(letter)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 24, 24, 36)
-        column.setSpacing(18)
-        column.addLayout(top)
-        column.addWidget(icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addSpacing(8)
-        column.addWidget(self.title)
-        column.addWidget(self.hint)
-        column.addStretch(1)
+        self._grid = QGridLayout(self)
+        self.compact: bool | None = None
+        self.set_compact(False)
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        grid = self._grid
+        for widget in (self.picture, self.letter, self.title, self.hint):
+            grid.removeWidget(widget)
+        for n in range(5):
+            grid.setRowStretch(n, 0)
+            grid.setColumnStretch(n, 0)
+        align = Qt.AlignmentFlag
+        if compact:
+            self.picture.setFixedSize(96, 96)
+            grid.setContentsMargins(20, 16, 20, 16)
+            grid.setHorizontalSpacing(20)
+            grid.setVerticalSpacing(4)
+            grid.addWidget(self.picture, 0, 0, 2, 1, alignment=align.AlignVCenter)
+            grid.addWidget(self.title, 0, 1)
+            grid.addWidget(self.hint, 1, 1)
+            grid.addWidget(self.letter, 0, 2, 2, 1, alignment=align.AlignTop)
+            grid.setColumnStretch(1, 1)
+            for label in (self.title, self.hint):
+                label.setAlignment(align.AlignLeft | align.AlignVCenter)
+        else:
+            self.picture.setFixedSize(128, 128)
+            grid.setContentsMargins(24, 24, 24, 24)
+            grid.setHorizontalSpacing(0)
+            grid.setVerticalSpacing(14)
+            grid.addWidget(self.letter, 0, 0, alignment=align.AlignRight)
+            grid.addWidget(self.picture, 1, 0, alignment=align.AlignHCenter)
+            grid.addWidget(self.title, 2, 0)
+            grid.addWidget(self.hint, 3, 0)
+            grid.setRowStretch(4, 1)
+            grid.setColumnStretch(0, 1)
+            for label in (self.title, self.hint):
+                label.setAlignment(align.AlignCenter)
 
     def retranslate(self) -> None:
         self.title.setText(reason_title(self.reason))
         self.hint.setText(reason_hint(self.reason))
-        self.setAccessibleName(f"{self.title.text()}. {self.hint.text()}")
 
 
 class ReasonsPage(QWidget):
@@ -121,13 +157,25 @@ class ReasonsPage(QWidget):
         header.addWidget(self.who, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.buttons = [ReasonButton(theme, r) for r in HelpReason]
-        row = QHBoxLayout()
-        row.setSpacing(28)
         for button in self.buttons:
             button.clicked.connect(lambda _=False, r=button.reason: self.chosen.emit(r))
-            row.addWidget(button, 1)
+        tiles = named(QWidget(), "helpReasons")
+        self._grid = QGridLayout(tiles)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(28)
+        self._columns = 0
+        # Scrolls only when even compact cards cannot all fit (large text on a short panel).
+        self.tiles = QScrollArea()
+        self.tiles.setWidgetResizable(True)
+        self.tiles.setFrameShape(QFrame.Shape.NoFrame)
+        self.tiles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tiles.setWidget(tiles)
+        QScroller.grabGesture(
+            self.tiles.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
 
         self.queue_info = named(QLabel(), "helpQueueInfo")
+        self.queue_info.setWordWrap(True)
         self.staff = TouchButton(theme, "user-shield", role="secondary", icon_size=32)
         self.staff.setObjectName("helpStaffEntry")
         self.staff.clicked.connect(self.staff_requested)
@@ -135,16 +183,40 @@ class ReasonsPage(QWidget):
         footer.addWidget(self.queue_info, 1)
         footer.addWidget(self.staff)
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(96, 64, 96, 48)
-        column.setSpacing(0)
-        column.addLayout(header)
-        column.addStretch(2)
-        column.addLayout(row)
-        column.addStretch(1)
-        column.addLayout(footer)
+        self._column = QVBoxLayout(self)
+        self._column.setSpacing(24)
+        self._column.addLayout(header)
+        self._column.addWidget(self.tiles, 1)
+        self._column.addLayout(footer)
         self._first_name: str | None = None
         self._waiting: tuple[int, int] | None = None
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Five tall cards in a row on a large landscape screen, else a grid of compact ones."""
+        width, height = self.width(), self.height()
+        tall = width >= 1600 and height >= 860
+        side = 96 if width >= 1600 else 48
+        top = 64 if height >= 1000 else 24
+        self._column.setContentsMargins(side, top, side, 24 if top < 64 else 48)
+        columns = 5 if tall else (2 if width >= 1200 else 1)
+        for button in self.buttons:
+            button.set_compact(not tall)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self._grid.removeWidget(button)
+        for n in range(5):
+            self._grid.setColumnStretch(n, 0)
+        for n, button in enumerate(self.buttons):
+            self._grid.addWidget(button, n // columns, n % columns)
+        for n in range(columns):
+            self._grid.setColumnStretch(n, 1)
 
     def spoken(self) -> list[Phrase]:
         """Title, what to do, the queue; the badge holder's name only into a headset."""

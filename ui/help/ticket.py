@@ -62,6 +62,7 @@ class TicketPage(QWidget):
 
         self.print_icon = IconLabel(theme, "printer", 40, colour="text", stroke=1.75)
         self.print_text = named(QLabel(), "helpPrint")
+        self.print_text.setWordWrap(True)
         print_row = QHBoxLayout()
         print_row.setSpacing(16)
         print_row.addStretch(1)
@@ -99,12 +100,17 @@ class TicketPage(QWidget):
         inner.addLayout(print_row)
         inner.addWidget(self.error)
         inner.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        card.setMinimumWidth(1280)
+        # As wide as the design wants, never wider than the screen (a 1080 px portrait totem).
+        card.setMaximumWidth(1280)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(card, 100)
+        centred.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 24, 64, 24)
         outer.setSpacing(24)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(1)
         outer.addLayout(buttons)
 
