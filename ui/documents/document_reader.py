@@ -141,6 +141,15 @@ class FindPanel(QWidget):
         self.count.clear()
         self.field.setFocus()
 
+    def clear(self) -> None:
+        """The document closes: its words looked for and the pages found go with it (no new
+        search is asked for, there is nothing left to search)."""
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.pages.clear()
+        self.count.clear()
+
     def show_hits(self, hits: list[PageHit]) -> None:
         self.pages.clear()
         for hit in hits:
@@ -304,6 +313,7 @@ class DocumentReader(QWidget):
     def close_document(self) -> None:
         """Nothing of the last document stays: file closed, video stopped, text dropped."""
         self.close_find()
+        self.finder.clear()
         self.pdf.close_document()
         self.media.stop()
         self.article.clear()
