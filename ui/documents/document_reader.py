@@ -34,6 +34,7 @@ from ui.documents.document_list import (
 from ui.documents.media_player import MediaPlayer
 from ui.documents.opening import OpeningNotice
 from ui.documents.pdf_viewer import PdfViewer
+from ui.formatting import in_english
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -279,7 +280,7 @@ class DocumentReader(QWidget):
         self.close_document()
         self.document = doc
         self.badge.set_icon(KIND_ICONS[doc.kind])
-        self.title.setText(doc.title)
+        self.title.setText(doc.title_in(in_english()))
         self.meta.setText(meta_line(doc))
         self.toolbar.setVisible(doc.kind is DocumentKind.PDF)
         if doc.kind is DocumentKind.PDF and file is not None and self.pdf.open(file):

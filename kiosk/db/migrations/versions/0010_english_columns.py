@@ -1,8 +1,10 @@
-"""Imported events in English: optional English title and description, French as fallback.
+"""Imported texts in English: the optional English columns of the events import (title,
+description) and of the documents manifest (title, summary, theme).
 
 An empty value means "no English given": the kiosk in English then shows the French one.
 
-Models: kiosk/db/models.py (event); keep both in step, a test compares them.
+Models: kiosk/db/models.py (event), kiosk/documents/tables.py (document); keep both in step,
+a test compares them.
 
 Revision ID: 0010
 Revises: 0009
@@ -24,9 +26,17 @@ def upgrade() -> None:
     with op.batch_alter_table("event") as batch:
         batch.add_column(sa.Column("title_en", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("description_en", sa.Text(), nullable=False, server_default=""))
+    with op.batch_alter_table("document") as batch:
+        batch.add_column(sa.Column("title_en", sa.String(300), nullable=False, server_default=""))
+        batch.add_column(sa.Column("summary_en", sa.Text(), nullable=False, server_default=""))
+        batch.add_column(sa.Column("theme_en", sa.String(100), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("document") as batch:
+        batch.drop_column("theme_en")
+        batch.drop_column("summary_en")
+        batch.drop_column("title_en")
     with op.batch_alter_table("event") as batch:
         batch.drop_column("description_en")
         batch.drop_column("title_en")
