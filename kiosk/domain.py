@@ -75,6 +75,17 @@ class UpcomingEvent:
     open_to_external: bool
     seats_left: int | None  # None: no capacity limit
     description: str = ""  # what it is about and for whom, as the organisers wrote it
+    title_en: str = ""  # the import's optional English; empty: the French stands in
+    description_en: str = ""
+
+    def title_in(self, english: bool) -> str:
+        """The title in the kiosk's language: an event imported without English keeps its
+        French title rather than showing nothing."""
+        return self.title_en if english and self.title_en else self.title
+
+    def description_in(self, english: bool) -> str:
+        """The description in the kiosk's language, the French one when none was given."""
+        return self.description_en if english and self.description_en else self.description
 
 
 class Verdict(enum.StrEnum):

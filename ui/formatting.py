@@ -29,6 +29,12 @@ def _english(locale: QLocale | None) -> bool:
     return (locale or QLocale()).language() == QLocale.Language.English
 
 
+def in_english() -> bool:
+    """True while the kiosk speaks English (the language switch sets the default locale):
+    imported texts then show their English columns."""
+    return _english(None)
+
+
 NBSP = "\u00a0"
 
 

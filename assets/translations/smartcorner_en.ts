@@ -87,7 +87,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+203"/>
+        <location filename="../../ui/events/agenda.py" line="+204"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -554,7 +554,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+165"/>
+        <location filename="../../ui/collect/staff.py" line="+166"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -604,7 +604,7 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
@@ -815,7 +815,7 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+255"/>
+        <location filename="../../ui/help/pages.py" line="+327"/>
         <source>Tapez au clavier, ou passez cette étape pour prendre votre ticket.</source>
         <translation>Type on the keyboard, or skip this step to take your ticket.</translation>
     </message>
@@ -843,7 +843,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+342"/>
+        <location filename="../../ui/documents/document_reader.py" line="+353"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -896,7 +896,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+89"/>
+        <location filename="../../ui/documents/document_list.py" line="+90"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -979,7 +979,7 @@
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 min de lecture</source>
         <translation>%1 min read</translation>
     </message>
@@ -987,7 +987,7 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/documents/screen.py" line="+128"/>
+        <location filename="../../ui/documents/screen.py" line="+129"/>
         <source>Ce document n’est pas disponible pour le moment.</source>
         <translation>This document is not available at the moment.</translation>
     </message>
@@ -1284,7 +1284,7 @@
 <context>
     <name>EventCard</name>
     <message>
-        <location filename="../../ui/formatting.py" line="+123"/>
+        <location filename="../../ui/formatting.py" line="+129"/>
         <source>Complet</source>
         <translation>Full</translation>
     </message>
@@ -1299,7 +1299,7 @@
         <translation>{n} seats left</translation>
     </message>
     <message>
-        <location filename="../../ui/events/event_card.py" line="+149"/>
+        <location filename="../../ui/events/event_card.py" line="+150"/>
         <source>Auj.</source>
         <translation>Today</translation>
     </message>
@@ -1312,7 +1312,7 @@
 <context>
     <name>EventDetailPage</name>
     <message>
-        <location filename="../../ui/events/event_detail.py" line="+80"/>
+        <location filename="../../ui/events/event_detail.py" line="+88"/>
         <source>Ouvert aux agents et aux visiteurs extérieurs</source>
         <translation>Open to staff and outside visitors</translation>
     </message>
@@ -1368,7 +1368,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-227"/>
+        <location filename="../../ui/documents/document_reader.py" line="-228"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
@@ -1414,7 +1414,7 @@
 <context>
     <name>HardwareScreen</name>
     <message>
-        <location filename="../../ui/devices/hardware_screen.py" line="+183"/>
+        <location filename="../../ui/devices/hardware_screen.py" line="+191"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1682,7 +1682,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-235"/>
+        <location filename="../../ui/help/pages.py" line="-302"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1830,7 +1830,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+107"/>
+        <location filename="../../ui/documents/search.py" line="+118"/>
         <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -2550,7 +2550,7 @@
 <context>
     <name>ReasonsPage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+98"/>
+        <location filename="../../ui/help/pages.py" line="+165"/>
         <source>Votre badge est reconnu.</source>
         <translation>Your badge is recognised.</translation>
     </message>
@@ -3114,7 +3114,7 @@
 <context>
     <name>TakeAway</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-68"/>
+        <location filename="../../ui/documents/document_reader.py" line="-77"/>
         <source>Emporter ce document</source>
         <translation>Take this document away</translation>
     </message>
@@ -3132,7 +3132,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/help/ticket.py" line="+166"/>
+        <location filename="../../ui/help/ticket.py" line="+172"/>
         <source>Votre numéro&#x202f;: {ticket}.</source>
         <translation>Your number: {ticket}.</translation>
     </message>

@@ -136,6 +136,9 @@ class Event(Base):
     kind: Mapped[EventKind] = mapped_column(choice(EventKind, "kind"))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # English, from the import's optional columns; empty: the French is shown in English too
+    title_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    description_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     space: Mapped[Space] = mapped_column(choice(Space, "space"))
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
     starts_at: Mapped[datetime]

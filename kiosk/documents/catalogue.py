@@ -75,6 +75,19 @@ class DocumentSummary:
     page_count: int | None
     content_hash: str | None
     url: str | None
+    title_en: str = ""  # the manifest's optional English; empty: the French stands in
+    summary_en: str = ""
+    theme_en: str = ""
+
+    def title_in(self, english: bool) -> str:
+        """The title in the kiosk's language, the French one when none was given."""
+        return self.title_en if english and self.title_en else self.title
+
+    def summary_in(self, english: bool) -> str:
+        return self.summary_en if english and self.summary_en else self.summary
+
+    def theme_in(self, english: bool) -> str:
+        return self.theme_en if english and self.theme_en else self.theme
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,8 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
     """Entries by file path (``file``) or, for links, by ``url``. CSV or Excel workbook (read as
     every importer reads them: UTF-8 or Windows-1252, ``,`` ``;`` or tab, first sheet): one row
     per document; TOML: ``[[document]]`` tables. Columns: file, url, title, summary, theme,
-    tags, published (YYYY-MM-DD or DD/MM/YYYY), kind, language."""
+    tags, published (YYYY-MM-DD or DD/MM/YYYY), kind, language, and the optional English
+    title_en, summary_en, theme_en (empty: the French one is shown in English too)."""
     try:
         if path.suffix.lower() == ".toml":
             with path.open("rb") as fh:
@@ -256,6 +257,9 @@ def _document_from_file(
         data=file_data,
         media_type=MEDIA_TYPES.get(suffix, "text/html" if kind is DocumentKind.ARTICLE else None),
         pages=pages,
+        title_en=_english(meta, "title_en"),
+        summary_en=_english(meta, "summary_en"),
+        theme_en=_english(meta, "theme_en"),
     )
 
 
@@ -276,7 +280,15 @@ def _link(key: str, entry: ManifestEntry, now: datetime) -> DocumentInput:
         language=str(meta.get("language", "fr")),
         url=url,
         source=key,
+        title_en=_english(meta, "title_en"),
+        summary_en=_english(meta, "summary_en"),
+        theme_en=_english(meta, "theme_en"),
     )
+
+
+def _english(meta: dict[str, Any], column: str) -> str:
+    """One of the manifest's optional English columns; empty: the French is shown in English."""
+    return str(meta.get(column) or "").strip()
 
 
 def _tags(value: Any) -> list[str]:

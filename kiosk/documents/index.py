@@ -73,7 +73,7 @@ from kiosk.text import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 5
+SCHEMA_VERSION: Final = 6
 MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
@@ -110,7 +110,10 @@ CREATE TABLE docs (
     page_count INTEGER,
     content_hash TEXT,
     url TEXT,
-    fingerprint TEXT NOT NULL
+    fingerprint TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    summary_en TEXT NOT NULL,
+    theme_en TEXT NOT NULL
 );
 CREATE INDEX docs_published ON docs (published_on DESC);
 CREATE INDEX docs_theme ON docs (theme, published_on DESC);
@@ -255,11 +258,12 @@ class DocumentIndex:
                 self._delete(db, [doc.id])
                 s = doc.summary
                 db.execute(
-                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         doc.id, s.slug, s.kind.value, s.title, s.summary, s.theme,
                         ", ".join(s.tags), s.published_on.isoformat(), s.reading_minutes,
                         s.page_count, s.content_hash, s.url, doc.fingerprint,
+                        s.title_en, s.summary_en, s.theme_en,
                     ),
                 )  # fmt: skip
                 heads = [analyse(f) for f in (s.title, s.summary, ", ".join(s.tags), s.theme)]
@@ -376,7 +380,7 @@ class DocumentIndex:
                 return SearchResults(text, (), 0, theme, kind)
         hits = []
         for row in rows:
-            body_snippet, summary_snippet, score = row[13], row[14], row[15]
+            body_snippet, summary_snippet, score = row[-3], row[-2], row[-1]  # after docs.*
             snippet = body_snippet if HIGHLIGHT_START in body_snippet else summary_snippet
             if HIGHLIGHT_START not in snippet:
                 snippet = row[4]  # matched on the title or tags: the summary says the most
@@ -471,7 +475,8 @@ class DocumentIndex:
             f"AND rowid + 0 IN ({ids})",
             (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match, min(shown), max(shown)),
         ).fetchall())  # fmt: skip
-        return [(*r[:13], snippets.get(r[0], ""), *r[14:]) for r in rows]
+        # docs.*, then the body snippet, the summary snippet and the rank
+        return [(*r[:-3], snippets.get(r[0], ""), *r[-2:]) for r in rows]
 
     def _count(self, table: str, match: str, where: str, params: list[object]) -> int:
         """Documents matching in ``table``, counted up to :data:`COUNT_CAP` (no ranking)."""
@@ -725,4 +730,7 @@ def _summary(row: Sequence[object]) -> DocumentSummary:
         page_count=int(row[9]) if row[9] is not None else None,  # type: ignore[call-overload]
         content_hash=str(row[10]) if row[10] is not None else None,
         url=str(row[11]) if row[11] is not None else None,
+        title_en=str(row[13]),
+        summary_en=str(row[14]),
+        theme_en=str(row[15]),
     )

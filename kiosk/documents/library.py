@@ -64,6 +64,9 @@ class DocumentInput:
     media_type: str | None = None
     pages: Sequence[str] = ()  # PDF pages' text
     slug: str | None = None  # keep it stable: the public links and statistics use it
+    title_en: str = ""  # the manifest's optional English; empty: the French stands in
+    summary_en: str = ""
+    theme_en: str = ""
 
     @property
     def content_hash(self) -> str | None:
@@ -79,9 +82,13 @@ class DocumentInput:
 
 
 def _fingerprint(doc: DocumentInput, slug: str, content_hash: str | None) -> str:
+    """Of every field the index holds; the English ones only when given, so that documents
+    imported without them keep the fingerprint they had (and are not reindexed for nothing)."""
+    english = [doc.title_en, doc.summary_en, doc.theme_en]
     return fingerprint(
         slug, doc.kind.value, doc.title, doc.summary, doc.theme, list(split_tags(doc.tags)),
         doc.published_on.isoformat(), doc.url, content_hash, doc.body, len(doc.pages),
+        *([english] if any(english) else []),
     )  # fmt: skip
 
 
@@ -111,6 +118,7 @@ def save_document(
     row.title = doc.title
     row.summary = doc.summary
     row.theme = doc.theme
+    row.title_en, row.summary_en, row.theme_en = doc.title_en, doc.summary_en, doc.theme_en
     row.tags = ", ".join(split_tags(doc.tags))
     row.language = doc.language
     row.published_on = doc.published_on
@@ -167,6 +175,9 @@ def summary_of(row: Document) -> DocumentSummary:
         page_count=row.page_count,
         content_hash=row.content_hash,
         url=row.url,
+        title_en=row.title_en,
+        summary_en=row.summary_en,
+        theme_en=row.theme_en,
     )
 
 

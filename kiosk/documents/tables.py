@@ -46,6 +46,10 @@ class Document(Base):
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     theme: Mapped[str] = mapped_column(String(100))
+    # English, from the manifest's optional columns; empty: the French is shown in English too
+    title_en: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    summary_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    theme_en: Mapped[str] = mapped_column(String(100), default="", server_default="")
     tags: Mapped[str] = mapped_column(Text, default="", server_default="")  # comma-separated
     language: Mapped[str] = mapped_column(String(8), default="fr", server_default="fr")
     published_on: Mapped[date]

@@ -52,6 +52,8 @@ def upcoming_events(session: Session, now: datetime, limit: int) -> list[Upcomin
             open_to_external=event.open_to_external,
             seats_left=None if event.capacity is None else max(event.capacity - taken, 0),
             description=event.description,
+            title_en=event.title_en,
+            description_en=event.description_en,
         )
         for event, town, taken in rows
     ]

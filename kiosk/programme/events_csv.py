@@ -52,6 +52,8 @@ def events_csv(
                 description=row.get("description", ""),
                 opens_before=minutes(row.get("checkin_opens_minutes_before", "")),
                 closes_after=minutes(row.get("checkin_closes_minutes_after", "")),
+                title_en=row.get("title_en", ""),
+                description_en=row.get("description_en", ""),
             )
         except RowRejected as exc:
             yield RowError(line, str(exc))

@@ -15,7 +15,8 @@ an Excel workbook, ``.xlsx``: its first sheet, dates and times as Excel stores t
 ``uid``, ``title``, ``kind`` (unless ``--type`` gives a default), ``starts_at``, ``ends_at``
 are required; optional ``space``, ``site`` (site code), ``capacity``,
 ``open_to_external`` (oui/non, yes/no, 1/0), ``description``, ``checkin_opens_minutes_before``,
-``checkin_closes_minutes_after``. Times are ISO 8601 (``2026-06-04T14:00``) or French
+``checkin_closes_minutes_after``, ``title_en``, ``description_en`` (shown when the kiosk is
+in English; empty: the French ones). Times are ISO 8601 (``2026-06-04T14:00``) or French
 (``04/06/2026 14:00``); without an offset they are Paris time. ``kind`` and ``space`` take the
 codes (``cafe_numerique``, ``smart_lab``) or the French names (``Café numérique``, ``Smart Lab``).
 
@@ -340,6 +341,8 @@ def _event_values(row: EventRow, sites: dict[str, Site], home: Site | None) -> d
         "kind": row.kind,
         "title": row.title[:200],
         "description": row.description,
+        "title_en": row.title_en[:200],
+        "description_en": row.description_en,
         "space": space,
         "site_id": site.id,
         "starts_at": row.starts_at,

@@ -112,6 +112,8 @@ class EventRow:
     description: str
     opens_before: int | None
     closes_after: int | None
+    title_en: str = ""  # optional English columns; empty: the French is shown in English too
+    description_en: str = ""
 
 
 @dataclass(frozen=True)

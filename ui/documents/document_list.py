@@ -54,6 +54,7 @@ from kiosk.documents.catalogue import (
     SearchHit,
 )
 from ui import resources
+from ui.formatting import in_english
 from ui.speech.narrator import TARGET
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController, ThemeTokens
@@ -120,7 +121,9 @@ def documents_text(n: int) -> str:
 
 def meta_line(doc: DocumentSummary) -> str:
     """Theme · format · length · date, as the card and the reader's header show it."""
-    parts = [theme_label(doc.theme), kind_label(doc.kind)]
+    english = in_english()
+    parts = [doc.theme_en if english and doc.theme_en else theme_label(doc.theme),
+             kind_label(doc.kind)]  # fmt: skip
     if doc.page_count:
         parts.append(pages_text(doc.page_count))
     elif doc.reading_minutes:
@@ -194,7 +197,7 @@ class DocumentListModel(QAbstractListModel):
         if role == HitRole:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit.document.title
+            return hit.document.title_in(in_english())
         return None
 
 
@@ -270,7 +273,9 @@ class DocumentCardDelegate(QStyledItemDelegate):
         y = rect.top() + self.pad
         painter.setPen(QColor(t.text))
         painter.setFont(self.f_title)
-        title = QFontMetrics(self.f_title).elidedText(doc.title, Qt.TextElideMode.ElideRight, width)
+        title = QFontMetrics(self.f_title).elidedText(
+            doc.title_in(in_english()), Qt.TextElideMode.ElideRight, width
+        )
         painter.drawText(QRect(left, y, width, self.title_h), Qt.AlignmentFlag.AlignLeft, title)
         y += self.title_h + 6
         painter.setFont(self.f_meta)
@@ -280,7 +285,10 @@ class DocumentCardDelegate(QStyledItemDelegate):
         )
         painter.drawText(QRect(left, y, width, self.meta_h), Qt.AlignmentFlag.AlignLeft, meta)
         y += self.meta_h + 10
-        layout = self._snippet(hit.snippet, width)
+        snippet = hit.snippet
+        if snippet == doc.summary:  # no words highlighted: the summary, in the kiosk's language
+            snippet = doc.summary_in(in_english())
+        layout = self._snippet(snippet, width)
         painter.setPen(QColor(t.text_muted))
         painter.setClipRect(QRect(left, y, width, SNIPPET_LINES * self.line_h))
         layout.draw(painter, QPointF(left, y))
@@ -365,7 +373,7 @@ class DocumentListView(QListView):
         if not index.isValid():
             return phrases(documents_text(self.list_model.rowCount()))
         doc = self.list_model.hit(index.row()).document
-        return phrases(doc.title, meta_line(doc))
+        return phrases(doc.title_in(in_english()), meta_line(doc))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if not self.currentIndex().isValid() and self.list_model.rowCount():

@@ -34,6 +34,7 @@ from ui.documents.document_list import (
 from ui.documents.media_player import MediaPlayer
 from ui.documents.opening import OpeningNotice
 from ui.documents.pdf_viewer import PdfViewer
+from ui.formatting import in_english
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -140,6 +141,15 @@ class FindPanel(QWidget):
         self.pages.clear()
         self.count.clear()
         self.field.setFocus()
+
+    def clear(self) -> None:
+        """The document closes: its words looked for and the pages found go with it (no new
+        search is asked for, there is nothing left to search)."""
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.pages.clear()
+        self.count.clear()
 
     def show_hits(self, hits: list[PageHit]) -> None:
         self.pages.clear()
@@ -270,7 +280,7 @@ class DocumentReader(QWidget):
         self.close_document()
         self.document = doc
         self.badge.set_icon(KIND_ICONS[doc.kind])
-        self.title.setText(doc.title)
+        self.title.setText(doc.title_in(in_english()))
         self.meta.setText(meta_line(doc))
         self.toolbar.setVisible(doc.kind is DocumentKind.PDF)
         if doc.kind is DocumentKind.PDF and file is not None and self.pdf.open(file):
@@ -304,6 +314,7 @@ class DocumentReader(QWidget):
     def close_document(self) -> None:
         """Nothing of the last document stays: file closed, video stopped, text dropped."""
         self.close_find()
+        self.finder.clear()
         self.pdf.close_document()
         self.media.stop()
         self.article.clear()

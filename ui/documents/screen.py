@@ -20,6 +20,7 @@ from ui.documents.desk import FICHE_KIND, DocumentDesk, Shelf
 from ui.documents.document_list import documents_text
 from ui.documents.document_reader import DocumentReader
 from ui.documents.search import SearchPage
+from ui.formatting import in_english
 from ui.screens.base import Screen
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController
@@ -101,7 +102,7 @@ class DocumentsScreen(Screen):
         self._opening = doc.slug
         self.reader.close_document()
         self.reader.show_opening()
-        self.reader.title.setText(doc.title)
+        self.reader.title.setText(doc.title_in(in_english()))
         self.reader.set_take_away(self.desk.public_link(doc.slug), self.desk.can_print)
         self._pages.setCurrentWidget(self.reader)
         self.desk.open_document(doc.slug, source, self._content_arrived, self._open_failed)

@@ -77,6 +77,17 @@ class NoResults(QWidget):
         self._spelling = ""
         self._failed = False
 
+    def clear(self) -> None:
+        """Idle reset: the last visitor's words and the spelling offered for them go, so that
+        they are not read again the next time the panel shows."""
+        self._results = None
+        self._spelling = ""
+        self._failed = False
+        for widget in (self.did_you_mean, *self.themes):
+            widget.hide()
+            widget.setText("")
+        self.message.clear()
+
     def show_unavailable(self) -> None:
         """The search itself failed: say so, with nothing to try instead."""
         self._failed = True
@@ -365,6 +376,7 @@ class SearchPage(QWidget):
         self._refresh_scope()
         self.results.set_hits([])
         self.count.clear()
+        self.empty.clear()
         self._body.setCurrentWidget(self.results)
         self.show_keyboard(False)
 

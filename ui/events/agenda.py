@@ -31,6 +31,7 @@ from kiosk.ports import Clock
 from ui.events.event_card import EventCardPainter
 from ui.events.event_detail import EventDetailPage
 from ui.events_feed import EventsFeed, FeedState
+from ui.formatting import in_english
 from ui.screens.base import Screen
 from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
@@ -61,7 +62,7 @@ class EventListModel(QAbstractListModel):
         if role == EventRole:
             return event
         if role == Qt.ItemDataRole.DisplayRole:
-            return event.title
+            return event.title_in(in_english())
         return None
 
 

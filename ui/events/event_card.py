@@ -16,6 +16,7 @@ from kiosk.domain import UpcomingEvent
 from ui import resources
 from ui.formatting import (
     KIND_ICONS,
+    in_english,
     kind_label,
     month_short,
     same_day,
@@ -175,7 +176,7 @@ class EventCardPainter:
         p.setFont(self.f_title)
         p.setPen(QColor(t.text))
         title = QFontMetrics(self.f_title).elidedText(
-            event.title, Qt.TextElideMode.ElideRight, right - x0
+            event.title_in(in_english()), Qt.TextElideMode.ElideRight, right - x0
         )
         p.drawText(QRect(x0, y, right - x0, m.title_h), Qt.AlignmentFlag.AlignVCenter, title)
 

@@ -11,7 +11,14 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import UpcomingEvent
-from ui.formatting import KIND_ICONS, kind_label, long_date, seats_label, time_range
+from ui.formatting import (
+    KIND_ICONS,
+    in_english,
+    kind_label,
+    long_date,
+    seats_label,
+    time_range,
+)
 from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
@@ -69,9 +76,10 @@ class EventDetailPage(QWidget):
         if event is None:
             return
         self.kind.setText(kind_label(event.kind))
-        self.title.setText(event.title)
-        self.description.setText(event.description)
-        self.description.setVisible(bool(event.description))
+        english = in_english()
+        self.title.setText(event.title_in(english))
+        self.description.setText(event.description_in(english))
+        self.description.setVisible(bool(event.description_in(english)))
         self.when.setText(
             f"{long_date(event.starts_at)} · {time_range(event.starts_at, event.ends_at)}"
         )

@@ -162,6 +162,40 @@ def test_the_index_follows_the_imports(
     index.close()
 
 
+def test_english_manifest_columns_reach_the_index_and_french_stands_in_without_them(
+    session_factory: sessionmaker[Session], folder: Path, tmp_path: Path
+) -> None:
+    index = DocumentIndex(tmp_path / "index.sqlite3")
+    run(session_factory, folder)  # a manifest without English columns
+    with session_factory() as session:
+        sync_index(session, index)
+    rgpd = index.search("rgpd ").hits[0].document
+    assert (rgpd.title_en, rgpd.summary_en, rgpd.theme_en) == ("", "", "")
+    assert rgpd.title_in(True) == "Le RGPD au quotidien"  # in English, the French stands in
+    (folder / "manifest.csv").write_text(
+        "file;url;title;theme;tags;published;summary;title_en;summary_en;theme_en\n"
+        "guide_rgpd.pdf;;Le RGPD au quotidien;Données et RGPD;RGPD, données;2026-03-02;Fiche;"
+        "GDPR every day;A sheet;Data and GDPR\n"
+        ";https://www.cnil.fr/fr/collectivites;CNIL : ressources;Données et RGPD;;2026-01-05;"
+        ";;;\n",
+        encoding="utf-8",
+    )
+    report = run(session_factory, folder)
+    assert report.updated == ["guide_rgpd.pdf"]  # the link, without English, is unchanged
+    stored = docs(session_factory)["guide_rgpd.pdf"]
+    assert (stored.title_en, stored.summary_en, stored.theme_en) == (
+        "GDPR every day", "A sheet", "Data and GDPR",
+    )  # fmt: skip
+    with session_factory() as session:
+        assert sync_index(session, index).updated == 1
+    rgpd = index.search("rgpd ").hits[0].document
+    assert (rgpd.title_in(True), rgpd.summary_in(True), rgpd.theme_in(True)) == (
+        "GDPR every day", "A sheet", "Data and GDPR",
+    )  # fmt: skip
+    assert rgpd.title_in(False) == "Le RGPD au quotidien"
+    index.close()
+
+
 def test_manifest_in_toml_and_bad_manifests(
     session_factory: sessionmaker[Session], folder: Path, tmp_path: Path
 ) -> None:

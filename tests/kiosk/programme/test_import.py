@@ -116,6 +116,34 @@ def test_reimporting_the_same_file_changes_nothing_and_a_changed_row_updates(
     assert {uid: event_by_uid(session_factory, uid).id for uid in ids} == ids
 
 
+def test_english_columns_are_optional_and_stored_empty_when_missing(
+    world: World, session_factory: Factory
+) -> None:
+    with_english = (
+        "uid,title,kind,starts_at,ends_at,space,title_en,description,description_en\n"
+        "mc-1,Masterclass IA,masterclass,2026-06-04T10:00,2026-06-04T12:00,smart_room,"
+        "AI masterclass,Pour tous,For everyone\n"
+        "cn-1,Café numérique,cafe_numerique,2026-06-04T08:45,09:45,smart_store,,Un café,\n"
+    )
+    report = import_file(
+        session_factory, "events", with_english.encode(), filename="p.csv", now=NOW
+    )
+    assert (report.created, report.errors) == (2, [])
+    masterclass = event_by_uid(session_factory, "mc-1")
+    assert (masterclass.title_en, masterclass.description_en) == ("AI masterclass", "For everyone")
+    cafe = event_by_uid(session_factory, "cn-1")
+    assert (cafe.title, cafe.title_en, cafe.description_en) == ("Café numérique", "", "")
+
+    changed = with_english.replace("AI masterclass", "Masterclass on AI")
+    again = import_file(session_factory, "events", changed.encode(), filename="p.csv", now=NOW)
+    assert (again.updated, again.unchanged) == (1, 1)
+    assert event_by_uid(session_factory, "mc-1").title_en == "Masterclass on AI"
+
+    imported(session_factory, "events", EVENTS_CSV)  # no English columns at all
+    tour = event_by_uid(session_factory, "tour-1")
+    assert (tour.title, tour.title_en, tour.description_en) == ("Café numérique à Menton", "", "")
+
+
 def test_semicolon_csv_saved_by_french_excel_in_windows_1252(
     world: World, session_factory: Factory
 ) -> None:

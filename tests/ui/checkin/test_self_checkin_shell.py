@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.codes import TicketIssuer, write_key_pair
 from kiosk.ports import BadgePresented, FixedClock
 from kiosk.settings import Profile, Settings, with_overrides
-from tests.helpers.checkin_world import ALICE_UID, UNKNOWN_UID, World
+from tests.helpers.checkin_world import ALICE_UID, NOW, UNKNOWN_UID, World
 from tests.ui.conftest import FakeProgramme
 from ui.checkin.self_checkin import PENDING_AFTER_MS, SelfCheckin
-from ui.checkin.verdict_panel import PALETTES
+from ui.checkin.verdict_panel import PALETTES, VerdictPanel
 from ui.checkin.verdicts import Tone
 from ui.data import KioskDatabase
+from ui.input.bridge import ScanSource
 from ui.widgets.crossfade import FADE_MS
 
 
@@ -194,3 +198,78 @@ def test_a_verdict_during_the_cross_fade_back_to_the_attract_screen_is_painted_o
     attract = kiosk.router.current
     with qtbot.waitSignal(attract.start_requested, timeout=2000):
         qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+
+
+def visible_texts(root: QWidget) -> str:
+    """Every text a passer-by could read in ``root``: labels, buttons, fields, and the words
+    the verdict panel paints itself, shown only."""
+    texts = [
+        w.text()
+        for w in root.findChildren(QWidget)
+        if w.isVisible() and isinstance(w, QLabel | QAbstractButton | QLineEdit)
+    ]
+    for panel in root.findChildren(VerdictPanel):
+        if panel.isVisible() and panel.view is not None:
+            texts += [panel.view.title, *panel.view.details, panel.view.action]
+    return " ".join(texts)
+
+
+@pytest.fixture
+def ticket_issuer(checkin_settings: Settings) -> TicketIssuer:
+    """This kiosk's ticket keys, written before the kiosk starts so that it reads tickets."""
+    checkin_settings.ticket_public_key_path.parent.mkdir(parents=True, exist_ok=True)
+    key = write_key_pair(
+        checkin_settings.ticket_private_key_path, checkin_settings.ticket_public_key_path
+    )
+    return TicketIssuer(key)
+
+
+@pytest.mark.parametrize("by", ["badge", "ticket"])
+def test_a_check_in_walked_to_the_idle_reset_leaves_no_personal_datum_on_screen(
+    ticket_issuer: TicketIssuer, kiosk: Any, qtbot: QtBot, world: World, by: str
+) -> None:
+    """Scanned on the attract screen, the verdict names the person and their event; they tap
+    it away, open the kiosk, scan once more and leave with the verdict up. The real idle timer
+    runs out: neither the attract screen nor the next visitor's first screen reads any of it."""
+    checkin: SelfCheckin = kiosk.service(SelfCheckin)
+
+    def present() -> None:
+        with qtbot.waitSignal(
+            checkin.verdict_shown,
+            timeout=5000,
+            check_params_cb=lambda v: v.tone is not Tone.PENDING,
+        ):
+            if by == "badge":
+                kiosk.bridge.on_badge_event(BadgePresented(ALICE_UID, "ACS ACR1252"))
+            else:
+                code = ticket_issuer.issue(
+                    event_id=world.masterclass,
+                    person_id=world.alice,
+                    expires_at=NOW + timedelta(days=1),
+                )
+                kiosk.bridge.on_scan(code, ScanSource.WEDGE)
+
+    assert kiosk.router.current_key == "attract"
+    present()
+    view = checkin.view
+    assert view is not None
+    assert view.tone is Tone.GREEN
+    assert "Alice" in view.title
+    personal = ("Alice", "Martin", "A000001", "alice@example.fr", view.title, *view.details)
+    shown = visible_texts(kiosk.window)
+    assert [datum for datum in (view.title, *view.details) if datum not in shown] == []
+    qtbot.mouseClick(checkin.panel, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    kiosk.router.go("home")  # their tap on the attract screen
+    present()  # and one more scan there: they walk away with the verdict up
+    assert checkin.showing
+
+    kiosk.idle.set_durations(50, 50)  # the countdown, then the reset, as the idle timer runs
+    kiosk.idle.poke()
+    with qtbot.waitSignal(kiosk.idle.session_reset, timeout=5000):
+        pass
+    assert kiosk.router.current_key == "attract"
+    shown = visible_texts(kiosk.window)
+    assert [datum for datum in personal if datum in shown] == []
+    kiosk.router.go("home")  # the next visitor's first tap
+    shown = visible_texts(kiosk.window)
+    assert [datum for datum in personal if datum in shown] == []
