@@ -1,8 +1,8 @@
 """The one text-to-speech engine of the kiosk, with a queue and a watch on its health.
 
-The engine lives on a thread of its own: creating the speechd engine connects to (and may
-start) speech-dispatcher, which took 12 s on the test machine. Its ``say`` returns at once, so
-the GUI thread only queues texts and reads states. What the engines do not do is give up:
+The engine lives on the GUI thread (a thread of its own deadlocked: see ``Speaker.start``);
+speech-dispatcher, whose start by libspeechd took 12 s on the test machine, is spawned first as
+a process. The engine's ``say`` returns at once. What the engines do not do is give up:
 with no audio device the speechd engine stays "speaking" for ever. Each utterance therefore
 has a deadline, from its length and the rate; past it the engine is stopped, the queue
 dropped and the health set to ``STUCK`` so that the hardware screen says so. The next
@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import enum
 import logging
+import shutil
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.settings import Language
@@ -44,11 +45,22 @@ class SpeechHealth(enum.StrEnum):
     FAILED = "failed"  # the engine reported an error, or could not be created
 
 
+class NamedEngine:
+    """The Qt engine called ``name``, made on demand (the speaker asks for speechd's daemon
+    first when the name is "speechd")."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, parent: QObject) -> QTextToSpeech:
+        return QTextToSpeech(self.name, parent)
+
+
 def engine_factory(name: str) -> EngineFactory | None:
     """The Qt engine called ``name`` ("speechd", "mock"...); None for "none"."""
     if name == "none":
         return None
-    return lambda parent: QTextToSpeech(name, parent)
+    return NamedEngine(name)
 
 
 class _EngineHost(QObject):
@@ -130,7 +142,7 @@ class Speaker(QObject):
     ) -> None:
         super().__init__(parent)
         self._factory = factory
-        self._thread: QThread | None = None
+        self._spawn: QProcess | None = None
         self._host: _EngineHost | None = None
         self._engine_ready = False
         self._queue: deque[str] = deque()
@@ -148,31 +160,42 @@ class Speaker(QObject):
         self._deadline.timeout.connect(self._on_deadline)
 
     def start(self) -> None:
-        """Create the engine on its thread (after the first paint: it may take seconds)."""
-        if self._factory is None or self._thread is not None:
+        """Create the engine on the GUI thread, once speech-dispatcher runs.
+
+        Not on a thread of its own: constructing QTextToSpeech from a Python thread holds the
+        GIL while Qt takes a connection mutex, and a GUI thread holding that mutex while it
+        calls into Python deadlocked the kiosk (seen in the test suite, both threads waiting
+        for good). What took seconds was libspeechd spawning the daemon on first contact:
+        ``speech-dispatcher --spawn`` runs first as a QProcess, off the GUI thread, and the
+        engine is made when it has answered (at once when the daemon already runs)."""
+        if self._factory is None or self._host is not None:
             return
-        thread = self._thread = QThread(self)
-        thread.setObjectName("speech")
         host = self._host = _EngineHost(self._factory)
-        host.moveToThread(thread)
-        thread.started.connect(host.create)
-        thread.finished.connect(host.deleteLater)
+        host.setParent(self)
         host.ready.connect(self._on_ready)
         host.state_changed.connect(self._on_state)
         host.failed.connect(self._on_error)
         self._say.connect(host.say)
         self._stop.connect(host.stop)
         self._configure.connect(host.configure)
-        thread.start()
+        named = self._factory.name if isinstance(self._factory, NamedEngine) else ""
+        if named != "speechd" or shutil.which("speech-dispatcher") is None:
+            host.create()
+            return
+        spawn = self._spawn = QProcess(self)
+        spawn.setProgram("speech-dispatcher")
+        spawn.setArguments(["--spawn"])
+        spawn.finished.connect(lambda *_: host.create())
+        spawn.errorOccurred.connect(lambda *_: host.create())
+        spawn.start()
 
     def shutdown(self) -> None:
-        """Stop speaking and end the speech thread (the engine is deleted on it)."""
+        """Stop speaking and let the engine go."""
         self.stop()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread = None
-            self._host = None
+        if self._spawn is not None and self._spawn.state() != QProcess.ProcessState.NotRunning:
+            self._spawn.kill()
+            self._spawn.waitForFinished(1000)
+        self._host = None
 
     # -- what staff adjust ----------------------------------------------------------------
 
