@@ -13,14 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
-    QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +31,7 @@ from ui.screens.base import Screen
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.screen_heading import screen_heading
 
 STATUS_REFRESH_MS = 5000
@@ -112,21 +109,7 @@ class HardwareScreen(Screen):
         content.addLayout(self._grid)
         content.addLayout(self.sections)
         content.addStretch(1)
-        self.scroll_area = named(QScrollArea(), "hardwareScroll")
-        self.scroll_area.setWidget(body)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-        # A press reaches the buttons at once (a drag then cancels it): by default the scroller
-        # holds it back while it decides, and once the page scrolled (the speech section made it
-        # taller than a 1080 px screen) a quick tap on « Réimprimer » was lost.
-        scroller = QScroller.scroller(self.scroll_area.viewport())
-        props = scroller.scrollerProperties()
-        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
-        scroller.setScrollerProperties(props)
+        self.scroll_area = kinetic_page(body, "hardwareScroll")
 
         self._column = column = QVBoxLayout(self)
         column.setSpacing(24)

@@ -13,11 +13,8 @@ from typing import Final
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from ui.screens.base import Screen
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.screen_heading import screen_heading
 
 REFRESH_MS: Final = 5_000
@@ -91,14 +89,7 @@ class FleetScreen(Screen):
         content.addWidget(self.empty)
         content.addLayout(self._grid)
         content.addStretch(1)
-        self.scroll_area = named(QScrollArea(), "hardwareScroll")
-        self.scroll_area.setWidget(body)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self.scroll_area = kinetic_page(body, "hardwareScroll")
         self._column = QVBoxLayout(self)
         self._column.setSpacing(24)
         self._column.addLayout(heading.layout)

@@ -14,34 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from hardware.wedge import WedgeConfig, WedgeSuffix
 from tests.helpers.keys import Scanner
+from tests.ui.input.conftest import installed
 from ui.input.wedge_filter import WedgeFilter
 
 TICKET = "SCA.MZWAQ234567XY.ABCDEFGH"
 ORDER = "SOA.K7QF2MX4"
 AZERTY_SHIFTED = "0123456789."  # on a French host these need Shift too
-
-
-@pytest.fixture
-def field(qtbot: QtBot) -> QLineEdit:
-    line = QLineEdit()
-    qtbot.addWidget(line)
-    line.show()
-    qtbot.waitExposed(line)
-    line.setFocus()
-    return line
-
-
-def installed(qapp: Any, config: WedgeConfig | None = None) -> Iterator[WedgeFilter]:
-    wedge = WedgeFilter(config)
-    wedge.install(qapp)
-    yield wedge
-    wedge.uninstall()
-    wedge.deleteLater()
-
-
-@pytest.fixture
-def wedge(qapp: Any) -> Iterator[WedgeFilter]:
-    yield from installed(qapp)
 
 
 def scans_of(wedge: WedgeFilter) -> list[str]:

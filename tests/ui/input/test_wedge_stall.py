@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from hardware.wedge import WedgeConfig, WedgeSuffix
 from tests.helpers.keys import Scanner
+from tests.ui.input.conftest import installed
 from ui.input.wedge_filter import HOLD_MS, WedgeFilter
 
 TICKET = "SCA.MZWAQ234567XY.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -39,29 +40,6 @@ def deliver_after_due_timers(deliver: Any) -> None:
     """Run ``deliver`` at the next turn of the event loop, after every timer already due: what
     X does with the keys it queued (a zero timer would be a posted event, delivered first)."""
     QTimer.singleShot(1, deliver)
-
-
-@pytest.fixture
-def field(qtbot: QtBot) -> QLineEdit:
-    line = QLineEdit()
-    qtbot.addWidget(line)
-    line.show()
-    qtbot.waitExposed(line)
-    line.setFocus()
-    return line
-
-
-def installed(qapp: Any, config: WedgeConfig | None = None) -> Iterator[WedgeFilter]:
-    wedge = WedgeFilter(config)
-    wedge.install(qapp)
-    yield wedge
-    wedge.uninstall()
-    wedge.deleteLater()
-
-
-@pytest.fixture
-def wedge(qapp: Any) -> Iterator[WedgeFilter]:
-    yield from installed(qapp)
 
 
 @pytest.fixture
