@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kiosk.settings import Language
-from tools.screenshots.layout import LOADS, ROOM_VIEWS, open_view
+from kiosk.settings import Language, Profile
+from tools.screenshots.layout import LOADS, ROOM_VIEWS, STORE_VIEWS, open_view
 from ui.theme import MIN_TARGET_MM, ScreenMetrics, body_text_px
 
 
@@ -51,8 +51,8 @@ PANELS = [
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
 SCREENS = ROOM_VIEWS
-# Not in the matrix yet: the store profile's help and Click & Collect pickup screens, the
-# Kiosque numérique's search keyboard and the door's event list, lock-free visitor form.
+# Not in the matrix yet: the store profile's help reasons and Click & Collect pickup screens,
+# the door's event list, lock-free visitor form.
 
 
 # What each screen must show whatever the panel (a reflow must not lose a button).
@@ -98,6 +98,26 @@ MUST_SHOW: dict[str, Callable[[Any], list[QWidget]]] = {
         s.router.current.search.keyboard.action,
         s.router.current.search.field,
         s.router.current.search.cancel,
+    ],
+    "documents_search": lambda s: [
+        *s.router.current.search.keyboard.char_keys[:26],
+        s.router.current.search.keyboard.space,
+        s.router.current.search.keyboard.layer_key,
+        s.router.current.search.keyboard.accents_key,
+        s.router.current.search.keyboard.backspace,
+        s.router.current.search.keyboard.action,
+        s.router.current.search.field,
+        s.router.current.search.results,
+    ],
+    "help_describe": lambda s: [
+        *s.router.current.describe.keyboard.char_keys[:26],
+        s.router.current.describe.keyboard.space,
+        s.router.current.describe.keyboard.layer_key,
+        s.router.current.describe.keyboard.accents_key,
+        s.router.current.describe.keyboard.backspace,
+        s.router.current.describe.keyboard.action,
+        s.router.current.describe.field,
+        s.router.current.describe.skip,
     ],
     "door": lambda s: [
         *s.router.current.lock.keys.values(),
@@ -214,8 +234,10 @@ def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[s
 
 @pytest.fixture
 def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable[..., Any]:
-    def make(panel: Panel, lang: Language, accessible: bool) -> Any:
-        shell = make_shell(reader="none")  # the badge simulator's button too
+    def make(
+        panel: Panel, lang: Language, accessible: bool, profile: Profile = Profile.ROOM
+    ) -> Any:
+        shell = make_shell(reader="none", profile=profile)  # the badge simulator's button too
         metrics = panel.metrics
         shell.theme.set_screen(metrics)
         shell.window.resize(metrics.width, metrics.height)
@@ -239,10 +261,33 @@ def test_every_screen_fits_the_panel(
     accessible: bool,
 ) -> None:
     shell = fitted_shell(panel, lang, accessible)
-    metrics = panel.metrics
+    report = check_views(shell, SCREENS, panel.metrics, qapp, qtbot)
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("accessible", [False, True], ids=["normal", "accessible"])
+@pytest.mark.parametrize("lang", [Language.FR, Language.EN], ids=["fr", "en"])
+@pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
+def test_every_store_screen_fits_the_panel(
+    fitted_shell: Callable[..., Any],
+    qapp: QApplication,
+    qtbot: QtBot,
+    panel: Panel,
+    lang: Language,
+    accessible: bool,
+) -> None:
+    shell = fitted_shell(panel, lang, accessible, Profile.STORE)
+    report = check_views(shell, STORE_VIEWS, panel.metrics, qapp, qtbot)
+    assert not report, "\n".join(report)
+
+
+def check_views(
+    shell: Any, keys: list[str], metrics: ScreenMetrics, qapp: QApplication, qtbot: QtBot
+) -> list[str]:
+    """Open each view of ``keys`` as the screenshot tool does; what goes wrong, one line each."""
     window = shell.window
     report: list[str] = []
-    for key in SCREENS:
+    for key in keys:
         open_view(shell, key)
         qapp.processEvents()
         if key in LOADS:
@@ -255,7 +300,7 @@ def test_every_screen_fits_the_panel(
             for w in MUST_SHOW.get(key, lambda s: [])(shell)
             if not w.isVisible()
         ]
-    assert not report, "\n".join(report)
+    return report
 
 
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)

@@ -8,6 +8,7 @@ back. The theme filter opens a grid of themes in place of the results.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -33,7 +34,7 @@ from ui.documents.document_list import (
 )
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
-from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.keyboard import OnScreenKeyboard, fit_page_margins
 
 SUGGESTIONS = 4
 THEME_COLUMNS = 3
@@ -206,13 +207,22 @@ class SearchPage(QWidget):
         self.keyboard.submitted.connect(self._submit)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(96, 40, 96, 16)
-        column.setSpacing(20)
         column.addLayout(top)
         column.addLayout(filters)
         column.addLayout(self._body, 1)
         column.addWidget(self.keyboard)
+        self._column = column
+        theme.changed.connect(self._fit)
+        self._fit()
         self.retranslate()
+
+    def _fit(self) -> None:
+        """Margins and gaps at the screen's scale (see :func:`fit_page_margins`)."""
+        fit_page_margins(self, self._column, self._theme, top=40, bottom=16, spacing=20)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
 
     # -- what the visitor asks -------------------------------------------------------------
     @property
