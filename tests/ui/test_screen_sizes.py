@@ -363,3 +363,27 @@ def test_the_design_panel_keeps_the_design_sizes() -> None:
             base.touch_target,
             base.font_hero,
         )
+
+
+def test_rechercher_on_the_small_panel_gives_the_results_the_keyboards_room(
+    fitted_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot
+) -> None:
+    shell = fitted_shell(PANELS[0], Language.FR, True)
+    open_view(shell, "documents_search")
+    qapp.processEvents()
+    page = shell.router.current.search
+    results = page.results
+    model = results.model()
+    assert model.rowCount() == 3
+
+    def whole_rows() -> int:
+        height = results.viewport().height()
+        rects = [results.visualRect(model.index(n, 0)) for n in range(3)]
+        return sum(r.top() >= 0 and r.bottom() < height for r in rects)
+
+    typing_rows, typing_height = whole_rows(), results.height()
+    assert typing_rows < 2  # the keys take the room while typing
+    qtbot.mouseClick(page.keyboard.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.keyboard.isVisible() and results.height() > typing_height)
+    assert results.height() >= typing_height + page.keyboard.height()
+    assert whole_rows() >= 2  # accessible cards are 5 cm tall: two of them, whole

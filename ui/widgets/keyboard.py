@@ -105,7 +105,7 @@ class KeyButton(TouchButton):
     the 15 mm floor (``min-height``): on a 768 px panel the layout shrinks the four rows
     rather than laying them over each other or under the bottom bar."""
 
-    whole_label = False  # a word key ("123", "espace", the action): never narrower than its text
+    whole_label = False  # a word key ("123", "àé", "espace"): never narrower than its text
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -187,7 +187,6 @@ class OnScreenKeyboard(QWidget):
             theme, "corner-down-left", role="primary", icon_colour="on_accent", icon_size=36
         )
         self.action.setObjectName("kbAction")
-        self.action.whole_label = True
         self.action.clicked.connect(self._submit)
         self.action.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bottom = QHBoxLayout()
@@ -276,7 +275,7 @@ class OnScreenKeyboard(QWidget):
         self.layer_key.setText("123" if self._layer is not Layer.SYMBOLS else "abc")
         self.shift.setAccessibleName(self.tr("Majuscule"))
         self.backspace.setAccessibleName(self.tr("Effacer"))
-        for key in (self.layer_key, self.accents_key, self.space, self.action):
+        for key in (self.layer_key, self.accents_key, self.space):
             key.keep_label()
 
     # -- keys -----------------------------------------------------------------------------
