@@ -189,6 +189,7 @@ class SearchPage(QWidget):
         filters.addStretch(1)
         self._filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._filters.setSpacing(24)
+        self._formats_row, self._scope_row = filters, scope_row
         self._filters.addLayout(filters)
         self._filters.addLayout(scope_row)
 
@@ -230,8 +231,8 @@ class SearchPage(QWidget):
         fit_page_margins(self, self._column, self._theme, top=40, bottom=16, spacing=20)
         margins = self._column.contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        wide = self._filters.itemAt(0).sizeHint().width() + self._filters.spacing()
-        wide += self._filters.itemAt(1).sizeHint().width()
+        wide = self._formats_row.sizeHint().width() + self._filters.spacing()
+        wide += self._scope_row.sizeHint().width()
         direction = QBoxLayout.Direction.LeftToRight
         if self.width() > 0 and wide > room:
             direction = QBoxLayout.Direction.TopToBottom
