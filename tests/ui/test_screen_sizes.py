@@ -311,6 +311,8 @@ def test_the_theme_holds_the_physical_minimums(panel: Panel) -> None:
     for base in (NORMAL, ACCESSIBLE):
         tokens = fit_tokens(base, metrics)
         assert tokens.touch_target >= MIN_TARGET_MM * metrics.px_per_mm
+        # what the keyboard's keys give way to on a short panel: 15 mm, never less
+        assert MIN_TARGET_MM * metrics.px_per_mm <= tokens.min_target <= tokens.touch_target
         assert tokens.font_size >= min(body_text_px(metrics), base.font_size * 3 // 2)
         assert tokens.font_large > tokens.font_size
 
