@@ -30,6 +30,7 @@ _.ticket_error  # kiosk/fleet/incidents.py: GLPI's last refusal, for whoever rea
 _.accent_pressed, _.scrim, _.font_hero, _.font_hero_compact, _.font_clock, _.spacing, _.font_display
 _.text_disabled
 _.key_width, _.key_height  # the PIN pad keys (${key_width}, ${key_height})
+_.min_target  # the on-screen keyboard keys' 15 mm floor (${min_target})
 
 # Dead, in files other work was changing when this test came: delete each with its line here.
 _.unlocked  # ui/checkin/door.py

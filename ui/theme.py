@@ -73,6 +73,9 @@ class ThemeTokens:
     # keypad keys (PIN pad): taller and wider than a button's text needs, one size for all keys
     key_width: int = 150
     key_height: int = 104
+    # the physical floor of a touch target (15 mm: 54 px on the 24" design panel); what the
+    # on-screen keyboard's keys give up to when a short panel cannot hold them at touch_target
+    min_target: int = 54
     # what fit_tokens() multiplied the design sizes by (1.0: the 1920x1080 design)
     scale: float = 1.0
 
@@ -243,6 +246,7 @@ def fit_tokens(tokens: ThemeTokens, metrics: ScreenMetrics) -> ThemeTokens:
     sized["font_size"] = max(int(sized["font_size"]), min(floor, tokens.font_size * 3 // 2))
     sized["font_large"] = max(int(sized["font_large"]), int(sized["font_size"]) + 4)
     sized["touch_target"] = max(int(sized["touch_target"]), mm_to_px(MIN_TARGET_MM, metrics))
+    sized["min_target"] = min(mm_to_px(MIN_TARGET_MM, metrics), int(sized["touch_target"]))
     sized["key_height"] = max(int(sized["key_height"]), int(sized["touch_target"]))
     sized["key_width"] = max(int(sized["key_width"]), int(sized["touch_target"]))
     return replace(tokens, **sized)  # type: ignore[arg-type]

@@ -53,8 +53,7 @@ PANELS = [
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
 SCREENS = ROOM_VIEWS
-# Not in the matrix yet: the help description with its keyboard, the Kiosque numérique's
-# search keyboard and the door's event list, lock-free visitor form.
+# Not in the matrix yet: the door's event list and lock-free visitor form.
 
 
 # What each screen must show whatever the panel (a reflow must not lose a button).
@@ -100,6 +99,26 @@ MUST_SHOW: dict[str, Callable[[Any], list[QWidget]]] = {
         s.router.current.search.keyboard.action,
         s.router.current.search.field,
         s.router.current.search.cancel,
+    ],
+    "documents_search": lambda s: [
+        *s.router.current.search.keyboard.char_keys[:26],
+        s.router.current.search.keyboard.space,
+        s.router.current.search.keyboard.layer_key,
+        s.router.current.search.keyboard.accents_key,
+        s.router.current.search.keyboard.backspace,
+        s.router.current.search.keyboard.action,
+        s.router.current.search.field,
+        s.router.current.search.results,
+    ],
+    "help_describe": lambda s: [
+        *s.router.current.describe.keyboard.char_keys[:26],
+        s.router.current.describe.keyboard.space,
+        s.router.current.describe.keyboard.layer_key,
+        s.router.current.describe.keyboard.accents_key,
+        s.router.current.describe.keyboard.backspace,
+        s.router.current.describe.keyboard.action,
+        s.router.current.describe.field,
+        s.router.current.describe.skip,
     ],
     "door": lambda s: [
         *s.router.current.lock.keys.values(),
@@ -285,23 +304,39 @@ def test_every_screen_fits_the_panel(
     accessible: bool,
 ) -> None:
     shell = fitted_shell(panel, lang, accessible)
-    metrics = panel.metrics
+    report = check_views(shell, SCREENS, panel.metrics, qapp, qtbot)
+    assert not report, "\n".join(report)
+
+
+def check_views(
+    shell: Any,
+    keys: list[str],
+    metrics: ScreenMetrics,
+    qapp: QApplication,
+    qtbot: QtBot,
+    where: str = "",
+) -> list[str]:
+    """Open each view of ``keys`` as the screenshot tool does; what goes wrong, one line each."""
+
+    def until(condition: Callable[[], bool]) -> None:
+        qtbot.waitUntil(condition, timeout=10_000)
+
     window = shell.window
     report: list[str] = []
-    for key in SCREENS:
-        open_view(shell, key)
+    for key in keys:
+        open_view(shell, key, until)
         qapp.processEvents()
         if key in LOADS:
             settle(shell, qtbot)
         assert (window.width(), window.height()) == (metrics.width, metrics.height)
         screen = shell.router.current
-        report += [f"{key}: {p}" for p in problems(window, screen, metrics)]
+        report += [f"{key}{where}: {p}" for p in problems(window, screen, metrics)]
         report += [
-            f"{key}: {type(w).__name__}#{w.objectName()} is not shown"
+            f"{key}{where}: {type(w).__name__}#{w.objectName()} is not shown"
             for w in MUST_SHOW.get(key, lambda s: [])(shell)
             if not w.isVisible()
         ]
-    assert not report, "\n".join(report)
+    return report
 
 
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
@@ -318,30 +353,13 @@ def test_every_store_screen_fits_the_panel(
     metrics = panel.metrics
     shell.theme.set_screen(metrics)
     shell.window.resize(metrics.width, metrics.height)
-    window = shell.window
-
-    def until(condition: Callable[[], bool]) -> None:
-        qtbot.waitUntil(condition, timeout=10_000)
-
     report: list[str] = []
     for lang in (Language.FR, Language.EN):
         for accessible in (False, True):
             shell.session.set_language(lang)
             shell.session.set_accessible(accessible)
-            for key in STORE_VIEWS:
-                open_view(shell, key, until)
-                qapp.processEvents()
-                if key in LOADS:
-                    settle(shell, qtbot)
-                assert (window.width(), window.height()) == (metrics.width, metrics.height)
-                where = f"{key} {lang.value} {'accessible' if accessible else 'normal'}"
-                screen = shell.router.current
-                report += [f"{where}: {p}" for p in problems(window, screen, metrics)]
-                report += [
-                    f"{where}: {type(w).__name__}#{w.objectName()} is not shown"
-                    for w in MUST_SHOW[key](shell)
-                    if not w.isVisible()
-                ]
+            where = f" {lang.value} {'accessible' if accessible else 'normal'}"
+            report += check_views(shell, STORE_VIEWS, metrics, qapp, qtbot, where)
     assert not report, "\n".join(report)
 
 
@@ -353,6 +371,8 @@ def test_the_theme_holds_the_physical_minimums(panel: Panel) -> None:
     for base in (NORMAL, ACCESSIBLE):
         tokens = fit_tokens(base, metrics)
         assert tokens.touch_target >= MIN_TARGET_MM * metrics.px_per_mm
+        # what the keyboard's keys give way to on a short panel: 15 mm, never less
+        assert MIN_TARGET_MM * metrics.px_per_mm <= tokens.min_target <= tokens.touch_target
         assert tokens.font_size >= min(body_text_px(metrics), base.font_size * 3 // 2)
         assert tokens.font_large > tokens.font_size
 
@@ -405,3 +425,27 @@ def test_the_design_panel_keeps_the_design_sizes() -> None:
             base.touch_target,
             base.font_hero,
         )
+
+
+def test_rechercher_on_the_small_panel_gives_the_results_the_keyboards_room(
+    fitted_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot
+) -> None:
+    shell = fitted_shell(PANELS[0], Language.FR, True)
+    open_view(shell, "documents_search")
+    qapp.processEvents()
+    page = shell.router.current.search
+    results = page.results
+    model = results.model()
+    assert model.rowCount() == 3
+
+    def whole_rows() -> int:
+        height = results.viewport().height()
+        rects = [results.visualRect(model.index(n, 0)) for n in range(3)]
+        return sum(r.top() >= 0 and r.bottom() < height for r in rects)
+
+    typing_rows, typing_height = whole_rows(), results.height()
+    assert typing_rows < 2  # the keys take the room while typing
+    qtbot.mouseClick(page.keyboard.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.keyboard.isVisible() and results.height() > typing_height)
+    assert results.height() >= typing_height + page.keyboard.height()
+    assert whole_rows() >= 2  # accessible cards are 5 cm tall: two of them, whole

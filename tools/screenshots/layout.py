@@ -207,10 +207,60 @@ def help_ticket(shell: Any, until: Until) -> None:
     screen.pages.setCurrentWidget(screen.ticket)
 
 
+def documents_search(shell: Any) -> None:
+    """The Kiosque numérique's search as a visitor types: keyboard up, a word, three results.
+
+    The results are handed to the page as the index would answer (building the index takes
+    seconds in a child process, far too long for every panel of the check)."""
+    from datetime import date
+
+    from kiosk.documents.catalogue import HIGHLIGHT_END as END
+    from kiosk.documents.catalogue import HIGHLIGHT_START as START
+    from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchHit, SearchResults
+
+    shell.router.go("documents")
+    screen = shell.router.current
+    screen.open_search(typing=True)
+    page = screen.search
+    page.field.blockSignals(True)  # no search of the (empty) test catalogue behind our back
+    page.field.setText("hameçonnage")
+    page.field.blockSignals(False)
+    word = f"{START}hameçonnage{END}"
+    docs = [
+        ("Se protéger de l’hameçonnage", DocumentKind.PDF, "Cybersécurité", 12),
+        ("Reconnaître un courriel piégé en cinq questions", DocumentKind.ARTICLE,
+         "Cybersécurité", None),
+        ("Cybermalveillance : assistance aux victimes", DocumentKind.LINK, "Cybersécurité", None),
+    ]  # fmt: skip
+    hits = tuple(
+        SearchHit(
+            DocumentSummary(
+                f"doc-{n}", kind, title, "Les bons réflexes face aux courriels piégés.", theme,
+                (), date(2026, 11, 19 - n), 6, pages, None, None,
+            ),
+            f"Un courriel piégé imite votre banque : l’{word} vise vos identifiants.",
+            -1.0 - n,
+        )
+        for n, (title, kind, theme, pages) in enumerate(docs)
+    )  # fmt: skip
+    page.show_results(SearchResults("hameçonnage", hits, total=len(hits)))
+
+
+def help_describe(shell: Any) -> None:
+    """The help's description page, keyboard up (after "Autre problème" was chosen)."""
+    from kiosk.help.domain import HelpReason
+
+    shell.router.go("help")
+    screen = shell.router.current
+    screen._choose(HelpReason.OTHER)
+
+
 # How to reach a view that is not a screen of its own (the others: router.go(name)).
 OPEN: dict[str, Callable[[Any, Until], None]] = {
     "door_board": lambda shell, until: door_board(shell),
     "door_search": lambda shell, until: door_search(shell),
+    "documents_search": lambda shell, until: documents_search(shell),
+    "help_describe": lambda shell, until: help_describe(shell),
     "help_reasons": help_reasons,
     "help_ticket": help_ticket,
     "collect_lines": collect_lines,
@@ -224,13 +274,13 @@ LOADS: frozenset[str] = frozenset(
      "collect_staff"}
 )  # fmt: skip
 ROOM_VIEWS = [
-    "attract", "home", "admin", "events", "documents", "pin", "door", "door_board", "door_search",
-    "hardware", "stats",
+    "attract", "home", "admin", "events", "documents", "documents_search", "pin", "door",
+    "door_board", "door_search", "hardware", "stats",
 ]  # fmt: skip
 # The store profile's (a store shell, the database seeded by seed_store).
 STORE_VIEWS = [
-    "help_reasons", "help_ticket", "collect_lines", "collect_confirm", "collect_done",
-    "collect_staff",
+    "help_reasons", "help_describe", "help_ticket", "collect_lines", "collect_confirm",
+    "collect_done", "collect_staff",
 ]  # fmt: skip
 
 

@@ -8,7 +8,9 @@ back. The theme filter opens a grid of themes in place of the results.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -33,7 +35,7 @@ from ui.documents.document_list import (
 )
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
-from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.keyboard import OnScreenKeyboard, fit_page_margins
 
 SUGGESTIONS = 4
 THEME_COLUMNS = 3
@@ -169,6 +171,8 @@ class SearchPage(QWidget):
         self.formats = QButtonGroup(self)
         filters = QHBoxLayout()
         filters.setSpacing(12)
+        scope_row = QHBoxLayout()
+        scope_row.setSpacing(12)
         for n, kind in enumerate((None, *DocumentKind)):
             chip = TouchButton(theme, role="chip", checked_colour="on_accent")
             chip.setCheckable(True)
@@ -177,21 +181,28 @@ class SearchPage(QWidget):
             filters.addWidget(chip)
         self.formats.button(0).setChecked(True)
         self.formats.idClicked.connect(self._format_clicked)
-        filters.addSpacing(24)
         self.theme_chip = TouchButton(theme, "filter", role="chip", icon_size=32)
         self.theme_chip.setObjectName("themeFilter")
         self.theme_chip.clicked.connect(self._toggle_themes)
-        filters.addWidget(self.theme_chip)
-        filters.addStretch(1)
+        scope_row.addWidget(self.theme_chip)
+        scope_row.addStretch(1)
         self.count = named(QLabel(), "resultCount")
-        filters.addWidget(self.count)
+        scope_row.addWidget(self.count)
         # A theme left on narrows every later search: the list says so, and one tap widens it.
         self.scope = TouchButton(theme, "x", role="chip", icon_size=28)
         self.scope.setObjectName("searchScope")
         self.scope.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the cross after the words
         self.scope.clicked.connect(lambda: self.set_theme(None))
         self.scope.hide()
-        filters.addWidget(self.scope)
+        scope_row.addWidget(self.scope)
+        # Formats then theme and count on one line; two lines when the page is too narrow
+        # for both (a portrait panel, English, accessible mode).
+        filters.addStretch(1)
+        self._filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._filters.setSpacing(24)
+        self._formats_row, self._scope_row = filters, scope_row
+        self._filters.addLayout(filters)
+        self._filters.addLayout(scope_row)
 
         self.results = DocumentListView(theme)
         self.results.activated_hit.connect(self.document_chosen)
@@ -217,13 +228,37 @@ class SearchPage(QWidget):
         self.keyboard.submitted.connect(self._submit)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(96, 40, 96, 16)
-        column.setSpacing(20)
         column.addLayout(top)
-        column.addLayout(filters)
+        column.addLayout(self._filters)
         column.addLayout(self._body, 1)
         column.addWidget(self.keyboard)
+        self._column = column
+        theme.changed.connect(self._fit)
+        self._fit()
         self.retranslate()
+
+    def _fit(self) -> None:
+        """Margins and gaps at the screen's scale (see :func:`fit_page_margins`)."""
+        fit_page_margins(self, self._column, self._theme, top=40, bottom=16, spacing=20)
+        margins = self._column.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        wide = self._formats_row.sizeHint().width() + self._filters.spacing()
+        wide += self._scope_row.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight
+        if self.width() > 0 and wide > room:
+            direction = QBoxLayout.Direction.TopToBottom
+        if self._filters.direction() != direction:
+            self._filters.setDirection(direction)
+            self._column.activate()  # now, not after one more trip through the event loop
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a chip's words or font changed
+            self._fit()
+        return super().event(event)
 
     # -- what the visitor asks -------------------------------------------------------------
     @property
@@ -349,6 +384,7 @@ class SearchPage(QWidget):
             self.count.setText(counted(results.total, one, many))
         else:
             self.count.setText(documents_text(results.total))
+        self._fit()
 
     def retranslate(self) -> None:
         self.field.setPlaceholderText(self.tr("Tapez un mot\u202f: hameçonnage, RGPD, IA…"))
@@ -363,6 +399,7 @@ class SearchPage(QWidget):
             button.setText(theme_label(name) if name else self.tr("Tous les thèmes"))
         self._refresh_theme_chip()
         self._refresh_scope()
+        self._fit()  # the words' widths changed: one line of filters or two
 
     def reset(self) -> None:
         """Nothing of the last visitor's search stays, not even out of sight."""

@@ -25,7 +25,7 @@ from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
-from ui.widgets.keyboard import Capitalise, OnScreenKeyboard
+from ui.widgets.keyboard import Capitalise, OnScreenKeyboard, fit_page_margins
 from ui.widgets.privacy import PrivacyLine
 
 ICONS: Final = {
@@ -311,14 +311,25 @@ class DescribePage(QWidget):
         field_row.addWidget(self.field, 1)
         field_row.addWidget(self.count)
         column = QVBoxLayout(self)
-        column.setContentsMargins(96, 24, 96, 16)
-        column.setSpacing(16)
         column.addLayout(chosen_row)
         column.addWidget(self.title)
         column.addLayout(field_row)
         column.addWidget(self.privacy)
         column.addStretch(1)
         column.addWidget(self.keyboard)
+        self._column = column
+        theme.changed.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Margins and gaps at the screen's scale, the sides narrower on a portrait panel: at
+        1366x768 the unscaled design's gaps left no room for the keyboard's last row, and
+        1080 px wide the action key's words did not fit beside « 123 »."""
+        fit_page_margins(self, self._column, self._theme, top=24, bottom=16, spacing=16)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
 
     def spoken(self) -> list[Phrase]:
         return phrases(

@@ -24,8 +24,15 @@ import enum
 from collections.abc import Sequence
 from typing import Final
 
-from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
@@ -61,9 +68,62 @@ ROWS: Final[dict[Layer, tuple[str, ...]]] = {
 COLUMNS: Final = 10  # keys in the longest row
 KEY_STRETCH: Final = 2  # even, so that a row one key shorter is offset by half a key
 SPACING: Final = 12
+QWIDGETSIZE: Final = (1 << 24) - 1  # QWIDGETSIZE_MAX: no max-height set
 DOUBLE_TAP_MS: Final = 400
 REPEAT_DELAY_MS: Final = 450
 REPEAT_INTERVAL_MS: Final = 70
+
+
+SIDE_MARGIN: Final = 96  # a keyboard page's sides on the 1920 px wide design
+
+
+def fit_page_margins(
+    page: QWidget,
+    column: QBoxLayout,
+    theme: ThemeController,
+    *,
+    top: int,
+    bottom: int,
+    spacing: int,
+) -> None:
+    """A page that ends with the keyboard: its design margins and gaps at the screen's scale,
+    and sides of at most a twentieth of its width (a portrait panel is only 1080 px wide and
+    scales by 1: the bottom row's words need the room)."""
+    tokens = theme.tokens
+    side = min(tokens.px(SIDE_MARGIN), page.width() // 20) if page.width() > 0 else 0
+    side = side or tokens.px(SIDE_MARGIN)
+    margins = (side, tokens.px(top), side, tokens.px(bottom))
+    current = column.contentsMargins()
+    if (current.left(), current.top(), current.right(), current.bottom()) != margins:
+        column.setContentsMargins(*margins)
+    if column.spacing() != tokens.px(spacing):
+        column.setSpacing(tokens.px(spacing))
+
+
+class KeyButton(TouchButton):
+    """A key that asks for a full touch target (the QSS ``max-height``) but accepts down to
+    the 15 mm floor (``min-height``): on a 768 px panel the layout shrinks the four rows
+    rather than laying them over each other or under the bottom bar."""
+
+    whole_label = False  # a word key ("123", "àé", "espace"): never narrower than its text
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if self.whole_label and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # after the stylesheet's polish, which sets its own minimum once the font is in
+            QTimer.singleShot(0, self, self.keep_label)
+        return handled
+
+    def keep_label(self) -> None:
+        """The stylesheet's ``min-width: 0`` lets the row squeeze every key alike: the word keys
+        keep their text's width, and the space bar and the letters give way instead."""
+        self.setMinimumWidth(super().sizeHint().width())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.maximumHeight() >= QWIDGETSIZE:  # not styled yet
+            return hint
+        return QSize(hint.width(), max(hint.height(), self.maximumHeight()))
 
 
 class OnScreenKeyboard(QWidget):
@@ -117,16 +177,18 @@ class OnScreenKeyboard(QWidget):
         self.accents_key = self._key("", name="kbAccents")
         self.accents_key.clicked.connect(self._toggle_accents)
         self.space = self._key("", name="kbSpace")
+        for key in (self.layer_key, self.accents_key, self.space):
+            key.whole_label = True
         self.space.clicked.connect(lambda: self._insert(" "))
         self.backspace = self._key("", icon="backspace", name="kbBackspace")
         self.backspace.pressed.connect(self._start_repeat)
         self.backspace.released.connect(self._stop_repeat)
-        self.action = TouchButton(
+        self.action = KeyButton(
             theme, "corner-down-left", role="primary", icon_colour="on_accent", icon_size=36
         )
         self.action.setObjectName("kbAction")
         self.action.clicked.connect(self._submit)
-        self.action.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.action.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bottom = QHBoxLayout()
         bottom.setSpacing(SPACING)
         for widget, stretch in (
@@ -213,17 +275,19 @@ class OnScreenKeyboard(QWidget):
         self.layer_key.setText("123" if self._layer is not Layer.SYMBOLS else "abc")
         self.shift.setAccessibleName(self.tr("Majuscule"))
         self.backspace.setAccessibleName(self.tr("Effacer"))
+        for key in (self.layer_key, self.accents_key, self.space):
+            key.keep_label()
 
     # -- keys -----------------------------------------------------------------------------
 
-    def _key(self, text: str, *, icon: str | None = None, name: str = "") -> TouchButton:
+    def _key(self, text: str, *, icon: str | None = None, name: str = "") -> KeyButton:
         # a checked key (shift) is drawn on accent_soft (00-base.qss): its icon in the accent
-        key = TouchButton(self._theme, icon, role="key", icon_size=36, checked_colour="accent")
+        key = KeyButton(self._theme, icon, role="key", icon_size=36, checked_colour="accent")
         key.setText(text)
         if name:
             key.setObjectName(name)
         key.setProperty("keyboard", True)
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         return key
 
     def _type_key(self, key: TouchButton) -> None:
@@ -329,4 +393,13 @@ class OnScreenKeyboard(QWidget):
         self.shift.style().polish(self.shift)
 
 
-__all__ = ["COLUMNS", "ROWS", "Capitalise", "Layer", "OnScreenKeyboard", "Shift"]
+__all__ = [
+    "COLUMNS",
+    "ROWS",
+    "Capitalise",
+    "KeyButton",
+    "Layer",
+    "OnScreenKeyboard",
+    "Shift",
+    "fit_page_margins",
+]
