@@ -10,22 +10,26 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+from kiosk.announcements import tables as announcement_tables
 from kiosk.checkin import tables as checkin_tables
 from kiosk.collect import tables as collect_tables
 from kiosk.db.models import Base
 from kiosk.documents import tables as documents_tables
 from kiosk.fleet import tables as fleet_tables
 from kiosk.help import tables as help_tables
+from kiosk.itinerary import tables as itinerary_tables
 from kiosk.printing import tables as printing_tables
 from kiosk.programme import tables as programme_tables
 from kiosk.sync import tables as sync_tables
 
 TABLE_MODULES: tuple[object, ...] = (
+    announcement_tables,
     checkin_tables,
     collect_tables,
     documents_tables,
     fleet_tables,
     help_tables,
+    itinerary_tables,
     printing_tables,
     programme_tables,
     sync_tables,

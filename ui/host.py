@@ -21,6 +21,7 @@ from ui.data import KioskDatabase
 from ui.events_feed import EventsFeed
 from ui.input.bridge import DeviceBridge
 from ui.input.router import InputRouter
+from ui.notices.feed import NoticesFeed
 from ui.screens.base import Screen
 from ui.screens.router import Router
 from ui.tasks import BackgroundExecutor
@@ -47,6 +48,7 @@ class ScreenDeps:
     # kiosk in what you record with ``deps.database.this_kiosk(now).id``.
     database: KioskDatabase
     bridge: DeviceBridge | None = None  # device events and print results (None: tests)
+    notices: NoticesFeed | None = None  # announcements and the Smart Tour's stops (None: tests)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Final
 from sqlalchemy import MetaData, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.announcements.demo import seed_announcements
 from kiosk.checkin.demo import seed_checkins
 from kiosk.collect.demo import seed_collect
 from kiosk.db.demo import DEMO_KIOSKS, DemoBase, DemoSummary, seed_world
@@ -25,6 +26,7 @@ from kiosk.db.models import Kiosk
 from kiosk.documents.demo import seed_documents
 from kiosk.fleet.demo import seed_fleet
 from kiosk.help.demo import seed_help
+from kiosk.itinerary.demo import seed_itinerary
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ CAPABILITY_SEEDS: Final[tuple[Callable[[Session, DemoBase], Mapping[str, int]], 
     seed_documents,
     seed_collect,
     seed_fleet,
+    seed_itinerary,
+    seed_announcements,
 )
 
 

@@ -3,7 +3,8 @@
 Sites, directions and services by code; people (every agent, and the visitors registered to
 the events pulled); events that end after the pull window's start, with their external ids;
 their registrations; the badges of the people pulled; ticket revocations; the documents'
-metadata; the Click & Collect catalogue, and the orders still to hand over (kiosk.sync.collect).
+metadata; the Click & Collect catalogue, and the orders still to hand over (kiosk.sync.collect);
+the Smart Tour's itinerary and the announcements (kiosk.sync.notices).
 
 People and events keep their **central ids** on the tour kiosk: signed ticket codes carry
 those ids, and must open the door offline too. A row made on the tour kiosk (a walk-in
@@ -52,6 +53,16 @@ from kiosk.sync.keys import (
     person_id_for,
     pulled_people,
     table_of,
+)
+from kiosk.sync.notices import (
+    ANNOUNCEMENT,
+    STOP,
+    announcements_query,
+    apply_announcements,
+    apply_stops,
+    prune_stops,
+    stops_kept,
+    stops_query,
 )
 
 SITE, DIRECTION, SERVICE = table_of(Site), table_of(Direction), table_of(Service)
@@ -275,6 +286,8 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("catalogue_item", ITEM, items_query, apply_items),
     PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),
     PullTable("order_line", LINE, lines_query, apply_lines),
+    PullTable("tour_stop", STOP, stops_query, apply_stops, stops_kept, prune_stops),
+    PullTable("announcement", ANNOUNCEMENT, announcements_query, apply_announcements),
 )  # fmt: skip
 
 __all__ = ["PULL_TABLES", "PullTable"]

@@ -31,6 +31,7 @@ from ui.i18n import LanguageSwitcher
 from ui.input.bridge import DeviceBridge, ScanSource
 from ui.input.router import InputRouter
 from ui.input.wedge_filter import WedgeFilter
+from ui.notices.feed import Notices, NoticesFeed, NoticesLoader
 from ui.screens.router import Router
 from ui.speech.headset import HeadsetWatch
 from ui.speech.narrator import Narrator
@@ -41,6 +42,8 @@ from ui.widgets.buttons import draw_pending_icons
 from ui.widgets.window import KioskWindow
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from hardware.devices import Devices
     from kiosk.stats.dashboard import Dashboard
     from kiosk.stats.periods import Quarter
@@ -75,6 +78,7 @@ class Shell:
     idle: IdleMonitor
     executor: BackgroundExecutor
     feed: EventsFeed
+    notices: NoticesFeed
     tiles: TileRegistry
     attract: AttractScreen
     database: KioskDatabase
@@ -166,6 +170,7 @@ class Shell:
             self.camera.stop()
         self.idle.uninstall()
         self.feed.stop()
+        self.notices.stop()
         self.attract.drift.stop()
         for screen in self.router.built_screens():
             screen.stop_work()
@@ -214,6 +219,7 @@ def build_shell(
     refresh_ms: int = REFRESH_MS,
     on_quit: Callable[[], None] | None = None,
     database: KioskDatabase | None = None,
+    notices_loader: NoticesLoader | None = None,
 ) -> Shell:
     """Everything wired and the attract screen built; ``on_quit`` defaults to ``app.quit``."""
     owner = QObject(app)  # parent of the non-widget objects, so they live as long as the app
@@ -235,8 +241,17 @@ def build_shell(
     )
     window = KioskWindow(theme)
     router = Router(window.stack, root=AttractScreen.key, parent=owner)
-    attract = AttractScreen(feed, theme, clock, settings.kiosk_name, settings.attract_events)
     database = database or KioskDatabase.for_settings(settings)  # opened lazily, on the worker
+    notices = NoticesFeed(
+        notices_loader or _notices_loader(database, settings),
+        executor,
+        clock,
+        refresh_ms=refresh_ms,
+        parent=owner,
+    )
+    attract = AttractScreen(
+        feed, theme, clock, settings.kiosk_name, settings.attract_events, notices=notices
+    )
     deps = ScreenDeps(
         settings=settings,
         theme=theme,
@@ -245,6 +260,7 @@ def build_shell(
         feed=feed,
         database=database,
         bridge=bridge,
+        notices=notices,
     )
     capabilities = tiles.for_profile(settings.profile)
 
@@ -253,7 +269,7 @@ def build_shell(
     def make_home() -> HomeScreen:
         from ui.app.screens.home import HomeScreen
 
-        home = HomeScreen(capabilities, theme, clock, settings.kiosk_name)
+        home = HomeScreen(capabilities, theme, clock, settings.kiosk_name, notices=notices)
         home.tile_activated.connect(router.go)
         return home
 
@@ -308,6 +324,7 @@ def build_shell(
 
     attract.event_requested.connect(open_event)
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
+    attract.first_painted.connect(notices.start)
     attract.first_painted.connect(
         lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: draw_pending_icons(window))
     )
@@ -333,6 +350,7 @@ def build_shell(
         executor=executor,
         database=database,
         feed=feed,
+        notices=notices,
         tiles=tiles,
         attract=attract,
         bridge=bridge,
@@ -351,6 +369,21 @@ def build_shell(
         if installed is not None:
             shell.installed.append(installed)
     return shell
+
+
+def _notices_loader(database: KioskDatabase, settings: Settings) -> NoticesLoader:
+    """Staff's announcements for this kiosk and the Smart Tour's stops (on the worker)."""
+
+    def load(now: datetime) -> Notices:
+        from kiosk.announcements.service import banners_for
+        from kiosk.itinerary.stops import upcoming_stops
+
+        code = database.this_kiosk(now).code
+        with database.session_factory()() as session:
+            banners = banners_for(session, now, settings.profile, code)
+            return Notices(banners, upcoming_stops(session, now))
+
+    return load
 
 
 def _make_out_of_service(theme: ThemeController) -> Screen:

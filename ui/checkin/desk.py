@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from kiosk.checkin.place import KioskPlace, place_of
+from kiosk.settings import Profile
 from ui.tasks import OnError, WorkerDesk
 
 if TYPE_CHECKING:
@@ -53,14 +55,17 @@ class CheckinDesk(WorkerDesk[KioskPlace]):
         site_key: Callable[[], bytes],
         verifier: Callable[[], TicketVerifier | None],
         place: Callable[[], KioskPlace],
+        follows_tour: bool = False,
         parent: QObject | None = None,
     ) -> None:
-        """``sessions``, ``site_key``, ``verifier``, ``place``: called once, on the worker."""
+        """``sessions``, ``site_key``, ``verifier``, ``place``: called once, on the worker.
+        ``follows_tour``: the Smart Tour's kiosk, whose site is each day's stop's."""
         super().__init__(clock, parent)
         self._open_sessions = sessions
         self._load_key = site_key
         self._load_verifier = verifier
         self._resolve = place
+        self._follows_tour = follows_tour
         self._key: bytes | None = None
         self._verifier: TicketVerifier | None = None
         self._place: KioskPlace | None = None
@@ -96,6 +101,26 @@ class CheckinDesk(WorkerDesk[KioskPlace]):
                 place.site_id,
             )
             return place
+
+    def run[T](
+        self,
+        work: Callable[[Session, KioskPlace, datetime], T],
+        on_done: Callable[[T], None],
+        on_error: OnError | None = None,
+    ) -> None:
+        """As :meth:`WorkerDesk.run`; on the tour kiosk, ``place`` is where today's stop is
+        (read at each call: the tour moves on at midnight without a restart)."""
+        if not self._follows_tour:
+            super().run(work, on_done, on_error)
+            return
+
+        def at_the_stop(session: Session, place: KioskPlace, now: datetime) -> T:
+            from kiosk.itinerary.stops import follow_stop  # the database layer: on the worker
+
+            site = follow_stop(session, place.kiosk_id, place.site_id, now)
+            return work(session, replace(place, site_id=site), now)
+
+        super().run(at_the_stop, on_done, on_error)
 
     def warm_up(self) -> None:
         """Open everything, then rehearse a check-in on the worker (reads only, rolled back:
@@ -228,5 +253,6 @@ def make_desk(deps: ScreenDeps, parent: QObject | None) -> CheckinDesk:
         site_key=lambda: _site_key(settings),
         verifier=lambda: _verifier(settings),
         place=lambda: place_of(database.this_kiosk(clock.now())),
+        follows_tour=settings.profile is Profile.TOUR,
         parent=parent,
     )

@@ -95,13 +95,16 @@ def _command_groups() -> tuple[CommandGroup, ...]:
         documents,
         fleet,
         help,
+        notices,
         rgpd,
         selftest,
         stats,
         sync,
     )
 
-    return (rgpd, selftest, backup, checkin, help, sync, documents, collect, stats, fleet)
+    return (
+        rgpd, selftest, backup, checkin, help, sync, documents, collect, stats, fleet, notices,
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,8 @@ from ui.events.event_card import EventCardPainter
 from ui.events.event_detail import EventDetailPage
 from ui.events_feed import EventsFeed, FeedState
 from ui.formatting import in_english
+from ui.notices.feed import NoticesFeed
+from ui.notices.widgets import TourStrip
 from ui.screens.base import Screen
 from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
@@ -103,9 +105,13 @@ class AgendaScreen(Screen):
         theme: ThemeController,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        notices: NoticesFeed | None = None,
     ) -> None:
         super().__init__(parent)
         self._feed = feed
+        # the Smart Tour's next stops above the programme (hidden when none is planned)
+        self.tour = TourStrip(notices, theme) if notices is not None else None
         icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
         icon.setProperty("area", Area.EVENTS.value)
         heading = screen_heading(icon, wrap=True)
@@ -148,6 +154,8 @@ class AgendaScreen(Screen):
         column.setContentsMargins(96, 64, 96, 24)
         column.setSpacing(40)
         column.addLayout(header)
+        if self.tour is not None:
+            column.addWidget(self.tour)
         column.addLayout(self._body, 1)
 
         feed.changed.connect(self._refresh)
@@ -213,6 +221,8 @@ class AgendaScreen(Screen):
             self.tr("Masterclass, ateliers, tables rondes et cafés numériques à venir")
         )
         self._set_empty_text()
+        if self.tour is not None:
+            self.tour.retranslate()
         self.view.viewport().update()
 
     def shown(self) -> None:

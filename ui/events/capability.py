@@ -12,7 +12,7 @@ from ui.theme import Area
 def _agenda_screen(deps: ScreenDeps) -> Screen:
     from ui.events.agenda import AgendaScreen  # on first visit: the start stays fast
 
-    return AgendaScreen(deps.feed, deps.theme, deps.clock)
+    return AgendaScreen(deps.feed, deps.theme, deps.clock, notices=deps.notices)
 
 
 EVENTS = Capability(

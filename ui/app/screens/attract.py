@@ -10,6 +10,8 @@ from kiosk.ports import Clock
 from ui.events.events_column import EventsColumn
 from ui.events_feed import EventsFeed
 from ui.formatting import clock_time, long_date
+from ui.notices.feed import NoticesFeed
+from ui.notices.widgets import AnnouncementBanner, TourLine
 from ui.screens.base import Screen
 from ui.speech.narrator import TARGET
 from ui.speech.phrase import Phrase, phrases
@@ -38,6 +40,7 @@ class AttractScreen(Screen):
         kiosk_name: str,
         max_events: int,
         drift: BurnInDrift | None = None,
+        notices: NoticesFeed | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,12 +79,21 @@ class AttractScreen(Screen):
         invite_row.addLayout(texts, 1)
 
         self.date.setWordWrap(True)
+        # staff's announcements and the Smart Tour's next stop (hidden when there is none)
+        self.banner = AnnouncementBanner(notices, theme) if notices is not None else None
+        self.tour = TourLine(notices, theme) if notices is not None else None
         left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.name)
+        if self.banner is not None:
+            left.addSpacing(24)
+            left.addWidget(self.banner)
         left.addStretch(2)
         left.addWidget(self.clock)
         left.addWidget(self.date)
+        if self.tour is not None:
+            left.addSpacing(16)
+            left.addWidget(self.tour)
         left.addStretch(3)
         left.addWidget(self.invite)
 
@@ -116,6 +128,11 @@ class AttractScreen(Screen):
     def spoken(self) -> list[Phrase]:
         return phrases(
             self.name.text(),
+            *[
+                w.text.text()
+                for w in (self.banner, self.tour)
+                if w is not None and not w.isHidden()
+            ],
             self.touch.text(),
             self.badge.text(),
             self.tr("Ou appuyez sur Entrée."),
@@ -132,6 +149,9 @@ class AttractScreen(Screen):
         self.touch.setText(self.tr("Touchez l’écran pour commencer"))
         self.badge.setText(self.tr("ou passez votre badge"))
         self.events_title.setText(self.tr("Prochains événements"))
+        for notice in (self.banner, self.tour):
+            if notice is not None:
+                notice.retranslate()
         self._tick()
 
     def _tick(self) -> None:

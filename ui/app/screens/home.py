@@ -10,6 +10,8 @@ from kiosk.ports import Clock
 from ui.app.screens.tile import Tile
 from ui.formatting import clock_time, long_date
 from ui.host import Capability
+from ui.notices.feed import NoticesFeed
+from ui.notices.widgets import AnnouncementBanner
 from ui.screens.base import Screen
 from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
@@ -28,12 +30,14 @@ class HomeScreen(Screen):
         theme: ThemeController,
         clock: Clock,
         kiosk_name: str,
+        notices: NoticesFeed | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._theme = theme
         self._columns = 0
+        self.banner = AnnouncementBanner(notices, theme) if notices is not None else None
         self.hello = named(QLabel(), "homeHello")
         self.welcome = named(QLabel(), "homeWelcome")
         self._kiosk_name = kiosk_name
@@ -70,6 +74,9 @@ class HomeScreen(Screen):
         column = self._column = QVBoxLayout(self)
         column.setSpacing(0)
         column.addLayout(header)
+        if self.banner is not None:
+            column.addSpacing(24)
+            column.addWidget(self.banner)
         column.addStretch(3)
         column.addWidget(self.question)
         column.addSpacing(32)
@@ -118,7 +125,8 @@ class HomeScreen(Screen):
         self.date.setText(long_date(now))
 
     def spoken(self) -> list[Phrase]:
-        return phrases(self.hello.text(), self.welcome.text(), self.question.text())
+        banner = self.banner.text.text() if self.banner and not self.banner.isHidden() else ""
+        return phrases(self.hello.text(), self.welcome.text(), banner, self.question.text())
 
     def retranslate(self) -> None:
         self.hello.setText(self.tr("Bonjour\u202f!"))
@@ -126,6 +134,8 @@ class HomeScreen(Screen):
         self.question.setText(self.tr("Que souhaitez-vous faire\u202f?"))
         for tile in self.tiles:
             tile.retranslate()
+        if self.banner is not None:
+            self.banner.retranslate()
         self._tick()
 
     def shown(self) -> None:

@@ -1,0 +1,141 @@
+"""The banner of staff's announcements and the lines of the Smart Tour's next stops.
+
+Both hide themselves when they have nothing to say, follow the kiosk's language (texts given
+in English are shown in English, else the French), and wrap rather than cut at any width."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.formatting import clock_time, day_and_month, in_english, time_range
+from ui.notices.feed import NoticesFeed
+from ui.theme import ThemeController, named
+from ui.widgets.icon_label import IconLabel
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from kiosk.itinerary.stops import Stop
+
+
+class AnnouncementBanner(QFrame):
+    """« Le Smart Corner sera fermé le 24/12 »: each announcement in force, one per line."""
+
+    def __init__(self, feed: NoticesFeed, theme: ThemeController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("announcement")
+        self._feed = feed
+        icon = IconLabel(theme, "speakerphone", 40, colour="text", stroke=1.75)
+        self.text = named(QLabel(), "announcementText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # staff's words, never markup
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 16, 24, 16)
+        row.setSpacing(20)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+        feed.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        english = in_english()
+        lines = [b.text_in(english) for b in self._feed.banners]
+        self.text.setText("\n".join(lines))
+        self.setVisible(bool(lines))
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+
+def stop_sentence(stop: Stop, now: datetime) -> str:
+    """« Le Smart Tour passe à Puget-Théniers mardi 12 janvier, 09:00 – 16:00 », or where it
+    is while it is there."""
+    if stop.starts_at <= now < stop.ends_at:
+        return QCoreApplication.translate(
+            "Notices", "Le Smart Tour est à {place} aujourd’hui, jusqu’à {end}"
+        ).format(place=stop.place, end=clock_time(stop.ends_at))
+    return QCoreApplication.translate(
+        "Notices", "Le Smart Tour passe à {place} {day}, {hours}"
+    ).format(
+        place=stop.place,
+        day=day_and_month(stop.starts_at),
+        hours=time_range(stop.starts_at, stop.ends_at),
+    )
+
+
+class TourLine(QFrame):
+    """The attract screen's one line on the Smart Tour: where it is, or where it goes next."""
+
+    def __init__(self, feed: NoticesFeed, theme: ThemeController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tourLine")
+        self._feed = feed
+        icon = IconLabel(theme, "truck-delivery", 36, colour="text_muted", stroke=1.75)
+        self.text = named(QLabel(), "tourLineText")
+        self.text.setWordWrap(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+        feed.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        stops = self._feed.stops
+        if not stops:
+            self.hide()
+            return
+        self.text.setText(stop_sentence(stops[0], self._feed.clock.now()))
+        self.show()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+
+class TourStrip(QFrame):
+    """The programme's card of the Smart Tour's next stops: day, place, hours, what is on."""
+
+    SHOWN = 3
+
+    def __init__(self, feed: NoticesFeed, theme: ThemeController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tourStrip")
+        self._feed = feed
+        icon = IconLabel(theme, "truck-delivery", 40, colour="events", stroke=1.75)
+        self.title = named(QLabel(), "tourStripTitle")
+        self.title.setWordWrap(True)
+        head = QHBoxLayout()
+        head.setSpacing(16)
+        head.addWidget(icon)
+        head.addWidget(self.title, 1)
+        self.lines = [named(QLabel(), "tourStripStop") for _ in range(self.SHOWN)]
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(8)
+        column.addLayout(head)
+        for line in self.lines:
+            line.setWordWrap(True)
+            column.addWidget(line)
+        feed.changed.connect(self.refresh)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        stops = self._feed.stops[: self.SHOWN]
+        english, now = in_english(), self._feed.clock.now()
+        for line, stop in zip(self.lines, [*stops, *[None] * self.SHOWN], strict=False):
+            if stop is None:
+                line.hide()
+                continue
+            text = stop_sentence(stop, now)
+            offer = stop.offer_in(english)
+            line.setText(f"{text} — {offer}" if offer else text)
+            line.show()
+        self.setVisible(bool(stops))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Le Smart Tour près de chez vous"))
+        self.refresh()
