@@ -87,7 +87,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+204"/>
+        <location filename="../../ui/events/agenda.py" line="+212"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+121"/>
+        <location filename="../../ui/app/screens/attract.py" line="+138"/>
         <source>Ou appuyez sur Entrée.</source>
         <translation>Or press Enter.</translation>
     </message>
@@ -815,7 +815,7 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+327"/>
+        <location filename="../../ui/help/pages.py" line="+338"/>
         <source>Tapez au clavier, ou passez cette étape pour prendre votre ticket.</source>
         <translation>Type on the keyboard, or skip this step to take your ticket.</translation>
     </message>
@@ -1391,7 +1391,7 @@
 <context>
     <name>FleetScreen</name>
     <message>
-        <location filename="../../ui/fleet/screen.py" line="+179"/>
+        <location filename="../../ui/fleet/screen.py" line="+170"/>
         <source>Parc des bornes</source>
         <translation>Kiosk fleet</translation>
     </message>
@@ -1414,7 +1414,7 @@
 <context>
     <name>HardwareScreen</name>
     <message>
-        <location filename="../../ui/devices/hardware_screen.py" line="+191"/>
+        <location filename="../../ui/devices/hardware_screen.py" line="+174"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1682,7 +1682,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-302"/>
+        <location filename="../../ui/help/pages.py" line="-313"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1773,7 +1773,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+124"/>
+        <location filename="../../ui/app/screens/home.py" line="+132"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -1830,7 +1830,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+118"/>
+        <location filename="../../ui/documents/search.py" line="+120"/>
         <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -1851,9 +1851,22 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../ui/notices/widgets.py" line="+63"/>
+        <source>Le Smart Tour est à {place} aujourd’hui, jusqu’à {end}</source>
+        <translation>The Smart Tour is in {place} today, until {end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le Smart Tour passe à {place} {day}, {hours}</source>
+        <translation>The Smart Tour comes to {place} on {day}, {hours}</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+210"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+272"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -2598,14 +2611,14 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+137"/>
+        <location filename="../../ui/documents/search.py" line="+170"/>
         <location line="+69"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
         <source>dans %1 · tout afficher</source>
         <translation>in %1 · show all</translation>
     </message>
@@ -2630,7 +2643,7 @@
         <translation>%1 results</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tapez un mot&#x202f;: hameçonnage, RGPD, IA…</source>
         <translation>Type a word: phishing, GDPR, AI…</translation>
     </message>
@@ -3296,6 +3309,14 @@
         <location line="+3"/>
         <source>Un problème est survenu. Réessayez ou demandez de l’aide à l’accueil.</source>
         <translation>Something went wrong. Try again or ask for help at the desk.</translation>
+    </message>
+</context>
+<context>
+    <name>TourStrip</name>
+    <message>
+        <location filename="../../ui/notices/widgets.py" line="+86"/>
+        <source>Le Smart Tour près de chez vous</source>
+        <translation>The Smart Tour near you</translation>
     </message>
 </context>
 <context>

@@ -228,10 +228,13 @@ def main(argv: list[str] | None = None) -> int:
         shell.window.grab().save(str(path))
         written.append(path)
 
+    # the demo database when there is one: its announcement and Smart Tour stops show too
+    shots_db = tmp / "screenshots.sqlite3"
     for profile in Profile:
         settings = Settings(
-            speech_engine="none", profile=profile, paths=paths, kiosk_name="Smart Corner"
-        )
+            speech_engine="none", profile=profile, paths=paths, kiosk_name="Smart Corner",
+            db_url=f"sqlite:///{shots_db}" if shots_db.exists() else "",
+        )  # fmt: skip
         shell = build_shell(settings, app=app, clock=FixedClock(NOW), events_loader=loader)
         design = ScreenMetrics.design()
         width_mm = args.width_mm or size[0] / design.px_per_mm
@@ -241,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         shell.start()
         shell.window.show()
         shell.feed.refresh()
+        shell.notices.refresh()
         while shell.executor.pending:
             settle()
         for lang in Language:

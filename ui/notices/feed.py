@@ -56,7 +56,7 @@ class NoticesFeed(QObject):
         self._refresh = QTimer(self, interval=refresh_ms)
         self._refresh.timeout.connect(self.refresh)
         self._tick = QTimer(self, interval=TICK_MS)
-        self._tick.timeout.connect(self._check_windows)
+        self._tick.timeout.connect(self.check_windows)
 
     @property
     def clock(self) -> Clock:
@@ -104,7 +104,7 @@ class NoticesFeed(QObject):
         log.warning("could not load the announcements and the tour's stops: %s", exc)
 
     @Slot()
-    def _check_windows(self) -> None:
+    def check_windows(self) -> None:
         """A banner's start or end, or a stop's end, passed: the screens redraw."""
         shown = tuple(b.id for b in self.banners)
         stops = len(self.stops)

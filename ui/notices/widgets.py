@@ -32,13 +32,19 @@ class AnnouncementBanner(QFrame):
         self.text = named(QLabel(), "announcementText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # staff's words, never markup
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 16, 24, 16)
-        row.setSpacing(20)
+        row = self._row = QHBoxLayout(self)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
+        self._theme = theme
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
         feed.changed.connect(self.refresh)
         self.refresh()
+
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        self._row.setContentsMargins(px(28), px(12), px(24), px(12))
+        self._row.setSpacing(px(20))
 
     def refresh(self) -> None:
         english = in_english()
@@ -113,15 +119,21 @@ class TourStrip(QFrame):
         head.addWidget(icon)
         head.addWidget(self.title, 1)
         self.lines = [named(QLabel(), "tourStripStop") for _ in range(self.SHOWN)]
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 16, 24, 16)
-        column.setSpacing(8)
+        column = self._column = QVBoxLayout(self)
         column.addLayout(head)
         for line in self.lines:
             line.setWordWrap(True)
             column.addWidget(line)
+        self._theme = theme
+        theme.changed.connect(self._resize_for_screen)
+        self._resize_for_screen()
         feed.changed.connect(self.refresh)
         self.retranslate()
+
+    def _resize_for_screen(self) -> None:
+        px = self._theme.tokens.px
+        self._column.setContentsMargins(px(28), px(20), px(28), px(20))
+        self._column.setSpacing(px(10))
 
     def refresh(self) -> None:
         stops = self._feed.stops[: self.SHOWN]

@@ -85,15 +85,9 @@ class AttractScreen(Screen):
         left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.name)
-        if self.banner is not None:
-            left.addSpacing(24)
-            left.addWidget(self.banner)
         left.addStretch(2)
         left.addWidget(self.clock)
         left.addWidget(self.date)
-        if self.tour is not None:
-            left.addSpacing(16)
-            left.addWidget(self.tour)
         left.addStretch(3)
         left.addWidget(self.invite)
 
@@ -109,14 +103,22 @@ class AttractScreen(Screen):
         right.setSpacing(28)
         right.addLayout(title_row)
         right.addWidget(self.events, 1)
+        if self.tour is not None:  # the tour's next stop closes the programme
+            right.addWidget(self.tour)
         self._right = QWidget()
         self._right.setLayout(right)
         self._right.setVisible(max_events > 0)
 
-        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._row.setContentsMargins(0, 0, 0, 0)  # the widget's margins carry the drift
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._row.setContentsMargins(0, 0, 0, 0)
         self._row.addLayout(left, 15)
         self._row.addWidget(self._right, 20)
+        # staff's announcement above both columns: read first, whatever the orientation
+        self._page = QVBoxLayout(self)
+        self._page.setContentsMargins(0, 0, 0, 0)  # the widget's margins carry the drift
+        if self.banner is not None:
+            self._page.addWidget(self.banner)
+        self._page.addLayout(self._row, 1)
         theme.changed.connect(self._resize_for_screen)
         self._resize_for_screen()
 
@@ -167,6 +169,7 @@ class AttractScreen(Screen):
         self._invite_row.setContentsMargins(px(40), px(40), px(44), px(40))
         self._invite_row.setSpacing(px(32))
         self._row.setSpacing(px(88))
+        self._page.setSpacing(px(40))
         self._apply_offset(*self._offset)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ports import Clock
 from ui.app.screens.tile import Tile
@@ -71,15 +78,17 @@ class HomeScreen(Screen):
         row = self._grid = QGridLayout()
         self._place_tiles(portrait=False)
 
+        # gaps of the 1920x1080 design, scaled to the panel (a 1366x768 panel needs its pixels)
+        self._banner_gap, self._tiles_gap = QSpacerItem(0, 16), QSpacerItem(0, 32)
         column = self._column = QVBoxLayout(self)
         column.setSpacing(0)
         column.addLayout(header)
         if self.banner is not None:
-            column.addSpacing(24)
+            column.addItem(self._banner_gap)
             column.addWidget(self.banner)
         column.addStretch(3)
         column.addWidget(self.question)
-        column.addSpacing(32)
+        column.addItem(self._tiles_gap)
         column.addLayout(row)
         column.addStretch(1)
         theme.changed.connect(self._resize_for_screen)
@@ -94,6 +103,9 @@ class HomeScreen(Screen):
         px = self._theme.tokens.px
         self._column.setContentsMargins(px(96), px(72), px(96), px(64))
         self._grid.setSpacing(px(TILE_GAP))
+        self._banner_gap.changeSize(0, px(16))
+        self._tiles_gap.changeSize(0, px(32))
+        self._column.invalidate()
 
     def _place_tiles(self, portrait: bool) -> None:
         """One row in landscape; in portrait one column, or two for four tiles or more."""
