@@ -115,7 +115,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+138"/>
+        <location filename="../../ui/app/screens/attract.py" line="+140"/>
         <source>Ou appuyez sur Entrée.</source>
         <translation>Or press Enter.</translation>
     </message>
@@ -1773,7 +1773,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+132"/>
+        <location filename="../../ui/app/screens/home.py" line="+144"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -1861,6 +1861,11 @@
         <location line="+3"/>
         <source>Le Smart Tour passe à {place} {day}, {hours}</source>
         <translation>The Smart Tour comes to {place} on {day}, {hours}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
     </message>
 </context>
 <context>
@@ -3314,7 +3319,7 @@
 <context>
     <name>TourStrip</name>
     <message>
-        <location filename="../../ui/notices/widgets.py" line="+86"/>
+        <location filename="../../ui/notices/widgets.py" line="+10"/>
         <source>Le Smart Tour près de chez vous</source>
         <translation>The Smart Tour near you</translation>
     </message>

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.formatting import clock_time, day_and_month, in_english, time_range
+from ui.formatting import (
+    clock_time,
+    day_and_month,
+    in_english,
+    month_short,
+    time_range,
+    weekday_short,
+)
 from ui.notices.feed import NoticesFeed
 from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
@@ -19,6 +26,9 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from kiosk.itinerary.stops import Stop
+
+
+SHORT_PANEL = 900  # logical px: below, the programme's tour card leaves out what is offered
 
 
 class AnnouncementBanner(QFrame):
@@ -103,7 +113,8 @@ class TourLine(QFrame):
 
 
 class TourStrip(QFrame):
-    """The programme's card of the Smart Tour's next stops: day, place, hours, what is on."""
+    """The programme's card of the Smart Tour's next stops, side by side (it must not take
+    the programme's room on a 1366x768 panel): day, place and hours, what is on."""
 
     SHOWN = 3
 
@@ -119,11 +130,14 @@ class TourStrip(QFrame):
         head.addWidget(icon)
         head.addWidget(self.title, 1)
         self.lines = [named(QLabel(), "tourStripStop") for _ in range(self.SHOWN)]
-        column = self._column = QVBoxLayout(self)
-        column.addLayout(head)
+        stops = self._stops = QHBoxLayout()
         for line in self.lines:
             line.setWordWrap(True)
-            column.addWidget(line)
+            line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            stops.addWidget(line, 1)
+        column = self._column = QVBoxLayout(self)
+        column.addLayout(head)
+        column.addLayout(stops)
         self._theme = theme
         theme.changed.connect(self._resize_for_screen)
         self._resize_for_screen()
@@ -132,19 +146,31 @@ class TourStrip(QFrame):
 
     def _resize_for_screen(self) -> None:
         px = self._theme.tokens.px
-        self._column.setContentsMargins(px(28), px(20), px(28), px(20))
-        self._column.setSpacing(px(10))
+        self._column.setContentsMargins(px(28), px(16), px(28), px(16))
+        self._column.setSpacing(px(8))
+        self._stops.setSpacing(px(40))
+        self.refresh()
 
     def refresh(self) -> None:
         stops = self._feed.stops[: self.SHOWN]
         english, now = in_english(), self._feed.clock.now()
+        short = self._theme.metrics.height < SHORT_PANEL
         for line, stop in zip(self.lines, [*stops, *[None] * self.SHOWN], strict=False):
             if stop is None:
                 line.hide()
                 continue
-            text = stop_sentence(stop, now)
-            offer = stop.offer_in(english)
-            line.setText(f"{text} — {offer}" if offer else text)
+            if stop.starts_at <= now < stop.ends_at:
+                day = QCoreApplication.translate("Notices", "Aujourd’hui")
+            else:
+                day = " ".join(
+                    (weekday_short(stop.starts_at), f"{stop.starts_at.astimezone().day}",
+                     month_short(stop.starts_at))
+                )  # fmt: skip
+            parts = [f"{day} · {time_range(stop.starts_at, stop.ends_at)}", stop.place]
+            if not short:  # a short panel keeps its room for the programme
+                parts.append(stop.offer_in(english))
+            line.setText("\n".join(p for p in parts if p))
+            line.setAccessibleName(stop_sentence(stop, now))  # what the narrator says
             line.show()
         self.setVisible(bool(stops))
 

@@ -25,6 +25,7 @@ TABLES |= {"print_job"}
 TABLES |= {"help_request", "help_ticket_counter", "help_forward"}  # Besoin d'aide ?
 TABLES |= {"sync_state", "sync_conflict"}  # Smart Tour sync
 TABLES |= {"kiosk_heartbeat", "heartbeat_history", "fleet_incident"}  # fleet health
+TABLES |= {"tour_stop", "announcement"}  # the Smart Tour's itinerary, staff's banners
 TABLES |= {"document", "document_file", "document_page", "document_view", "document_search"}
 TABLES |= {  # Click & Collect (issue 5)
     "catalogue_item",
