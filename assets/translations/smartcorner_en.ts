@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+172"/>
+        <location filename="../../ui/app/screens/admin.py" line="+179"/>
         <source>Smart Store, retrait Click &amp; Collect et aide</source>
         <translation>Smart Store, Click &amp; Collect pickup and help</translation>
     </message>
@@ -75,11 +75,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Annonces</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quitter le kiosque</source>
         <translation>Quit the kiosk</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
@@ -110,6 +115,115 @@
         <location line="+2"/>
         <source>Masterclass, ateliers, tables rondes et cafés numériques à venir</source>
         <translation>Upcoming masterclasses, workshops, round tables and digital cafés</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementsScreen</name>
+    <message>
+        <location filename="../../ui/notices/editor.py" line="+193"/>
+        <source>Les annonces ne sont pas disponibles&#x202f;: {why}</source>
+        <translation>Announcements are not available: {why}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tapez d’abord le texte de l’annonce.</source>
+        <translation>Type the announcement first.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Annonce publiée jusqu’au {day}.</source>
+        <translation>Announcement published until {day}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annonce refusée&#x202f;: {why}</source>
+        <translation>Announcement refused: {why}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Annonce retirée.</source>
+        <translation>Announcement withdrawn.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>toutes les bornes</source>
+        <translation>every kiosk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cette borne</source>
+        <translation>this kiosk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>«&#x202f;{text}&#x202f;»</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jusqu’au {day}</source>
+        <translation>until {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annonces en cours</source>
+        <translation>Announcements in force</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aucune annonce en cours.</source>
+        <translation>No announcement in force.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Annonces</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un bandeau en haut de l’écran d’accueil des bornes</source>
+        <translation>A banner at the top of the kiosks’ welcome screens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Par exemple&#x202f;: Le Smart Corner sera fermé le 24/12</source>
+        <translation>For example: The Smart Corner will be closed on 24/12</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3 jours</source>
+        <translation>3 days</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 semaine</source>
+        <translation>1 week</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette borne</source>
+        <translation>This kiosk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toutes les bornes</source>
+        <translation>Every kiosk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Retirer</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publier</source>
+        <translation>Publish</translation>
     </message>
 </context>
 <context>
@@ -1853,7 +1967,7 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../ui/notices/widgets.py" line="+63"/>
+        <location filename="../../ui/notices/widgets.py" line="+73"/>
         <source>Le Smart Tour est à {place} aujourd’hui, jusqu’à {end}</source>
         <translation>The Smart Tour is in {place} today, until {end}</translation>
     </message>
@@ -1863,7 +1977,7 @@
         <translation>The Smart Tour comes to {place} on {day}, {hours}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
@@ -1871,7 +1985,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+272"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+273"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -3319,7 +3433,7 @@
 <context>
     <name>TourStrip</name>
     <message>
-        <location filename="../../ui/notices/widgets.py" line="+10"/>
+        <location filename="../../ui/notices/widgets.py" line="+15"/>
         <source>Le Smart Tour près de chez vous</source>
         <translation>The Smart Tour near you</translation>
     </message>

@@ -276,6 +276,12 @@ def main(argv: list[str] | None = None) -> int:
             shoot(shell, "room-pin-fr-normal")
             shell.router.go("admin")
             shoot(shell, "room-admin-fr-normal")
+            shell.router.go("announcements")
+            while shell.executor.pending:
+                settle()
+            for lang in Language:
+                shell.session.set_language(lang)
+                shoot(shell, f"room-announcements-{lang.value}-normal")
         shell.close()
         settle()
     if args.main_only:

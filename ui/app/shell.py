@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from hardware.devices import Devices
+    from kiosk.announcements.service import Banner
     from kiosk.stats.dashboard import Dashboard
     from kiosk.stats.periods import Quarter
     from ui.app.screens.admin import AdminScreen
@@ -63,6 +64,7 @@ HOME, PIN, ADMIN = "home", "pin", "admin"
 OUT_OF_SERVICE = "out_of_service"
 EVENTS = "events"  # the programme (ui.events.capability)
 STATS = "stats"  # reached from the administration screen
+ANNOUNCEMENTS = "announcements"  # staff's banners, reached from the administration screen
 
 
 @dataclass
@@ -293,6 +295,7 @@ def build_shell(
         admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
         admin.stats_requested.connect(lambda: router.go(STATS))
         admin.fleet_requested.connect(lambda: router.go(FLEET))
+        admin.announcements_requested.connect(lambda: router.go(ANNOUNCEMENTS))
         admin.quit_requested.connect(on_quit or app.quit)
         return admin
 
@@ -301,6 +304,10 @@ def build_shell(
     router.register(PIN, make_pin)
     router.register(ADMIN, make_admin)
     router.register(STATS, lambda: _make_stats(settings, theme, clock, executor, database, router))
+    router.register(
+        ANNOUNCEMENTS,
+        lambda: _make_announcements(settings, theme, clock, executor, database, notices),
+    )
 
     def make_capability_screen(capability: Capability) -> Screen:
         screen = capability.make_screen(deps)
@@ -384,6 +391,43 @@ def _notices_loader(database: KioskDatabase, settings: Settings) -> NoticesLoade
             return Notices(banners, upcoming_stops(session, now))
 
     return load
+
+
+def _make_announcements(
+    settings: Settings,
+    theme: ThemeController,
+    clock: Clock,
+    executor: BackgroundExecutor,
+    database: KioskDatabase,
+    notices: NoticesFeed,
+) -> Screen:
+    from ui.notices.editor import AnnouncementsScreen, EditorBackend
+
+    def load(now: datetime) -> list[Banner]:
+        from kiosk.announcements.service import announcements
+
+        with database.session_factory()() as session:
+            return announcements(session, now)
+
+    def publish(text: str, starts: datetime, ends: datetime, here_only: bool) -> Banner:
+        from kiosk.announcements.service import announce
+
+        code = database.this_kiosk(starts).code
+        with database.session_factory().begin() as session:
+            return announce(
+                session, text, starts, ends, starts, kiosks=(code,) if here_only else (),
+                created_by=f"kiosk:{code}",
+            )  # fmt: skip
+
+    def withdraw(banner_id: int, now: datetime) -> bool:
+        from kiosk.announcements.service import withdraw as end
+
+        with database.session_factory().begin() as session:
+            return end(session, banner_id, now)
+
+    return AnnouncementsScreen(
+        EditorBackend(load, publish, withdraw), executor, clock, theme, on_changed=notices.refresh
+    )
 
 
 def _make_out_of_service(theme: ThemeController) -> Screen:

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -84,7 +85,7 @@ def test_the_banner_and_the_tour_show_where_and_when_they_should(
     assert strip.title.text() == "The Smart Tour near you"
     shown = [line.text() for line in strip.lines if line.isVisible()]
     assert len(shown) == 2
-    assert shown[0].endswith("— Digital café")  # the offer in English when it was given
+    assert shown[0].endswith("\nPuget-Théniers\nDigital café")  # the offer in English
 
     # the clock moves on: the first banner's end, the second one's start (no new query)
     shell.session.set_language(Language.FR)
@@ -157,4 +158,65 @@ def test_banner_and_tour_fit_the_panel(
                 notices = [getattr(screen, n, None) for n in ("banner", "tour")]
                 assert any(w is not None and w.isVisible() for w in notices), where
                 report += [f"{where}: {p}" for p in problems(shell.window, screen, metrics)]
+    assert not report, "\n".join(report)
+
+
+def test_staff_put_up_and_withdraw_a_banner_from_the_administration(
+    make_shell: Callable[..., Any], qtbot: QtBot, qapp: QApplication
+) -> None:
+    shell = make_shell()
+    shell.router.go("announcements")
+    editor = shell.router.current
+    qtbot.waitUntil(lambda: editor.current_title.text() == "Aucune annonce en cours.")
+    qtbot.mouseClick(editor.keyboard.action, Qt.MouseButton.LeftButton)
+    assert editor.message.text() == "Tapez d’abord le texte de l’annonce."
+    for char in "Fermé demain":
+        if char == " ":
+            qtbot.mouseClick(editor.keyboard.space, Qt.MouseButton.LeftButton)
+        elif char == "é":
+            editor.field.insert("é")  # the accents layer is the keyboard's own test's business
+        else:
+            qtbot.mouseClick(editor.keyboard.key_for(char), Qt.MouseButton.LeftButton)
+    assert editor.field.text() == "Fermé demain"
+    qtbot.mouseClick(editor.places.button(0), Qt.MouseButton.LeftButton)  # this kiosk only
+    qtbot.mouseClick(editor.keyboard.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.message.text().startswith("Annonce publiée jusqu’au "))
+    qtbot.waitUntil(lambda: editor.rows[0][0].isVisible())
+    assert editor.rows[0][0].text().startswith("«\u202fFermé demain\u202f» — cette borne, jusqu’au ")
+    # this kiosk's screens show it at once
+    qtbot.waitUntil(lambda: [b.text for b in shell.notices.banners] == ["Fermé demain"])
+    assert shell.attract.banner.text.text() == "Fermé demain"
+    qtbot.mouseClick(editor.rows[0][1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.message.text() == "Annonce retirée.")
+    qtbot.waitUntil(lambda: not shell.notices.banners)
+    qtbot.waitUntil(lambda: editor.current_title.text() == "Aucune annonce en cours.")
+    assert shell.attract.banner.isHidden()
+
+
+@pytest.mark.parametrize(
+    "panel", [p for p in PANELS if p.name in ("1366x768", "1080x1920", "3840x2160@200")],
+    ids=lambda p: p.name,
+)  # fmt: skip
+def test_the_announcements_screen_fits_the_panel(
+    notices_db: None, make_shell: Callable[..., Any], qtbot: QtBot, qapp: QApplication,
+    panel: Any,
+) -> None:  # fmt: skip
+    shell = make_shell()
+    metrics = panel.metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    shell.router.go("announcements")
+    editor = shell.router.current
+    report: list[str] = []
+    for lang in (Language.FR, Language.EN):
+        for accessible in (False, True):
+            shell.session.set_language(lang)
+            shell.session.set_accessible(accessible)
+            qtbot.waitUntil(lambda: editor.rows[1][0].isVisible())  # the two banners in force
+            qapp.processEvents()
+            where = f"{lang.value} {'accessible' if accessible else 'normal'}"
+            report += [f"{where}: {p}" for p in problems(shell.window, editor, metrics)]
+            report += [f"{where}: {w.objectName()} hidden" for w in (
+                editor.keyboard.action, editor.field, editor.places.button(1),
+                editor.durations.button(2), editor.rows[0][1]) if not w.isVisible()]  # fmt: skip
     assert not report, "\n".join(report)

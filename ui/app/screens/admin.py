@@ -33,6 +33,7 @@ class AdminScreen(Screen):
     simulator_requested = Signal()
     stats_requested = Signal()
     fleet_requested = Signal()
+    announcements_requested = Signal()
 
     def __init__(
         self,
@@ -93,6 +94,9 @@ class AdminScreen(Screen):
         self.fleet = TouchButton(theme, "device-desktop", role="secondary")
         self.fleet.setObjectName("adminFleet")
         self.fleet.clicked.connect(self.fleet_requested)
+        self.announcements = TouchButton(theme, "speakerphone", role="secondary")
+        self.announcements.setObjectName("adminAnnouncements")
+        self.announcements.clicked.connect(self.announcements_requested)
         self.quit = TouchButton(theme, "logout", role="danger", icon_colour="on_error")
         self.quit.setObjectName("adminQuit")
         self.quit.clicked.connect(self.quit_requested)
@@ -122,7 +126,10 @@ class AdminScreen(Screen):
 
     def _place_actions(self) -> None:
         """The actions in one row when they fit the width, else in as many columns as fit."""
-        buttons = [self.back, self.hardware, self.simulator, self.stats, self.fleet, self.quit]
+        buttons = [
+            self.back, self.hardware, self.simulator, self.stats, self.fleet, self.announcements,
+            self.quit,
+        ]  # fmt: skip
         # decided by the settings, not isHidden(): before the layout parents them, the
         # buttons are top-level widgets, hidden until shown
         shown = [b for b in buttons if b is not self.simulator or self._can_simulate]
@@ -193,4 +200,5 @@ class AdminScreen(Screen):
         self.simulator.setText(self.tr("Simuler un badge"))
         self.stats.setText(self.tr("Statistiques"))
         self.fleet.setText(self.tr("Parc des bornes"))
+        self.announcements.setText(self.tr("Annonces"))
         self.quit.setText(self.tr("Quitter le kiosque"))
