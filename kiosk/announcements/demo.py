@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import uuid
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
@@ -16,14 +18,16 @@ def seed_announcements(session: Session, base: DemoBase) -> dict[str, int]:
     if closed < base.today:
         closed = date(base.today.year + 1, 12, 24)
     ends = datetime.combine(closed + timedelta(days=1), time(0), PARIS)
-    starts = min(base.now, ends - timedelta(days=30))
+    # from the seed's day on, whatever its hour: the demo is the same all day long
+    starts = datetime.combine(base.today, time(0), PARIS)
     announce(
         session,
         f"Le Smart Corner sera fermé le {closed:%d/%m}.",
         starts,
         ends,
-        base.now,
+        starts,
         text_en=f"The Smart Corner will be closed on {closed:%d/%m}.",
         created_by="demo",
+        nonce=uuid.UUID(int=random.Random(base.seed + 15).getrandbits(128)).hex,
     )
     return {"announcements": 1}

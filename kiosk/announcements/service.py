@@ -68,8 +68,10 @@ def announce(
     profiles: tuple[Profile, ...] = (),
     kiosks: tuple[str, ...] = (),
     created_by: str = "",
+    nonce: str | None = None,
 ) -> Banner:
-    """A new announcement in ``session``'s transaction (the caller commits)."""
+    """A new announcement in ``session``'s transaction (the caller commits); ``nonce`` only
+    for data that must come out the same each time (the demo)."""
     text, text_en = " ".join(text.split()), " ".join(text_en.split())
     if not text:
         raise AnnouncementRefused("the text is empty")
@@ -81,7 +83,8 @@ def announce(
         raise AnnouncementRefused("it would end before anyone sees it")
     codes = tuple(sorted({k.strip().upper() for k in kiosks if k.strip()}))
     row = Announcement(
-        nonce=new_nonce(), text=text, text_en=text_en, starts_at=starts_at, ends_at=ends_at,
+        nonce=nonce or new_nonce(), text=text, text_en=text_en, starts_at=starts_at,
+        ends_at=ends_at,
         profiles=",".join(p.value for p in profiles), kiosks=",".join(codes), created_at=now,
         created_by=created_by[:64],
     )  # fmt: skip

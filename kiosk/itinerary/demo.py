@@ -31,16 +31,22 @@ OFFERS = (
 
 def seed_itinerary(session: Session, base: DemoBase) -> dict[str, int]:
     rng = random.Random(base.seed + 14)
-    sites = {s.id: s for s in session.scalars(select(Site).where(Site.id.in_(base.site_ids)))}
+    sites = {
+        s.id: s
+        for s in session.scalars(select(Site).where(Site.id.in_(base.site_ids)).order_by(Site.code))
+    }
     remote = [s for s in sites.values() if not s.is_smart_corner]
     first, last = base.today + timedelta(days=1), base.today + timedelta(weeks=WEEKS)
     planned: dict[date, Site] = {}
+    imported = datetime.combine(base.today, time(0), PARIS)  # the same all day long
     tour_events = session.scalars(
-        select(Event).where(
+        select(Event)
+        .where(
             Event.space == Space.REMOTE_SITE,
             Event.starts_at >= datetime.combine(first, time(0), PARIS),
             Event.starts_at < datetime.combine(last, time(0), PARIS),
         )
+        .order_by(Event.starts_at, Event.id)
     )
     for event in tour_events:
         planned[event.starts_at.astimezone(PARIS).date()] = sites[event.site_id]
@@ -55,7 +61,7 @@ def seed_itinerary(session: Session, base: DemoBase) -> dict[str, int]:
         session.add(
             TourStop(ref=stop_ref(site.code, starts), site_id=site.id, starts_at=starts,
                      ends_at=starts.replace(hour=16), offer=offer, offer_en=offer_en,
-                     imported_at=base.now)
+                     imported_at=imported)
         )  # fmt: skip
     session.flush()
     return {"tour_stops": len(planned)}

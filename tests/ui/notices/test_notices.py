@@ -182,7 +182,8 @@ def test_staff_put_up_and_withdraw_a_banner_from_the_administration(
     qtbot.mouseClick(editor.keyboard.action, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.message.text().startswith("Annonce publiée jusqu’au "))
     qtbot.waitUntil(lambda: editor.rows[0][0].isVisible())
-    assert editor.rows[0][0].text().startswith("«\u202fFermé demain\u202f» — cette borne, jusqu’au ")
+    listed = editor.rows[0][0].text()
+    assert listed.startswith("«\u202fFermé demain\u202f» — cette borne, jusqu’au ")
     # this kiosk's screens show it at once
     qtbot.waitUntil(lambda: [b.text for b in shell.notices.banners] == ["Fermé demain"])
     assert shell.attract.banner.text.text() == "Fermé demain"
