@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -217,10 +217,13 @@ class DocumentReader(QWidget):
         self.next.clicked.connect(self.pdf.next_page)
         self.zoom_out = TouchButton(theme, "zoom-out", icon_size=40)
         self.zoom_out.setObjectName("zoomOut")
-        self.zoom_out.clicked.connect(self.pdf.zoom_out)
+        self.zoom_out.clicked.connect(lambda: self.pdf.zoom_out())
         self.zoom_in = TouchButton(theme, "zoom-in", icon_size=40)
         self.zoom_in.setObjectName("zoomIn")
-        self.zoom_in.clicked.connect(self.pdf.zoom_in)
+        self.zoom_in.clicked.connect(lambda: self.pdf.zoom_in())
+        self.fit = TouchButton(theme, "arrow-autofit-width", icon_size=40)
+        self.fit.setObjectName("zoomFit")
+        self.fit.clicked.connect(self.pdf.fit_width)
         self.find_button = TouchButton(theme, "file-search", icon_size=40)
         self.find_button.setObjectName("findInDocument")
         self.find_button.clicked.connect(self.open_find)
@@ -233,8 +236,12 @@ class DocumentReader(QWidget):
         bar.addSpacing(24)
         bar.addWidget(self.zoom_out)
         bar.addWidget(self.zoom_in)
+        bar.addWidget(self.fit)
         bar.addStretch(1)
         bar.addWidget(self.find_button)
+        self.toolbar.installEventFilter(self)
+        # after the new style sheet has sized the buttons: the words may fit again, or no more
+        theme.changed.connect(self._fit_toolbar_later)
         self.pdf.page_changed.connect(self._page_changed)
         self.pdf.zoom_changed.connect(self._zoom_changed)
 
@@ -358,6 +365,7 @@ class DocumentReader(QWidget):
     def _zoom_changed(self) -> None:
         self.zoom_in.setEnabled(self.pdf.can_zoom_in())
         self.zoom_out.setEnabled(self.pdf.can_zoom_out())
+        self.fit.setEnabled(self.pdf.can_zoom_out())
 
     def _retranslate_content(self) -> None:
         doc = self.document
@@ -382,7 +390,9 @@ class DocumentReader(QWidget):
         self.next.setAccessibleName(self.tr("Page suivante"))
         self.zoom_in.setAccessibleName(self.tr("Agrandir"))
         self.zoom_out.setAccessibleName(self.tr("Réduire"))
-        self.find_button.setText(self.tr("Chercher dans le document"))
+        self.fit.setAccessibleName(self.tr("Ajuster à la largeur"))
+        self.find_button.setAccessibleName(self.tr("Chercher dans le document"))
+        self._fit_toolbar()
         self.keyboard.set_action_label(self.tr("OK"))
         self.take_away.retranslate()
         self.finder.retranslate()
@@ -390,6 +400,28 @@ class DocumentReader(QWidget):
             self.meta.setText(meta_line(self.document))
             self._page_changed(self.pdf.current_page, self.pdf.page_count)
         self._retranslate_content()
+
+    def _fit_toolbar(self) -> None:
+        """Words on « Ajuster » and on the find button where the bar has room for them, icons
+        alone where it has not (a narrow panel, the large accessible type): a cut word reads
+        worse than an icon, and the accessible names keep the words for the voice."""
+        labels = ((self.fit, self.tr("Ajuster")),
+                  (self.find_button, self.tr("Chercher dans le document")))  # fmt: skip
+        for button, text in labels:
+            button.setText(text)
+        room, layout = self.toolbar.width(), self.toolbar.layout()
+        for button, _ in labels:
+            if layout is None or layout.sizeHint().width() <= room:
+                break
+            button.setText("")
+
+    def _fit_toolbar_later(self) -> None:
+        QTimer.singleShot(0, self, self._fit_toolbar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.toolbar and event.type() == QEvent.Type.Resize:
+            self._fit_toolbar()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
