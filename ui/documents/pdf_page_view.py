@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent, Q
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScroller, QScrollerProperties, QWidget
 
 from ui.documents.pdf_tiles import (
+    PREVIEW,
     TILE,
     TileCache,
     TileJob,
@@ -47,7 +48,6 @@ class PdfPageView(QAbstractScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.cache = TileCache(cache_bytes)
         self.renderer: TileRenderer | None = None
-        self._retired: list[TileRenderer] = []
         self._generation = 0
         self._sizes: list[tuple[float, float]] = []  # page sizes in points
         self._zoom = 1.0
@@ -78,7 +78,7 @@ class PdfPageView(QAbstractScrollArea):
         self.drop_pages()
         self._generation += 1
         self._sizes = sizes
-        self.renderer = TileRenderer(path, self._generation)
+        self.renderer = TileRenderer(path, self._generation, self)
         self.renderer.rendered.connect(self._tile_rendered)
         self.fitting = True
         self._relayout(anchor=None)
@@ -88,20 +88,10 @@ class PdfPageView(QAbstractScrollArea):
         if self.renderer is not None:
             self.renderer.rendered.disconnect(self._tile_rendered)
             self.renderer.stop()
-            self._retired.append(self.renderer)
             self.renderer = None
-        self._retired = [r for r in self._retired if not r.finished()]
         self.cache.clear()
         self._sizes = []
         self._relayout(anchor=None)
-
-    def stop_workers(self, timeout: float) -> bool:
-        """Wait for the workers to end (tests and shutdown only)."""
-        ended = all(r.join(timeout) for r in self._retired)
-        if self.renderer is not None:
-            self.renderer.stop()
-            ended = self.renderer.join(timeout) and ended
-        return ended
 
     # -- geometry --------------------------------------------------------------------------
     @property
@@ -287,7 +277,14 @@ class PdfPageView(QAbstractScrollArea):
         if generation != self._generation or not isinstance(key, TileKey):
             return  # a document closed since
         self.cache.put(key, image)
-        self.viewport().update()
+        if key.page < len(self._widths):
+            rect = self.page_rect(key.page)
+            if key.col != PREVIEW and key.width == self._widths[key.page]:
+                clip = tile_job(key.page, self.page_size(key.page), key.col, key.row).clip
+                rect = target_of(rect, clip, self.dpr)
+            elif key.col != PREVIEW:
+                return  # a scale no longer shown
+            self.viewport().update(rect.toAlignedRect().intersected(self.viewport().rect()))
         self.painted.emit()
 
     def sharp(self) -> bool:
@@ -303,25 +300,37 @@ class PdfPageView(QAbstractScrollArea):
 
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Only what is exposed: a tile that arrives repaints its own square, not the screen
+        (a whole-screen repaint per tile cost 30 ms of GUI thread each at 1920x1080)."""
+        exposed = QRectF(event.rect())
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), SURROUND)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         dpr = self.dpr
         for page, part in self._visible():
             rect = self.page_rect(page)
-            preview_key = preview_job(page, self._preview_size(page)).key
-            tiles = []
+            shown = rect.intersected(exposed)
+            if shown.isEmpty():
+                continue
+            preview_key = self.preview_key(page)
+            tiles: list[tuple[QRectF, QImage | None]] = []
             if preview_key.width != self._widths[page]:
-                tiles = [(job, self.cache.get(job.key)) for job in self._tiles_of(page, part)]
+                for job in self._tiles_of(page, part):
+                    target = target_of(rect, job.clip, dpr)
+                    if target.intersects(exposed):
+                        tiles.append((target, self.cache.get(job.key)))
             if not tiles or any(image is None for _, image in tiles):
-                painter.fillRect(rect, PAPER)  # the stand-in, blurry, until the tiles come
+                painter.fillRect(shown, PAPER)  # the stand-in, blurry, until the tiles come
                 preview = self.cache.get(preview_key)
                 if preview is not None:
-                    painter.drawImage(rect, preview)
-            for job, image in tiles:
+                    sx, sy = preview.width() / rect.width(), preview.height() / rect.height()
+                    source = QRectF((shown.x() - rect.x()) * sx, (shown.y() - rect.y()) * sy,
+                                    shown.width() * sx, shown.height() * sy)  # fmt: skip
+                    painter.drawImage(shown, preview, source)
+            for target, image in tiles:
                 if image is not None:
-                    painter.fillRect(target_of(rect, job.clip, dpr), PAPER)
-                    painter.drawImage(target_of(rect, job.clip, dpr), image)
+                    painter.fillRect(target, PAPER)
+                    painter.drawImage(target, image)
         painter.end()
 
     # -- touch -----------------------------------------------------------------------------

@@ -7,22 +7,20 @@ zoom needs is that of the screen, whatever the zoom, and the cache evicts the le
 drawn tiles past its byte cap.
 
 PDFium is not thread-safe and QPdfDocument is no exception: the worker opens a QPdfDocument of
-its own on the same file and is the only one to render from it. One worker, one queue that the
-view *replaces* on every zoom or scroll: what the visitor has scrolled past is never rendered.
+its own on the same file and is the only one to render from it (QtPdf serialises PDFium calls
+across documents). One worker, one queue that the view *replaces* on every zoom or scroll: what
+the visitor has scrolled past is never rendered.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections import OrderedDict
 from typing import Final, NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect, QSize, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-
-log = logging.getLogger(__name__)
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions, QPdfPageRenderer
 
 TILE: Final = 512  # device pixels a side: 1 MB a tile
 PREVIEW = -1  # the column of a whole-page image (the low-resolution stand-in)
@@ -51,9 +49,8 @@ def preview_job(page: int, page_size: QSize) -> TileJob:
                    QRect(0, 0, page_size.width(), page_size.height()))  # fmt: skip
 
 
-def render_region(document: QPdfDocument, job: TileJob) -> QImage:
-    """``job.clip`` of page ``job.key.page`` drawn at ``job.page_size``, premultiplied for a
-    fast blit.
+def region_options(job: TileJob) -> QPdfDocumentRenderOptions:
+    """The options that render ``job.clip`` of the page drawn at ``job.page_size``.
 
     QtPdf builds its matrix from the clip's right() and bottom(), which are one pixel short of
     the edge (QRect's convention), and divides by the image's size: a clip one pixel wider and
@@ -63,8 +60,12 @@ def render_region(document: QPdfDocument, job: TileJob) -> QImage:
     options = QPdfDocumentRenderOptions()
     options.setScaledSize(job.page_size)
     options.setScaledClipRect(QRect(clip.x(), clip.y(), clip.width() + 1, clip.height() + 1))
-    image = document.render(job.key.page, clip.size(), options)
-    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    return options
+
+
+def render_region(document: QPdfDocument, job: TileJob) -> QImage:
+    """What the worker renders for ``job``, asked directly (the tests' reference)."""
+    return document.render(job.key.page, job.clip.size(), region_options(job))
 
 
 class TileCache:
@@ -105,71 +106,67 @@ class TileCache:
 
 
 class TileRenderer(QObject):
-    """The one worker that renders one document's tiles; :meth:`want` replaces its queue (stale
-    work is dropped, not done), :meth:`stop` returns at once (the worker ends after its current
-    tile). Emitted from the worker, received on the GUI thread: the signal is queued, and
-    ``generation`` tells the view's current document from one it has just closed."""
+    """One document's tiles, rendered by QtPdf's own worker thread (QPdfPageRenderer in
+    multi-threaded mode) from a QPdfDocument of its own that the GUI thread never reads.
+
+    Not a Python thread: PySide keeps the GIL during ``QPdfDocument.render``, so a Python
+    worker stalled the GUI thread for as long as each render (a 400 ms stall was measured).
+    One request in flight at a time; :meth:`want` replaces the rest of the queue, so stale work
+    is dropped, not done."""
 
     rendered = Signal(int, object, QImage)  # generation, TileKey, image
 
-    def __init__(self, path: str, generation: int) -> None:
-        super().__init__()  # no parent: the view keeps it until its thread has ended
+    def __init__(self, path: str, generation: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.generation = generation
-        self._wake = threading.Condition()
-        self._jobs: list[TileJob] = []
-        self._busy: TileKey | None = None
+        # the renderer first: Qt deletes children in order, and its destructor joins the
+        # render thread, which must be done before the document goes (a parent's deletion)
+        self.worker = QPdfPageRenderer(self)
+        self._document = QPdfDocument(self)
+        self._document.load(path)
+        self.worker.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        self.worker.setDocument(self._document)
+        self.worker.pageRendered.connect(self._page_rendered)
+        self._queue: list[TileJob] = []
+        self._in_flight: dict[int, TileJob] = {}
         self._stopped = False
-        self._thread = threading.Thread(
-            target=self._run, args=(path,), name="pdf-tiles", daemon=True
-        )
-        self._thread.start()
 
     def want(self, jobs: list[TileJob]) -> None:
         """Render these, in this order, and nothing else that is still waiting."""
-        with self._wake:
-            self._jobs = [job for job in reversed(jobs) if job.key != self._busy]
-            self._wake.notify()
+        busy = {job.key for job in self._in_flight.values()}
+        self._queue = [job for job in jobs if job.key not in busy]
+        self._next()
 
     def pending(self) -> int:
-        with self._wake:
-            return len(self._jobs) + (self._busy is not None)
+        return len(self._queue) + len(self._in_flight)
 
     def stop(self) -> None:
-        with self._wake:
-            self._stopped = True
-            self._jobs = []
-            self._wake.notify()
+        """Ends the worker's thread and closes its document. Waits only for the tile being
+        rendered, if any (QPdfPageRenderer's destructor joins its thread): waiting for its
+        result instead left retired workers alive for good in tests that closed right after
+        a zoom (the result never came)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._queue = []
+        self._in_flight.clear()
+        self.worker.pageRendered.disconnect(self._page_rendered)
+        shiboken6.delete(self.worker)  # joins the render thread before the document goes
+        self._document.close()
+        self.deleteLater()
 
-    def finished(self) -> bool:
-        return not self._thread.is_alive()
+    def _next(self) -> None:
+        if self._stopped or self._in_flight or not self._queue:
+            return
+        job = self._queue.pop(0)
+        request = self.worker.requestPage(job.key.page, job.clip.size(), region_options(job))
+        self._in_flight[request] = job
 
-    def join(self, timeout: float) -> bool:
-        """For tests and shutdown only: the GUI never waits on the worker."""
-        self._thread.join(timeout)
-        return self.finished()
-
-    def _run(self, path: str) -> None:
-        document = QPdfDocument()  # this thread's own: never shared with the GUI thread
-        try:
-            if document.load(path) != QPdfDocument.Error.None_:
-                log.warning("the tile renderer could not open %s", path)
-                return
-            while True:
-                with self._wake:
-                    while not self._stopped and not self._jobs:
-                        self._wake.wait()
-                    if self._stopped:
-                        return
-                    job = self._jobs.pop()  # the list is reversed: this is the first wanted
-                    self._busy = job.key
-                image = render_region(document, job)
-                with self._wake:
-                    self._busy = None
-                    if self._stopped:
-                        return
-                self.rendered.emit(self.generation, job.key, image)
-        except Exception:  # a thread boundary: logged, never swallowed
-            log.exception("rendering a PDF tile failed")
-        finally:
-            document.close()
-            del document
+    def _page_rendered(
+        self, _page: int, _size: QSize, image: QImage, _options: object, request: int
+    ) -> None:
+        job = self._in_flight.pop(request, None)
+        if job is not None:
+            premultiplied = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+            self.rendered.emit(self.generation, job.key, premultiplied)
+        self._next()

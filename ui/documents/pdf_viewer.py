@@ -112,9 +112,6 @@ class PdfViewer(QWidget):
     def fit_width_zoom(self) -> float:
         return self.view.fit_width_zoom()
 
-    def max_zoom(self) -> float:
-        return MAX_ZOOM
-
     def can_zoom_in(self) -> bool:
         return self.document is not None and self.zoom < MAX_ZOOM - 1e-6
 
