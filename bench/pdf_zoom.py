@@ -108,8 +108,9 @@ def main() -> int:
             pan_sharp.append((time.perf_counter() - t0) * 1000 + until(view.sharp))
         viewer.fit_width()
         until(view.sharp)
+    load = os.getloadavg()[0]
     print(f"PDF zoom on {args.pdf.name}, viewer {width}x{height} logical, device pixel ratio "
-          f"{view.dpr:g}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+          f"{view.dpr:g}, {os.cpu_count()} CPUs, load average {load:.1f}")  # fmt: skip
     print(line("zoom step -> first paint", first_paint))
     print(line("zoom step -> sharp region painted", zoom_sharp))
     print(line("pan at 800 % -> sharp", pan_sharp))
