@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,6 +45,8 @@ from ui.widgets.qr_code import QrCodeWidget
 
 QR_SIZE = 240
 SIDE_WIDTH = 480
+TEXT_SLACK = 32  # a styled button's size hint falls a few pixels short of its bold text
+PORTRAIT_SIDE_WIDTH = 400  # a totem's page column needs the room for its two rows of buttons
 
 
 class TakeAway(QWidget):
@@ -228,17 +232,19 @@ class DocumentReader(QWidget):
         self.find_button.setObjectName("findInDocument")
         self.find_button.clicked.connect(self.open_find)
         self.toolbar = named(QWidget(), "readerToolbar")
-        bar = QHBoxLayout(self.toolbar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(12)
-        for item in (self.previous, self.page_label, self.next):
-            bar.addWidget(item)
-        bar.addSpacing(24)
-        bar.addWidget(self.zoom_out)
-        bar.addWidget(self.zoom_in)
-        bar.addWidget(self.fit)
-        bar.addStretch(1)
-        bar.addWidget(self.find_button)
+        self._bar = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.toolbar)
+        self._bar.setContentsMargins(0, 0, 0, 0)
+        self._bar.setSpacing(24)
+        self._pages_row, self._zoom_row = QHBoxLayout(), QHBoxLayout()
+        for row, items in ((self._pages_row, (self.previous, self.page_label, self.next)),
+                           (self._zoom_row, (self.zoom_out, self.zoom_in, self.fit))):  # fmt: skip
+            row.setSpacing(12)
+            for item in items:
+                row.addWidget(item)
+            self._bar.addLayout(row)
+        self._pages_row.addStretch(1)
+        self._zoom_row.addStretch(1)
+        self._zoom_row.addWidget(self.find_button)
         self.toolbar.installEventFilter(self)
         # after the new style sheet has sized the buttons: the words may fit again, or no more
         theme.changed.connect(self._fit_toolbar_later)
@@ -255,9 +261,8 @@ class DocumentReader(QWidget):
         self.take_away = TakeAway(theme)
         self.take_away.print_requested.connect(self.print_requested)
         side = named(QWidget(), "readerSide")
-        side.setFixedWidth(
-            SIDE_WIDTH
-        )  # the take-away column keeps its width, the page gets the rest
+        side.setFixedWidth(SIDE_WIDTH)  # the take-away column keeps its width, the page the rest
+        self._side_widget = side
         self._side = QStackedLayout(side)
         self._side.addWidget(self.take_away)
         self._side.addWidget(self.finder)
@@ -402,18 +407,31 @@ class DocumentReader(QWidget):
         self._retranslate_content()
 
     def _fit_toolbar(self) -> None:
-        """Words on « Ajuster » and on the find button where the bar has room for them, icons
-        alone where it has not (a narrow panel, the large accessible type): a cut word reads
-        worse than an icon, and the accessible names keep the words for the voice."""
+        """One row where the bar has room, the page buttons above the zoom buttons where it has
+        not (1366x768, portrait totems, the large accessible type); then « Ajuster » and the
+        find button lose their words before anything is cut: a cut word reads worse than an
+        icon, and the accessible names keep the words for the voice."""
         labels = ((self.fit, self.tr("Ajuster")),
                   (self.find_button, self.tr("Chercher dans le document")))  # fmt: skip
         for button, text in labels:
             button.setText(text)
-        room, layout = self.toolbar.width(), self.toolbar.layout()
+        room = self.toolbar.width() - TEXT_SLACK
+        one_row = row_width(self._pages_row) + self._bar.spacing() + row_width(self._zoom_row)
+        self._bar.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if one_row <= room
+            else QBoxLayout.Direction.TopToBottom
+        )
         for button, _ in labels:
-            if layout is None or layout.sizeHint().width() <= room:
+            if one_row <= room or row_width(self._zoom_row) <= room:
                 break
             button.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = SIDE_WIDTH if self.width() >= self.height() else PORTRAIT_SIDE_WIDTH
+        for widget in (self._side_widget, self.take_away, self.finder):
+            widget.setFixedWidth(width)
+        super().resizeEvent(event)
 
     def _fit_toolbar_later(self) -> None:
         QTimer.singleShot(0, self, self._fit_toolbar)
@@ -427,3 +445,12 @@ class DocumentReader(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def row_width(row: QHBoxLayout) -> int:
+    """What a row of buttons needs, from its widgets' size hints (a layout's own hint is only
+    brought up to date on its next activation, after a button's text changed)."""
+    widgets = [item.widget() for item in map(row.itemAt, range(row.count())) if item is not None]
+    hints = sum(max(widget.sizeHint().width(), widget.minimumWidth())
+                for widget in widgets if widget is not None)  # fmt: skip
+    return hints + row.spacing() * max(0, row.count() - 1)  # the stretch has its spacing too
