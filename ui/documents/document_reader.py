@@ -426,6 +426,9 @@ class DocumentReader(QWidget):
             if one_row <= room or row_width(self._zoom_row) <= room:
                 break
             button.setText("")
+        for row in (self._pages_row, self._zoom_row):
+            row.invalidate()
+        self._bar.activate()  # now: the rows' cached hints are of the old words
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = SIDE_WIDTH if self.width() >= self.height() else PORTRAIT_SIDE_WIDTH
