@@ -6,6 +6,10 @@ pinch."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,7 +24,8 @@ from ui.documents import pdf_tiles
 from ui.documents.pdf_tiles import TileJob, TileKey, render_region
 from ui.documents.pdf_viewer import PdfViewer
 
-REAL = Path(__file__).parents[2] / "fixtures" / "real" / "documents"
+ROOT = Path(__file__).parents[3]
+REAL = ROOT / "tests" / "fixtures" / "real" / "documents"
 INVOICE = REAL / "facturx-pdfa3-facture.pdf"  # one page, print in the middle and the corners
 COURSE = REAL / "pdflatex-french-ligatures.pdf"  # four pages of small TeX print
 READER_4K = QSize(1280, 760)  # the reader's page area on 3840x2160 at 200 % (logical pixels)
@@ -74,8 +79,10 @@ def direct_render(path: Path, page: int, page_size: QSize, region: QRect) -> QIm
 
 
 def shown(viewer: PdfViewer, region: QRect) -> QImage:
-    """``region`` of the screen (device pixels of the view)."""
-    return viewer.view.viewport().grab().toImage().copy(region)
+    """``region`` of the screen (device pixels of the view), as plain pixels."""
+    image = viewer.view.viewport().grab().toImage().copy(region)
+    image.setDevicePixelRatio(1.0)  # else drawn at half its size on white, at 200 %
+    return image
 
 
 def in_page(viewer: PdfViewer, page: int, region: QRect) -> QRect:
@@ -139,22 +146,52 @@ def test_a_tile_is_the_whole_page_render_cropped(qapp) -> None:
     document.close()
 
 
-def test_eight_taps_reach_400_percent_and_the_middle_is_sharp(qtbot, make_viewer) -> None:
-    viewer = make_viewer(COURSE)
-    viewer.go_to(2)
-    for _ in range(8):
-        viewer.zoom_in()
-    assert viewer.zoom >= 4.0
-    qtbot.waitUntil(viewer.view.sharp, timeout=SHARP)
+def the_middle(viewer: PdfViewer) -> dict[str, float]:
+    """The middle of the screen against QtPdf's direct render of it at the same scale, and
+    against the page's stand-in stretched to that scale."""
     ratio = viewer.view.dpr
     width, height = viewer.view.viewport().width() * ratio, viewer.view.viewport().height() * ratio
     middle = QRect(round(width / 2) - REGION // 2, round(height / 2) - REGION // 2, REGION, REGION)
     page = viewer.view.page_at(viewer.view.viewport().height() / 2)
     region = in_page(viewer, page, middle)
     expected = direct_render(COURSE, page, viewer.view.page_size(page), region)
-    assert ink(expected) > 0.02  # print in the middle of the screen
-    assert difference(shown(viewer, middle), expected) < SAME
-    assert difference(stretched_stand_in(viewer, page, region), expected) > 3 * SAME
+    return {
+        "ratio": ratio,
+        "zoom": viewer.zoom,
+        "ink": ink(expected),
+        "shown": difference(shown(viewer, middle), expected),
+        "stand_in": difference(stretched_stand_in(viewer, page, region), expected),
+    }
+
+
+def assert_sharp_at_400(figures: dict[str, float]) -> None:
+    assert figures["zoom"] >= 4.0
+    assert figures["ink"] > 0.02  # print in the middle of the screen
+    assert figures["shown"] < SAME
+    assert figures["stand_in"] > 3 * SAME  # the comparison tells the two apart
+
+
+def test_eight_taps_reach_400_percent_and_the_middle_is_sharp(qtbot, make_viewer) -> None:
+    viewer = make_viewer(COURSE)
+    viewer.go_to(2)
+    for _ in range(8):
+        viewer.zoom_in()
+    qtbot.waitUntil(viewer.view.sharp, timeout=SHARP)
+    assert_sharp_at_400(the_middle(viewer))
+
+
+@pytest.mark.slow  # a Qt process of its own
+def test_the_same_at_a_device_pixel_ratio_of_2(tmp_path: Path) -> None:
+    """4K at 200 % for real: QT_SCALE_FACTOR=2 in a process of its own (this one's ratio is
+    fixed at 1), tiles in device pixels, drawn one to one on a 1920x1080 logical panel."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2",
+           "PYTHONPATH": str(ROOT)}  # fmt: skip
+    run = subprocess.run([sys.executable, "-m", "tests.ui.documents.pdf_zoom_probe"], env=env,
+                         cwd=ROOT, capture_output=True, text=True, timeout=240)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    assert figures["ratio"] == 2
+    assert_sharp_at_400(figures)
 
 
 def test_panning_to_the_bottom_right_corner_shows_that_corner(qtbot, make_viewer) -> None:
