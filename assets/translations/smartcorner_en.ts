@@ -957,7 +957,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+360"/>
+        <location filename="../../ui/documents/document_reader.py" line="+365"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1003,17 +1003,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Chercher dans le document</source>
         <translation>Search this document</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Ajuster</source>
         <translation>Fit width</translation>
     </message>
@@ -1493,7 +1493,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-250"/>
+        <location filename="../../ui/documents/document_reader.py" line="-252"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
