@@ -1,8 +1,8 @@
 """The reader's zoom on real PDFs: eight taps on « + » reach 400 % and more on the reader of a
 3840x2160 panel at 200 % (1920x1080 logical), what shows is as sharp as QtPdf renders that
 region directly (not the page's stand-in stretched), the bottom-right corner shows after a pan,
-no tile is rendered on the GUI thread, the tile cache stays under its byte cap, and two fingers
-pinch."""
+no tile is rendered on the GUI thread, the tile cache stays under its byte cap, one finger drags
+the page both ways and two fingers pinch."""
 
 from __future__ import annotations
 
@@ -289,3 +289,23 @@ def test_two_fingers_pinch_to_zoom(qtbot, make_viewer) -> None:
     assert viewer.can_zoom_out()
     point = QPointF(middle)
     assert viewer.view.page_rect(0).contains(point)  # the pinch's middle stayed on the page
+
+
+def test_one_finger_drags_the_zoomed_page_both_ways(qtbot, make_viewer) -> None:
+    viewer = make_viewer(COURSE)
+    for _ in range(4):
+        viewer.zoom_in()
+    view = viewer.view
+    horizontal, vertical = view.horizontalScrollBar(), view.verticalScrollBar()
+    horizontal.setValue(horizontal.maximum() // 2)
+    vertical.setValue(vertical.maximum() // 4)
+    start = (horizontal.value(), vertical.value())
+    viewport = view.viewport()
+    device = QTest.createTouchDevice()
+    finger = QPoint(viewport.width() // 2, viewport.height() // 2)
+    QTest.touchEvent(viewport, device).press(0, finger).commit()
+    for step in range(1, 11):  # up and to the left, as a reader drags to see what is right
+        QTest.touchEvent(viewport, device).move(0, finger - QPoint(20 * step, 15 * step)).commit()
+    QTest.touchEvent(viewport, device).release(0, finger - QPoint(200, 150)).commit()
+    qtbot.waitUntil(lambda: horizontal.value() > start[0] + 100)
+    qtbot.waitUntil(lambda: vertical.value() > start[1] + 75)
