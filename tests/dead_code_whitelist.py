@@ -44,3 +44,6 @@ _.full_text, _._monitor  # ui/sync/status.py
 # ui/speech/speaker.py: the engine's host lives on the speech thread with no Qt parent; the
 # reference keeps PySide from deleting it while the thread runs.
 _._host
+
+# ui/documents/pdf_page_view.py: QAbstractScrollArea calls it when a scroll bar moves
+_.scrollContentsBy

@@ -957,12 +957,12 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+353"/>
+        <location filename="../../ui/documents/document_reader.py" line="+365"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Cette vidéo se regarde sur votre téléphone&#x202f;: scannez le QR code ci-contre.</source>
         <translation>Watch this video on your phone: scan the QR code alongside.</translation>
     </message>
@@ -998,13 +998,24 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Ajuster à la largeur</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
         <source>Chercher dans le document</source>
         <translation>Search this document</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ajuster</source>
+        <translation>Fit width</translation>
     </message>
 </context>
 <context>
@@ -1482,7 +1493,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-228"/>
+        <location filename="../../ui/documents/document_reader.py" line="-252"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>

@@ -176,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only « hors service » and the RGPD lines with their details, at --size",
     )
+    parser.add_argument(
+        "--pdf-zoom",
+        action="store_true",
+        help="only the reader zoomed on a PDF (width, 4 steps, 800 %%, a corner), at --size",
+    )
     args = parser.parse_args(argv)
     size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -212,6 +217,12 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots import panel as screen_panel
 
     screen_panel.configure(size, args.width_mm)
+    if args.pdf_zoom:
+        from tools.screenshots.pdf_zoom import shoot_pdf_zoom
+
+        for path in shoot_pdf_zoom(app, outdir, settle, NOW):
+            print(path)
+        return 0
     if args.hardening:
         from tools.screenshots.hardening import shoot_hardening
         from ui.theme import ScreenMetrics as Metrics

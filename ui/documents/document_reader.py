@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,6 +45,8 @@ from ui.widgets.qr_code import QrCodeWidget
 
 QR_SIZE = 240
 SIDE_WIDTH = 480
+TEXT_SLACK = 32  # a styled button's size hint falls a few pixels short of its bold text
+PORTRAIT_SIDE_WIDTH = 400  # a totem's page column needs the room for its two rows of buttons
 
 
 class TakeAway(QWidget):
@@ -217,24 +221,33 @@ class DocumentReader(QWidget):
         self.next.clicked.connect(self.pdf.next_page)
         self.zoom_out = TouchButton(theme, "zoom-out", icon_size=40)
         self.zoom_out.setObjectName("zoomOut")
-        self.zoom_out.clicked.connect(self.pdf.zoom_out)
+        self.zoom_out.clicked.connect(lambda: self.pdf.zoom_out())
         self.zoom_in = TouchButton(theme, "zoom-in", icon_size=40)
         self.zoom_in.setObjectName("zoomIn")
-        self.zoom_in.clicked.connect(self.pdf.zoom_in)
+        self.zoom_in.clicked.connect(lambda: self.pdf.zoom_in())
+        self.fit = TouchButton(theme, "arrow-autofit-width", icon_size=40)
+        self.fit.setObjectName("zoomFit")
+        self.fit.clicked.connect(self.pdf.fit_width)
         self.find_button = TouchButton(theme, "file-search", icon_size=40)
         self.find_button.setObjectName("findInDocument")
         self.find_button.clicked.connect(self.open_find)
         self.toolbar = named(QWidget(), "readerToolbar")
-        bar = QHBoxLayout(self.toolbar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(12)
-        for item in (self.previous, self.page_label, self.next):
-            bar.addWidget(item)
-        bar.addSpacing(24)
-        bar.addWidget(self.zoom_out)
-        bar.addWidget(self.zoom_in)
-        bar.addStretch(1)
-        bar.addWidget(self.find_button)
+        self._bar = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.toolbar)
+        self._bar.setContentsMargins(0, 0, 0, 0)
+        self._bar.setSpacing(24)
+        self._pages_row, self._zoom_row = QHBoxLayout(), QHBoxLayout()
+        for row, items in ((self._pages_row, (self.previous, self.page_label, self.next)),
+                           (self._zoom_row, (self.zoom_out, self.zoom_in, self.fit))):  # fmt: skip
+            row.setSpacing(12)
+            for item in items:
+                row.addWidget(item)
+            self._bar.addLayout(row)
+        self._pages_row.addStretch(1)
+        self._zoom_row.addStretch(1)
+        self._zoom_row.addWidget(self.find_button)
+        self.toolbar.installEventFilter(self)
+        # after the new style sheet has sized the buttons: the words may fit again, or no more
+        theme.changed.connect(self._fit_toolbar_later)
         self.pdf.page_changed.connect(self._page_changed)
         self.pdf.zoom_changed.connect(self._zoom_changed)
 
@@ -248,9 +261,8 @@ class DocumentReader(QWidget):
         self.take_away = TakeAway(theme)
         self.take_away.print_requested.connect(self.print_requested)
         side = named(QWidget(), "readerSide")
-        side.setFixedWidth(
-            SIDE_WIDTH
-        )  # the take-away column keeps its width, the page gets the rest
+        side.setFixedWidth(SIDE_WIDTH)  # the take-away column keeps its width, the page the rest
+        self._side_widget = side
         self._side = QStackedLayout(side)
         self._side.addWidget(self.take_away)
         self._side.addWidget(self.finder)
@@ -358,6 +370,7 @@ class DocumentReader(QWidget):
     def _zoom_changed(self) -> None:
         self.zoom_in.setEnabled(self.pdf.can_zoom_in())
         self.zoom_out.setEnabled(self.pdf.can_zoom_out())
+        self.fit.setEnabled(self.pdf.can_zoom_out())
 
     def _retranslate_content(self) -> None:
         doc = self.document
@@ -382,7 +395,9 @@ class DocumentReader(QWidget):
         self.next.setAccessibleName(self.tr("Page suivante"))
         self.zoom_in.setAccessibleName(self.tr("Agrandir"))
         self.zoom_out.setAccessibleName(self.tr("Réduire"))
-        self.find_button.setText(self.tr("Chercher dans le document"))
+        self.fit.setAccessibleName(self.tr("Ajuster à la largeur"))
+        self.find_button.setAccessibleName(self.tr("Chercher dans le document"))
+        self._fit_toolbar()
         self.keyboard.set_action_label(self.tr("OK"))
         self.take_away.retranslate()
         self.finder.retranslate()
@@ -391,7 +406,54 @@ class DocumentReader(QWidget):
             self._page_changed(self.pdf.current_page, self.pdf.page_count)
         self._retranslate_content()
 
+    def _fit_toolbar(self) -> None:
+        """One row where the bar has room, the page buttons above the zoom buttons where it has
+        not (1366x768, portrait totems, the large accessible type); then « Ajuster » and the
+        find button lose their words before anything is cut: a cut word reads worse than an
+        icon, and the accessible names keep the words for the voice."""
+        labels = ((self.fit, self.tr("Ajuster")),
+                  (self.find_button, self.tr("Chercher dans le document")))  # fmt: skip
+        for button, text in labels:
+            button.setText(text)
+        room = self.toolbar.width() - TEXT_SLACK
+        one_row = row_width(self._pages_row) + self._bar.spacing() + row_width(self._zoom_row)
+        self._bar.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if one_row <= room
+            else QBoxLayout.Direction.TopToBottom
+        )
+        for button, _ in labels:
+            if one_row <= room or row_width(self._zoom_row) <= room:
+                break
+            button.setText("")
+        for row in (self._pages_row, self._zoom_row):
+            row.invalidate()
+        self._bar.activate()  # now: the rows' cached hints are of the old words
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = SIDE_WIDTH if self.width() >= self.height() else PORTRAIT_SIDE_WIDTH
+        for widget in (self._side_widget, self.take_away, self.finder):
+            widget.setFixedWidth(width)
+        super().resizeEvent(event)
+
+    def _fit_toolbar_later(self) -> None:
+        QTimer.singleShot(0, self, self._fit_toolbar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.toolbar and event.type() == QEvent.Type.Resize:
+            self._fit_toolbar()
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def row_width(row: QHBoxLayout) -> int:
+    """What a row of buttons needs, from its widgets' size hints (a layout's own hint is only
+    brought up to date on its next activation, after a button's text changed)."""
+    widgets = [item.widget() for item in map(row.itemAt, range(row.count())) if item is not None]
+    hints = sum(max(widget.sizeHint().width(), widget.minimumWidth())
+                for widget in widgets if widget is not None)  # fmt: skip
+    return hints + row.spacing() * max(0, row.count() - 1)  # the stretch has its spacing too

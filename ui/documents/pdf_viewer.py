@@ -1,28 +1,26 @@
-"""A touch PDF reader on QtPdf: kinetic scrolling, page counter, next/previous, capped zoom.
+"""A touch PDF reader on QtPdf: kinetic scrolling both ways, page counter, next/previous, and a
+zoom from the page's width up to 800 % that stays sharp.
 
-Memory: QPdfView keeps the last pages it rendered as images (20, at the current zoom and
-device pixel ratio), so its memory grows with the square of the zoom. The zoom is therefore
-capped so that one rendered page stays under :data:`MAX_PAGE_PIXELS` (~16 MB), which bounds
-the page cache at about 320 MB whatever the visitor does; the "+" button greys out there.
-The document is owned by this widget (never by the QApplication, where it would never be
-freed) and :meth:`close_document` drops it and its cache, which the idle reset relies on.
+Memory: only what is on screen is rendered, in tiles, by a worker of its own (see
+:mod:`ui.documents.pdf_tiles`), and the tiles live in a cache capped at :data:`CACHE_BYTES`
+whatever the zoom. The document is owned by this widget (never by the QApplication, where it
+would never be freed) and :meth:`close_document` drops it, its worker and its tiles, which the
+idle reset relies on.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-MAX_PAGE_PIXELS: Final = 4_000_000  # device pixels of one rendered page (RGBA: 16 MB)
+from ui.documents.pdf_page_view import MAX_ZOOM, PdfPageView
+
+CACHE_BYTES: Final = 160 * 1024 * 1024  # two 4K screens of tiles, and the pages' stand-ins
 ZOOM_STEP: Final = 1.25
-POINTS_PER_INCH: Final = 72.0
 
 
 class PdfViewer(QWidget):
@@ -30,38 +28,18 @@ class PdfViewer(QWidget):
     zoom_changed = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, cache_bytes: int = CACHE_BYTES) -> None:
         super().__init__(parent)
         self.setObjectName("pdfViewer")
-        self.view = QPdfView(self)
+        self.view = PdfPageView(cache_bytes, self)
         self.view.setObjectName("pdfView")
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(24)
-        palette = self.view.palette()
-        palette.setColor(QPalette.ColorRole.Dark, QColor("#5A5A66"))  # around the pages
-        self.view.setPalette(palette)
         self.document: QPdfDocument | None = None
-        self._blank = QPdfDocument(self)  # shown between documents: drops the rendered pages
         self._page = 0
-        self._grab_kinetic()
-        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view.scrolled.connect(self._scrolled)
+        self.view.zoomed.connect(self.zoom_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-
-    def _grab_kinetic(self) -> None:
-        viewport = self.view.viewport()
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        scroller = QScroller.scroller(viewport)
-        props = scroller.scrollerProperties()
-        props.setScrollMetric(
-            QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
-            QScrollerProperties.OvershootPolicy.OvershootWhenScrollable,
-        )
-        props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
-        scroller.setScrollerProperties(props)
 
     # -- the document ----------------------------------------------------------------------
     def open(self, path: Path) -> bool:
@@ -73,23 +51,23 @@ class PdfViewer(QWidget):
             self.failed.emit(error.name)
             return False
         self.document = document
-        self.view.setDocument(document)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        sizes = [document.pagePointSize(n).toTuple() for n in range(document.pageCount())]
+        self.view.show_pages(str(path), sizes)
         self._page = 0
         self.go_to(1)
         self.page_changed.emit(1, self.page_count)
-        self.zoom_changed.emit()
         return True
 
     def close_document(self) -> None:
-        """Forget the document and its rendered pages (idle reset, next document)."""
+        """Forget the document, its worker and its rendered tiles (idle reset, next document)."""
         if self.document is None:
             return
-        self.view.setDocument(self._blank)
+        self.view.drop_pages()
         self.document.close()
         self.document.deleteLater()
         self.document = None
         self._page = 0
+        self.zoom_changed.emit()
 
     @property
     def page_count(self) -> int:
@@ -103,10 +81,10 @@ class PdfViewer(QWidget):
     # -- pages -----------------------------------------------------------------------------
     def go_to(self, page: int) -> None:
         """Show ``page`` (1-based) at the top of the view."""
-        if self.document is None:
+        if self.document is None or self.page_count == 0:
             return
         page = max(1, min(page, self.page_count))
-        self.view.pageNavigator().jump(page - 1, QPointF(0, 0), self.view.zoomFactor())
+        self.view.verticalScrollBar().setValue(self.view.page_top(page - 1))
         self._set_page(page - 1)
 
     def next_page(self) -> None:
@@ -116,81 +94,39 @@ class PdfViewer(QWidget):
         self.go_to(self.current_page - 1)
 
     def _scrolled(self) -> None:
-        """Which page is at the top of the view, from the page sizes and the zoom."""
-        if self.document is None:
-            return
-        y = self.view.verticalScrollBar().value() + self.view.viewport().height() / 3
-        top = float(self.view.documentMargins().top())
-        scale = self._pixels_per_point()
-        for n in range(self.page_count):
-            height = self.document.pagePointSize(n).height() * scale
-            if y < top + height + self.view.pageSpacing() / 2:
-                self._set_page(n)
-                return
-            top += height + self.view.pageSpacing()
-        self._set_page(self.page_count - 1)
+        """The page a third of the way down the view is the one being read."""
+        if self.document is not None and self.page_count:
+            self._set_page(self.view.page_at(self.view.viewport().height() / 3))
 
     def _set_page(self, index: int) -> None:
         if index != self._page:
             self._page = index
-        self.page_changed.emit(self.current_page, self.page_count)
+            self.page_changed.emit(self.current_page, self.page_count)
 
     # -- zoom ------------------------------------------------------------------------------
-    def _pixels_per_point(self) -> float:
-        return self.zoom * self.logicalDpiY() / POINTS_PER_INCH
-
     @property
     def zoom(self) -> float:
-        """The effective zoom factor (QPdfView's zoomFactor is only kept in Custom mode)."""
-        if self.document is None or self.page_count == 0:
-            return 1.0
-        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
-            return self.view.zoomFactor()
-        return self.fit_width_zoom()
+        """1.0 is the page at its printed size (100 %)."""
+        return self.view.zoom if self.document is not None else 1.0
 
     def fit_width_zoom(self) -> float:
-        if self.document is None:
-            return 1.0
-        width_pt = max(self.document.pagePointSize(n).width() for n in range(self.page_count))
-        margins = self.view.documentMargins()
-        room = self.view.viewport().width() - margins.left() - margins.right()
-        return max(0.1, room / (width_pt * self.logicalDpiX() / POINTS_PER_INCH))
-
-    def max_zoom(self) -> float:
-        """The zoom at which the largest page renders to MAX_PAGE_PIXELS device pixels."""
-        if self.document is None or self.page_count == 0:
-            return 1.0
-        area_pt = max(
-            self.document.pagePointSize(n).width() * self.document.pagePointSize(n).height()
-            for n in range(self.page_count)
-        )
-        dpr = self.devicePixelRatioF()
-        px_per_pt = self.logicalDpiX() / POINTS_PER_INCH * dpr
-        return math.sqrt(MAX_PAGE_PIXELS / (area_pt * px_per_pt * px_per_pt))
+        return self.view.fit_width_zoom()
 
     def can_zoom_in(self) -> bool:
-        return self.document is not None and self.zoom < self.max_zoom() - 1e-6
+        return self.document is not None and self.zoom < MAX_ZOOM - 1e-6
 
     def can_zoom_out(self) -> bool:
-        return self.document is not None and self.zoom > self.fit_width_zoom() + 1e-6
+        return self.document is not None and not self.view.fitting
 
-    def zoom_in(self) -> None:
-        self._set_zoom(min(self.zoom * ZOOM_STEP, self.max_zoom()))
+    def zoom_in(self, anchor: QPointF | None = None) -> None:
+        if self.document is not None:
+            self.view.set_zoom(self.zoom * ZOOM_STEP, anchor)
 
-    def zoom_out(self) -> None:
-        target = self.zoom / ZOOM_STEP
-        if target <= self.fit_width_zoom() * 1.01:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self.zoom_changed.emit()
-            self.go_to(self.current_page)
-            return
-        self._set_zoom(target)
+    def zoom_out(self, anchor: QPointF | None = None) -> None:
+        if self.document is not None:
+            self.view.set_zoom(self.zoom / ZOOM_STEP, anchor)
 
-    def _set_zoom(self, zoom: float) -> None:
-        if self.document is None:
-            return
-        page = self.current_page
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(zoom)
-        self.zoom_changed.emit()
-        self.go_to(page)
+    def fit_width(self) -> None:
+        """« Ajuster »: the page's width fills the view again."""
+        if self.document is not None:
+            self.view.set_zoom(None)

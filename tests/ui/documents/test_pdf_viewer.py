@@ -1,5 +1,5 @@
-"""The touch PDF reader on a real 60-page file: page counter, next/previous, scrolling, and the
-zoom cap that bounds the page cache's memory."""
+"""The touch PDF reader on a real 60-page file: page counter, next/previous, scrolling, and a
+zoom that goes on to 800 % and back to the page's width, keeping the page being read."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from tests.ui.documents.conftest import pdf
-from ui.documents.pdf_viewer import MAX_PAGE_PIXELS, PdfViewer
+from ui.documents.pdf_page_view import MAX_ZOOM
+from ui.documents.pdf_viewer import PdfViewer
 
 PAGES = 60
 
@@ -65,31 +67,41 @@ def test_the_counter_follows_a_finger_scroll(qtbot, viewer: PdfViewer) -> None:
     assert viewer.current_page == 1
 
 
-def test_zoom_stops_at_the_cap_that_bounds_a_rendered_page(qtbot, viewer: PdfViewer) -> None:
+def test_zoom_goes_on_to_800_percent_and_back_to_the_width(qtbot, viewer: PdfViewer) -> None:
     fit = viewer.zoom
     assert viewer.can_zoom_in()
     assert not viewer.can_zoom_out()
     viewer.go_to(7)
-    for _ in range(20):  # a visitor hammering "+"
+    steps = 0
+    while viewer.can_zoom_in():  # a visitor hammering "+"
         viewer.zoom_in()
-    assert not viewer.can_zoom_in()
-    assert viewer.zoom == pytest.approx(viewer.max_zoom())
-    assert viewer.zoom > fit
-    size = viewer.document.pagePointSize(0)  # type: ignore[union-attr]
-    px_per_pt = viewer.zoom * viewer.logicalDpiX() / 72 * viewer.devicePixelRatioF()
-    assert size.width() * size.height() * px_per_pt**2 <= MAX_PAGE_PIXELS * 1.001
+        steps += 1
+    assert steps >= 8  # the old whole-page cap stopped after two
+    assert viewer.zoom == pytest.approx(MAX_ZOOM)
     assert viewer.current_page == 7  # zooming keeps the page
-    for _ in range(20):
+    for _ in range(steps + 5):
         viewer.zoom_out()
     assert viewer.zoom == pytest.approx(fit)
     assert not viewer.can_zoom_out()
+    assert viewer.current_page == 7
+    viewer.zoom_in()
+    viewer.zoom_in()
+    viewer.fit_width()  # « Ajuster »
+    assert viewer.zoom == pytest.approx(fit)
+    assert viewer.view.horizontalScrollBar().maximum() == 0  # nothing to the side
 
 
 def test_closing_drops_the_document(qtbot, viewer: PdfViewer) -> None:
-    document = viewer.document
+    qtbot.waitUntil(viewer.view.sharp, timeout=20_000)
+    assert len(viewer.view.cache) > 0
+    renderer = viewer.view.renderer
     viewer.close_document()
     assert viewer.document is None
-    assert viewer.view.document() is not document
+    assert len(viewer.view.cache) == 0
+    assert viewer.view.cache.bytes == 0
+    assert viewer.view.renderer is None
+    assert renderer is not None
+    assert not shiboken6.isValid(renderer.worker)  # its thread and its copy of the file are gone
     assert viewer.page_count == 0
     assert viewer.current_page == 0
     assert not viewer.can_zoom_in()
