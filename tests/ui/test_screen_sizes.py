@@ -281,9 +281,7 @@ def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[s
 def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable[..., Any]:
     def make(panel: Panel, lang: Language, accessible: bool) -> Any:
         shell = make_shell(reader="none")  # the badge simulator's button too
-        metrics = panel.metrics
-        shell.theme.set_screen(metrics)
-        shell.window.resize(metrics.width, metrics.height)
+        fit(shell, panel)
         shell.session.set_language(lang)
         shell.session.set_accessible(accessible)
         qapp.processEvents()
@@ -292,19 +290,45 @@ def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable
     return make
 
 
-@pytest.mark.parametrize("accessible", [False, True], ids=["normal", "accessible"])
-@pytest.mark.parametrize("lang", [Language.FR, Language.EN], ids=["fr", "en"])
+# The languages and modes each panel is checked in, switched on one shell: a shell per
+# combination cost a start-up and a shutdown (its child process included) twenty times over.
+# In this order the accessible mode, which restyles the whole application, is switched once.
+MODES = [
+    (Language.FR, False),
+    (Language.EN, False),
+    (Language.EN, True),
+    (Language.FR, True),
+]
+
+
+def fit(shell: Any, panel: Panel) -> ScreenMetrics:
+    """Give ``shell`` the panel's size and density, as QScreen would report them."""
+    metrics = panel.metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    return metrics
+
+
+def check_modes(
+    shell: Any, keys: list[str], metrics: ScreenMetrics, qapp: QApplication, qtbot: QtBot
+) -> list[str]:
+    """:func:`check_views` in each language, normal and accessible, on the same shell."""
+    report: list[str] = []
+    for lang, accessible in MODES:
+        shell.session.set_language(lang)
+        shell.session.set_accessible(accessible)
+        qapp.processEvents()
+        where = f" {lang.value} {'accessible' if accessible else 'normal'}"
+        report += check_views(shell, keys, metrics, qapp, qtbot, where)
+    return report
+
+
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
 def test_every_screen_fits_the_panel(
-    fitted_shell: Callable[..., Any],
-    qapp: QApplication,
-    qtbot: QtBot,
-    panel: Panel,
-    lang: Language,
-    accessible: bool,
+    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot, panel: Panel
 ) -> None:
-    shell = fitted_shell(panel, lang, accessible)
-    report = check_views(shell, SCREENS, panel.metrics, qapp, qtbot)
+    shell = make_shell(reader="none")  # the badge simulator's button too
+    report = check_modes(shell, SCREENS, fit(shell, panel), qapp, qtbot)
     assert not report, "\n".join(report)
 
 
@@ -350,16 +374,7 @@ def test_every_store_screen_fits_the_panel(
     """Help and Click & Collect on a store kiosk: one shell per panel, its database seeded."""
     seed_store(kiosk_settings.database_url, load_site_key(kiosk_settings.site_key_path))
     shell = make_shell(profile=Profile.STORE, reader="none")
-    metrics = panel.metrics
-    shell.theme.set_screen(metrics)
-    shell.window.resize(metrics.width, metrics.height)
-    report: list[str] = []
-    for lang in (Language.FR, Language.EN):
-        for accessible in (False, True):
-            shell.session.set_language(lang)
-            shell.session.set_accessible(accessible)
-            where = f" {lang.value} {'accessible' if accessible else 'normal'}"
-            report += check_views(shell, STORE_VIEWS, metrics, qapp, qtbot, where)
+    report = check_modes(shell, STORE_VIEWS, fit(shell, panel), qapp, qtbot)
     assert not report, "\n".join(report)
 
 
@@ -382,7 +397,7 @@ def test_the_window_never_asks_for_more_than_the_smallest_panel(
 ) -> None:
     shell = fitted_shell(PANELS[0], Language.FR, True)
     for key in SCREENS:
-        open_view(shell, key)
+        open_view(shell, key, lambda c: qtbot.waitUntil(c, timeout=10_000))
         qapp.processEvents()
         if key in LOADS:
             settle(shell, qtbot)
@@ -431,7 +446,7 @@ def test_rechercher_on_the_small_panel_gives_the_results_the_keyboards_room(
     fitted_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot
 ) -> None:
     shell = fitted_shell(PANELS[0], Language.FR, True)
-    open_view(shell, "documents_search")
+    open_view(shell, "documents_search", lambda c: qtbot.waitUntil(c, timeout=10_000))
     qapp.processEvents()
     page = shell.router.current.search
     results = page.results

@@ -207,11 +207,12 @@ def help_ticket(shell: Any, until: Until) -> None:
     screen.pages.setCurrentWidget(screen.ticket)
 
 
-def documents_search(shell: Any) -> None:
+def documents_search(shell: Any, until: Until) -> None:
     """The Kiosque numérique's search as a visitor types: keyboard up, a word, three results.
 
     The results are handed to the page as the index would answer (building the index takes
-    seconds in a child process, far too long for every panel of the check)."""
+    seconds in a child process, far too long for every panel of the check), once the listing
+    the page asked for on opening has come back: arriving later, it would replace them."""
     from datetime import date
 
     from kiosk.documents.catalogue import HIGHLIGHT_END as END
@@ -221,6 +222,7 @@ def documents_search(shell: Any) -> None:
     shell.router.go("documents")
     screen = shell.router.current
     screen.open_search(typing=True)
+    until(lambda: not screen.desk.pending)
     page = screen.search
     page.field.blockSignals(True)  # no search of the (empty) test catalogue behind our back
     page.field.setText("hameçonnage")
@@ -259,7 +261,7 @@ def help_describe(shell: Any) -> None:
 OPEN: dict[str, Callable[[Any, Until], None]] = {
     "door_board": lambda shell, until: door_board(shell),
     "door_search": lambda shell, until: door_search(shell),
-    "documents_search": lambda shell, until: documents_search(shell),
+    "documents_search": documents_search,
     "help_describe": lambda shell, until: help_describe(shell),
     "help_reasons": help_reasons,
     "help_ticket": help_ticket,
