@@ -107,6 +107,9 @@ class VisitorFormPanel(QWidget):
         # first letter ("Mairie de Nice", at submission), an e-mail address none.
         self.keyboard.set_auto_capitalise(field in (self.first_name, self.last_name))
         self.keyboard.set_target(field)
+        # « Suivant » brings the next field into sight where the fields scroll (short panels)
+        self.scroll_area.ensureWidgetVisible(self.labels[self.fields.index(field)])
+        self.scroll_area.ensureWidgetVisible(field)
         self.keyboard.set_action_label(
             translate("Visitor", "Suivant")
             if field is not self.email
