@@ -117,6 +117,7 @@ class SearchResults:
 class ThemeCount:
     theme: str
     count: int
+    theme_en: str = ""  # its English name from the imports' manifests; empty: none given
 
 
 @dataclass(frozen=True)

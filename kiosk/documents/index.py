@@ -566,10 +566,13 @@ class DocumentIndex:
     def themes(self) -> list[ThemeCount]:
         """Every theme with its number of documents: the editorial ones first, in their order."""
         with self._lock:
-            counts = dict(self._db.execute("SELECT theme, count(*) FROM docs GROUP BY theme"))
+            rows = self._db.execute(
+                "SELECT theme, count(*), max(theme_en) FROM docs GROUP BY theme"
+            ).fetchall()
+        counts = {str(t): (int(n), str(en or "")) for t, n, en in rows}  # en: any one given
         order = {name: i for i, (name, _) in enumerate(THEMES)}
         names = sorted(counts, key=lambda t: (order.get(t, len(order)), fold(t)))
-        return [ThemeCount(t, int(counts[t])) for t in names]
+        return [ThemeCount(t, *counts[t]) for t in names]
 
     def latest(self, limit: int = 12, *, theme: str | None = None,
                kind: DocumentKind | None = None) -> list[DocumentSummary]:  # fmt: skip

@@ -194,3 +194,22 @@ def test_the_help_description_capitalises_the_first_letter_only(
     for char in "outlook plante":
         tap(qtbot, page.keyboard.space if char == " " else page.keyboard.key_for(char))
     assert page.field.text() == "Outlook plante"
+
+
+def test_the_keyboard_speaks_the_kiosk_language_without_its_screen_relabelling_it(
+    qtbot: QtBot, qapp: Any, theme: ThemeController
+) -> None:
+    from kiosk.settings import Language
+    from ui.i18n import LanguageSwitcher
+
+    keys = OnScreenKeyboard(theme)  # no action label of its screen's: « Valider »
+    qtbot.addWidget(keys)
+    keys.show()
+    assert (keys.space.text(), keys.action.text()) == ("espace", "Valider")
+    switcher = LanguageSwitcher(qapp)
+    switcher.apply(Language.EN)
+    try:
+        qtbot.waitUntil(lambda: keys.space.text() == "space")
+        assert keys.action.text() != "Valider"
+    finally:
+        switcher.uninstall()

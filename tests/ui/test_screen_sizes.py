@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -26,8 +27,21 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.identity import load_site_key
 from kiosk.settings import Language, Profile, Settings
-from tools.screenshots.layout import LOADS, ROOM_VIEWS, STORE_VIEWS, open_view, seed_store
+from tools.screenshots.layout import (
+    LOADS,
+    ROOM_VIEWS,
+    STORE_VIEWS,
+    TOUR_CENTRAL,
+    TOUR_VIEWS,
+    VERDICT_KINDS,
+    open_view,
+    overlay,
+    seed_fleet_kiosks,
+    seed_store,
+)
+from ui.checkin.verdict_panel import BAR_HEIGHT, TEXT_FLAGS, VerdictPanel
 from ui.collect.signature_pad import SignaturePad
+from ui.sync.status import SyncChip, SyncSection
 from ui.theme import MIN_TARGET_MM, ScreenMetrics, body_text_px
 
 
@@ -53,7 +67,6 @@ PANELS = [
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
 SCREENS = ROOM_VIEWS
-# Not in the matrix yet: the door's event list and lock-free visitor form.
 
 
 # What each screen must show whatever the panel (a reflow must not lose a button).
@@ -177,6 +190,95 @@ MUST_SHOW.update(
 )
 
 
+def _verdict_buttons(s: Any) -> list[QWidget]:
+    panel = overlay(s, "verdict_ok")
+    return [panel.accept_button, panel.decline_button]
+
+
+def _find(s: Any, kind: type[QWidget]) -> QWidget:
+    found = s.window.findChild(kind)
+    assert found is not None, f"no {kind.__name__} in the window"
+    return found
+
+
+MUST_SHOW.update(
+    {
+        "door_events": lambda s: [
+            s.router.current.picker.title,
+            s.router.current.picker.quit,
+            *s.router.current.picker.buttons,
+        ],
+        "door_visitor": lambda s: [
+            s.router.current.visitor.title,
+            *s.router.current.visitor.fields,
+            *s.router.current.visitor.labels,
+            s.router.current.visitor.cancel,
+            s.router.current.visitor.save,
+            s.router.current.visitor.privacy,
+            *s.router.current.visitor.keyboard.char_keys[:26],
+            s.router.current.visitor.keyboard.space,
+            s.router.current.visitor.keyboard.action,
+        ],
+        "event_detail": lambda s: [
+            s.router.current.detail.title,
+            s.router.current.detail.description,
+            s.router.current.detail.when,
+            s.router.current.detail.where,
+            s.router.current.detail.audience,
+            s.router.current.detail.seats,
+            s.router.current.detail.next_step,
+        ],
+        "badge_simulator": lambda s: [
+            s.router.current.back,
+            s.router.current.field,
+            s.router.current.unknown,
+            s.router.current.random_card,
+        ],
+        "fleet": lambda s: [
+            s.router.current.title,
+            s.router.current.back,
+            *s.router.current.cards[:4],
+        ],
+        "out_of_service": lambda s: [
+            s.router.current.title,
+            s.router.current.visitor,
+            s.router.current.cause,
+            s.router.current.command,
+        ],
+        "verdict_walk-in-offer": _verdict_buttons,
+        "verdict_walk-in-confirm": _verdict_buttons,
+        "tour_events_offline": lambda s: [
+            _find(s, SyncChip),
+            s.window.bottom_bar.language,
+            s.window.bottom_bar.accessible,
+        ],
+        "tour_hardware_sync": lambda s: [
+            _find(s, SyncSection).card,
+            _find(s, SyncSection).sync_button,
+            s.router.current.back,
+        ],
+    }
+)
+
+
+def card_heights(shell: Any) -> list[str]:
+    """A compact help card is as tall as the wordiest card of the grid (a row shares its
+    height), or a touch target, not the tall card's 480 px floor."""
+    found = []
+    cards = shell.router.current.reasons.buttons
+    words = max(card.layout().totalHeightForWidth(card.width()) for card in cards)
+    needs = max(words, shell.theme.tokens.touch_target)
+    for card in cards:
+        if card.compact and card.height() > needs + 24:
+            found.append(f"the compact card {card.title.text()!r} is {card.height()} px tall "
+                         f"for {needs} px of content")  # fmt: skip
+    return found
+
+
+# Checks of one view beyond the general ones, one line per problem.
+EXTRA: dict[str, Callable[[Any], list[str]]] = {"help_reasons": card_heights}
+
+
 # Widgets that show what they paint, not text: nothing may be laid over them either.
 DRAWN: tuple[type[QWidget], ...] = (SignaturePad,)
 
@@ -185,6 +287,28 @@ def settle(shell: Any, qtbot: QtBot) -> None:
     desk = getattr(shell.router.current, "desk", None)
     qtbot.waitUntil(lambda: not getattr(desk, "pending", 0))
     QApplication.processEvents()
+
+
+def settle_layout(window: QWidget, qapp: QApplication, passes: int = 20) -> None:
+    """Run the event loop until no widget moves any more: a text changed in one language
+    reaches the scroll area above it one layout request at a time (one pass left a help
+    card at its English height after the switch to French)."""
+
+    def where() -> list[QRect]:
+        return [w.geometry() for w in visible_descendants(window)]
+
+    def one_pass() -> None:  # a turn of a real loop: processEvents() alone left it unsettled
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+
+    before = where()
+    for _ in range(passes):
+        one_pass()
+        now = where()
+        if now == before:
+            return
+        before = now
 
 
 def text_of(widget: QWidget) -> str:
@@ -215,12 +339,16 @@ def rect_in(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
 
 
-def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[str]:
-    """What a person at this screen would see go wrong, one line each."""
+def problems(
+    window: QWidget, screen: QWidget, metrics: ScreenMetrics, *, bottom_bar: bool = True
+) -> list[str]:
+    """What a person at this screen would see go wrong, one line each (``bottom_bar``: the
+    window's bar too, when it shows; not under a panel laid over the whole window)."""
     found: list[str] = []
     bounds = window.rect()
     target = MIN_TARGET_MM * metrics.px_per_mm - 1  # a pixel of rounding
-    roots = [screen] + ([window.bottom_bar] if window.bottom_bar.isVisible() else [])
+    shown = bottom_bar and window.bottom_bar.isVisible()
+    roots = [screen] + ([window.bottom_bar] if shown else [])
     for root in roots:
         widgets = [root, *visible_descendants(root)]
         for widget in widgets:
@@ -274,6 +402,29 @@ def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[s
                             f"{type(a).__name__}#{a.objectName()} overlaps "
                             f"{type(b).__name__}#{b.objectName()}"
                         )
+    if isinstance(screen, VerdictPanel):
+        found += painted_problems(screen)
+    return found
+
+
+def painted_problems(panel: VerdictPanel) -> list[str]:
+    """The verdict is painted, not laid out: its words must fit their column, and end above
+    the walk-in buttons and the countdown bar."""
+    view = panel.view
+    if view is None:
+        return ["no verdict is shown"]
+    plan = panel.layout_for(view)
+    found = []
+    if plan.width > panel.width():
+        found.append(f"the text column is {plan.width} px wide on a {panel.width()} px panel")
+    for font, text, _ in plan.blocks:
+        box = QFontMetrics(font).boundingRect(QRect(0, 0, plan.width, 10_000), TEXT_FLAGS, text)
+        if box.width() > plan.width + 1:
+            found.append(f"{text!r} needs {box.width()} px of width, has {plan.width}")
+    buttons = [b for b in (panel.accept_button, panel.decline_button) if b.isVisible()]
+    floor = min([rect_in(b, panel).top() for b in buttons] + [panel.height() - BAR_HEIGHT])
+    if plan.bottom > floor:
+        found.append(f"the verdict's text ends at {plan.bottom} px, below {floor}")
     return found
 
 
@@ -281,9 +432,7 @@ def problems(window: QWidget, screen: QWidget, metrics: ScreenMetrics) -> list[s
 def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable[..., Any]:
     def make(panel: Panel, lang: Language, accessible: bool) -> Any:
         shell = make_shell(reader="none")  # the badge simulator's button too
-        metrics = panel.metrics
-        shell.theme.set_screen(metrics)
-        shell.window.resize(metrics.width, metrics.height)
+        fit(shell, panel)
         shell.session.set_language(lang)
         shell.session.set_accessible(accessible)
         qapp.processEvents()
@@ -292,19 +441,50 @@ def fitted_shell(make_shell: Callable[..., Any], qapp: QApplication) -> Callable
     return make
 
 
-@pytest.mark.parametrize("accessible", [False, True], ids=["normal", "accessible"])
-@pytest.mark.parametrize("lang", [Language.FR, Language.EN], ids=["fr", "en"])
+# The languages and modes each panel is checked in, switched on one shell: a shell per
+# combination cost a start-up and a shutdown (its child process included) twenty times over.
+# In this order the accessible mode, which restyles the whole application, is switched once.
+MODES = [
+    (Language.FR, False),
+    (Language.EN, False),
+    (Language.EN, True),
+    (Language.FR, True),
+]
+
+
+def fit(shell: Any, panel: Panel) -> ScreenMetrics:
+    """Give ``shell`` the panel's size and density, as QScreen would report them."""
+    metrics = panel.metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    return metrics
+
+
+def check_modes(
+    shell: Any, keys: list[str], metrics: ScreenMetrics, qapp: QApplication, qtbot: QtBot
+) -> list[str]:
+    """:func:`check_views` in each language, normal and accessible, on the same shell."""
+    report: list[str] = []
+    for lang, accessible in MODES:
+        shell.session.set_language(lang)
+        shell.session.set_accessible(accessible)
+        qapp.processEvents()
+        where = f" {lang.value} {'accessible' if accessible else 'normal'}"
+        report += check_views(shell, keys, metrics, qapp, qtbot, where)
+    return report
+
+
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
 def test_every_screen_fits_the_panel(
-    fitted_shell: Callable[..., Any],
+    make_shell: Callable[..., Any],
+    kiosk_settings: Settings,
     qapp: QApplication,
     qtbot: QtBot,
     panel: Panel,
-    lang: Language,
-    accessible: bool,
 ) -> None:
-    shell = fitted_shell(panel, lang, accessible)
-    report = check_views(shell, SCREENS, panel.metrics, qapp, qtbot)
+    seed_fleet_kiosks(kiosk_settings.database_url)  # « Parc des bornes » has kiosks to show
+    shell = make_shell(reader="none")  # the badge simulator's button too
+    report = check_modes(shell, SCREENS, fit(shell, panel), qapp, qtbot)
     assert not report, "\n".join(report)
 
 
@@ -319,7 +499,7 @@ def check_views(
     """Open each view of ``keys`` as the screenshot tool does; what goes wrong, one line each."""
 
     def until(condition: Callable[[], bool]) -> None:
-        qtbot.waitUntil(condition, timeout=10_000)
+        qtbot.waitUntil(condition, timeout=30_000)  # the documents index: a child process
 
     window = shell.window
     report: list[str] = []
@@ -328,9 +508,13 @@ def check_views(
         qapp.processEvents()
         if key in LOADS:
             settle(shell, qtbot)
+        settle_layout(window, qapp)
         assert (window.width(), window.height()) == (metrics.width, metrics.height)
-        screen = shell.router.current
-        report += [f"{key}{where}: {p}" for p in problems(window, screen, metrics)]
+        laid_over = overlay(shell, key)
+        screen = laid_over or shell.router.current
+        found = problems(window, screen, metrics, bottom_bar=laid_over is None)
+        report += [f"{key}{where}: {p}" for p in found]
+        report += [f"{key}{where}: {p}" for p in EXTRA.get(key, lambda s: [])(shell)]
         report += [
             f"{key}{where}: {type(w).__name__}#{w.objectName()} is not shown"
             for w in MUST_SHOW.get(key, lambda s: [])(shell)
@@ -350,17 +534,27 @@ def test_every_store_screen_fits_the_panel(
     """Help and Click & Collect on a store kiosk: one shell per panel, its database seeded."""
     seed_store(kiosk_settings.database_url, load_site_key(kiosk_settings.site_key_path))
     shell = make_shell(profile=Profile.STORE, reader="none")
-    metrics = panel.metrics
-    shell.theme.set_screen(metrics)
-    shell.window.resize(metrics.width, metrics.height)
-    report: list[str] = []
-    for lang in (Language.FR, Language.EN):
-        for accessible in (False, True):
-            shell.session.set_language(lang)
-            shell.session.set_accessible(accessible)
-            where = f" {lang.value} {'accessible' if accessible else 'normal'}"
-            report += check_views(shell, STORE_VIEWS, metrics, qapp, qtbot, where)
+    report = check_modes(shell, STORE_VIEWS, fit(shell, panel), qapp, qtbot)
     assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
+def test_every_tour_screen_fits_the_panel(
+    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot, panel: Panel
+) -> None:
+    """The Smart Tour offline: its sync chip in the bottom bar, its hardware section."""
+    shell = make_shell(profile=Profile.TOUR, reader="none", central_db=TOUR_CENTRAL)
+    report = check_modes(shell, TOUR_VIEWS, fit(shell, panel), qapp, qtbot)
+    assert not report, "\n".join(report)
+
+
+def test_the_matrix_shows_every_verdict() -> None:
+    from tools.screenshots.checkin import sample_results
+    from tools.screenshots.main import NOW
+
+    kinds = {*sample_results(NOW), "walk-in-confirm", "pending", "failure"}
+    assert set(VERDICT_KINDS) == kinds
+    assert {f"verdict_{kind}" for kind in kinds} <= set(SCREENS)
 
 
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
@@ -382,7 +576,7 @@ def test_the_window_never_asks_for_more_than_the_smallest_panel(
 ) -> None:
     shell = fitted_shell(PANELS[0], Language.FR, True)
     for key in SCREENS:
-        open_view(shell, key)
+        open_view(shell, key, lambda c: qtbot.waitUntil(c, timeout=10_000))
         qapp.processEvents()
         if key in LOADS:
             settle(shell, qtbot)
@@ -431,7 +625,7 @@ def test_rechercher_on_the_small_panel_gives_the_results_the_keyboards_room(
     fitted_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot
 ) -> None:
     shell = fitted_shell(PANELS[0], Language.FR, True)
-    open_view(shell, "documents_search")
+    open_view(shell, "documents_search", lambda c: qtbot.waitUntil(c, timeout=10_000))
     qapp.processEvents()
     page = shell.router.current.search
     results = page.results

@@ -207,11 +207,12 @@ def help_ticket(shell: Any, until: Until) -> None:
     screen.pages.setCurrentWidget(screen.ticket)
 
 
-def documents_search(shell: Any) -> None:
+def documents_search(shell: Any, until: Until) -> None:
     """The Kiosque numérique's search as a visitor types: keyboard up, a word, three results.
 
     The results are handed to the page as the index would answer (building the index takes
-    seconds in a child process, far too long for every panel of the check)."""
+    seconds in a child process, far too long for every panel of the check), once the listing
+    the page asked for on opening has come back: arriving later, it would replace them."""
     from datetime import date
 
     from kiosk.documents.catalogue import HIGHLIGHT_END as END
@@ -221,6 +222,7 @@ def documents_search(shell: Any) -> None:
     shell.router.go("documents")
     screen = shell.router.current
     screen.open_search(typing=True)
+    until(lambda: not screen.desk.pending)
     page = screen.search
     page.field.blockSignals(True)  # no search of the (empty) test catalogue behind our back
     page.field.setText("hameçonnage")
@@ -255,11 +257,223 @@ def help_describe(shell: Any) -> None:
     screen._choose(HelpReason.OTHER)
 
 
+# -- the door's other pages, the verdicts, the admin's other screens, the tour ----------------
+
+LONG_EVENTS = [  # titles as long as the real programme's: two today, two later
+    ("L’intelligence artificielle au service des politiques publiques départementales", 0, 14),
+    ("Café numérique : bien démarrer avec son nouveau poste et ses outils collaboratifs", 0, 16),
+    ("Atelier technologique : impression 3D, du modèle numérique à l’objet", 1, 10),
+    ("Table ronde : sobriété numérique, quelles pratiques dans nos services ?", 2, 14),
+]
+LONG_PLACE = "Smart Room — grand amphithéâtre"
+
+
+def _door(shell: Any, until: Until) -> Any:
+    shell.router.go("door")
+    door = shell.router.current
+    until(lambda: not door.desk.pending)  # its warm-up, whose answer could land on a later page
+    return door
+
+
+def door_events(shell: Any, until: Until) -> None:
+    """The door's event list once unlocked: four events with long titles and places."""
+    from kiosk.checkin.door_operations import EventChoice
+    from kiosk.checkin.service import EventInfo
+    from kiosk.domain import EventKind, Space
+    from ui.checkin.door import Page
+
+    door = _door(shell, until)
+    choices = []
+    for n, (title, day, hour) in enumerate(LONG_EVENTS, 1):
+        start = NOW.replace(hour=hour, minute=0) + timedelta(days=day)
+        info = EventInfo(
+            n, title, EventKind.MASTERCLASS, Space.SMART_ROOM, LONG_PLACE, start,
+            start + timedelta(hours=2), start - timedelta(minutes=30), start + timedelta(hours=2),
+        )  # fmt: skip
+        choices.append(EventChoice(info, here=True, today=day == 0, registered=118, capacity=120))
+    door.picker.set_events(choices, str)
+    door.pages.setCurrentIndex(Page.EVENTS)
+
+
+def door_visitor(shell: Any, until: Until) -> None:
+    """The lock-free visitor form, filled in as far as the organisation, keyboard up."""
+    from ui.checkin.door import Page
+
+    door = _door(shell, until)
+    door.visitor.reset()
+    door.visitor.first_name.setText("Marie-Clémentine")
+    door.visitor.last_name.setText("Delacroix-Vasseur")
+    door.visitor.organisation.setText("Métropole Nice Côte d’Azur — direction du numérique")
+    door.pages.setCurrentIndex(Page.VISITOR)
+
+
+def event_detail(shell: Any) -> None:
+    """An event's page in the programme: long title, long description, full."""
+    from kiosk.domain import EventKind, Space, UpcomingEvent
+
+    shell.router.go("events")
+    title, day, hour = LONG_EVENTS[0]
+    start = NOW.replace(hour=hour, minute=0) + timedelta(days=day)
+    about = (
+        "Une masterclass pour comprendre ce que l’IA générative change dans l’instruction des "
+        "dossiers, la relation aux usagers et la conduite de projet, avec des exemples tirés "
+        "de collectivités voisines et un temps d’échange avec les intervenants."
+    )
+    event = UpcomingEvent(1, title, EventKind.MASTERCLASS, Space.SMART_ROOM, LONG_PLACE, start,
+                          start + timedelta(hours=2), True, 0, about)  # fmt: skip
+    shell.router.current.open_event(event)
+
+
+# Every verdict the self check-in can show: one per outcome (tools/screenshots/checkin.py), the
+# walk-in offer's confirmation, "Vérification…" and the failure.
+VERDICT_KINDS = [
+    "ok", "visit-recorded", "already-checked-in", "walk-in-offer", "walk-in-confirm",
+    "not-registered", "no-event-here", "event-full", "outside-window", "wrong-event",
+    "unknown-badge", "invalid-code", "forged-code", "expired-code", "revoked-code", "pending",
+    "failure",
+]  # fmt: skip
+LONG_FIRST_NAME = "Marie-Clémentine-Éléonore"
+
+
+def verdict(shell: Any, kind: str) -> None:
+    """The self check-in's verdict over the whole window, a long first name in it."""
+    from dataclasses import replace
+
+    from tools.screenshots.checkin import sample_results
+    from ui.checkin.self_checkin import SelfCheckin, translate
+    from ui.checkin.verdicts import confirm_walk_in, describe, failure, pending
+
+    results = {
+        name: replace(result, first_name=LONG_FIRST_NAME) if result.first_name else result
+        for name, result in sample_results(NOW).items()
+    }
+    confirming = kind == "walk-in-confirm"
+    if kind == "pending":
+        view = pending()
+    elif kind == "failure":
+        view = failure()
+    elif confirming:
+        view = confirm_walk_in(results["walk-in-offer"], NOW)
+    else:
+        view = describe(results[kind], NOW)
+    checkin = shell.service(SelfCheckin)
+    panel = checkin.panel
+    panel.setGeometry(shell.window.rect())
+    panel.show_view(
+        view,
+        timeout_ms=8000,
+        accept_text=translate("SelfCheckin", "Confirmer" if confirming else "M’inscrire"),
+        decline_text=translate("SelfCheckin", "Annuler" if confirming else "Non merci"),
+        accept_icon="check" if confirming else "user-plus",
+    )
+    panel.show()
+    panel.raise_()
+
+
+def overlay(shell: Any, name: str) -> Any:
+    """The widget a view lays over the whole window (None: the router's current screen)."""
+    if not name.startswith("verdict_"):
+        return None
+    from ui.checkin.self_checkin import SelfCheckin
+
+    return shell.service(SelfCheckin).panel
+
+
+def close_overlays(shell: Any) -> None:
+    from ui.checkin.self_checkin import SelfCheckin
+
+    checkin = shell.service(SelfCheckin)
+    if checkin is not None:
+        checkin.close()
+
+
+def badge_simulator(shell: Any, until: Until) -> None:
+    shell.router.go("badge_simulator")
+    until(lambda: not shell.executor.pending)  # the agents' list
+
+
+def fleet(shell: Any, until: Until) -> None:
+    """« Parc des bornes » with the kiosks :func:`seed_fleet_kiosks` wrote."""
+    from ui.fleet.desk import FleetDesk
+
+    shell.router.go("fleet")
+    desk = shell.service(FleetDesk)
+    until(lambda: not desk.pending and bool(shell.router.current.cards))
+
+
+def out_of_service(shell: Any) -> None:
+    """« Borne hors service » with its longest cause and repair command."""
+    from kiosk.db.health import StorageFault, remedies
+
+    screen = shell.router.screen("out_of_service")
+    folder = Path("/var/lib/smartcorner/data")
+    screen.show_fault(StorageFault.READ_ONLY, remedies(StorageFault.READ_ONLY, folder, None))
+    shell.router.go("out_of_service", remember=False)
+
+
+# Kiosk names as long as the real fleet's; "never" has not sent a heartbeat yet.
+FLEET_KIOSKS = {
+    "DEMO-STORE": "Smart Store — accueil du bâtiment Grand Arénas, rez-de-chaussée",
+    "DEMO-ROOM": "Smart Room — entrée de l’amphithéâtre",
+    "DEMO-TOUR": "Smart Tour — camion itinérant des vallées",
+    "LAYOUT-NEW": "Médiathèque départementale — borne d’accueil (nouvelle)",
+}
+
+
+def seed_fleet_kiosks(url: str) -> None:
+    """Four kiosks sharing the database: out of paper, well, silent, never heard from."""
+    from kiosk.db.demo import DemoBase
+    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.migrate import ensure_schema
+    from kiosk.db.models import Kiosk, Site
+    from kiosk.fleet.demo import seed_fleet
+    from kiosk.settings import Profile
+
+    engine = create_db_engine(url)
+    ensure_schema(engine)
+    profiles = {"STORE": Profile.STORE, "ROOM": Profile.ROOM, "TOUR": Profile.TOUR}
+    with make_session_factory(engine).begin() as s:
+        site = Site(
+            code="LAYOUT",
+            name="Centre administratif départemental",
+            town="Nice",
+            address="147 boulevard du Mercantour",
+        )
+        s.add(site)
+        s.flush()
+        kiosks = {
+            code: Kiosk(code=code, name=name, profile=profiles.get(code[5:], Profile.ROOM),
+                        site_id=site.id, created_at=NOW - timedelta(days=90))
+            for code, name in FLEET_KIOSKS.items()
+        }  # fmt: skip
+        s.add_all(kiosks.values())
+        s.flush()
+        base = DemoBase(NOW, NOW.date(), 2026, site.id, [site.id],
+                        {code: k.id for code, k in kiosks.items()}, [], [], [])  # fmt: skip
+        seed_fleet(s, base)
+    engine.dispose()
+
+
+TOUR_CENTRAL = "postgresql+psycopg://kiosk@central.invalid/smartcorner"
+
+
+def tour_offline(shell: Any, screen: str) -> None:
+    """The Smart Tour offline for hours, 37 records waiting, two conflicts (tools/screenshots/
+    sync.py): the bottom bar's chip on the programme, the section on the hardware screen."""
+    from tools.screenshots.sync import _views
+    from ui.sync.status import SyncMonitor
+
+    monitor = shell.service(SyncMonitor)
+    monitor.stop()  # no real sync: the view shows the state
+    monitor.present(_views(NOW)["offline"])
+    shell.router.go(screen)
+
+
 # How to reach a view that is not a screen of its own (the others: router.go(name)).
 OPEN: dict[str, Callable[[Any, Until], None]] = {
     "door_board": lambda shell, until: door_board(shell),
     "door_search": lambda shell, until: door_search(shell),
-    "documents_search": lambda shell, until: documents_search(shell),
+    "documents_search": documents_search,
     "help_describe": lambda shell, until: help_describe(shell),
     "help_reasons": help_reasons,
     "help_ticket": help_ticket,
@@ -267,6 +481,18 @@ OPEN: dict[str, Callable[[Any, Until], None]] = {
     "collect_confirm": collect_confirm,
     "collect_done": collect_done,
     "collect_staff": collect_staff,
+    "door_events": door_events,
+    "door_visitor": door_visitor,
+    "event_detail": lambda shell, until: event_detail(shell),
+    "badge_simulator": badge_simulator,
+    "fleet": fleet,
+    "out_of_service": lambda shell, until: out_of_service(shell),
+    "tour_events_offline": lambda shell, until: tour_offline(shell, "events"),
+    "tour_hardware_sync": lambda shell, until: tour_offline(shell, "hardware"),
+    **{
+        f"verdict_{kind}": lambda shell, until, kind=kind: verdict(shell, kind)
+        for kind in VERDICT_KINDS
+    },
 }
 # Views whose screen loads what it shows on its own worker ("desk"): wait for it.
 LOADS: frozenset[str] = frozenset(
@@ -274,8 +500,10 @@ LOADS: frozenset[str] = frozenset(
      "collect_staff"}
 )  # fmt: skip
 ROOM_VIEWS = [
-    "attract", "home", "admin", "events", "documents", "documents_search", "pin", "door",
-    "door_board", "door_search", "hardware", "stats",
+    "attract", "home", "admin", "events", "event_detail", "documents", "documents_search", "pin",
+    "door", "door_events", "door_board", "door_search", "door_visitor", "hardware",
+    "badge_simulator", "stats", "fleet", "out_of_service",
+    *(f"verdict_{kind}" for kind in VERDICT_KINDS),
 ]  # fmt: skip
 # The store profile's (a store shell, the database seeded by seed_store).
 STORE_VIEWS = [
@@ -284,10 +512,15 @@ STORE_VIEWS = [
 ]  # fmt: skip
 
 
+# The Smart Tour's (a tour shell with a central database configured, never reached).
+TOUR_VIEWS = ["tour_events_offline", "tour_hardware_sync"]
+
+
 def open_view(shell: Any, name: str, until: Until | None = None) -> None:
     def spin(condition: Callable[[], bool]) -> None:
         raise RuntimeError(f"{name} needs a way to wait")
 
+    close_overlays(shell)
     OPEN.get(name, lambda s, u: s.router.go(name))(shell, until or spin)
 
 
@@ -331,20 +564,25 @@ def main(argv: list[str] | None = None) -> int:
                 raise TimeoutError("the view did not come")
             settle()
 
-    views = args.view or ROOM_VIEWS + STORE_VIEWS
+    views = args.view or ROOM_VIEWS + STORE_VIEWS + TOUR_VIEWS
     for profile, names in (
-        (Profile.ROOM, [v for v in views if v not in STORE_VIEWS]),
+        (Profile.ROOM, [v for v in views if v not in STORE_VIEWS + TOUR_VIEWS]),
         (Profile.STORE, [v for v in views if v in STORE_VIEWS]),
+        (Profile.TOUR, [v for v in views if v in TOUR_VIEWS]),
     ):
         if not names:
             continue
         tmp = Path(tempfile.mkdtemp(prefix="smartcorner-layout-shots-"))
         url = f"sqlite:///{tmp / 'kiosk.sqlite3'}"
         settings = Settings(
-            profile=profile, paths=Paths(data_dir=tmp, config_file=None), reader="none", db_url=url
-        )
+            profile=profile, paths=Paths(data_dir=tmp, config_file=None), reader="none",
+            db_url=url, central_db=TOUR_CENTRAL if profile is Profile.TOUR else "",
+            speech_engine="none",
+        )  # fmt: skip
         if profile is Profile.STORE:
             seed_store(url, load_site_key(settings.site_key_path))
+        if profile is Profile.ROOM:
+            seed_fleet_kiosks(url)
         shell = build_shell(
             settings, app=app, clock=FixedClock(NOW),
             events_loader=lambda now, limit: sample_events(NOW)[:limit],

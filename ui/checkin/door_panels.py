@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,10 +24,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +41,7 @@ from ui.checkin.verdicts import Tone
 from ui.formatting import clock_time, day_and_month
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
+from ui.widgets.icon_label import IconLabel
 
 if TYPE_CHECKING:
     from kiosk.checkin.door import ScanLine
@@ -83,6 +87,44 @@ def lock_hint() -> str:
     )
 
 
+class EventButton(QPushButton):
+    """One event to pick: its title, then when, where and how many, both wrapping.
+
+    A push button's own text never wraps: a long title with its room and counts asked
+    ~1330 px on a 1366 px panel and pushed the list past the screen's edge."""
+
+    def __init__(self, theme: ThemeController, title: str, facts: str) -> None:
+        super().__init__()
+        self.setProperty("role", "doorEvent")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(f"{title}. {facts}")
+        icon = IconLabel(theme, "calendar-event", 40, colour="accent", stroke=1.75)
+        icon.setFixedSize(48, 48)
+        self.title = named(QLabel(title, wordWrap=True), "doorEventChoice")
+        self.facts = named(QLabel(facts, wordWrap=True), "doorEventFacts")
+        for part in (icon, self.title, self.facts):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        grid = self._grid = QGridLayout(self)
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(icon, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.title, 0, 1)
+        grid.addWidget(self.facts, 1, 1)
+        grid.setColumnStretch(1, 1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # as tall as its words at the list's width
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        height = self._grid.totalSizeHint().height()
+        return QSize(super().sizeHint().width(), height).expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._grid.totalMinimumSize().height())
+
+
 class EventPicker(QWidget):
     """Today's events at this site first, one big button each."""
 
@@ -92,12 +134,12 @@ class EventPicker(QWidget):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.title = named(QLabel(), "doorTitle")
+        self.title = named(QLabel(wordWrap=True), "doorTitle")  # two lines in portrait
         self.quit = TouchButton(theme, "logout", role="secondary")
         self.quit.setObjectName("doorQuit")
         self.quit.clicked.connect(self.leave)
         self.empty = named(QLabel(), "emptyState")
-        self.buttons: list[TouchButton] = []
+        self.buttons: list[EventButton] = []
         self._list = QVBoxLayout()
         self._list.setSpacing(16)
         holder = named(QWidget(), "doorEventList")
@@ -122,6 +164,7 @@ class EventPicker(QWidget):
         while self._list.count():
             item = self._list.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
+                widget.hide()  # now: deleted later, it would stand among the new ones a while
                 widget.deleteLater()
         self.buttons = []
         for choice in choices:
@@ -138,8 +181,7 @@ class EventPicker(QWidget):
                 if choice.capacity
                 else translate("Door", "{n} inscrits").format(n=choice.registered)
             )
-            button = TouchButton(self._theme, "calendar-event", role="doorEvent", icon_size=40)
-            button.setText(f"{info.title}\n{when} · {info.place} · {seats}")
+            button = EventButton(self._theme, info.title, f"{when} · {info.place} · {seats}")
             button.clicked.connect(lambda _=False, c=choice: self.picked.emit(c))
             self._list.addWidget(button)
             self.buttons.append(button)

@@ -61,6 +61,7 @@ GAP_AFTER_SHAPE: Final = 56
 MARGIN: Final = 48
 TEXT_FLAGS: Final = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
 CONTENT_WIDTH: Final = 1560
+BUTTONS_WIDTH: Final = 1200
 BAR_HEIGHT: Final = 14  # the dismiss countdown, along the bottom edge
 TICK_MS: Final = 50
 
@@ -214,7 +215,7 @@ class VerdictPanel(QWidget):
         outer.addStretch(1)
         outer.addWidget(self._buttons, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addSpacing(88)
-        self._buttons.setFixedWidth(1200)
+        self._buttons.setFixedWidth(BUTTONS_WIDTH)
         self._buttons.hide()
         theme.changed.connect(self.update)
 
@@ -386,6 +387,9 @@ class VerdictPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # The walk-in buttons: 1200 px, or the panel's width less its margins (a portrait
+        # panel is 1080 px wide: « M’inscrire » stood past its right edge).
+        self._buttons.setFixedWidth(min(BUTTONS_WIDTH, self.width() - 2 * MARGIN))
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:

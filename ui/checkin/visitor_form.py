@@ -13,6 +13,7 @@ from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.privacy import PrivacyLine
 
 translate = QCoreApplication.translate
@@ -53,17 +54,33 @@ class VisitorFormPanel(QWidget):
         for n, (label, field) in enumerate(zip(self.labels, self.fields, strict=True)):
             grid.addWidget(label, (n // 2) * 2, n % 2)
             grid.addWidget(field, (n // 2) * 2 + 1, n % 2)
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
-        head.addWidget(self.cancel)
-        head.addWidget(self.save)
+        # The title above its buttons: beside them it left « Enregistrer et imprimer » too
+        # narrow for its words on a portrait panel.
+        self.title.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.setSpacing(20)
+        actions.addStretch(1)
+        actions.addWidget(self.cancel)
+        actions.addWidget(self.save)
+        head = QVBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(self.title)
+        head.addLayout(actions)
+        # The fields scroll above the keyboard rather than squeeze it: at 1366x768 in the
+        # accessible theme the form asked ~865 px and the keyboard's rows ran into each other.
+        fields = named(QWidget(), "visitorFields")
+        body = QVBoxLayout(fields)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(20)
+        body.addLayout(grid)
+        body.addWidget(self.privacy)
+        body.addStretch(1)
+        self.scroll_area = kinetic_page(fields, "visitorScroll")
         column = QVBoxLayout(self)
         column.setContentsMargins(72, 32, 72, 32)
         column.setSpacing(20)
         column.addLayout(head)
-        column.addLayout(grid)
-        column.addWidget(self.privacy)
-        column.addStretch(1)
+        column.addWidget(self.scroll_area, 1)
         column.addWidget(self.keyboard)
         self.retranslate()
         self.reset()
@@ -90,6 +107,9 @@ class VisitorFormPanel(QWidget):
         # first letter ("Mairie de Nice", at submission), an e-mail address none.
         self.keyboard.set_auto_capitalise(field in (self.first_name, self.last_name))
         self.keyboard.set_target(field)
+        # « Suivant » brings the next field into sight where the fields scroll (short panels)
+        self.scroll_area.ensureWidgetVisible(self.labels[self.fields.index(field)])
+        self.scroll_area.ensureWidgetVisible(field)
         self.keyboard.set_action_label(
             translate("Visitor", "Suivant")
             if field is not self.email

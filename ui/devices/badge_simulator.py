@@ -15,10 +15,10 @@ import secrets
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -38,6 +38,7 @@ from ui.widgets.icon_label import IconLabel
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.screen_heading import screen_heading
 
+SEARCH_FIELD_MIN = 480  # px: room for an agent's name beside the two buttons
 log = logging.getLogger(__name__)
 
 AGENT_LIMIT = 24
@@ -97,11 +98,9 @@ class BadgeSimulatorScreen(Screen):
         self.random_card = TouchButton(theme, "alert-triangle", role="secondary")
         self.random_card.setObjectName("randomCard")
         self.random_card.clicked.connect(lambda: self.badge_chosen.emit(random_id_uid()))
-        search_row = QHBoxLayout()
+        search_row = self._search_row = QGridLayout()
         search_row.setSpacing(24)
-        search_row.addWidget(self.field, 1)
-        search_row.addWidget(self.unknown)
-        search_row.addWidget(self.random_card)
+        self._narrow: bool | None = None
 
         self.status = named(QLabel(), "emptyState")
         self.status.setWordWrap(True)
@@ -193,6 +192,37 @@ class BadgeSimulatorScreen(Screen):
         self.status.setText(self.tr("La liste des agents n’a pas pu être chargée."))
         self.status.show()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_search()
+
+    def _arrange_search(self) -> None:
+        """The field and both buttons on one row, or the buttons under the field when they
+        would leave it no room for a name (a portrait panel squeezed the buttons' words)."""
+        column = self.layout()
+        margins = column.contentsMargins() if column is not None else None
+        room = self.width() - (margins.left() + margins.right() if margins else 0)
+        buttons = self.unknown.sizeHint().width() + self.random_card.sizeHint().width()
+        narrow = room < buttons + 2 * self._search_row.spacing() + SEARCH_FIELD_MIN
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        row = self._search_row
+        for widget in (self.field, self.unknown, self.random_card):
+            row.removeWidget(widget)
+        if narrow:
+            row.addWidget(self.field, 0, 0, 1, 2)
+            row.addWidget(self.unknown, 1, 0)
+            row.addWidget(self.random_card, 1, 1)
+            row.setColumnStretch(0, 1)
+            row.setColumnStretch(1, 1)
+        else:
+            row.addWidget(self.field, 0, 0)
+            row.addWidget(self.unknown, 0, 1)
+            row.addWidget(self.random_card, 0, 2)
+            row.setColumnStretch(0, 1)
+            row.setColumnStretch(1, 0)
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Simuler un badge"))
         self.subtitle.setText(
@@ -204,3 +234,4 @@ class BadgeSimulatorScreen(Screen):
         self.back.setText(self.tr("Retour"))
         self.unknown.setText(self.tr("Badge inconnu"))
         self.random_card.setText(self.tr("Carte à UID aléatoire"))
+        self._arrange_search()

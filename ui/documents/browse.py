@@ -35,15 +35,17 @@ class ThemeButton(TouchButton):
         self.setObjectName("themeButton")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.theme = ""
+        self.theme_en = ""
         self.count = 0
 
     def set_theme(self, count: ThemeCount) -> None:
-        self.theme, self.count = count.theme, count.count
+        self.theme, self.theme_en, self.count = count.theme, count.theme_en, count.count
         self.set_icon_name(theme_icon(count.theme))
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(f"{theme_label(self.theme)}\n{documents_text(self.count)}")
+        name = theme_label(self.theme, self.theme_en)
+        self.setText(f"{name}\n{documents_text(self.count)}")
 
 
 class SearchEntry(QLineEdit):

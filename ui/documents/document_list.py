@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from kiosk.documents.catalogue import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    THEMES,
     DocumentKind,
     DocumentSummary,
     SearchHit,
@@ -82,10 +83,13 @@ def kind_label(kind: DocumentKind) -> str:
     }[kind]
 
 
-def theme_label(theme: str) -> str:
+def theme_label(theme: str, english: str = "") -> str:
     """A theme's name in the screen's language: the editorial themes (catalogue.THEMES) are
-    translated here; an imported theme has no English name here and keeps its own."""
+    translated here; an imported one shows ``english`` (its manifest's ``theme_en``) in
+    English, its French name when it has none."""
     translate = QCoreApplication.translate
+    if english and in_english() and all(theme != name for name, _ in THEMES):
+        return english
     return {
         "Cybersécurité": translate("DocumentTheme", "Cybersécurité"),
         "Intelligence artificielle": translate("DocumentTheme", "Intelligence artificielle"),
@@ -121,9 +125,7 @@ def documents_text(n: int) -> str:
 
 def meta_line(doc: DocumentSummary) -> str:
     """Theme · format · length · date, as the card and the reader's header show it."""
-    english = in_english()
-    parts = [doc.theme_en if english and doc.theme_en else theme_label(doc.theme),
-             kind_label(doc.kind)]  # fmt: skip
+    parts = [theme_label(doc.theme, doc.theme_en), kind_label(doc.kind)]
     if doc.page_count:
         parts.append(pages_text(doc.page_count))
     elif doc.reading_minutes:

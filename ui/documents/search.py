@@ -49,6 +49,7 @@ class NoResults(QWidget):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.english_themes: dict[str, str] = {}  # the themes' English names (SearchPage)
         self._spelling = ""
         self.message = named(QLabel(wordWrap=True), "emptyState")
         self.did_you_mean = TouchButton(theme, "search", role="primary", icon_colour="on_accent")
@@ -105,7 +106,7 @@ class NoResults(QWidget):
         self._spelling = results.did_you_mean or ""
         for button, name in zip(self.themes, results.suggested_themes, strict=False):
             button.setProperty("theme", name)
-            button.setText(theme_label(name))
+            button.setText(theme_label(name, self.english_themes.get(name, "")))
             button.set_icon_name(theme_icon(name))
         for n, button in enumerate(self.themes):
             button.setVisible(n < len(results.suggested_themes))
@@ -130,7 +131,8 @@ class NoResults(QWidget):
         )
         self.hint.setText(self.tr("Essayez plutôt un thème\u202f:"))
         for button in self.themes:
-            button.setText(theme_label(button.property("theme") or ""))
+            name = button.property("theme") or ""
+            button.setText(theme_label(name, self.english_themes.get(name, "")))
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -156,6 +158,7 @@ class SearchPage(QWidget):
         super().__init__(parent)
         self._theme = theme
         self._theme_name: str | None = None
+        self._english_themes: dict[str, str] = {}  # imported themes' manifest English names
         self._kind: DocumentKind | None = None
         self.field = SearchEntry(theme)
         self.field.textChanged.connect(self._changed)
@@ -208,6 +211,7 @@ class SearchPage(QWidget):
         self.results.activated_hit.connect(self.document_chosen)
         self.results.scrolled_by_hand.connect(lambda: self.show_keyboard(False))
         self.empty = NoResults(theme)
+        self.empty.english_themes = self._english_themes
         self.empty.retry.connect(self.field.setText)
         self.empty.theme_chosen.connect(self._browse_theme)
         self.theme_grid = QWidget()
@@ -292,13 +296,15 @@ class SearchPage(QWidget):
         for button in self._theme_buttons:
             button.deleteLater()
         self._theme_buttons = []
+        self._english_themes.clear()  # shared with the no-result page's suggestions
+        self._english_themes.update({t.theme: t.theme_en for t in themes if t.theme_en})
         names = [None, *(t.theme for t in themes)]
         for n, name in enumerate(names):
             button = TouchButton(self._theme, theme_icon(name) if name else "books",
                                  icon_colour="documents", icon_size=40)  # fmt: skip
             button.setObjectName("themeChoice")
             button.setProperty("theme", name or "")
-            button.setText(theme_label(name) if name else self.tr("Tous les thèmes"))
+            button.setText(self._label(name) if name else self.tr("Tous les thèmes"))
             button.clicked.connect(lambda _=False, t=name: self._theme_picked(t))
             self._grid.addWidget(button, n // THEME_COLUMNS, n % THEME_COLUMNS)
             self._theme_buttons.append(button)
@@ -336,7 +342,7 @@ class SearchPage(QWidget):
 
     def _refresh_scope(self) -> None:
         narrowed = bool(self._theme_name) and bool(self.field.text().strip())
-        shown = theme_label(self._theme_name or "")
+        shown = self._label(self._theme_name or "")
         self.scope.setText(self.tr("dans %1 · tout afficher").replace("%1", shown))
         self.scope.setAccessibleName(
             self.tr("Chercher dans tous les thèmes, pas seulement %1").replace("%1", shown)
@@ -365,9 +371,12 @@ class SearchPage(QWidget):
         self._body.setCurrentWidget(self.results)
         self.set_theme(theme)
 
+    def _label(self, theme: str) -> str:
+        return theme_label(theme, self._english_themes.get(theme, ""))
+
     def _refresh_theme_chip(self) -> None:
         self.theme_chip.setText(
-            theme_label(self._theme_name) if self._theme_name else self.tr("Tous les thèmes")
+            self._label(self._theme_name) if self._theme_name else self.tr("Tous les thèmes")
         )
         self.theme_chip.setChecked(False)
         self.theme_chip.setProperty("active", bool(self._theme_name))
@@ -396,7 +405,7 @@ class SearchPage(QWidget):
         self.keyboard.set_action_label(self.tr("Rechercher"))
         for button in self._theme_buttons:
             name = button.property("theme")
-            button.setText(theme_label(name) if name else self.tr("Tous les thèmes"))
+            button.setText(self._label(name) if name else self.tr("Tous les thèmes"))
         self._refresh_theme_chip()
         self._refresh_scope()
         self._fit()  # the words' widths changed: one line of filters or two

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -86,6 +87,11 @@ class ReasonButton(QPushButton):
         for label in (self.picture, self.letter, self.title, self.hint):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._grid = QGridLayout(self)
+        # Taller than its hint when its words wrap at the width the grid gives (a push
+        # button's height is otherwise fixed at a hint computed for another width).
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.compact: bool | None = None
         self.set_compact(False)
 
@@ -93,6 +99,10 @@ class ReasonButton(QPushButton):
         if compact == self.compact:
             return
         self.compact = compact
+        self.setProperty("compact", compact)  # the stylesheet's height floor is the tall card's
+        for polished in (self, self.picture):
+            polished.style().unpolish(polished)
+            polished.style().polish(polished)
         grid = self._grid
         for widget in (self.picture, self.letter, self.title, self.hint):
             grid.removeWidget(widget)
@@ -126,9 +136,22 @@ class ReasonButton(QPushButton):
             for label in (self.title, self.hint):
                 label.setAlignment(align.AlignCenter)
 
+    def sizeHint(self) -> QSize:
+        """As tall as its words: QPushButton's own hint counts only a text and an icon it has
+        not (the width stays the button's: the grid shares the row out)."""
+        height = self._grid.totalSizeHint().height()
+        return QSize(super().sizeHint().width(), height).expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        height = self._grid.totalMinimumSize().height()
+        return QSize(super().minimumSizeHint().width(), height)
+
     def retranslate(self) -> None:
         self.title.setText(reason_title(self.reason))
         self.hint.setText(reason_hint(self.reason))
+        # Words of another length wrap to another height: the grid must ask again (a label's
+        # change stops at this button's own layout, and French stayed at the English height).
+        self.updateGeometry()
 
 
 class ReasonsPage(QWidget):
@@ -217,6 +240,9 @@ class ReasonsPage(QWidget):
             self._grid.addWidget(button, n // columns, n % columns)
         for n in range(columns):
             self._grid.setColumnStretch(n, 1)
+        rows = -(-len(self.buttons) // columns)
+        for n in range(len(self.buttons) + 1):  # the room left over goes under the cards
+            self._grid.setRowStretch(n, 1 if n == rows else 0)
 
     def spoken(self) -> list[Phrase]:
         """Title, what to do, the queue; the badge holder's name only into a headset."""

@@ -12,7 +12,15 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
@@ -155,15 +163,21 @@ class SyncChip(QFrame):
         return QSize(width, super().minimumSizeHint().height())
 
     def _fit_text(self) -> None:
-        """The whole line if it fits on two lines, else the state alone, else nothing."""
+        """The whole line if it fits on two lines, else the state alone, else nothing.
+
+        Two lines as long as the bar is tall enough for them: its height comes from its
+        buttons, and two lines of English in the normal theme needed 54 px where 50 were left
+        at 1366x768 (the second line was cut)."""
         width = self.text.width()
         metrics = self.text.fontMetrics()
         two_lines = 3 * metrics.lineSpacing() - 1  # a bounding box of two lines is a bit taller
+        tall = self.text.contentsRect().height()
+        room = min(two_lines, tall) if tall > 0 else two_lines
         for candidate in (self._full, self._full.split(" · ")[0]):
             box = metrics.boundingRect(
                 QRect(0, 0, max(width, 1), 10_000), Qt.TextFlag.TextWordWrap, candidate
             )
-            if box.width() <= width and box.height() <= two_lines:
+            if box.width() <= width and box.height() <= room:
                 self.text.setText(candidate)
                 return
         self.text.setText("")
@@ -236,13 +250,31 @@ class SyncSection(QWidget):
         self.sync_button = TouchButton(theme, "refresh")
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(monitor.sync_now)
-        row = QHBoxLayout(self)
+        self.card.title.setWordWrap(True)
+        row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(24)
         row.addWidget(self.card, 1)
         row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignVCenter)
         monitor.changed.connect(self.show_view)
         self.show_view(monitor.view)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The button under the card when both do not fit side by side (a portrait panel:
+        the card's title and the button's words pushed the screen ~110 px wider)."""
+        super().resizeEvent(event)
+        side = self.card.sizeHint().width() + self._row.spacing()
+        side += self.sync_button.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight
+        if self.width() < side:
+            direction = QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+            align = Qt.AlignmentFlag
+            stacked = direction is QBoxLayout.Direction.TopToBottom
+            self._row.setAlignment(
+                self.sync_button, align.AlignLeft if stacked else align.AlignVCenter
+            )
 
     def show_view(self, view: SyncView) -> None:
         self.card.title.setText(

@@ -51,13 +51,22 @@ class BottomBar(QFrame):
         self.retranslate()
 
     def _resize_for_screen(self) -> None:
+        """Margins and gaps at the screen's scale, narrower when the buttons need the room:
+        a portrait totem in accessible French with Retour and the sync chip lacked 20 px and
+        squeezed « Accessibilité » under its words."""
         px = self._theme.tokens.px
-        self._row.setContentsMargins(px(40), px(16), px(40), px(16))
-        self._row.setSpacing(px(20))
+        side, gap = px(40), px(20)
+        shown = [w for w in self.findChildren(QWidget) if w.parent() is self and w.isVisible()]
+        least = sum(w.minimumSizeHint().width() for w in shown)
+        if self.width() > 0 and least + 2 * side + gap * (len(shown) - 1) > self.width():
+            side, gap = px(16), px(12)
+        self._row.setContentsMargins(side, px(16), side, px(16))
+        self._row.setSpacing(gap)
+        self._keep_back_place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._keep_back_place()
+        self._resize_for_screen()
 
     def _keep_back_place(self) -> None:
         """A hidden Retour keeps its place where the bar has room for it, so that nothing
@@ -93,6 +102,7 @@ class BottomBar(QFrame):
     def set_back_enabled(self, enabled: bool) -> None:
         # Hidden rather than greyed out (no dead buttons), keeping its place so nothing moves.
         self.back.setVisible(enabled)
+        self._resize_for_screen()
 
     def retranslate(self) -> None:
         self.home.setText(self.tr("Accueil"))
@@ -100,6 +110,8 @@ class BottomBar(QFrame):
         # The button names the language it switches to, in that language.
         self.language.setText("English" if self._lang is Language.FR else "Français")
         self.accessible.setText(self.tr("Accessibilité"))
+        # Other words, other widths: the room is weighed again (it was at the last resize only).
+        self._resize_for_screen()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -269,6 +269,13 @@ class OnScreenKeyboard(QWidget):
         self.set_layer(Layer.LETTERS)
         self._auto_shift()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Its own words follow the language: a screen that never re-labels it (the badge
+        simulator) showed « espace » and « Valider » in English."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.space.setText(self.tr("espace"))
         self.action.setText(self._action_label or self.tr("Valider"))

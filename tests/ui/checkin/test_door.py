@@ -95,7 +95,7 @@ def open_masterclass(qtbot: QtBot, door: DoorScreen, world: World) -> None:
     tap_badge(qtbot, door, STAFF_UID)
     assert door.page is Page.EVENTS
     first = door.picker.buttons[0]
-    assert first.text().startswith("masterclass test")  # today, at this site, soonest
+    assert first.title.text().startswith("masterclass test")  # today, at this site, soonest
     click(qtbot, first)
     settle(qtbot, door)
     assert door.page is Page.DOOR

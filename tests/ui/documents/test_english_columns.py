@@ -48,3 +48,38 @@ def test_imported_english_shows_in_english_and_french_stands_in_where_there_is_n
     screen.open_document(model.hit(list(titles()).index("gdpr-en")), "latest")
     qtbot.waitUntil(lambda: screen.reader.document is not None)
     assert screen.reader.title.text() == "GDPR for elected members"
+
+
+def test_an_imported_theme_is_named_in_english_on_its_tile_and_in_the_search(
+    qtbot: Any, documents_shell: Any, session_factory: Any
+) -> None:
+    """The manifest's theme_en on the theme tiles, the search's theme grid and filter chip;
+    an imported theme without one keeps its French name, the editorial ones their own."""
+    from kiosk.documents.library import save_document
+
+    guide = next(doc for doc in catalogue() if doc.slug == "rgpd")
+    with session_factory.begin() as session:
+        save_document(session, replace(guide, slug="elus", theme="Vie publique",
+                                       theme_en="Public life"), SAVED_AT)  # fmt: skip
+        save_document(session, replace(guide, slug="agents", theme="Vie des agents"), SAVED_AT)
+    shell, screen = open_screen(qtbot, documents_shell)
+
+    def tiles() -> list[str]:
+        return [t.text().split("\n")[0] for t in screen.browse.tiles if not t.isHidden()]
+
+    qtbot.waitUntil(lambda: "Vie publique" in tiles())
+    assert "Public life" not in tiles()  # French kiosk: French
+    qtbot.mouseClick(shell.window.bottom_bar.language, Qt.MouseButton.LeftButton)
+    assert shell.session.lang is Language.EN
+    qtbot.waitUntil(lambda: "Cybersecurity" in tiles())  # the tiles were told the language
+    assert "Public life" in tiles()
+    assert "Vie publique" not in tiles()
+    assert "Vie des agents" in tiles()  # no English given: the French one
+
+    search = screen.search
+    screen.open_search(theme="Vie publique", typing=False)
+    assert search.theme_chip.text() == "Public life"
+    qtbot.mouseClick(search.theme_chip, Qt.MouseButton.LeftButton)  # the theme grid
+    grid = [b.text() for b in search._theme_buttons]
+    assert "Public life" in grid
+    assert "Vie publique" not in grid
