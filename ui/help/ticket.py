@@ -16,6 +16,7 @@ from ui.help.pages import ICONS, reason_title
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
+from ui.widgets.fitting_label import FittingLabel
 from ui.widgets.icon_label import IconLabel
 
 
@@ -34,7 +35,9 @@ class TicketPage(QWidget):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpTicketCaption")
-        self.number = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpTicketNumber")
+        # as large as the panel leaves room for: on 1366x768 a fixed 220 px line was cut
+        self.number = named(FittingLabel(), "helpTicketNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason_icon = IconLabel(theme, "ticket", 40, colour="help", stroke=1.75)
         self.reason = named(QLabel(), "helpTicketReason")
         reason_row = QHBoxLayout()
