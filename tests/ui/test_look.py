@@ -20,6 +20,7 @@ from kiosk.identity import load_site_key
 from kiosk.settings import Profile, Settings
 from tests.ui.test_screen_sizes import PANELS, Panel
 from tools.screenshots.layout import open_view, seed_store
+from ui.help.ticket import PrintState
 from ui.theme import ScreenMetrics
 from ui.widgets.fitting_label import FittingLabel
 
@@ -84,6 +85,10 @@ def test_the_help_ticket_number_is_drawn_whole(
         # the number reads from across the room: the largest text of the page
         drawn = ticket.number.drawn_font().pixelSize()
         assert drawn > 2 * ticket.position.font().pixelSize(), drawn
+        # « Prenez votre ticket imprimé. » on one line: it wrapped in a narrow box everywhere
+        ticket.set_print_state(PrintState.PRINTED)
+        qapp.processEvents()
+        assert ticket.print_text.height() < 2 * ticket.print_text.fontMetrics().lineSpacing()
     assert not report, "\n".join(report)
 
 
