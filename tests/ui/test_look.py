@@ -9,16 +9,21 @@ was wrong there with font metrics and geometry (no pixels compared).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
+from kiosk.documents.catalogue import DocumentKind, DocumentSummary
+from kiosk.documents.pdfwriter import PdfBuilder
 from kiosk.identity import load_site_key
-from kiosk.settings import Profile, Settings
-from tests.ui.test_screen_sizes import PANELS, Panel
+from kiosk.settings import Language, Profile, Settings
+from tests.ui.test_screen_sizes import PANELS, Panel, problems
 from tools.screenshots.layout import open_view, seed_store
 from ui.help.ticket import PrintState
 from ui.theme import ScreenMetrics
@@ -98,3 +103,78 @@ def rect_in(child: QWidget, parent: QWidget) -> QRect:
 
 def inside(child: QWidget, parent: QWidget) -> bool:
     return parent.rect().contains(rect_in(child, parent))
+
+
+def open_reader(shell: Any, folder: Path, qtbot: QtBot) -> Any:
+    """A two-page PDF in the reader with its take-away column, as a visitor opens it."""
+    builder = PdfBuilder("Se protéger de l’hameçonnage : les bons réflexes")
+    builder.heading("Pourquoi c’est important")
+    builder.paragraph("Un courriel piégé imite votre banque. " * 30)
+    file = folder / "guide.pdf"
+    file.write_bytes(builder.build())
+    doc = DocumentSummary(
+        "se-proteger", DocumentKind.PDF, "Se protéger de l’hameçonnage : les bons réflexes",
+        "Reconnaître un courriel piégé.", "Cybersécurité", (), date(2026, 11, 19), 6, 2,
+        None, None,
+    )  # fmt: skip
+    shell.router.go("documents")
+    screen = shell.router.current
+    screen._pages.setCurrentWidget(screen.reader)
+    screen.reader.show_document(doc, "", file)
+    screen.reader.set_take_away(
+        "https://smartcorner.departement06.fr/kiosque/se-proteger-de-l-hameconnage", True
+    )
+    qtbot.waitUntil(lambda: screen.reader.pdf.page_count > 0)
+    return screen
+
+
+@pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
+def test_the_reader_and_its_take_away_fit_the_panel(
+    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot, tmp_path: Path, panel: Panel
+) -> None:
+    """At 1366x768 the QR code lay over its own caption and the toolbar's buttons over each
+    other; in portrait the page had half the width and its title was cut."""
+    shell = make_shell()
+    metrics = fit(shell, panel, qapp)
+    screen = open_reader(shell, tmp_path, qtbot)
+    report: list[str] = []
+    for lang in (Language.FR, Language.EN):
+        for accessible in (False, True):
+            shell.session.set_language(lang)
+            shell.session.set_accessible(accessible)
+            for _ in range(3):  # a new width for the column, then the page's own re-layout
+                qapp.processEvents()
+            where = f"{lang.value} {'accessible' if accessible else 'normal'}: "
+            reader = screen.reader
+            report += [where + p for p in problems(shell.window, screen, metrics)]
+            report += [where + p for p in cut_lines(screen)]
+            away = reader.take_away
+            if not inside(away.qr, away):
+                report.append(where + "the QR code leaves its column")
+            for words in (away.title, away.hint, away.link, away.print):
+                if words.isVisible() and rect_in(away.qr, away).intersects(rect_in(words, away)):
+                    report.append(f"{where}the QR code lies over #{words.objectName()}")
+            if metrics.portrait:  # the page gets the panel's width, the take-away goes under
+                assert reader.pdf.width() > metrics.width * 0.7, where
+                assert reader.side.y() > reader.pdf.y(), where
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
+def test_the_pickup_confirmation_buttons_share_one_row(
+    store_shell: Callable[[], Any], qapp: QApplication, qtbot: QtBot, panel: Panel
+) -> None:
+    """« En savoir plus » sat 33 px above « J’ai bien reçu » on 1366x768: an empty status line
+    under the privacy line lifted it, the confirm button kept to the row's bottom."""
+    shell = store_shell()
+    fit(shell, panel, qapp)
+    open_view(shell, "collect_confirm", lambda c: qtbot.waitUntil(c, timeout=10_000))
+    page = shell.router.current.confirm_page
+    qtbot.waitUntil(lambda: page.isVisible() and page.confirm.isEnabled(), timeout=10_000)
+    qapp.processEvents()
+    window = shell.window
+
+    def middle(button: QWidget) -> int:
+        return rect_in(button, window).center().y()
+
+    assert abs(middle(page.privacy.more) - middle(page.confirm)) <= 2
