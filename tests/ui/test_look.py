@@ -19,12 +19,13 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.documents.catalogue import DocumentKind, DocumentSummary
+from kiosk.documents.catalogue import THEMES, DocumentKind, DocumentSummary, ThemeCount
 from kiosk.documents.pdfwriter import PdfBuilder
 from kiosk.identity import load_site_key
 from kiosk.settings import Language, Profile, Settings
 from tests.ui.test_screen_sizes import PANELS, Panel, problems
 from tools.screenshots.layout import open_view, seed_store
+from ui.documents.desk import Shelf
 from ui.help.ticket import PrintState
 from ui.theme import ScreenMetrics
 from ui.widgets.fitting_label import FittingLabel
@@ -178,3 +179,43 @@ def test_the_pickup_confirmation_buttons_share_one_row(
         return rect_in(button, window).center().y()
 
     assert abs(middle(page.privacy.more) - middle(page.confirm)) <= 2
+
+
+def a_shelf() -> Shelf:
+    """The demo catalogue's first page: eight themes and a few new documents."""
+    latest = tuple(
+        DocumentSummary(
+            f"doc-{n}", DocumentKind.PDF, f"Télétravail : le guide pratique, partie {n}",
+            "Conditions, équipement, horaires et droit à la déconnexion.", "Travail hybride",
+            (), date(2026, 11, 19 - n), 6, 4, None, None,
+        )
+        for n in range(4)
+    )  # fmt: skip
+    return Shelf(tuple(ThemeCount(name, 8) for name, _ in THEMES), latest)
+
+
+@pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
+def test_the_catalogue_themes_and_new_documents_fit_the_panel(
+    make_shell: Callable[..., Any], qapp: QApplication, panel: Panel
+) -> None:
+    """In portrait the eight theme tiles grew into 320 px squares with their names cut, and
+    « Nouveautés » was squeezed into a 170 px column where no title could be read."""
+    shell = make_shell()
+    metrics = fit(shell, panel, qapp)
+    shell.router.go("documents")
+    screen = shell.router.current
+    report: list[str] = []
+    for lang in (Language.FR, Language.EN):
+        for accessible in (False, True):
+            shell.session.set_language(lang)
+            shell.session.set_accessible(accessible)
+            screen.browse.set_shelf(a_shelf())
+            for _ in range(3):
+                qapp.processEvents()
+            where = f"{lang.value} {'accessible' if accessible else 'normal'}: "
+            report += [where + p for p in problems(shell.window, screen, metrics)]
+            latest = screen.browse.latest
+            # landscape: the themes' names take what they need, « Nouveautés » the rest
+            if latest.width() < metrics.width * (0.7 if metrics.portrait else 0.25):
+                report.append(f"{where}« Nouveautés » is {latest.width()} px wide")
+    assert not report, "\n".join(report)
