@@ -19,7 +19,13 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.documents.catalogue import THEMES, DocumentKind, DocumentSummary, ThemeCount
+from kiosk.documents.catalogue import (
+    THEMES,
+    DocumentKind,
+    DocumentSummary,
+    SearchResults,
+    ThemeCount,
+)
 from kiosk.documents.pdfwriter import PdfBuilder
 from kiosk.identity import load_site_key
 from kiosk.settings import Language, Profile, Settings
@@ -242,3 +248,33 @@ def test_the_statistics_charts_get_room_for_their_titles(
     for n, a in enumerate(views):
         for b in views[n + 1 :]:
             assert not rect_in(a, shell.window).intersects(rect_in(b, shell.window))
+
+
+@pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
+def test_the_themes_suggested_for_nothing_found_stay_on_screen(
+    make_shell: Callable[..., Any], qapp: QApplication, panel: Panel
+) -> None:
+    """« Essayez plutôt un thème » offered four themes in one row that ran off the panel's
+    right edge (« Accessibili » on 1366x768, the third cut in portrait)."""
+    shell = make_shell()
+    fit(shell, panel, qapp)
+    shell.router.go("documents")
+    screen = shell.router.current
+    screen.open_search(typing=False)
+    themes = tuple(name for name, _ in THEMES[:4])
+    report: list[str] = []
+    for lang in (Language.FR, Language.EN):
+        for accessible in (False, True):
+            shell.session.set_language(lang)
+            shell.session.set_accessible(accessible)
+            screen.search.show_results(SearchResults("charte", (), 0, suggested_themes=themes))
+            for _ in range(3):
+                qapp.processEvents()
+            where = f"{lang.value} {'accessible' if accessible else 'normal'}: "
+            for button in screen.search.empty.themes:
+                assert button.isVisible()
+                if not inside(button, shell.window):
+                    report.append(f"{where}{button.text()!r} leaves the window")
+                if button.sizeHint().width() > button.width() + 1:
+                    report.append(f"{where}{button.text()!r} is cut")
+    assert not report, "\n".join(report)
