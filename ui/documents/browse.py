@@ -113,7 +113,7 @@ class BrowsePage(QWidget):
         self.notice_box.hide()
 
         self.themes_title = named(QLabel(), "sectionTitle")
-        tiles_box = QWidget()
+        tiles_box = named(QWidget(), "themeTiles")
         self.grid = QGridLayout(tiles_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(16)
