@@ -9,9 +9,10 @@ was wrong there with font metrics and geometry (no pixels compared).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -286,3 +287,36 @@ def test_the_themes_suggested_for_nothing_found_stay_on_screen(
                 if button.sizeHint().width() > button.width() + 1:
                     report.append(f"{where}{button.text()!r} is cut")
     assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("panel", [*LOOKED_AT, DENSE_PORTRAIT], ids=lambda p: p.name)
+def test_the_walk_in_offer_buttons_stay_on_a_portrait_panel(
+    make_shell: Callable[..., Any], qapp: QApplication, panel: Panel
+) -> None:
+    """The walk-in offer's row was a fixed 1200 px: on a 24" portrait panel (1080 px wide)
+    « Non merci » and « M’inscrire » ran off both edges."""
+    from tools.screenshots.checkin import sample_results
+    from ui.checkin.self_checkin import walk_in_buttons
+    from ui.checkin.verdict_panel import VerdictPanel
+    from ui.checkin.verdicts import describe
+
+    shell = make_shell()
+    metrics = fit(shell, panel, qapp)
+    now = datetime(2026, 11, 23, 14, 5, tzinfo=ZoneInfo("Europe/Paris"))
+    verdict = VerdictPanel(shell.theme, shell.window)
+    verdict.setGeometry(shell.window.rect())
+    accept, decline, icon = walk_in_buttons(confirming=False)
+    for accessible in (False, True):
+        shell.session.set_accessible(accessible)
+        verdict.show_view(
+            describe(sample_results(now)["walk-in-offer"], now),
+            timeout_ms=8000, accept_text=accept, decline_text=decline, accept_icon=icon,
+        )  # fmt: skip
+        verdict.show()
+        for _ in range(3):
+            qapp.processEvents()
+        for button in (verdict.accept_button, verdict.decline_button):
+            assert button.isVisible()
+            assert inside(button, shell.window), rect_in(button, shell.window)
+        assert verdict.width() == metrics.width
+    verdict.close()
