@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,7 +26,6 @@ from kiosk.documents.catalogue import (
     SearchResults,
     ThemeCount,
 )
-from kiosk.documents.pdfwriter import PdfBuilder
 from kiosk.identity import load_site_key
 from kiosk.settings import Language, Profile, Settings
 from tests.ui.test_screen_sizes import PANELS, Panel, problems
@@ -113,67 +111,6 @@ def rect_in(child: QWidget, parent: QWidget) -> QRect:
 
 def inside(child: QWidget, parent: QWidget) -> bool:
     return parent.rect().contains(rect_in(child, parent))
-
-
-def open_reader(shell: Any, folder: Path, qtbot: QtBot) -> Any:
-    """A two-page PDF in the reader with its take-away column, as a visitor opens it."""
-    builder = PdfBuilder("Se protéger de l’hameçonnage : les bons réflexes")
-    builder.heading("Pourquoi c’est important")
-    builder.paragraph("Un courriel piégé imite votre banque. " * 30)
-    file = folder / "guide.pdf"
-    file.write_bytes(builder.build())
-    doc = DocumentSummary(
-        "se-proteger", DocumentKind.PDF, "Se protéger de l’hameçonnage : les bons réflexes",
-        "Reconnaître un courriel piégé.", "Cybersécurité", (), date(2026, 11, 19), 6, 2,
-        None, None,
-    )  # fmt: skip
-    shell.router.go("documents")
-    screen = shell.router.current
-    screen._pages.setCurrentWidget(screen.reader)
-    screen.reader.show_document(doc, "", file)
-    screen.reader.set_take_away(
-        "https://smartcorner.departement06.fr/kiosque/se-proteger-de-l-hameconnage", True
-    )
-    qtbot.waitUntil(lambda: screen.reader.pdf.page_count > 0)
-    return screen
-
-
-@pytest.mark.parametrize("panel", [*LOOKED_AT, DENSE_PORTRAIT], ids=lambda p: p.name)
-def test_the_reader_and_its_take_away_fit_the_panel(
-    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot, tmp_path: Path, panel: Panel
-) -> None:
-    """At 1366x768 the QR code lay over its own caption and the toolbar's buttons over each
-    other; in portrait the page had half the width and its title was cut."""
-    shell = make_shell()
-    metrics = fit(shell, panel, qapp)
-    screen = open_reader(shell, tmp_path, qtbot)
-    report: list[str] = []
-    for lang in (Language.FR, Language.EN):
-        for accessible in (False, True):
-            shell.session.set_language(lang)
-            shell.session.set_accessible(accessible)
-            for _ in range(3):  # a new width for the column, then the page's own re-layout
-                qapp.processEvents()
-            where = f"{lang.value} {'accessible' if accessible else 'normal'}: "
-            reader = screen.reader
-            report += [where + p for p in problems(shell.window, screen, metrics)]
-            report += [where + p for p in cut_lines(screen)]
-            # icon keys carry no text, so the matrix's overlap check passes them by
-            keys = [w for w in shown(reader.toolbar) if w.parentWidget() is reader.toolbar]
-            for n, one in enumerate(keys):
-                for other in keys[n + 1 :]:
-                    if one.geometry().intersects(other.geometry()):
-                        report.append(f"{where}#{one.objectName()} overlaps #{other.objectName()}")
-            away = reader.take_away
-            if not inside(away.qr, away):
-                report.append(where + "the QR code leaves its column")
-            for words in (away.title, away.hint, away.link, away.print):
-                if words.isVisible() and rect_in(away.qr, away).intersects(rect_in(words, away)):
-                    report.append(f"{where}the QR code lies over #{words.objectName()}")
-            if metrics.portrait:  # the page gets the panel's width, the take-away goes under
-                assert reader.pdf.width() > metrics.width * 0.7, where
-                assert reader.side.y() > reader.pdf.y(), where
-    assert not report, "\n".join(report)
 
 
 @pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
