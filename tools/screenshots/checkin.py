@@ -118,7 +118,7 @@ def shoot_checkin(
     app: QApplication, outdir: Path, settle: Callable[[], None], now: datetime
 ) -> list[Path]:
     from kiosk.settings import Language
-    from ui.checkin.self_checkin import translate
+    from ui.checkin.self_checkin import walk_in_buttons
     from ui.checkin.verdict_panel import VerdictPanel
     from ui.checkin.verdicts import confirm_walk_in, describe, failure, pending
     from ui.i18n import LanguageSwitcher
@@ -155,13 +155,13 @@ def shoot_checkin(
                 view = confirm_walk_in(results["walk-in-offer"], now)
             else:
                 view = describe(results[name], now)
-            confirming = name == "walk-in-confirm"
+            accept, decline, icon = walk_in_buttons(confirming=name == "walk-in-confirm")
             panel.show_view(
                 view,
                 timeout_ms=8000,
-                accept_text=translate("SelfCheckin", "Confirmer" if confirming else "M'inscrire"),
-                decline_text=translate("SelfCheckin", "Annuler" if confirming else "Non merci"),
-                accept_icon="check" if confirming else "user-plus",
+                accept_text=accept,
+                decline_text=decline,
+                accept_icon=icon,
             )
             shoot(f"{name}-{suffix}")
     panel.close()

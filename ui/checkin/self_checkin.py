@@ -44,6 +44,18 @@ CUES: Final = {Tone.GREEN: Cue.OK, Tone.AMBER: Cue.WARNING, Tone.RED: Cue.REFUSE
 translate = QCoreApplication.translate  # lupdate reads translate("SelfCheckin", "...") calls
 
 
+def walk_in_buttons(*, confirming: bool) -> tuple[str, str, str]:
+    """Accept text, decline text and accept icon of a walk-in offer (or of its confirmation);
+    the screenshot tool shows the same words as the kiosk."""
+    if confirming:
+        return (translate("SelfCheckin", "Confirmer"), translate("SelfCheckin", "Annuler"), "check")
+    return (
+        translate("SelfCheckin", "M’inscrire"),
+        translate("SelfCheckin", "Non merci"),
+        "user-plus",
+    )
+
+
 class SelfCheckin(QObject):
     """The fallback handler; ``verdict_shown(view)`` after each verdict is painted."""
 
@@ -137,19 +149,7 @@ class SelfCheckin(QObject):
 
     def _show(self, view: VerdictView, *, sound: bool = True) -> None:
         if view.offer_walk_in:
-            timeout = OFFER_MS
-            if self._confirming:
-                texts = (
-                    translate("SelfCheckin", "Confirmer"),
-                    translate("SelfCheckin", "Annuler"),
-                    "check",
-                )
-            else:
-                texts = (
-                    translate("SelfCheckin", "M’inscrire"),
-                    translate("SelfCheckin", "Non merci"),
-                    "user-plus",
-                )
+            timeout, texts = OFFER_MS, walk_in_buttons(confirming=self._confirming)
         else:
             timeout, texts = SHOW_MS[view.tone], ("", "", "user-plus")
         self.panel.setGeometry(self._window.rect())

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ui import resources
 from ui.checkin.verdicts import Tone, VerdictView
@@ -37,6 +37,9 @@ from ui.speech.narrator import MODAL, TARGET
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
+
+BUTTONS_WIDTH = 1200  # px of the 1920x1080 design: the walk-in offer's two buttons
+BUTTONS_MARGIN = 64
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,6 @@ GAP_AFTER_SHAPE: Final = 56
 MARGIN: Final = 48
 TEXT_FLAGS: Final = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
 CONTENT_WIDTH: Final = 1560
-BUTTONS_WIDTH: Final = 1200
 BAR_HEIGHT: Final = 14  # the dismiss countdown, along the bottom edge
 TICK_MS: Final = 50
 
@@ -210,14 +212,24 @@ class VerdictPanel(QWidget):
         row.setSpacing(32)
         row.addWidget(self.decline_button, 2)
         row.addWidget(self.accept_button, 3)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        self._outer = outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self._buttons, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addSpacing(88)
-        self._buttons.setFixedWidth(BUTTONS_WIDTH)
+        # 1200 px of the design, never wider than the panel less its margins: a fixed 1200 px
+        # row ran off both edges of a 1080 px portrait panel
+        self._buttons.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._buttons.hide()
-        theme.changed.connect(self.update)
+        self._theme = theme
+        theme.changed.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        tokens = self._theme.tokens
+        side = tokens.px(BUTTONS_MARGIN)
+        self._outer.setContentsMargins(side, 0, side, 0)
+        self._buttons.setMaximumWidth(tokens.px(BUTTONS_WIDTH))
+        self.update()
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -387,9 +399,6 @@ class VerdictPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # The walk-in buttons: 1200 px, or the panel's width less its margins (a portrait
-        # panel is 1080 px wide: « M’inscrire » stood past its right edge).
-        self._buttons.setFixedWidth(min(BUTTONS_WIDTH, self.width() - 2 * MARGIN))
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -245,7 +245,7 @@ class ConfirmPage(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(32)
         buttons.addLayout(notes, 1)
-        buttons.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignBottom)
+        buttons.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignVCenter)
         column = QVBoxLayout(self)
         column.setContentsMargins(*MARGINS)
         column.setSpacing(20)
@@ -273,3 +273,6 @@ class ConfirmPage(QWidget):
         self.erase.setEnabled(not busy)
         self.pad.setEnabled(not busy)
         self.status.setText(status)
+        # no empty line under the privacy line: it would lift « En savoir plus » off the row
+        # of « J’ai bien reçu »
+        self.status.setVisible(bool(status))

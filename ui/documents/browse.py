@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +21,7 @@ from ui.documents.document_list import DocumentListView, documents_text, theme_l
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.screen_heading import screen_heading
 
 THEME_COLUMNS = 2
@@ -111,7 +113,9 @@ class BrowsePage(QWidget):
         self.notice_box.hide()
 
         self.themes_title = named(QLabel(), "sectionTitle")
-        self.grid = QGridLayout()
+        tiles_box = named(QWidget(), "themeTiles")
+        self.grid = QGridLayout(tiles_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(16)
         self.tiles: list[ThemeButton] = []
         for n in range(MAX_THEME_TILES):
@@ -119,10 +123,12 @@ class BrowsePage(QWidget):
             tile.clicked.connect(lambda _=False, t=tile: self.theme_chosen.emit(t.theme))
             self.grid.addWidget(tile, n // THEME_COLUMNS, n % THEME_COLUMNS)
             self.tiles.append(tile)
+        # the tiles scroll where a short panel in large type has no room for four rows
+        self.themes = kinetic_page(tiles_box, "themeScroll")
         left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.themes_title)
-        left.addLayout(self.grid, 1)
+        left.addWidget(self.themes, 1)
 
         self.latest_title = named(QLabel(), "sectionTitle")
         self.latest = DocumentListView(theme)
@@ -133,7 +139,7 @@ class BrowsePage(QWidget):
         right.addWidget(self.latest, 1)
 
         self.body = QWidget()
-        body = QHBoxLayout(self.body)
+        self._body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(48)
         body.addLayout(left, 5)
@@ -147,6 +153,7 @@ class BrowsePage(QWidget):
         column.addWidget(self.notice_box, 1)
         column.addWidget(self.body, 1)
         self.set_shelf(Shelf((), ()))
+        theme.changed.connect(self._refit)  # larger type: taller tiles
         self.retranslate()
 
     def set_shelf(self, shelf: Shelf) -> None:
@@ -162,6 +169,7 @@ class BrowsePage(QWidget):
         self.latest.list_model.set_documents(shelf.latest)
         self.notice_box.hide()
         self.body.show()
+        self._refit()
 
     def show_unavailable(self) -> None:
         """Nothing to browse: the notice takes the place of the empty themes and list."""
@@ -182,9 +190,42 @@ class BrowsePage(QWidget):
         )  # fmt: skip
         for tile in self.tiles:
             tile.retranslate()
+        self._refit()
 
     def reset(self) -> None:
         self.latest.scrollToTop()
+        self.themes.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(portrait=event.size().height() > event.size().width())
+
+    def _refit(self) -> None:
+        self._fit(portrait=self.height() > self.width())
+
+    def _fit(self, *, portrait: bool) -> None:
+        """Landscape: the themes beside « Nouveautés ». Portrait: the themes above, as tall as
+        their two columns of tiles need, and « Nouveautés » under them over the whole width
+        (side by side on a 1080 px width, tiles grew into squares with their names cut and the
+        new documents had a 170 px column)."""
+        body = self._body
+        body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        body.setStretch(0, 0 if portrait else 5)
+        body.setStretch(1, 1 if portrait else 6)
+        tiles = self.themes.widget()
+        if tiles is None:
+            return
+        # a scroll area does not ask for its content's width: the tiles' names do
+        bar = self.themes.verticalScrollBar().sizeHint().width()
+        self.themes.setMinimumWidth(tiles.minimumSizeHint().width() + bar)
+        self.themes.setMinimumHeight(tiles.sizeHint().height() if portrait else 0)
+        for tile in self.tiles:
+            tile.setSizePolicy(
+                QSizePolicy.Policy.Expanding,
+                QSizePolicy.Policy.Preferred if portrait else QSizePolicy.Policy.Expanding,
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

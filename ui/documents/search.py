@@ -38,6 +38,7 @@ from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard, fit_page_margins
 
 SUGGESTIONS = 4
+SUGGESTION_COLUMNS = 2
 THEME_COLUMNS = 3
 
 
@@ -58,16 +59,17 @@ class NoResults(QWidget):
         self.hint = named(QLabel(), "sectionTitle")
         self.themes = [TouchButton(theme, "books", icon_colour="documents", icon_size=40)
                        for _ in range(SUGGESTIONS)]  # fmt: skip
-        row = QHBoxLayout()
+        # two a row: four in one row ran off a 1366 px panel and a portrait one
+        row = QGridLayout()
         row.setSpacing(16)
-        for button in self.themes:
+        for n, button in enumerate(self.themes):
             button.setObjectName("suggestedTheme")
             # the theme itself (the filter's key), not its shown name
             button.clicked.connect(
                 lambda _=False, b=button: self.theme_chosen.emit(b.property("theme"))
             )
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(button, n // SUGGESTION_COLUMNS, n % SUGGESTION_COLUMNS)
+        row.setColumnStretch(SUGGESTION_COLUMNS, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 24, 0, 0)
         column.setSpacing(24)

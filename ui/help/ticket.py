@@ -16,7 +16,10 @@ from ui.help.pages import ICONS, reason_title
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
+from ui.widgets.fitting_label import FittingLabel
 from ui.widgets.icon_label import IconLabel
+
+PRINT_LINE_MAX = 900  # px of the 1920x1080 design: longer printer news wraps
 
 
 class PrintState(enum.Enum):
@@ -33,8 +36,11 @@ class TicketPage(QWidget):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._theme = theme
         self.caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpTicketCaption")
-        self.number = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "helpTicketNumber")
+        # as large as the panel leaves room for: on 1366x768 a fixed 220 px line was cut
+        self.number = named(FittingLabel(), "helpTicketNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason_icon = IconLabel(theme, "ticket", 40, colour="help", stroke=1.75)
         self.reason = named(QLabel(), "helpTicketReason")
         reason_row = QHBoxLayout()
@@ -120,6 +126,7 @@ class TicketPage(QWidget):
         self._called = False
         self._print = PrintState.NONE
         self._failed = False
+        theme.changed.connect(self.retranslate)  # the printer's line is measured in the font
         self.retranslate()
 
     # -- state ----------------------------------------------------------------------------
@@ -264,6 +271,10 @@ class TicketPage(QWidget):
         }[state]
         self.print_icon.set_icon(icon, colour)
         self.print_text.setText(text)
+        # one line where the card has room for it (the wrapped label asked for a narrow box and
+        # took two lines on every panel, height the number needs on a 1366x768 one)
+        one_line = self.print_text.fontMetrics().horizontalAdvance(text) + 1
+        self.print_text.setMinimumWidth(min(one_line, self._theme.tokens.px(PRINT_LINE_MAX)))
         trouble = state in {PrintState.TROUBLE, PrintState.GAVE_UP}
         self.print_text.setProperty("trouble", trouble)
         self.print_text.style().unpolish(self.print_text)
