@@ -92,6 +92,9 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         clock=clock,
         events_loader=database.upcoming_events,
         database=database,
+        # full screen: the theme sized for the panel at once (not again when the window fills it)
+        screen=None if windowed else app.primaryScreen(),
+        services_after_paint=True,
     )
     outcome = {"rc": 0}
 
