@@ -4,7 +4,8 @@ Each profile's real start (``smartcorner run --smoke``, the console script's ent
 in a subprocess that records ``sys.modules`` when the attract screen first paints: the ORM and
 the models, the PDF reader, the ESC/POS driver and Pillow load after it, on the worker; the
 speech engine, self check-in (its desk, verdict screen and sounds), the fleet heartbeat and the
-Click & Collect desk after it too, on the GUI thread once the frame is out.
+Click & Collect desk after it too, on the GUI thread once the frame is out; and the log
+file (what was logged before it is written to it then).
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ NOT_BEFORE_PAINT = (
     "kiosk.fleet",
     "ui.fleet.desk",
     "ui.collect.desk",
+    "ui.events.event_card",
+    "kiosk.stats",
+    "logging.handlers",
 )
 # Installed after the first paint, not dropped: the room kiosk's self check-in, every
 # kiosk's fleet heartbeat.
@@ -101,6 +105,9 @@ def test_the_attract_screen_paints_before_the_database_and_devices_load(
     early = [m for m in modules if any(m == p or m.startswith(f"{p}.") for p in NOT_BEFORE_PAINT)]
     assert early == [], f"loaded before the first paint: {early}"
     assert set(AFTER_PAINT.get(profile, ())) <= set(at_exit)
+    # the log file opened after the paint holds what was logged before it
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"started (profile {profile})" in log
 
 
 def test_a_full_screen_start_sizes_the_theme_once(
