@@ -2,8 +2,10 @@
 
 Both are timed the same way, from Popen to the 'ready' line on stdout, alternating runs in
 one process so that machine noise hits both alike. Peak RSS is per child: when the 'ready' line
-came (/proc VmHWM) and over the whole run (os.wait4). The kiosk runs as the ``smartcorner``
-console script does, from bytecode as an installed kiosk does.
+came (/proc VmHWM) and over the whole run (os.wait4). So is the CPU time the child had used
+when the 'ready' line came (/proc stat, user + system, in clock ticks): on a loaded machine
+the wall-clock times mostly measure the wait for a CPU, the CPU times much less so. The kiosk
+runs as the ``smartcorner`` console script does, from bytecode as an installed kiosk does.
 
     .venv/bin/python bench/startup.py [--runs 9]
 """
@@ -33,20 +35,31 @@ def peak_rss_now(pid: int) -> float:
     return int(kib) / 1024 if kib else float("nan")
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+def cpu_now(pid: int) -> float:
+    """The process's CPU seconds so far (user + system, Linux), nan where /proc is absent."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return float("nan")
+    fields = stat[stat.rindex(")") + 2 :].split()  # the name (field 2) may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, float, str]:
     """Seconds until the first 'ready' line, peak RSS in MiB when it came and over the whole
-    run, and that line."""
+    run, CPU seconds used when it came, and that line."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert proc.stdout is not None
     line = ""
-    elapsed = at_paint = float("nan")
+    elapsed = at_paint = cpu = float("nan")
     for raw in proc.stdout:
         if raw.startswith("ready"):
             elapsed = time.perf_counter() - t0
             at_paint = peak_rss_now(proc.pid)
+            cpu = cpu_now(proc.pid)
             line = raw.strip()
             break
     proc.stdout.read()
@@ -54,7 +67,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0 or not line:
         raise SystemExit(f"{cmd} failed (exit {proc.returncode})")
-    return elapsed, at_paint, usage.ru_maxrss / 1024, line
+    return elapsed, at_paint, usage.ru_maxrss / 1024, cpu, line
 
 
 def p95(values: list[float]) -> float:
@@ -92,15 +105,19 @@ def main() -> int:
         bare: list[float] = []
         rss_kiosk: list[tuple[float, float]] = []
         rss_bare: list[tuple[float, float]] = []
+        cpu_kiosk: list[float] = []
+        cpu_bare: list[float] = []
         inner: list[str] = []
         for _ in range(args.runs):
-            t, at_paint, peak, line = timed(kiosk_cmd, env)
+            t, at_paint, peak, cpu, line = timed(kiosk_cmd, env)
             kiosk.append(t)
             rss_kiosk.append((at_paint, peak))
+            cpu_kiosk.append(cpu)
             inner.append(line)
-            t, at_paint, peak, _ = timed(bare_cmd, env)
+            t, at_paint, peak, cpu, _ = timed(bare_cmd, env)
             bare.append(t)
             rss_bare.append((at_paint, peak))
+            cpu_bare.append(cpu)
 
     mk, mb = statistics.median(kiosk), statistics.median(bare)
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {args.runs}, python {sys.version.split()[0]}")
@@ -116,6 +133,11 @@ def main() -> int:
         )
     paint_ratio = max(r[0] for r in rss_kiosk) / max(r[0] for r in rss_bare)
     print(f"ratio kiosk/bare (medians): {mk / mb:.2f}  (goal <= 2.0, aim 1.5)")
+    ck, cb = statistics.median(cpu_kiosk), statistics.median(cpu_bare)
+    print(
+        f"CPU used by the paint (medians): kiosk {ck * 1000:.0f} ms, bare {cb * 1000:.0f} ms,"
+        f" ratio {ck / cb:.2f}"
+    )
     print(f"RSS at the paint, kiosk/bare (highest): {paint_ratio:.2f}  (goal <= 1.5)")
     print(
         "  (RSS at paint: the peak when the 'ready' line came; peak RSS: over the whole run,"

@@ -70,7 +70,7 @@ class GlpiConfig:
 
 def glpi_config(settings: Settings) -> GlpiConfig | None:
     """The forwarding set-up from the settings, or None when it is off (no URL or token)."""
-    if not settings.glpi_url or not settings.glpi_user_token:
+    if not settings.forwards_to_glpi:
         return None
     return GlpiConfig(
         url=settings.glpi_url,

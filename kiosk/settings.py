@@ -113,6 +113,11 @@ class Settings:
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
+    def forwards_to_glpi(self) -> bool:
+        """Help requests and fleet incidents go to GLPI: its URL and a user token are set."""
+        return bool(self.glpi_url and self.glpi_user_token)
+
+    @property
     def database_url(self) -> str:
         return self.db_url or self.paths.default_db_url()
 

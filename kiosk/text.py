@@ -2,11 +2,16 @@
 
 Used by the name searches (people, door mode), the Kiosque numérique's index and queries, and
 the imports' matching, so that « Cœur », « CŒUR » and « coeur » are the same word everywhere.
+And numbers as a French reader writes them (the statistics, the screens' figures).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
+
+NBSP: Final = "\u00a0"  # French typography: a non-breaking space before % and between groups
+MINUS: Final = "\u2212"
 
 # Letters that NFKD does not decompose but a French reader spells with two letters.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
@@ -35,3 +40,20 @@ def ascii_only(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
     text = text.replace("Œ", "OE").replace("Æ", "AE")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """``12 345`` / ``12 345,6``: French grouping (non-breaking space) and decimal comma."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    return (MINUS if value < 0 and float(text.replace(NBSP, "").replace(",", ".")) else "") + text
+
+
+def format_percent(percent: float | None, *, signed: bool = True) -> str:
+    """``+123 %``, ``−4,5 %``, ``n/a``: one decimal under 10 %, whole numbers above."""
+    if percent is None:
+        return "n/a"
+    decimals = 1 if abs(percent) < 10 else 0
+    number = format_number(percent, decimals)
+    if signed and not number.startswith(MINUS) and round(percent, decimals) != 0:
+        number = "+" + number
+    return f"{number}{NBSP}%"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from kiosk.domain import EventKind, UpcomingEvent
 from kiosk.settings import Language
-from kiosk.stats.french import format_number, format_percent
+from kiosk.text import NBSP, format_number, format_percent
 
 _LOCALES = {
     Language.FR: (QLocale.Language.French, QLocale.Country.France),
@@ -33,9 +33,6 @@ def in_english() -> bool:
     """True while the kiosk speaks English (the language switch sets the default locale):
     imported texts then show their English columns."""
     return _english(None)
-
-
-NBSP = "\u00a0"
 
 
 def _to_english(french: str) -> str:

@@ -300,14 +300,17 @@ class ThemeController(QObject):
         normal: ThemeTokens = NORMAL,
         accessible: ThemeTokens = ACCESSIBLE,
         parent: QObject | None = None,
+        metrics: ScreenMetrics | None = None,
     ) -> None:
+        """``metrics``: the screen the window will fill, when known before the widgets exist;
+        sizing the theme for it later re-applies the style sheet to every widget built."""
         super().__init__(parent)
         self._app = app
         self._normal = normal
         self._accessible = accessible
         self._tokens = normal
         self._is_accessible = False
-        self._metrics = ScreenMetrics.design()
+        self._metrics = metrics or ScreenMetrics.design()
 
     @property
     def tokens(self) -> ThemeTokens:

@@ -237,6 +237,22 @@ def _check_in(
         return _describe(session, previous, repeated=True)
     decision = _decide(session, identity, context, now)
     record = _record(decision, identity, method, identity_key, kiosk_id, now, nonce)
+    _write(session, decision, record, context, kiosk_id, now, nonce)
+    if record.outcome is not CheckinOutcome.OK:
+        log.info("check-in refused: %s (%s) at kiosk %s", record.outcome, record.detail, kiosk_id)
+    return _describe(session, record, repeated=False)
+
+
+def _write(
+    session: Session,
+    decision: _Decision,
+    record: CheckinRecord,
+    context: CheckinContext,
+    kiosk_id: int,
+    now: datetime,
+    nonce: str,
+) -> None:
+    """Record the scan (and the attendance or the visit it makes), flushed, not committed."""
     if decision.outcome is CheckinOutcome.OK:
         assert decision.event is not None
         assert decision.person is not None
@@ -251,9 +267,6 @@ def _check_in(
     else:
         session.add(record)
     session.flush()
-    if record.outcome is not CheckinOutcome.OK:
-        log.info("check-in refused: %s (%s) at kiosk %s", record.outcome, record.detail, kiosk_id)
-    return _describe(session, record, repeated=False)
 
 
 def _previous_scan(
@@ -320,10 +333,13 @@ def rehearse(
 
     A kiosk's first scan after start cost 258 ms where the others cost ~30: SQLAlchemy
     compiling each statement, the first loads of each mapper, the first signature check. This
-    pays for them before any visitor comes: a signature check with each ticket key, then
-    what the first linked badge (or the first active person) would get here now, verdict
-    included, in a transaction rolled back at the end. The outcome, or None on an empty
-    database.
+    pays for them before any visitor comes: a signature check with each ticket key, what the
+    first linked badge (or the first active person) would get here now, verdict included,
+    then the lookups behind a genuine ticket of the first registration, in a transaction
+    rolled back at the end. Not the record's INSERTs: writing them, even rolled back, takes
+    the database's write lock, and a deferred writer of another worker starting at that
+    moment fails with "database is locked" rather than wait. The outcome for the badge, or
+    None on an empty database.
     """
     _require_aware(now)
     try:
@@ -345,9 +361,34 @@ def rehearse(
         decision = _decide(session, identity, context, now)
         record = _record(decision, identity, method, identity_key, kiosk_id, now, "rehearsal")
         _describe(session, record, repeated=False)  # the record is never added to the session
+        _rehearse_ticket(session, context, kiosk_id, now)
         return decision.outcome
     finally:
         session.rollback()
+
+
+def _rehearse_ticket(
+    session: Session, context: CheckinContext, kiosk_id: int, now: datetime
+) -> None:
+    """What a genuine ticket of the first registration asks after its signature is checked
+    (a kiosk holds no key to sign one), and its verdict."""
+    if context.verifier is None:
+        return
+    registration = session.execute(
+        select(Registration.person_id, Registration.event_id).order_by(Registration.id).limit(1)
+    ).first()
+    if registration is None:
+        return
+    session.expunge_all()  # as in a scan's own session: its lookups go to the database
+    found = _ticket_holder(session, "rehearsal", registration.person_id, registration.event_id)
+    if isinstance(found, _Decision):
+        return
+    person, event = found
+    identity = CodeIdentity("rehearsal")
+    method, identity_key = _method_and_key(identity, context)
+    decision = _decide_for_event(session, person, event, now, ticket=True)
+    record = _record(decision, identity, method, identity_key, kiosk_id, now, "rehearsal")
+    _describe(session, record, repeated=False)
 
 
 def _admit(
@@ -538,13 +579,18 @@ def _read_code(
     except TicketRejected as refusal:
         event = session.get(Event, refusal.claims.event_id) if refusal.claims else None
         return _Decision(refusal.outcome, event=event, detail=refusal.detail)
-    revoked = session.scalar(
-        select(TicketRevocation.id).where(TicketRevocation.serial == claims.serial)
-    )
-    event = session.get(Event, claims.event_id)
+    return _ticket_holder(session, claims.serial, claims.person_id, claims.event_id)
+
+
+def _ticket_holder(
+    session: Session, serial: str, person_id: int, event_id: int
+) -> tuple[Person, Event] | _Decision:
+    """Who a genuine ticket admits, and to what; or why not (revoked, unknown)."""
+    revoked = session.scalar(select(TicketRevocation.id).where(TicketRevocation.serial == serial))
+    event = session.get(Event, event_id)
     if revoked is not None:
-        return _Decision(CheckinOutcome.REVOKED_CODE, event=event, detail=claims.serial)
-    person = session.get(Person, claims.person_id)
+        return _Decision(CheckinOutcome.REVOKED_CODE, event=event, detail=serial)
+    person = session.get(Person, person_id)
     if person is None or event is None or not person.active:
         return _Decision(CheckinOutcome.INVALID_CODE, detail="genuine code for unknown data")
     return person, event

@@ -12,9 +12,9 @@ from typing import Final
 from kiosk.domain import EventKind, Space
 from kiosk.stats.figures import Change
 from kiosk.stats.periods import Grain, Quarter
+from kiosk.text import MINUS, NBSP, format_number, format_percent
 
-NBSP: Final = "\u00a0"  # French typography: a non-breaking space before % and between groups
-MINUS: Final = "\u2212"
+__all__ = ["MINUS", "NBSP", "format_number", "format_percent"]  # also read from here
 
 
 KIND_LABELS: Final = {
@@ -49,23 +49,6 @@ def period_label(key: str, grain: Grain) -> str:
     if grain is Grain.WEEK:
         return f"semaine du {day.day:02d}/{day.month:02d}/{day.year}"
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
-def format_number(value: float, decimals: int = 0) -> str:
-    """``12 345`` / ``12 345,6``: French grouping (non-breaking space) and decimal comma."""
-    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
-    return (MINUS if value < 0 and float(text.replace(NBSP, "").replace(",", ".")) else "") + text
-
-
-def format_percent(percent: float | None, *, signed: bool = True) -> str:
-    """``+123 %``, ``−4,5 %``, ``n/a``: one decimal under 10 %, whole numbers above."""
-    if percent is None:
-        return "n/a"
-    decimals = 1 if abs(percent) < 10 else 0
-    number = format_number(percent, decimals)
-    if signed and not number.startswith(MINUS) and round(percent, decimals) != 0:
-        number = "+" + number
-    return f"{number}{NBSP}%"
 
 
 def format_change(change: Change, quarter: Quarter) -> str:

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,8 +48,17 @@ def ms_since_process_start(started_at: float | None = None) -> int:
         return round((time.perf_counter() - since) * 1000)
 
 
-def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | None = None) -> int:
+def run(
+    settings: Settings,
+    *,
+    windowed: bool,
+    smoke: bool,
+    started_at: float | None = None,
+    after_first_paint: Callable[[], None] | None = None,
+) -> int:
     """Run the kiosk until it is quit (admin screen); in ``smoke`` mode, until it has painted.
+
+    ``after_first_paint`` runs on the GUI thread once the attract screen is up (the log file).
 
     Smoke mode prints one line, ``ready in <N> ms``, when the attract screen first paints, then
     waits for the first programme query and exits: 0 if it worked, 1 if the database failed.
@@ -92,6 +102,9 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
         clock=clock,
         events_loader=database.upcoming_events,
         database=database,
+        # full screen: the theme sized for the panel at once (not again when the window fills it)
+        screen=None if windowed else app.primaryScreen(),
+        services_after_paint=True,
     )
     outcome = {"rc": 0}
 
@@ -130,6 +143,8 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, started_at: float | 
             kiosk_id=kiosk_id,
         )
 
+    if after_first_paint is not None:
+        shell.attract.first_painted.connect(after_first_paint)
     shell.attract.first_painted.connect(collector.start_after_start_up)
     # after the first paint and the first programme query (one worker: they queue up)
     shell.attract.first_painted.connect(lambda: shell.load_devices(build_devices))

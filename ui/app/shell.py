@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from hardware.wedge import WedgeConfig
@@ -26,7 +27,7 @@ from ui.data import KioskDatabase
 from ui.devices.capability import DEVICES, HARDWARE, SIMULATOR
 from ui.events_feed import REFRESH_MS, EventsFeed, EventsLoader, FeedState
 from ui.fleet.capability import FLEET, FLEET_HEALTH
-from ui.host import Capability, ScreenDeps
+from ui.host import Capability, ScreenDeps, Service
 from ui.i18n import LanguageSwitcher
 from ui.input.bridge import DeviceBridge, ScanSource
 from ui.input.router import InputRouter
@@ -37,7 +38,7 @@ from ui.speech.headset import HeadsetWatch
 from ui.speech.narrator import Narrator
 from ui.speech.speaker import Speaker, engine_factory
 from ui.tasks import BackgroundExecutor
-from ui.theme import ThemeController
+from ui.theme import ScreenMetrics, ThemeController
 from ui.widgets.buttons import draw_pending_icons
 from ui.widgets.window import KioskWindow
 
@@ -67,6 +68,13 @@ STATS = "stats"  # reached from the administration screen
 ANNOUNCEMENTS = "announcements"  # staff's banners, reached from the administration screen
 
 
+class StartStages(QObject):
+    """The start in two steps: the attract screen paints, then the rest of the kiosk loads."""
+
+    # After the first paint, once the services are installed: what they warm up starts now.
+    settled = Signal()
+
+
 @dataclass
 class Shell:
     settings: Settings
@@ -88,6 +96,7 @@ class Shell:
     input_router: InputRouter
     wedge: WedgeFilter
     narrator: Narrator
+    stages: StartStages
     headset: HeadsetWatch | None = None  # speech_output = auto: the jack, asked of pactl
     devices: Devices | None = None
     camera: CameraScanner | None = None
@@ -98,10 +107,29 @@ class Shell:
     # Called at shutdown, before the database closes (a service's own worker, say).
     shutdown_hooks: list[Callable[[], None]] = field(default_factory=list)
     _built_devices: list[Devices] = field(default_factory=list, repr=False)
+    _services: list[Service] = field(default_factory=list, repr=False)  # not installed yet
+    _deps: ScreenDeps | None = field(default=None, repr=False)
 
     @property
     def first_painted(self) -> SignalInstance:
-        return self.attract.first_painted
+        """The attract screen is up and the services are installed: warm up now."""
+        return self.stages.settled
+
+    def install_services(self) -> None:
+        """Install the services still waiting (all of them, unless the start deferred them)."""
+        waiting, self._services = self._services, []
+        assert self._deps is not None
+        for service in waiting:
+            installed = service.install(self, self._deps)
+            if installed is not None:
+                self.installed.append(installed)
+
+    def settle(self) -> None:
+        """After the first paint (and its own slots): the deferred part of the start."""
+        self.install_services()
+        if self.headset is not None:
+            self.headset.start()  # a pactl process: not before the first paint
+        self.stages.settled.emit()
 
     @property
     def session_reset(self) -> SignalInstance:
@@ -121,8 +149,6 @@ class Shell:
         # the narrator before the wedge, so the wedge sees keys first (a scan's Enter is its)
         self.narrator.install(self.app)
         self.wedge.install(self.app)  # installed last, so it sees keys before the idle monitor
-        if self.headset is not None:
-            self.headset.start()
 
     def load_devices(self, build: Callable[[], Devices]) -> None:
         """Build the devices on the worker (importing escpos takes ~0.5 s), then attach them."""
@@ -222,12 +248,21 @@ def build_shell(
     on_quit: Callable[[], None] | None = None,
     database: KioskDatabase | None = None,
     notices_loader: NoticesLoader | None = None,
+    screen: QScreen | None = None,
+    services_after_paint: bool = False,
 ) -> Shell:
-    """Everything wired and the attract screen built; ``on_quit`` defaults to ``app.quit``."""
+    """Everything wired and the attract screen built; ``on_quit`` defaults to ``app.quit``.
+
+    ``screen``: the screen the window will fill, so that the theme is sized once, before the
+    widgets exist. ``services_after_paint``: the capabilities' services (self check-in, the
+    fleet heartbeat...) are installed after the attract screen's first paint rather than here:
+    the real start does that, tests want them at once.
+    """
     owner = QObject(app)  # parent of the non-widget objects, so they live as long as the app
     executor = executor or BackgroundExecutor(parent=owner)
     tiles = tiles or default_registry()
-    theme = ThemeController(app, parent=owner)
+    metrics = ScreenMetrics.of(screen) if screen is not None else None
+    theme = ThemeController(app, parent=owner, metrics=metrics)
     theme.apply(accessible=False)
     language = LanguageSwitcher(app, parent=owner)
     language.apply(settings.lang)
@@ -367,14 +402,17 @@ def build_shell(
             Speaker(engine_factory(settings.speech_engine), parent=owner), window, parent=owner
         ),
         headset=HeadsetWatch(parent=owner) if settings.speech_output == "auto" else None,
+        stages=StartStages(owner),
+        _services=[DEVICES, FLEET_HEALTH, *tiles.services_for(settings.profile)],
+        _deps=deps,
     )
     _wire(shell)
     _wire_speech(shell)
     _wire_devices(shell)
-    for service in [DEVICES, FLEET_HEALTH, *tiles.services_for(settings.profile)]:
-        installed = service.install(shell, deps)
-        if installed is not None:
-            shell.installed.append(installed)
+    if not services_after_paint:
+        shell.install_services()
+    # Once the first frame is out and the slots waiting for it have run: the rest of the start.
+    attract.first_painted.connect(lambda: QTimer.singleShot(0, owner, shell.settle))
     return shell
 
 

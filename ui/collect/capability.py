@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from kiosk.settings import Profile
-from ui.collect.desk import CollectDesk
 from ui.host import Capability, Host, ScreenDeps, Service
 from ui.theme import Area
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from kiosk.collect.order_code import OrderCodeVerifier
     from kiosk.ports import BadgePresented
     from kiosk.settings import Settings
+    from ui.collect.desk import CollectDesk
     from ui.collect.pickup import PickupScreen
     from ui.screens.base import Screen
     from ui.screens.router import Router
@@ -52,6 +52,8 @@ def _verifier(settings: Settings) -> OrderCodeVerifier | None:
 
 
 def make_desk(deps: ScreenDeps, parent: QObject | None) -> CollectDesk:
+    from ui.collect.desk import CollectDesk  # with the screens, not at start-up
+
     database, settings = deps.database, deps.settings
     return CollectDesk(
         database.session_factory,

@@ -1,6 +1,12 @@
-"""The attract screen's short list of upcoming events: as many cards as fit, painted in one go."""
+"""The attract screen's short list of upcoming events: as many cards as fit, painted in one go.
+
+The card painter loads with the first events (after the first paint): the empty column the
+attract screen first paints needs none of it.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -9,9 +15,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.domain import UpcomingEvent
 from kiosk.ports import Clock
 from ui import resources
-from ui.events.event_card import EventCardPainter
 from ui.events_feed import EventsFeed, FeedState
 from ui.theme import ThemeController
+
+if TYPE_CHECKING:
+    from ui.events.event_card import EventCardPainter
 
 SPACING = 20
 
@@ -42,6 +50,8 @@ class EventsColumn(QWidget):
 
     def _card_painter(self) -> EventCardPainter:
         if self._painter is None:
+            from ui.events.event_card import EventCardPainter
+
             self._painter = EventCardPainter(self._theme.tokens, self.devicePixelRatioF())
         return self._painter
 

@@ -1,5 +1,9 @@
 """Fleet health as a service of every kiosk: its heartbeat (a worker of its own) and the
-« Parc des bornes » screen, reached from the administration."""
+« Parc des bornes » screen, reached from the administration.
+
+Cheap to import: the heartbeat's side (desk, state, rules) loads when the shell installs the
+service, after the first paint.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,10 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QTimer
 
-from kiosk.display_schedule import format_days
-from kiosk.fleet.state import DeviceState, KioskState, Since
-from ui.fleet.desk import FleetDesk, Gather
 from ui.host import Host, ScreenDeps, Service
 
 if TYPE_CHECKING:
+    from ui.fleet.desk import FleetDesk, Gather
     from ui.fleet.screen import FleetScreen
 
 FLEET: Final = "fleet"  # the screen's route
@@ -23,6 +25,9 @@ FIRST_BEAT_MS: Final = 3_000  # after the first paint: the screens and the devic
 
 def gatherer(host: Host, started_at: datetime) -> Gather:
     """What the running kiosk knows of itself, read on the GUI thread at each heartbeat."""
+    from kiosk.display_schedule import format_days
+    from kiosk.fleet.state import DeviceState, KioskState, Since
+
     since = Since()
     settings = host.settings
     started = time.monotonic()
@@ -60,6 +65,8 @@ def gatherer(host: Host, started_at: datetime) -> Gather:
 
 
 def install(host: Host, deps: ScreenDeps) -> FleetDesk:
+    from ui.fleet.desk import FleetDesk
+
     desk = FleetDesk(
         host.settings,
         deps.clock,

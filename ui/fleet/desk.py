@@ -121,13 +121,15 @@ class FleetDesk(WorkerDesk[FleetPlace]):
             return self._place
 
     def _tickets(self, sessions: Any) -> Any:
-        from hardware.glpi import GlpiIncidentTickets, glpi_config
         from kiosk.fleet.incidents import IncidentOutbox, JournalTickets
 
         outbox = IncidentOutbox(sessions, self.clock)
-        config = glpi_config(self._settings)
-        if config is None:
+        if not self._settings.forwards_to_glpi:  # nor the GLPI client's HTTP stack
             return JournalTickets(outbox)
+        from hardware.glpi import GlpiIncidentTickets, glpi_config
+
+        config = glpi_config(self._settings)
+        assert config is not None
         log.info("fleet incidents go to GLPI at %s", config.url)
         return GlpiIncidentTickets(outbox, config)
 

@@ -35,6 +35,8 @@ def install_glpi_forwarding(host: Host, deps: ScreenDeps) -> None:
     workers: list[ForwardWorker] = []
 
     def make() -> tuple[ForwardWorker, str] | None:  # on the executor's worker
+        if not deps.settings.forwards_to_glpi:
+            return None  # nor its HTTP client and the ORM under it: nothing to forward
         from hardware.glpi import ForwardWorker, GlpiForwarder, glpi_config
 
         config = glpi_config(deps.settings)

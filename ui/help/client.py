@@ -64,8 +64,7 @@ class HelpClient(WorkerDesk["HelpDesk"]):
     def _open(self) -> HelpDesk:
         with self._lock:
             if self._desk is None:
-                # the help domain (and the helpdesk client) load here, on the worker
-                from hardware.glpi import glpi_config
+                # the help domain loads here, on the worker (the GLPI client in its own worker)
                 from kiosk.help.queue import HelpDesk
                 from kiosk.printing import spool as print_spool
 
@@ -77,7 +76,7 @@ class HelpClient(WorkerDesk["HelpDesk"]):
                     self.clock,
                     kiosk.id,
                     enqueue_print=print_spool.enqueue if printing else None,
-                    forward=glpi_config(self._settings) is not None,
+                    forward=self._settings.forwards_to_glpi,
                 )
             return self._desk
 

@@ -15,14 +15,17 @@ import enum
 import logging
 import shutil
 from collections import deque
-from collections.abc import Callable, Sequence
-from typing import Final
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal, Slot
-from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
 
 from kiosk.settings import Language
 from ui.speech.phrase import Phrase
+
+if TYPE_CHECKING:  # loaded on first use (QtTextToSpeech): not before the first paint
+    from ui.speech.engine import EngineHost
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +35,6 @@ _LOCALES: Final = {
     Language.FR: QLocale(QLocale.Language.French, QLocale.Country.France),
     Language.EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
-
-EngineFactory = Callable[[QObject], QTextToSpeech]
 
 
 class SpeechHealth(enum.StrEnum):
@@ -45,82 +46,19 @@ class SpeechHealth(enum.StrEnum):
     FAILED = "failed"  # the engine reported an error, or could not be created
 
 
+@dataclass(frozen=True)
 class NamedEngine:
-    """The Qt engine called ``name``, made on demand (the speaker asks for speechd's daemon
+    """The Qt engine called ``name``, made on first use (the speaker asks for speechd's daemon
     first when the name is "speechd")."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, parent: QObject) -> QTextToSpeech:
-        return QTextToSpeech(self.name, parent)
+    name: str
 
 
-def engine_factory(name: str) -> EngineFactory | None:
+def engine_factory(name: str) -> NamedEngine | None:
     """The Qt engine called ``name`` ("speechd", "mock"...); None for "none"."""
     if name == "none":
         return None
     return NamedEngine(name)
-
-
-class _EngineHost(QObject):
-    """Owns the engine, on the speech thread; talks to the speaker by queued signals only."""
-
-    ready = Signal(str)  # the engine's name, once created
-    state_changed = Signal(object)  # QTextToSpeech.State
-    failed = Signal(str)
-
-    def __init__(self, factory: EngineFactory) -> None:
-        super().__init__()
-        self._factory = factory
-        self._engine: QTextToSpeech | None = None
-
-    @Slot()
-    def create(self) -> None:
-        try:
-            engine = self._factory(self)
-        except Exception as exc:  # a thread boundary: say it, never lose it
-            log.exception("the speech engine could not be created")
-            self.failed.emit(str(exc))
-            return
-        engine.stateChanged.connect(self._forward_state)
-        engine.errorOccurred.connect(self._forward_error)
-        self._engine = engine
-        if engine.state() == QTextToSpeech.State.Error:
-            self.failed.emit(engine.errorString() or "engine error")
-            return
-        self.ready.emit(engine.engine())
-
-    def _forward_state(self, state: QTextToSpeech.State) -> None:
-        self.state_changed.emit(state)
-
-    def _forward_error(self, _reason: QTextToSpeech.ErrorReason, message: str) -> None:
-        self.failed.emit(message)
-
-    @Slot(str)
-    def say(self, text: str) -> None:
-        if self._engine is not None:
-            self._engine.say(text)
-
-    @Slot()
-    def stop(self) -> None:
-        if self._engine is not None and self._engine.state() == QTextToSpeech.State.Speaking:
-            self._engine.stop(QTextToSpeech.BoundaryHint.Immediate)
-
-    @Slot(float, float, object)
-    def configure(self, volume: float, rate: float, wanted: QLocale) -> None:
-        engine = self._engine
-        if engine is None:
-            return
-        engine.setVolume(volume)
-        engine.setRate(rate)
-        # The mock engine speaks no French: keep its default rather than ask the impossible.
-        same_language = [
-            locale for locale in engine.availableLocales() if locale.language() == wanted.language()
-        ]
-        if same_language:
-            exact = [loc for loc in same_language if loc.territory() == wanted.territory()]
-            engine.setLocale((exact or same_language)[0])
 
 
 class Speaker(QObject):
@@ -134,7 +72,7 @@ class Speaker(QObject):
 
     def __init__(
         self,
-        factory: EngineFactory | None,
+        factory: NamedEngine | None,
         *,
         deadline_floor_ms: int = DEADLINE_FLOOR_MS,
         ms_per_character: int = MS_PER_CHARACTER,
@@ -143,7 +81,7 @@ class Speaker(QObject):
         super().__init__(parent)
         self._factory = factory
         self._spawn: QProcess | None = None
-        self._host: _EngineHost | None = None
+        self._host: EngineHost | None = None
         self._engine_ready = False
         self._queue: deque[str] = deque()
         self._last: list[Phrase] = []
@@ -170,16 +108,18 @@ class Speaker(QObject):
         engine is made when it has answered (at once when the daemon already runs)."""
         if self._factory is None or self._host is not None:
             return
-        host = self._host = _EngineHost(self._factory)
+        from ui.speech.engine import EngineHost  # QtTextToSpeech: on first use only
+
+        host = self._host = EngineHost(self._factory.name)
         host.setParent(self)
         host.ready.connect(self._on_ready)
-        host.state_changed.connect(self._on_state)
+        host.speaking.connect(self._on_speaking)
+        host.finished.connect(self._on_finished)
         host.failed.connect(self._on_error)
         self._say.connect(host.say)
         self._stop.connect(host.stop)
         self._configure.connect(host.configure)
-        named = self._factory.name if isinstance(self._factory, NamedEngine) else ""
-        if named != "speechd" or shutil.which("speech-dispatcher") is None:
+        if self._factory.name != "speechd" or shutil.which("speech-dispatcher") is None:
             host.create()
             return
         spawn = self._spawn = QProcess(self)
@@ -295,14 +235,15 @@ class Speaker(QObject):
         self._set_health(SpeechHealth.READY)
         self._next()
 
-    def _on_state(self, state: QTextToSpeech.State) -> None:
-        if state == QTextToSpeech.State.Speaking:
-            self._set_health(SpeechHealth.SPEAKING)
-        elif state == QTextToSpeech.State.Ready and self._deadline.isActive():
+    def _on_speaking(self) -> None:
+        self._set_health(SpeechHealth.SPEAKING)
+
+    def _on_finished(self) -> None:
+        if self._deadline.isActive():
             self._deadline.stop()  # finished in time: the engine works
             self._force_health(SpeechHealth.READY)
             self._next()
-        elif state == QTextToSpeech.State.Ready:
+        else:
             self._set_health(SpeechHealth.READY)
 
     def _on_error(self, message: str) -> None:

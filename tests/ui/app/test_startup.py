@@ -2,7 +2,10 @@
 
 Each profile's real start (``smartcorner run --smoke``, the console script's entry point) runs
 in a subprocess that records ``sys.modules`` when the attract screen first paints: the ORM and
-the models, the PDF reader, the ESC/POS driver and Pillow load after it, on the worker.
+the models, the PDF reader, the ESC/POS driver and Pillow load after it, on the worker; the
+speech engine, self check-in (its desk, verdict screen and sounds), the fleet heartbeat and the
+Click & Collect desk after it too, on the GUI thread once the frame is out; and the log
+file (what was logged before it is written to it then).
 """
 
 from __future__ import annotations
@@ -12,8 +15,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.settings import Settings
+from ui.app.shell import build_shell
+from ui.checkin.self_checkin import SelfCheckin
+from ui.fleet.desk import FleetDesk
+from ui.theme import ScreenMetrics
 
 ROOT = Path(__file__).resolve().parents[3]
 # The console script's body (pyproject.toml: smartcorner = "ui.cli.main:main"), with the
@@ -33,13 +44,35 @@ AttractScreen.paintEvent = record
 from ui.cli.main import main
 
 code = main(["run", "--smoke", *sys.argv[1:]])
+print("modules at exit: " + json.dumps(sorted(sys.modules)))
 print("modules at paint: " + json.dumps(seen.get("modules")))
 sys.exit(code)
 """
-NOT_BEFORE_PAINT = ("sqlalchemy.orm", "PySide6.QtPdf", "escpos", "PIL")
+NOT_BEFORE_PAINT = (
+    "sqlalchemy.orm",
+    "PySide6.QtPdf",
+    "escpos",
+    "PIL",
+    "PySide6.QtTextToSpeech",
+    "PySide6.QtMultimedia",
+    "ui.speech.engine",
+    "ui.checkin.desk",
+    "ui.checkin.self_checkin",
+    "ui.sounds",
+    "kiosk.fleet",
+    "ui.fleet.desk",
+    "ui.collect.desk",
+    "ui.events.event_card",
+    "kiosk.stats",
+    "logging.handlers",
+)
+# Installed after the first paint, not dropped: the room kiosk's self check-in, every
+# kiosk's fleet heartbeat.
+AFTER_PAINT = {"room": ("ui.checkin.self_checkin", "ui.fleet.desk"), "store": ("ui.fleet.desk",)}
 
 
-def modules_at_first_paint(tmp_path: Path, *args: str) -> list[str]:
+def modules_at_first_paint(tmp_path: Path, *args: str) -> tuple[list[str], list[str]]:
+    """The modules loaded when the attract screen first painted, and when the start ended."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SMARTCORNER_")}
     env.update(
         SMARTCORNER_DATA_DIR=str(tmp_path / "data"),
@@ -58,7 +91,8 @@ def modules_at_first_paint(tmp_path: Path, *args: str) -> list[str]:
     assert lines[0].startswith("ready in "), result.stdout
     modules = json.loads(lines[-1].removeprefix("modules at paint: "))
     assert modules, "the attract screen never painted"
-    return list(modules)
+    at_exit = json.loads(lines[-2].removeprefix("modules at exit: "))
+    return list(modules), list(at_exit)
 
 
 @pytest.mark.slow
@@ -66,7 +100,47 @@ def modules_at_first_paint(tmp_path: Path, *args: str) -> list[str]:
 def test_the_attract_screen_paints_before_the_database_and_devices_load(
     tmp_path: Path, profile: str
 ) -> None:
-    modules = modules_at_first_paint(tmp_path, "--profile", profile)
+    modules, at_exit = modules_at_first_paint(tmp_path, "--profile", profile)
     assert "ui.app.screens.attract" in modules
     early = [m for m in modules if any(m == p or m.startswith(f"{p}.") for p in NOT_BEFORE_PAINT)]
     assert early == [], f"loaded before the first paint: {early}"
+    assert set(AFTER_PAINT.get(profile, ())) <= set(at_exit)
+    # the log file opened after the paint holds what was logged before it
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"started (profile {profile})" in log
+
+
+def test_a_full_screen_start_sizes_the_theme_once(
+    qapp: Any, kiosk_settings: Settings, clock: Any, programme: Any
+) -> None:
+    """Sized for the panel before the widgets exist: filling the screen re-styles nothing."""
+    screen = qapp.primaryScreen()
+    shell = build_shell(
+        kiosk_settings, app=qapp, clock=clock, events_loader=programme, screen=screen
+    )
+    try:
+        restyled: list[int] = []
+        shell.theme.changed.connect(lambda: restyled.append(1))
+        shell.window.fill_screen(screen)
+        assert shell.theme.metrics == ScreenMetrics.of(screen)
+        assert restyled == []
+    finally:
+        shell.close()
+
+
+def test_services_deferred_to_the_first_paint_are_installed_then_and_told_to_warm_up(
+    qtbot: QtBot, qapp: Any, kiosk_settings: Settings, clock: Any, programme: Any
+) -> None:
+    shell = build_shell(
+        kiosk_settings, app=qapp, clock=clock, events_loader=programme, services_after_paint=True
+    )
+    try:
+        assert shell.service(SelfCheckin) is None
+        assert shell.service(FleetDesk) is None
+        with qtbot.waitSignal(shell.first_painted, timeout=10_000):
+            shell.start()
+            shell.window.show()
+        assert shell.service(SelfCheckin) is not None
+        assert shell.service(FleetDesk) is not None
+    finally:
+        shell.close()
