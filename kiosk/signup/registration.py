@@ -304,3 +304,38 @@ def promote_waiting(session: Session, event: Event, now: datetime) -> tuple[int,
         promoted.append(registration.person_id)
     session.flush()
     return tuple(promoted)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one person stands for one event: what the sign-up panel offers them."""
+
+    person_id: int
+    first_name: str
+    display_name: str  # first name and initial
+    may_sign_up: bool  # an agent, or a visitor and the event is open to them
+    status: RegistrationStatus | None  # None: not signed up (or cancelled)
+    position: int | None
+    reference: str | None
+
+
+def standing(session: Session, person: Person, event_id: int) -> Standing:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise SignupRefused(SignupProblem.UNKNOWN_EVENT, str(event_id))
+    registration = session.scalar(
+        select(Registration).where(
+            Registration.event_id == event_id, Registration.person_id == person.id
+        )
+    )
+    active = registration is not None and registration.status in ACTIVE
+    initial = person.last_name[:1].upper()
+    return Standing(
+        person_id=person.id,
+        first_name=person.first_name,
+        display_name=f"{person.first_name} {initial}." if initial else person.first_name,
+        may_sign_up=person.active and (person.kind is PersonKind.AGENT or event.open_to_external),
+        status=registration.status if active and registration else None,
+        position=waiting_position(session, registration) if active and registration else None,
+        reference=registration.reference if active and registration else None,
+    )

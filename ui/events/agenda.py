@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import UpcomingEvent
-from kiosk.ports import Clock
+from kiosk.ports import BadgePresented, Clock
 from ui.events.event_card import EventCardPainter
 from ui.events.event_detail import EventDetailPage
+from ui.events.signup_desk import SignupDesk
+from ui.events.signup_panel import SignupPanel
 from ui.events_feed import EventsFeed, FeedState
 from ui.formatting import in_english
 from ui.notices.feed import NoticesFeed
@@ -107,6 +109,7 @@ class AgendaScreen(Screen):
         parent: QWidget | None = None,
         *,
         notices: NoticesFeed | None = None,
+        desk: SignupDesk | None = None,
     ) -> None:
         super().__init__(parent)
         self._feed = feed
@@ -133,7 +136,11 @@ class AgendaScreen(Screen):
 
         self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.empty.setWordWrap(True)
-        self.detail = EventDetailPage(theme)
+        self.signup = None if desk is None else SignupPanel(theme, desk)
+        if self.signup is not None and desk is not None:
+            self.signup.changed.connect(feed.refresh)
+            desk.setParent(self)
+        self.detail = EventDetailPage(theme, signup=self.signup)
         # The page scrolls: on a 1366x768 panel or in accessible mode its facts and the next
         # step are taller than the room under the heading, and a squeezed page cut them.
         self.detail_scroll = named(QScrollArea(), "eventDetailScroll")
@@ -185,6 +192,12 @@ class AgendaScreen(Screen):
         event = index.data(EventRole)
         if isinstance(event, UpcomingEvent):
             self.open_event(event)
+
+    def handle_badge(self, event: BadgePresented) -> bool:
+        """On an event's page: the badge signs up (or shows where the person stands)."""
+        if self._body.currentWidget() is not self.detail_scroll or self.signup is None:
+            return False
+        return self.signup.take_badge(event.uid)
 
     def go_back(self) -> bool:
         if self._body.currentWidget() is not self.detail_scroll:
