@@ -50,7 +50,6 @@ class SignupRefused(Exception):
 
 @dataclass(frozen=True)
 class SignupResult:
-    registration_id: int
     event_id: int
     status: RegistrationStatus  # CONFIRMED or WAITING_LIST
     reference: str
@@ -231,7 +230,6 @@ def _queue_slip(session: Session, result: SignupResult, slip: SlipRequest, now: 
 def _result(session: Session, registration: Registration, *, already: bool) -> SignupResult:
     assert registration.reference is not None
     return SignupResult(
-        registration_id=registration.id,
         event_id=registration.event_id,
         status=registration.status,
         reference=registration.reference,

@@ -28,31 +28,40 @@ from ui.widgets.buttons import TouchButton
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignupPanel", text)
+translate = QCoreApplication.translate
 
 
 def problem_text(problem: SignupProblem) -> str:
     words = {
-        SignupProblem.UNKNOWN_EVENT: _tr("Cet événement n’est plus au programme."),
-        SignupProblem.UNKNOWN_PERSON: _tr("Votre badge n’est relié à personne."),
-        SignupProblem.ALREADY_STARTED: _tr(
-            "L’événement a commencé\u202f: les inscriptions sont closes."
+        SignupProblem.UNKNOWN_EVENT: translate(
+            "SignupPanel", "Cet événement n’est plus au programme."
         ),
-        SignupProblem.NOT_FOR_VISITORS: _tr("Cet événement est réservé aux agents du Département."),
-        SignupProblem.INACTIVE: _tr("Votre fiche n’est plus active\u202f: voyez l’accueil."),
-        SignupProblem.NOT_SIGNED_UP: _tr("Vous n’étiez pas inscrit à cet événement."),
+        SignupProblem.UNKNOWN_PERSON: translate(
+            "SignupPanel", "Votre badge n’est relié à personne."
+        ),
+        SignupProblem.ALREADY_STARTED: translate(
+            "SignupPanel", "L’événement a commencé\u202f: les inscriptions sont closes."
+        ),
+        SignupProblem.NOT_FOR_VISITORS: translate(
+            "SignupPanel", "Cet événement est réservé aux agents du Département."
+        ),
+        SignupProblem.INACTIVE: translate(
+            "SignupPanel", "Votre fiche n’est plus active\u202f: voyez l’accueil."
+        ),
+        SignupProblem.NOT_SIGNED_UP: translate(
+            "SignupPanel", "Vous n’étiez pas inscrit à cet événement."
+        ),
     }
     return words[problem]
 
 
 def standing_text(standing: Standing) -> str:
     if standing.status is RegistrationStatus.CONFIRMED:
-        return _tr("Votre place est réservée. Référence\u202f: %1").replace(
+        return translate("SignupPanel", "Votre place est réservée. Référence\u202f: %1").replace(
             "%1", standing.reference or "—"
         )
     if standing.status is RegistrationStatus.WAITING_LIST:
-        return _tr("Vous êtes sur la liste d’attente, position %1.").replace(
+        return translate("SignupPanel", "Vous êtes sur la liste d’attente, position %1.").replace(
             "%1", str(standing.position or 1)
         )
     if not standing.may_sign_up:
@@ -108,7 +117,7 @@ class SignupPanel(QWidget):
     def take_badge(self, uid: bytes) -> bool:
         if not self.open_for_signup or self._event is None:
             return False
-        self.message.setText(_tr("Un instant…"))
+        self.message.setText(translate("SignupPanel", "Un instant…"))
         self._desk.standing(uid, self._event.id, self._show_standing, self._failed)
         return True
 
@@ -130,7 +139,7 @@ class SignupPanel(QWidget):
         )  # fmt: skip
         text = standing_text(self.standing)
         if result.print_job_id is not None:
-            text += " " + _tr("Votre ticket s’imprime.")
+            text += " " + translate("SignupPanel", "Votre ticket s’imprime.")
         self.message.setText(text)
         self.retranslate()
         self.changed.emit()
@@ -143,9 +152,9 @@ class SignupPanel(QWidget):
             True, None, None, None,
         )  # fmt: skip
         self.message.setText(
-            _tr("Votre inscription est annulée.")
+            translate("SignupPanel", "Votre inscription est annulée.")
             if result.was is RegistrationStatus.CONFIRMED
-            else _tr("Vous avez quitté la liste d’attente.")
+            else translate("SignupPanel", "Vous avez quitté la liste d’attente.")
         )
         self.retranslate()
         self.changed.emit()
@@ -153,13 +162,18 @@ class SignupPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UnknownBadge):
             self.message.setText(
-                _tr("Ce badge n’est pas encore connu\u202f: l’accueil peut le relier à votre nom.")
+                translate(
+                    "SignupPanel",
+                    "Ce badge n’est pas encore connu\u202f: l’accueil peut le relier à votre nom.",
+                )
             )
         elif isinstance(exc, SignupRefused):
             self.message.setText(problem_text(exc.problem))
         else:
             log.error("sign-up failed: %s", exc)
-            self.message.setText(_tr("L’inscription n’a pas pu être enregistrée. Réessayez."))
+            self.message.setText(
+                translate("SignupPanel", "L’inscription n’a pas pu être enregistrée. Réessayez.")
+            )
         self.retranslate()
 
     def _act(self) -> None:
@@ -179,11 +193,15 @@ class SignupPanel(QWidget):
         standing, event = self.standing, self._event
         self.prompt.setVisible(event is not None and standing is None and self.open_for_signup)
         self.prompt.setText(
-            _tr("Pour vous inscrire ou annuler, passez votre badge sur le lecteur.")
+            translate(
+                "SignupPanel", "Pour vous inscrire ou annuler, passez votre badge sur le lecteur."
+            )
         )
         self.greeting.setVisible(standing is not None)
         self.greeting.setText(
-            _tr("Bonjour %1").replace("%1", standing.display_name) if standing else ""
+            translate("SignupPanel", "Bonjour %1").replace("%1", standing.display_name)
+            if standing
+            else ""
         )
         self.message.setVisible(bool(self.message.text()))
         offer = standing is not None and standing.may_sign_up and self.open_for_signup
@@ -192,14 +210,18 @@ class SignupPanel(QWidget):
         if standing is None or event is None:
             return
         if standing.status is RegistrationStatus.CONFIRMED:
-            self.action.setText(_tr("Annuler mon inscription"))
+            self.action.setText(translate("SignupPanel", "Annuler mon inscription"))
             self.action.setProperty("role", "danger")
         elif standing.status is RegistrationStatus.WAITING_LIST:
-            self.action.setText(_tr("Quitter la liste d’attente"))
+            self.action.setText(translate("SignupPanel", "Quitter la liste d’attente"))
             self.action.setProperty("role", "danger")
         else:
             full = event.seats_left is not None and event.seats_left <= 0
-            self.action.setText(_tr("Rejoindre la liste d’attente") if full else _tr("M’inscrire"))
+            self.action.setText(
+                translate("SignupPanel", "Rejoindre la liste d’attente")
+                if full
+                else translate("SignupPanel", "M’inscrire")
+            )
             self.action.setProperty("role", "primary")
         self.action.style().unpolish(self.action)
         self.action.style().polish(self.action)

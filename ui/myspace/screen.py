@@ -40,31 +40,36 @@ from ui.widgets.screen_heading import screen_heading
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MySpace", text)
+translate = QCoreApplication.translate
 
 
 def registration_status(registration: MyRegistration) -> str:
     if registration.status is RegistrationStatus.WAITING_LIST:
-        return _tr("Liste d’attente\u202f: position %1").replace(
+        return translate("MySpace", "Liste d’attente\u202f: position %1").replace(
             "%1", str(registration.position or 1)
         )
-    return _tr("Place réservée · référence %1").replace("%1", registration.reference or "—")
+    return translate("MySpace", "Place réservée · référence %1").replace(
+        "%1", registration.reference or "—"
+    )
 
 
 def mail_note(space: MySpace, mail_configured: bool) -> str:
     """How the agent will hear of a freed place or a ready order."""
     if not mail_configured:
-        return _tr(
+        return translate(
+            "MySpace",
             "Cette borne n’envoie pas de courriel\u202f: revenez ici voir si une place s’est "
-            "libérée ou si votre commande est prête."
+            "libérée ou si votre commande est prête.",
         )
     if not space.has_email:
-        return _tr(
+        return translate(
+            "MySpace",
             "Nous n’avons pas votre adresse de courriel\u202f: revenez ici pour suivre vos "
-            "inscriptions et vos commandes."
+            "inscriptions et vos commandes.",
         )
-    return _tr("Une place libérée ou une commande prête\u202f: nous vous écrivons.")
+    return translate(
+        "MySpace", "Une place libérée ou une commande prête\u202f: nous vous écrivons."
+    )
 
 
 class MySpaceScreen(Screen):
@@ -136,7 +141,7 @@ class MySpaceScreen(Screen):
     # -- badge and answers ----------------------------------------------------------------
 
     def handle_badge(self, event: BadgePresented) -> bool:
-        self.message.setText(_tr("Un instant…"))
+        self.message.setText(translate("MySpace", "Un instant…"))
         self._desk.my_space_by_badge(event.uid, self._show, self._failed)
         return True
 
@@ -149,12 +154,15 @@ class MySpaceScreen(Screen):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UnknownBadge):
-            text = _tr(
-                "Ce badge n’est pas encore connu\u202f: l’accueil peut le relier à votre nom."
+            text = translate(
+                "MySpace",
+                "Ce badge n’est pas encore connu\u202f: l’accueil peut le relier à votre nom.",
             )
         else:
             log.error("« Mon espace » could not be read: %s", exc)
-            text = _tr("Votre espace n’a pas pu être lu. Réessayez dans un instant.")
+            text = translate(
+                "MySpace", "Votre espace n’a pas pu être lu. Réessayez dans un instant."
+            )
         self.message.setText(text)
         if self.space is None:
             self.invite.setText(text)
@@ -170,9 +178,9 @@ class MySpaceScreen(Screen):
             return
         self._desk.my_space(self.space.person_id, self._show, self._failed)
         self._after_reload = (
-            _tr("Votre inscription est annulée.")
+            translate("MySpace", "Votre inscription est annulée.")
             if result.was is RegistrationStatus.CONFIRMED
-            else _tr("Vous avez quitté la liste d’attente.")
+            else translate("MySpace", "Vous avez quitté la liste d’attente.")
         )
 
     # -- rows -----------------------------------------------------------------------------
@@ -202,10 +210,10 @@ class MySpaceScreen(Screen):
         if space is None:
             return
         english = in_english()
-        self.rows.addWidget(named(QLabel(_tr("Mes événements")), "sectionTitle"))
+        self.rows.addWidget(named(QLabel(translate("MySpace", "Mes événements")), "sectionTitle"))
         if not space.registrations:
-            self.rows.addWidget(named(QLabel(_tr("Aucune inscription à venir."), wordWrap=True),
-                                      "lineStatus"))  # fmt: skip
+            none = translate("MySpace", "Aucune inscription à venir.")
+            self.rows.addWidget(named(QLabel(none, wordWrap=True), "lineStatus"))
         for registration in space.registrations:
             when = (
                 f"{long_date(registration.starts_at)} · "
@@ -218,14 +226,16 @@ class MySpaceScreen(Screen):
                 f"{when}\n{registration_status(registration)}",
             )
             cancel = TouchButton(self._theme, "x", role="danger", icon_colour="on_accent")
-            cancel.setText(_tr("Annuler"))
+            cancel.setText(translate("MySpace", "Annuler"))
             cancel.clicked.connect(partial(self._cancel, registration.event_id))
             row.addWidget(cancel, 0, Qt.AlignmentFlag.AlignVCenter)
             self.rows.addWidget(card)
-        self.rows.addWidget(named(QLabel(_tr("Mes demandes et commandes")), "sectionTitle"))
+        self.rows.addWidget(
+            named(QLabel(translate("MySpace", "Mes demandes et commandes")), "sectionTitle")
+        )
         if not space.lines:
-            self.rows.addWidget(named(QLabel(_tr("Aucune demande en cours."), wordWrap=True),
-                                      "lineStatus"))  # fmt: skip
+            none = translate("MySpace", "Aucune demande en cours.")
+            self.rows.addWidget(named(QLabel(none, wordWrap=True), "lineStatus"))
         for line in space.lines:
             card, _row = self._card(
                 line.item_icon or "package",
@@ -261,12 +271,16 @@ class MySpaceScreen(Screen):
         super().hideEvent(event)
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Mon espace"))
-        self.subtitle.setText(_tr("Vos inscriptions, vos demandes et vos commandes"))
+        self.title.setText(translate("MySpace", "Mon espace"))
+        self.subtitle.setText(
+            translate("MySpace", "Vos inscriptions, vos demandes et vos commandes")
+        )
         if self.space is None:
             self.invite.setText(
-                _tr(
-                    "Passez votre badge sur le lecteur pour voir vos inscriptions et vos commandes."
+                translate(
+                    "MySpace",
+                    "Passez votre badge sur le lecteur pour voir vos inscriptions et vos "
+                    "commandes.",
                 )
             )
             return
@@ -275,5 +289,7 @@ class MySpaceScreen(Screen):
             self.message.setText(self._after_reload)
             self._after_reload = ""
         self.message.setVisible(bool(self.message.text()))
-        self.done.setText(_tr("Terminé"))
-        self.title.setText(_tr("Mon espace · %1").replace("%1", self.space.display_name))
+        self.done.setText(translate("MySpace", "Terminé"))
+        self.title.setText(
+            translate("MySpace", "Mon espace · %1").replace("%1", self.space.display_name)
+        )
