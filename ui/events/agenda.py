@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -139,6 +140,7 @@ class AgendaScreen(Screen):
         self.signup = None if desk is None else SignupPanel(theme, desk)
         if self.signup is not None and desk is not None:
             self.signup.changed.connect(feed.refresh)
+            self.signup.answered.connect(self._reveal_answer)
             desk.setParent(self)
         self.detail = EventDetailPage(theme, signup=self.signup)
         # The page scrolls: on a 1366x768 panel or in accessible mode its facts and the next
@@ -192,6 +194,14 @@ class AgendaScreen(Screen):
         event = index.data(EventRole)
         if isinstance(event, UpcomingEvent):
             self.open_event(event)
+
+    def _reveal_answer(self) -> None:
+        """Once laid out, scroll the sign-up answer and its button into view."""
+        signup = self.signup
+        if signup is not None:
+            QTimer.singleShot(
+                0, self, lambda: self.detail_scroll.ensureWidgetVisible(signup.action, 0, 24)
+            )
 
     def handle_badge(self, event: BadgePresented) -> bool:
         """On an event's page: the badge signs up (or shows where the person stands)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import RegistrationStatus, UpcomingEvent
@@ -73,6 +73,7 @@ class SignupPanel(QWidget):
     """Badge → where the person stands → one button; the answer in words."""
 
     changed = Signal()  # a sign-up or a cancellation was recorded: seats left moved
+    answered = Signal()  # new words and maybe a new button: the page scrolls them into view
 
     def __init__(
         self, theme: ThemeController, desk: SignupDesk, parent: QWidget | None = None
@@ -83,15 +84,16 @@ class SignupPanel(QWidget):
         self._event: UpcomingEvent | None = None
         self.standing: Standing | None = None
         self.prompt = named(QLabel(wordWrap=True), "eventNextStep")
-        self.greeting = named(QLabel(wordWrap=True), "eventFact")
-        self.message = named(QLabel(wordWrap=True), "eventFact")
+        self.greeting = named(QLabel(wordWrap=True), "signupGreeting")
+        self.message = named(QLabel(wordWrap=True), "signupAnswer")
         self.action = TouchButton(theme, "ticket", role="primary", icon_colour="on_accent")
         self.action.clicked.connect(self._act)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
-        for widget in (self.prompt, self.greeting, self.message, self.action):
+        for widget in (self.prompt, self.greeting, self.message):
             column.addWidget(widget)
+        column.addWidget(self.action, 0, Qt.AlignmentFlag.AlignLeft)
         self.clear()
 
     # -- state ----------------------------------------------------------------------------
@@ -225,3 +227,4 @@ class SignupPanel(QWidget):
             self.action.setProperty("role", "primary")
         self.action.style().unpolish(self.action)
         self.action.style().polish(self.action)
+        self.answered.emit()

@@ -98,11 +98,11 @@ class MySpaceScreen(Screen):
 
         self.invite = named(QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter),
                             "emptyState")  # fmt: skip
-        self.note = named(QLabel(wordWrap=True), "eventFact")
+        self.note = named(QLabel(wordWrap=True), "mySpaceNote")
         self.message = named(QLabel(wordWrap=True), "eventNextStep")
         self.rows = QVBoxLayout()
         self.rows.setSpacing(20)
-        content = QWidget()
+        content = named(QWidget(), "mySpaceContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(24)
@@ -199,8 +199,9 @@ class MySpaceScreen(Screen):
         row.setSpacing(20)
         row.addWidget(IconLabel(self._theme, icon, 40, colour="text_muted"))
         words = QVBoxLayout()
-        words.addWidget(named(QLabel(title, wordWrap=True), "lineTitle"))
-        words.addWidget(named(QLabel(detail, wordWrap=True), "lineStatus"))
+        words.setSpacing(6)
+        words.addWidget(named(QLabel(title, wordWrap=True), "mySpaceTitle"))
+        words.addWidget(named(QLabel(detail, wordWrap=True), "mySpaceDetail"))
         row.addLayout(words, 1)
         return card, row
 
@@ -213,7 +214,7 @@ class MySpaceScreen(Screen):
         self.rows.addWidget(named(QLabel(translate("MySpace", "Mes événements")), "sectionTitle"))
         if not space.registrations:
             none = translate("MySpace", "Aucune inscription à venir.")
-            self.rows.addWidget(named(QLabel(none, wordWrap=True), "lineStatus"))
+            self.rows.addWidget(named(QLabel(none, wordWrap=True), "mySpaceDetail"))
         for registration in space.registrations:
             when = (
                 f"{long_date(registration.starts_at)} · "
@@ -235,7 +236,7 @@ class MySpaceScreen(Screen):
         )
         if not space.lines:
             none = translate("MySpace", "Aucune demande en cours.")
-            self.rows.addWidget(named(QLabel(none, wordWrap=True), "lineStatus"))
+            self.rows.addWidget(named(QLabel(none, wordWrap=True), "mySpaceDetail"))
         for line in space.lines:
             card, _row = self._card(
                 line.item_icon or "package",
