@@ -116,6 +116,7 @@ class AgendaScreen(Screen):
         self._feed = feed
         # the Smart Tour's next stops above the programme (hidden when none is planned)
         self.tour = TourStrip(notices, theme) if notices is not None else None
+        self._desk = desk
         icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
         icon.setProperty("area", Area.EVENTS.value)
         heading = screen_heading(icon, wrap=True)
@@ -194,6 +195,10 @@ class AgendaScreen(Screen):
         event = index.data(EventRole)
         if isinstance(event, UpcomingEvent):
             self.open_event(event)
+
+    def stop_work(self) -> None:
+        if self._desk is not None:
+            self._desk.wait()
 
     def _reveal_answer(self) -> None:
         """Once laid out, scroll the sign-up answer and its button into view."""

@@ -261,6 +261,9 @@ class MySpaceScreen(Screen):
         self._body.setCurrentWidget(self.invite)
         self.retranslate()
 
+    def stop_work(self) -> None:
+        self._desk.wait()
+
     def go_back(self) -> bool:
         if self.space is None:
             return False

@@ -15,7 +15,7 @@ from kiosk.domain import new_nonce
 from kiosk.identity import badge_hash, link_badge
 from kiosk.ports import FixedClock
 from kiosk.programme.agenda import upcoming_events
-from kiosk.settings import Settings
+from kiosk.settings import Settings, with_overrides
 from tests.helpers.checkin_world import NOW, SITE_KEY, World
 from tests.ui.checkin.conftest import checkin_settings, paris_time, site_key_file, world
 from tests.ui.conftest import FakeProgramme
@@ -47,9 +47,11 @@ def kiosk(
 
     with session_factory() as s:
         programme = FakeProgramme(upcoming_events(s, EARLY, 10))
-    database = KioskDatabase.for_settings(checkin_settings)
+    # The Qt mock speech engine: the accessible mode would start speech-dispatcher otherwise.
+    settings = with_overrides(checkin_settings, speech_engine="mock", speech_output="speaker")
+    database = KioskDatabase.for_settings(settings)
     shell = build_shell(
-        checkin_settings,
+        settings,
         app=qapp,
         clock=FixedClock(EARLY),
         events_loader=programme,
