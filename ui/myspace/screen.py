@@ -190,6 +190,7 @@ class MySpaceScreen(Screen):
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
 
     def _card(self, icon: str, title: str, detail: str) -> tuple[QFrame, QHBoxLayout]:
