@@ -92,7 +92,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+225"/>
+        <location filename="../../ui/events/agenda.py" line="+240"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -2017,7 +2017,7 @@
         <translation>You have left the waiting list.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Mes événements</source>
         <translation>My events</translation>
     </message>
@@ -2042,7 +2042,7 @@
         <translation>No open request.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Mon espace</source>
         <translation>My space</translation>
     </message>
@@ -3002,7 +3002,7 @@
         <translation>You are on the waiting list, position %1.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Un instant…</source>
         <translation>One moment…</translation>
     </message>
