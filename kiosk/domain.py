@@ -61,6 +61,14 @@ class RegistrationStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class RegistrationSource(enum.StrEnum):
+    """Where a registration was made: an import never overwrites what was made at a kiosk."""
+
+    IMPORT = "import"
+    KIOSK = "kiosk"  # an agent's badge at the kiosk
+    VISITOR_FORM = "visitor_form"  # an external visitor through the kiosk's form
+
+
 @dataclass(frozen=True)
 class UpcomingEvent:
     """What the attract screen shows of an event: no personal data."""

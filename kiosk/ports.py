@@ -167,3 +167,23 @@ class Receipt:
     printed_at: datetime | None = None
     organisation: str = ORGANISATION
     cut: bool = True
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    """One message of the notifications outbox, ready for a mail transport."""
+
+    to: str
+    subject: str
+    body: str
+    message_id: str  # stable per notification: a resend after a crash is recognisable
+
+
+class MailUnavailable(Exception):
+    """The mail server could not take the message now (down, refused, timed out): retry later."""
+
+
+class MailTransport(Protocol):
+    def send(self, mail: OutgoingMail) -> None:
+        """Hand ``mail`` to the server; raises :class:`MailUnavailable` when it did not take it."""
+        ...

@@ -20,6 +20,7 @@ from kiosk.help import tables as help_tables
 from kiosk.itinerary import tables as itinerary_tables
 from kiosk.printing import tables as printing_tables
 from kiosk.programme import tables as programme_tables
+from kiosk.signup import tables as signup_tables
 from kiosk.sync import tables as sync_tables
 
 TABLE_MODULES: tuple[object, ...] = (
@@ -32,6 +33,7 @@ TABLE_MODULES: tuple[object, ...] = (
     itinerary_tables,
     printing_tables,
     programme_tables,
+    signup_tables,
     sync_tables,
 )
 metadata: MetaData = Base.metadata

@@ -110,6 +110,11 @@ class Settings:
     fleet_spool_after: int = 300
     fleet_sync_max_age: int = 86400
     fleet_history_days: int = 30
+    # Notifications (waiting list -> place, order ready, request declined): the mail server,
+    # smtp://user:password@host:587 (STARTTLS when offered) or smtps://host:465; "" = no mail,
+    # « Mon espace » then tells agents to come back and look.
+    smtp_url: str = ""
+    mail_from: str = "smartcorner@localhost"
     paths: Paths = field(default_factory=resolve_paths)
 
     @property
@@ -227,6 +232,20 @@ def _parse_web_url(v: Any) -> str:
     s = str(v).strip()
     if re.match(r"^https?://[^\s/]+", s):
         return s.rstrip("/")
+    raise ValueError(v)
+
+
+def _parse_smtp_url(v: Any) -> str:
+    s = str(v).strip()
+    if s == "" or re.match(r"^smtps?://[^/\s]+$", s.rstrip("/")):
+        return s.rstrip("/")
+    raise ValueError(v)
+
+
+def _parse_mail_address(v: Any) -> str:
+    s = str(v).strip()
+    if re.fullmatch(r"[^@\s<>]+@[^@\s<>]+", s):
+        return s
     raise ValueError(v)
 
 
@@ -456,6 +475,12 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "seconds from 60 to 2592000",
     ),
     "fleet_history_days": ("fleet_history_days", _parse_int(1, 3650), "days from 1 to 3650"),
+    "smtp_url": (
+        "smtp_url",
+        _parse_smtp_url,
+        "empty (no mail) or smtp://user:password@host:port or smtps://host:465",
+    ),
+    "mail_from": ("mail_from", _parse_mail_address, "a mail address such as kiosque@example.fr"),
 }
 
 ENV_PREFIX = "SMARTCORNER_"

@@ -92,7 +92,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+212"/>
+        <location filename="../../ui/events/agenda.py" line="+240"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -366,7 +366,7 @@
 <context>
     <name>Capabilities</name>
     <message>
-        <location filename="../../ui/events/capability.py" line="+22"/>
+        <location filename="../../ui/events/capability.py" line="+41"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
@@ -414,6 +414,16 @@
         <location line="+1"/>
         <source>Guides et articles à lire ou à emporter</source>
         <translation>Guides and articles to read or take away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/myspace/capability.py" line="+106"/>
+        <source>Mon espace</source>
+        <translation>My space</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vos inscriptions et vos commandes, avec votre badge</source>
+        <translation>Your registrations and orders, with your badge</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1447,7 @@
 <context>
     <name>EventDetailPage</name>
     <message>
-        <location filename="../../ui/events/event_detail.py" line="+88"/>
+        <location filename="../../ui/events/event_detail.py" line="+102"/>
         <source>Ouvert aux agents et aux visiteurs extérieurs</source>
         <translation>Open to staff and outside visitors</translation>
     </message>
@@ -1452,7 +1462,17 @@
         <translation>Free entry, no seat limit</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Complet&#x202f;: passez votre badge pour rejoindre la liste d’attente.</source>
+        <translation>Full: tap your badge to join the waiting list.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée de la salle.</source>
+        <translation>On the day, tap your badge or show your ticket on the kiosk at the door of the room.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Complet&#x202f;: demandez à l’accueil s’il reste une place sur liste d’attente.</source>
         <translation>Full: ask at the front desk about the waiting list.</translation>
     </message>
@@ -1942,6 +1962,109 @@
         <location line="+0"/>
         <source>Lecture</source>
         <translation>Play</translation>
+    </message>
+</context>
+<context>
+    <name>MySpace</name>
+    <message>
+        <location filename="../../ui/myspace/screen.py" line="+48"/>
+        <source>Liste d’attente&#x202f;: position %1</source>
+        <translation>Waiting list: position %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place réservée · référence %1</source>
+        <translation>Place booked · reference %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cette borne n’envoie pas de courriel&#x202f;: revenez ici voir si une place s’est libérée ou si votre commande est prête.</source>
+        <translation>This kiosk sends no e-mail: come back here to see whether a place has freed up or your order is ready.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nous n’avons pas votre adresse de courriel&#x202f;: revenez ici pour suivre vos inscriptions et vos commandes.</source>
+        <translation>We do not have your e-mail address: come back here to follow your registrations and orders.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Une place libérée ou une commande prête&#x202f;: nous vous écrivons.</source>
+        <translation>A place freed up or an order ready: we e-mail you.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Un instant…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ce badge n’est pas encore connu&#x202f;: l’accueil peut le relier à votre nom.</source>
+        <translation>This badge is not known yet: the front desk can link it to your name.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Votre espace n’a pas pu être lu. Réessayez dans un instant.</source>
+        <translation>Your space could not be read. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Votre inscription est annulée.</source>
+        <translation>Your registration is cancelled.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vous avez quitté la liste d’attente.</source>
+        <translation>You have left the waiting list.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Mes événements</source>
+        <translation>My events</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucune inscription à venir.</source>
+        <translation>No coming registration.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mes demandes et commandes</source>
+        <translation>My requests and orders</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucune demande en cours.</source>
+        <translation>No open request.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Mon espace</source>
+        <translation>My space</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vos inscriptions, vos demandes et vos commandes</source>
+        <translation>Your registrations, requests and orders</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passez votre badge sur le lecteur pour voir vos inscriptions et vos commandes.</source>
+        <translation>Tap your badge on the reader to see your registrations and orders.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mon espace · %1</source>
+        <translation>My space · %1</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +2957,109 @@
         <location line="+1"/>
         <source>Non merci</source>
         <translation>No, thanks</translation>
+    </message>
+</context>
+<context>
+    <name>SignupPanel</name>
+    <message>
+        <location filename="../../ui/events/signup_panel.py" line="+36"/>
+        <source>Cet événement n’est plus au programme.</source>
+        <translation>This event is no longer on the programme.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre badge n’est relié à personne.</source>
+        <translation>Your badge is not linked to anybody.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L’événement a commencé&#x202f;: les inscriptions sont closes.</source>
+        <translation>The event has started: registration is closed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cet événement est réservé aux agents du Département.</source>
+        <translation>This event is for the Département’s staff only.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre fiche n’est plus active&#x202f;: voyez l’accueil.</source>
+        <translation>Your record is no longer active: see the front desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vous n’étiez pas inscrit à cet événement.</source>
+        <translation>You were not registered to this event.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Votre place est réservée. Référence&#x202f;: %1</source>
+        <translation>Your place is booked. Reference: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vous êtes sur la liste d’attente, position %1.</source>
+        <translation>You are on the waiting list, position %1.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Un instant…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Votre ticket s’imprime.</source>
+        <translation>Your slip is printing.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Votre inscription est annulée.</source>
+        <translation>Your registration is cancelled.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vous avez quitté la liste d’attente.</source>
+        <translation>You have left the waiting list.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ce badge n’est pas encore connu&#x202f;: l’accueil peut le relier à votre nom.</source>
+        <translation>This badge is not known yet: the front desk can link it to your name.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>L’inscription n’a pas pu être enregistrée. Réessayez.</source>
+        <translation>The registration could not be saved. Try again.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pour vous inscrire ou annuler, passez votre badge sur le lecteur.</source>
+        <translation>To register or cancel, tap your badge on the reader.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bonjour %1</source>
+        <translation>Hello %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Annuler mon inscription</source>
+        <translation>Cancel my registration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quitter la liste d’attente</source>
+        <translation>Leave the waiting list</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rejoindre la liste d’attente</source>
+        <translation>Join the waiting list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>M’inscrire</source>
+        <translation>Register</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.db.types import UTCDateTime, choice
-from kiosk.domain import NONCE_LENGTH, EventKind, PersonKind, RegistrationStatus, Role, Space
+from kiosk.domain import (
+    NONCE_LENGTH,
+    EventKind,
+    PersonKind,
+    RegistrationSource,
+    RegistrationStatus,
+    Role,
+    Space,
+)
 from kiosk.settings import Profile
 
 NAMING_CONVENTION = {
@@ -168,6 +176,17 @@ class Registration(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     status: Mapped[RegistrationStatus] = mapped_column(choice(RegistrationStatus, "status"))
     created_at: Mapped[datetime]
+    # Made at a kiosk (badge, visitor form) or imported; kiosk ones carry the reference printed
+    # on the slip. The waiting list is served in order of ``waiting_since`` (then id); rows
+    # imported onto the waiting list have none and count from ``created_at``.
+    source: Mapped[RegistrationSource] = mapped_column(
+        choice(RegistrationSource, "source"),
+        default=RegistrationSource.IMPORT,
+        server_default=RegistrationSource.IMPORT.value,
+    )
+    reference: Mapped[str | None] = mapped_column(String(16), unique=True)
+    waiting_since: Mapped[datetime | None]
+    status_at: Mapped[datetime | None]  # when it took its current status (None: at creation)
 
     event: Mapped[Event] = relationship()
     person: Mapped[Person] = relationship()

@@ -181,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the reader zoomed on a PDF (width, 4 steps, 800 %%, a corner), at --size",
     )
+    parser.add_argument(
+        "--signup",
+        action="store_true",
+        help="only event sign-up and « Mon espace », at --size",
+    )
     args = parser.parse_args(argv)
     size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -229,6 +234,13 @@ def main(argv: list[str] | None = None) -> int:
 
         density = size[0] / args.width_mm if args.width_mm else Metrics.design().px_per_mm
         for path in shoot_hardening(app, outdir, settle, NOW, tmp, size, density):
+            print(path)
+        return 0
+
+    if args.signup:
+        from tools.screenshots.myspace import shoot_myspace
+
+        for path in shoot_myspace(app, outdir, settle, NOW):
             print(path)
         return 0
 
@@ -327,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots.fleet import shoot_fleet
 
     written.extend(shoot_fleet(app, outdir, settle, NOW, tmp, db_url, size))
+    from tools.screenshots.myspace import shoot_myspace
+
+    written.extend(shoot_myspace(app, outdir, settle, NOW))
     for path in written:
         print(path)
     return 0

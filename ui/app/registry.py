@@ -19,6 +19,7 @@ from ui.documents.capability import DOCUMENTS
 from ui.events.capability import EVENTS
 from ui.help.capability import HELP, HELP_FORWARDING
 from ui.host import Capability, Service
+from ui.myspace.capability import MY_SPACE, MY_SPACE_HOME, NOTICES
 from ui.sync.capability import SYNC
 
 
@@ -54,6 +55,6 @@ class TileRegistry:
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
     return TileRegistry(
-        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT],
-        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP],
+        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT, MY_SPACE],
+        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP, MY_SPACE_HOME, NOTICES],
     )

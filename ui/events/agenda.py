@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import UpcomingEvent
-from kiosk.ports import Clock
+from kiosk.ports import BadgePresented, Clock
 from ui.events.event_card import EventCardPainter
 from ui.events.event_detail import EventDetailPage
+from ui.events.signup_desk import SignupDesk
+from ui.events.signup_panel import SignupPanel
 from ui.events_feed import EventsFeed, FeedState
 from ui.formatting import in_english
 from ui.notices.feed import NoticesFeed
@@ -107,11 +110,13 @@ class AgendaScreen(Screen):
         parent: QWidget | None = None,
         *,
         notices: NoticesFeed | None = None,
+        desk: SignupDesk | None = None,
     ) -> None:
         super().__init__(parent)
         self._feed = feed
         # the Smart Tour's next stops above the programme (hidden when none is planned)
         self.tour = TourStrip(notices, theme) if notices is not None else None
+        self._desk = desk
         icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
         icon.setProperty("area", Area.EVENTS.value)
         heading = screen_heading(icon, wrap=True)
@@ -133,7 +138,12 @@ class AgendaScreen(Screen):
 
         self.empty = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
         self.empty.setWordWrap(True)
-        self.detail = EventDetailPage(theme)
+        self.signup = None if desk is None else SignupPanel(theme, desk)
+        if self.signup is not None and desk is not None:
+            self.signup.changed.connect(feed.refresh)
+            self.signup.answered.connect(self._reveal_answer)
+            desk.setParent(self)
+        self.detail = EventDetailPage(theme, signup=self.signup)
         # The page scrolls: on a 1366x768 panel or in accessible mode its facts and the next
         # step are taller than the room under the heading, and a squeezed page cut them.
         self.detail_scroll = named(QScrollArea(), "eventDetailScroll")
@@ -185,6 +195,24 @@ class AgendaScreen(Screen):
         event = index.data(EventRole)
         if isinstance(event, UpcomingEvent):
             self.open_event(event)
+
+    def stop_work(self) -> None:
+        if self._desk is not None:
+            self._desk.wait()
+
+    def _reveal_answer(self) -> None:
+        """Once laid out, scroll the sign-up answer and its button into view."""
+        signup = self.signup
+        if signup is not None:
+            QTimer.singleShot(
+                0, self, lambda: self.detail_scroll.ensureWidgetVisible(signup.action, 0, 24)
+            )
+
+    def handle_badge(self, event: BadgePresented) -> bool:
+        """On an event's page: the badge signs up (or shows where the person stands)."""
+        if self._body.currentWidget() is not self.detail_scroll or self.signup is None:
+            return False
+        return self.signup.take_badge(event.uid)
 
     def go_back(self) -> bool:
         if self._body.currentWidget() is not self.detail_scroll:

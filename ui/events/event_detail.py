@@ -1,8 +1,8 @@
 """One event of the programme, opened by a tap on its card: what, for whom, where, seats left.
 
 The cards look tappable; a tap that did nothing taught people the kiosk was broken. The page
-says what can be done from here, because registering happens elsewhere (the intranet) and the
-check-in at the door of the room.
+says what can be done from here: with a badge, sign up, join the waiting list or cancel (the
+sign-up panel under the facts); on the day, the check-in at the door of the room.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import UpcomingEvent
+from ui.events.signup_panel import SignupPanel
 from ui.formatting import (
     KIND_ICONS,
     in_english,
@@ -26,8 +27,15 @@ from ui.widgets.icon_label import IconLabel
 class EventDetailPage(QWidget):
     """The event's facts as lines of text, each with its icon (no personal data)."""
 
-    def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: ThemeController,
+        parent: QWidget | None = None,
+        *,
+        signup: SignupPanel | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.signup = signup
         self.setObjectName("eventDetail")
         self.shown_event: UpcomingEvent | None = None  # not `event`: QWidget.event
         self.kind_icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
@@ -58,15 +66,21 @@ class EventDetailPage(QWidget):
             column.addLayout(row)
         column.addSpacing(12)
         column.addWidget(self.next_step)
+        if signup is not None:
+            column.addWidget(signup)
         column.addStretch(1)
 
     def show_event(self, event: UpcomingEvent) -> None:
         self.shown_event = event
         self.kind_icon.set_icon(KIND_ICONS[event.kind])
+        if self.signup is not None:
+            self.signup.set_event(event)
         self.retranslate()
 
     def clear(self) -> None:
         self.shown_event = None
+        if self.signup is not None:
+            self.signup.clear()
         for label in (self.kind, self.title, self.description, self.when, self.where,
                       self.audience, self.seats, self.next_step):  # fmt: skip
             label.clear()
@@ -92,6 +106,16 @@ class EventDetailPage(QWidget):
         seats = seats_label(event)
         self.seats.setText(seats or self.tr("Entrée libre, sans limite de places"))
         full = event.seats_left is not None and event.seats_left <= 0
+        if self.signup is not None:
+            self.next_step.setText(
+                self.tr("Complet\u202f: passez votre badge pour rejoindre la liste d’attente.")
+                if full
+                else self.tr(
+                    "Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée "
+                    "de la salle."
+                )
+            )
+            return
         self.next_step.setText(
             self.tr("Complet\u202f: demandez à l’accueil s’il reste une place sur liste d’attente.")
             if full

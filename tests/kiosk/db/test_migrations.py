@@ -35,6 +35,7 @@ TABLES |= {  # Click & Collect (issue 5)
     "hand_over",
     "order_line_event",
 }
+TABLES |= {"notice"}  # notifications outbox (event sign-up, orders)
 
 
 @pytest.fixture

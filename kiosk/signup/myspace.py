@@ -1,0 +1,86 @@
+"""« Mon espace »: what one agent has on, after a badge tap — coming events (with the waiting
+list position), requests and orders with their state, and whether mail will tell them news.
+
+Only this person's data, read in one short session; the screen forgets it at « Terminé » and
+at the idle reset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.collect.pickup import IdentifiedBy, agent_lines
+from kiosk.collect.views import LineView
+from kiosk.db.models import Event, Person, Registration
+from kiosk.domain import EventKind, RegistrationStatus
+from kiosk.programme.agenda import PLACE_NAMES
+from kiosk.signup.registration import ACTIVE, waiting_position
+
+
+@dataclass(frozen=True)
+class MyRegistration:
+    event_id: int
+    kind: EventKind
+    title: str
+    title_en: str
+    place: str
+    starts_at: datetime
+    ends_at: datetime
+    status: RegistrationStatus
+    reference: str | None
+    position: int | None  # on the waiting list, 1 = next
+
+    def title_in(self, english: bool) -> str:
+        return self.title_en if english and self.title_en else self.title
+
+
+@dataclass(frozen=True)
+class MySpace:
+    person_id: int
+    first_name: str
+    display_name: str  # first name and initial
+    has_email: bool
+    registrations: tuple[MyRegistration, ...]
+    lines: tuple[LineView, ...]  # order and request lines, open ones first
+
+
+def my_space(session: Session, person: Person, now: datetime) -> MySpace:
+    rows = session.execute(
+        select(Registration, Event)
+        .join(Event, Event.id == Registration.event_id)
+        .where(
+            Registration.person_id == person.id,
+            Registration.status.in_(ACTIVE),
+            Event.ends_at > now,
+        )
+        .order_by(Event.starts_at, Event.id)
+    ).all()
+    registrations = tuple(
+        MyRegistration(
+            event_id=event.id,
+            kind=event.kind,
+            title=event.title,
+            title_en=event.title_en,
+            place=PLACE_NAMES.get(event.space, event.site.town),
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            status=registration.status,
+            reference=registration.reference,
+            position=waiting_position(session, registration),
+        )
+        for registration, event in rows
+    )
+    orders = agent_lines(session, person, now, identified_by=IdentifiedBy.BADGE)
+    initial = person.last_name[:1].upper()
+    return MySpace(
+        person_id=person.id,
+        first_name=person.first_name,
+        display_name=f"{person.first_name} {initial}." if initial else person.first_name,
+        has_email=bool(person.email),
+        registrations=registrations,
+        lines=orders.lines,
+    )

@@ -1,0 +1,79 @@
+"""The paper slip of a sign-up: the event, its time and place, and the registration reference.
+
+The reference is printed big: it is what the agent quotes at the desk. No ticket code: kiosks
+hold only the public half of the ticket key, so the agent's badge is the credential at the door.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Final
+
+from kiosk.domain import PARIS, RegistrationStatus
+from kiosk.ports import Receipt, ReceiptLine
+
+WORDS: Final = {
+    "fr": {
+        "title": "Inscription",
+        "waiting": "Liste d’attente",
+        "event": "Événement",
+        "when": "Date",
+        "time": "Heure",
+        "where": "Lieu",
+        "status": "Statut",
+        "confirmed": "Place réservée",
+        "position": "Position",
+        "door": "Le jour venu, passez votre badge sur la borne à l’entrée de la salle.",
+        "wait": "Une place se libère\u202f? Elle vous est donnée dans l’ordre d’arrivée.",
+        "cancel": "Annuler\u202f: « Mon espace » sur la borne.",
+    },
+    "en": {
+        "title": "Registration",
+        "waiting": "Waiting list",
+        "event": "Event",
+        "when": "Date",
+        "time": "Time",
+        "where": "Place",
+        "status": "Status",
+        "confirmed": "Place booked",
+        "position": "Position",
+        "door": "On the day, tap your badge on the kiosk at the door of the room.",
+        "wait": "If a place frees up, it goes to those waiting, first come first served.",
+        "cancel": "To cancel: « Mon espace » on the kiosk.",
+    },
+}
+
+
+def signup_slip(
+    *,
+    title: str,
+    place: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    status: RegistrationStatus,
+    reference: str,
+    position: int | None,
+    kiosk_name: str,
+    now: datetime,
+    lang: str = "fr",
+) -> Receipt:
+    words = WORDS.get(lang, WORDS["fr"])
+    start, end = starts_at.astimezone(PARIS), ends_at.astimezone(PARIS)
+    waiting = status is RegistrationStatus.WAITING_LIST
+    lines = [
+        ReceiptLine(words["event"], title),
+        ReceiptLine(words["when"], start.strftime("%d/%m/%Y")),
+        ReceiptLine(words["time"], f"{start:%H:%M} – {end:%H:%M}"),
+        ReceiptLine(words["where"], place),
+        ReceiptLine(words["status"], words["waiting"] if waiting else words["confirmed"]),
+    ]
+    if waiting and position is not None:
+        lines.append(ReceiptLine(words["position"], str(position)))
+    return Receipt(
+        title=words["waiting"] if waiting else words["title"],
+        kiosk=kiosk_name,
+        lines=tuple(lines),
+        big_number=reference,
+        footer=(words["wait"] if waiting else words["door"], words["cancel"]),
+        printed_at=now.astimezone(PARIS),
+    )
