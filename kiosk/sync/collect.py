@@ -74,6 +74,7 @@ STATUS_WORDS: Final = {
     LineStatus.PARTIALLY_COLLECTED: "remise en partie",
     LineStatus.CANCELLED: "annulée",
     LineStatus.EXPIRED: "expirée",
+    LineStatus.DECLINED: "refusée",
 }
 # What a hand-over pushed here moves along with it (prepared lines carry what staff noted).
 _PREPARED_FIELDS: Final = ("prepared_quantity", "asset_tag", "serial")

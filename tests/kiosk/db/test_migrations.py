@@ -35,6 +35,7 @@ TABLES |= {  # Click & Collect (issue 5)
     "hand_over",
     "order_line_event",
 }
+TABLES |= {"site_stock"}  # the catalogue's stock per site
 
 
 @pytest.fixture
