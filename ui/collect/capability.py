@@ -76,6 +76,25 @@ def pickup_screen(deps: ScreenDeps) -> Screen:
     return screen
 
 
+def catalogue_screen(deps: ScreenDeps) -> Screen:
+    from ui.collect.catalogue import CatalogueScreen
+    from ui.collect.catalogue_desk import CatalogueDesk
+
+    database, settings = deps.database, deps.settings
+    desk = CatalogueDesk(
+        database.session_factory,
+        deps.clock,
+        site_key=lambda: _site_key(settings),
+        verifier=lambda: None,  # the catalogue reads no order codes
+        kiosk=database.this_kiosk,
+    )
+    # The Smart Tour shows the stock of its last sync and promises nothing.
+    screen = CatalogueScreen(desk, deps.theme, last_visit_stock=settings.profile is Profile.TOUR)
+    desk.setParent(screen)
+    desk.warm_up()
+    return screen
+
+
 def staff_screen(deps: ScreenDeps) -> Screen:
     from kiosk.admin_access import PinSecret, pin_guard
     from ui.collect.staff import CollectStaffScreen
@@ -148,6 +167,20 @@ COLLECT = Capability(
     # The Smart Tour too: it brings the orders ready for the sites it visits (kiosk.sync.tour).
     profiles=frozenset({Profile.STORE, Profile.TOUR}),
     order=10,
+)
+
+# « Catalogue de services »: what an agent may request, and the request itself.
+CATALOGUE = Capability(
+    key="catalogue",
+    area=Area.COLLECT,
+    icon="packages",
+    title=lambda: QCoreApplication.translate("Capabilities", "Catalogue de services"),
+    subtitle=lambda: QCoreApplication.translate(
+        "Capabilities", "Voyez ce que vous pouvez demander"
+    ),
+    make_screen=catalogue_screen,
+    profiles=frozenset({Profile.STORE, Profile.TOUR}),
+    order=12,
 )
 
 # A badge or an order code on any screen opens the pickup (no tile of its own).
