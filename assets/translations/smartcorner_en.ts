@@ -396,7 +396,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/capability.py" line="+143"/>
+        <location filename="../../ui/collect/capability.py" line="+162"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -404,6 +404,16 @@
         <location line="+1"/>
         <source>Retirez le matériel que vous avez commandé</source>
         <translation>Collect the equipment you ordered</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Catalogue de services</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voyez ce que vous pouvez demander</source>
+        <translation>See what you may request</translation>
     </message>
     <message>
         <location filename="../../ui/documents/capability.py" line="+32"/>
@@ -414,6 +424,234 @@
         <location line="+1"/>
         <source>Guides et articles à lire ou à emporter</source>
         <translation>Guides and articles to read or take away</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../ui/collect/catalogue.py" line="+178"/>
+        <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
+        <translation>Unknown badge: ask the team to link it to your name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Le catalogue n’est pas disponible pour le moment.</source>
+        <translation>The catalogue is not available at the moment.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Catalogue de services</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bonjour {name}&#x202f;: voici ce que vous pouvez demander.</source>
+        <translation>Hello {name}: here is what you may request.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passez votre badge pour savoir ce que vous pouvez demander.</source>
+        <translation>Tap your badge to see what you may request.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Votre reçu s’imprime&#x202f;; suivez la demande dans «&#x202f;Mon espace&#x202f;».</source>
+        <translation>Your slip is printing; follow the request in “My space”.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Demande impossible&#x202f;: {why}</source>
+        <translation>Request not possible: {why}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La demande n’a pas pu être enregistrée&#x202f;: réessayez.</source>
+        <translation>The request could not be saved: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+90"/>
+        <source>Demander</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Une précision&#x202f;? (facultatif)</source>
+        <translation>Anything to add? (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envoyer la demande</source>
+        <translation>Send the request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Demande envoyée</source>
+        <translation>Request sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} × {item} — demande n° {ref}. L’équipe va l’étudier.</source>
+        <translation>{n} × {item} — request no. {ref}. The team will review it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collect/catalogue_words.py" line="+18"/>
+        <source>Postes et écrans</source>
+        <translation>Computers and screens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobilité</source>
+        <translation>Mobility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessoires</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logiciels et accès</source>
+        <translation>Software and access</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accompagnement</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Retrait au Smart Store</source>
+        <translation>Collect at the Smart Store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installé à votre bureau</source>
+        <translation>Installed at your desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accès ouvert sur votre compte</source>
+        <translation>Access opened on your account</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stock au dernier passage&#x202f;: {n}</source>
+        <translation>Stock at the last visit: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plus en stock ici</source>
+        <translation>Out of stock here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En stock ici&#x202f;: {n}</source>
+        <translation>In stock here: {n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>par an</source>
+        <translation>a year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tous les {n} ans</source>
+        <translation>every {n} years</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tous les {n} jours</source>
+        <translation>every {n} days</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>aux agents</source>
+        <translation>agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aux ambassadeurs</source>
+        <translation>ambassadors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aux administrateurs</source>
+        <translation>administrators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>à l’équipe du Smart Corner</source>
+        <translation>the Smart Corner team</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{first} et {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{limit} par agent {period}&#x202f;: prochain possible le {day}</source>
+        <translation>{limit} per agent {period}: next possible on {day}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vous avez déjà reçu le maximum ({limit})</source>
+        <translation>You have already received the maximum ({limit})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Déjà demandé le {day}</source>
+        <translation>Already requested on {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réservé {who}</source>
+        <translation>Only for {who}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Votre compte n’est pas actif</source>
+        <translation>Your account is not active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N’est plus proposé</source>
+        <translation>No longer offered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réservé à d’autres directions</source>
+        <translation>Reserved for other directorates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déjà demandé</source>
+        <translation>Already requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plus en stock ici pour le moment</source>
+        <translation>Out of stock here for now</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vous pouvez le demander</source>
+        <translation>You may request it</translation>
     </message>
 </context>
 <context>
@@ -432,7 +670,7 @@
         <translation>{day} at {time}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Prêt — à retirer avant le {day}</source>
         <translation>Ready — collect before {day}</translation>
     </message>
@@ -478,7 +716,12 @@
         <translation>Cancelled {day}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Demande refusée le {day}</source>
+        <translation>Request declined on {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Non retiré à temps — expiré le {day}</source>
         <translation>Not collected in time — expired {day}</translation>
     </message>
@@ -598,7 +841,17 @@
         <translation>Your directorate no longer entitles you to this item</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Déjà demandé le {day}</source>
+        <translation>Already requested on {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plus en stock sur ce site</source>
+        <translation>Out of stock at this site</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Pas cette fois&#x202f;: au plus {limit} par agent, vos autres articles comptent</source>
         <translation>Not this time: at most {limit} per person, your other items count</translation>
     </message>

@@ -26,6 +26,7 @@ from kiosk.ports import BadgePresented
 from ui.collect import catalogue_words as words
 from ui.collect.catalogue_desk import CatalogueDesk, RequestDraft, UnknownBadge, new_draft
 from ui.collect.catalogue_pages import DonePage, ItemCard, RequestPage
+from ui.collect.catalogue_words import translate
 from ui.screens.base import Screen
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
@@ -174,11 +175,16 @@ class CatalogueScreen(Screen):
             return
         if isinstance(exc, UnknownBadge):
             self.subtitle.setText(
-                words.tr("Badge inconnu\u202f: demandez à l’équipe de l’associer à votre nom.")
+                translate(
+                    "Catalogue",
+                    "Badge inconnu\u202f: demandez à l’équipe de l’associer à votre nom.",
+                )
             )
             return
         log.error("catalogue: %s", exc)
-        self.subtitle.setText(words.tr("Le catalogue n’est pas disponible pour le moment."))
+        self.subtitle.setText(
+            translate("Catalogue", "Le catalogue n’est pas disponible pour le moment.")
+        )
 
     # -- browsing -------------------------------------------------------------------------
 
@@ -206,16 +212,18 @@ class CatalogueScreen(Screen):
         self._heading()
 
     def _heading(self) -> None:
-        self.title.setText(words.tr("Catalogue de services"))
+        self.title.setText(translate("Catalogue", "Catalogue de services"))
         if self.catalogue is not None and self.catalogue.person_id is not None:
             self.subtitle.setText(
-                words.tr("Bonjour {name}\u202f: voici ce que vous pouvez demander.").format(
-                    name=self.catalogue.first_name
-                )
+                translate(
+                    "Catalogue", "Bonjour {name}\u202f: voici ce que vous pouvez demander."
+                ).format(name=self.catalogue.first_name)
             )
         else:
             self.subtitle.setText(
-                words.tr("Passez votre badge pour savoir ce que vous pouvez demander.")
+                translate(
+                    "Catalogue", "Passez votre badge pour savoir ce que vous pouvez demander."
+                )
             )
 
     # -- the request ----------------------------------------------------------------------
@@ -254,7 +262,10 @@ class CatalogueScreen(Screen):
             placed.reference,
             placed.item_name,
             placed.quantity,
-            words.tr("Votre reçu s’imprime\u202f; suivez la demande dans « Mon espace »."),
+            translate(
+                "Catalogue",
+                "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
+            ),
         )
         self._show(DONE)
 
@@ -270,11 +281,15 @@ class CatalogueScreen(Screen):
             )
             self.draft = None  # nothing was written: a new attempt is a new request
             why = words.refusal_text(entry, exc.refusal) if entry else ""
-            page.set_problem(words.tr("Demande impossible\u202f: {why}").format(why=why))
+            page.set_problem(
+                translate("Catalogue", "Demande impossible\u202f: {why}").format(why=why)
+            )
             page.send.setEnabled(False)
             return
         log.error("request: %s", exc)
-        page.set_problem(words.tr("La demande n’a pas pu être enregistrée\u202f: réessayez."))
+        page.set_problem(
+            translate("Catalogue", "La demande n’a pas pu être enregistrée\u202f: réessayez.")
+        )
 
     # -- pages ----------------------------------------------------------------------------
 

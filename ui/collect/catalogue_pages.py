@@ -12,6 +12,7 @@ from kiosk.collect.catalogue import CatalogueEntry
 from kiosk.collect.requests import NOTE_LENGTH
 from kiosk.collect.status import ItemKind
 from ui.collect import catalogue_words as words
+from ui.collect.catalogue_words import translate
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -86,7 +87,7 @@ class ItemCard(QFrame):
         else:
             self.verdict.clear()  # no word of the last agent stays, even hidden
         self.request.setVisible(identified and entry.can_request)
-        self.request.setText(words.tr("Demander"))
+        self.request.setText(translate("Catalogue", "Demander"))
 
     def _set_picture(self, entry: CatalogueEntry) -> None:
         if entry.picture:
@@ -216,10 +217,10 @@ class RequestPage(QWidget):
         self.cancel.setEnabled(not busy)
 
     def retranslate(self) -> None:
-        self.note.setPlaceholderText(words.tr("Une précision ? (facultatif)"))
-        self.cancel.setText(words.tr("Retour"))
-        self.send.setText(words.tr("Envoyer la demande"))
-        self.keyboard.set_action_label(words.tr("Envoyer"))
+        self.note.setPlaceholderText(translate("Catalogue", "Une précision ? (facultatif)"))
+        self.cancel.setText(translate("Catalogue", "Retour"))
+        self.send.setText(translate("Catalogue", "Envoyer la demande"))
+        self.keyboard.set_action_label(translate("Catalogue", "Envoyer"))
 
 
 class DonePage(QWidget):
@@ -229,10 +230,10 @@ class DonePage(QWidget):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.icon = IconLabel(theme, "circle-check", 96, colour="success", stroke=1.6)
+        self.icon = IconLabel(theme, "circle-check", 120, colour="success", stroke=1.5)
         self.icon.setObjectName("messageIcon")
         self.icon.setProperty("tone", "success")
-        self.icon.setFixedSize(160, 160)
+        self.icon.setFixedSize(200, 200)  # the round ring of #messageIcon
         self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "messageTitle")
         self.title.setWordWrap(True)
         self.body = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "messageBody")
@@ -256,15 +257,15 @@ class DonePage(QWidget):
         column.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def show_request(self, reference: str, item_name: str, quantity: int, note: str) -> None:
-        self.title.setText(words.tr("Demande envoyée"))
+        self.title.setText(translate("Catalogue", "Demande envoyée"))
         self.body.setText(
-            words.tr("{n} × {item} — demande n° {ref}. L’équipe va l’étudier.").format(
-                n=quantity, item=item_name, ref=reference
-            )
+            translate(
+                "Catalogue", "{n} × {item} — demande n° {ref}. L’équipe va l’étudier."
+            ).format(n=quantity, item=item_name, ref=reference)
         )
         self.qr.set_payload(reference)
         self.note.setText(note)
-        self.finish.setText(words.tr("Terminé"))
+        self.finish.setText(translate("Catalogue", "Terminé"))
 
     def clear(self) -> None:
         for label in (self.title, self.body, self.note):

@@ -90,7 +90,9 @@ def test_a_badge_says_what_this_agent_may_request_and_why_not_then_a_request_in_
     tap_badge(shell, screen, qtbot, agent)
     screen.show_family(Family.WORKSTATIONS)
     loan = card_for(screen, "Ordinateur portable de prêt")
-    assert loan.verdict.text().startswith("Réservé aux ")
+    assert loan.verdict.text() == (
+        "Réservé aux ambassadeurs, aux administrateurs et à l’équipe du Smart Corner"
+    )
     assert not loan.request.isVisible()
     screen.show_family(Family.ACCESSORIES)
     riser = card_for(screen, "Rehausseur d'écran")
