@@ -675,7 +675,7 @@
         <translation>Ready — collect before {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff_parts.py" line="+65"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+74"/>
         <location filename="../../ui/collect/texts.py" line="+3"/>
         <source>Prêt à retirer</source>
         <translation>Ready to collect</translation>
@@ -921,7 +921,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+166"/>
+        <location filename="../../ui/collect/staff.py" line="+170"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+133"/>
         <source>Saisissez ou scannez le n° d’inventaire ou le n° de série.</source>
         <translation>Type or scan the asset tag or the serial number.</translation>
     </message>
@@ -956,7 +956,7 @@
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-280"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -971,12 +971,17 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+153"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+72"/>
+        <source>Écrivez le motif&#x202f;: l’agent le lira.</source>
+        <translation>Write the reason: the agent will read it.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Commandes à préparer — {name}</source>
         <translation>Orders to prepare — {name}</translation>
     </message>
@@ -1017,17 +1022,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+72"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/collect/staff_parts.py" line="+2"/>
+        <location filename="../../ui/collect/staff_parts.py" line="-68"/>
         <source>Marquer préparé</source>
         <translation>Mark prepared</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff_parts.py" line="-32"/>
+        <location filename="../../ui/collect/staff_parts.py" line="-38"/>
         <source>{agent} · commande {ref}, ligne {n}</source>
         <translation>{agent} · order {ref}, line {n}</translation>
     </message>
@@ -1045,6 +1051,36 @@
         <location line="+3"/>
         <source>n° d’inventaire ou de série requis</source>
         <translation>asset tag or serial number required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demande faite à la borne — à valider ou refuser</source>
+        <translation>Requested at the kiosk — approve or decline</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Valider</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refuser</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Refuser {n} × {item} pour {agent}</source>
+        <translation>Decline {n} × {item} for {agent}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Motif lu par l’agent</source>
+        <translation>Reason the agent will read</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuser la demande</source>
+        <translation>Decline the request</translation>
     </message>
     <message>
         <location filename="../../ui/collect/pickup_words.py" line="-72"/>

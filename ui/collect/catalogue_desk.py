@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from kiosk.collect.catalogue import Catalogue
-    from kiosk.collect.requests import RequestPlaced, StaffRequest
-    from kiosk.collect.staff import StaffProof
+    from kiosk.collect.requests import RequestPlaced
     from kiosk.this_kiosk import KioskRef
 
 
@@ -94,44 +93,6 @@ class CatalogueDesk(CollectDesk):
         self.run(work, on_done, on_error)
 
     # -- staff ----------------------------------------------------------------------------
-
-    def placed_requests(
-        self, on_done: Callable[[list[StaffRequest]], None], on_error: OnError
-    ) -> None:
-        """Requests waiting for staff, oldest first."""
-
-        def work(session: Session, _kiosk: KioskRef, _now: datetime) -> list[StaffRequest]:
-            from kiosk.collect.requests import requests
-            from kiosk.collect.status import LineStatus
-
-            return requests(session, status=LineStatus.PLACED)
-
-        self.run(work, on_done, on_error)
-
-    def answer_request(
-        self,
-        line_id: int,
-        proof: StaffProof,
-        decline_reason: str | None,
-        on_done: Callable[[list[StaffRequest]], None],
-        on_error: OnError,
-    ) -> None:
-        """Approve (``decline_reason`` None) or decline; answers with the refreshed list."""
-
-        def work(session: Session, kiosk: KioskRef, now: datetime) -> list[StaffRequest]:
-            from kiosk.collect.requests import approve, decline, requests
-            from kiosk.collect.status import LineStatus
-            from kiosk.db.engine import SQLITE_BEGIN_OPTION
-
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
-            if decline_reason is None:
-                approve(session, line_id, proof, now=now, kiosk_id=kiosk.id)
-            else:
-                decline(session, line_id, proof, decline_reason, now=now, kiosk_id=kiosk.id)
-            session.commit()
-            return requests(session, status=LineStatus.PLACED)
-
-        self.run(work, on_done, on_error)
 
     def set_stock(
         self, item_id: int, quantity: int, on_done: Callable[[Catalogue], None], on_error: OnError

@@ -18,7 +18,7 @@ from kiosk.admin_access import PinGuard
 from ui.collect import texts
 from ui.collect.desk import CollectDesk, NotStaff, StaffMember
 from ui.collect.pickup_pages import MARGINS, clear_layout, kinetic_scroll
-from ui.collect.staff_parts import StaffRow
+from ui.collect.staff_parts import DeclinePage, StaffRow
 from ui.screens.base import Screen
 from ui.theme import named
 from ui.widgets.buttons import TouchButton
@@ -132,8 +132,12 @@ class CollectStaffScreen(Screen):
         prep.addLayout(actions)
         prep.addWidget(self.keyboard, 1)
 
+        self.decline_page = DeclinePage(theme)
+        self.decline_page.cancel_clicked.connect(self._show_list)
+        self.decline_page.save_clicked.connect(self._save_decline)
+
         self._stack = QStackedLayout(self)
-        for page in (self.lock, self.list_page, self.prepare_page):
+        for page in (self.lock, self.list_page, self.prepare_page, self.decline_page):
             self._stack.addWidget(page)
         self.retranslate()
 
@@ -214,6 +218,7 @@ class CollectStaffScreen(Screen):
         for line in lines:
             row = StaffRow(self._theme, line)
             row.act.connect(self._act)
+            row.decline.connect(self._decline)
             self._rows.addWidget(row)
         self._rows.addStretch(1)
         self.retranslate()
@@ -231,7 +236,10 @@ class CollectStaffScreen(Screen):
         if self.staff is None:
             return
         self.error.clear()
-        if line.status is LineStatus.PREPARED:
+        if line.to_answer:
+            self.desk.staff_answer(line.line_id, self.staff.proof, None, self._show_work,
+                                   self._failed)  # fmt: skip
+        elif line.status is LineStatus.PREPARED:
             self.desk.staff_move(
                 line.line_id, self.staff.proof, ready=True,
                 on_done=self._show_work, on_error=self._failed,
@@ -243,6 +251,25 @@ class CollectStaffScreen(Screen):
                 line.line_id, self.staff.proof, ready=False,
                 on_done=self._show_work, on_error=self._failed,
             )  # fmt: skip
+
+    def _decline(self, line: StaffLine) -> None:
+        if self.staff is None:
+            return
+        self.editing = line
+        self.decline_page.open_for(line)
+        self._stack.setCurrentWidget(self.decline_page)
+
+    def _save_decline(self) -> None:
+        line, reason = self.editing, self.decline_page.reason.text().strip()
+        if line is None or self.staff is None:
+            return
+        if not reason:
+            self.decline_page.title.setText(
+                translate("Collect", "Écrivez le motif : l’agent le lira.")
+            )
+            return
+        self.desk.staff_answer(line.line_id, self.staff.proof, reason, self._show_work,
+                               self._failed)  # fmt: skip
 
     def _edit(self, line: StaffLine) -> None:
         self.editing = line
