@@ -396,7 +396,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/capability.py" line="+162"/>
+        <location filename="../../ui/collect/capability.py" line="+172"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -429,7 +429,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../ui/collect/catalogue.py" line="+178"/>
+        <location filename="../../ui/collect/catalogue.py" line="+180"/>
         <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
         <translation>Unknown badge: ask the team to link it to your name.</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>The catalogue is not available at the moment.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Catalogue de services</source>
         <translation>Service catalogue</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>The request could not be saved: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue_pages.py" line="+90"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+92"/>
         <source>Demander</source>
         <translation>Request</translation>
     </message>
@@ -921,7 +921,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+170"/>
+        <location filename="../../ui/collect/staff.py" line="+182"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>Saisissez ou scannez le n° d’inventaire ou le n° de série.</source>
         <translation>Type or scan the asset tag or the serial number.</translation>
     </message>
@@ -952,11 +952,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../ui/collect/stock_page.py" line="+112"/>
         <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-299"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -971,12 +972,12 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+164"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Écrivez le motif&#x202f;: l’agent le lira.</source>
         <translation>Write the reason: the agent will read it.</translation>
     </message>
@@ -1009,6 +1010,12 @@
         <location line="+4"/>
         <source>Verrouiller</source>
         <translation>Lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/collect/stock_page.py" line="+8"/>
+        <source>Stock du site</source>
+        <translation>Site stock</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1213,6 +1220,16 @@
         <location line="+5"/>
         <source>Passez votre badge pour voir toutes vos commandes.</source>
         <translation>Tap your badge to see all your orders.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collect/stock_page.py" line="-20"/>
+        <source>Stock du site — {site}</source>
+        <translation>Site stock — {site}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Retour</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,9 @@ class CatalogueScreen(Screen):
         super().__init__(parent)
         self.desk = desk
         self._theme = theme
-        self._last_visit = last_visit_stock  # the Smart Tour: the count of the last sync
+        # The Smart Tour: the count of the last sync, and no request (its sync does not carry
+        # requests to the central base yet: one made here would wait unseen by staff).
+        self._last_visit = last_visit_stock
         self.page = BROWSE
         self.catalogue: Catalogue | None = None
         self.family = Family.WORKSTATIONS
@@ -205,7 +207,10 @@ class CatalogueScreen(Screen):
             self._list.addWidget(card)
             self.cards.append(card)
         for card, entry in zip(self.cards, shown, strict=False):
-            card.set_entry(entry, identified=identified, last_visit=self._last_visit)
+            card.set_entry(
+                entry, identified=identified, last_visit=self._last_visit,
+                can_ask=not self._last_visit,
+            )  # fmt: skip
             card.show()
         for card in self.cards[len(shown) :]:
             card.hide()

@@ -63,7 +63,9 @@ class ItemCard(QFrame):
         row.addLayout(column, 1)
         row.addWidget(self.request, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def set_entry(self, entry: CatalogueEntry, *, identified: bool, last_visit: bool) -> None:
+    def set_entry(
+        self, entry: CatalogueEntry, *, identified: bool, last_visit: bool, can_ask: bool = True
+    ) -> None:
         self.entry = entry
         self._set_picture(entry)
         self.name.setText(entry.name)
@@ -86,7 +88,7 @@ class ItemCard(QFrame):
             self.verdict.style().polish(self.verdict)
         else:
             self.verdict.clear()  # no word of the last agent stays, even hidden
-        self.request.setVisible(identified and entry.can_request)
+        self.request.setVisible(identified and entry.can_request and can_ask)
         self.request.setText(translate("Catalogue", "Demander"))
 
     def _set_picture(self, entry: CatalogueEntry) -> None:

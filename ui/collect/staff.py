@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.collect.receipt import PickupRecord
     from kiosk.collect.staff import StaffLine
     from kiosk.ports import BadgePresented
+    from ui.collect.stock_page import StockPage
     from ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,9 @@ class CollectStaffScreen(Screen):
         theme: ThemeController,
         guard: PinGuard,
         parent: QWidget | None = None,
+        stock: StockPage | None = None,
     ) -> None:
+        """``stock``: the « Stock du site » page, where the kiosk keeps a catalogue stock."""
         super().__init__(parent)
         self.desk = desk
         self._theme = theme
@@ -79,6 +82,10 @@ class CollectStaffScreen(Screen):
         heading.addWidget(self.title)
         heading.addWidget(self.summary)
         head.addLayout(heading, 1)
+        self.stock_button = TouchButton(theme, "packages", role="secondary")
+        self.stock_button.setObjectName("staffStock")
+        self.stock_button.setVisible(stock is not None)
+        head.addWidget(self.stock_button)
         head.addWidget(self.lock_button)
         content = QWidget()
         self._rows = QVBoxLayout(content)
@@ -136,9 +143,14 @@ class CollectStaffScreen(Screen):
         self.decline_page.cancel_clicked.connect(self._show_list)
         self.decline_page.save_clicked.connect(self._save_decline)
 
+        self.stock_page = stock
         self._stack = QStackedLayout(self)
         for page in (self.lock, self.list_page, self.prepare_page, self.decline_page):
             self._stack.addWidget(page)
+        if stock is not None:
+            self._stack.addWidget(stock)
+            stock.back_clicked.connect(self._show_list)
+            self.stock_button.clicked.connect(self._show_stock)
         self.retranslate()
 
     # -- unlocking ------------------------------------------------------------------------
@@ -207,6 +219,8 @@ class CollectStaffScreen(Screen):
         self.editing = None
         self.work = []
         clear_layout(self._rows)
+        if self.stock_page is not None:
+            self.stock_page.clear()
         self.lock.clear()
         self._stack.setCurrentWidget(self.lock)
 
@@ -251,6 +265,12 @@ class CollectStaffScreen(Screen):
                 line.line_id, self.staff.proof, ready=False,
                 on_done=self._show_work, on_error=self._failed,
             )  # fmt: skip
+
+    def _show_stock(self) -> None:
+        if self.staff is None or self.stock_page is None:
+            return
+        self.stock_page.load()
+        self._stack.setCurrentWidget(self.stock_page)
 
     def _decline(self, line: StaffLine) -> None:
         if self.staff is None:
@@ -355,6 +375,7 @@ class CollectStaffScreen(Screen):
             )
         )
         self.lock_button.setText(translate("Collect", "Verrouiller"))
+        self.stock_button.setText(translate("Collect", "Stock du site"))
         self.asset_tag.setPlaceholderText(translate("Collect", "N° d’inventaire"))
         self.serial.setPlaceholderText(translate("Collect", "N° de série"))
         self.cancel.setText(translate("Collect", "Annuler"))

@@ -170,3 +170,28 @@ def test_the_catalogue_fits_the_panel(
         report += [f"{lang} request: {p}" for p in problems(shell.window, screen, metrics)]
         screen.go_back()
     assert not report, "\n".join(report)
+
+
+def test_staff_count_the_sites_stock_and_the_catalogue_shows_it(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, kiosk_settings: Settings
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    shell.router.go("collect_staff")
+    staff = shell.router.current
+    for digit in shell.settings.staff_pin:
+        staff.lock.type_digit(digit)
+    staff.lock.validate.click()
+    qtbot.waitUntil(lambda: staff.staff is not None and not staff.desk.pending, timeout=10_000)
+    staff.stock_button.click()
+    page = staff.stock_page
+    qtbot.waitUntil(lambda: bool(page.rows) and not staff.desk.pending, timeout=10_000)
+    row = next(r for r in page.rows if r.entry.name == "Clavier AZERTY")
+    before = row.entry.stock
+    assert before is not None
+    row.more.click()
+    qtbot.waitUntil(lambda: not staff.desk.pending, timeout=10_000)
+    row = next(r for r in page.rows if r.entry.name == "Clavier AZERTY")
+    assert row.count.text() == str(before + 1)
+    screen = open_catalogue(shell, qtbot)
+    screen.show_family(Family.ACCESSORIES)
+    assert f"En stock ici\u202f: {before + 1}" in card_for(screen, "Clavier AZERTY").facts.text()
