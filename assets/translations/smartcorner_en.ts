@@ -921,7 +921,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+182"/>
+        <location filename="../../ui/collect/staff.py" line="+185"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -952,12 +952,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/collect/stock_page.py" line="+112"/>
+        <location filename="../../ui/collect/stock_page.py" line="+114"/>
         <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-302"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -972,7 +972,7 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+167"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
@@ -1222,12 +1222,7 @@
         <translation>Tap your badge to see all your orders.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/stock_page.py" line="-20"/>
-        <source>Stock du site — {site}</source>
-        <translation>Site stock — {site}</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../../ui/collect/stock_page.py" line="+1"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>

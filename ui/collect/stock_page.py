@@ -29,8 +29,7 @@ class StockRow(QFrame):
         super().__init__()
         self.entry = entry
         self.setObjectName("lineCard")
-        self.name = named(QLabel(entry.name), "lineName")
-        self.name.setWordWrap(True)
+        self.name = named(QLabel(entry.name), "lineName")  # one line: names are short
         self.count = named(QLabel(str(entry.stock or 0)), "collectHello")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count.setMinimumWidth(96)
@@ -63,12 +62,17 @@ class StockPage(QWidget):
         self._theme = theme
         self.rows: list[StockRow] = []
         self.title = named(QLabel(), "collectHello")
+        self.site = named(QLabel(), "lineDetail")
+        self.site.setWordWrap(True)
         self.message = named(QLabel(), "pinMessage")
         self.message.setWordWrap(True)
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.clicked.connect(self.back_clicked)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.site)
         head = QHBoxLayout()
-        head.addWidget(self.title, 1)
+        head.addLayout(heading, 1)
         head.addWidget(self.back)
         content = QWidget()
         self._rows = QVBoxLayout(content)
@@ -96,9 +100,7 @@ class StockPage(QWidget):
             self._rows.addWidget(row)
             self.rows.append(row)
         self._rows.addStretch(1)
-        self.title.setText(
-            translate("Collect", "Stock du site — {site}").format(site=catalogue.site_name)
-        )
+        self.site.setText(catalogue.site_name)
 
     def _set(self, item_id: int, count: int) -> None:
         if count < 0:

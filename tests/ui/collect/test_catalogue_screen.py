@@ -169,6 +169,22 @@ def test_the_catalogue_fits_the_panel(
         qapp.processEvents()
         report += [f"{lang} request: {p}" for p in problems(shell.window, screen, metrics)]
         screen.go_back()
+    # the staff side of requests: the decline page and « Stock du site »
+    shell.router.go("collect_staff")
+    staff = shell.router.current
+    for digit in shell.settings.staff_pin:
+        staff.lock.type_digit(digit)
+    staff.lock.validate.click()
+    qtbot.waitUntil(lambda: staff.staff is not None and not staff.desk.pending, timeout=10_000)
+    for lang in (Language.FR, Language.EN):
+        shell.session.set_language(lang)
+        staff._decline(next(line for line in staff.work if line.to_answer))
+        qapp.processEvents()
+        report += [f"{lang} decline: {p}" for p in problems(shell.window, staff, metrics)]
+        staff.stock_button.click()
+        qtbot.waitUntil(lambda: bool(staff.stock_page.rows) and not staff.desk.pending)
+        report += [f"{lang} stock: {p}" for p in problems(shell.window, staff, metrics)]
+        staff.stock_page.back.click()
     assert not report, "\n".join(report)
 
 
