@@ -469,7 +469,12 @@
         <translation>The request could not be saved: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue_pages.py" line="+92"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+88"/>
+        <source>Vous y avez droit&#x202f;: demandez-le au Smart Store</source>
+        <translation>You are entitled to it: request it at the Smart Store</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Demander</source>
         <translation>Request</translation>
     </message>

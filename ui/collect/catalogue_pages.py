@@ -82,7 +82,11 @@ class ItemCard(QFrame):
             self.verdict_icon.set_icon(
                 "circle-check" if ok else "hand-stop", "success" if ok else "warning"
             )
-            self.verdict.setText(words.eligibility_text(entry))
+            self.verdict.setText(
+                words.eligibility_text(entry)
+                if can_ask or not ok
+                else translate("Catalogue", "Vous y avez droit\u202f: demandez-le au Smart Store")
+            )
             self.verdict.setProperty("ready", ok)
             self.verdict.style().unpolish(self.verdict)
             self.verdict.style().polish(self.verdict)

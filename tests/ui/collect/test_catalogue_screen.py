@@ -211,3 +211,16 @@ def test_staff_count_the_sites_stock_and_the_catalogue_shows_it(
     screen = open_catalogue(shell, qtbot)
     screen.show_family(Family.ACCESSORIES)
     assert f"En stock ici\u202f: {before + 1}" in card_for(screen, "Clavier AZERTY").facts.text()
+
+
+def test_the_tour_shows_the_stock_of_its_last_sync_and_takes_no_request(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    shell = make_shell(profile=Profile.TOUR, reader="none")
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    keyboard = card_for(screen, "Clavier AZERTY")
+    assert keyboard.facts.text().endswith(f"Stock au dernier passage\u202f: {keyboard.entry.stock}")
+    assert keyboard.verdict.text() == "Vous y avez droit\u202f: demandez-le au Smart Store"
+    assert all(not c.request.isVisible() for c in screen.cards)
