@@ -45,9 +45,9 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     assert shell.router.current_key == "home"
     home = shell.router.current
     expected = {
-        Profile.STORE: ["collect", "documents", "events", "help"],
+        Profile.STORE: ["collect", "documents", "catalogue", "events", "help"],
         Profile.ROOM: ["documents", "events", "door"],
-        Profile.TOUR: ["collect", "documents", "events", "door"],
+        Profile.TOUR: ["collect", "documents", "catalogue", "events", "door"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
     titles = {
@@ -56,6 +56,7 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
         "help": "Besoin d’aide\u202f?",
         "collect": "Retrait Click & Collect",
         "documents": "Kiosque numérique",
+        "catalogue": "Catalogue de services",
     }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u202f!"
