@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from kiosk.collect.lines import lock_lines, move_line
@@ -74,7 +74,7 @@ class StaffLine:
 
 
 def lines_to_prepare(session: Session, *, limit: int = 200) -> list[StaffLine]:
-    """Requests made at the kiosk to answer, approved and prepared lines, oldest first: the
+    """Requests made at the kiosk to answer, then approved and prepared lines, oldest first: the
     desk's work list (imported orders are approved in the online catalogue, not here)."""
     rows = session.execute(
         select(OrderLine, CollectOrder.reference, Person, CatalogueItem, CollectOrder)
@@ -85,7 +85,11 @@ def lines_to_prepare(session: Session, *, limit: int = 200) -> list[StaffLine]:
             OrderLine.status.in_(TO_PREPARE)
             | ((OrderLine.status == LineStatus.PLACED) & (CollectOrder.source == OrderSource.KIOSK))
         )
-        .order_by(OrderLine.status_at, OrderLine.id)
+        .order_by(
+            case((OrderLine.status == LineStatus.PLACED, 0), else_=1),  # answers first
+            OrderLine.status_at,
+            OrderLine.id,
+        )
         .limit(limit)
     )
     return [

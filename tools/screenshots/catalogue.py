@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tools.screenshots import panel as screen_panel
 
@@ -127,7 +127,25 @@ def shoot_catalogue(
             shoot(f"done-{lang.value}")
             screen.done_page.finish.click()
             shell.router.go("home")
+        shell.session.set_language(Language.FR)
+        _staff(shell, shoot)
     finally:
         shell.close()
         settle()
     return shots
+
+
+def _staff(shell: Any, shoot: Callable[[str], None]) -> None:
+    """The staff side: requests to answer on the work list, the decline page, the stock."""
+    shell.router.go("collect_staff")
+    staff = shell.router.current
+    for digit in shell.settings.staff_pin:
+        staff.lock.type_digit(digit)
+    staff.lock.validate.click()
+    shoot("staff-requests-fr")
+    staff._decline(next(line for line in staff.work if line.to_answer))
+    staff.decline_page.reason.setText("Vous avez déjà un rehausseur depuis mars")
+    shoot("staff-decline-fr")
+    staff.decline_page.cancel.click()
+    staff.stock_button.click()
+    shoot("staff-stock-fr")

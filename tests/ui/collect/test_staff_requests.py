@@ -83,10 +83,10 @@ def test_staff_approve_one_request_and_decline_the_other_with_a_reason(
     staff._act(staff.work[0])  # « Valider »
     qtbot.waitUntil(lambda: staff.desk.pending == 0, timeout=WAIT_MS)
     assert [(line.line_id, line.status) for line in staff.work] == [
+        (headset, LineStatus.PLACED),  # requests to answer first
         (mouse, LineStatus.APPROVED),  # now on the preparation list
-        (headset, LineStatus.PLACED),
     ]
-    staff._decline(staff.work[1])  # « Refuser »
+    staff._decline(staff.work[0])  # « Refuser »
     staff.decline_page.save.click()  # no reason: not sent
     assert "motif" in staff.decline_page.title.text()
     keys = staff.decline_page.keyboard
