@@ -1095,6 +1095,11 @@
         <translation>Decline the request</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <location filename="../../ui/collect/pickup_words.py" line="-72"/>
         <source>Rien n’a été remis</source>
         <translation>Nothing was handed over</translation>

@@ -145,3 +145,6 @@ class DeclinePage(QWidget):
         self.reason.setPlaceholderText(translate("Collect", "Motif lu par l’agent"))
         self.cancel.setText(translate("Collect", "Annuler"))
         self.save.setText(translate("Collect", "Refuser la demande"))
+        # « OK »: on a portrait totem the bottom row has no room for a longer word beside
+        # « espace »; « Refuser la demande » says it in full above
+        self.keyboard.set_action_label(translate("Collect", "OK"))
