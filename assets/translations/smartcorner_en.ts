@@ -249,7 +249,7 @@
         <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_column.py" line="+76"/>
+        <location filename="../../ui/events/events_column.py" line="+86"/>
         <source>Le programme n’est pas disponible pour le moment.</source>
         <translation>The programme is not available right now.</translation>
     </message>
@@ -262,7 +262,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+155"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>The staff list could not be loaded.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>Simuler un badge</source>
         <translation>Simulate a badge</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../ui/widgets/bottom_bar.py" line="+98"/>
+        <location filename="../../ui/widgets/bottom_bar.py" line="+108"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/documents/browse.py" line="+170"/>
+        <location filename="../../ui/documents/browse.py" line="+180"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>Staff: check people in</translation>
     </message>
     <message>
-        <location filename="../../ui/help/capability.py" line="+68"/>
+        <location filename="../../ui/help/capability.py" line="+70"/>
         <source>Besoin d’aide&#x202f;?</source>
         <translation>Need help?</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>A technician will see you: take a number</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/capability.py" line="+143"/>
+        <location filename="../../ui/collect/capability.py" line="+174"/>
         <source>Retrait Click &amp; Collect</source>
         <translation>Click &amp; Collect pickup</translation>
     </message>
@@ -404,6 +404,16 @@
         <location line="+1"/>
         <source>Retirez le matériel que vous avez commandé</source>
         <translation>Collect the equipment you ordered</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Catalogue de services</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voyez ce que vous pouvez demander</source>
+        <translation>See what you may request</translation>
     </message>
     <message>
         <location filename="../../ui/documents/capability.py" line="+32"/>
@@ -427,6 +437,239 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../ui/collect/catalogue.py" line="+180"/>
+        <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
+        <translation>Unknown badge: ask the team to link it to your name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Le catalogue n’est pas disponible pour le moment.</source>
+        <translation>The catalogue is not available at the moment.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Catalogue de services</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bonjour {name}&#x202f;: voici ce que vous pouvez demander.</source>
+        <translation>Hello {name}: here is what you may request.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passez votre badge pour savoir ce que vous pouvez demander.</source>
+        <translation>Tap your badge to see what you may request.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Votre reçu s’imprime&#x202f;; suivez la demande dans «&#x202f;Mon espace&#x202f;».</source>
+        <translation>Your slip is printing; follow the request in “My space”.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Demande impossible&#x202f;: {why}</source>
+        <translation>Request not possible: {why}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La demande n’a pas pu être enregistrée&#x202f;: réessayez.</source>
+        <translation>The request could not be saved: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+88"/>
+        <source>Vous y avez droit&#x202f;: demandez-le au Smart Store</source>
+        <translation>You are entitled to it: request it at the Smart Store</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Demander</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Une précision&#x202f;? (facultatif)</source>
+        <translation>Anything to add? (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envoyer la demande</source>
+        <translation>Send the request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Demande envoyée</source>
+        <translation>Request sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} × {item} — demande n° {ref}. L’équipe va l’étudier.</source>
+        <translation>{n} × {item} — request no. {ref}. The team will review it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collect/catalogue_words.py" line="+18"/>
+        <source>Postes et écrans</source>
+        <translation>Computers and screens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobilité</source>
+        <translation>Mobility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessoires</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logiciels et accès</source>
+        <translation>Software and access</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accompagnement</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Retrait au Smart Store</source>
+        <translation>Collect at the Smart Store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installé à votre bureau</source>
+        <translation>Installed at your desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accès ouvert sur votre compte</source>
+        <translation>Access opened on your account</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stock au dernier passage&#x202f;: {n}</source>
+        <translation>Stock at the last visit: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plus en stock ici</source>
+        <translation>Out of stock here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En stock ici&#x202f;: {n}</source>
+        <translation>In stock here: {n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>par an</source>
+        <translation>a year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tous les {n} ans</source>
+        <translation>every {n} years</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tous les {n} jours</source>
+        <translation>every {n} days</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>aux agents</source>
+        <translation>agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aux ambassadeurs</source>
+        <translation>ambassadors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aux administrateurs</source>
+        <translation>administrators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>à l’équipe du Smart Corner</source>
+        <translation>the Smart Corner team</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{first} et {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{limit} par agent {period}&#x202f;: prochain possible le {day}</source>
+        <translation>{limit} per agent {period}: next possible on {day}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vous avez déjà reçu le maximum ({limit})</source>
+        <translation>You have already received the maximum ({limit})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Déjà demandé le {day}</source>
+        <translation>Already requested on {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réservé {who}</source>
+        <translation>Only for {who}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Votre compte n’est pas actif</source>
+        <translation>Your account is not active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N’est plus proposé</source>
+        <translation>No longer offered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réservé à d’autres directions</source>
+        <translation>Reserved for other directorates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déjà demandé</source>
+        <translation>Already requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plus en stock ici pour le moment</source>
+        <translation>Out of stock here for now</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vous pouvez le demander</source>
+        <translation>You may request it</translation>
+    </message>
+</context>
+<context>
     <name>ClearButton</name>
     <message>
         <location filename="../../ui/widgets/buttons.py" line="+115"/>
@@ -442,12 +685,12 @@
         <translation>{day} at {time}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Prêt — à retirer avant le {day}</source>
         <translation>Ready — collect before {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff_parts.py" line="+65"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+74"/>
         <location filename="../../ui/collect/texts.py" line="+3"/>
         <source>Prêt à retirer</source>
         <translation>Ready to collect</translation>
@@ -488,7 +731,12 @@
         <translation>Cancelled {day}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Demande refusée le {day}</source>
+        <translation>Request declined on {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Non retiré à temps — expiré le {day}</source>
         <translation>Not collected in time — expired {day}</translation>
     </message>
@@ -608,7 +856,17 @@
         <translation>Your directorate no longer entitles you to this item</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Déjà demandé le {day}</source>
+        <translation>Already requested on {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plus en stock sur ce site</source>
+        <translation>Out of stock at this site</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Pas cette fois&#x202f;: au plus {limit} par agent, vos autres articles comptent</source>
         <translation>Not this time: at most {limit} per person, your other items count</translation>
     </message>
@@ -678,7 +936,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+166"/>
+        <location filename="../../ui/collect/staff.py" line="+185"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -688,7 +946,7 @@
         <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+141"/>
         <source>Saisissez ou scannez le n° d’inventaire ou le n° de série.</source>
         <translation>Type or scan the asset tag or the serial number.</translation>
     </message>
@@ -709,11 +967,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../ui/collect/stock_page.py" line="+114"/>
         <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-302"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -728,12 +987,17 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+167"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+80"/>
+        <source>Écrivez le motif&#x202f;: l’agent le lira.</source>
+        <translation>Write the reason: the agent will read it.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Commandes à préparer — {name}</source>
         <translation>Orders to prepare — {name}</translation>
     </message>
@@ -764,6 +1028,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/collect/stock_page.py" line="+8"/>
+        <source>Stock du site</source>
+        <translation>Site stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>N° d’inventaire</source>
         <translation>Asset tag</translation>
     </message>
@@ -774,17 +1044,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+72"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/collect/staff_parts.py" line="+2"/>
+        <location filename="../../ui/collect/staff_parts.py" line="-68"/>
         <source>Marquer préparé</source>
         <translation>Mark prepared</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff_parts.py" line="-32"/>
+        <location filename="../../ui/collect/staff_parts.py" line="-38"/>
         <source>{agent} · commande {ref}, ligne {n}</source>
         <translation>{agent} · order {ref}, line {n}</translation>
     </message>
@@ -802,6 +1073,41 @@
         <location line="+3"/>
         <source>n° d’inventaire ou de série requis</source>
         <translation>asset tag or serial number required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demande faite à la borne — à valider ou refuser</source>
+        <translation>Requested at the kiosk — approve or decline</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Valider</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refuser</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Refuser {n} × {item} pour {agent}</source>
+        <translation>Decline {n} × {item} for {agent}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Motif lu par l’agent</source>
+        <translation>Reason the agent will read</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuser la demande</source>
+        <translation>Decline the request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../ui/collect/pickup_words.py" line="-72"/>
@@ -935,11 +1241,16 @@
         <source>Passez votre badge pour voir toutes vos commandes.</source>
         <translation>Tap your badge to see all your orders.</translation>
     </message>
+    <message>
+        <location filename="../../ui/collect/stock_page.py" line="+1"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
 </context>
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+338"/>
+        <location filename="../../ui/help/pages.py" line="+364"/>
         <source>Tapez au clavier, ou passez cette étape pour prendre votre ticket.</source>
         <translation>Type on the keyboard, or skip this step to take your ticket.</translation>
     </message>
@@ -1031,7 +1342,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+90"/>
+        <location filename="../../ui/documents/document_list.py" line="+94"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -1074,7 +1385,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -1094,7 +1405,7 @@
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>%1 page</source>
         <translation>%1 page</translation>
     </message>
@@ -1114,7 +1425,7 @@
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1 min de lecture</source>
         <translation>%1 min read</translation>
     </message>
@@ -1261,7 +1572,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+151"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+193"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1306,7 +1617,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_panels.py" line="-97"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-135"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1376,7 +1687,7 @@
         <translation>Staff only: tap your staff or ambassador badge, or type the admin code.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+95"/>
         <source>{n} inscrits / {cap} places</source>
         <translation>{n} registered / {cap} seats</translation>
     </message>
@@ -1386,7 +1697,7 @@
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Quel événement accueillez-vous&#x202f;?</source>
         <translation>Which event are you welcoming?</translation>
     </message>
@@ -1419,7 +1730,7 @@
 <context>
     <name>EventCard</name>
     <message>
-        <location filename="../../ui/formatting.py" line="+129"/>
+        <location filename="../../ui/formatting.py" line="+126"/>
         <source>Complet</source>
         <translation>Full</translation>
     </message>
@@ -1827,7 +2138,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-313"/>
+        <location filename="../../ui/help/pages.py" line="-338"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1918,7 +2229,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+144"/>
+        <location filename="../../ui/app/screens/home.py" line="+148"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -2078,7 +2389,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+120"/>
+        <location filename="../../ui/documents/search.py" line="+123"/>
         <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -2119,7 +2430,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+273"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+280"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -2639,7 +2950,7 @@
 <context>
     <name>QuarterCharts</name>
     <message>
-        <location filename="../../ui/stats/quarter_charts.py" line="+56"/>
+        <location filename="../../ui/stats/quarter_charts.py" line="+77"/>
         <source>Par mois</source>
         <translation>By month</translation>
     </message>
@@ -2816,7 +3127,7 @@
 <context>
     <name>ReasonsPage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+165"/>
+        <location filename="../../ui/help/pages.py" line="+190"/>
         <source>Votre badge est reconnu.</source>
         <translation>Your badge is recognised.</translation>
     </message>
@@ -2864,14 +3175,14 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+170"/>
-        <location line="+69"/>
+        <location filename="../../ui/documents/search.py" line="+175"/>
+        <location line="+72"/>
         <location line="+29"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>dans %1 · tout afficher</source>
         <translation>in %1 · show all</translation>
     </message>
@@ -2881,7 +3192,7 @@
         <translation>Search all themes, not only %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Plus de %1 résultats</source>
         <translation>More than %1 results</translation>
     </message>
@@ -2939,17 +3250,17 @@
 <context>
     <name>SelfCheckin</name>
     <message>
-        <location filename="../../ui/checkin/self_checkin.py" line="+143"/>
+        <location filename="../../ui/checkin/self_checkin.py" line="+51"/>
         <source>Confirmer</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>M’inscrire</source>
         <translation>Sign me up</translation>
     </message>
@@ -3262,7 +3573,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+191"/>
+        <location filename="../../ui/stats/screen.py" line="+192"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -3350,7 +3661,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync/status.py" line="+36"/>
+        <location filename="../../ui/sync/status.py" line="+44"/>
         <source>à l’instant</source>
         <translation>just now</translation>
     </message>
@@ -3415,7 +3726,7 @@
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+175"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>
@@ -3501,7 +3812,7 @@
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../ui/help/ticket.py" line="+172"/>
+        <location filename="../../ui/help/ticket.py" line="+179"/>
         <source>Votre numéro&#x202f;: {ticket}.</source>
         <translation>Your number: {ticket}.</translation>
     </message>
@@ -3931,7 +4242,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/checkin/visitor_form.py" line="+94"/>
+        <location filename="../../ui/checkin/visitor_form.py" line="+114"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>

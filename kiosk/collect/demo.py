@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from typing import Any, Final
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from kiosk.collect.requests import reference_for
 from kiosk.collect.staff import PICKUP_DAYS
-from kiosk.collect.status import Actor, ItemKind, LineStatus
+from kiosk.collect.status import Actor, Delivery, Family, ItemKind, LineStatus, OrderSource
+from kiosk.collect.stock import SET_BY_IMPORT
 from kiosk.collect.tables import (
     CatalogueItem,
     CollectOrder,
@@ -25,16 +28,17 @@ from kiosk.collect.tables import (
     LineEvent,
     OrderLine,
     Pickup,
+    SiteStock,
 )
 from kiosk.db.demo import DemoBase
-from kiosk.db.models import Direction, Person
+from kiosk.db.models import Direction, Kiosk, Person, Site
 from kiosk.domain import PARIS, Role
 
 FIELD_DIRECTIONS: Final = ("DSI", "DRIT", "DSH", "DENV")
 _ALL_BUT_AGENTS: Final = ("ambassador", "staff", "admin")
 
 # code, name, kind, icon, tracked, roles, directions, max per agent, renewal days
-CATALOGUE: Final[tuple[tuple[Any, ...], ...]] = (
+CATALOGUE: tuple[tuple[Any, ...], ...] = (
     ("CLAVIER", "Clavier AZERTY", ItemKind.EQUIPMENT, "keyboard", False, None, None, 1, 1095),
     ("SOURIS", "Souris optique", ItemKind.EQUIPMENT, "mouse", False, None, None, 1, 365),
     ("CASQUE-TEAMS", "Casque Teams", ItemKind.EQUIPMENT, "headset", False, None, None, 1, 730),
@@ -108,6 +112,82 @@ CATALOGUE: Final[tuple[tuple[Any, ...], ...]] = (
     ),
     ("VPN", "Accès VPN nomade", ItemKind.SERVICE, "shield-lock", False, None, None, 1, None),
 )
+# The « Catalogue de services » beyond what the online orders above use: the five shelves.
+CATALOGUE += (
+    ("ECRAN-27", 'Écran 27" réglable', ItemKind.EQUIPMENT, "device-desktop", True,
+     _ALL_BUT_AGENTS, None, 1, 1825),
+    ("PC-PORTABLE", "Ordinateur portable 14\"", ItemKind.EQUIPMENT, "device-laptop", True,
+     None, None, 1, 1460),
+    ("TABLETTE", "Tablette de terrain", ItemKind.EQUIPMENT, "device-mobile", True,
+     None, FIELD_DIRECTIONS, 1, 1095),
+    ("CLE-4G", "Clé 4G de secours", ItemKind.EQUIPMENT, "device-sim", True,
+     None, None, 1, 730),
+    ("SAC-PC", "Sacoche pour ordinateur", ItemKind.EQUIPMENT, "shopping-bag", False,
+     None, None, 1, 1095),
+    ("REHAUSSEUR", "Rehausseur d'écran", ItemKind.EQUIPMENT, "box", False,
+     None, None, 1, None),
+    ("LICENCE-PDF", "Éditeur PDF", ItemKind.SERVICE, "file-type-pdf", False,
+     None, None, 1, None),
+    ("SIGNATURE", "Parapheur électronique", ItemKind.SERVICE, "signature", False,
+     _ALL_BUT_AGENTS, None, 1, None),
+    ("VISIO-WEBINAIRE", "Licence webinaire", ItemKind.SERVICE, "presentation", False,
+     None, None, 1, 365),
+    ("ATELIER-1TO1", "Prise en main personnalisée", ItemKind.SERVICE, "school", False,
+     None, None, 2, 365),
+    ("INSTALL-POSTE", "Installation du poste au bureau", ItemKind.SERVICE, "tool", False,
+     None, None, 1, 365),
+    ("DIAG-PC", "Diagnostic de votre ordinateur", ItemKind.SERVICE, "cpu", False,
+     None, None, None, None),
+)  # fmt: skip
+
+# code: shelf, delivery, units at the demo Smart Store (None: keeps no stock), what it is
+SHELF: Final[dict[str, tuple[Family, Delivery, int | None, str]]] = {
+    "ECRAN-24": (Family.WORKSTATIONS, Delivery.PICKUP, 6,
+                 "Un second écran pour travailler à l'aise, câbles fournis."),
+    "ECRAN-27": (Family.WORKSTATIONS, Delivery.INSTALLATION, 2,
+                 "Grand écran réglable en hauteur, posé et branché à votre bureau."),
+    "PC-PORTABLE": (Family.WORKSTATIONS, Delivery.INSTALLATION, 3,
+                    "Votre ordinateur de travail, préparé avec vos logiciels."),
+    "PC-PRET": (Family.WORKSTATIONS, Delivery.PICKUP, 1,
+                "Un portable prêté pour une mission ou une panne, à rendre ensuite."),
+    "DOCK-USBC": (Family.WORKSTATIONS, Delivery.PICKUP, 4,
+                  "Un seul câble pour l'écran, le clavier, la souris et le réseau."),
+    "SMARTPHONE": (Family.MOBILITY, Delivery.PICKUP, 3,
+                   "Téléphone professionnel pour les agents de terrain."),
+    "TABLETTE": (Family.MOBILITY, Delivery.PICKUP, 0,
+                 "Tablette robuste pour les relevés sur le terrain."),
+    "CLE-4G": (Family.MOBILITY, Delivery.PICKUP, 5,
+               "Internet partout quand le Wi-Fi manque, en déplacement."),
+    "LIGNE-MOBILE": (Family.MOBILITY, Delivery.OPEN_ACCESS, None,
+                     "Votre ligne activée sur votre téléphone professionnel."),
+    "SAC-PC": (Family.MOBILITY, Delivery.PICKUP, 8,
+               "Sacoche matelassée pour transporter votre portable."),
+    "CLAVIER": (Family.ACCESSORIES, Delivery.PICKUP, 12, "Clavier filaire AZERTY, pavé numérique."),
+    "SOURIS": (Family.ACCESSORIES, Delivery.PICKUP, 15, "Souris filaire, gauchers et droitiers."),
+    "CASQUE-TEAMS": (Family.ACCESSORIES, Delivery.PICKUP, 1,
+                     "Casque avec micro pour les réunions en ligne."),
+    "WEBCAM": (Family.ACCESSORIES, Delivery.PICKUP, 4, "Caméra HD à clipser sur l'écran."),
+    "PORTE-BADGE": (Family.ACCESSORIES, Delivery.PICKUP, 30, "Porte-badge rigide et cordon."),
+    "ADAPT-HDMI": (Family.ACCESSORIES, Delivery.PICKUP, 9,
+                   "Pour brancher votre portable sur un écran ou un vidéoprojecteur."),
+    "REHAUSSEUR": (Family.ACCESSORIES, Delivery.PICKUP, 6,
+                   "Met l'écran à hauteur des yeux : meilleur pour le dos."),
+    "VPN": (Family.SOFTWARE, Delivery.OPEN_ACCESS, None,
+            "Accès sécurisé au réseau du Département depuis chez vous."),
+    "LICENCE-PDF": (Family.SOFTWARE, Delivery.OPEN_ACCESS, None,
+                    "Modifier, assembler et annoter des PDF."),
+    "SIGNATURE": (Family.SOFTWARE, Delivery.OPEN_ACCESS, None,
+                  "Signer et faire circuler les parapheurs en ligne."),
+    "VISIO-WEBINAIRE": (Family.SOFTWARE, Delivery.OPEN_ACCESS, None,
+                        "Organiser des webinaires jusqu'à 500 participants."),
+    "ATELIER-1TO1": (Family.SUPPORT, Delivery.PICKUP, None,
+                     "Une heure avec un ambassadeur pour maîtriser vos outils."),
+    "INSTALL-POSTE": (Family.SUPPORT, Delivery.INSTALLATION, None,
+                      "Un technicien installe et branche votre poste à votre bureau."),
+    "DIAG-PC": (Family.SUPPORT, Delivery.PICKUP, None,
+                "Votre ordinateur est lent ou bruyant ? Un technicien le vérifie."),
+}  # fmt: skip
+
 ORDINARY: Final = ("CLAVIER", "SOURIS", "CASQUE-TEAMS", "ECRAN-24", "DOCK-USBC", "WEBCAM",
                    "PORTE-BADGE", "ADAPT-HDMI", "VPN")  # fmt: skip
 ORDERS_PER_AGENT: Final = (1, 1, 1, 2)
@@ -135,6 +215,10 @@ def seed_collect(session: Session, base: DemoBase) -> dict[str, int]:
             "renewal_days": renewal,
             "active": True,
             "created_at": created,
+            "family": SHELF[code][0],
+            "delivery": SHELF[code][1],
+            "stocked": SHELF[code][2] is not None,
+            "description": SHELF[code][3],
         }
         for code, name, kind, icon, tracked, roles, dirs, max_n, renewal in CATALOGUE
     ]
@@ -149,6 +233,24 @@ def seed_collect(session: Session, base: DemoBase) -> dict[str, int]:
             ),
             strict=True,
         )
+    )
+    store_site = session.scalar(
+        select(Kiosk.site_id).where(Kiosk.id == base.kiosk_ids["DEMO-STORE"])
+    )
+    assert store_site is not None
+    session.execute(
+        insert(SiteStock),
+        [
+            {
+                "site_id": store_site,
+                "item_id": item_ids[code],
+                "quantity": units,
+                "updated_at": created,
+                "set_by": SET_BY_IMPORT,
+            }
+            for code, (_, _, units, _) in SHELF.items()
+            if units is not None
+        ],
     )
     tracked = {row[0] for row in CATALOGUE if row[4]}
     agents = session.execute(
@@ -187,6 +289,7 @@ def seed_collect(session: Session, base: DemoBase) -> dict[str, int]:
                         rng, len(orders) - 1, line_no, code, item_ids, tracked, status, placed, now
                     )
                 )
+    _as_kiosk_requests(orders, lines, store_site_code(session, store_site), new_nonce)
     order_ids = list(
         session.scalars(
             insert(CollectOrder)
@@ -287,7 +390,46 @@ _WEIGHTS: Final = {
     LineStatus.PARTIALLY_COLLECTED: 3,
     LineStatus.CANCELLED: 7,
     LineStatus.EXPIRED: 6,
+    LineStatus.DECLINED: 3,
 }
+DECLINE_REASONS: Final = (
+    "Vous êtes déjà équipé de cet article : voyez votre correspondant informatique.",
+    "Plus de stock avant fin janvier : redemandez-le à ce moment-là.",
+)
+
+
+def store_site_code(session: Session, site_id: int) -> str:
+    code = session.scalar(select(Site.code).where(Site.id == site_id))
+    assert code is not None
+    return code
+
+
+def _as_kiosk_requests(
+    orders: list[dict[str, Any]],
+    lines: list[dict[str, Any]],
+    site_code: str,
+    new_nonce: Callable[[], str],
+) -> None:
+    """One-line orders still waiting for staff, or declined, were asked for at the kiosk: the
+    staff screen then has requests to approve, and « Mon espace » a decline to show."""
+    by_order: dict[int, list[dict[str, Any]]] = {}
+    for line in lines:
+        by_order.setdefault(line["_order"], []).append(line)
+    for index, order in enumerate(orders):
+        mine = by_order.get(index, [])
+        kiosk_made = len(mine) == 1 and mine[0]["status"] in (
+            LineStatus.PLACED,
+            LineStatus.DECLINED,
+        )
+        nonce = new_nonce() if kiosk_made else None
+        order |= {
+            "source": OrderSource.KIOSK if kiosk_made else OrderSource.IMPORT,
+            "nonce": nonce,
+            "site_code": site_code if kiosk_made else None,
+            "note": "Pour mon nouveau bureau" if kiosk_made and index % 2 else "",
+        }
+        if nonce is not None:
+            order["reference"] = reference_for(nonce)
 
 
 def _status(rng: random.Random, *, ready_first: bool) -> LineStatus:
@@ -350,4 +492,5 @@ def _line(
         "ready_until": ready_until,
         "asset_tag": f"CD06-{n}" if is_tracked else None,
         "serial": f"SN{rng.randint(10**9, 10**10 - 1)}" if is_tracked else None,
+        "decline_reason": (rng.choice(DECLINE_REASONS) if status is LineStatus.DECLINED else None),
     }

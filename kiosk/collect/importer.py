@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.collect.lines import move_line
-from kiosk.collect.status import PROGRESS, Actor, LineStatus, can_move
+from kiosk.collect.status import PROGRESS, Actor, LineStatus, OrderSource, can_move
 from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLine
 from kiosk.db.models import Person
 from kiosk.domain import PARIS, PersonKind, new_nonce
@@ -61,6 +61,8 @@ class ImportReport:
     lines_moved: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    # Rows about orders made at the kiosk: left as they are, said so (not errors).
+    conflicts: list[RowError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +72,11 @@ class ImportReport:
         return (
             f"{self.orders_created} orders and {self.lines_created} lines created, "
             f"{self.lines_moved} lines moved on, {self.unchanged} rows unchanged"
+            + (
+                f", {len(self.conflicts)} rows left alone (made at a kiosk)"
+                if self.conflicts
+                else ""
+            )
         )
 
 
@@ -219,6 +226,11 @@ def import_orders(
             problem = f"no catalogue item with code {row.item!r}"
         order = orders.get(row.order)
         line = None
+        if problem is None and order is not None and order.source is OrderSource.KIOSK:
+            report.conflicts.append(
+                RowError(row.where, f"order {row.order} was made at a kiosk: left as it is")
+            )
+            continue
         if problem is None and order is not None:
             assert person is not None
             assert item is not None

@@ -24,6 +24,7 @@ from kiosk.collect.lines import lock_lines, move_line
 from kiosk.collect.policy import Holder, ItemPolicy, PolicyRefusal, PriorHandOver, check_allocation
 from kiosk.collect.receipt import pickup_receipt, receipt_code
 from kiosk.collect.status import HANDED_OVER, OPEN, Actor, ItemKind, LineStatus
+from kiosk.collect.stock import take
 from kiosk.collect.tables import CatalogueItem, CollectOrder, HandOver, OrderLine, Pickup
 from kiosk.collect.views import LineView
 from kiosk.db.engine import SQLITE_BEGIN_OPTION
@@ -44,6 +45,7 @@ _RANK: Final = {
     LineStatus.COLLECTED: 5,
     LineStatus.EXPIRED: 6,
     LineStatus.CANCELLED: 7,
+    LineStatus.DECLINED: 8,
 }
 
 
@@ -286,6 +288,7 @@ def hand_over(
         )
         done = LineStatus.COLLECTED if units >= line.quantity else LineStatus.PARTIALLY_COLLECTED
         move_line(session, line, done, now=now, actor=Actor.AGENT, kiosk_id=kiosk.id)
+        take(session, kiosk.site_id, line.item_id, units, now)  # the units leave the site
     try:
         session.flush()
     except IntegrityError:

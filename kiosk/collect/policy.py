@@ -2,7 +2,9 @@
 
 Checked when an order is imported and again at the hand-over, because a role, a direction or
 the agent's previous pickups may have changed in between (the anchors' systems check once, at
-ordering time). Pure: the caller looks the facts up and passes them in.
+ordering time). The catalogue screen and a request at the kiosk ask the same question with
+:func:`check_request`, which adds what only a new request meets: a request for the same item
+still open, and the stock of the site. Pure: the caller looks the facts up and passes them in.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ class RefusalCode(enum.StrEnum):
     ROLE_NOT_ALLOWED = "role_not_allowed"
     DIRECTION_NOT_ALLOWED = "direction_not_allowed"
     QUOTA_REACHED = "quota_reached"  # max per agent within the renewal period
+    ALREADY_REQUESTED = "already_requested"  # an open request or order for the same item
+    OUT_OF_STOCK = "out_of_stock"  # fewer units left at this site than asked for
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class PolicyRefusal:
     next_allowed_at: datetime | None = None  # QUOTA_REACHED with a renewal period
     # QUOTA_REACHED only because of other lines of the same pickup: taking fewer at once works
     together: bool = False
+    requested_at: datetime | None = None  # ALREADY_REQUESTED: when the open one was made
+    available: int | None = None  # OUT_OF_STOCK: units left to request at this site
 
 
 def check_allocation(
@@ -110,3 +116,37 @@ def check_allocation(
                 next_allowed_at = p.at + period
                 break
     return PolicyRefusal(RefusalCode.QUOTA_REACHED, policy.max_per_agent, held, next_allowed_at)
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """A line of the agent for the same item, not handed over nor closed yet."""
+
+    at: datetime  # when it was placed
+
+
+def check_request(
+    policy: ItemPolicy,
+    holder: Holder,
+    quantity: int,
+    prior: Iterable[PriorHandOver],
+    open_requests: Iterable[OpenRequest],
+    available: int | None,
+    now: datetime,
+) -> PolicyRefusal | None:
+    """None if ``holder`` may request ``quantity`` units now, else why not.
+
+    The allocation policy first (who and how many, as at the hand-over), then one open request
+    per item and agent (the next one waits for the first to be handed over or closed, so the
+    quota is never promised twice), then the stock (``available``: units not yet promised at
+    this site; None when the item keeps no stock).
+    """
+    refusal = check_allocation(policy, holder, quantity, prior, now)
+    if refusal is not None:
+        return refusal
+    pending = sorted(r.at for r in open_requests)
+    if pending:
+        return PolicyRefusal(RefusalCode.ALREADY_REQUESTED, requested_at=pending[0])
+    if available is not None and available < quantity:
+        return PolicyRefusal(RefusalCode.OUT_OF_STOCK, available=max(available, 0))
+    return None

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from kiosk.collect.lines import lock_lines, move_line
-from kiosk.collect.status import Actor, LineStatus
+from kiosk.collect.status import Actor, LineStatus, OrderSource
 from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Person
 from kiosk.domain import Role
@@ -64,17 +64,32 @@ class StaffLine:
     status_at: datetime
     asset_tag: str | None
     serial: str | None
+    note: str = ""  # a request made at the kiosk: the agent's note
+    placed_at: datetime | None = None
+
+    @property
+    def to_answer(self) -> bool:
+        """A request made at the kiosk, waiting for staff to approve or decline it."""
+        return self.status is LineStatus.PLACED
 
 
 def lines_to_prepare(session: Session, *, limit: int = 200) -> list[StaffLine]:
-    """Approved and prepared lines, oldest first: the desk's work list."""
+    """Requests made at the kiosk to answer, then approved and prepared lines, oldest first: the
+    desk's work list (imported orders are approved in the online catalogue, not here)."""
     rows = session.execute(
-        select(OrderLine, CollectOrder.reference, Person, CatalogueItem)
+        select(OrderLine, CollectOrder.reference, Person, CatalogueItem, CollectOrder)
         .join(CollectOrder, CollectOrder.id == OrderLine.order_id)
         .join(Person, Person.id == CollectOrder.person_id)
         .join(CatalogueItem, CatalogueItem.id == OrderLine.item_id)
-        .where(OrderLine.status.in_(TO_PREPARE))
-        .order_by(OrderLine.status_at, OrderLine.id)
+        .where(
+            OrderLine.status.in_(TO_PREPARE)
+            | ((OrderLine.status == LineStatus.PLACED) & (CollectOrder.source == OrderSource.KIOSK))
+        )
+        .order_by(
+            case((OrderLine.status == LineStatus.PLACED, 0), else_=1),  # answers first
+            OrderLine.status_at,
+            OrderLine.id,
+        )
         .limit(limit)
     )
     return [
@@ -93,8 +108,10 @@ def lines_to_prepare(session: Session, *, limit: int = 200) -> list[StaffLine]:
             status_at=line.status_at,
             asset_tag=line.asset_tag,
             serial=line.serial,
+            note=order.note,
+            placed_at=order.placed_at,
         )
-        for line, ref, person, item in rows
+        for line, ref, person, item, order in rows
     ]
 
 

@@ -2,6 +2,7 @@
 
     placed -> approved -> prepared -> ready -> collected | partially_collected
     placed | approved | prepared | ready -> cancelled
+    placed -> declined                    (staff refuse a request, with a reason the agent reads)
     ready -> expired                      (not collected before its pickup deadline)
 
 ``partially_collected``: the line was handed over with fewer units than ordered (a shortage
@@ -28,6 +29,30 @@ class LineStatus(enum.StrEnum):
     PARTIALLY_COLLECTED = "partially_collected"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+    DECLINED = "declined"
+
+
+class OrderSource(enum.StrEnum):
+    """Where an order was made: an import never overwrites what the kiosk made."""
+
+    IMPORT = "import"  # the online catalogue's export
+    KIOSK = "kiosk"  # an agent's request at the kiosk
+
+
+class Family(enum.StrEnum):
+    """The catalogue's shelves, in the order the screen shows them."""
+
+    WORKSTATIONS = "workstations"  # postes et écrans
+    MOBILITY = "mobility"
+    ACCESSORIES = "accessories"
+    SOFTWARE = "software"  # logiciels et accès
+    SUPPORT = "support"  # services d'accompagnement
+
+
+class Delivery(enum.StrEnum):
+    PICKUP = "pickup"  # retrait au Smart Store
+    INSTALLATION = "installation"  # a technician comes to the desk
+    OPEN_ACCESS = "open_access"  # an access opened on the agent's account
 
 
 class OrderStatus(enum.StrEnum):
@@ -51,7 +76,7 @@ class Actor(enum.StrEnum):
 
 
 TRANSITIONS: Final[dict[LineStatus, frozenset[LineStatus]]] = {
-    LineStatus.PLACED: frozenset({LineStatus.APPROVED, LineStatus.CANCELLED}),
+    LineStatus.PLACED: frozenset({LineStatus.APPROVED, LineStatus.CANCELLED, LineStatus.DECLINED}),
     LineStatus.APPROVED: frozenset({LineStatus.PREPARED, LineStatus.CANCELLED}),
     LineStatus.PREPARED: frozenset({LineStatus.READY, LineStatus.CANCELLED}),
     LineStatus.READY: frozenset(
@@ -66,6 +91,7 @@ TRANSITIONS: Final[dict[LineStatus, frozenset[LineStatus]]] = {
     LineStatus.PARTIALLY_COLLECTED: frozenset(),
     LineStatus.CANCELLED: frozenset(),
     LineStatus.EXPIRED: frozenset(),
+    LineStatus.DECLINED: frozenset(),
 }
 
 HANDED_OVER: Final = frozenset({LineStatus.COLLECTED, LineStatus.PARTIALLY_COLLECTED})

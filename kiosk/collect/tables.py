@@ -18,14 +18,15 @@ from sqlalchemy import (
     Index,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
     false,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kiosk.collect.status import Actor, ItemKind, LineStatus
-from kiosk.db.models import Base, Person
+from kiosk.collect.status import Actor, Delivery, Family, ItemKind, LineStatus, OrderSource
+from kiosk.db.models import Base, Person, Site
 from kiosk.db.types import choice
 from kiosk.domain import NONCE_LENGTH
 
@@ -58,10 +59,51 @@ class CatalogueItem(Base):
     renewal_days: Mapped[int | None]
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime]
+    # The « Catalogue de services » screen: its shelf, what it is, how it reaches the agent,
+    # and a small picture (PNG, JPEG or SVG bytes: synced to the Smart Tour with the row).
+    family: Mapped[Family] = mapped_column(
+        choice(Family, "family"), default=Family.ACCESSORIES, server_default="accessories"
+    )
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    delivery: Mapped[Delivery] = mapped_column(
+        choice(Delivery, "delivery"), default=Delivery.PICKUP, server_default="pickup"
+    )
+    picture: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # False: no stock is kept (software access, a service): never "out of stock".
+    stocked: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class SiteStock(Base):
+    """How many units of an item a site holds: set by import or by staff, less at hand-over.
+
+    ``set_by`` says who set ``quantity`` last (import | staff): a catalogue import does not
+    overwrite a count staff made after the last import (it reports it instead).
+    """
+
+    __tablename__ = "site_stock"
+    __table_args__ = (
+        UniqueConstraint("site_id", "item_id"),
+        CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalogue_item.id"))
+    quantity: Mapped[int]
+    updated_at: Mapped[datetime]
+    set_by: Mapped[str] = mapped_column(String(16))
+
+    site: Mapped[Site] = relationship()
+    item: Mapped[CatalogueItem] = relationship()
 
 
 class CollectOrder(Base):
-    """An order of the online catalogue; its status is derived from its lines."""
+    """An order: imported from the online catalogue, or an agent's request at the kiosk.
+
+    Its status is derived from its lines. A request made at the kiosk carries the kiosk's
+    nonce (unique: a retry records it once) and the code of the site whose stock it reserves
+    (a code, not an id: the Smart Tour mirrors orders with the central ids of nothing else).
+    """
 
     __tablename__ = "collect_order"
     __table_args__ = (Index(None, "person_id"),)
@@ -71,6 +113,12 @@ class CollectOrder(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     placed_at: Mapped[datetime]
     imported_at: Mapped[datetime]
+    source: Mapped[OrderSource] = mapped_column(
+        choice(OrderSource, "source"), default=OrderSource.IMPORT, server_default="import"
+    )
+    nonce: Mapped[str | None] = mapped_column(String(NONCE_LENGTH), unique=True)
+    site_code: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     person: Mapped[Person] = relationship()
     lines: Mapped[list[OrderLine]] = relationship(
@@ -103,6 +151,7 @@ class OrderLine(Base):
     ready_until: Mapped[datetime | None]  # pickup deadline once ready
     asset_tag: Mapped[str | None] = mapped_column(String(64))
     serial: Mapped[str | None] = mapped_column(String(64))
+    decline_reason: Mapped[str | None] = mapped_column(String(200))  # read by the agent
 
     order: Mapped[CollectOrder] = relationship(back_populates="lines")
     item: Mapped[CatalogueItem] = relationship()

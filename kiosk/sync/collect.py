@@ -10,13 +10,14 @@ base takes moves the line there (ready -> collected) with its history row, in th
 transaction. A line the central base cancelled meanwhile keeps its status, but the hand-over
 is recorded all the same (the item did leave the desk) and said so, to be put right.
 
-**Pull**: the catalogue by code; the orders of the people pulled that still have a line to
-hand over or whose lines moved within the pull window, keeping their central ids (order codes
-carry them, like ticket codes); their lines by order and line number. A line handed over on
-this kiosk keeps what this kiosk knows of it. When a pass over the orders completes, the
-orders the central base no longer lists (closed long ago, or their person purged there) go
-from this kiosk too, unless one of their lines was handed over here: those go with the
-hand-overs' retention (``handovers``), then at the next pass.
+**Pull**: the catalogue by code; the stock of every site by (site code, item code) — what a tour
+kiosk shows offline as « stock au dernier passage »; the orders of the people pulled that still
+have a line to hand over or whose lines moved within the pull window, keeping their central ids
+(order codes carry them, like ticket codes); their lines by order and line number. A line handed
+over on this kiosk keeps what this kiosk knows of it. When a pass over the orders completes, the
+orders the central base no longer lists (closed long ago, or their person purged there) go from
+this kiosk too, unless one of their lines was handed over here: those go with the hand-overs'
+retention (``handovers``), then at the next pass.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ from kiosk.collect.tables import (
     LineEvent,
     OrderLine,
     Pickup,
+    SiteStock,
 )
+from kiosk.db.models import Site
 from kiosk.sync.keys import (
     PERSON,
     insert_for,
@@ -63,6 +66,7 @@ from kiosk.sync.push import KIOSK, CentralIds, Conflict, Sent, _when
 
 ITEM, ORDER, LINE = table_of(CatalogueItem), table_of(CollectOrder), table_of(OrderLine)
 PICKUP, HAND_OVER, LINE_EVENT = table_of(Pickup), table_of(HandOver), table_of(LineEvent)
+STOCK, STOCK_SITE = table_of(SiteStock), table_of(Site)
 
 # How a line's status reads in a conflict ("déjà annulée dans la base centrale").
 STATUS_WORDS: Final = {
@@ -74,6 +78,7 @@ STATUS_WORDS: Final = {
     LineStatus.PARTIALLY_COLLECTED: "remise en partie",
     LineStatus.CANCELLED: "annulée",
     LineStatus.EXPIRED: "expirée",
+    LineStatus.DECLINED: "refusée",
 }
 # What a hand-over pushed here moves along with it (prepared lines carry what staff noted).
 _PREPARED_FIELDS: Final = ("prepared_quantity", "asset_tag", "serial")
@@ -396,6 +401,44 @@ def apply_items(lc: Connection, rows: Sequence[RowMapping]) -> int:
     return upsert_by_key(lc, ITEM, "code", rows)
 
 
+def stock_query(_start: datetime) -> Select[Any]:
+    return (
+        select(STOCK, STOCK_SITE.c.code.label("site_code"), ITEM.c.code.label("item_code"))
+        .join(STOCK_SITE, STOCK_SITE.c.id == STOCK.c.site_id)
+        .join(ITEM, ITEM.c.id == STOCK.c.item_id)
+    )
+
+
+def apply_stock(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    """The central counts, by site and item code: the central base has the last word (the
+    tour's own hand-overs went up before the pull came down)."""
+    sites = dict(lc.execute(select(STOCK_SITE.c.code, STOCK_SITE.c.id)).all())
+    items = dict(
+        lc.execute(
+            select(ITEM.c.code, ITEM.c.id).where(ITEM.c.code.in_({r["item_code"] for r in rows}))
+        ).all()
+    )
+    values = [
+        {
+            "site_id": sites[r["site_code"]],
+            "item_id": items[r["item_code"]],
+            "quantity": r["quantity"],
+            "updated_at": r["updated_at"],
+            "set_by": r["set_by"],
+        }
+        for r in rows
+        if r["site_code"] in sites and r["item_code"] in items
+    ]
+    if values:
+        stmt = insert_for(lc, STOCK)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["site_id", "item_id"],
+            set_={c: stmt.excluded[c] for c in ("quantity", "updated_at", "set_by")},
+        )
+        lc.execute(stmt, values)
+    return len(values)
+
+
 def orders_query(start: datetime) -> Select[Any]:
     return select(ORDER).where(_pulled_orders(start))
 
@@ -528,6 +571,7 @@ __all__ = [
     "apply_items",
     "apply_lines",
     "apply_orders",
+    "apply_stock",
     "items_query",
     "lines_query",
     "orders_kept",
@@ -537,4 +581,5 @@ __all__ = [
     "send_hand_overs",
     "send_line_events",
     "send_pickups",
+    "stock_query",
 ]

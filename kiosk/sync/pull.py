@@ -33,14 +33,17 @@ from kiosk.sync.collect import (
     ITEM,
     LINE,
     ORDER,
+    STOCK,
     apply_items,
     apply_lines,
     apply_orders,
+    apply_stock,
     items_query,
     lines_query,
     orders_kept,
     orders_query,
     prune_orders,
+    stock_query,
 )
 from kiosk.sync.documents import DOCUMENT, apply_documents
 from kiosk.sync.keys import (
@@ -284,6 +287,7 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
     PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
     PullTable("catalogue_item", ITEM, items_query, apply_items),
+    PullTable("site_stock", STOCK, stock_query, apply_stock),
     PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),
     PullTable("order_line", LINE, lines_query, apply_lines),
     PullTable("tour_stop", STOP, stops_query, apply_stops, stops_kept, prune_stops),

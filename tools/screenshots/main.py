@@ -172,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         help="only the attract, home, programme, PIN and administration screens",
     )
     parser.add_argument(
+        "--catalogue",
+        action="store_true",
+        help="only the « Catalogue de services » screens, at --size",
+    )
+    parser.add_argument(
         "--hardening",
         action="store_true",
         help="only « hors service » and the RGPD lines with their details, at --size",
@@ -226,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         from tools.screenshots.pdf_zoom import shoot_pdf_zoom
 
         for path in shoot_pdf_zoom(app, outdir, settle, NOW):
+            print(path)
+        return 0
+    if args.catalogue:
+        from tools.screenshots.catalogue import shoot_catalogue
+
+        for path in shoot_catalogue(app, outdir, settle, NOW, tmp):
             print(path)
         return 0
     if args.hardening:
@@ -318,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots.collect import shoot_collect
 
     written.extend(shoot_collect(app, outdir, settle, NOW, tmp))
+    from tools.screenshots.catalogue import shoot_catalogue
+
+    written.extend(shoot_catalogue(app, outdir, settle, NOW, tmp))
     from tools.screenshots.devices import shoot_devices
 
     demo_db = tmp / "screenshots.sqlite3"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from kiosk.settings import Profile
 from ui.checkin.capability import DOOR, SELF_CHECKIN
-from ui.collect.capability import COLLECT, COLLECT_PICKUP
+from ui.collect.capability import CATALOGUE, COLLECT, COLLECT_PICKUP
 from ui.documents.capability import DOCUMENTS
 from ui.events.capability import EVENTS
 from ui.help.capability import HELP, HELP_FORWARDING
@@ -55,6 +55,6 @@ class TileRegistry:
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
     return TileRegistry(
-        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT, MY_SPACE],
+        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT, CATALOGUE, MY_SPACE],
         services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP, MY_SPACE_HOME, NOTICES],
     )

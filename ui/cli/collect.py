@@ -1,6 +1,8 @@
 """Click & Collect commands (no Qt): importing orders, order codes, expiry, receipt checks.
 
 smartcorner import orders FILE [--dry-run]
+smartcorner import catalogue FILE [--pictures FOLDER] [--dry-run]
+smartcorner collect requests [--status S]
 smartcorner collect order-code ORDER_REF [--days N] [--png FILE]
 smartcorner collect expire
 smartcorner collect verify RECEIPT_CODE
@@ -30,6 +32,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     orders.add_argument("file", type=Path)
     orders.add_argument("--dry-run", action="store_true", help="check only, write nothing")
     orders.set_defaults(handler=_import_orders)
+    catalogue = imports.add_parser(
+        "catalogue",
+        help="the service catalogue (CSV, Excel .xlsx or JSON) with stock per site; all or none",
+        description="Columns: code, name, family, kind, description, delivery, picture, icon, "
+        "roles, directions, max_per_agent, renewal_days, tracked, stocked, active, stock "
+        "(SITE=units; ...). Re-importing is safe.",
+    )
+    catalogue.add_argument("file", type=Path)
+    catalogue.add_argument(
+        "--pictures", type=Path, help="folder of the pictures (default: the file's folder)"
+    )
+    catalogue.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    catalogue.set_defaults(handler=_import_catalogue)
 
     collect = command_group(subparsers, "collect", "Click & Collect")
     code = collect.add_parser("order-code", help="the signed QR code of an order (issuer only)")
@@ -42,6 +57,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify = collect.add_parser("verify", help="who collected what, from a receipt's QR code")
     verify.add_argument("code")
     verify.set_defaults(handler=_verify)
+    listed = collect.add_parser("requests", help="requests made at the kiosks, oldest first")
+    listed.add_argument(
+        "--status",
+        choices=[s.value for s in _statuses()],
+        help="only those in this state (placed: waiting for staff)",
+    )
+    listed.set_defaults(handler=_requests)
+
+
+def _statuses() -> list[Any]:
+    from kiosk.collect.status import LineStatus
+
+    return list(LineStatus)
 
 
 def _sessions(settings: Settings) -> tuple[Any, Any]:
@@ -154,4 +182,67 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
         print("NO MATCH: no pickup has this code (the receipt is not genuine)")
         return 1
     print(text)
+    return 0
+
+
+def _import_catalogue(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.collect.catalogue_import import import_catalogue, read_catalogue
+    from kiosk.collect.importer import ImportFileError
+    from kiosk.ports import SystemClock
+
+    try:
+        rows = read_catalogue(args.file)
+    except (OSError, ImportFileError) as exc:
+        print(f"smartcorner: {exc}", file=sys.stderr)
+        return 2
+    pictures = args.pictures or args.file.resolve().parent
+    engine, sessions = _sessions(settings)
+    try:
+        with sessions() as session:
+            report = import_catalogue(session, rows, SystemClock().now(), pictures=pictures)
+            if not report.ok:
+                session.rollback()
+                for error in report.errors:
+                    print(f"{args.file}: {error}", file=sys.stderr)
+                print(
+                    f"{args.file}: {len(report.errors)} error(s), nothing imported",
+                    file=sys.stderr,
+                )
+                return 1
+            for conflict in report.conflicts:
+                print(f"{args.file}: {conflict}", file=sys.stderr)
+            if args.dry_run:
+                session.rollback()
+                print(f"{args.file}: would import: {report}")
+                return 0
+            session.commit()
+        print(f"{args.file}: {report}")
+        return 0
+    finally:
+        engine.dispose()
+
+
+def _requests(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.collect.requests import requests
+    from kiosk.collect.status import LineStatus
+    from kiosk.domain import PARIS
+
+    engine, sessions = _sessions(settings)
+    try:
+        with sessions() as session:
+            found = requests(session, status=LineStatus(args.status) if args.status else None)
+    finally:
+        engine.dispose()
+    for r in found:
+        when = r.placed_at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+        line = (
+            f"{r.reference}  {when}  {r.status.value:<20} {r.quantity} x {r.item_name}  "
+            f"{r.agent_name} ({r.matricule or '-'})  site {r.site_code or '-'}"
+        )
+        if r.note:
+            line += f"  note: {r.note}"
+        if r.decline_reason:
+            line += f"  declined: {r.decline_reason}"
+        print(line)
+    print(f"{len(found)} request(s)")
     return 0

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kiosk.collect.order_code import OrderCodeVerifier
     from kiosk.ports import BadgePresented
     from kiosk.settings import Settings
+    from ui.collect.catalogue_desk import CatalogueDesk
     from ui.collect.desk import CollectDesk
     from ui.collect.pickup import PickupScreen
     from ui.screens.base import Screen
@@ -78,13 +79,41 @@ def pickup_screen(deps: ScreenDeps) -> Screen:
     return screen
 
 
+def catalogue_desk(deps: ScreenDeps, *, order_codes: bool = True) -> CatalogueDesk:
+    """The Click & Collect desk with the catalogue's calls (the staff screen uses it too, and
+    reads receipts' and orders' codes; the catalogue screen reads none)."""
+    from ui.collect.catalogue_desk import CatalogueDesk
+
+    database, settings = deps.database, deps.settings
+    return CatalogueDesk(
+        database.session_factory,
+        deps.clock,
+        site_key=lambda: _site_key(settings),
+        verifier=(lambda: _verifier(settings)) if order_codes else (lambda: None),
+        kiosk=database.this_kiosk,
+    )
+
+
+def catalogue_screen(deps: ScreenDeps) -> Screen:
+    from ui.collect.catalogue import CatalogueScreen
+
+    settings = deps.settings
+    desk = catalogue_desk(deps, order_codes=False)
+    # The Smart Tour shows the stock of its last sync and promises nothing.
+    screen = CatalogueScreen(desk, deps.theme, last_visit_stock=settings.profile is Profile.TOUR)
+    desk.setParent(screen)
+    desk.warm_up()
+    return screen
+
+
 def staff_screen(deps: ScreenDeps) -> Screen:
     from kiosk.admin_access import PinSecret, pin_guard
     from ui.collect.staff import CollectStaffScreen
+    from ui.collect.stock_page import StockPage
 
-    desk = make_desk(deps, None)
+    desk = catalogue_desk(deps)
     guard = pin_guard(deps.settings, deps.clock, PinSecret.STAFF)
-    screen = CollectStaffScreen(desk, deps.theme, guard)
+    screen = CollectStaffScreen(desk, deps.theme, guard, stock=StockPage(desk, deps.theme))
     desk.setParent(screen)
     return screen
 
@@ -150,6 +179,20 @@ COLLECT = Capability(
     # The Smart Tour too: it brings the orders ready for the sites it visits (kiosk.sync.tour).
     profiles=frozenset({Profile.STORE, Profile.TOUR}),
     order=10,
+)
+
+# « Catalogue de services »: what an agent may request, and the request itself.
+CATALOGUE = Capability(
+    key="catalogue",
+    area=Area.COLLECT,
+    icon="packages",
+    title=lambda: QCoreApplication.translate("Capabilities", "Catalogue de services"),
+    subtitle=lambda: QCoreApplication.translate(
+        "Capabilities", "Voyez ce que vous pouvez demander"
+    ),
+    make_screen=catalogue_screen,
+    profiles=frozenset({Profile.STORE, Profile.TOUR}),
+    order=12,
 )
 
 # A badge or an order code on any screen opens the pickup (no tile of its own).

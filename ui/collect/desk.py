@@ -262,6 +262,32 @@ class CollectDesk(WorkerDesk["KioskRef"]):
 
         self.run(work, on_done, on_error)
 
+    def staff_answer(
+        self,
+        line_id: int,
+        proof: StaffProof,
+        decline_reason: str | None,
+        on_done: Callable[[list[StaffLine]], None],
+        on_error: OnError,
+    ) -> None:
+        """A request made at the kiosk approved (``decline_reason`` None) or declined with the
+        reason the agent will read; answers with the refreshed work list."""
+
+        def work(session: Session, kiosk: KioskRef, now: datetime) -> list[StaffLine]:
+            from kiosk.collect.requests import approve, decline
+            from kiosk.collect.staff import lines_to_prepare
+            from kiosk.db.engine import SQLITE_BEGIN_OPTION
+
+            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            if decline_reason is None:
+                approve(session, line_id, proof, now=now, kiosk_id=kiosk.id)
+            else:
+                decline(session, line_id, proof, decline_reason, now=now, kiosk_id=kiosk.id)
+            session.commit()
+            return lines_to_prepare(session)
+
+        self.run(work, on_done, on_error)
+
     def verify_receipt(
         self, nonce: str, on_done: Callable[[PickupRecord | None], None], on_error: OnError
     ) -> None:

@@ -18,7 +18,7 @@ from kiosk.admin_access import PinGuard
 from ui.collect import texts
 from ui.collect.desk import CollectDesk, NotStaff, StaffMember
 from ui.collect.pickup_pages import MARGINS, clear_layout, kinetic_scroll
-from ui.collect.staff_parts import StaffRow
+from ui.collect.staff_parts import DeclinePage, StaffRow
 from ui.screens.base import Screen
 from ui.theme import named
 from ui.widgets.buttons import TouchButton
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.collect.receipt import PickupRecord
     from kiosk.collect.staff import StaffLine
     from kiosk.ports import BadgePresented
+    from ui.collect.stock_page import StockPage
     from ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,9 @@ class CollectStaffScreen(Screen):
         theme: ThemeController,
         guard: PinGuard,
         parent: QWidget | None = None,
+        stock: StockPage | None = None,
     ) -> None:
+        """``stock``: the « Stock du site » page, where the kiosk keeps a catalogue stock."""
         super().__init__(parent)
         self.desk = desk
         self._theme = theme
@@ -80,6 +83,12 @@ class CollectStaffScreen(Screen):
         heading.addWidget(self.summary)
         head.addLayout(heading, 1)
         head.addWidget(self.lock_button)
+        self.stock_button = TouchButton(theme, "packages", role="secondary")
+        self.stock_button.setObjectName("staffStock")
+        self.stock_button.setVisible(stock is not None)
+        foot = QHBoxLayout()
+        foot.addStretch(1)
+        foot.addWidget(self.stock_button)
         content = QWidget()
         self._rows = QVBoxLayout(content)
         self._rows.setContentsMargins(0, 0, 16, 0)
@@ -91,6 +100,7 @@ class CollectStaffScreen(Screen):
         column.addLayout(head)
         column.addWidget(self.error)
         column.addWidget(self.scroll_area, 1)
+        column.addLayout(foot)
         # preparing one tracked line
         self.prepare_page = QWidget()
         self.prepare_title = named(QLabel(), "collectHello")
@@ -132,9 +142,18 @@ class CollectStaffScreen(Screen):
         prep.addLayout(actions)
         prep.addWidget(self.keyboard, 1)
 
+        self.decline_page = DeclinePage(theme)
+        self.decline_page.cancel_clicked.connect(self._show_list)
+        self.decline_page.save_clicked.connect(self._save_decline)
+
+        self.stock_page = stock
         self._stack = QStackedLayout(self)
-        for page in (self.lock, self.list_page, self.prepare_page):
+        for page in (self.lock, self.list_page, self.prepare_page, self.decline_page):
             self._stack.addWidget(page)
+        if stock is not None:
+            self._stack.addWidget(stock)
+            stock.back_clicked.connect(self._show_list)
+            self.stock_button.clicked.connect(self._show_stock)
         self.retranslate()
 
     # -- unlocking ------------------------------------------------------------------------
@@ -203,6 +222,8 @@ class CollectStaffScreen(Screen):
         self.editing = None
         self.work = []
         clear_layout(self._rows)
+        if self.stock_page is not None:
+            self.stock_page.clear()
         self.lock.clear()
         self._stack.setCurrentWidget(self.lock)
 
@@ -214,6 +235,7 @@ class CollectStaffScreen(Screen):
         for line in lines:
             row = StaffRow(self._theme, line)
             row.act.connect(self._act)
+            row.decline.connect(self._decline)
             self._rows.addWidget(row)
         self._rows.addStretch(1)
         self.retranslate()
@@ -231,7 +253,10 @@ class CollectStaffScreen(Screen):
         if self.staff is None:
             return
         self.error.clear()
-        if line.status is LineStatus.PREPARED:
+        if line.to_answer:
+            self.desk.staff_answer(line.line_id, self.staff.proof, None, self._show_work,
+                                   self._failed)  # fmt: skip
+        elif line.status is LineStatus.PREPARED:
             self.desk.staff_move(
                 line.line_id, self.staff.proof, ready=True,
                 on_done=self._show_work, on_error=self._failed,
@@ -243,6 +268,31 @@ class CollectStaffScreen(Screen):
                 line.line_id, self.staff.proof, ready=False,
                 on_done=self._show_work, on_error=self._failed,
             )  # fmt: skip
+
+    def _show_stock(self) -> None:
+        if self.staff is None or self.stock_page is None:
+            return
+        self.stock_page.load()
+        self._stack.setCurrentWidget(self.stock_page)
+
+    def _decline(self, line: StaffLine) -> None:
+        if self.staff is None:
+            return
+        self.editing = line
+        self.decline_page.open_for(line)
+        self._stack.setCurrentWidget(self.decline_page)
+
+    def _save_decline(self) -> None:
+        line, reason = self.editing, self.decline_page.reason.text().strip()
+        if line is None or self.staff is None:
+            return
+        if not reason:
+            self.decline_page.title.setText(
+                translate("Collect", "Écrivez le motif : l’agent le lira.")
+            )
+            return
+        self.desk.staff_answer(line.line_id, self.staff.proof, reason, self._show_work,
+                               self._failed)  # fmt: skip
 
     def _edit(self, line: StaffLine) -> None:
         self.editing = line
@@ -328,6 +378,7 @@ class CollectStaffScreen(Screen):
             )
         )
         self.lock_button.setText(translate("Collect", "Verrouiller"))
+        self.stock_button.setText(translate("Collect", "Stock du site"))
         self.asset_tag.setPlaceholderText(translate("Collect", "N° d’inventaire"))
         self.serial.setPlaceholderText(translate("Collect", "N° de série"))
         self.cancel.setText(translate("Collect", "Annuler"))

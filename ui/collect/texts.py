@@ -38,6 +38,7 @@ def status_icon(status: LineStatus) -> str:
         LineStatus.PARTIALLY_COLLECTED: "circle-check",
         LineStatus.CANCELLED: "ban",
         LineStatus.EXPIRED: "clock-x",
+        LineStatus.DECLINED: "ban",
     }[status]
 
 
@@ -70,6 +71,10 @@ def status_text(line: LineView) -> str:
         return translate("Collect", "Retiré le {when}").format(when=when(moment))
     if status is LineStatus.CANCELLED:
         return translate("Collect", "Annulé le {day}").format(day=day_and_month(line.status_at))
+    if status is LineStatus.DECLINED:
+        return translate("Collect", "Demande refusée le {day}").format(
+            day=day_and_month(line.status_at)
+        )
     return translate("Collect", "Non retiré à temps — expiré le {day}").format(
         day=day_and_month(line.status_at)
     )
@@ -167,6 +172,10 @@ def policy_text(refusal: PolicyRefusal) -> str:
         RefusalCode.DIRECTION_NOT_ALLOWED: translate(
             "Collect", "Votre direction ne donne plus droit à cet article"
         ),
+        RefusalCode.ALREADY_REQUESTED: translate("Collect", "Déjà demandé le {day}").format(
+            day=day_and_month(refusal.requested_at) if refusal.requested_at else "?"
+        ),
+        RefusalCode.OUT_OF_STOCK: translate("Collect", "Plus en stock sur ce site"),
     }[code]
 
 

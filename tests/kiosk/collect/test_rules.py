@@ -44,6 +44,7 @@ S = LineStatus
 ALLOWED = {
     (S.PLACED, S.APPROVED),
     (S.PLACED, S.CANCELLED),
+    (S.PLACED, S.DECLINED),  # staff refuse a request made at the kiosk
     (S.APPROVED, S.PREPARED),
     (S.APPROVED, S.CANCELLED),
     (S.PREPARED, S.READY),

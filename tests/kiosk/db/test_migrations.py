@@ -36,6 +36,7 @@ TABLES |= {  # Click & Collect (issue 5)
     "order_line_event",
 }
 TABLES |= {"notice"}  # notifications outbox (event sign-up, orders)
+TABLES |= {"site_stock"}  # the catalogue's stock per site
 
 
 @pytest.fixture

@@ -45,9 +45,9 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     assert shell.router.current_key == "home"
     home = shell.router.current
     expected = {
-        Profile.STORE: ["collect", "documents", "events", "help", "myspace"],
+        Profile.STORE: ["collect", "documents", "catalogue", "events", "help", "myspace"],
         Profile.ROOM: ["documents", "events", "door", "myspace"],
-        Profile.TOUR: ["collect", "documents", "events", "door", "myspace"],
+        Profile.TOUR: ["collect", "documents", "catalogue", "events", "door", "myspace"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
     titles = {
@@ -57,6 +57,7 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
         "collect": "Retrait Click & Collect",
         "documents": "Kiosque numérique",
         "myspace": "Mon espace",
+        "catalogue": "Catalogue de services",
     }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u202f!"

@@ -108,9 +108,13 @@ class HomeScreen(Screen):
         self._column.invalidate()
 
     def _place_tiles(self, portrait: bool) -> None:
-        """One row in landscape; in portrait one column, or two for four tiles or more."""
+        """One row in landscape (two rows from five tiles on); in portrait one column, or two
+        for four tiles or more."""
         count = len(self.tiles)
-        columns = (2 if count >= 4 else 1) if portrait else count
+        if portrait:
+            columns = 2 if count >= 4 else 1
+        else:  # five or six tiles in one row leave none its title: two rows of three
+            columns = count if count <= 4 else (count + 1) // 2
         if columns == self._columns:
             return
         self._columns = columns

@@ -1,0 +1,226 @@
+"""« Catalogue de services » in the real store shell on the demo data: the home tile, the
+shelves, a badge tap saying what this agent may request and why not, a request in two taps
+(typed note included) recorded once, the wipe at « Terminé » and at the idle reset, and the
+screen fitting 1366x768, a portrait totem and 4K at 200 %."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.collect.requests import NewRequest, place_request
+from kiosk.collect.status import Family, LineStatus, OrderSource
+from kiosk.collect.tables import CatalogueItem, CollectOrder
+from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.migrate import ensure_schema
+from kiosk.db.models import Kiosk, Person
+from kiosk.demo.seed import seed_demo
+from kiosk.domain import Role
+from kiosk.identity import badge_hash, demo_badge_uid, link_badge, load_site_key
+from kiosk.ports import BadgePresented, FixedClock
+from kiosk.settings import Language, Profile, Settings
+from tests.ui.test_screen_sizes import PANELS, problems
+from ui.collect.catalogue import BROWSE, DONE, REQUEST, CatalogueScreen
+
+FIT_PANELS = [p for p in PANELS if p.name in ("1366x768", "1080x1920", "3840x2160@200")]
+
+
+@pytest.fixture
+def agent(kiosk_settings: Settings, clock: FixedClock) -> int:
+    """A demo agent (role agent) with a badge and a request already made for the dock."""
+    engine = create_db_engine(kiosk_settings.database_url)
+    ensure_schema(engine)
+    sessions = make_session_factory(engine)
+    seed_demo(sessions, clock.now())
+    key = load_site_key(kiosk_settings.site_key_path)
+    with sessions.begin() as s:
+        person = s.scalars(
+            select(Person).where(Person.role == Role.AGENT, Person.active).order_by(Person.id)
+        ).first()
+        assert person is not None
+        link_badge(
+            s, badge_hash(key, demo_badge_uid(person.id)), person.id, now=clock.now(),
+            nonce=uuid.uuid4().hex,
+        )  # fmt: skip
+        dock = s.scalar(select(CatalogueItem).where(CatalogueItem.code == "REHAUSSEUR"))
+        store = s.scalar(select(Kiosk).where(Kiosk.code == "DEMO-STORE"))
+        assert dock is not None
+        assert store is not None
+        place_request(
+            s, NewRequest(person.id, dock.id, 1, "", store.id, uuid.uuid4().hex), clock.now()
+        )
+        person_id = person.id
+    engine.dispose()
+    return person_id
+
+
+def open_catalogue(shell: Any, qtbot: QtBot) -> CatalogueScreen:
+    shell.router.go("catalogue")
+    screen = shell.router.current
+    assert isinstance(screen, CatalogueScreen)
+    qtbot.waitUntil(lambda: screen.catalogue is not None, timeout=10_000)
+    return screen
+
+
+def tap_badge(shell: Any, screen: CatalogueScreen, qtbot: QtBot, person_id: int) -> None:
+    with qtbot.waitSignal(screen.loaded, timeout=10_000):
+        shell.input_router.route_badge(BadgePresented(demo_badge_uid(person_id), "test"))
+
+
+def card_for(screen: CatalogueScreen, name: str) -> Any:
+    return next(c for c in screen.cards if c.isVisible() and c.name.text() == name)
+
+
+def test_a_badge_says_what_this_agent_may_request_and_why_not_then_a_request_in_two_taps(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, kiosk_settings: Settings
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    assert "catalogue" in [c.key for c in shell.tiles.for_profile(Profile.STORE)]
+    screen = open_catalogue(shell, qtbot)
+    assert screen.page == BROWSE
+    assert all(not c.request.isVisible() for c in screen.cards)  # nobody yet: no « Demander »
+    assert "Passez votre badge" in screen.subtitle.text()
+
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.WORKSTATIONS)
+    loan = card_for(screen, "Ordinateur portable de prêt")
+    assert loan.verdict.text() == (
+        "Réservé aux ambassadeurs, aux administrateurs et à l’équipe du Smart Corner"
+    )
+    assert not loan.request.isVisible()
+    screen.show_family(Family.ACCESSORIES)
+    riser = card_for(screen, "Rehausseur d'écran")
+    assert riser.verdict.text().startswith("Déjà demandé le ")
+    keyboard = card_for(screen, "Clavier AZERTY")
+    assert "En stock ici" in keyboard.facts.text()
+
+    webcam = card_for(screen, "Webcam HD")
+    if not webcam.request.isVisible():  # the demo handed this agent one: take another item
+        webcam = next(c for c in screen.cards if c.isVisible() and c.request.isVisible())
+    name = webcam.name.text()
+    webcam.request.click()  # first tap
+    assert screen.page == REQUEST
+    keys = screen.request_page.keyboard
+    for char in "bureau":
+        keys.key_for(char).click()
+    with qtbot.waitSignal(screen.page_changed, timeout=10_000, check_params_cb=lambda p: p == DONE):
+        screen.request_page.send.click()  # second tap
+    reference = screen.done_page.qr.payload
+    assert reference.startswith("DEM-")
+    assert reference in screen.done_page.body.text()
+
+    engine = create_db_engine(kiosk_settings.database_url)
+    with make_session_factory(engine)() as s:
+        order = s.scalar(select(CollectOrder).where(CollectOrder.reference == reference))
+        assert order is not None
+        assert (order.person_id, order.source, order.note) == (agent, OrderSource.KIOSK, "Bureau")
+        assert order.lines[0].status is LineStatus.PLACED
+        assert order.lines[0].item.name == name
+    engine.dispose()
+
+    screen.done_page.finish.click()  # « Terminé »: nothing of the agent stays
+    qtbot.waitUntil(lambda: screen.catalogue is not None and screen.catalogue.person_id is None)
+    shown = " ".join(label.text() for label in screen.findChildren(QLabel))
+    assert "Déjà demandé" not in shown
+    assert reference not in shown
+
+
+def test_the_idle_reset_forgets_the_agent_and_the_draft(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    next(c for c in screen.cards if c.isVisible() and c.request.isVisible()).request.click()
+    screen.request_page.note.setText("mon bureau au 3e")
+    screen.reset()
+    assert screen.page == BROWSE
+    assert screen.draft is None
+    assert screen.request_page.note.text() == ""
+    assert "Bonjour" not in screen.subtitle.text()
+
+
+@pytest.mark.parametrize("panel", FIT_PANELS, ids=lambda p: p.name)
+def test_the_catalogue_fits_the_panel(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, qapp: QApplication, panel: Any
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    metrics = panel.metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    report: list[str] = []
+    for lang in (Language.FR, Language.EN):
+        shell.session.set_language(lang)
+        for family in Family:
+            screen.show_family(family)
+            qapp.processEvents()
+            report += [f"{lang} {family}: {p}" for p in problems(shell.window, screen, metrics)]
+        screen.show_family(Family.ACCESSORIES)
+        next(c for c in screen.cards if c.isVisible() and c.request.isVisible()).request.click()
+        qapp.processEvents()
+        report += [f"{lang} request: {p}" for p in problems(shell.window, screen, metrics)]
+        screen.go_back()
+    # the staff side of requests: the decline page and « Stock du site »
+    shell.router.go("collect_staff")
+    staff = shell.router.current
+    for digit in shell.settings.staff_pin:
+        staff.lock.type_digit(digit)
+    staff.lock.validate.click()
+    qtbot.waitUntil(lambda: staff.staff is not None and not staff.desk.pending, timeout=10_000)
+    for lang in (Language.FR, Language.EN):
+        shell.session.set_language(lang)
+        staff._decline(next(line for line in staff.work if line.to_answer))
+        qapp.processEvents()
+        report += [f"{lang} decline: {p}" for p in problems(shell.window, staff, metrics)]
+        staff.stock_button.click()
+        qtbot.waitUntil(lambda: bool(staff.stock_page.rows) and not staff.desk.pending)
+        report += [f"{lang} stock: {p}" for p in problems(shell.window, staff, metrics)]
+        staff.stock_page.back.click()
+    assert not report, "\n".join(report)
+
+
+def test_staff_count_the_sites_stock_and_the_catalogue_shows_it(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, kiosk_settings: Settings
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    shell.router.go("collect_staff")
+    staff = shell.router.current
+    for digit in shell.settings.staff_pin:
+        staff.lock.type_digit(digit)
+    staff.lock.validate.click()
+    qtbot.waitUntil(lambda: staff.staff is not None and not staff.desk.pending, timeout=10_000)
+    staff.stock_button.click()
+    page = staff.stock_page
+    qtbot.waitUntil(lambda: bool(page.rows) and not staff.desk.pending, timeout=10_000)
+    row = next(r for r in page.rows if r.entry.name == "Clavier AZERTY")
+    before = row.entry.stock
+    assert before is not None
+    row.more.click()
+    qtbot.waitUntil(lambda: not staff.desk.pending, timeout=10_000)
+    row = next(r for r in page.rows if r.entry.name == "Clavier AZERTY")
+    assert row.count.text() == str(before + 1)
+    screen = open_catalogue(shell, qtbot)
+    screen.show_family(Family.ACCESSORIES)
+    assert f"En stock ici\u202f: {before + 1}" in card_for(screen, "Clavier AZERTY").facts.text()
+
+
+def test_the_tour_shows_the_stock_of_its_last_sync_and_takes_no_request(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    shell = make_shell(profile=Profile.TOUR, reader="none")
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    keyboard = card_for(screen, "Clavier AZERTY")
+    assert keyboard.facts.text().endswith(f"Stock au dernier passage\u202f: {keyboard.entry.stock}")
+    assert keyboard.verdict.text() == "Vous y avez droit\u202f: demandez-le au Smart Store"
+    assert all(not c.request.isVisible() for c in screen.cards)
