@@ -6,11 +6,14 @@ Kept out of :mod:`ui.collect.staff` so that the screen is only the flow.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.collect.staff import StaffLine
 from kiosk.collect.status import LineStatus
 from ui.collect import texts
+from ui.speech.narrator import SKIP, TARGET
+from ui.speech.phrase import Phrase
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -19,7 +22,12 @@ translate = texts.translate
 
 
 class StaffRow(QFrame):
-    """One line to prepare: for whom, what, and the one next step as a button."""
+    """One line to prepare: for whom, what, and the one next step as a button.
+
+    On the speech path the row is the key stop (Enter does its next step), so that what is
+    said is the line and its step together; its button is passed over. The item and its state
+    are said aloud, the agent's name and order only into a headset.
+    """
 
     act = Signal(object)  # StaffLine
 
@@ -67,9 +75,27 @@ class StaffRow(QFrame):
             else translate("Collect", "Marquer préparé")
         )
         self.button.clicked.connect(lambda: self.act.emit(self.line))
+        self.button.setProperty(SKIP, True)
+        self.setProperty(TARGET, True)
+        self.position = (1, 1)
+        self._said = (name.text(), who, state)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 14, 24, 14)
         row.setSpacing(24)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(column, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def spoken(self) -> list[Phrase]:
+        what, who, state = self._said
+        n, count = self.position
+        place = translate("Collect", "Ligne {n} sur {count}").format(n=n, count=count)
+        step = translate("Collect", "Entrée\u202f: {action}").format(action=self.button.text())
+        aloud = f"{place}, {what}, {state}. {step}"
+        return [Phrase(aloud, f"{place}, {what}, {who}, {state}. {step}")]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.act.emit(self.line)
+        else:
+            super().keyPressEvent(event)

@@ -41,7 +41,9 @@ class AdminScreen(Screen):
         theme: ThemeController,
         can_simulate_badges: bool = False,
         parent: QWidget | None = None,
+        voice: QWidget | None = None,
     ) -> None:
+        """``voice``: the « Voix » row (``VoiceRow``), the last of the card."""
         super().__init__(parent)
         self._theme = theme
         self._can_simulate = can_simulate_badges
@@ -76,6 +78,11 @@ class AdminScreen(Screen):
             value.setWordWrap(True)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
+        self.voice_name = named(QLabel(), "adminName")
+        self.voice = voice
+        if voice is not None:
+            grid.addWidget(self.voice_name, len(values), 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(voice, len(values), 1)
         grid.setColumnStretch(1, 1)
 
         self.back = TouchButton(theme, "arrow-left", role="secondary")
@@ -87,7 +94,8 @@ class AdminScreen(Screen):
         self.simulator = TouchButton(theme, "id-badge-2", role="secondary")
         self.simulator.setObjectName("adminSimulator")
         self.simulator.clicked.connect(self.simulator_requested)
-        self.simulator.setVisible(can_simulate_badges)
+        if not can_simulate_badges:  # never setVisible(True) before it has a parent: a window
+            self.simulator.setVisible(False)
         self.stats = TouchButton(theme, "chart-bar", role="secondary")
         self.stats.setObjectName("adminStats")
         self.stats.clicked.connect(self.stats_requested)
@@ -193,6 +201,7 @@ class AdminScreen(Screen):
         ]
         for label, name in zip(self.names, names, strict=True):
             label.setText(name)
+        self.voice_name.setText(self.tr("Voix"))
         # the setting's code after the name: what the operator writes in the configuration
         self.values[2].setText(f"{self._profile_name()} ({self._profile.value})")
         self.back.setText(self.tr("Retour"))
