@@ -14,6 +14,7 @@ from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
 ZWSP = "\u200b"
+SHORT_BELOW = 900  # px of panel height: the card and the column tighten under it
 
 
 def breakable(text: str) -> str:
@@ -122,14 +123,18 @@ class AdminScreen(Screen):
 
     def _resize_for_screen(self) -> None:
         px = self._theme.tokens.px
+        # a short landscape panel (1366x768) holds the « Voix » row and two rows of actions
+        # only with the card's rows and the column closer together
+        metrics = self._theme.metrics
+        d = 2 if metrics.height < SHORT_BELOW and not metrics.portrait else 1  # divides
         self._icon.setFixedSize(px(112), px(112))
         self._header.setSpacing(px(32))
-        self._card_grid.setContentsMargins(px(56), px(40), px(56), px(40))
+        self._card_grid.setContentsMargins(px(56), px(40 // d), px(56), px(40 // d))
         self._card_grid.setHorizontalSpacing(px(48))
-        self._card_grid.setVerticalSpacing(px(22))
+        self._card_grid.setVerticalSpacing(px(22 // d))
         self._actions.setSpacing(px(24))
-        self._column.setContentsMargins(px(96), px(48), px(96), px(48))
-        self._column.setSpacing(px(28))
+        self._column.setContentsMargins(px(96), px(48 // d), px(96), px(48 // d))
+        self._column.setSpacing(px(28 // d))
         self._place_actions()
 
     def _place_actions(self) -> None:
