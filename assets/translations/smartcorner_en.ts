@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+187"/>
+        <location filename="../../ui/app/screens/admin.py" line="+192"/>
         <source>Smart Store, retrait Click &amp; Collect et aide</source>
         <translation>Smart Store, Click &amp; Collect pickup and help</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+155"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -302,7 +302,7 @@
         <translation>The staff list could not be loaded.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>Simuler un badge</source>
         <translation>Simulate a badge</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../ui/widgets/bottom_bar.py" line="+98"/>
+        <location filename="../../ui/widgets/bottom_bar.py" line="+108"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
@@ -353,7 +353,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/documents/browse.py" line="+170"/>
+        <location filename="../../ui/documents/browse.py" line="+172"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -989,7 +989,7 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+338"/>
+        <location filename="../../ui/help/pages.py" line="+364"/>
         <source>Tapez au clavier, ou passez cette étape pour prendre votre ticket.</source>
         <translation>Type on the keyboard, or skip this step to take your ticket.</translation>
     </message>
@@ -1081,7 +1081,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+90"/>
+        <location filename="../../ui/documents/document_list.py" line="+94"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -1124,7 +1124,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>%1 page</source>
         <translation>%1 page</translation>
     </message>
@@ -1164,7 +1164,7 @@
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1 min de lecture</source>
         <translation>%1 min read</translation>
     </message>
@@ -1316,7 +1316,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+153"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+195"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1361,7 +1361,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_panels.py" line="-97"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-135"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1431,7 +1431,7 @@
         <translation>Staff only: tap your staff or ambassador badge, or type the admin code.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+95"/>
         <source>{n} inscrits / {cap} places</source>
         <translation>{n} registered / {cap} seats</translation>
     </message>
@@ -1441,7 +1441,7 @@
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Quel événement accueillez-vous&#x202f;?</source>
         <translation>Which event are you welcoming?</translation>
     </message>
@@ -1911,7 +1911,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-313"/>
+        <location filename="../../ui/help/pages.py" line="-338"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -2082,7 +2082,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+120"/>
+        <location filename="../../ui/documents/search.py" line="+121"/>
         <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -2123,7 +2123,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+273"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+280"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -2860,7 +2860,7 @@
 <context>
     <name>ReasonsPage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+165"/>
+        <location filename="../../ui/help/pages.py" line="+190"/>
         <source>Votre badge est reconnu.</source>
         <translation>Your badge is recognised.</translation>
     </message>
@@ -2908,14 +2908,14 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+171"/>
-        <location line="+69"/>
+        <location filename="../../ui/documents/search.py" line="+176"/>
+        <location line="+72"/>
         <location line="+29"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>dans %1 · tout afficher</source>
         <translation>in %1 · show all</translation>
     </message>
@@ -2925,7 +2925,7 @@
         <translation>Search all themes, not only %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Plus de %1 résultats</source>
         <translation>More than %1 results</translation>
     </message>
@@ -3243,7 +3243,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync/status.py" line="+36"/>
+        <location filename="../../ui/sync/status.py" line="+44"/>
         <source>à l’instant</source>
         <translation>just now</translation>
     </message>
@@ -3308,7 +3308,7 @@
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+175"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>
@@ -3824,7 +3824,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/checkin/visitor_form.py" line="+94"/>
+        <location filename="../../ui/checkin/visitor_form.py" line="+114"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
