@@ -90,6 +90,11 @@ class Paths:
         """The failed-PIN counter of one secret (``admin``, ``staff``): this kiosk's, not shared."""
         return self.data_dir / "lockout" / f"{secret}-pin.json"
 
+    @property
+    def voice_file(self) -> Path:
+        """The accessible mode's voice as staff set it (``kiosk.voice``): this kiosk's own."""
+        return self.data_dir / "voice.json"
+
     def default_db_url(self) -> str:
         return f"sqlite:///{self.database_file}"
 

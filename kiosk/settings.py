@@ -7,11 +7,13 @@ environment variable), the bad value and what is accepted, so an operator can fi
 from __future__ import annotations
 
 import enum
+import json
+import logging
 import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -23,7 +25,9 @@ from kiosk.display_schedule import (
     parse_hours,
 )
 from kiosk.domain import EventKind
-from kiosk.paths import Paths, resolve_paths
+from kiosk.paths import Paths, resolve_paths, write_private_atomically
+
+log = logging.getLogger(__name__)
 
 
 class Profile(enum.StrEnum):
@@ -541,3 +545,62 @@ def with_overrides(settings: Settings, **changes: Any) -> Settings:
 def masked_url(url: str) -> str:
     """The database URL with its password replaced by ***, for screens and logs."""
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+# -- the voice staff set on the admin screen ---------------------------------------------
+# Not read from the configuration file: staff change it at the kiosk, with no access to
+# ``kiosk.toml``, and it must outlast the nightly restart. It is this kiosk's state, kept beside
+# the PIN lockout counters in the data folder (``Paths.voice_file``), all or nothing (a torn
+# file is never read half). An unreadable file gives the defaults: a voice that speaks is
+# better than none.
+
+VOLUME_STEPS: Final = (0.2, 0.4, 0.6, 0.8, 1.0)
+RATE_STEPS: Final = (-0.5, 0.0, 0.5)  # slow, normal, fast (Qt's -1..1 scale)
+
+
+@dataclass(frozen=True)
+class Voice:
+    volume: float = 0.8
+    rate: float = 0.0
+    muted: bool = False
+
+    def next_volume(self) -> Voice:
+        """One step louder, the quietest after the loudest (one button cycles)."""
+        return Voice(_next_step(VOLUME_STEPS, self.volume), self.rate, self.muted)
+
+    def next_rate(self) -> Voice:
+        return Voice(self.volume, _next_step(RATE_STEPS, self.rate), self.muted)
+
+    def toggled_mute(self) -> Voice:
+        return Voice(self.volume, self.rate, not self.muted)
+
+
+def _next_step(steps: tuple[float, ...], value: float) -> float:
+    """The step after ``value`` (after the nearest one, for a value set by hand)."""
+    nearest = min(range(len(steps)), key=lambda n: abs(steps[n] - value))
+    return steps[(nearest + 1) % len(steps)]
+
+
+def load_voice(path: Path) -> Voice:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        voice = Voice(
+            volume=min(1.0, max(0.0, float(raw["volume"]))),
+            rate=min(1.0, max(-1.0, float(raw["rate"]))),
+            muted=bool(raw["muted"]),
+        )
+    except FileNotFoundError:
+        return Voice()
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        log.error("voice settings file unreadable (%s): the default voice", exc)
+        return Voice()
+    return voice
+
+
+def save_voice(path: Path, voice: Voice) -> None:
+    """Durably, 0600 (the data folder is private); an error is logged, the voice kept in use."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_private_atomically(path, json.dumps(asdict(voice)).encode())
+    except OSError as exc:
+        log.error("voice settings not saved (%s): they last until the restart", exc)

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/app/screens/admin.py" line="+179"/>
+        <location filename="../../ui/app/screens/admin.py" line="+192"/>
         <source>Smart Store, retrait Click &amp; Collect et aide</source>
         <translation>Smart Store, Click &amp; Collect pickup and help</translation>
     </message>
@@ -54,7 +54,12 @@
         <translation>Data folder</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Voix</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -92,7 +97,22 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+240"/>
+        <location filename="../../ui/events/agenda.py" line="+297"/>
+        <source>{n} événements à venir.</source>
+        <translation>{n} upcoming events.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 événement à venir.</source>
+        <translation>1 upcoming event.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flèches pour passer d’un événement à l’autre, Entrée pour l’ouvrir.</source>
+        <translation>Arrows to go from one event to the next, Enter to open it.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -690,7 +710,7 @@
         <translation>Ready — collect before {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff_parts.py" line="+74"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+81"/>
         <location filename="../../ui/collect/texts.py" line="+3"/>
         <source>Prêt à retirer</source>
         <translation>Ready to collect</translation>
@@ -936,7 +956,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+185"/>
+        <location filename="../../ui/collect/staff.py" line="+194"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -946,7 +966,7 @@
         <translation>Genuine receipt: {agent}, {n} item(s), {when} — {kiosk}</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+167"/>
         <source>Saisissez ou scannez le n° d’inventaire ou le n° de série.</source>
         <translation>Type or scan the asset tag or the serial number.</translation>
     </message>
@@ -972,7 +992,7 @@
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-328"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -992,12 +1012,17 @@
         <translation>This badge does not open the team area</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+59"/>
+        <source>Tab pour passer d’une ligne à l’autre, Entrée pour la traiter.</source>
+        <translation>Tab to go from one line to the next, Enter to act on it.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Écrivez le motif&#x202f;: l’agent le lira.</source>
         <translation>Write the reason: the agent will read it.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Commandes à préparer — {name}</source>
         <translation>Orders to prepare — {name}</translation>
     </message>
@@ -1044,13 +1069,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/collect/staff_parts.py" line="+72"/>
+        <location filename="../../ui/collect/staff_parts.py" line="+90"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/collect/staff_parts.py" line="-68"/>
+        <location filename="../../ui/collect/staff_parts.py" line="-86"/>
         <source>Marquer préparé</source>
         <translation>Mark prepared</translation>
     </message>
@@ -1090,7 +1115,17 @@
         <translation>Decline</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+18"/>
+        <source>Ligne {n} sur {count}</source>
+        <translation>Line {n} of {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrée&#x202f;: {action}</source>
+        <translation>Enter: {action}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Refuser {n} × {item} pour {agent}</source>
         <translation>Decline {n} × {item} for {agent}</translation>
     </message>
@@ -1133,6 +1168,31 @@
         <location line="+17"/>
         <source>Votre reçu s’imprime…</source>
         <translation>Your receipt is printing…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Flèches pour passer d’un article à l’autre, Entrée pour le cocher ou le décocher, puis «&#x202f;{take}&#x202f;».</source>
+        <translation>Arrows to go from one item to the next, Enter to tick or untick it, then “{take}”.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{n} lignes à recevoir.</source>
+        <translation>{n} lines to receive.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 ligne à recevoir.</source>
+        <translation>1 line to receive.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sans signature, allez sur «&#x202f;{confirm}&#x202f;» et appuyez sur Entrée.</source>
+        <translation>Without a signature, go to “{confirm}” and press Enter.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>C’est noté&#x202f;!</source>
+        <translation>All done!</translation>
     </message>
     <message>
         <location filename="../../ui/collect/pickup_words.py" line="+55"/>
@@ -1278,7 +1338,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+365"/>
+        <location filename="../../ui/documents/document_reader.py" line="+368"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1471,7 +1531,7 @@
 <context>
     <name>Door</name>
     <message>
-        <location filename="../../ui/checkin/door.py" line="+220"/>
+        <location filename="../../ui/checkin/door.py" line="+247"/>
         <source>Un instant, puis présentez le badge.</source>
         <translation>One moment, then present the badge again.</translation>
     </message>
@@ -1506,7 +1566,7 @@
         <translation>This badge does not open the welcome desk.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>À qui est ce badge&#x202f;?</source>
         <translation>Whose badge is this?</translation>
     </message>
@@ -1514,6 +1574,11 @@
         <location line="+2"/>
         <source>Enregistrer une arrivée par le nom</source>
         <translation>Check someone in by name</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Arrivée annulée.</source>
+        <translation>Arrival undone.</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/door_board.py" line="+6"/>
@@ -1526,7 +1591,7 @@
         <translation>This badge already belongs to someone.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door.py" line="+25"/>
+        <location filename="../../ui/checkin/door.py" line="-13"/>
         <source>Badge associé&#x202f;: </source>
         <translation>Badge linked: </translation>
     </message>
@@ -1572,7 +1637,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+193"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+195"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1707,17 +1772,18 @@
         <translation>No event this week.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Présentez un badge ou un billet au lecteur.</source>
         <translation>Present a badge or a ticket to the reader.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>{label} (annulée)</source>
         <translation>{label} (undone)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
+        <location line="+25"/>
         <source>Aucun passage pour l’instant.</source>
         <translation>Nobody yet.</translation>
     </message>
@@ -1725,6 +1791,36 @@
         <location line="+40"/>
         <source>Derniers passages</source>
         <translation>Latest scans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin/door_speech.py" line="+30"/>
+        <source>1 événement.</source>
+        <translation>1 event.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} événements.</source>
+        <translation>{n} events.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flèches pour les parcourir, Entrée pour choisir.</source>
+        <translation>Arrows to go through them, Enter to choose.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Passez les badges et les billets. Tab pour les derniers passages et les actions.</source>
+        <translation>Scan badges and tickets. Tab for the latest scans and the actions.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{present} présents, {registered} inscrits, {capacity} places.</source>
+        <translation>{present} present, {registered} registered, {capacity} seats.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{present} présents, {registered} inscrits.</source>
+        <translation>{present} present, {registered} registered.</translation>
     </message>
 </context>
 <context>
@@ -1758,7 +1854,7 @@
 <context>
     <name>EventDetailPage</name>
     <message>
-        <location filename="../../ui/events/event_detail.py" line="+102"/>
+        <location filename="../../ui/events/event_detail.py" line="+106"/>
         <source>Ouvert aux agents et aux visiteurs extérieurs</source>
         <translation>Open to staff and outside visitors</translation>
     </message>
@@ -1822,9 +1918,17 @@
     </message>
 </context>
 <context>
+    <name>EventListView</name>
+    <message>
+        <location filename="../../ui/events/agenda.py" line="-187"/>
+        <source>Événement {n} sur {count}</source>
+        <translation>Event {n} of {count}</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-252"/>
+        <location filename="../../ui/documents/document_reader.py" line="-255"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
@@ -1847,7 +1951,7 @@
 <context>
     <name>FleetScreen</name>
     <message>
-        <location filename="../../ui/fleet/screen.py" line="+170"/>
+        <location filename="../../ui/fleet/screen.py" line="+171"/>
         <source>Parc des bornes</source>
         <translation>Kiosk fleet</translation>
     </message>
@@ -2263,6 +2367,29 @@
     </message>
 </context>
 <context>
+    <name>LineCard</name>
+    <message>
+        <location filename="../../ui/collect/line_card.py" line="+118"/>
+        <source>Cet article ne peut pas être retiré aujourd’hui.</source>
+        <translation>This item cannot be collected today.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>coché</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non coché</source>
+        <translation>not ticked</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Article {n} sur {count}</source>
+        <translation>Item {n} of {count}</translation>
+    </message>
+</context>
+<context>
     <name>MediaPlayer</name>
     <message>
         <location filename="../../ui/documents/media_player.py" line="+96"/>
@@ -2381,7 +2508,7 @@
 <context>
     <name>Narrator</name>
     <message>
-        <location filename="../../ui/speech/narrator.py" line="+318"/>
+        <location filename="../../ui/speech/narrator.py" line="+333"/>
         <source>Flèches ou Tab pour passer d’un élément à l’autre, Entrée pour choisir, Échap ou moins pour revenir, étoile pour réentendre.</source>
         <translation>Arrows or Tab to move from one item to the next, Enter to choose, Escape or minus to go back, star to hear it again.</translation>
     </message>
@@ -2563,7 +2690,47 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="+166"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="+143"/>
+        <source>Chiffre saisi</source>
+        <translation>Digit entered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le code a au plus {n} chiffres</source>
+        <translation>The code has at most {n} digits</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Code effacé</source>
+        <translation>Code cleared</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le code a au moins {n} chiffres</source>
+        <translation>The code has at least {n} digits</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tapez le code sur le pavé numérique, puis Entrée.</source>
+        <translation>Type the code on the keypad, then Enter.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Code secret, aucun chiffre saisi</source>
+        <translation>Secret code, no digit entered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code secret, 1 chiffre saisi</source>
+        <translation>Secret code, 1 digit entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code secret, {n} chiffres saisis</source>
+        <translation>Secret code, {n} digits entered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Trop d’essais&#x202f;: code refusé jusqu’à {time}</source>
         <translation>Too many attempts: codes refused until {time}</translation>
     </message>
@@ -3175,7 +3342,7 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+175"/>
+        <location filename="../../ui/documents/search.py" line="+176"/>
         <location line="+72"/>
         <location line="+29"/>
         <source>Tous les thèmes</source>
@@ -3371,54 +3538,6 @@
         <location line="+2"/>
         <source>M’inscrire</source>
         <translation>Register</translation>
-    </message>
-</context>
-<context>
-    <name>SpeechControls</name>
-    <message>
-        <location filename="../../ui/app/screens/speech_controls.py" line="+56"/>
-        <source>Voici la voix du kiosque.</source>
-        <translation>This is the kiosk’s voice.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Moins fort</source>
-        <translation>Quieter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plus fort</source>
-        <translation>Louder</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plus lent</source>
-        <translation>Slower</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plus rapide</source>
-        <translation>Faster</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Rétablir la voix</source>
-        <translation>Voice back on</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Couper la voix</source>
-        <translation>Mute the voice</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Voix du mode accessible&#x202f;: volume {volume}&#x202f;%, débit {rate}&#x202f;%</source>
-        <translation>Accessible mode voice: volume {volume}%, rate {rate}%</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source> (coupée)</source>
-        <translation> (muted)</translation>
     </message>
 </context>
 <context>
@@ -4285,6 +4404,49 @@
         <location line="+1"/>
         <source>Enregistrer et imprimer</source>
         <translation>Save and print</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceRow</name>
+    <message>
+        <location filename="../../ui/app/screens/speech_controls.py" line="+70"/>
+        <source>Voici la voix du kiosque.</source>
+        <translation>This is the kiosk’s voice.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Volume {n}&#x202f;%</source>
+        <translation>Volume {n}%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Débit lent</source>
+        <translation>Slow speech</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Débit normal</source>
+        <translation>Normal speech</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Débit rapide</source>
+        <translation>Fast speech</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Débit {n:+d}&#x202f;%</source>
+        <translation>Speech rate {n:+d}%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rétablir la voix</source>
+        <translation>Voice back on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Couper la voix</source>
+        <translation>Mute the voice</translation>
     </message>
 </context>
 </TS>

@@ -7,14 +7,15 @@ and goes back to Ready: tests wait for the speaker to be idle, never for a time.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
-from ui.speech.narrator import Narrator
+from ui.speech.narrator import Narrator, window_rect
 
 WAIT_MS = 20_000  # the mock engine says about ten words a second
 
@@ -70,3 +71,36 @@ def tab_to(qtbot: QtBot, shell: Any, wanted: Any, limit: int = 100) -> None:
         backwards = goal is not None and (here - goal) % len(targets) < (goal - here) % len(targets)
         press(qtbot, shell.window, Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab)
     raise AssertionError("the keys never reached the control")
+
+
+def reading_order_ok(a: QRect, b: QRect) -> bool:
+    """``b`` may come after ``a`` for a reader: its middle lies below ``a`` (a lower row), or
+    within ``a``'s height and further right (the same row). A tall widget (the door's arrivals
+    list) shares its row with the buttons beside it; the keys never go back up."""
+    if b.center().y() > a.bottom():
+        return True
+    return a.top() <= b.center().y() and b.left() > a.left()
+
+
+def walk_focus(qtbot: QtBot, shell: Any) -> list[QWidget]:
+    """Tab once round the screen from where the focus is: every control reached once, each
+    after the one before it in reading order, and Shift+Tab going the other way."""
+    qtbot.waitUntil(lambda: shell.narrator.settled, timeout=WAIT_MS)
+    expected = shell.narrator.targets()
+    first = QApplication.focusWidget()
+    assert first is expected[0], (first, expected[0])
+    visited: list[QWidget] = []
+    while True:
+        visited.append(QApplication.focusWidget())
+        press(qtbot, shell.window, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is first:
+            break
+        assert len(visited) <= len(expected)
+    assert set(visited) == set(expected)  # every control reached, none twice
+    rects = [window_rect(w) for w in visited]
+    for a, b in pairwise(rects):
+        assert reading_order_ok(a, b), (a, b)
+    press(qtbot, shell.window, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is visited[-1]  # Shift+Tab goes the other way
+    press(qtbot, shell.window, Qt.Key.Key_Tab)
+    return visited

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hardware.wedge import WedgeConfig
 from kiosk.ports import Clock
-from kiosk.settings import Language, Settings
+from kiosk.settings import Language, Settings, Voice, load_voice, save_voice
 from ui.app.idle import IdleMonitor
 from ui.app.registry import TileRegistry, default_registry
 from ui.app.screens.attract import AttractScreen
@@ -36,7 +36,7 @@ from ui.notices.feed import Notices, NoticesFeed, NoticesLoader
 from ui.screens.router import Router
 from ui.speech.headset import HeadsetWatch
 from ui.speech.narrator import Narrator
-from ui.speech.speaker import Speaker, engine_factory
+from ui.speech.speaker import Speaker, SpeechHealth, engine_factory
 from ui.tasks import BackgroundExecutor
 from ui.theme import ScreenMetrics, ThemeController
 from ui.widgets.buttons import draw_pending_icons
@@ -60,6 +60,7 @@ T = TypeVar("T")
 
 AGENDA_LIMIT = 60
 ICONS_AFTER_MS = 500  # after the first paint: the hidden buttons' icons (bottom bar, verdict)
+SPEECH_WARM_MS = 1000  # the speech engine is made once the attract screen is this quiet
 # Routes of the screens every kiosk has (a capability's route is its key).
 HOME, PIN, ADMIN = "home", "pin", "admin"
 OUT_OF_SERVICE = "out_of_service"
@@ -320,11 +321,21 @@ def build_shell(
         pin.cancelled.connect(router.back)
         return pin
 
+    speaker = Speaker(engine_factory(settings.speech_engine), parent=owner)
+    speaker.apply_voice(load_voice(settings.paths.voice_file))  # as staff last set it
+
     def make_admin() -> AdminScreen:
         from ui.app.screens.admin import AdminScreen
+        from ui.app.screens.speech_controls import VoiceRow
 
+        def save(voice: Voice) -> None:  # a durable write: on the worker
+            executor.submit(lambda: save_voice(settings.paths.voice_file, voice), _ignore)
+
+        voice = VoiceRow(theme, speaker, on_change=save)
         # settings.reader "none" is what gives the simulated reader (hardware.devices)
-        admin = AdminScreen(settings, theme, can_simulate_badges=settings.reader == "none")
+        admin = AdminScreen(
+            settings, theme, can_simulate_badges=settings.reader == "none", voice=voice
+        )
         admin.back_requested.connect(router.back)
         admin.hardware_requested.connect(lambda: router.go(HARDWARE))
         admin.simulator_requested.connect(lambda: router.go(SIMULATOR))
@@ -398,9 +409,7 @@ def build_shell(
         bridge=bridge,
         input_router=InputRouter(lambda: router.current, parent=owner),
         wedge=WedgeFilter(WedgeConfig.from_settings(settings), parent=owner),
-        narrator=Narrator(
-            Speaker(engine_factory(settings.speech_engine), parent=owner), window, parent=owner
-        ),
+        narrator=Narrator(speaker, window, parent=owner),
         headset=HeadsetWatch(parent=owner) if settings.speech_output == "auto" else None,
         stages=StartStages(owner),
         _services=[DEVICES, FLEET_HEALTH, *tiles.services_for(settings.profile)],
@@ -466,6 +475,10 @@ def _make_announcements(
     return AnnouncementsScreen(
         EditorBackend(load, publish, withdraw), executor, clock, theme, on_changed=notices.refresh
     )
+
+
+def _ignore(_result: object) -> None:
+    """A task whose result nobody needs (its failure is logged by the executor)."""
 
 
 def _make_out_of_service(theme: ThemeController) -> Screen:
@@ -580,21 +593,38 @@ def _wire_speech(shell: Shell) -> None:
     narrator.back_requested.connect(shell.window.bottom_bar.back_clicked)
     shell.idle.session_reset.connect(speaker.stop)
     shell.hardware_sections.append(lambda: _speech_section(shell))
+    shell.first_painted.connect(lambda: _warm_speech(shell))
+
+
+def _warm_speech(shell: Shell) -> None:
+    """Make the speech engine while nobody waits for it.
+
+    Made on first use, it cost the first visitor's first phrase seconds of silence with the
+    screen frozen: Qt's speechd engine lists every voice of every module in its constructor
+    (13,363 espeak-ng voices and variants on Debian 12: 8-10 s on a loaded test machine), on
+    the GUI thread (a thread of its own deadlocked, see ``Speaker.start``). That cannot be made
+    shorter from here; it is done on the attract screen, untouched for a moment, after the
+    first paint, and tried again later while somebody is using the kiosk."""
+    speaker = shell.narrator.speaker
+    timer = QTimer(speaker, interval=SPEECH_WARM_MS)
+
+    def tick() -> None:
+        if speaker.health is not SpeechHealth.NOT_STARTED:
+            timer.stop()  # started by a first phrase meanwhile, or no engine at all
+        elif shell.is_quiet(SPEECH_WARM_MS):
+            timer.stop()
+            speaker.start()
+
+    timer.timeout.connect(tick)
+    timer.start()
 
 
 def _speech_section(shell: Shell) -> QWidget:
-    """The speech card and the voice's settings for staff, on the hardware screen (it scrolls;
-    the administration screen has no room left on a small panel)."""
-    from ui.app.screens.speech_controls import SpeechControls
+    """The speech card on the hardware screen: is the voice working (its settings are on the
+    administration screen's « Voix » row)."""
     from ui.devices.speech_section import SpeechSection
 
-    speaker = shell.narrator.speaker
-    section = QWidget()
-    column = QVBoxLayout(section)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.addWidget(SpeechSection(shell.theme, speaker, shell.settings.speech_output))
-    column.addWidget(SpeechControls(shell.theme, speaker))
-    return section
+    return SpeechSection(shell.theme, shell.narrator.speaker, shell.settings.speech_output)
 
 
 def _wire_devices(shell: Shell) -> None:

@@ -33,12 +33,14 @@ from ui.checkin.desk import CheckinDesk, load_issuer, make_desk
 from ui.checkin.door_board import DoorBoard
 from ui.checkin.door_calls import DoorCalls
 from ui.checkin.door_panels import EventPicker, lock_hint, lock_title
+from ui.checkin.door_speech import board_phrases, picker_phrases, result_phrase
 from ui.checkin.person_search import PersonSearch
 from ui.checkin.verdicts import Tone
 from ui.checkin.visitor_form import VisitorFormPanel
 from ui.host import ScreenDeps
 from ui.screens.base import Screen
 from ui.sounds import Cue, Earcons, SoundPlayer
+from ui.speech.phrase import Phrase, announce, phrases, say_now
 from ui.theme import ThemeController
 from ui.widgets.pin_pad import PinPad
 
@@ -112,10 +114,11 @@ class DoorScreen(Screen):
         self.pass_button, self.export = board.pass_button, board.export
         self.change, self.quit = board.change, board.quit
         self.calls = DoorCalls(desk, self._failed)
-        self.pages = QStackedLayout()
+        # the screen's layout before its pages are added: a stacked layout with no widget shows
+        # its first page as a window of its own, which takes the keyboard focus away
+        self.pages = QStackedLayout(self)
         for page in (self.lock, self.picker, board, self._padded(self.search), self.visitor):
             self.pages.addWidget(page)
-        self.setLayout(self.pages)
         self.retranslate()
 
     @classmethod
@@ -151,10 +154,28 @@ class DoorScreen(Screen):
     def unlocked(self) -> bool:
         return self.page is not Page.LOCKED
 
-    def _go(self, page: Page) -> None:
+    def _go(self, page: Page, *, say: bool = True) -> None:
+        """``say``: the page is said now; False when what it shows comes from the worker (the
+        events, the first counters), and is said once there."""
         self.pages.setCurrentIndex(page)
         if page is Page.SEARCH:
             self.search.field.setFocus()
+        if say:
+            announce(self)
+
+    def spoken(self) -> list[Phrase]:
+        """The page shown (ui.checkin.door_speech); the search and the visitor form by their
+        title, then the field that has the focus."""
+        page = self.page
+        if page is Page.LOCKED:
+            return self.lock.spoken()
+        if page is Page.EVENTS:
+            return picker_phrases(self.picker)
+        if page is Page.DOOR:
+            return board_phrases(self.board)
+        if page is Page.SEARCH:
+            return phrases(self.search.title.text())
+        return phrases(self.visitor.title.text())
 
     def lock_now(self) -> None:
         """Back to the lock: nothing of the staff member's session stays."""
@@ -196,14 +217,20 @@ class DoorScreen(Screen):
         self._show_events()
 
     def _show_events(self) -> None:
-        self._go(Page.EVENTS)
-        self.calls.events(lambda choices: self.picker.set_events(choices, str))
+        self._go(Page.EVENTS, say=False)
+        self.calls.events(self._events_listed)
+
+    def _events_listed(self, choices: list[actions.EventChoice]) -> None:
+        self.picker.set_events(choices, str)
+        if self.page is Page.EVENTS:
+            announce(self)
 
     def _open_event(self, choice: actions.EventChoice) -> None:
         self.selected = choice
         self.unknown_badge = None
         self.board.show_event(choice.info)
-        self._go(Page.DOOR)
+        self.state = None
+        self._go(Page.DOOR, say=False)  # said with its first counters (_show_state)
         self._refresh()
         self.calls.roster(choice.info.id, self._set_roster)
 
@@ -259,6 +286,7 @@ class DoorScreen(Screen):
     def _show_result(self, result: CheckinResult, prefix: str = "") -> None:
         tone = self.board.show_result(result, prefix)
         self._sounds.play(CUES[tone])
+        say_now(self, result_phrase(result, self.board.banner.detail))
         if result.outcome is CheckinOutcome.OK and result.person_id and self.roster:
             self.roster.mark_present(result.person_id)
         self._refresh()
@@ -279,8 +307,11 @@ class DoorScreen(Screen):
     def _show_state(self, state: actions.DoorState) -> None:
         if self.selected is None:
             return
+        first = self.state is None
         self.state = state
         self.board.show_state(state, can_link=self.unknown_badge is not None)
+        if first and self.page is Page.DOOR:
+            announce(self)
 
     def _open_search(self, *, linking: bool) -> None:
         self._linking = linking and self.unknown_badge is not None
@@ -327,6 +358,8 @@ class DoorScreen(Screen):
     def _undone(self, done: bool, name: str) -> None:
         if done:
             self.board.say_undone(name)
+            said = Phrase(translate("Door", "Arrivée annulée."), self.board.message.text())
+            say_now(self, said)
             if self.selected is not None:
                 self.calls.roster(self.selected.info.id, self._set_roster)
         self._refresh()

@@ -229,3 +229,4 @@ class DoorBoard(QWidget):
         self.pass_button.setText(translate("Door", "Laissez-passer visiteur"))
         self.export.setText(translate("Door", "Exporter sur clé USB"))
         self.link.setVisible(can_link)
+        self.scans.retranslate()  # its title stayed French in English mode

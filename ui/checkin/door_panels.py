@@ -39,6 +39,8 @@ from kiosk.domain import CheckinOutcome
 from ui.checkin.verdict_panel import PALETTES, SHAPES, paint_shape
 from ui.checkin.verdicts import Tone
 from ui.formatting import clock_time, day_and_month
+from ui.speech.narrator import TARGET
+from ui.speech.phrase import Phrase
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -253,6 +255,10 @@ class ScanBanner(QWidget):
     def text(self) -> str:
         return f"{self._title} — {self._detail}" if self._title else ""
 
+    @property
+    def detail(self) -> str:
+        return self._detail
+
     def show_line(self, tone: Tone, title: str, detail: str) -> None:
         self._tone, self._title, self._detail = tone, title, detail
         self._undone = False
@@ -359,7 +365,14 @@ class LastScans(QFrame):
         column.addLayout(self._rows)
         column.addStretch(1)
         self.lines: list[str] = []
+        self._said: list[Phrase] = []  # each scan, the name only for a headset
+        self.setProperty(TARGET, True)  # the arrivals list is a stop on the speech path
         self.retranslate()
+
+    def spoken(self) -> list[Phrase]:
+        """The newest arrivals first; names only into a headset (the door is a public place)."""
+        none = [Phrase(translate("Door", "Aucun passage pour l’instant."))]
+        return [Phrase(self.title.text()), *(self._said or none)]
 
     def set_scans(self, scans: list[ScanLine]) -> None:
         while self._rows.count():
@@ -368,12 +381,16 @@ class LastScans(QFrame):
                 widget.hide()  # not drawn over the new rows until it is deleted
                 widget.deleteLater()
         self.lines = []
+        self._said = []
         for scan in scans:
             name = " ".join(p for p in (scan.first_name, scan.last_name) if p) or "—"
             label = outcome_label(scan.outcome)
             if scan.undone:
                 label = translate("Door", "{label} (annulée)").format(label=label)
             line = f"{clock_time(scan.at)}   {name}   ·   {label}"
+            self._said.append(
+                Phrase(f"{clock_time(scan.at)}, {label}", f"{clock_time(scan.at)}, {name}, {label}")
+            )
             tone = tone_of(scan.outcome)
             muted = QColor(self._theme.tokens.text_muted)
             self._rows.addWidget(_ScanRow(tone, line, undone=scan.undone, muted=muted))

@@ -8,11 +8,13 @@ are quiet cards that say where they stand and when.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.collect.views import LineView
 from ui.collect import texts
+from ui.speech.narrator import TARGET
+from ui.speech.phrase import Phrase, say_now
 from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
@@ -29,6 +31,8 @@ class LineCard(QFrame):
         self.selectable = False
         self._selected = False
         self.setObjectName("lineCard")
+        self.setProperty(TARGET, True)  # the speech path: Enter or Space ticks a ready line
+        self.position = (1, 1)  # its place in the list, said instead of the item aloud
         self.setMinimumHeight(124)
         self.item_icon = IconLabel(theme, "package", 44, colour="collect", stroke=1.6)
         self.item_icon.setObjectName("lineIcon")
@@ -104,6 +108,30 @@ class LineCard(QFrame):
         if self.selectable and self.rect().contains(event.position().toPoint()):
             self.set_selected(not self._selected)
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self.selectable:
+                self.set_selected(not self._selected)
+                say_now(self, Phrase(self._tick_text()))
+            else:
+                say_now(self, Phrase(self.tr("Cet article ne peut pas être retiré aujourd’hui.")))
+        else:
+            super().keyPressEvent(event)
+
+    def _tick_text(self) -> str:
+        if not self.selectable:
+            return ""
+        return self.tr("coché") if self._selected else self.tr("non coché")
+
+    def spoken(self) -> list[Phrase]:
+        """Where the line stands and whether it is ticked; the item itself only into a
+        headset (a loudspeaker would tell the room what the agent is collecting)."""
+        n, count = self.position
+        place = self.tr("Article {n} sur {count}").format(n=n, count=count)
+        state = [t for t in (self.status.text(), self._tick_text()) if t]
+        personal = [self.name.text(), self.detail.text(), *state]
+        return [Phrase(", ".join([place, *state]), ", ".join(t for t in personal if t))]
 
     def _restyle(self) -> None:
         ready = self.line is not None and self.line.can_hand_over

@@ -278,12 +278,45 @@ class PickupScreen(Screen):
             personal = ". ".join([lines.hello.text(), lines.summary.text(), *items])
             return [
                 Phrase(lines.summary.text() or lines.hint.text(), personal),
-                *phrases(lines.hint.text()),
+                *phrases(
+                    lines.hint.text(),
+                    translate(
+                        "Collect",
+                        "Flèches pour passer d’un article à l’autre, Entrée pour le cocher ou "
+                        "le décocher, puis «\u202f{take}\u202f».",
+                    ).format(take=lines.take.text())
+                    if lines.take.isVisible()
+                    else "",
+                ),
             ]
-        if self.page in (Page.CONFIRM, Page.SAVING):
+        if self.page is Page.SAVING:
+            return phrases(self.confirm_page.status.text())
+        if self.page is Page.CONFIRM:  # the keypad's way: see ConfirmPage (no signature)
             confirm = self.confirm_page
-            return phrases(confirm.title.text(), confirm.sign_label.text(), confirm.status.text())
+            items = [label.text() for label in confirm.lines_shown()]
+            count = len(items)
+            return [
+                Phrase(confirm.title.text()),
+                Phrase(
+                    translate("Collect", "{n} lignes à recevoir.").format(n=count)
+                    if count != 1
+                    else translate("Collect", "1 ligne à recevoir."),
+                    ". ".join(items),
+                ),
+                *phrases(
+                    confirm.sign_label.text(),
+                    translate(
+                        "Collect",
+                        "Sans signature, allez sur «\u202f{confirm}\u202f» et appuyez sur Entrée.",
+                    ).format(confirm=confirm.confirm.text()),
+                ),
+            ]
         message = self.message
+        if self.page is Page.DONE:  # the title has the first name: into a headset only
+            return [
+                Phrase(translate("Collect", "C’est noté !"), message.title.text()),
+                *phrases(message.body.text(), message.note.text()),
+            ]
         return phrases(message.title.text(), message.body.text(), message.note.text())
 
     def _fill_message(self, page: Page) -> None:

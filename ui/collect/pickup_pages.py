@@ -177,8 +177,9 @@ class LinesPage(QWidget):
             card.toggled.connect(lambda *_: self._selection_changed())
             self._list.insertWidget(len(self._pool), card)
             self._pool.append(card)
-        for card, line in zip(self._pool, shown, strict=False):
+        for n, (card, line) in enumerate(zip(self._pool, shown, strict=False), start=1):
             card.set_line(line, selectable=line.can_hand_over, selected=True)
+            card.position = (n, len(shown))
             card.show()
         for card in self._pool[len(shown) :]:
             card.hide()
@@ -207,6 +208,12 @@ class LinesPage(QWidget):
 class ConfirmPage(QWidget):
     """What is about to be handed over, the signature pad, and "J'ai bien reçu".
 
+    The signature is optional: "J'ai bien reçu" alone records the hand-over as acknowledged
+    on screen, unsigned (the receipt says which). A person who cannot see cannot sign, so that
+    is also the keypad's path: Tab to "J'ai bien reçu", Enter. No separate « Confirmer sans
+    signature » button: it would record exactly the same thing, and a second confirm button
+    beside the first would make sighted agents wonder which one to press.
+
     No back button of its own: the kiosk's bottom bar has the one "Retour" of every screen
     (:meth:`ui.collect.pickup.PickupScreen.go_back` steps back to the lines).
     """
@@ -224,6 +231,7 @@ class ConfirmPage(QWidget):
         self._list.setContentsMargins(0, 0, 16, 0)
         self._list.setSpacing(8)
         self.scroll_area = kinetic_scroll(content)
+        self._labels: list[QLabel] = []
         self.sign_label = named(QLabel(), "signLabel")
         self.pad = SignaturePad(theme)
         self.erase = TouchButton(theme, "eraser", role="secondary")
@@ -255,8 +263,12 @@ class ConfirmPage(QWidget):
         column.addWidget(self.pad, 2)
         column.addLayout(buttons)
 
+    def lines_shown(self) -> list[QLabel]:
+        return [label for label in self._labels if label.text()]
+
     def show_lines(self, lines: tuple[LineView, ...]) -> None:
         clear_layout(self._list)
+        self._labels = []
         for line in lines:
             text = f"{line.units_to_hand} × {line.item_name}"
             if ident := texts.identity_text(line):
@@ -264,6 +276,7 @@ class ConfirmPage(QWidget):
             label = named(QLabel(text), "confirmLine")
             label.setWordWrap(True)
             self._list.addWidget(label)
+            self._labels.append(label)
         self._list.addStretch(1)
         self.pad.clear()
         self.set_busy(False)

@@ -12,7 +12,15 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.admin_access import PinGuard
 from ui.collect import texts
@@ -20,6 +28,7 @@ from ui.collect.desk import CollectDesk, NotStaff, StaffMember
 from ui.collect.pickup_pages import MARGINS, clear_layout, kinetic_scroll
 from ui.collect.staff_parts import DeclinePage, StaffRow
 from ui.screens.base import Screen
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -226,17 +235,25 @@ class CollectStaffScreen(Screen):
             self.stock_page.clear()
         self.lock.clear()
         self._stack.setCurrentWidget(self.lock)
+        announce(self)
 
     # -- the work list --------------------------------------------------------------------
 
     def _show_work(self, lines: list[StaffLine]) -> None:
         self.work = lines
+        focused = QApplication.focusWidget()
+        # the keys stay on the line just acted on (now prepared): its new state is said
+        keep = focused.line.line_id if isinstance(focused, StaffRow) else None
         clear_layout(self._rows)
-        for line in lines:
+        for n, line in enumerate(lines, start=1):
             row = StaffRow(self._theme, line)
+            row.position = (n, len(lines))
             row.act.connect(self._act)
             row.decline.connect(self._decline)
             self._rows.addWidget(row)
+            if line.line_id == keep:
+                row.show()
+                row.setFocus()
         self._rows.addStretch(1)
         self.retranslate()
         self._show_list()
@@ -246,6 +263,23 @@ class CollectStaffScreen(Screen):
         self.keyboard.set_target(None)
         if self.staff is not None:
             self._stack.setCurrentWidget(self.list_page)
+            announce(self)
+
+    def spoken(self) -> list[Phrase]:
+        """The page shown: the lock, the work list's heading, or the line being prepared."""
+        page = self._stack.currentWidget()
+        if page is self.lock:
+            return self.lock.spoken()
+        if page is self.prepare_page:
+            return phrases(self.prepare_title.text())
+        return phrases(
+            self.title.text(),
+            self.summary.text(),
+            self.error.text(),
+            translate("Collect", "Tab pour passer d’une ligne à l’autre, Entrée pour la traiter.")
+            if self.work
+            else "",
+        )
 
     def _act(self, line: StaffLine) -> None:
         from kiosk.collect.status import LineStatus
@@ -305,6 +339,7 @@ class CollectStaffScreen(Screen):
         self.keyboard.setVisible(line.tracked)
         self.keyboard.set_target(self.asset_tag if line.tracked else None)
         self._stack.setCurrentWidget(self.prepare_page)
+        announce(self)
 
     def _set_quantity(self, n: int) -> None:
         top = self.editing.quantity if self.editing else 1

@@ -7,12 +7,14 @@ Kept out of :mod:`ui.collect.staff` so that the screen is only the flow.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.collect.staff import StaffLine
 from kiosk.collect.status import LineStatus
 from ui.collect import texts
+from ui.speech.narrator import SKIP, TARGET
+from ui.speech.phrase import Phrase
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -23,7 +25,12 @@ translate = texts.translate
 
 class StaffRow(QFrame):
     """One line to prepare: for whom, what, and the one next step as a button (a request made
-    at the kiosk: « Valider » or « Refuser »)."""
+    at the kiosk: « Valider » or « Refuser »).
+
+    On the speech path the row is the key stop (Enter does its next step), so that what is
+    said is the line and its step together; its button is passed over. The item and its state
+    are said aloud, the agent's name and order only into a headset.
+    """
 
     act = Signal(object)  # StaffLine
     decline = Signal(object)  # StaffLine: a request to refuse, with a reason
@@ -83,6 +90,10 @@ class StaffRow(QFrame):
         self.refuse.setText(translate("Collect", "Refuser"))
         self.refuse.clicked.connect(lambda: self.decline.emit(self.line))
         self.refuse.setVisible(line.to_answer)
+        self.button.setProperty(SKIP, True)
+        self.setProperty(TARGET, True)
+        self.position = (1, 1)
+        self._said = (name.text(), who, state)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 14, 24, 14)
         row.setSpacing(24)
@@ -90,6 +101,20 @@ class StaffRow(QFrame):
         row.addLayout(column, 1)
         row.addWidget(self.refuse, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def spoken(self) -> list[Phrase]:
+        what, who, state = self._said
+        n, count = self.position
+        place = translate("Collect", "Ligne {n} sur {count}").format(n=n, count=count)
+        step = translate("Collect", "Entrée\u202f: {action}").format(action=self.button.text())
+        aloud = f"{place}, {what}, {state}. {step}"
+        return [Phrase(aloud, f"{place}, {what}, {who}, {state}. {step}")]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.act.emit(self.line)
+        else:
+            super().keyPressEvent(event)
 
 
 class DeclinePage(QWidget):

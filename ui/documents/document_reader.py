@@ -210,6 +210,9 @@ class DocumentReader(QWidget):
         self._content = QStackedLayout()
         for widget in (self.pdf, self.article, self.media, self.link_card, self.failure,
                        self.opening):  # fmt: skip
+            # parented first: a stacked layout with no widget of its own would show its first
+            # page as a window, which took the keyboard focus from the kiosk
+            widget.setParent(self)
             self._content.addWidget(widget)
 
         self.previous = TouchButton(theme, "chevron-left", icon_size=40)

@@ -225,9 +225,7 @@ class SearchPage(QWidget):
         # into each other: the page's minimum height is the keyboard's, not theirs.
         self._empty_page = scrolling(self.empty)
         self._themes_page = scrolling(self.theme_grid)
-        self._body = QStackedLayout()
-        for widget in (self.results, self._empty_page, self._themes_page):
-            self._body.addWidget(widget)
+        self._body = QStackedLayout()  # its pages once it has a parent (below)
 
         self.keyboard = OnScreenKeyboard(theme)
         self.keyboard.set_target(self.field)
@@ -237,6 +235,9 @@ class SearchPage(QWidget):
         column.addLayout(top)
         column.addLayout(self._filters)
         column.addLayout(self._body, 1)
+        # a stacked layout with no widget shows its first page as a window of its own
+        for widget in (self.results, self._empty_page, self._themes_page):
+            self._body.addWidget(widget)
         column.addWidget(self.keyboard)
         self._column = column
         theme.changed.connect(self._fit)

@@ -1,4 +1,9 @@
-"""Événements: the programme of the Smart Corner, read-only, in a kinetic-scrolling list."""
+"""Événements: the programme of the Smart Corner, read-only, in a kinetic-scrolling list.
+
+By keys (the speech path): the keys reach the list, ↑/↓ move from event to event, each said
+as the focus reaches it (kind, title, day and hours, place, seats), Enter opens its page,
+which is said whole; Échap comes back to the same event in the list.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFocusEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,10 +40,13 @@ from ui.events.event_detail import EventDetailPage
 from ui.events.signup_desk import SignupDesk
 from ui.events.signup_panel import SignupPanel
 from ui.events_feed import EventsFeed, FeedState
-from ui.formatting import in_english
+from ui.formatting import in_english, kind_label, long_date, seats_label, time_range
 from ui.notices.feed import NoticesFeed
 from ui.notices.widgets import TourStrip
 from ui.screens.base import Screen
+from ui.speech.focus_ring import BAND, paint_ring
+from ui.speech.narrator import TARGET
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.screen_heading import screen_heading
@@ -97,6 +106,51 @@ class EventCardDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(0, 0, 0, -ROW_GAP)
         pressed = bool(option.state & QStyle.StateFlag.State_Sunken)
         self._card().paint(painter, rect, event, self._clock.now(), pressed=pressed)
+        if option.state & QStyle.StateFlag.State_HasFocus:  # the keys' event (speech path)
+            paint_ring(painter, QRectF(rect).adjusted(BAND, BAND, -BAND, -BAND))
+
+
+def event_phrase(event: UpcomingEvent) -> str:
+    """One event as a sentence: what the card shows, in reading order."""
+    parts = [
+        kind_label(event.kind),
+        event.title_in(in_english()),
+        long_date(event.starts_at),
+        time_range(event.starts_at, event.ends_at),
+        event.place,
+        seats_label(event) or "",
+    ]
+    return ". ".join(p for p in parts if p)
+
+
+class EventListView(QListView):
+    """The programme's list; on the speech path ↑/↓ move along it and each event is said."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty(TARGET, True)
+
+    def spoken(self) -> list[Phrase]:
+        index = self.currentIndex()
+        event = index.data(EventRole) if index.isValid() else None
+        if not isinstance(event, UpcomingEvent):
+            return []
+        where = self.tr("Événement {n} sur {count}").format(
+            n=index.row() + 1, count=self.model().rowCount()
+        )
+        return phrases(event_phrase(event), where)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        model = self.model()
+        if not self.currentIndex().isValid() and model.rowCount():
+            self.setCurrentIndex(model.index(0, 0))
+        super().focusInEvent(event)
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        self.scrollTo(current)
+        if self.hasFocus():
+            announce(self)
 
 
 class AgendaScreen(Screen):
@@ -124,7 +178,7 @@ class AgendaScreen(Screen):
         header = heading.layout
 
         self.model = EventListModel(self)
-        self.view = named(QListView(), "eventList")
+        self.view = named(EventListView(), "eventList")
         self.view.setModel(self.model)
         self.view.setItemDelegate(EventCardDelegate(theme, clock, self.view))
         self.view.setUniformItemSizes(True)
@@ -155,18 +209,21 @@ class AgendaScreen(Screen):
             self.detail_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         self.view.clicked.connect(self._open_event)
-        self._body = QStackedLayout()
-        self._body.addWidget(self.view)
-        self._body.addWidget(self.empty)
-        self._body.addWidget(self.detail_scroll)
-
+        self.view.activated.connect(self._open_event)  # Enter on the speech path
         column = QVBoxLayout(self)
         column.setContentsMargins(96, 64, 96, 24)
         column.setSpacing(40)
         column.addLayout(header)
         if self.tour is not None:
             column.addWidget(self.tour)
+        # In the screen's layout before its pages are added: a stacked layout with no widget
+        # shows its first page as a window of its own, which flashed on screen and took the
+        # keyboard focus away from the kiosk's window.
+        self._body = QStackedLayout()
         column.addLayout(self._body, 1)
+        self._body.addWidget(self.view)
+        self._body.addWidget(self.empty)
+        self._body.addWidget(self.detail_scroll)
 
         feed.changed.connect(self._refresh)
         theme.changed.connect(self.view.doItemsLayout)
@@ -190,6 +247,7 @@ class AgendaScreen(Screen):
         self.detail.show_event(event)
         self.detail_scroll.verticalScrollBar().setValue(0)
         self._body.setCurrentWidget(self.detail_scroll)
+        announce(self)
 
     def _open_event(self, index: QModelIndex) -> None:
         event = index.data(EventRole)
@@ -223,6 +281,24 @@ class AgendaScreen(Screen):
     def _show_list(self) -> None:
         self.detail.clear()
         self._body.setCurrentWidget(self.view if self._feed.events else self.empty)
+        announce(self)
+
+    def spoken(self) -> list[Phrase]:
+        """The list: the heading, how many events, how to go through them; an event's page is
+        said by the page itself, which takes the focus (``EventDetailPage``)."""
+        if self._body.currentWidget() is self.detail_scroll:
+            return []
+        if self._body.currentWidget() is self.empty:
+            return phrases(self.title.text(), self.empty.text())
+        count = self.model.rowCount()
+        return phrases(
+            self.title.text(),
+            self.subtitle.text(),
+            self.tr("{n} événements à venir.").format(n=count)
+            if count > 1
+            else self.tr("1 événement à venir."),
+            self.tr("Flèches pour passer d’un événement à l’autre, Entrée pour l’ouvrir."),
+        )
 
     def _refresh(self) -> None:
         if self._body.currentWidget() is self.detail_scroll and self.detail.shown_event is not None:

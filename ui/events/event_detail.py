@@ -20,6 +20,7 @@ from ui.formatting import (
     seats_label,
     time_range,
 )
+from ui.speech.narrator import TARGET
 from ui.theme import ThemeController, named
 from ui.widgets.icon_label import IconLabel
 
@@ -37,6 +38,8 @@ class EventDetailPage(QWidget):
         super().__init__(parent)
         self.signup = signup
         self.setObjectName("eventDetail")
+        # the speech path: the focus lands on the page, which is said whole (its accessible name)
+        self.setProperty(TARGET, True)
         self.shown_event: UpcomingEvent | None = None  # not `event`: QWidget.event
         self.kind_icon = IconLabel(theme, "calendar-event", 64, colour="events", stroke=1.75)
         self.kind = named(QLabel(), "screenSubtitle")
@@ -84,6 +87,7 @@ class EventDetailPage(QWidget):
         for label in (self.kind, self.title, self.description, self.when, self.where,
                       self.audience, self.seats, self.next_step):  # fmt: skip
             label.clear()
+        self.setAccessibleName("")
 
     def retranslate(self) -> None:
         event = self.shown_event
@@ -124,6 +128,9 @@ class EventDetailPage(QWidget):
                 "de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner."
             )
         )
+        facts = (self.kind, self.title, self.description, self.when, self.where,
+                 self.audience, self.seats, self.next_step)  # fmt: skip
+        self.setAccessibleName(". ".join(f.text().rstrip(".") for f in facts if f.text()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -127,6 +127,7 @@ class FleetScreen(Screen):
         while len(self.cards) < len(self._lines):
             card = DeviceCard(self._theme, "device-desktop", DETAILS_SHOWN)
             card.title.setWordWrap(True)  # a long kiosk name wraps rather than widen the card
+            card.setParent(self)  # shown below before the grid holds it: never as a window
             self.cards.append(card)
         for card in self.cards[len(self._lines) :]:
             card.hide()

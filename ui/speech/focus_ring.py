@@ -86,13 +86,20 @@ class FocusRing(QWidget):
         if self._target is None:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        inner = self.ring_rect()
-        outer = inner.adjusted(-BAND / 2, -BAND / 2, BAND / 2, BAND / 2)
-        inner = inner.adjusted(BAND / 2, BAND / 2, -BAND / 2, -BAND / 2)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(OUTER, BAND))
-        painter.drawRoundedRect(outer, RADIUS + BAND, RADIUS + BAND)
-        painter.setPen(QPen(INNER, BAND))
-        painter.drawRoundedRect(inner, RADIUS, RADIUS)
+        paint_ring(painter, self.ring_rect())
         painter.end()
+
+
+def paint_ring(painter: QPainter, box: QRectF) -> None:
+    """The two bands around ``box`` (the widget's rect grown by ``BAND``): also drawn by lists
+    around their current row, which the window's ring cannot single out."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    outer = box.adjusted(-BAND / 2, -BAND / 2, BAND / 2, BAND / 2)
+    inner = box.adjusted(BAND / 2, BAND / 2, -BAND / 2, -BAND / 2)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(OUTER, BAND))
+    painter.drawRoundedRect(outer, RADIUS + BAND, RADIUS + BAND)
+    painter.setPen(QPen(INNER, BAND))
+    painter.drawRoundedRect(inner, RADIUS, RADIUS)
+    painter.restore()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.speech.focus_ring import FocusRing
-from ui.speech.phrase import SPOKEN_CHANGED, Phrase, Spoken, label_text
+from ui.speech.phrase import SPOKEN_CHANGED, Announcement, Phrase, Spoken, label_text
 from ui.speech.speaker import Speaker
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,9 @@ _HELP: Final = {K.Key_Slash, K.Key_F1}
 _KEYPAD_ONLY: Final = {K.Key_Minus, K.Key_Asterisk, K.Key_Slash}  # typing keys elsewhere
 TARGET: Final = "speechTarget"  # a widget property: reachable by the keys (tiles, cards)
 MODAL: Final = "speechModal"  # a widget property: while shown, the keys stay inside it
+# A widget property: a control the keys pass over, whose own key does it better (the PIN
+# pad's digits: the keypad types them, and a digit key said aloud would give the code away).
+SKIP: Final = "speechSkip"
 
 
 def window_rect(widget: QWidget) -> QRect:
@@ -90,6 +93,7 @@ def _reachable(widget: QWidget) -> bool:
     """A control the keys stop on."""
     return (
         (isinstance(widget, (QAbstractButton, QLineEdit)) or bool(widget.property(TARGET)))
+        and not widget.property(SKIP)
         and widget.isVisible()
         and widget.isEnabled()
     )
@@ -160,6 +164,10 @@ class Narrator(QObject):
         kind = event.type()
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return isinstance(watched, QWidget) and self._on_key(event)
+        if kind == Announcement.TYPE and isinstance(event, Announcement):
+            if self._active and isinstance(watched, QWidget) and watched.isVisible():
+                self.speaker.say(event.said)
+            return False
         shown = kind == QEvent.Type.Show or kind == SPOKEN_CHANGED
         if shown and self._active and isinstance(watched, QWidget) and isinstance(watched, Spoken):
             self._schedule(watched)
@@ -177,9 +185,9 @@ class Narrator(QObject):
         scope = self._current_scope()
         said: list[Phrase] = []
         shown = [w for w in pending if shiboken6.isValid(w) and w.isVisible()]
-        for widget in shown:
-            if any(other is not widget and other.isAncestorOf(widget) for other in shown):
-                continue  # a page of a screen shown with it: the screen says it
+        # a page of a screen shown with it: the screen says it
+        speakers = [w for w in shown if not any(o is not w and o.isAncestorOf(w) for o in shown)]
+        for widget in speakers:
             if isinstance(widget, Spoken):
                 said.extend(widget.spoken())
         focus = QApplication.focusWidget()
@@ -187,9 +195,9 @@ class Narrator(QObject):
         if targets and focus not in targets:  # Qt left it on a hidden page, or on nothing
             self._focus(targets[0], speak=False)
             focus = targets[0]
-        described = focus is not None and any(focus is w for w in shown)
+        described = focus is not None and any(focus is w for w in speakers)
         if focus is not None and scope is not None and scope.isAncestorOf(focus) and not described:
-            said.append(Phrase(label_text(focus)))
+            said.extend(self._words_of(focus))
         if said == self.speaker.last and not self.speaker.idle:
             return  # the same words again (a verdict painted twice): not from the start
         self.speaker.say(said)
@@ -211,7 +219,14 @@ class Narrator(QObject):
             self._said_focus = None
             return
         if self._active and new is not None and not self._pending:
-            self.speaker.say(new.spoken() if isinstance(new, Spoken) else [Phrase(label_text(new))])
+            self.speaker.say(self._words_of(new))
+
+    @staticmethod
+    def _words_of(control: QWidget) -> list[Phrase]:
+        """What a focused control says: its own words, else its name."""
+        if isinstance(control, Spoken):
+            return list(control.spoken())
+        return [Phrase(label_text(control))]
 
     def _focus(self, widget: QWidget, *, speak: bool) -> None:
         # Not spoken again by _on_focus (now, or when the window next becomes active): the

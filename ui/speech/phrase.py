@@ -41,6 +41,23 @@ def announce(widget: QObject) -> None:
     QCoreApplication.postEvent(widget, QEvent(SPOKEN_CHANGED))
 
 
+class Announcement(QEvent):
+    """A passing phrase about what just happened (a digit typed, a card ticked) rather than
+    what the widget shows: said at once, then the screen is what it was."""
+
+    TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, said: Sequence[Phrase]) -> None:
+        super().__init__(self.TYPE)
+        self.said = list(said)
+
+
+def say_now(widget: QObject, *said: Phrase) -> None:
+    """Have ``said`` spoken now about ``widget`` (nothing when speech is off). Sent, not
+    posted: the words follow the key that caused them, before the next key is read."""
+    QCoreApplication.sendEvent(widget, Announcement(said))
+
+
 def phrases(*texts: str) -> list[Phrase]:
     """Plain phrases from the non-empty ``texts`` (what most screens say)."""
     return [Phrase(t) for t in texts if t and t.strip()]

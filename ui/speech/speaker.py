@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
 
-from kiosk.settings import Language
+from kiosk.settings import Language, Voice
 from ui.speech.phrase import Phrase
 
 if TYPE_CHECKING:  # loaded on first use (QtTextToSpeech): not before the first paint
@@ -94,6 +94,7 @@ class Speaker(QObject):
         self._rate = 0.0
         self._muted = False
         self.headset = False  # personal data is said only when True (see Phrase)
+        self._closed = False  # shut down: never started again (a late warm-up timer)
         self._deadline = QTimer(self, singleShot=True)
         self._deadline.timeout.connect(self._on_deadline)
 
@@ -106,7 +107,7 @@ class Speaker(QObject):
         for good). What took seconds was libspeechd spawning the daemon on first contact:
         ``speech-dispatcher --spawn`` runs first as a QProcess, off the GUI thread, and the
         engine is made when it has answered (at once when the daemon already runs)."""
-        if self._factory is None or self._host is not None:
+        if self._factory is None or self._host is not None or self._closed:
             return
         from ui.speech.engine import EngineHost  # QtTextToSpeech: on first use only
 
@@ -131,6 +132,7 @@ class Speaker(QObject):
 
     def shutdown(self) -> None:
         """Stop speaking and let the engine go."""
+        self._closed = True
         self.stop()
         if self._spawn is not None and self._spawn.state() != QProcess.ProcessState.NotRunning:
             self._spawn.kill()
@@ -160,13 +162,19 @@ class Speaker(QObject):
     def muted(self) -> bool:
         return self._muted
 
-    def set_volume(self, volume: float) -> None:
-        self._volume = min(1.0, max(0.0, volume))
+    @property
+    def voice(self) -> Voice:
+        return Voice(self._volume, self._rate, self._muted)
+
+    def apply_voice(self, voice: Voice) -> None:
+        """Volume, rate and mute at once (at start, from the file staff's last change wrote)."""
+        self._volume = min(1.0, max(0.0, voice.volume))
+        self._rate = min(1.0, max(-1.0, voice.rate))
+        self.set_muted(voice.muted)
         self._send_configuration()
 
-    def set_rate(self, rate: float) -> None:
-        """-1 (slowest) to 1 (fastest), 0 the voice's normal pace."""
-        self._rate = min(1.0, max(-1.0, rate))
+    def set_volume(self, volume: float) -> None:
+        self._volume = min(1.0, max(0.0, volume))
         self._send_configuration()
 
     def set_muted(self, muted: bool) -> None:

@@ -12,16 +12,21 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.admin_access import AccessOutcome, AccessResult, PinGuard
 from ui.formatting import clock_time
+from ui.speech.narrator import SKIP, TARGET
+from ui.speech.phrase import Phrase, phrases, say_now
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
 MAX_DIGITS: Final = 8
 MIN_DIGITS: Final = 4
+_DIGIT_KEYS: Final = {getattr(Qt.Key, f"Key_{n}"): str(n) for n in range(10)}
+_ENTER: Final = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
 class PinPad(QFrame):
@@ -29,6 +34,11 @@ class PinPad(QFrame):
 
     ``title`` and ``hint`` are called on each language change, so the words follow the language.
     A staff badge may open the same lock (``set_message`` then says why it did not).
+
+    By keys (the speech path): the digits of a keyboard or of a keypad with Num Lock on type
+    wherever the focus is on the pad, Backspace clears, Enter on the code (the dots, where the
+    focus starts) validates. Each digit is said as « Chiffre saisi », never the digit: a
+    loudspeaker, or a headset someone else is listening to, must not give the code away.
     """
 
     granted = Signal()
@@ -60,6 +70,7 @@ class PinPad(QFrame):
         self.hint = named(QLabel(), "pinHint")
         self.hint.setWordWrap(True)
         self.dots = named(QLabel(), "pinDots")
+        self.dots.setProperty(TARGET, True)  # the code "field": the keys start here
         self.message = named(QLabel(), "pinMessage")
         self.message.setWordWrap(True)
 
@@ -120,6 +131,7 @@ class PinPad(QFrame):
         button = TouchButton(theme, role="key")
         button.setObjectName(f"pinKey{digit}")
         button.setText(digit)
+        button.setProperty(SKIP, True)  # typed on the keypad, never said: see the class
         button.clicked.connect(lambda: self.type_digit(digit))
         self.keys[digit] = button
         return button
@@ -128,6 +140,34 @@ class PinPad(QFrame):
         if len(self._digits) < MAX_DIGITS:
             self._digits += digit
             self._show_dots()
+            say_now(self, Phrase(self.tr("Chiffre saisi")))
+        else:
+            say_now(self, Phrase(self.tr("Le code a au plus {n} chiffres").format(n=MAX_DIGITS)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key in _DIGIT_KEYS:
+            self.type_digit(_DIGIT_KEYS[key])
+        elif key == Qt.Key.Key_Backspace:
+            self.clear()
+            say_now(self, Phrase(self.tr("Code effacé")))
+        elif key in _ENTER:  # from the code itself: the keys' own Enter clicks them
+            if len(self._digits) < MIN_DIGITS:
+                least = self.tr("Le code a au moins {n} chiffres").format(n=MIN_DIGITS)
+                say_now(self, Phrase(self._count_text()), Phrase(least))
+            else:
+                self.submit()
+        else:
+            super().keyPressEvent(event)
+
+    def spoken(self) -> list[Phrase]:
+        """The lock's words, then how to type without seeing the keys."""
+        return phrases(
+            self.title.text(),
+            self.hint.text(),
+            self.message.text(),
+            self.tr("Tapez le code sur le pavé numérique, puis Entrée."),
+        )
 
     def clear(self) -> None:
         """Digits and the last message gone (the lock, if any, is still said)."""
@@ -144,6 +184,8 @@ class PinPad(QFrame):
         self._show_result()
         if result.granted:
             self.granted.emit()
+        elif self.message.text():
+            say_now(self, Phrase(self.message.text()))
 
     def set_message(self, text: str, *, error: bool = True) -> None:
         """A message from outside the pad (a badge that does not open this lock, a wait)."""
@@ -157,7 +199,17 @@ class PinPad(QFrame):
         typed = "●" * len(self._digits)
         hollow = "○" * max(0, MIN_DIGITS - len(self._digits))
         self.dots.setText(" ".join(typed + hollow))
+        self.dots.setAccessibleName(self._count_text())
         self.validate.setEnabled(len(self._digits) >= MIN_DIGITS)
+
+    def _count_text(self) -> str:
+        """What the dots say to a person who cannot see them."""
+        n = len(self._digits)
+        if n == 0:
+            return self.tr("Code secret, aucun chiffre saisi")
+        if n == 1:
+            return self.tr("Code secret, 1 chiffre saisi")
+        return self.tr("Code secret, {n} chiffres saisis").format(n=n)
 
     def _show_result(self) -> None:
         locked_until = self._guard.locked_until()

@@ -14,6 +14,7 @@ from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
 
 ZWSP = "\u200b"
+SHORT_BELOW = 900  # px of panel height: the card and the column tighten under it
 
 
 def breakable(text: str) -> str:
@@ -41,7 +42,9 @@ class AdminScreen(Screen):
         theme: ThemeController,
         can_simulate_badges: bool = False,
         parent: QWidget | None = None,
+        voice: QWidget | None = None,
     ) -> None:
+        """``voice``: the « Voix » row (``VoiceRow``), the last of the card."""
         super().__init__(parent)
         self._theme = theme
         self._can_simulate = can_simulate_badges
@@ -76,6 +79,11 @@ class AdminScreen(Screen):
             value.setWordWrap(True)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
+        self.voice_name = named(QLabel(), "adminName")
+        self.voice = voice
+        if voice is not None:
+            grid.addWidget(self.voice_name, len(values), 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(voice, len(values), 1)
         grid.setColumnStretch(1, 1)
 
         self.back = TouchButton(theme, "arrow-left", role="secondary")
@@ -87,7 +95,8 @@ class AdminScreen(Screen):
         self.simulator = TouchButton(theme, "id-badge-2", role="secondary")
         self.simulator.setObjectName("adminSimulator")
         self.simulator.clicked.connect(self.simulator_requested)
-        self.simulator.setVisible(can_simulate_badges)
+        if not can_simulate_badges:  # never setVisible(True) before it has a parent: a window
+            self.simulator.setVisible(False)
         self.stats = TouchButton(theme, "chart-bar", role="secondary")
         self.stats.setObjectName("adminStats")
         self.stats.clicked.connect(self.stats_requested)
@@ -114,14 +123,18 @@ class AdminScreen(Screen):
 
     def _resize_for_screen(self) -> None:
         px = self._theme.tokens.px
+        # a short landscape panel (1366x768) holds the « Voix » row and two rows of actions
+        # only with the card's rows and the column closer together
+        metrics = self._theme.metrics
+        d = 2 if metrics.height < SHORT_BELOW and not metrics.portrait else 1  # divides
         self._icon.setFixedSize(px(112), px(112))
         self._header.setSpacing(px(32))
-        self._card_grid.setContentsMargins(px(56), px(40), px(56), px(40))
+        self._card_grid.setContentsMargins(px(56), px(40 // d), px(56), px(40 // d))
         self._card_grid.setHorizontalSpacing(px(48))
-        self._card_grid.setVerticalSpacing(px(22))
+        self._card_grid.setVerticalSpacing(px(22 // d))
         self._actions.setSpacing(px(24))
-        self._column.setContentsMargins(px(96), px(48), px(96), px(48))
-        self._column.setSpacing(px(28))
+        self._column.setContentsMargins(px(96), px(48 // d), px(96), px(48 // d))
+        self._column.setSpacing(px(28 // d))
         self._place_actions()
 
     def _place_actions(self) -> None:
@@ -193,6 +206,7 @@ class AdminScreen(Screen):
         ]
         for label, name in zip(self.names, names, strict=True):
             label.setText(name)
+        self.voice_name.setText(self.tr("Voix"))
         # the setting's code after the name: what the operator writes in the configuration
         self.values[2].setText(f"{self._profile_name()} ({self._profile.value})")
         self.back.setText(self.tr("Retour"))

@@ -1,79 +1,88 @@
-"""The admin screen's voice settings for staff: volume, rate and mute of the accessible mode's
-speech, heard at once (a sample sentence is said after each change)."""
+"""The admin screen's « Voix » row: volume, rate and mute of the accessible mode's speech.
+
+Three buttons, each showing its own value and stepping through a few values (volume 20–100 %,
+slow / normal / fast, on / off): a row of five or more − / + buttons on the administration
+screen broke its layout on half the panels, and staff only ever need a handful of settings.
+Each change is heard at once (a sample sentence) and saved by ``on_change`` (the shell writes
+it off the GUI thread, so it outlasts a restart).
+"""
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from kiosk.settings import Voice
 from ui.speech.phrase import Phrase
 from ui.speech.speaker import Speaker
-from ui.theme import ThemeController, named
+from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
 
-VOLUME_STEP: Final = 0.1
-RATE_STEP: Final = 0.25
 
-
-class SpeechControls(QWidget):
+class VoiceRow(QWidget):
     def __init__(
-        self, theme: ThemeController, speaker: Speaker, parent: QWidget | None = None
+        self,
+        theme: ThemeController,
+        speaker: Speaker,
+        on_change: Callable[[Voice], None] = lambda _voice: None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("voiceRow")
+        self._theme = theme
         self._speaker = speaker
-        self.state = named(QLabel(), "adminValue")
-        self.state.setWordWrap(True)
-        self.quieter = TouchButton(theme, None, role="secondary")
-        self.louder = TouchButton(theme, None, role="secondary")
-        self.slower = TouchButton(theme, None, role="secondary")
-        self.faster = TouchButton(theme, None, role="secondary")
+        self._on_change = on_change
+        self.volume = TouchButton(theme, None, role="secondary")
+        self.volume.setObjectName("voiceVolume")
+        self.rate = TouchButton(theme, None, role="secondary")
+        self.rate.setObjectName("voiceRate")
         self.mute = TouchButton(theme, None, role="secondary")
-        self.mute.setCheckable(True)
-        self.quieter.clicked.connect(lambda: self._change(volume=-VOLUME_STEP))
-        self.louder.clicked.connect(lambda: self._change(volume=VOLUME_STEP))
-        self.slower.clicked.connect(lambda: self._change(rate=-RATE_STEP))
-        self.faster.clicked.connect(lambda: self._change(rate=RATE_STEP))
-        self.mute.toggled.connect(self._mute)
-        # two columns: they fit a portrait panel in the accessible mode's large text, and a
-        # grid that reflowed by its own width only ever grew (its minimum is its widest row)
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for n, button in enumerate((self.quieter, self.louder, self.slower, self.faster)):
-            grid.addWidget(button, n // 2, n % 2)
-        grid.addWidget(self.mute, 2, 0, 1, 2)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.state)
-        column.addLayout(grid)
+        self.mute.setObjectName("voiceMute")
+        self.volume.clicked.connect(lambda: self._change(speaker.voice.next_volume()))
+        self.rate.clicked.connect(lambda: self._change(speaker.voice.next_rate()))
+        self.mute.clicked.connect(lambda: self._change(speaker.voice.toggled_mute()))
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.volume, self.rate, self.mute):
+            self._row.addWidget(button)
+        self._row.addStretch(1)
+        theme.changed.connect(self._fit)
+        self._fit()
         self.retranslate()
 
-    def _change(self, *, volume: float = 0.0, rate: float = 0.0) -> None:
+    def _fit(self) -> None:
+        """Side by side; one under the other on a portrait panel (the card's value column is
+        narrower than the three there)."""
+        portrait = self._theme.metrics.portrait
+        self._row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._row.setSpacing(self._theme.tokens.px(16))
+
+    def _change(self, voice: Voice) -> None:
         speaker = self._speaker
-        speaker.set_volume(round(speaker.volume + volume, 2))
-        speaker.set_rate(round(speaker.rate + rate, 2))
+        speaker.apply_voice(voice)
         self.retranslate()
-        speaker.say([Phrase(self.tr("Voici la voix du kiosque."))])
-
-    def _mute(self, muted: bool) -> None:
-        self._speaker.set_muted(muted)
-        self.retranslate()
+        self._on_change(voice)
+        if not voice.muted:
+            speaker.say([Phrase(self.tr("Voici la voix du kiosque."))])
 
     def retranslate(self) -> None:
-        speaker = self._speaker
-        self.quieter.setText(self.tr("Moins fort"))
-        self.louder.setText(self.tr("Plus fort"))
-        self.slower.setText(self.tr("Plus lent"))
-        self.faster.setText(self.tr("Plus rapide"))
-        self.mute.setText(
-            self.tr("Rétablir la voix") if speaker.muted else self.tr("Couper la voix")
+        voice = self._speaker.voice
+        self.volume.setText(self.tr("Volume {n}\u202f%").format(n=round(voice.volume * 100)))
+        pace = {
+            -0.5: self.tr("Débit lent"),
+            0.0: self.tr("Débit normal"),
+            0.5: self.tr("Débit rapide"),
+        }
+        self.rate.setText(
+            pace.get(voice.rate) or self.tr("Débit {n:+d}\u202f%").format(n=round(voice.rate * 100))
         )
-        self.state.setText(
-            self.tr(
-                "Voix du mode accessible\u202f: volume {volume}\u202f%, débit {rate}\u202f%"
-            ).format(
-                volume=round(speaker.volume * 100),
-                rate=f"{round(speaker.rate * 100):+d}",
-            )
-            + (self.tr(" (coupée)") if speaker.muted else "")
-        )
+        self.mute.setText(self.tr("Rétablir la voix") if voice.muted else self.tr("Couper la voix"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
