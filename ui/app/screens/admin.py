@@ -116,9 +116,10 @@ class AdminScreen(Screen):
         px = self._theme.tokens.px
         self._icon.setFixedSize(px(112), px(112))
         self._header.setSpacing(px(32))
-        self._card_grid.setContentsMargins(px(56), px(40), px(56), px(40))
+        # a short panel: a long database path may take two lines, seven actions three rows
+        self._card_grid.setContentsMargins(px(56), px(28), px(56), px(28))
         self._card_grid.setHorizontalSpacing(px(48))
-        self._card_grid.setVerticalSpacing(px(22))
+        self._card_grid.setVerticalSpacing(px(16))
         self._actions.setSpacing(px(24))
         self._column.setContentsMargins(px(96), px(48), px(96), px(48))
         self._column.setSpacing(px(28))
