@@ -143,7 +143,7 @@ class AnnouncementsScreen(Screen):
         body = self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(32)
         body.addLayout(side, 2)
-        body.addLayout(typing, 4)
+        body.addLayout(typing, 5)  # the keyboard's action key keeps its word (« Publish »)
         column = self._column = QVBoxLayout(self)
         column.addLayout(heading.layout)
         column.addLayout(body, 1)
@@ -161,6 +161,7 @@ class AnnouncementsScreen(Screen):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         self._body.setStretch(0, 0 if portrait else 2)
+        self._body.setStretch(1, 1 if portrait else 5)
         self._typing.setStretch(0, 1 if portrait else 0)
         self._typing.setStretch(2, 0 if portrait else 1)
         self._fit()

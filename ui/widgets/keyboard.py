@@ -187,7 +187,6 @@ class OnScreenKeyboard(QWidget):
             theme, "corner-down-left", role="primary", icon_colour="on_accent", icon_size=36
         )
         self.action.setObjectName("kbAction")
-        self.action.whole_label = True  # « Prendre mon ticket », « Publish »: all of it
         self.action.clicked.connect(self._submit)
         self.action.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bottom = QHBoxLayout()
@@ -283,7 +282,7 @@ class OnScreenKeyboard(QWidget):
         self.layer_key.setText("123" if self._layer is not Layer.SYMBOLS else "abc")
         self.shift.setAccessibleName(self.tr("Majuscule"))
         self.backspace.setAccessibleName(self.tr("Effacer"))
-        for key in (self.layer_key, self.accents_key, self.space, self.action):
+        for key in (self.layer_key, self.accents_key, self.space):
             key.keep_label()
 
     # -- keys -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from kiosk.itinerary.tables import TourStop
 from kiosk.ports import FixedClock
 from kiosk.settings import Language, Settings
 from tests.ui.conftest import NOW
-from tests.ui.test_screen_sizes import PANELS, problems
+from tests.ui.test_screen_sizes import PANELS, problems, settle_layout
 from ui.formatting import clock_time, time_range
 
 CLOSED = "Le Smart Corner sera fermé le 24/12 : l’équipe vous retrouve le 28/12 à 9 h."
@@ -152,7 +152,7 @@ def test_banner_and_tour_fit_the_panel(
                     shell.router.reset()
                 else:
                     shell.router.go(key)
-                qapp.processEvents()
+                settle_layout(shell.window, qapp)
                 screen = shell.router.current
                 where = f"{key} {lang.value} {'accessible' if accessible else 'normal'}"
                 notices = [getattr(screen, n, None) for n in ("banner", "tour")]
@@ -214,7 +214,7 @@ def test_the_announcements_screen_fits_the_panel(
             shell.session.set_language(lang)
             shell.session.set_accessible(accessible)
             qtbot.waitUntil(lambda: editor.rows[1][0].isVisible())  # the two banners in force
-            qapp.processEvents()
+            settle_layout(shell.window, qapp)
             where = f"{lang.value} {'accessible' if accessible else 'normal'}"
             report += [f"{where}: {p}" for p in problems(shell.window, editor, metrics)]
             report += [f"{where}: {w.objectName()} hidden" for w in (
