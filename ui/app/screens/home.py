@@ -24,6 +24,7 @@ from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
 
 TILE_GAP = 36
+SHORT_HOME = 760  # logical px of screen under the bottom bar: below, many tiles drop subtitles
 
 
 class HomeScreen(Screen):
@@ -70,7 +71,8 @@ class HomeScreen(Screen):
         wide = len(capabilities) == 1
         compact = len(capabilities) >= 3
         self._wide = wide
-        self.tiles = [Tile(c, theme, wide=wide, compact=compact) for c in capabilities]
+        many = len(capabilities) >= 5  # two rows of tiles: each a row of its own
+        self.tiles = [Tile(c, theme, wide=wide, compact=compact, row=many) for c in capabilities]
         for tile in self.tiles:
             tile.clicked.connect(
                 lambda _=False, key=tile.capability.key: self.tile_activated.emit(key)
@@ -134,6 +136,9 @@ class HomeScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_tiles(portrait=event.size().height() > event.size().width())
+        short = event.size().height() < SHORT_HOME
+        for tile in self.tiles:
+            tile.set_short(short)
 
     def _tick(self) -> None:
         now = self._clock.now()

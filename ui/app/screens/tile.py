@@ -32,17 +32,21 @@ class Tile(QFrame):
         *,
         wide: bool,
         compact: bool = False,
+        row: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``row``: five tiles or more, two rows of them: icon, words and arrow side by side,
+        the words alone on a short panel (:meth:`set_short`)."""
         super().__init__(parent)
         self._theme = theme
-        self._compact = compact
+        self._compact = compact or row
+        self._row = row
         self._wide = wide
         self.capability = capability
         self.setObjectName("tile")
         self.setProperty("area", capability.area.value)
         self.setProperty("wide", wide)
-        self.setProperty("compact", compact)  # three tiles or more: smaller titles
+        self.setProperty("compact", self._compact)  # three tiles or more: smaller titles
         self.setProperty("pressed", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keypad's way in: see ui.speech
@@ -52,18 +56,19 @@ class Tile(QFrame):
         self.setSizePolicy(policy)
 
         area = capability.area.value
-        box = 112 if compact else 148
+        box = 112 if self._compact else 148
         self.icon = IconLabel(theme, capability.icon, box * 8 // 15, colour=area, stroke=1.6)
         self.icon.setObjectName("tileIcon")
         self.icon.setProperty("area", area)
         self.title = named(QLabel(), "tileTitle")
-        self.title.setProperty("compact", compact)
+        self.title.setProperty("compact", self._compact)
+        self.title.setProperty("row", row)
         self.subtitle = named(QLabel(), "tileSubtitle")
         self.subtitle.setWordWrap(True)
         self.arrow = IconLabel(theme, "arrow-right", 44, colour="on_accent", stroke=2.25)
         self.arrow.setObjectName("tileArrow")
         self.arrow.setProperty("area", area)
-        self.arrow.setProperty("compact", compact)
+        self.arrow.setProperty("compact", self._compact)
         for child in (self.icon, self.title, self.subtitle, self.arrow):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -71,7 +76,7 @@ class Tile(QFrame):
         texts = QVBoxLayout()
         texts.setSpacing(12)
         layout: QBoxLayout
-        if wide:  # a single tile: one generous row
+        if wide or row:  # a single tile, or one of many: icon, words and arrow in one row
             texts.addStretch(1)
             texts.addWidget(self.title)
             texts.addWidget(self.subtitle)
@@ -98,17 +103,25 @@ class Tile(QFrame):
 
     def _resize_for_screen(self) -> None:
         px = self._theme.tokens.px
-        box = px(112 if self._compact else 148)
+        box = px(88 if self._row else 112 if self._compact else 148)
         self.icon.setFixedSize(box, box)
         arrow = px(72 if self._compact else 88)
         self.arrow.setFixedSize(arrow, arrow)
-        if self._wide:
+        if self._row:
+            self._layout.setContentsMargins(px(28), px(24), px(28), px(24))
+            self._layout.setSpacing(px(24))
+        elif self._wide:
             self._layout.setContentsMargins(px(48), px(44), px(48), px(44))
             self._layout.setSpacing(px(44))
         else:
             margin = px(36 if self._compact else 40)
             self._layout.setContentsMargins(margin, margin, margin, margin)
             self._layout.setSpacing(px(24 if self._compact else 28))
+
+    def set_short(self, short: bool) -> None:
+        """On a short panel a tile of many keeps its title only (the subtitle is its
+        accessible description still)."""
+        self.subtitle.setVisible(not (self._row and short))
 
     def _set_pressed(self, pressed: bool) -> None:
         self.setProperty("pressed", pressed)
