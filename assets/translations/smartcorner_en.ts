@@ -229,7 +229,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+140"/>
+        <location filename="../../ui/app/screens/attract.py" line="+157"/>
         <source>Ou appuyez sur Entrée.</source>
         <translation>Or press Enter.</translation>
     </message>
@@ -262,7 +262,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+156"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+155"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>The staff list could not be loaded.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>Simuler un badge</source>
         <translation>Simulate a badge</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../ui/widgets/bottom_bar.py" line="+98"/>
+        <location filename="../../ui/widgets/bottom_bar.py" line="+108"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>BrowsePage</name>
     <message>
-        <location filename="../../ui/documents/browse.py" line="+170"/>
+        <location filename="../../ui/documents/browse.py" line="+172"/>
         <source>Kiosque numérique</source>
         <translation>Digital library</translation>
     </message>
@@ -414,6 +414,16 @@
         <location line="+1"/>
         <source>Guides et articles à lire ou à emporter</source>
         <translation>Guides and articles to read or take away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/capability.py" line="+28"/>
+        <source>Projets numériques</source>
+        <translation>Digital projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les projets du Département</source>
+        <translation>The council’s projects</translation>
     </message>
 </context>
 <context>
@@ -929,7 +939,7 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+338"/>
+        <location filename="../../ui/help/pages.py" line="+364"/>
         <source>Tapez au clavier, ou passez cette étape pour prendre votre ticket.</source>
         <translation>Type on the keyboard, or skip this step to take your ticket.</translation>
     </message>
@@ -1021,7 +1031,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+90"/>
+        <location filename="../../ui/documents/document_list.py" line="+94"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -1064,7 +1074,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -1084,7 +1094,7 @@
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>%1 page</source>
         <translation>%1 page</translation>
     </message>
@@ -1104,7 +1114,7 @@
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1 min de lecture</source>
         <translation>%1 min read</translation>
     </message>
@@ -1251,7 +1261,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+151"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+193"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1296,7 +1306,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_panels.py" line="-97"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-135"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1366,7 +1376,7 @@
         <translation>Staff only: tap your staff or ambassador badge, or type the admin code.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+95"/>
         <source>{n} inscrits / {cap} places</source>
         <translation>{n} registered / {cap} seats</translation>
     </message>
@@ -1376,7 +1386,7 @@
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Quel événement accueillez-vous&#x202f;?</source>
         <translation>Which event are you welcoming?</translation>
     </message>
@@ -1488,6 +1498,125 @@
         <location line="+1"/>
         <source>Formation</source>
         <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../ui/satisfaction/faces.py" line="+19"/>
+        <source>Décevant</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moyen</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bien</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excellent</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contenu</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intervenant</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concret</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salle</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Échanges</source>
+        <translation>Discussion</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../ui/satisfaction/panel.py" line="+133"/>
+        <source>Comment était «&#x202f;{title}&#x202f;»&#x202f;?</source>
+        <translation>How was “{title}”?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Touchez un visage. Passez ensuite votre badge pour que votre avis ne compte qu’une fois (facultatif).</source>
+        <translation>Tap a face. Then tap your badge so that your answer counts only once (optional).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Touchez un visage&#x202f;: votre avis reste anonyme.</source>
+        <translation>Tap a face: your answer stays anonymous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merci pour votre avis&#x202f;!</source>
+        <translation>Thank you for your feedback!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passez votre badge maintenant pour qu’il ne compte qu’une fois.</source>
+        <translation>Tap your badge now so that it counts only once.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un mot pour dire pourquoi&#x202f;? (facultatif)</source>
+        <translation>One word to say why? (optional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPrompt</name>
+    <message>
+        <location filename="../../ui/satisfaction/prompt.py" line="+111"/>
+        <source>Merci&#x202f;! Un avis vient d’être donné ici&#x202f;: il est compté.</source>
+        <translation>Thank you! An answer was just given here: it has been counted.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Ce badge n’a pas pu être pris en compte&#x202f;: votre avis reste anonyme.</source>
+        <translation>This badge could not be used: your answer stays anonymous.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C’est noté&#x202f;: votre avis compte une fois. Merci&#x202f;!</source>
+        <translation>Noted: your answer counts once. Thank you!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Votre avis précédent est remplacé par celui-ci. Merci&#x202f;!</source>
+        <translation>Your earlier answer is replaced by this one. Thank you!</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merci pour votre réponse&#x202f;!</source>
+        <translation>Thank you for your answer!</translation>
     </message>
 </context>
 <context>
@@ -1807,7 +1936,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="-313"/>
+        <location filename="../../ui/help/pages.py" line="-338"/>
         <source>Panne de matériel</source>
         <translation>Hardware fault</translation>
     </message>
@@ -1955,7 +2084,7 @@
 <context>
     <name>NoResults</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+120"/>
+        <location filename="../../ui/documents/search.py" line="+121"/>
         <source>La recherche est indisponible pour le moment&#x202f;: réessayez dans quelques minutes, ou demandez à l’accueil du Smart Corner.</source>
         <translation>Search is unavailable right now: try again in a few minutes, or ask at the Smart Corner desk.</translation>
     </message>
@@ -1996,7 +2125,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+273"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+280"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -2453,6 +2582,11 @@
         <translation>Smart Tour sync conflicts</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Avis donnés après les événements</source>
+        <translation>Feedback given after events</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>1 an</source>
         <translation>1 year</translation>
@@ -2511,6 +2645,105 @@
         <location line="+67"/>
         <source>En savoir plus</source>
         <translation>Learn more</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <location filename="../../ui/projects/project_page.py" line="+212"/>
+        <source>Ce que ça change pour les agents</source>
+        <translation>What it changes for staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votre contact, ambassadeur du projet</source>
+        <translation>Your contact, the project’s ambassador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pour en savoir plus, venez à</source>
+        <translation>To find out more, come to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas d’événement prévu pour l’instant sur ce projet.</source>
+        <translation>No event planned on this project for now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scannez pour retrouver le projet sur votre téléphone</source>
+        <translation>Scan to find the project on your phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir la vidéo</source>
+        <translation>Watch the video</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <location filename="../../ui/projects/cards.py" line="+17"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expérimentation</source>
+        <translation>Pilot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déploiement</source>
+        <translation>Rolling out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En service</source>
+        <translation>In service</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsScreen</name>
+    <message>
+        <location filename="../../ui/projects/screen.py" line="+125"/>
+        <source>Chargement des projets…</source>
+        <translation>Loading the projects…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Aucun projet ne correspond à «&#x202f;{query}&#x202f;».</source>
+        <translation>No project matches “{query}”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucun projet à montrer pour le moment.</source>
+        <translation>No project to show for now.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Projets numériques</source>
+        <translation>Digital projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les projets du Département, de l’idée à la mise en service</source>
+        <translation>The council’s projects, from the idea to the service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher un projet, une direction…</source>
+        <translation>Search for a project, a directorate…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clavier</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher</source>
+        <translation>Search</translation>
     </message>
 </context>
 <context>
@@ -2693,7 +2926,7 @@
 <context>
     <name>ReasonsPage</name>
     <message>
-        <location filename="../../ui/help/pages.py" line="+165"/>
+        <location filename="../../ui/help/pages.py" line="+190"/>
         <source>Votre badge est reconnu.</source>
         <translation>Your badge is recognised.</translation>
     </message>
@@ -2741,14 +2974,14 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+170"/>
-        <location line="+69"/>
+        <location filename="../../ui/documents/search.py" line="+175"/>
+        <location line="+72"/>
         <location line="+29"/>
         <source>Tous les thèmes</source>
         <translation>All topics</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>dans %1 · tout afficher</source>
         <translation>in %1 · show all</translation>
     </message>
@@ -2758,7 +2991,7 @@
         <translation>Search all themes, not only %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Plus de %1 résultats</source>
         <translation>More than %1 results</translation>
     </message>
@@ -3036,7 +3269,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+191"/>
+        <location filename="../../ui/stats/screen.py" line="+197"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -3101,7 +3334,7 @@
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
@@ -3116,6 +3349,11 @@
         <translation>%1 events · %2 came unregistered · %3 documents opened · %4 searches with no result</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Satisfaction après les événements&#x202f;: %1/4 · %2 avis · %3 des présents</source>
+        <translation>Satisfaction: %1/4 · %2 answers · %3 of attendees</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>%1&#x202f;: %2</source>
         <translation>%1: %2</translation>
@@ -3124,7 +3362,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync/status.py" line="+36"/>
+        <location filename="../../ui/sync/status.py" line="+44"/>
         <source>à l’instant</source>
         <translation>just now</translation>
     </message>
@@ -3189,7 +3427,7 @@
         <translation>conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+175"/>
         <source>Synchronisation avec la base centrale</source>
         <translation>Sync with the central database</translation>
     </message>
@@ -3705,7 +3943,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/checkin/visitor_form.py" line="+94"/>
+        <location filename="../../ui/checkin/visitor_form.py" line="+114"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>

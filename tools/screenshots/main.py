@@ -181,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the reader zoomed on a PDF (width, 4 steps, 800 %%, a corner), at --size",
     )
+    parser.add_argument(
+        "--projects",
+        action="store_true",
+        help="only « Projets numériques » and « Comment était … ? », at --size",
+    )
     args = parser.parse_args(argv)
     size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -229,6 +234,17 @@ def main(argv: list[str] | None = None) -> int:
 
         density = size[0] / args.width_mm if args.width_mm else Metrics.design().px_per_mm
         for path in shoot_hardening(app, outdir, settle, NOW, tmp, size, density):
+            print(path)
+        return 0
+
+    if args.projects:
+        from tools.screenshots.projects import shoot_feedback, shoot_projects
+
+        demo_db = tmp / "screenshots.sqlite3"
+        db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
+        for path in shoot_projects(app, outdir, settle, NOW, tmp, db_url):
+            print(path)
+        for path in shoot_feedback(app, outdir, settle, NOW, tmp, db_url):
             print(path)
         return 0
 
@@ -324,6 +340,10 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots.stats import shoot_stats
 
     written.extend(shoot_stats(app, outdir, settle, NOW, tmp, db_url))
+    from tools.screenshots.projects import shoot_feedback, shoot_projects
+
+    written.extend(shoot_projects(app, outdir, settle, NOW, tmp, db_url))
+    written.extend(shoot_feedback(app, outdir, settle, NOW, tmp, db_url))
     from tools.screenshots.fleet import shoot_fleet
 
     written.extend(shoot_fleet(app, outdir, settle, NOW, tmp, db_url, size))

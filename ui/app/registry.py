@@ -19,6 +19,8 @@ from ui.documents.capability import DOCUMENTS
 from ui.events.capability import EVENTS
 from ui.help.capability import HELP, HELP_FORWARDING
 from ui.host import Capability, Service
+from ui.projects.capability import PROJECTS
+from ui.satisfaction.capability import SATISFACTION
 from ui.sync.capability import SYNC
 
 
@@ -54,6 +56,6 @@ class TileRegistry:
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
     return TileRegistry(
-        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT],
-        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP],
+        [DOCUMENTS, PROJECTS, EVENTS, DOOR, HELP, COLLECT],
+        services=[SATISFACTION, SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP],
     )

@@ -35,6 +35,7 @@ TABLES |= {  # Click & Collect (issue 5)
     "hand_over",
     "order_line_event",
 }
+TABLES |= {"project", "project_media", "event_feedback"}  # Projets numériques, satisfaction
 
 
 @pytest.fixture

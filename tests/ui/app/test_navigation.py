@@ -45,8 +45,8 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     assert shell.router.current_key == "home"
     home = shell.router.current
     expected = {
-        Profile.STORE: ["collect", "documents", "events", "help"],
-        Profile.ROOM: ["documents", "events", "door"],
+        Profile.STORE: ["collect", "documents", "projects", "events", "help"],
+        Profile.ROOM: ["documents", "projects", "events", "door"],
         Profile.TOUR: ["collect", "documents", "events", "door"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
@@ -56,6 +56,7 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
         "help": "Besoin d’aide\u202f?",
         "collect": "Retrait Click & Collect",
         "documents": "Kiosque numérique",
+        "projects": "Projets numériques",
     }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u202f!"
