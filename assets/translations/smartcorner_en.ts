@@ -3269,7 +3269,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+197"/>
+        <location filename="../../ui/stats/screen.py" line="+191"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -3334,7 +3334,7 @@
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
@@ -3347,11 +3347,6 @@
         <location line="+9"/>
         <source>%1 événements · %2 venus sans inscription · %3 documents consultés · %4 recherches sans résultat</source>
         <translation>%1 events · %2 came unregistered · %3 documents opened · %4 searches with no result</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Satisfaction après les événements&#x202f;: %1/4 · %2 avis · %3 des présents</source>
-        <translation>Satisfaction: %1/4 · %2 answers · %3 of attendees</translation>
     </message>
     <message>
         <location line="+15"/>

@@ -106,16 +106,10 @@ class StatsScreen(Screen):
         self.back.setObjectName("statsBack")
         self.back.clicked.connect(self.back_requested)
         self.status = named(QLabel(), "statsStatus")
-        # « Comment était … ? »: one line under the others (a fifth card does not fit 1366 px)
-        self.satisfaction = named(QLabel(wordWrap=True), "statsStatus")
-        lines = QVBoxLayout()
-        lines.setSpacing(4)
-        lines.addWidget(self.status)
-        lines.addWidget(self.satisfaction)
         footer = QHBoxLayout()
         footer.addWidget(self.back)
         footer.addSpacing(32)
-        footer.addLayout(lines, 1)
+        footer.addWidget(self.status, 1)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 32, 64, 28)
@@ -201,7 +195,6 @@ class StatsScreen(Screen):
             for card in (self.attendance, self.no_show, self.visits, self.help):
                 card.clear()
             self.charts.clear()
-            self.satisfaction.clear()
             return
         prev = self._quarter_name(board.quarter.previous())
         self._change_card(self.attendance, board.attendance, prev)
@@ -230,16 +223,6 @@ class StatsScreen(Screen):
             .replace("%3", figure(board.document_views.current))
             .replace("%4", figure(board.zero_result_searches.current))
         )
-        sat = board.satisfaction.total
-        self.satisfaction.setText(
-            self.tr("Satisfaction après les événements\u202f: %1/4 · %2 avis · %3 des présents")
-            .replace("%1", "n/a" if sat.score is None else figure(sat.score, 1))
-            .replace("%2", figure(sat.answers))
-            .replace("%3", _rate(sat.response_rate))
-        )
-        # room for two lines: on a totem in accessible mode the line wraps
-        self.satisfaction.ensurePolished()
-        self.satisfaction.setMinimumHeight(2 * self.satisfaction.fontMetrics().lineSpacing() + 2)
         self.charts.show_board(board)  # data only: the bars are painted when shown
 
     def _change_card(self, card: ChangeCard, change: Change, prev: str) -> None:
