@@ -20,6 +20,8 @@ from kiosk.help import tables as help_tables
 from kiosk.itinerary import tables as itinerary_tables
 from kiosk.printing import tables as printing_tables
 from kiosk.programme import tables as programme_tables
+from kiosk.projects import tables as projects_tables
+from kiosk.satisfaction import tables as satisfaction_tables
 from kiosk.signup import tables as signup_tables
 from kiosk.sync import tables as sync_tables
 
@@ -34,6 +36,8 @@ TABLE_MODULES: tuple[object, ...] = (
     printing_tables,
     programme_tables,
     signup_tables,
+    projects_tables,
+    satisfaction_tables,
     sync_tables,
 )
 metadata: MetaData = Base.metadata

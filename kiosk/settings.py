@@ -88,6 +88,8 @@ class Settings:
     sync_interval: int = 300
     # Kiosque numérique: where a document's public page lives (its QR code), without the slug.
     documents_url: str = "https://smartcorner.departement06.fr/kiosque"
+    # Projets numériques: where a project's public page lives (its QR code), without the slug.
+    projects_url: str = "https://smartcorner.departement06.fr/projets"
     # Programme imports: words of a category or title (« Webinaire ») -> event type, on top of
     # the built-in names; an event naming no type is refused unless `import events --type`.
     event_types: Mapping[str, EventKind] = field(
@@ -312,6 +314,7 @@ RETENTION_DEFAULTS: Final[Mapping[str, int]] = {
     "document_searches": 365,
     "visitors": 365,
     "sync_conflicts": 90,
+    "event_feedback": 3 * 365,
 }
 
 
@@ -427,6 +430,11 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
         "documents_url",
         _parse_web_url,
         "an http(s) address such as https://intranet.example.fr/kiosque",
+    ),
+    "projects_url": (
+        "projects_url",
+        _parse_web_url,
+        "an http(s) address such as https://intranet.example.fr/projets",
     ),
     "event_types": (
         "event_types",

@@ -140,7 +140,7 @@
 <context>
     <name>AnnouncementsScreen</name>
     <message>
-        <location filename="../../ui/notices/editor.py" line="+193"/>
+        <location filename="../../ui/notices/editor.py" line="+194"/>
         <source>Les annonces ne sont pas disponibles&#x202f;: {why}</source>
         <translation>Announcements are not available: {why}</translation>
     </message>
@@ -249,7 +249,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/app/screens/attract.py" line="+140"/>
+        <location filename="../../ui/app/screens/attract.py" line="+157"/>
         <source>Ou appuyez sur Entrée.</source>
         <translation>Or press Enter.</translation>
     </message>
@@ -454,6 +454,16 @@
         <location line="+1"/>
         <source>Vos inscriptions et vos commandes, avec votre badge</source>
         <translation>Your registrations and orders, with your badge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/capability.py" line="+28"/>
+        <source>Projets numériques</source>
+        <translation>Digital projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les projets du Département</source>
+        <translation>The council’s projects</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +1936,125 @@
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../ui/satisfaction/faces.py" line="+19"/>
+        <source>Décevant</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moyen</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bien</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excellent</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contenu</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intervenant</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concret</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salle</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Échanges</source>
+        <translation>Discussion</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../ui/satisfaction/panel.py" line="+133"/>
+        <source>Comment était «&#x202f;{title}&#x202f;»&#x202f;?</source>
+        <translation>How was “{title}”?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Touchez un visage. Passez ensuite votre badge pour que votre avis ne compte qu’une fois (facultatif).</source>
+        <translation>Tap a face. Then tap your badge so that your answer counts only once (optional).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Touchez un visage&#x202f;: votre avis reste anonyme.</source>
+        <translation>Tap a face: your answer stays anonymous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merci pour votre avis&#x202f;!</source>
+        <translation>Thank you for your feedback!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passez votre badge maintenant pour qu’il ne compte qu’une fois.</source>
+        <translation>Tap your badge now so that it counts only once.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un mot pour dire pourquoi&#x202f;? (facultatif)</source>
+        <translation>One word to say why? (optional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPrompt</name>
+    <message>
+        <location filename="../../ui/satisfaction/prompt.py" line="+111"/>
+        <source>Merci&#x202f;! Un avis vient d’être donné ici&#x202f;: il est compté.</source>
+        <translation>Thank you! An answer was just given here: it has been counted.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Ce badge n’a pas pu être pris en compte&#x202f;: votre avis reste anonyme.</source>
+        <translation>This badge could not be used: your answer stays anonymous.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C’est noté&#x202f;: votre avis compte une fois. Merci&#x202f;!</source>
+        <translation>Noted: your answer counts once. Thank you!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Votre avis précédent est remplacé par celui-ci. Merci&#x202f;!</source>
+        <translation>Your earlier answer is replaced by this one. Thank you!</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merci pour votre réponse&#x202f;!</source>
+        <translation>Thank you for your answer!</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <location filename="../../ui/documents/document_reader.py" line="-255"/>
@@ -2333,7 +2462,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+148"/>
+        <location filename="../../ui/app/screens/home.py" line="+153"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -2557,7 +2686,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="+280"/>
+        <location filename="../../ui/widgets/keyboard.py" line="+279"/>
         <source>espace</source>
         <translation>space</translation>
     </message>
@@ -3054,6 +3183,11 @@
         <translation>Smart Tour sync conflicts</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Avis donnés après les événements</source>
+        <translation>Feedback given after events</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>1 an</source>
         <translation>1 year</translation>
@@ -3112,6 +3246,105 @@
         <location line="+67"/>
         <source>En savoir plus</source>
         <translation>Learn more</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <location filename="../../ui/projects/project_page.py" line="+212"/>
+        <source>Ce que ça change pour les agents</source>
+        <translation>What it changes for staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votre contact, ambassadeur du projet</source>
+        <translation>Your contact, the project’s ambassador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pour en savoir plus, venez à</source>
+        <translation>To find out more, come to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas d’événement prévu pour l’instant sur ce projet.</source>
+        <translation>No event planned on this project for now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scannez pour retrouver le projet sur votre téléphone</source>
+        <translation>Scan to find the project on your phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir la vidéo</source>
+        <translation>Watch the video</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <location filename="../../ui/projects/cards.py" line="+17"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expérimentation</source>
+        <translation>Pilot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déploiement</source>
+        <translation>Rolling out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En service</source>
+        <translation>In service</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsScreen</name>
+    <message>
+        <location filename="../../ui/projects/screen.py" line="+125"/>
+        <source>Chargement des projets…</source>
+        <translation>Loading the projects…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Aucun projet ne correspond à «&#x202f;{query}&#x202f;».</source>
+        <translation>No project matches “{query}”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucun projet à montrer pour le moment.</source>
+        <translation>No project to show for now.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Projets numériques</source>
+        <translation>Digital projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les projets du Département, de l’idée à la mise en service</source>
+        <translation>The council’s projects, from the idea to the service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher un projet, une direction…</source>
+        <translation>Search for a project, a directorate…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clavier</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher</source>
+        <translation>Search</translation>
     </message>
 </context>
 <context>

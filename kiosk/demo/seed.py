@@ -27,6 +27,8 @@ from kiosk.documents.demo import seed_documents
 from kiosk.fleet.demo import seed_fleet
 from kiosk.help.demo import seed_help
 from kiosk.itinerary.demo import seed_itinerary
+from kiosk.projects.demo import seed_projects
+from kiosk.satisfaction.demo import seed_feedback
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,8 @@ CAPABILITY_SEEDS: Final[tuple[Callable[[Session, DemoBase], Mapping[str, int]], 
     seed_fleet,
     seed_itinerary,
     seed_announcements,
+    seed_projects,
+    seed_feedback,
 )
 
 

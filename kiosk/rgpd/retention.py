@@ -93,6 +93,7 @@ _RULES_BY_KIND: tuple[tuple[str, str, str, str, Where | None], ...] = (
     ("document_searches", "recherches de documents", "document_search", "at", None),
     ("visitors", "visiteurs extérieurs", "person", "created_at", _stale_visitors),
     ("sync_conflicts", "conflits de synchronisation (Smart Tour)", "sync_conflict", "at", None),
+    ("event_feedback", "avis après les événements", "event_feedback", "at", None),
 )
 RULES: tuple[Rule, ...] = tuple(
     Rule(kind, label, RETENTION_DEFAULTS[kind], table, column, where)

@@ -8,7 +8,7 @@ events, visits of the spaces, help requests, the document kiosk, Click & Collect
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +38,7 @@ from kiosk.stats.fleet import KioskAvailability, kiosk_availability
 from kiosk.stats.french import KIND_LABELS, SPACE_LABELS, period_label
 from kiosk.stats.help import HelpByReason, help_by_reason, help_total
 from kiosk.stats.periods import Grain, Quarter
+from kiosk.stats.satisfaction import Satisfaction, quarter_satisfaction
 from kiosk.stats.sql import count_between, lookup_names
 from kiosk.stats.visits import visits_by, visits_by_period, visits_grouped, visits_total
 
@@ -71,6 +72,8 @@ class Dashboard:
     handed_over_by_item: list[Row]
     collect_delay: CollectDelay
     kiosk_availability: list[KioskAvailability]  # the fleet's incidents
+    # « Comment était … ? » after the events
+    satisfaction: Satisfaction = field(default_factory=Satisfaction)
 
 
 def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None = None) -> Dashboard:
@@ -160,6 +163,7 @@ def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None =
         visits_by_kiosk=named_rows(visits_kiosk, kiosks),
         help_by_reason=helps,
         events=len(current),
+        satisfaction=quarter_satisfaction(session, quarter),
         **_documents_and_collect(session, quarter),
     )
 
@@ -248,4 +252,5 @@ def quarter_dashboard_by_parts(
         handed_over_by_item=handed_over_by_item(session, quarter),
         collect_delay=collect_delay(session, quarter),
         kiosk_availability=kiosk_availability(session, quarter),
+        satisfaction=quarter_satisfaction(session, quarter),
     )

@@ -16,7 +16,31 @@ from kiosk.stats.french import (
     format_number,
     format_rate,
 )
-from kiosk.stats.table import COLLECT, DOCUMENTS, EVENTS, HELP, VISITS
+from kiosk.stats.satisfaction import FeedbackFigures
+from kiosk.stats.table import COLLECT, DOCUMENTS, EVENTS, HELP, SATISFACTION, VISITS
+
+
+def _feedback(f: FeedbackFigures) -> str:
+    score = "—" if f.score is None else f"{format_number(f.score, 1)} / 4"
+    return (
+        f"note {score}, {format_number(f.answers)} réponse(s), "
+        f"taux de réponse {format_rate(f.response_rate)}"
+    )
+
+
+def _satisfaction_lines(board: Dashboard) -> list[str]:
+    sat = board.satisfaction
+    if not sat.total.answers and not sat.previous.answers:
+        return []
+    lines = [
+        "",
+        SATISFACTION,
+        f"  Ensemble : {_feedback(sat.total)} ({board.quarter.previous().label_fr} : "
+        f"{_feedback(sat.previous)})",
+    ]
+    lines += [f"  {f.label} : {_feedback(f)}" for f in sat.by_kind]
+    lines += [f"    « {f.label} » : {_feedback(f)}" for f in sat.by_event]
+    return lines
 
 
 def report_text(board: Dashboard, source: str = "") -> str:
@@ -64,6 +88,7 @@ def report_text(board: Dashboard, source: str = "") -> str:
             f"{label} {format_rate(n.rate)}" for _, label, n in board.no_show_by_kind
         )
         lines.append(f"  Taux d'absence par type : {items}")
+    lines += _satisfaction_lines(board)
     lines += ["", VISITS, change("Visites", board.visits)]
     breakdown("Par mois", board.visits_by_month)
     breakdown("Par espace", board.visits_by_space)

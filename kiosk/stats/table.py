@@ -39,6 +39,7 @@ VISITS: Final = "Fréquentation des espaces"
 HELP: Final = "Besoin d'aide ?"
 DOCUMENTS: Final = "Kiosque numérique"
 COLLECT: Final = "Retrait Click & Collect"
+SATISFACTION: Final = "Satisfaction après les événements"
 
 
 def _changed(section: str, indicator: str, change: Change) -> TableRow:
@@ -75,6 +76,7 @@ def table(board: Dashboard) -> list[TableRow]:
     for _, label, no_show in board.no_show_by_kind:
         rate = None if no_show.rate is None else round(no_show.rate * 100.0, 1)
         out.append(TableRow(EVENTS, "Taux d'absence par type (%)", label, rate))
+    out += _satisfaction_rows(board)
     out.append(_changed(VISITS, "Visites", board.visits))
     out += _breakdown(VISITS, "Visites par mois", board.visits_by_month)
     out += _breakdown(VISITS, "Visites par espace", board.visits_by_space)
@@ -103,6 +105,36 @@ def table(board: Dashboard) -> list[TableRow]:
     out.append(_changed(DOCUMENTS, "Recherches sans résultat", board.zero_result_searches))
     out += _breakdown(DOCUMENTS, "Recherches sans résultat par texte", board.zero_result_queries)
     return out
+
+
+def _satisfaction_rows(board: Dashboard) -> list[TableRow]:
+    """Answers, score (1 to 4) and response rate (%): the quarter, by type, by event."""
+    sat = board.satisfaction
+    out = [
+        TableRow(SATISFACTION, "Réponses", "total", sat.total.answers, sat.previous.answers,
+                 Change(sat.total.answers, sat.previous.answers).percent),
+        TableRow(SATISFACTION, "Note moyenne (sur 4)", "total", _round2(sat.total.score),
+                 _round2(sat.previous.score)),
+        TableRow(SATISFACTION, "Taux de réponse (%)", "total", _percent(sat.total.response_rate),
+                 _percent(sat.previous.response_rate)),
+    ]  # fmt: skip
+    for level, rows in (("par type", sat.by_kind), ("par événement", sat.by_event)):
+        for f in rows:
+            out += [
+                TableRow(SATISFACTION, f"Réponses {level}", f.label, f.answers),
+                TableRow(SATISFACTION, f"Note moyenne {level} (sur 4)", f.label, _round2(f.score)),
+                TableRow(SATISFACTION, f"Taux de réponse {level} (%)", f.label,
+                         _percent(f.response_rate)),
+            ]  # fmt: skip
+    return out
+
+
+def _round2(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _percent(rate: float | None) -> float | None:
+    return None if rate is None else round(rate * 100.0, 1)
 
 
 def _round(value: float | None) -> float | None:

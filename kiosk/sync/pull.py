@@ -2,9 +2,9 @@
 
 Sites, directions and services by code; people (every agent, and the visitors registered to
 the events pulled); events that end after the pull window's start, with their external ids;
-their registrations; the badges of the people pulled; ticket revocations; the documents'
-metadata; the Click & Collect catalogue, and the orders still to hand over (kiosk.sync.collect);
-the Smart Tour's itinerary and the announcements (kiosk.sync.notices).
+their registrations; the badges of the people pulled; ticket revocations; the documents' and
+the projects' metadata; the Click & Collect catalogue, and the orders still to hand over
+(kiosk.sync.collect); the Smart Tour's itinerary and the announcements (kiosk.sync.notices).
 
 People and events keep their **central ids** on the tour kiosk: signed ticket codes carry
 those ids, and must open the door offline too. A row made on the tour kiosk (a walk-in
@@ -67,6 +67,7 @@ from kiosk.sync.notices import (
     stops_kept,
     stops_query,
 )
+from kiosk.sync.projects import PROJECT, apply_projects
 
 SITE, DIRECTION, SERVICE = table_of(Site), table_of(Direction), table_of(Service)
 REGISTRATION, BADGE = table_of(Registration), table_of(Badge)
@@ -286,6 +287,7 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("badge", BADGE, _badges_query, _apply_badges),
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
     PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
+    PullTable("project", PROJECT, lambda _s: select(PROJECT), apply_projects),
     PullTable("catalogue_item", ITEM, items_query, apply_items),
     PullTable("site_stock", STOCK, stock_query, apply_stock),
     PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),

@@ -191,6 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only event sign-up and « Mon espace », at --size",
     )
+    parser.add_argument(
+        "--projects",
+        action="store_true",
+        help="only « Projets numériques » and « Comment était … ? », at --size",
+    )
     args = parser.parse_args(argv)
     size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -252,6 +257,16 @@ def main(argv: list[str] | None = None) -> int:
         from tools.screenshots.myspace import shoot_myspace
 
         for path in shoot_myspace(app, outdir, settle, NOW):
+            print(path)
+        return 0
+    if args.projects:
+        from tools.screenshots.projects import shoot_feedback, shoot_projects
+
+        demo_db = tmp / "screenshots.sqlite3"
+        db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
+        for path in shoot_projects(app, outdir, settle, NOW, tmp, db_url):
+            print(path)
+        for path in shoot_feedback(app, outdir, settle, NOW, tmp, db_url):
             print(path)
         return 0
 
@@ -350,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots.stats import shoot_stats
 
     written.extend(shoot_stats(app, outdir, settle, NOW, tmp, db_url))
+    from tools.screenshots.projects import shoot_feedback, shoot_projects
+
+    written.extend(shoot_projects(app, outdir, settle, NOW, tmp, db_url))
+    written.extend(shoot_feedback(app, outdir, settle, NOW, tmp, db_url))
     from tools.screenshots.fleet import shoot_fleet
 
     written.extend(shoot_fleet(app, outdir, settle, NOW, tmp, db_url, size))

@@ -20,6 +20,8 @@ from ui.events.capability import EVENTS
 from ui.help.capability import HELP, HELP_FORWARDING
 from ui.host import Capability, Service
 from ui.myspace.capability import MY_SPACE, MY_SPACE_HOME, NOTICES
+from ui.projects.capability import PROJECTS
+from ui.satisfaction.capability import SATISFACTION
 from ui.sync.capability import SYNC
 
 
@@ -55,6 +57,14 @@ class TileRegistry:
 def default_registry() -> TileRegistry:
     """The capabilities that exist today."""
     return TileRegistry(
-        [DOCUMENTS, EVENTS, DOOR, HELP, COLLECT, CATALOGUE, MY_SPACE],
-        services=[SELF_CHECKIN, HELP_FORWARDING, SYNC, COLLECT_PICKUP, MY_SPACE_HOME, NOTICES],
+        [DOCUMENTS, PROJECTS, EVENTS, DOOR, HELP, COLLECT, CATALOGUE, MY_SPACE],
+        services=[
+            SATISFACTION,
+            SELF_CHECKIN,
+            HELP_FORWARDING,
+            SYNC,
+            COLLECT_PICKUP,
+            MY_SPACE_HOME,
+            NOTICES,
+        ],
     )

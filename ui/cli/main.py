@@ -96,6 +96,7 @@ def _command_groups() -> tuple[CommandGroup, ...]:
         fleet,
         help,
         notices,
+        projects,
         rgpd,
         selftest,
         stats,
@@ -103,7 +104,8 @@ def _command_groups() -> tuple[CommandGroup, ...]:
     )
 
     return (
-        rgpd, selftest, backup, checkin, help, sync, documents, collect, stats, fleet, notices,
+        rgpd, selftest, backup, checkin, help, sync, documents, projects, collect, stats, fleet,
+        notices,
     )  # fmt: skip
 
 

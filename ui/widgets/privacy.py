@@ -55,6 +55,7 @@ def kind_label(kind: str) -> str:
         "space_visits": translate("Privacy", "Fréquentation des espaces"),
         "document_searches": translate("Privacy", "Recherches dans le kiosque numérique"),
         "sync_conflicts": translate("Privacy", "Conflits de synchronisation du Smart Tour"),
+        "event_feedback": translate("Privacy", "Avis donnés après les événements"),
     }
     return labels.get(kind, kind)
 

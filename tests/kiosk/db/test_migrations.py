@@ -37,6 +37,7 @@ TABLES |= {  # Click & Collect (issue 5)
 }
 TABLES |= {"notice"}  # notifications outbox (event sign-up, orders)
 TABLES |= {"site_stock"}  # the catalogue's stock per site
+TABLES |= {"project", "project_media", "event_feedback"}  # Projets numériques, satisfaction
 
 
 @pytest.fixture

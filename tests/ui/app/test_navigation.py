@@ -58,6 +58,7 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
         "documents": "Kiosque numérique",
         "myspace": "Mon espace",
         "catalogue": "Catalogue de services",
+        "projects": "Projets numériques",
     }
     assert [tile.title.text() for tile in home.tiles] == [titles[k] for k in expected]
     assert home.hello.text() == "Bonjour\u202f!"

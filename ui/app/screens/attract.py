@@ -108,6 +108,8 @@ class AttractScreen(Screen):
         self._right = QWidget()
         self._right.setLayout(right)
         self._right.setVisible(max_events > 0)
+        self._shows_events = max_events > 0
+        self.aside: QWidget | None = None  # shown instead of the programme while set
 
         self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._row.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +129,22 @@ class AttractScreen(Screen):
         self._tick()
         self.retranslate()
 
+    def set_aside(self, widget: QWidget | None) -> None:
+        """Show ``widget`` where the programme is (« Comment était … ? » after an event), or
+        the programme again (None)."""
+        if widget is self.aside:
+            return
+        if self.aside is not None:
+            self._row.removeWidget(self.aside)
+            self.aside.hide()
+        self.aside = widget
+        if widget is not None:
+            self._row.insertWidget(1, widget, 20)
+            widget.show()
+        self._right.setVisible(widget is None and self._shows_events)
+
     def spoken(self) -> list[Phrase]:
+        aside = getattr(self.aside, "spoken", None)
         return phrases(
             self.name.text(),
             *[
@@ -138,7 +155,7 @@ class AttractScreen(Screen):
             self.touch.text(),
             self.badge.text(),
             self.tr("Ou appuyez sur Entrée."),
-        )
+        ) + (aside() if aside is not None and self.aside is not None else [])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The keypad's Enter starts, as a touch does (the narrator gives this screen focus)."""

@@ -1,0 +1,1 @@
+"""Projets numériques: the council's digital projects shown on the room and store kiosks."""

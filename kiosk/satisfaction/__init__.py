@@ -1,0 +1,1 @@
+"""Satisfaction after an event: « Comment était … ? » on the room kiosk's attract screen."""

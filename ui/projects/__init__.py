@@ -1,0 +1,1 @@
+"""« Projets numériques »: the gallery of the council's digital projects."""

@@ -1,0 +1,1 @@
+"""« Comment était … ? »: the satisfaction question on the room kiosk's attract screen."""
