@@ -45,8 +45,10 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     assert shell.router.current_key == "home"
     home = shell.router.current
     expected = {
-        Profile.STORE: ["collect", "documents", "catalogue", "events", "help", "myspace"],
-        Profile.ROOM: ["documents", "events", "door", "myspace"],
+        Profile.STORE: [
+            "collect", "documents", "catalogue", "projects", "events", "help", "myspace",
+        ],  # fmt: skip
+        Profile.ROOM: ["documents", "projects", "events", "door", "myspace"],
         Profile.TOUR: ["collect", "documents", "catalogue", "events", "door", "myspace"],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
