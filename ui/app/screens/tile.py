@@ -85,6 +85,8 @@ class Tile(QFrame):
             layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
             layout.addLayout(texts, 1)
             layout.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+            # one of many: the words need the arrow's room (the whole tile is the button)
+            self.arrow.setVisible(not row)
         else:  # side by side: icon and arrow on top, the words below
             top = QHBoxLayout()
             top.addWidget(self.icon)
