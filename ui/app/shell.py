@@ -593,7 +593,8 @@ def _wire_speech(shell: Shell) -> None:
     narrator.back_requested.connect(shell.window.bottom_bar.back_clicked)
     shell.idle.session_reset.connect(speaker.stop)
     shell.hardware_sections.append(lambda: _speech_section(shell))
-    shell.first_painted.connect(lambda: _warm_speech(shell))
+    if shell.settings.speech_output == "headset":  # a kiosk set up for speech: see below
+        shell.first_painted.connect(lambda: _warm_speech(shell))
 
 
 def _warm_speech(shell: Shell) -> None:
@@ -604,7 +605,12 @@ def _warm_speech(shell: Shell) -> None:
     (13,363 espeak-ng voices and variants on Debian 12: 8-10 s on a loaded test machine), on
     the GUI thread (a thread of its own deadlocked, see ``Speaker.start``). That cannot be made
     shorter from here; it is done on the attract screen, untouched for a moment, after the
-    first paint, and tried again later while somebody is using the kiosk."""
+    first paint, and tried again later while somebody is using the kiosk.
+
+    Only on a kiosk whose settings say its speech goes to a headset (``speech_output =
+    headset``): elsewhere the engine is made on first use, as before. Warming every kiosk froze
+    the screen ten seconds after each start and held up ``smartcorner run --smoke`` and the
+    end-to-end runs of the real application."""
     speaker = shell.narrator.speaker
     timer = QTimer(speaker, interval=SPEECH_WARM_MS)
 

@@ -46,8 +46,14 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
     home = shell.router.current
     expected = {
         Profile.STORE: [
-            "collect", "documents", "catalogue", "projects", "events", "help", "myspace",
-        ],  # fmt: skip
+            "collect",
+            "documents",
+            "catalogue",
+            "projects",
+            "events",
+            "help",
+            "myspace",
+        ],
         Profile.ROOM: ["documents", "projects", "events", "door", "myspace"],
         Profile.TOUR: ["collect", "documents", "catalogue", "events", "door", "myspace"],
     }[profile]
