@@ -94,7 +94,8 @@ class CollectStaffScreen(Screen):
         head.addWidget(self.lock_button)
         self.stock_button = TouchButton(theme, "packages", role="secondary")
         self.stock_button.setObjectName("staffStock")
-        self.stock_button.setVisible(stock is not None)
+        if stock is None:  # hide(), not setVisible(True): unparented, that opened a window
+            self.stock_button.hide()
         foot = QHBoxLayout()
         foot.addStretch(1)
         foot.addWidget(self.stock_button)

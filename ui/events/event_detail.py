@@ -119,15 +119,17 @@ class EventDetailPage(QWidget):
                     "de la salle."
                 )
             )
-            return
-        self.next_step.setText(
-            self.tr("Complet\u202f: demandez à l’accueil s’il reste une place sur liste d’attente.")
-            if full
-            else self.tr(
-                "Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée "
-                "de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner."
+        else:
+            self.next_step.setText(
+                self.tr(
+                    "Complet\u202f: demandez à l’accueil s’il reste une place sur liste d’attente."
+                )
+                if full
+                else self.tr(
+                    "Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée "
+                    "de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner."
+                )
             )
-        )
         facts = (self.kind, self.title, self.description, self.when, self.where,
                  self.audience, self.seats, self.next_step)  # fmt: skip
         self.setAccessibleName(". ".join(f.text().rstrip(".") for f in facts if f.text()))

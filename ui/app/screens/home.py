@@ -136,7 +136,8 @@ class HomeScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_tiles(portrait=event.size().height() > event.size().width())
-        short = event.size().height() < SHORT_HOME
+        # a landscape row of many tiles has the room of their titles only
+        short = event.size().height() < SHORT_HOME or event.size().width() > event.size().height()
         for tile in self.tiles:
             tile.set_short(short)
 
@@ -144,6 +145,8 @@ class HomeScreen(Screen):
         now = self._clock.now()
         self.time.setText(clock_time(now))
         self.date.setText(long_date(now))
+        # the date whole: beside the greeting, it was the one squeezed (« Monday 23 Nov… »)
+        self.date.setMinimumWidth(self.date.sizeHint().width())
 
     def spoken(self) -> list[Phrase]:
         banner = self.banner.text.text() if self.banner and not self.banner.isHidden() else ""
@@ -155,6 +158,7 @@ class HomeScreen(Screen):
         self.question.setText(self.tr("Que souhaitez-vous faire\u202f?"))
         for tile in self.tiles:
             tile.retranslate()
+        self.date.setMinimumWidth(0)  # measured again in the new language by _tick
         if self.banner is not None:
             self.banner.retranslate()
         self._tick()
