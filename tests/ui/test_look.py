@@ -174,29 +174,6 @@ def test_the_catalogue_themes_and_new_documents_fit_the_panel(
 
 
 @pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
-def test_the_statistics_charts_get_room_for_their_titles(
-    make_shell: Callable[..., Any], qapp: QApplication, panel: Panel
-) -> None:
-    """Three charts side by side on a 1080 px totem cut their titles (« ar type d’événeme »)
-    and drew their bars over their labels: in portrait each chart has a row of its own."""
-    shell = make_shell()
-    metrics = fit(shell, panel, qapp)
-    open_view(shell, "stats")
-    for _ in range(3):
-        qapp.processEvents()
-    charts = shell.router.current.charts
-    views = [charts.by_month, charts.by_kind, charts.help_times]
-    share = 0.8 if metrics.portrait else 0.2  # landscape: three in a row
-    for view in views:
-        assert view.isVisible()
-        assert view.width() >= metrics.width * share, view.width()
-        assert inside(view, shell.window)
-    for n, a in enumerate(views):
-        for b in views[n + 1 :]:
-            assert not rect_in(a, shell.window).intersects(rect_in(b, shell.window))
-
-
-@pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
 def test_the_themes_suggested_for_nothing_found_stay_on_screen(
     make_shell: Callable[..., Any], qapp: QApplication, panel: Panel
 ) -> None:

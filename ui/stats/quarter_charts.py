@@ -25,33 +25,12 @@ class QuarterCharts(QWidget):
         self.by_month = self._chart_view()
         self.by_kind = self._chart_view()
         self.help_times = self._chart_view()
-        self._grid = grid = QGridLayout(self)
+        grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(24)
-        self._portrait: bool | None = None
-        self.set_portrait(False)
-
-    def set_portrait(self, portrait: bool) -> None:
-        """One row of three in landscape; one chart a row in portrait, where three columns of
-        a 1080 px width cut the charts' titles and laid their bars over their labels."""
-        if portrait == self._portrait:
-            return
-        self._portrait = portrait
-        grid = self._grid
-        views = (self.by_month, self.by_kind, self.help_times)
-        for view in views:
-            grid.removeWidget(view)
-        for n in range(len(views)):
-            grid.setColumnStretch(n, 0)
-            grid.setRowStretch(n, 0)
-        for n, view in enumerate(views):
-            if portrait:
-                grid.addWidget(view, n, 0)
-                grid.setRowStretch(n, 1)
-            else:
-                grid.addWidget(view, 0, n)
-                grid.setColumnStretch(n, 5 if view is not self.by_kind else 4)
-        grid.setColumnStretch(0, 1 if portrait else 5)
+        for n, view in enumerate((self.by_month, self.by_kind, self.help_times)):
+            grid.addWidget(view, 0, n)
+            grid.setColumnStretch(n, 5 if view is not self.by_kind else 4)
 
     def clear(self) -> None:
         for view in (self.by_month, self.by_kind, self.help_times):

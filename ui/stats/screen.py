@@ -128,7 +128,6 @@ class StatsScreen(Screen):
         self._header.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self.charts.set_portrait(portrait)
 
     # -- data -----------------------------------------------------------------------------
 
