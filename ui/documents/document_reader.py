@@ -84,8 +84,12 @@ class TakeAway(QWidget):
         self.retranslate()
 
     def _fit(self) -> None:
-        """The accessible theme's larger type leaves no room for the address: the QR has it."""
+        """The accessible theme's larger type leaves no room for the address: the QR has it.
+        The code at the panel's scale: 240 px unscaled stood over its caption at 1366x768
+        (a fixed size does not give way in a layout). Still about 4 cm: a phone reads it."""
         self.link.setVisible(not self._theme.accessible)
+        side = self._theme.tokens.px(QR_SIZE)
+        self.qr.setFixedSize(side, side)
 
     def show_link(self, link: str, can_print: bool) -> None:
         self.qr.set_payload(link)
