@@ -15,12 +15,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ui.cli.groups import apply_all_or_none, command_group, writer_sessions
+
 if TYPE_CHECKING:
     from kiosk.settings import Settings
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ui.cli.groups import command_group
 
     imports = command_group(subparsers, "import", "import data from other systems")
     orders = imports.add_parser(
@@ -72,48 +73,20 @@ def _statuses() -> list[Any]:
     return list(LineStatus)
 
 
-def _sessions(settings: Settings) -> tuple[Any, Any]:
-    from kiosk.db.engine import create_db_engine, make_session_factory
-    from kiosk.db.migrate import ensure_schema
-
-    engine = create_db_engine(settings.database_url)
-    ensure_schema(engine)
-    return engine, make_session_factory(engine.execution_options(sqlite_begin="IMMEDIATE"))
-
-
 def _import_orders(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.collect.importer import ImportFileError, import_orders, read_rows
     from kiosk.ports import SystemClock
-    from ui.cli.progress import file_progress
 
     try:
         rows = read_rows(args.file)
     except (OSError, ImportFileError) as exc:
         print(f"smartcorner: {exc}", file=sys.stderr)
         return 2
-    engine, sessions = _sessions(settings)
-    try:
-        with file_progress([args.file]) as step, sessions() as session:
-            step(args.file)
-            report = import_orders(session, rows, SystemClock().now())
-            if not report.ok:
-                session.rollback()
-                for error in report.errors:
-                    print(f"{args.file}: {error}", file=sys.stderr)
-                print(
-                    f"{args.file}: {len(report.errors)} error(s), nothing imported",
-                    file=sys.stderr,
-                )
-                return 1
-            if args.dry_run:
-                session.rollback()
-                print(f"{args.file}: would import: {report}")
-                return 0
-            session.commit()
-        print(f"{args.file}: {report}")
-        return 0
-    finally:
-        engine.dispose()
+    now = SystemClock().now()
+    return apply_all_or_none(
+        settings, args.file, lambda session: import_orders(session, rows, now),
+        dry_run=args.dry_run, progress=True,
+    )  # fmt: skip
 
 
 def _order_code(settings: Settings, args: argparse.Namespace) -> int:
@@ -132,7 +105,7 @@ def _order_code(settings: Settings, args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"smartcorner: cannot read the signing key {path}: {exc}", file=sys.stderr)
         return 2
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions() as session:
             order = session.scalar(
@@ -155,7 +128,7 @@ def _expire(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.collect.staff import expire_overdue
     from kiosk.ports import SystemClock
 
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions.begin() as session:
             n = expire_overdue(session, SystemClock().now())
@@ -172,7 +145,7 @@ def _verify(settings: Settings, args: argparse.Namespace) -> int:
     if nonce is None:
         print("smartcorner: not a pickup receipt code", file=sys.stderr)
         return 2
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions() as session:
             text = describe_pickup(session, nonce)
@@ -196,30 +169,12 @@ def _import_catalogue(settings: Settings, args: argparse.Namespace) -> int:
         print(f"smartcorner: {exc}", file=sys.stderr)
         return 2
     pictures = args.pictures or args.file.resolve().parent
-    engine, sessions = _sessions(settings)
-    try:
-        with sessions() as session:
-            report = import_catalogue(session, rows, SystemClock().now(), pictures=pictures)
-            if not report.ok:
-                session.rollback()
-                for error in report.errors:
-                    print(f"{args.file}: {error}", file=sys.stderr)
-                print(
-                    f"{args.file}: {len(report.errors)} error(s), nothing imported",
-                    file=sys.stderr,
-                )
-                return 1
-            for conflict in report.conflicts:
-                print(f"{args.file}: {conflict}", file=sys.stderr)
-            if args.dry_run:
-                session.rollback()
-                print(f"{args.file}: would import: {report}")
-                return 0
-            session.commit()
-        print(f"{args.file}: {report}")
-        return 0
-    finally:
-        engine.dispose()
+    now = SystemClock().now()
+    return apply_all_or_none(
+        settings, args.file,
+        lambda session: import_catalogue(session, rows, now, pictures=pictures),
+        dry_run=args.dry_run, notes=lambda report: report.conflicts,
+    )  # fmt: skip
 
 
 def _requests(settings: Settings, args: argparse.Namespace) -> int:
@@ -227,7 +182,7 @@ def _requests(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.collect.status import LineStatus
     from kiosk.domain import PARIS
 
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions() as session:
             found = requests(session, status=LineStatus(args.status) if args.status else None)

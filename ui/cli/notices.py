@@ -13,7 +13,9 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ui.cli.groups import apply_all_or_none, command_group, writer_sessions
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from kiosk.settings import Profile
-    from ui.cli.groups import command_group
 
     imports = command_group(subparsers, "import", "import data from other systems")
     tour = imports.add_parser(
@@ -63,15 +64,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     remove.set_defaults(handler=_withdraw)
 
 
-def _sessions(settings: Settings) -> tuple[Any, Any]:
-    from kiosk.db.engine import create_db_engine, make_session_factory
-    from kiosk.db.migrate import ensure_schema
-
-    engine = create_db_engine(settings.database_url)
-    ensure_schema(engine)
-    return engine, make_session_factory(engine.execution_options(sqlite_begin="IMMEDIATE"))
-
-
 def _now() -> datetime:
     from kiosk.ports import SystemClock
 
@@ -92,28 +84,13 @@ def _import_tour(settings: Settings, args: argparse.Namespace) -> int:
     except (OSError, ImportFileError) as exc:
         print(f"smartcorner: {exc}", file=sys.stderr)
         return 2
-    engine, sessions = _sessions(settings)
-    try:
-        with sessions() as session:
-            report = import_tour(session, rows, _now())
-            if not report.ok:
-                session.rollback()
-                for error in report.errors:
-                    print(f"{args.file}: {error}", file=sys.stderr)
-                print(
-                    f"{args.file}: {len(report.errors)} error(s), nothing imported",
-                    file=sys.stderr,
-                )
-                return 1
-            if args.dry_run:
-                session.rollback()
-                print(f"{args.file}: would import: {report}")
-                return 0
-            session.commit()
-        print(f"{args.file}: {report}")
-        return 0
-    finally:
-        engine.dispose()
+    now = _now()
+    return apply_all_or_none(
+        settings,
+        args.file,
+        lambda session: import_tour(session, rows, now),
+        dry_run=args.dry_run,
+    )
 
 
 def _list_stops(settings: Settings, args: argparse.Namespace) -> int:
@@ -121,7 +98,7 @@ def _list_stops(settings: Settings, args: argparse.Namespace) -> int:
 
     from kiosk.itinerary.stops import upcoming_stops
 
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         since = datetime.min.replace(tzinfo=UTC) if args.all else _now()
         with sessions() as session:
@@ -155,7 +132,7 @@ def _announce(settings: Settings, args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"smartcorner: not a date: {exc} (dd/mm/yyyy [hh:mm])", file=sys.stderr)
         return 2
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions.begin() as session:
             banner = announce(
@@ -175,7 +152,7 @@ def _announce(settings: Settings, args: argparse.Namespace) -> int:
 def _list_announcements(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.announcements.service import announcements
 
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions() as session:
             found = announcements(session, _now(), ended=args.all)
@@ -192,7 +169,7 @@ def _list_announcements(settings: Settings, args: argparse.Namespace) -> int:
 def _withdraw(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.announcements.service import withdraw
 
-    engine, sessions = _sessions(settings)
+    engine, sessions = writer_sessions(settings)
     try:
         with sessions.begin() as session:
             ended = withdraw(session, args.id, _now())

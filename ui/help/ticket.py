@@ -275,9 +275,7 @@ class TicketPage(QWidget):
         # took two lines on every panel, height the number needs on a 1366x768 one)
         one_line = self.print_text.fontMetrics().horizontalAdvance(text) + 1
         room = self._theme.metrics.width * 3 // 5  # a portrait panel's card is narrower
-        self.print_text.setMinimumWidth(
-            min(one_line, self._theme.tokens.px(PRINT_LINE_MAX), room)
-        )
+        self.print_text.setMinimumWidth(min(one_line, self._theme.tokens.px(PRINT_LINE_MAX), room))
         trouble = state in {PrintState.TROUBLE, PrintState.GAVE_UP}
         self.print_text.setProperty("trouble", trouble)
         self.print_text.style().unpolish(self.print_text)
