@@ -401,6 +401,14 @@ def fleet(shell: Any, until: Until) -> None:
     until(lambda: not desk.pending and bool(shell.router.current.cards))
 
 
+def stats(shell: Any, until: Until) -> None:
+    """« Statistiques » with the quarter's figures computed (not « Calcul en cours… »): the
+    figures' lines are the longest the screen shows."""
+    shell.router.go("stats")
+    screen = shell.router.current
+    until(lambda: not screen.computing)
+
+
 def out_of_service(shell: Any) -> None:
     """« Borne hors service » with its longest cause and repair command."""
     from kiosk.db.health import StorageFault, remedies
@@ -486,6 +494,7 @@ OPEN: dict[str, Callable[[Any, Until], None]] = {
     "event_detail": lambda shell, until: event_detail(shell),
     "badge_simulator": badge_simulator,
     "fleet": fleet,
+    "stats": stats,
     "out_of_service": lambda shell, until: out_of_service(shell),
     "tour_events_offline": lambda shell, until: tour_offline(shell, "events"),
     "tour_hardware_sync": lambda shell, until: tour_offline(shell, "hardware"),

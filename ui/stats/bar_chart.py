@@ -22,6 +22,7 @@ MIN_LABEL_PX: Final = 24  # category names, values and the legend read from two 
 PADDING: Final = 24.0
 BAR_GAP: Final = 6.0  # between the bars of one category
 LEGEND_SWATCH: Final = 24.0
+CHART_HEIGHT: Final = 340  # the least a chart is given, even when its bars would fit in less
 
 
 @dataclass(frozen=True)
@@ -73,15 +74,41 @@ class BarChart(QWidget):
         self.painted: list[PaintedBar] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         theme.changed.connect(self.update)
+        theme.changed.connect(self.updateGeometry)  # the text's size sets the minimum height
 
     def set_data(self, data: BarChartData | None) -> None:
         self.data = data
+        self.updateGeometry()  # its minimum height follows the categories
         self.setAccessibleName(data.title if data else "")
         self.setAccessibleDescription(self._describe(data) if data else "")
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 340)
+        return QSize(560, max(CHART_HEIGHT, self.minimumSizeHint().height()))
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough that no two values overlap: in a horizontal chart each bar is at least
+        its value's line high (five help reasons of two bars laid ten « 0 » over each other
+        in 340 px once the text grew for accessible mode)."""
+        return QSize(240, max(CHART_HEIGHT, self.needed_height()))
+
+    def needed_height(self) -> int:
+        data = self.data
+        if data is None:
+            return 0
+        t = self._theme.tokens
+        label_px = max(MIN_LABEL_PX, t.font_size)
+        line = QFontMetricsF(self._font(label_px, bold=True)).height()
+        height = PADDING + QFontMetricsF(self._font(t.font_size, bold=True)).height() + PADDING / 2
+        if data.legend and len(data.series) > 1:
+            height += QFontMetricsF(self._font(label_px)).height() + PADDING / 2
+        groups = max(1, len(data.series))
+        if data.horizontal:  # 80 % of a category's slot holds its bars, BAR_GAP apart: each
+            # bar and its gap at least a value's line high (see _paint_horizontal's bar_h)
+            height += len(data.categories) * (groups * (line + 2) - BAR_GAP) / 0.8
+        else:  # the names under the baseline, a value above a short bar, some bar
+            height += 4 * line + 16
+        return int(height) + 2
 
     # -- painting -------------------------------------------------------------------------
     def _font(self, px: int, bold: bool = False) -> QFont:

@@ -4,8 +4,6 @@ type, the help desk's mean waiting and service times by reason.
 
 from __future__ import annotations
 
-from typing import Final
-
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.domain import EventKind
@@ -15,8 +13,6 @@ from ui.formatting import figure
 from ui.stats.bar_chart import BarChart, BarChartData, BarSeries
 from ui.theme import ThemeController
 
-CHART_HEIGHT: Final = 340
-
 
 class QuarterCharts(QWidget):
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
@@ -25,21 +21,35 @@ class QuarterCharts(QWidget):
         self.by_month = self._chart_view()
         self.by_kind = self._chart_view()
         self.help_times = self._chart_view()
-        grid = QGridLayout(self)
+        self._grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(24)
-        for n, view in enumerate((self.by_month, self.by_kind, self.help_times)):
-            grid.addWidget(view, 0, n)
-            grid.setColumnStretch(n, 5 if view is not self.by_kind else 4)
+        self.arrange(in_a_row=True)
+
+    def arrange(self, *, in_a_row: bool) -> None:
+        """Three charts side by side, or one under the other (portrait: a third of 1080 px cut
+        the titles and laid the bars over their labels; the screen scrolls instead)."""
+        grid = self._grid
+        views = (self.by_month, self.by_kind, self.help_times)
+        for view in views:
+            grid.removeWidget(view)
+        for n in range(3):
+            grid.setColumnStretch(n, 0)
+        for n, view in enumerate(views):
+            if in_a_row:
+                grid.addWidget(view, 0, n)
+                grid.setColumnStretch(n, 5 if view is not self.by_kind else 4)
+            else:
+                grid.addWidget(view, n, 0)
+        if not in_a_row:
+            grid.setColumnStretch(0, 1)
 
     def clear(self) -> None:
         for view in (self.by_month, self.by_kind, self.help_times):
             view.set_data(None)
 
     def _chart_view(self) -> BarChart:
-        view = BarChart(self._theme, self.value_text)
-        view.setMinimumHeight(CHART_HEIGHT)
-        return view
+        return BarChart(self._theme, self.value_text)
 
     def value_text(self, value: float) -> str:
         """A bar's number: "16,6" in French, "16.6" in English, no decimals when whole."""

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
@@ -27,9 +27,11 @@ from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 
 log = logging.getLogger(__name__)
 
+NOT_AVAILABLE = "n\u2060/\u2060a"  # word joiners: a wrapped line never ends in « n/ »
 LoadDashboard = Callable[[Quarter], Dashboard]  # runs on the worker thread
 
 
@@ -95,10 +97,8 @@ class StatsScreen(Screen):
         self.visits = ChangeCard(theme)
         self.help = ChangeCard(theme)
         self.no_show = ChangeCard(theme)
-        cards = QHBoxLayout()
+        self._cards = cards = QGridLayout()
         cards.setSpacing(24)
-        for card in (self.attendance, self.no_show, self.visits, self.help):
-            cards.addWidget(card, 1)
 
         self.charts = QuarterCharts(theme)
 
@@ -106,17 +106,28 @@ class StatsScreen(Screen):
         self.back.setObjectName("statsBack")
         self.back.clicked.connect(self.back_requested)
         self.status = named(QLabel(), "statsStatus")
+        self.status.setWordWrap(True)  # four figures: two lines beside « Retour » at 1366 px
         footer = QHBoxLayout()
         footer.addWidget(self.back)
         footer.addSpacing(32)
         footer.addWidget(self.status, 1)
 
+        # the cards and charts scroll between the title and « Retour » when the panel is short
+        # (1366x768, and accessible text anywhere): squeezed, the charts laid their numbers
+        # over each other and the cards cut their second lines
+        body = named(QWidget(), "statsBody")
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(20)
+        content.addLayout(cards)
+        content.addWidget(self.charts, 1)
+        self.scroll_area = kinetic_page(body, "statsScroll")
+
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 32, 64, 28)
         column.setSpacing(20)
         column.addLayout(header)
-        column.addLayout(cards)
-        column.addWidget(self.charts, 1)
+        column.addWidget(self.scroll_area, 1)
         column.addLayout(footer)
         theme.changed.connect(self._paint)
         theme.changed.connect(self._fit)
@@ -125,11 +136,26 @@ class StatsScreen(Screen):
 
     def _fit(self) -> None:
         portrait = self._theme.metrics.portrait
+        # four cards in a row, or two by two in portrait (a quarter of 1080 px wrapped
+        # « 3ᵉ trimestre 2026 » over three lines); the charts one a row there
+        cards = (self.attendance, self.no_show, self.visits, self.help)
+        for card in cards:
+            self._cards.removeWidget(card)
+        for n, card in enumerate(cards):
+            self._cards.addWidget(card, *(divmod(n, 2) if portrait else (0, n)))
+        for n in range(4):
+            self._cards.setColumnStretch(n, 1 if n < (2 if portrait else 4) else 0)
+        self.charts.arrange(in_a_row=not portrait)
         self._header.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
 
     # -- data -----------------------------------------------------------------------------
+
+    @property
+    def computing(self) -> bool:
+        """The latest quarter asked is still being computed on the worker."""
+        return self.board is None and not self._error
 
     def shown(self) -> None:
         self.show_quarter(self.quarter)
@@ -205,7 +231,9 @@ class StatsScreen(Screen):
         self.no_show.show_change(
             _rate(now),
             points,
-            self.tr("%1 pts").replace("%1", _signed(points)) if points is not None else "n/a",
+            self.tr("%1 pts").replace("%1", _signed(points))
+            if points is not None
+            else NOT_AVAILABLE,
             self.tr("%1 inscrits, %2 absents · %3\u202f: %4")
             .replace("%1", figure(board.no_show.registered))
             .replace("%2", figure(board.no_show.absent))
@@ -235,11 +263,11 @@ class StatsScreen(Screen):
 
 
 def _rate(rate: float | None) -> str:
-    return "n/a" if rate is None else percent(rate * 100.0, signed=False)
+    return NOT_AVAILABLE if rate is None else percent(rate * 100.0, signed=False)
 
 
 def _signed(points: float | None) -> str:
     if points is None:
-        return "n/a"
+        return NOT_AVAILABLE
     text = figure(points, 1)
     return text if text.startswith("\u2212") or round(points, 1) == 0 else "+" + text

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -238,3 +239,35 @@ def test_figures_follow_the_language_of_the_screen(
         switcher.uninstall()
     qtbot.waitUntil(lambda: screen.attendance.change.text() == f"+140{NBSP}%")
     assert screen.no_show.change.text() == "\u221215,2 pts"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)])
+def test_no_two_values_overlap_in_accessible_mode_on_a_short_or_narrow_panel(
+    qtbot: QtBot, screen: StatsScreen, size: tuple[int, int]
+) -> None:
+    """Five help reasons of two bars each: squeezed into a 1366x768 panel the ten values were
+    drawn over each other. The charts keep the height their values need and the page scrolls;
+    in portrait they stand one under the other at the page's full width."""
+    from ui.theme import ScreenMetrics
+
+    width, height = size
+    screen._theme.set_screen(ScreenMetrics(width, height, width / 409.8))
+    screen._theme.apply(accessible=True)
+    screen.resize(width, height)
+    screen.shown()
+    loaded(qtbot, screen)
+    for _ in range(5):  # the charts' new minimum heights reach the scroll area a pass at a time
+        QApplication.processEvents()
+        screen.resize(width, height)  # once restyled, the page's minimum lets it be this small
+    assert (screen.width(), screen.height()) == size
+    charts = (screen.charts.by_month, screen.charts.by_kind, screen.charts.help_times)
+    for chart in charts:
+        chart.grab()
+        labels = [p.label for p in chart.painted]
+        for n, one in enumerate(labels):
+            for other in labels[n + 1 :]:
+                assert not one.intersects(other), (chart.data and chart.data.title, one, other)
+    content = screen.scroll_area.widget()
+    assert content.height() > screen.scroll_area.viewport().height()  # it scrolls
+    lefts = {chart.geometry().left() for chart in charts}
+    assert len(lefts) == (1 if height > width else 3)
