@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -41,8 +42,10 @@ from tools.screenshots.layout import (
 )
 from ui.checkin.verdict_panel import BAR_HEIGHT, TEXT_FLAGS, VerdictPanel
 from ui.collect.signature_pad import SignaturePad
+from ui.speech.focus_ring import FocusRing
 from ui.sync.status import SyncChip, SyncSection
 from ui.theme import MIN_TARGET_MM, ScreenMetrics, body_text_px
+from ui.widgets.fitting_label import FittingLabel
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ PANELS = [
     Panel("1280x1024", 1280, 1024, 1.0, 376.3),  # 19" 5:4
     Panel("1920x1080", 1920, 1080, 1.0, 531.4),  # 24"
     Panel("1080x1920", 1080, 1920, 1.0, 535.7),  # 43" totem, portrait
+    Panel("1080x1920-24in", 1080, 1920, 1.0, 298.9),  # 24" turned portrait: denser, 3.6 px/mm
     Panel("3840x2160@200", 3840, 2160, 2.0, 596.7),  # 27" 4K at 200 %
 ]
 SCREENS = ROOM_VIEWS
@@ -281,6 +285,8 @@ EXTRA: dict[str, Callable[[Any], list[str]]] = {"help_reasons": card_heights}
 
 # Widgets that show what they paint, not text: nothing may be laid over them either.
 DRAWN: tuple[type[QWidget], ...] = (SignaturePad,)
+# Widgets laid over others on purpose (the keyboard focus ring is drawn around what it marks).
+OVERLAYS: tuple[type[QWidget], ...] = (FocusRing,)
 
 
 def settle(shell: Any, qtbot: QtBot) -> None:
@@ -309,6 +315,15 @@ def settle_layout(window: QWidget, qapp: QApplication, passes: int = 20) -> None
         if now == before:
             return
         before = now
+
+
+def shows(widget: QWidget) -> bool:
+    """Text, an icon (an icon-only button, an :class:`IconLabel`) or a drawing of its own."""
+    if isinstance(widget, DRAWN) or text_of(widget):
+        return True
+    if isinstance(widget, QLabel):
+        return not widget.pixmap().isNull()
+    return isinstance(widget, QAbstractButton) and not widget.icon().isNull()
 
 
 def text_of(widget: QWidget) -> str:
@@ -363,7 +378,11 @@ def problems(
                 found.append(f"{name} at {rect_in(widget, window).getRect()} leaves the window")
             if isinstance(widget, QLabel) and widget.text() and not widget.pixmap():
                 rect = widget.contentsRect()
-                fm = widget.fontMetrics()
+                fm = (  # a fitting label draws at the size that fits: check that one
+                    QFontMetrics(widget.drawn_font())
+                    if isinstance(widget, FittingLabel)
+                    else widget.fontMetrics()
+                )
                 if widget.wordWrap():
                     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
                     needed = fm.boundingRect(rect, flags, widget.text()).height()
@@ -374,6 +393,11 @@ def problems(
                     wide = max(fm.horizontalAdvance(line) for line in lines)
                     if wide > rect.width() + 1:
                         found.append(f"{name} needs {wide} px of width, has {rect.width()}")
+                    # a line's ink, not its leading: a label squeezed below its font's ascent
+                    # and descent cuts the tops of capitals or the tails of « g » and « p »
+                    tall = fm.ascent() + fm.descent() + fm.lineSpacing() * (len(lines) - 1)
+                    if tall > rect.height() + 1:
+                        found.append(f"{name} needs {tall} px of height, has {rect.height()}")
             if isinstance(widget, QAbstractButton) and widget.isEnabled():
                 if min(widget.width(), widget.height()) < target:
                     found.append(f"{name} is {widget.width()}x{widget.height()} px < 15 mm")
@@ -381,7 +405,7 @@ def problems(
                     found.append(
                         f"{name} needs {widget.sizeHint().width()} px, has {widget.width()}"
                     )
-        # no two visible text-bearing siblings overlap
+        # no two visible siblings that show something (text, an icon, a drawing) overlap
         for parent in [root, *visible_descendants(root)]:
             kids = [
                 k
@@ -389,11 +413,8 @@ def problems(
                     QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
                 )
                 if k.isVisible()
-                and (
-                    isinstance(k, DRAWN)
-                    or text_of(k)
-                    or any(text_of(d) for d in visible_descendants(k))
-                )
+                and not isinstance(k, OVERLAYS)
+                and (shows(k) or any(shows(d) for d in visible_descendants(k)))
             ]
             for i, a in enumerate(kids):
                 for b in kids[i + 1 :]:
@@ -643,3 +664,37 @@ def test_rechercher_on_the_small_panel_gives_the_results_the_keyboards_room(
     qtbot.waitUntil(lambda: not page.keyboard.isVisible() and results.height() > typing_height)
     assert results.height() >= typing_height + page.keyboard.height()
     assert whole_rows() >= 2  # accessible cards are 5 cm tall: two of them, whole
+
+
+def test_the_check_sees_a_cut_line_and_an_icon_laid_over_text(qapp: QApplication) -> None:
+    """The check itself: a one-line label given less than its font's height, and an icon-only
+    button laid over a label, are both reported; the same widgets laid out apart are not."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    class Window(QWidget):  # problems() reads the window's bottom bar
+        def __init__(self) -> None:
+            super().__init__()
+            self.bottom_bar = QWidget(self)
+            self.bottom_bar.hide()
+
+    metrics = ScreenMetrics(800, 600, 800 / 200.0)
+    window = Window()
+    screen = QWidget(window)
+    screen.setGeometry(0, 0, 800, 600)
+    label = QLabel("Retrait Click & Collect", screen)
+    label.setGeometry(10, 10, 600, label.fontMetrics().height())
+    icon = QPixmap(32, 32)
+    icon.fill(Qt.GlobalColor.black)
+    button = QPushButton(screen)
+    button.setIcon(QIcon(icon))
+    button.setGeometry(700, 10, 90, 90)
+    window.resize(800, 600)
+    window.show()
+    assert problems(window, screen, metrics) == []
+
+    label.setFixedHeight(label.fontMetrics().ascent() // 2)
+    button.move(500, 0)
+    found = problems(window, screen, metrics)
+    assert any("needs" in p and "of height" in p for p in found), found
+    assert any("overlaps QPushButton" in p for p in found), found
+    window.close()

@@ -9,11 +9,13 @@ in page by page) and lists the pages that match; a tap jumps there.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -46,7 +48,8 @@ from ui.widgets.qr_code import QrCodeWidget
 QR_SIZE = 240
 SIDE_WIDTH = 480
 TEXT_SLACK = 32  # a styled button's size hint falls a few pixels short of its bold text
-PORTRAIT_SIDE_WIDTH = 400  # a totem's page column needs the room for its two rows of buttons
+PORTRAIT_FINDER_HEIGHT = 560  # on a totem the search panel sits under the page
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class TakeAway(QWidget):
@@ -70,18 +73,42 @@ class TakeAway(QWidget):
         self._theme = theme
         theme.changed.connect(self._fit)
         self.status = named(QLabel(wordWrap=True), "printStatus")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(28, 28, 28, 28)
-        column.setSpacing(18)
-        column.addWidget(self.title)
-        column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(self.hint)
-        column.addWidget(self.link)
-        column.addStretch(1)
-        column.addWidget(self.status)
-        column.addWidget(self.print)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(28, 28, 28, 28)
+        self._grid.setHorizontalSpacing(28)
+        self._grid.setVerticalSpacing(18)
+        self.portrait = False
+        self.arrange(portrait=False)
         self._fit()
         self.retranslate()
+
+    def arrange(self, *, portrait: bool) -> None:
+        """A column beside the page, or in portrait a band under it: the code on the left, the
+        words and « Imprimer la fiche » on its right (a 400 px column beside the page left the
+        page 470 px wide and the zoom buttons laid over each other)."""
+        grid = self._grid
+        self.portrait = portrait
+        parts = (self.title, self.qr, self.hint, self.link, self.status, self.print)
+        for part in parts:
+            grid.removeWidget(part)
+        for row in range(7):
+            grid.setRowStretch(row, 0)
+        centre = Qt.AlignmentFlag.AlignHCenter
+        if portrait:
+            grid.addWidget(self.title, 0, 0, 1, 2)
+            grid.addWidget(self.qr, 1, 0, 4, 1, Qt.AlignmentFlag.AlignTop)
+            for row, part in enumerate((self.hint, self.link, self.status, self.print), 1):
+                grid.addWidget(part, row, 1)
+            grid.setColumnStretch(1, 1)
+        else:
+            grid.addWidget(self.title, 0, 0)
+            grid.addWidget(self.qr, 1, 0, centre)
+            grid.addWidget(self.hint, 2, 0)
+            grid.addWidget(self.link, 3, 0)
+            grid.setRowStretch(4, 1)
+            grid.addWidget(self.status, 5, 0)
+            grid.addWidget(self.print, 6, 0)
+            grid.setColumnStretch(1, 0)
 
     def _fit(self) -> None:
         """The accessible theme's larger type leaves no room for the address: the QR has it.
@@ -190,6 +217,7 @@ class DocumentReader(QWidget):
         self.badge.setObjectName("readerBadge")
         self.badge.setFixedSize(96, 96)
         self.title = named(QLabel(), "readerTitle")
+        self.title.setWordWrap(True)  # a long title on a totem: two lines, not cut mid-word
         self.meta = named(QLabel(), "readerMeta")
         heading = QVBoxLayout()
         heading.setSpacing(4)
@@ -270,6 +298,7 @@ class DocumentReader(QWidget):
         side = named(QWidget(), "readerSide")
         side.setFixedWidth(SIDE_WIDTH)  # the take-away column keeps its width, the page the rest
         self._side_widget = side
+        side.installEventFilter(self)  # on a totem its height follows its width
         self._side = QStackedLayout(side)
         self._side.addWidget(self.take_away)
         self._side.addWidget(self.finder)
@@ -282,7 +311,7 @@ class DocumentReader(QWidget):
         left.setSpacing(16)
         left.addLayout(self._content, 1)
         left.addWidget(self.toolbar)
-        body = QHBoxLayout()
+        self._body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(32)
         body.addLayout(left, 1)
         body.addWidget(side)
@@ -349,6 +378,7 @@ class DocumentReader(QWidget):
     # -- in-document search ----------------------------------------------------------------
     def open_find(self) -> None:
         self._side.setCurrentWidget(self.finder)
+        self._fit_side()
         self.finder.start()
         self.keyboard.reset()
         self.keyboard.show()
@@ -357,6 +387,7 @@ class DocumentReader(QWidget):
         self.keyboard.hide()
         self.keyboard.reset()
         self._side.setCurrentWidget(self.take_away)
+        self._fit_side()
 
     def _page_chosen(self, page: int) -> None:
         self.keyboard.hide()
@@ -412,6 +443,7 @@ class DocumentReader(QWidget):
             self.meta.setText(meta_line(self.document))
             self._page_changed(self.pdf.current_page, self.pdf.page_count)
         self._retranslate_content()
+        self._fit_side()
 
     def _fit_toolbar(self) -> None:
         """One row where the bar has room, the page buttons above the zoom buttons where it has
@@ -438,17 +470,60 @@ class DocumentReader(QWidget):
         self._bar.activate()  # now: the rows' cached hints are of the old words
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        width = SIDE_WIDTH if self.width() >= self.height() else PORTRAIT_SIDE_WIDTH
-        for widget in (self._side_widget, self.take_away, self.finder):
-            widget.setFixedWidth(width)
+        portrait = self.height() > self.width()
+        if portrait != self.take_away.portrait:
+            self._arrange(portrait=portrait)
         super().resizeEvent(event)
 
+    def _arrange(self, *, portrait: bool) -> None:
+        """Beside the page in landscape; under it, the page's full width, on a totem."""
+        self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.take_away.arrange(portrait=portrait)
+        for widget in (self._side_widget, self.take_away, self.finder):
+            if portrait:
+                widget.setMinimumWidth(0)
+                widget.setMaximumWidth(QWIDGETSIZE_MAX)
+            else:
+                widget.setFixedWidth(SIDE_WIDTH)
+        # under the page, the hits list a few rows high: the page keeps the height
+        self.finder.setMaximumHeight(PORTRAIT_FINDER_HEIGHT if portrait else QWIDGETSIZE_MAX)
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        """Under the page, the band is as tall as what it shows (a stacked layout asks for its
+        tallest page: the finder's list left the take-away band half empty)."""
+        shown = self._side.currentWidget()
+        side = self._side_widget
+        if not self.take_away.portrait or shown is None:
+            side.setMinimumHeight(0)
+            side.setMaximumHeight(QWIDGETSIZE_MAX)
+            return
+        # the words wrap at the band's width: its height for that width, not its size hint
+        # (the page, stretched, would take what the hint leaves and cut the hint's last line)
+        if shown is self.finder:  # a few rows of hits: the page keeps the height
+            side.setFixedHeight(self.finder.maximumHeight())
+            return
+        width = side.width()
+        high = shown.heightForWidth(width) if shown.hasHeightForWidth() else -1
+        side.setFixedHeight(max(high, shown.minimumSizeHint().height()))
+
     def _fit_toolbar_later(self) -> None:
-        QTimer.singleShot(0, self, self._fit_toolbar)
+        QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        """After a restyle or a new language: the words take another room."""
+        self._fit_toolbar()
+        self._fit_side()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.toolbar and event.type() == QEvent.Type.Resize:
             self._fit_toolbar()
+        elif watched is self._side_widget and event.type() == QEvent.Type.Resize:
+            resize = cast(QResizeEvent, event)
+            if resize.size().width() != resize.oldSize().width():
+                self._fit_side()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
