@@ -97,8 +97,9 @@ class TakeAway(QWidget):
         if portrait:
             grid.addWidget(self.title, 0, 0, 1, 2)
             grid.addWidget(self.qr, 1, 0, 4, 1, Qt.AlignmentFlag.AlignTop)
-            for row, part in enumerate((self.hint, self.link, self.status, self.print), 1):
-                grid.addWidget(part, row, 1)
+            words: tuple[QWidget, ...] = (self.hint, self.link, self.status, self.print)
+            for row, word in enumerate(words, 1):
+                grid.addWidget(word, row, 1)
             grid.setColumnStretch(1, 1)
         else:
             grid.addWidget(self.title, 0, 0)
