@@ -57,9 +57,19 @@ class BackgroundExecutor(QObject):
         try:
             result = work()
         except Exception as exc:  # handed to on_error on the GUI thread, never swallowed
-            self._failed.emit(task_id, exc)
+            self._emit(self._failed, task_id, exc)
         else:
-            self._done.emit(task_id, result)
+            self._emit(self._done, task_id, result)
+
+    def _emit(self, signal: Any, task_id: int, payload: object) -> None:
+        """Hand the outcome to the GUI thread, unless this executor's owner was deleted while
+        the task ran (its screen closed): the pool, its child, waits for the task in the
+        executor's destructor, and the callbacks went with the owner. Work that must not be
+        lost is written by the task itself, in its transaction, never by a callback."""
+        try:
+            signal.emit(task_id, payload)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.debug("task %d finished after its executor was deleted: outcome dropped", task_id)
 
     @property
     def pending(self) -> int:

@@ -28,7 +28,7 @@ from kiosk.documents.catalogue import (
 )
 from kiosk.identity import load_site_key
 from kiosk.settings import Language, Profile, Settings
-from tests.ui.test_screen_sizes import PANELS, Panel, problems
+from tests.ui.test_screen_sizes import PANELS, Panel, problems, settle_layout
 from tools.screenshots.layout import open_view, seed_store
 from ui.documents.desk import Shelf
 from ui.help.ticket import PrintState
@@ -162,8 +162,7 @@ def test_the_catalogue_themes_and_new_documents_fit_the_panel(
             shell.session.set_language(lang)
             shell.session.set_accessible(accessible)
             screen.browse.set_shelf(a_shelf())
-            for _ in range(3):
-                qapp.processEvents()
+            settle_layout(shell.window, qapp)
             where = f"{lang.value} {'accessible' if accessible else 'normal'}: "
             report += [where + p for p in problems(shell.window, screen, metrics)]
             latest = screen.browse.latest

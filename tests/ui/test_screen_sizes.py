@@ -350,6 +350,23 @@ def scroll_area_of(widget: QWidget, root: QWidget) -> QAbstractScrollArea | None
     return None
 
 
+def clipped(widget: QWidget) -> str | None:
+    """The ancestor that cuts part of ``widget`` off (a key wider than its keyboard's room:
+    inside the window, but « P » half drawn), if any; two pixels of rounding allowed (a form
+    row gave the voice buttons 114 px of their 116: a border's width, not a cut word)."""
+    parent = widget.parentWidget()
+    rect = widget.geometry()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent.parentWidget(), QAbstractScrollArea):
+            return None  # a scroll area's viewport: scrolled content, checked apart
+        room = parent.rect().adjusted(-2, -2, 2, 2)
+        if not room.contains(rect):
+            return f"{type(parent).__name__}#{parent.objectName()} {parent.rect().getRect()}"
+        rect = rect.translated(parent.pos()).intersected(parent.geometry())
+        parent = parent.parentWidget()
+    return None
+
+
 def rect_in(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
 
@@ -376,6 +393,8 @@ def problems(
                     found.append(f"{name} at {rect.getRect()} leaves its scroll area's width")
             elif not bounds.contains(rect_in(widget, window)):
                 found.append(f"{name} at {rect_in(widget, window).getRect()} leaves the window")
+            elif (cut := clipped(widget)) is not None:
+                found.append(f"{name} is cut by its parent {cut}")
             if isinstance(widget, QLabel) and widget.text() and not widget.pixmap():
                 rect = widget.contentsRect()
                 fm = (  # a fitting label draws at the size that fits: check that one

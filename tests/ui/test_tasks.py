@@ -95,3 +95,32 @@ def test_a_warm_up_that_fails_says_why(qtbot: QtBot, qapp: Any) -> None:
         desk.warm_up()
     assert signal.args == ["no database"]
     desk.wait()
+
+
+def test_an_executor_deleted_while_its_task_runs_drops_the_outcome_quietly(qtbot: QtBot) -> None:
+    """A screen closed while its worker still runs: the executor's pool waits for the task in
+    the executor's destructor, then the task's outcome has no one to go to. It used to raise
+    "Signal source has been deleted" on the worker thread."""
+    import shiboken6
+
+    executor = BackgroundExecutor()
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+    delivered: list[object] = []
+
+    def work() -> str:
+        started.set()
+        release.wait(10)
+        finished.set()
+        return "done"
+
+    executor.submit(work, delivered.append)
+    assert started.wait(10)
+    # released once the executor is going (``destroyed`` comes before its children, the pool,
+    # are deleted): the task ends while the pool's destructor waits for it
+    executor.destroyed.connect(lambda: release.set())
+    with qtbot.captureExceptions() as exceptions:
+        shiboken6.delete(executor)  # returns once the pool has waited for the task
+        qtbot.wait(50)
+    assert finished.is_set()
+    assert exceptions == []
+    assert delivered == []

@@ -129,6 +129,9 @@ class BadgeSimulatorScreen(Screen):
         column.addLayout(header)
         column.addLayout(search_row)
         column.addWidget(self.status)
+        # the list gives way first on a short panel (1366x768, accessible): its default
+        # minimum squeezed the keyboard below its four rows and cut the bottom one
+        scroll.setMinimumHeight(1)
         column.addWidget(scroll, 1)
         column.addWidget(self.keyboard)
 

@@ -145,7 +145,7 @@ class BrowsePage(QWidget):
         body.addLayout(left, 5)
         body.addLayout(right, 6)
 
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(96, 48, 96, 24)
         column.setSpacing(28)
         column.addLayout(header)
@@ -212,6 +212,9 @@ class BrowsePage(QWidget):
         body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        # a totem's 1080 px: sides of 48, the two columns of accessible theme names need 900
+        side = 48 if portrait else 96
+        self._column.setContentsMargins(side, 48, side, 24)
         body.setStretch(0, 0 if portrait else 5)
         body.setStretch(1, 1 if portrait else 6)
         tiles = self.themes.widget()
@@ -219,7 +222,9 @@ class BrowsePage(QWidget):
             return
         # a scroll area does not ask for its content's width: the tiles' names do
         bar = self.themes.verticalScrollBar().sizeHint().width()
-        self.themes.setMinimumWidth(tiles.minimumSizeHint().width() + bar)
+        # (in portrait the page's whole width is theirs: a minimum there only pushed the
+        # second column past the page's edge in accessible type)
+        self.themes.setMinimumWidth(0 if portrait else tiles.minimumSizeHint().width() + bar)
         self.themes.setMinimumHeight(tiles.sizeHint().height() if portrait else 0)
         for tile in self.tiles:
             tile.setSizePolicy(

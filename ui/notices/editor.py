@@ -41,6 +41,9 @@ MAX_TEXT = 200  # kiosk.announcements.service.MAX_TEXT (not imported: the databa
 SHOWN = 3  # the banners in force listed beside the field
 
 
+SQUARE_RATIO = 1.5  # narrower than 3:2 in landscape: the option chips above the field
+
+
 @dataclass(frozen=True)
 class EditorBackend:
     """What the screen asks of the database, each on the worker thread."""
@@ -128,10 +131,13 @@ class AnnouncementsScreen(Screen):
         self.keyboard.set_target(self.field)
         self.keyboard.submitted.connect(self.publish)
 
-        side = QVBoxLayout()
+        self._options_box = QWidget()  # moved above the field on a 5:4 panel (_resizeEvent_)
+        self._options_box.setLayout(options)
+        options.setContentsMargins(0, 0, 0, 0)
+        side = self._side = QVBoxLayout()
         side.setSpacing(12)
         side.addLayout(current)
-        side.addLayout(options)
+        side.addWidget(self._options_box)
         side.addWidget(self.message)
         side.addStretch(1)
         typing = self._typing = QVBoxLayout()
@@ -157,13 +163,22 @@ class AnnouncementsScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = event.size().height() > event.size().width()
+        # a 5:4 panel (1280x1024): the chips beside the list took the keyboard's width and
+        # left its keys 13 mm wide; they go over the field, the list keeps the side
+        width, height = event.size().width(), event.size().height()
+        square = not portrait and width < height * SQUARE_RATIO
+        box = self._options_box
+        home, index = (self._typing, 1) if square else (self._side, 1)
+        if home.indexOf(box) < 0:
+            (self._side if square else self._typing).removeWidget(box)
+            home.insertWidget(index, box)
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         self._body.setStretch(0, 0 if portrait else 2)
         self._body.setStretch(1, 1 if portrait else 5)
         self._typing.setStretch(0, 1 if portrait else 0)
-        self._typing.setStretch(2, 0 if portrait else 1)
+        self._typing.setStretch(self._typing.indexOf(self.field) + 1, 0 if portrait else 1)
         self._fit()
         super().resizeEvent(event)
 

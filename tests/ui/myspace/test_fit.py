@@ -17,9 +17,9 @@ from kiosk.settings import Language
 from tests.helpers import collect as build
 from tests.helpers.checkin_world import World
 from tests.ui.myspace.test_signup_flow import badge, open_event
-from tests.ui.test_screen_sizes import PANELS, Panel, problems
+from tests.ui.test_screen_sizes import PANELS, Panel, problems, settle_layout
 
-CHECKED = [p for p in PANELS if p.name in {"1366x768", "1080x1920", "3840x2160@200"}]
+CHECKED = PANELS  # every kiosk panel
 MODES = [(Language.FR, False), (Language.EN, False)]
 
 
@@ -56,21 +56,21 @@ def test_sign_up_and_mon_espace_fit_the_panel(
     badge(kiosk)
     qtbot.waitUntil(lambda: agenda.signup.action.isVisible(), timeout=10_000)
     agenda.detail_scroll.ensureWidgetVisible(agenda.signup.action)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     report += [f"event page: {p}" for p in problems(kiosk.window, agenda, metrics)]
     qtbot.mouseClick(agenda.signup.action, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "1" in agenda.signup.message.text(), timeout=10_000)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     report += [f"signed up: {p}" for p in problems(kiosk.window, agenda, metrics)]
 
     kiosk.router.go("home")
     kiosk.router.go("myspace")
     space = kiosk.router.current
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     report += [f"invitation: {p}" for p in problems(kiosk.window, space, metrics)]
     badge(kiosk)
     qtbot.waitUntil(lambda: space.space is not None, timeout=10_000)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     assert space.done.isVisible()
     report += [f"mon espace: {p}" for p in problems(kiosk.window, space, metrics)]
     assert not report, "\n".join(report)

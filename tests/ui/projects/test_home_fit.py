@@ -21,7 +21,7 @@ from kiosk.domain import EventKind
 from kiosk.satisfaction.tables import EventFeedback
 from kiosk.settings import Language, Settings
 from tests.helpers import stats_world
-from tests.ui.test_screen_sizes import PANELS, Panel, problems
+from tests.ui.test_screen_sizes import PANELS, Panel, problems, settle_layout
 
 
 def with_feedback(engine: Engine) -> None:
@@ -40,7 +40,7 @@ def with_feedback(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "panel",
-    [p for p in PANELS if p.name in {"1366x768", "1080x1920", "3840x2160@200"}],
+    PANELS,
     ids=lambda p: p.name,
 )
 def test_the_home_tiles_with_projects_fit(
@@ -63,7 +63,7 @@ def test_the_home_tiles_with_projects_fit(
             shell.session.set_language(lang)
             shell.session.set_accessible(accessible)
             shell.router.go("home")
-            qapp.processEvents()
+            settle_layout(shell.window, qapp)
             where = f"{lang.value} {'accessible' if accessible else 'normal'}"
             report += [f"home {where}: {p}" for p in problems(shell.window, shell.router.current,
                                                              panel.metrics)]  # fmt: skip
