@@ -469,6 +469,7 @@ class DocumentReader(QWidget):
         for row in (self._pages_row, self._zoom_row):
             row.invalidate()
         self._bar.activate()  # now: the rows' cached hints are of the old words
+        self.toolbar.updateGeometry()  # two rows need the height of two: the page gives way
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.settings import Language
 from tests.ui.documents.conftest import wait_ready
-from tests.ui.test_screen_sizes import PANELS, Panel, problems
+from tests.ui.test_screen_sizes import PANELS, Panel, problems, settle_layout
 
 TIGHT = PANELS  # every kiosk panel
 
@@ -36,7 +36,7 @@ def test_the_reader_toolbar_fits_the_panel(
     shell.session.set_language(lang)
     shell.session.set_accessible(accessible)
     qtbot.waitUntil(lambda: reader.fit.isEnabled() and reader.zoom_out.isEnabled())
-    QApplication.processEvents()  # the deferred refit after the theme's new sizes
+    settle_layout(shell.window, QApplication.instance())  # the deferred refit, then the layout
     assert problems(shell.window, reader, metrics) == []  # the title, the page, the take-away too
     for button in (reader.zoom_in, reader.zoom_out, reader.fit):
         assert button.isVisible()
