@@ -4,7 +4,8 @@ when it can reach it (issue 8). No Qt: ``smartcorner sync`` and the kiosk's work
 
 **Push** (first: what only this kiosk holds matters most). The records themselves are the
 outbox: for each table (badges linked here, check-ins, undos, space visits, help requests,
-document views and searches, Click & Collect pickups, line moves and hand-overs),
+document views and searches, Click & Collect pickups, line moves and hand-overs, answers to
+« Comment était … ? » once they can no longer change),
 this kiosk's rows past the table's high-water mark are read in id order, in batches; each
 batch is written in its own central transaction with ``ON CONFLICT DO NOTHING`` on the nonce,
 foreign keys translated by natural key (:mod:`kiosk.sync.keys`), then the mark moves in a
@@ -62,6 +63,7 @@ from kiosk.sync.collect import (
 )
 from kiosk.sync.documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync.failures import SyncFailure, parse_error, stored_error
+from kiosk.sync.feedback import FEEDBACK, send_feedback, settled_feedback
 from kiosk.sync.keys import insert_for, table_of
 from kiosk.sync.pull import PULL_TABLES
 from kiosk.sync.push import (
@@ -104,7 +106,13 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     ("pickup", PICKUP, send_pickups),
     ("order_line_event", LINE_EVENT, send_line_events),
     ("hand_over", HAND_OVER, send_hand_overs),
+    # « Comment était … ? », after the events it names (made here when they were)
+    ("event_feedback", FEEDBACK, send_feedback),
 )
+# Tables whose newest rows may still change: only those before the first such row are read.
+PUSH_READY: Final[dict[str, Callable[[int, datetime], ColumnElement[bool]]]] = {
+    "event_feedback": settled_feedback,
+}
 
 
 class SyncError(RuntimeError):
@@ -281,6 +289,14 @@ class TourSync:
             condition = and_(condition, not_(old))
         return condition
 
+    def _ready(self, name: str) -> ColumnElement[bool]:
+        ready = PUSH_READY.get(name)
+        return (
+            true()
+            if ready is None or self._kiosk_id is None
+            else ready(self._kiosk_id, self._clock.now())
+        )
+
     def _push(self, report: SyncReport) -> None:
         if self._kiosk_id is None:  # first meeting: the kiosk's site comes with the pull
             return
@@ -298,6 +314,7 @@ class TourSync:
                                 table.c.kiosk_id == self._kiosk_id,
                                 table.c.id > cursor,
                                 self._keep(table),
+                                self._ready(name),
                             )
                             .order_by(table.c.id)
                             .limit(self._batch)
