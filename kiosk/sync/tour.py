@@ -17,7 +17,9 @@ another kiosk...) are kept in ``sync_conflict`` in plain French.
 batch per local transaction together with its high-water mark, so a cut resumes where it
 stopped. When a pass completes, the mark goes back to 0 and ``completed_at`` says how fresh
 the kiosk's data are; a table that mirrors a changing set (the orders still to hand over)
-then drops the local rows the central base no longer lists.
+then drops the local rows the central base no longer lists. Last, the projects' pictures and
+videos come down as files of the data folder, by content hash, within a byte budget
+(:mod:`kiosk.sync.projects`).
 
 Nothing here keeps personal data of its own: the marks are ids and dates; the conflicts name
 a person only by a nullable foreign key and have their own retention period.
@@ -51,6 +53,7 @@ from sqlalchemy import exc as sa_exc
 
 from kiosk.db.models import Base
 from kiosk.ports import Clock
+from kiosk.projects.media_files import MediaFolder
 from kiosk.rgpd.retention import RULES, periods
 from kiosk.sync.collect import (
     HAND_OVER,
@@ -65,6 +68,14 @@ from kiosk.sync.documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync.failures import SyncFailure, parse_error, stored_error
 from kiosk.sync.feedback import FEEDBACK, send_feedback, settled_feedback
 from kiosk.sync.keys import insert_for, table_of
+from kiosk.sync.projects import (
+    MEDIA_BUDGET_BYTES,
+    apply_media,
+    central_slugs,
+    choose_media,
+    media_bytes,
+    media_listing,
+)
 from kiosk.sync.pull import PULL_TABLES
 from kiosk.sync.push import (
     BADGE,
@@ -151,6 +162,9 @@ class SyncReport:
     conflicts: list[Conflict] = field(default_factory=list)
     push_seconds: float = 0.0
     pull_seconds: float = 0.0
+    media_files: int = 0  # project pictures and videos downloaded into the data folder
+    media_bytes: int = 0
+    media_left_central: int = 0  # the folder's budget had no room for them
 
 
 @dataclass(frozen=True)
@@ -198,7 +212,10 @@ class TourSync:
         retention: Mapping[str, int] | None = None,
         batch_size: int = BATCH_SIZE,
         should_stop: Callable[[], bool] = lambda: False,
+        media: MediaFolder | None = None,
+        media_budget: int = MEDIA_BUDGET_BYTES,
     ) -> None:
+        """``media``: where the projects' pictures and videos come down (None: not at all)."""
         self._local = local
         self._central = central
         self._kiosk_id = kiosk_id
@@ -206,6 +223,8 @@ class TourSync:
         self._periods = periods(retention or {})
         self._batch = batch_size
         self._should_stop = should_stop
+        self._media = media
+        self._media_budget = media_budget
 
     def run(self) -> SyncReport:
         """Push (unless no kiosk id was given), then pull.
@@ -221,6 +240,7 @@ class TourSync:
             self._push(report)
             report.push_seconds = time.monotonic() - started
             self._pull(report)
+            self._pull_media(report)
             report.pull_seconds = time.monotonic() - started - report.push_seconds
         except SyncError as exc:
             self._save_state(RUN, "*", error=exc.stored)
@@ -411,6 +431,38 @@ class TourSync:
                 if pruned:
                     report.pruned[spec.name] = pruned
             self._save_state(PULL, spec.name, last_id=0, completed_at=self._clock.now())
+
+    def _pull_media(self, report: SyncReport) -> None:
+        """The projects' pictures and videos, after the projects (``kiosk.sync.projects``)."""
+        folder = self._media
+        if folder is None:
+            return
+        with self._central_tx() as cc:
+            listing = cc.execute(media_listing()).mappings().all()
+            slugs = set(cc.scalars(central_slugs()))
+        choice = choose_media(listing, self._media_budget)
+        present: list[RowMapping] = []
+        fetched: dict[str, bool] = {}
+        for row in choice.kept:
+            digest, media_type = row["content_hash"], row["media_type"]
+            if digest not in fetched and not folder.has(digest, media_type):
+                self._check_stop()
+                with self._central_tx() as cc:
+                    data = cc.scalar(media_bytes(digest))
+                fetched[digest] = data is not None and folder.write(digest, media_type, data)
+                if fetched[digest]:
+                    report.media_files += 1
+                    report.media_bytes += len(data)
+            if fetched.get(digest, True):
+                present.append(row)
+        with self._local.begin() as lc:
+            changed = apply_media(lc, present, slugs)
+        if changed:
+            report.pulled["project_media"] = changed
+        pruned = folder.prune(r["content_hash"] for r in present)
+        if pruned:
+            report.pruned["project_media"] = pruned
+        report.media_left_central = choice.left_central
 
     # --- state ------------------------------------------------------------------------------
 
