@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Connection, RowMapping, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, RowMapping, func, select, update
 
 from kiosk.satisfaction.faces import SETTLED_AFTER_MINUTES
 from kiosk.satisfaction.tables import EventFeedback
@@ -31,9 +31,10 @@ def settled_feedback(kiosk_id: int, now: datetime) -> ColumnElement[bool]:
     young = (
         select(func.min(FEEDBACK.c.id))
         .where(FEEDBACK.c.kiosk_id == kiosk_id, FEEDBACK.c.at > now - SETTLED_AFTER)
+        .correlate(None)  # over the whole table, never the outer query's row
         .scalar_subquery()
     )
-    return or_(young.is_(None), FEEDBACK.c.id < young)
+    return FEEDBACK.c.id < func.coalesce(young, FEEDBACK.c.id + 1)
 
 
 def send_feedback(

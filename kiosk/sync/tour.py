@@ -441,6 +441,8 @@ class TourSync:
             listing = cc.execute(media_listing()).mappings().all()
             slugs = set(cc.scalars(central_slugs()))
         choice = choose_media(listing, self._media_budget)
+        # what the budget no longer holds leaves first: the folder never holds more than it
+        pruned = folder.prune(r["content_hash"] for r in choice.kept)
         present: list[RowMapping] = []
         fetched: dict[str, bool] = {}
         for row in choice.kept:
@@ -449,7 +451,11 @@ class TourSync:
                 self._check_stop()
                 with self._central_tx() as cc:
                     data = cc.scalar(media_bytes(digest))
-                fetched[digest] = data is not None and folder.write(digest, media_type, data)
+                try:
+                    fetched[digest] = data is not None and folder.write(digest, media_type, data)
+                except OSError:  # the disk is full or read-only: the gallery shows what came
+                    log.warning("project media %s not written", digest, exc_info=True)
+                    fetched[digest] = False
                 if fetched[digest]:
                     report.media_files += 1
                     report.media_bytes += len(data)
@@ -459,7 +465,6 @@ class TourSync:
             changed = apply_media(lc, present, slugs)
         if changed:
             report.pulled["project_media"] = changed
-        pruned = folder.prune(r["content_hash"] for r in present)
         if pruned:
             report.pruned["project_media"] = pruned
         report.media_left_central = choice.left_central

@@ -137,3 +137,15 @@ def test_a_sync_stopped_between_two_files_resumes_with_the_others(
         sync(tour, folder, should_stop=enough)
     assert len(list(folder.path.iterdir())) == 5
     assert sync(tour, folder).media_files == 8
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_gallery_without_pictures_not_the_sync(
+    tour: Tour, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    report = sync(tour, MediaFolder(blocked / "project-media"))
+    assert report.media_files == 0
+    assert report.pulled["project"] == 12  # the rest of the sync went through
+    with make_session_factory(tour.local)() as session:
+        assert session.scalars(select(ProjectMedia)).first() is None
