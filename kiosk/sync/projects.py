@@ -11,15 +11,20 @@ leaves the folder.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import Connection, RowMapping, Select, delete, func, select
+from sqlalchemy import Connection, Engine, RowMapping, Select, delete, func, select
 
 from kiosk.projects.catalogue import MediaKind
+from kiosk.projects.media_files import MediaFolder
 from kiosk.projects.tables import Project, ProjectMedia
 from kiosk.sync.keys import table_of, upsert_by_key
+
+log = logging.getLogger(__name__)
 
 PROJECT, MEDIA = table_of(Project), table_of(ProjectMedia)
 # What a tour kiosk's folder may hold: the demo's pictures are a few kB, a short video 60 MB.
@@ -110,15 +115,68 @@ def apply_media(lc: Connection, kept: Sequence[RowMapping], slugs: set[str]) -> 
     return changed
 
 
+@dataclass(frozen=True)
+class MediaPulled:
+    files: int  # downloaded into the folder
+    bytes: int
+    left_central: int  # the budget had no room for them
+    projects_changed: int  # whose local list of media changed
+    pruned: int  # files that left the folder
+
+
+def pull_media(
+    folder: MediaFolder,
+    budget: int,
+    central: Callable[[], AbstractContextManager[Connection]],
+    local: Engine,
+    check_stop: Callable[[], None],
+) -> MediaPulled:
+    """The central projects' media into ``folder``, then the local rows listing them.
+
+    ``central()`` opens a read on the central base (a failure there stops the sync); a file
+    that cannot be written is left out (the disk is full or read-only: the gallery shows what
+    came), bytes that do not match their hash too.
+    """
+    with central() as cc:
+        listing = cc.execute(media_listing()).mappings().all()
+        slugs = set(cc.scalars(central_slugs()))
+    choice = choose_media(listing, budget)
+    # what the budget no longer holds leaves first: the folder never holds more than it
+    pruned = folder.prune(r["content_hash"] for r in choice.kept)
+    present: list[RowMapping] = []
+    fetched: dict[str, bool] = {}
+    files = size = 0
+    for row in choice.kept:
+        digest, media_type = row["content_hash"], row["media_type"]
+        if digest not in fetched and not folder.has(digest, media_type):
+            check_stop()
+            with central() as cc:
+                data: bytes | None = cc.scalar(media_bytes(digest))
+            try:
+                fetched[digest] = data is not None and folder.write(digest, media_type, data)
+            except OSError:
+                log.warning("project media %s not written", digest, exc_info=True)
+                fetched[digest] = False
+            if fetched[digest] and data is not None:
+                files, size = files + 1, size + len(data)
+        if fetched.get(digest, True):
+            present.append(row)
+    with local.begin() as lc:
+        changed = apply_media(lc, present, slugs)
+    return MediaPulled(files, size, choice.left_central, changed, pruned)
+
+
 __all__ = [
     "MEDIA",
     "MEDIA_BUDGET_BYTES",
     "PROJECT",
     "MediaChoice",
+    "MediaPulled",
     "apply_media",
     "apply_projects",
     "central_slugs",
     "choose_media",
     "media_bytes",
     "media_listing",
+    "pull_media",
 ]

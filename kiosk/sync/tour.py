@@ -68,14 +68,7 @@ from kiosk.sync.documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync.failures import SyncFailure, parse_error, stored_error
 from kiosk.sync.feedback import FEEDBACK, send_feedback, settled_feedback
 from kiosk.sync.keys import insert_for, table_of
-from kiosk.sync.projects import (
-    MEDIA_BUDGET_BYTES,
-    apply_media,
-    central_slugs,
-    choose_media,
-    media_bytes,
-    media_listing,
-)
+from kiosk.sync.projects import MEDIA_BUDGET_BYTES, pull_media
 from kiosk.sync.pull import PULL_TABLES
 from kiosk.sync.push import (
     BADGE,
@@ -434,40 +427,17 @@ class TourSync:
 
     def _pull_media(self, report: SyncReport) -> None:
         """The projects' pictures and videos, after the projects (``kiosk.sync.projects``)."""
-        folder = self._media
-        if folder is None:
+        if self._media is None:
             return
-        with self._central_tx() as cc:
-            listing = cc.execute(media_listing()).mappings().all()
-            slugs = set(cc.scalars(central_slugs()))
-        choice = choose_media(listing, self._media_budget)
-        # what the budget no longer holds leaves first: the folder never holds more than it
-        pruned = folder.prune(r["content_hash"] for r in choice.kept)
-        present: list[RowMapping] = []
-        fetched: dict[str, bool] = {}
-        for row in choice.kept:
-            digest, media_type = row["content_hash"], row["media_type"]
-            if digest not in fetched and not folder.has(digest, media_type):
-                self._check_stop()
-                with self._central_tx() as cc:
-                    data = cc.scalar(media_bytes(digest))
-                try:
-                    fetched[digest] = data is not None and folder.write(digest, media_type, data)
-                except OSError:  # the disk is full or read-only: the gallery shows what came
-                    log.warning("project media %s not written", digest, exc_info=True)
-                    fetched[digest] = False
-                if fetched[digest]:
-                    report.media_files += 1
-                    report.media_bytes += len(data)
-            if fetched.get(digest, True):
-                present.append(row)
-        with self._local.begin() as lc:
-            changed = apply_media(lc, present, slugs)
-        if changed:
-            report.pulled["project_media"] = changed
-        if pruned:
-            report.pruned["project_media"] = pruned
-        report.media_left_central = choice.left_central
+        pulled = pull_media(
+            self._media, self._media_budget, self._central_tx, self._local, self._check_stop
+        )
+        report.media_files, report.media_bytes = pulled.files, pulled.bytes
+        report.media_left_central = pulled.left_central
+        if pulled.projects_changed:
+            report.pulled["project_media"] = pulled.projects_changed
+        if pulled.pruned:
+            report.pruned["project_media"] = pulled.pruned
 
     # --- state ------------------------------------------------------------------------------
 
