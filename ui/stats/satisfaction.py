@@ -35,7 +35,6 @@ class SatisfactionCard(ChangeCard):
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
-        self.setObjectName("statsCard")
         self.retranslate()
 
     def retranslate(self) -> None:
