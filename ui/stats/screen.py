@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
@@ -106,7 +106,7 @@ class StatsScreen(Screen):
         self.help = ChangeCard(theme)
         self.no_show = ChangeCard(theme)
         self.satisfaction = SatisfactionCard(theme)
-        self._cards = cards = QGridLayout()
+        self._cards = cards = QVBoxLayout()  # rows of cards (_fit)
         cards.setSpacing(24)
 
         self.charts = QuarterCharts(theme)
@@ -152,23 +152,31 @@ class StatsScreen(Screen):
     def _fit(self) -> None:
         metrics = self._theme.metrics
         portrait = metrics.portrait
-        cards = self._cards_in_order()
-        for card in cards:
-            self._cards.removeWidget(card)
-        # (row, column, column span) on a grid of ``columns``: five in a row from 1920 px; three
-        # then two below that (a fifth of 1366 px wrapped the cards' titles over three lines);
-        # two by two in portrait, the last card the row's width (a quarter of 1080 px wrapped
-        # « 3ᵉ trimestre 2026 » over three lines)
+        # five in a row from 1920 px; three then two below that (a fifth of 1366 px wrapped the
+        # cards' titles over three lines); two by two in portrait, the last card the row's
+        # width (a quarter of 1080 px wrapped « 3ᵉ trimestre 2026 » over three lines). Rows of
+        # boxes, not a grid with spans: a spanning card's wrapped lines were not given the
+        # height they need
+        counts: tuple[int, ...]
         if portrait:
-            columns, places = 2, [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1), (2, 0, 2)]
+            counts = (2, 2, 1)
         elif metrics.width >= WIDE_LANDSCAPE:
-            columns, places = 5, [(0, n, 1) for n in range(5)]
+            counts = (5,)
         else:
-            columns, places = 6, [(0, 0, 2), (0, 2, 2), (0, 4, 2), (1, 0, 3), (1, 3, 3)]
-        for card, (row, column, span) in zip(cards, places, strict=True):
-            self._cards.addWidget(card, row, column, 1, span)
-        for n in range(6):
-            self._cards.setColumnStretch(n, 1 if n < columns else 0)
+            counts = (3, 2)
+        cards = list(self._cards_in_order())
+        while (item := self._cards.itemAt(0)) is not None and (row := item.layout()) is not None:
+            for card in cards:  # deleted at once: a card's next item is the one it reports to
+                row.removeWidget(card)
+            self._cards.removeItem(row)
+            row.deleteLater()
+        for count in counts:
+            line = QHBoxLayout()
+            line.setSpacing(24)
+            for card in cards[:count]:
+                line.addWidget(card, 1)
+            cards = cards[count:]
+            self._cards.addLayout(line)
         self.charts.arrange(in_a_row=not portrait)
         self._header.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight

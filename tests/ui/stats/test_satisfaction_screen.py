@@ -20,7 +20,15 @@ from kiosk.stats.dashboard import Dashboard, quarter_dashboard
 from kiosk.stats.french import NBSP
 from kiosk.stats.periods import Quarter
 from tests.helpers import stats_world
-from tests.ui.test_screen_sizes import MODES, PANELS, Panel, fit, problems, settle_layout
+from tests.ui.test_screen_sizes import (
+    MODES,
+    PANELS,
+    Panel,
+    check_modes,
+    fit,
+    problems,
+    settle_layout,
+)
 from ui.stats.satisfaction import NOT_AVAILABLE
 from ui.stats.screen import StatsScreen
 from ui.tasks import BackgroundExecutor
@@ -221,4 +229,20 @@ def test_the_satisfaction_figures_fit_the_panel(
         assert screen.satisfaction.isVisible()
         where = f"{lang.value} {'accessible' if accessible else 'normal'}"
         report += [f"{where}: {p}" for p in problems(shell.window, screen, metrics)]
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize(
+    "panel",
+    [p for p in PANELS if p.name in {"1366x768", "1280x1024", "1080x1920", "3840x2160@200"}],
+    ids=lambda p: p.name,
+)
+def test_the_five_cards_fit_as_the_layout_check_switches_modes(
+    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot, panel: Panel
+) -> None:
+    """The layout check's own run (languages and modes switched on one shell, no answers): the
+    cards re-laid by the accessible mode kept the items they had left, so the satisfaction
+    card, a line taller in French, stayed at its English height and cut its lines."""
+    shell = make_shell(reader="none")
+    report = check_modes(shell, ["stats"], fit(shell, panel), qapp, qtbot)
     assert not report, "\n".join(report)
