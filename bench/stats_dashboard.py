@@ -8,8 +8,10 @@ The SQLite database is built once with bulk inserts over two years (2025-2026): 
 with 255 confirmed registrations each and 250 people checked in (245 of the
 registered and 5 walk-ins), so
 1,000,000 check-ins in the ledger and 1,000,000 attendance rows; 200,000 space visits;
-20,000 help requests. It is cached under the system temp folder (``--rebuild`` makes it
-again). With ``--pg`` the same rows are copied to that PostgreSQL database first.
+20,000 help requests; and about 350,000 answers to « Comment était … ? » (35 % of those who
+came, half of them with their badge), added to a cache built without them. It is cached under
+the system temp folder (``--rebuild`` makes it again). With ``--pg`` the same rows are copied
+to that PostgreSQL database first.
 
 Prints the median and p95 of the whole dashboard over ``--runs`` runs (after one warm-up;
 on SQLite also the median CPU time of this process, which other jobs on a shared machine do
@@ -54,6 +56,7 @@ from kiosk.domain import (  # noqa: E402  # noqa: E402
 )
 from kiosk.help.domain import HelpReason, Requester, TicketState  # noqa: E402
 from kiosk.help.tables import HelpRequest  # noqa: E402
+from kiosk.satisfaction.tables import EventFeedback  # noqa: E402
 from kiosk.settings import Profile  # noqa: E402
 from kiosk.stats import dashboard as stats  # noqa: E402
 from kiosk.stats.attendance import (  # noqa: E402
@@ -64,6 +67,7 @@ from kiosk.stats.attendance import (  # noqa: E402
 from kiosk.stats.french import format_change, format_rate  # noqa: E402
 from kiosk.stats.help import help_by_reason, help_total  # noqa: E402
 from kiosk.stats.periods import Quarter  # noqa: E402
+from kiosk.stats.satisfaction import quarter_satisfaction  # noqa: E402
 from kiosk.stats.visits import visits_grouped, visits_total  # noqa: E402
 
 EVENTS, REGISTERED, PRESENT, WALK_INS = 4_000, 255, 250, 5
@@ -72,6 +76,7 @@ SITES, KIOSKS, DIRECTIONS = 25, 10, 12
 START = datetime(2025, 1, 1, 8, tzinfo=UTC)
 DAYS = 730
 BATCH = 50_000
+ANSWERED = 0.35  # of those who came, answered « Comment était … ? »
 CACHE = Path(tempfile.gettempdir()) / "smartcorner-bench-stats-v1.sqlite3"
 
 
@@ -193,11 +198,34 @@ def build(engine: Engine) -> None:
           f"{len(visits):,} visits, {len(helps):,} help requests")  # fmt: skip
 
 
+def add_feedback(engine: Engine) -> None:
+    """Answers after the events, when the cache has none (built before they existed)."""
+    with Session(engine) as session:
+        if session.scalar(select(EventFeedback.id).limit(1)) is not None:
+            return
+        t0 = time.perf_counter()
+        rng = random.Random(21)
+        ends = dict(session.execute(select(Event.id, Event.ends_at)).all())
+        rows = [
+            {"nonce": uuid.UUID(int=rng.getrandbits(128)).hex, "event_id": event_id,
+             "kiosk_id": kiosk_id, "at": ends[event_id] + timedelta(minutes=rng.randrange(30)),
+             "score": rng.choice((1, 2, 3, 3, 4, 4)), "reason": None,
+             "person_id": person_id if rng.random() < 0.5 else None}
+            for event_id, person_id, kiosk_id in session.execute(
+                select(Attendance.event_id, Attendance.person_id, Attendance.kiosk_id)
+                .order_by(Attendance.event_id, Attendance.person_id)
+            )
+            if rng.random() < ANSWERED
+        ]  # fmt: skip
+    _batches(EventFeedback.__table__, rows, engine)
+    print(f"added {len(rows):,} answers in {time.perf_counter() - t0:.0f} s")
+
+
 def copy(source: Engine, target: Engine) -> None:
     """The cached rows into an empty PostgreSQL database, table by table in FK order."""
     ensure_schema(target)
     tables = [Direction, Site, Kiosk, Person, Event, Registration, CheckinRecord, Attendance]
-    tables += [SpaceVisit, HelpRequest]
+    tables += [SpaceVisit, HelpRequest, EventFeedback]
     with source.connect() as src:
         for model in tables:
             table = model.__table__
@@ -283,6 +311,7 @@ def main() -> int:
         partial.rename(CACHE)
     engines = [("sqlite", create_db_engine(url))]
     ensure_schema(engines[0][1])
+    add_feedback(engines[0][1])
     if args.pg:
         pg = create_db_engine(args.pg)
         ensure_schema(pg)
@@ -322,9 +351,11 @@ def main() -> int:
                 f"  figures: {board.attendance.current:,.0f} check-ins "
                 f"({format_change(board.attendance, quarter)}), "
                 f"{board.visits.current:,.0f} visits, "
-                f"no-show {format_rate(board.no_show.rate)}"
+                f"no-show {format_rate(board.no_show.rate)}, "
+                f"{board.satisfaction.total.answers:,} answers"
             )
             events = events_with_counts(session, start, end)
+            both = events_with_counts(session, prev.utc_bounds()[0], end)
             ids = [i for i, e in events.items() if e.attended]
             parts = {
                 "events of both quarters with counts": lambda s=session: events_with_counts(
@@ -343,6 +374,9 @@ def main() -> int:
                 ),
                 "help by reason": lambda s=session: help_by_reason(s, quarter),
                 "documents and collect": lambda s=session: stats._documents_and_collect(s, quarter),
+                "satisfaction (given the events)": lambda s=session, e=both: quarter_satisfaction(
+                    s, quarter, e
+                ),
             }
             for label, work in parts.items():
                 part_ms, _ = timed(work, 3)

@@ -73,6 +73,11 @@ class Paths:
         return self.data_dir / "smartcorner.sqlite3"
 
     @property
+    def project_media_dir(self) -> Path:
+        """The projects' pictures and videos the Smart Tour's sync brought down, by hash."""
+        return self.data_dir / "project-media"
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 

@@ -966,7 +966,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+194"/>
+        <location filename="../../ui/collect/staff.py" line="+195"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -997,12 +997,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/collect/stock_page.py" line="+114"/>
+        <location filename="../../ui/collect/stock_page.py" line="+113"/>
         <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-329"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -1017,7 +1017,7 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+168"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+368"/>
+        <location filename="../../ui/documents/document_reader.py" line="+372"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1889,12 +1889,12 @@
         <translation>On the day, tap your badge or show your ticket on the kiosk at the door of the room.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Complet&#x202f;: demandez à l’accueil s’il reste une place sur liste d’attente.</source>
         <translation>Full: ask at the front desk about the waiting list.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner.</source>
         <translation>On the day, tap your badge or scan your ticket at the kiosk by the room&apos;s door. Register on the intranet or at the Smart Corner front desk.</translation>
     </message>
@@ -2462,7 +2462,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+153"/>
+        <location filename="../../ui/app/screens/home.py" line="+156"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -3350,7 +3350,7 @@
 <context>
     <name>QuarterCharts</name>
     <message>
-        <location filename="../../ui/stats/quarter_charts.py" line="+77"/>
+        <location filename="../../ui/stats/quarter_charts.py" line="+66"/>
         <source>Par mois</source>
         <translation>By month</translation>
     </message>
@@ -3570,6 +3570,52 @@
         <location line="+2"/>
         <source>Espace technicien</source>
         <translation>Technician area</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionCard</name>
+    <message>
+        <location filename="../../ui/stats/satisfaction.py" line="+42"/>
+        <source>Satisfaction après les événements</source>
+        <translation>Satisfaction after events</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 réponses, taux de réponse %2 · %3&#x202f;: %4</source>
+        <translation>%1 answers, response rate %2 · %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionTable</name>
+    <message>
+        <location line="+48"/>
+        <source>Satisfaction par type d’événement</source>
+        <translation>Satisfaction by event type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune réponse à «&#x202f;Comment était…&#x202f;?&#x202f;» ce trimestre.</source>
+        <translation>No answers to “How was it?” this quarter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taux de réponse</source>
+        <translation>Response rate</translation>
     </message>
 </context>
 <context>
@@ -3925,12 +3971,12 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+192"/>
+        <location filename="../../ui/stats/screen.py" line="+243"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
@@ -3975,7 +4021,7 @@
         <translation>Help requests</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>1ᵉʳ trimestre %1</source>
         <translation>Q1 %1</translation>
     </message>
@@ -3990,12 +4036,12 @@
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 inscrits, %2 absents · %3&#x202f;: %4</source>
         <translation>%1 registered, %2 absent · %3: %4</translation>
     </message>
@@ -4005,7 +4051,7 @@
         <translation>%1 events · %2 came unregistered · %3 documents opened · %4 searches with no result</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%1&#x202f;: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -16,6 +16,7 @@ from kiosk.projects.catalogue import (
     ProjectDetail,
     ProjectMediaItem,
 )
+from kiosk.projects.media_files import MediaFolder
 from kiosk.projects.search import SearchableText, search
 from kiosk.projects.tables import Project, ProjectMedia
 
@@ -94,11 +95,23 @@ def project_detail(session: Session, slug: str, now: datetime) -> ProjectDetail 
     )
 
 
-def media_data(session: Session, content_hash: str) -> bytes | None:
-    """A picture or video by content hash (the kiosk's cache key: a replaced one is never stale)."""
-    return session.scalars(
-        select(ProjectMedia.data).where(ProjectMedia.content_hash == content_hash).limit(1)
+def media_data(
+    session: Session, content_hash: str, folder: MediaFolder | None = None
+) -> bytes | None:
+    """A picture or video by content hash (the kiosk's cache key: a replaced one is never stale).
+
+    On the Smart Tour the bytes are a file of ``folder`` and the row's ``data`` is empty."""
+    row = session.execute(
+        select(ProjectMedia.data, ProjectMedia.media_type)
+        .where(ProjectMedia.content_hash == content_hash)
+        .limit(1)
     ).first()
+    if row is None:
+        return None
+    data: bytes = row.data
+    if data or folder is None:
+        return data
+    return folder.read(content_hash, row.media_type)
 
 
 def project_link(base_url: str, slug: str) -> str:

@@ -32,3 +32,6 @@ WINDOW_MINUTES: Final = 30
 ANONYMOUS_GAP_SECONDS: Final = 20
 # Seconds after a face during which a badge names whose answer it was.
 BADGE_CLAIM_SECONDS: Final = 15
+# Minutes after which an answer changes no more (its window, a badge's claim and the reason are
+# over): the Smart Tour pushes an answer only then, so what went up is never taken back.
+SETTLED_AFTER_MINUTES: Final = WINDOW_MINUTES + 5

@@ -28,6 +28,7 @@ from kiosk.domain import EventKind, Space
 from kiosk.satisfaction.faces import (
     ANONYMOUS_GAP_SECONDS,
     BADGE_CLAIM_SECONDS,
+    SETTLED_AFTER_MINUTES,
     WINDOW_MINUTES,
     Face,
     Reason,
@@ -168,10 +169,11 @@ def _earlier_answer(session: Session, event_id: int, person_id: int) -> EventFee
     ).first()
 
 
-def add_reason(session: Session, *, nonce: str, reason: Reason) -> bool:
-    """The one-word reason of the second screen; False when the answer is gone."""
+def add_reason(session: Session, *, nonce: str, reason: Reason, now: datetime) -> bool:
+    """The one-word reason of the second screen; False when the answer is gone or settled
+    (``SETTLED_AFTER_MINUTES``: the Smart Tour may have sent it up as it was)."""
     answer = session.scalars(select(EventFeedback).where(EventFeedback.nonce == nonce)).first()
-    if answer is None:
+    if answer is None or answer.at <= now - timedelta(minutes=SETTLED_AFTER_MINUTES):
         return False
     answer.reason = reason
     session.flush()

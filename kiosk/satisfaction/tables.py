@@ -1,4 +1,4 @@
-"""The satisfaction table (migration 0013 creates it).
+"""The satisfaction table (migration 0013 creates it, 0017 indexes the faces by event).
 
 One row per answer. A badge tapped right after the face names the person: the unique
 (event, person) pair is what keeps one answer per person even with two kiosks racing (NULLs
@@ -26,6 +26,7 @@ class EventFeedback(Base):
         CheckConstraint("score BETWEEN 1 AND 4", name="score_range"),
         Index(None, "kiosk_id", "at"),  # the anonymous rate limit
         Index(None, "at"),
+        Index(None, "event_id", "score"),  # the statistics read the faces from it (0017)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -163,7 +163,7 @@ def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None =
         visits_by_kiosk=named_rows(visits_kiosk, kiosks),
         help_by_reason=helps,
         events=len(current),
-        satisfaction=quarter_satisfaction(session, quarter),
+        satisfaction=quarter_satisfaction(session, quarter, events),
         **_documents_and_collect(session, quarter),
     )
 

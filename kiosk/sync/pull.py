@@ -3,8 +3,9 @@
 Sites, directions and services by code; people (every agent, and the visitors registered to
 the events pulled); events that end after the pull window's start, with their external ids;
 their registrations; the badges of the people pulled; ticket revocations; the documents' and
-the projects' metadata; the Click & Collect catalogue, and the orders still to hand over
-(kiosk.sync.collect); the Smart Tour's itinerary and the announcements (kiosk.sync.notices).
+the projects' metadata (their pictures follow as files: kiosk.sync.projects); the Click &
+Collect catalogue, and the orders still to hand over (kiosk.sync.collect); the Smart Tour's
+itinerary and the announcements (kiosk.sync.notices).
 
 People and events keep their **central ids** on the tour kiosk: signed ticket codes carry
 those ids, and must open the door offline too. A row made on the tour kiosk (a walk-in

@@ -17,6 +17,7 @@ from kiosk.db.models import Kiosk
 from kiosk.fleet.heartbeat import carry_heartbeat
 from kiosk.fleet.rules import FleetRules
 from kiosk.ports import Clock
+from kiosk.projects.media_files import MediaFolder
 from kiosk.settings import Settings
 from kiosk.sync.push import CentralIds
 from kiosk.sync.tour import (
@@ -106,7 +107,13 @@ def _sync(
     should_stop: Callable[[], bool],
 ) -> SyncReport:
     return TourSync(
-        local, central, kiosk_id, clock, retention=settings.retention, should_stop=should_stop
+        local,
+        central,
+        kiosk_id,
+        clock,
+        retention=settings.retention,
+        should_stop=should_stop,
+        media=MediaFolder(settings.paths.project_media_dir),
     ).run()
 
 

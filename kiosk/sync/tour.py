@@ -4,7 +4,8 @@ when it can reach it (issue 8). No Qt: ``smartcorner sync`` and the kiosk's work
 
 **Push** (first: what only this kiosk holds matters most). The records themselves are the
 outbox: for each table (badges linked here, check-ins, undos, space visits, help requests,
-document views and searches, Click & Collect pickups, line moves and hand-overs),
+document views and searches, Click & Collect pickups, line moves and hand-overs, answers to
+« Comment était … ? » once they can no longer change),
 this kiosk's rows past the table's high-water mark are read in id order, in batches; each
 batch is written in its own central transaction with ``ON CONFLICT DO NOTHING`` on the nonce,
 foreign keys translated by natural key (:mod:`kiosk.sync.keys`), then the mark moves in a
@@ -16,7 +17,9 @@ another kiosk...) are kept in ``sync_conflict`` in plain French.
 batch per local transaction together with its high-water mark, so a cut resumes where it
 stopped. When a pass completes, the mark goes back to 0 and ``completed_at`` says how fresh
 the kiosk's data are; a table that mirrors a changing set (the orders still to hand over)
-then drops the local rows the central base no longer lists.
+then drops the local rows the central base no longer lists. Last, the projects' pictures and
+videos come down as files of the data folder, by content hash, within a byte budget
+(:mod:`kiosk.sync.projects`).
 
 Nothing here keeps personal data of its own: the marks are ids and dates; the conflicts name
 a person only by a nullable foreign key and have their own retention period.
@@ -50,6 +53,7 @@ from sqlalchemy import exc as sa_exc
 
 from kiosk.db.models import Base
 from kiosk.ports import Clock
+from kiosk.projects.media_files import MediaFolder
 from kiosk.rgpd.retention import RULES, periods
 from kiosk.sync.collect import (
     HAND_OVER,
@@ -62,7 +66,9 @@ from kiosk.sync.collect import (
 )
 from kiosk.sync.documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync.failures import SyncFailure, parse_error, stored_error
+from kiosk.sync.feedback import FEEDBACK, send_feedback, settled_feedback
 from kiosk.sync.keys import insert_for, table_of
+from kiosk.sync.projects import MEDIA_BUDGET_BYTES, pull_media
 from kiosk.sync.pull import PULL_TABLES
 from kiosk.sync.push import (
     BADGE,
@@ -104,7 +110,13 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     ("pickup", PICKUP, send_pickups),
     ("order_line_event", LINE_EVENT, send_line_events),
     ("hand_over", HAND_OVER, send_hand_overs),
+    # « Comment était … ? », after the events it names (made here when they were)
+    ("event_feedback", FEEDBACK, send_feedback),
 )
+# Tables whose newest rows may still change: only those before the first such row are read.
+PUSH_READY: Final[dict[str, Callable[[int, datetime], ColumnElement[bool]]]] = {
+    "event_feedback": settled_feedback,
+}
 
 
 class SyncError(RuntimeError):
@@ -143,6 +155,9 @@ class SyncReport:
     conflicts: list[Conflict] = field(default_factory=list)
     push_seconds: float = 0.0
     pull_seconds: float = 0.0
+    media_files: int = 0  # project pictures and videos downloaded into the data folder
+    media_bytes: int = 0
+    media_left_central: int = 0  # the folder's budget had no room for them
 
 
 @dataclass(frozen=True)
@@ -190,7 +205,10 @@ class TourSync:
         retention: Mapping[str, int] | None = None,
         batch_size: int = BATCH_SIZE,
         should_stop: Callable[[], bool] = lambda: False,
+        media: MediaFolder | None = None,
+        media_budget: int = MEDIA_BUDGET_BYTES,
     ) -> None:
+        """``media``: where the projects' pictures and videos come down (None: not at all)."""
         self._local = local
         self._central = central
         self._kiosk_id = kiosk_id
@@ -198,6 +216,8 @@ class TourSync:
         self._periods = periods(retention or {})
         self._batch = batch_size
         self._should_stop = should_stop
+        self._media = media
+        self._media_budget = media_budget
 
     def run(self) -> SyncReport:
         """Push (unless no kiosk id was given), then pull.
@@ -213,6 +233,7 @@ class TourSync:
             self._push(report)
             report.push_seconds = time.monotonic() - started
             self._pull(report)
+            self._pull_media(report)
             report.pull_seconds = time.monotonic() - started - report.push_seconds
         except SyncError as exc:
             self._save_state(RUN, "*", error=exc.stored)
@@ -281,6 +302,14 @@ class TourSync:
             condition = and_(condition, not_(old))
         return condition
 
+    def _ready(self, name: str) -> ColumnElement[bool]:
+        ready = PUSH_READY.get(name)
+        return (
+            true()
+            if ready is None or self._kiosk_id is None
+            else ready(self._kiosk_id, self._clock.now())
+        )
+
     def _push(self, report: SyncReport) -> None:
         if self._kiosk_id is None:  # first meeting: the kiosk's site comes with the pull
             return
@@ -298,6 +327,7 @@ class TourSync:
                                 table.c.kiosk_id == self._kiosk_id,
                                 table.c.id > cursor,
                                 self._keep(table),
+                                self._ready(name),
                             )
                             .order_by(table.c.id)
                             .limit(self._batch)
@@ -394,6 +424,20 @@ class TourSync:
                 if pruned:
                     report.pruned[spec.name] = pruned
             self._save_state(PULL, spec.name, last_id=0, completed_at=self._clock.now())
+
+    def _pull_media(self, report: SyncReport) -> None:
+        """The projects' pictures and videos, after the projects (``kiosk.sync.projects``)."""
+        if self._media is None:
+            return
+        pulled = pull_media(
+            self._media, self._media_budget, self._central_tx, self._local, self._check_stop
+        )
+        report.media_files, report.media_bytes = pulled.files, pulled.bytes
+        report.media_left_central = pulled.left_central
+        if pulled.projects_changed:
+            report.pulled["project_media"] = pulled.projects_changed
+        if pulled.pruned:
+            report.pruned["project_media"] = pulled.pruned
 
     # --- state ------------------------------------------------------------------------------
 

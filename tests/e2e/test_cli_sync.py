@@ -34,8 +34,11 @@ def test_first_sync_pulls_the_site_then_names_the_kiosk(
     assert " collect_order" in first.stdout
     assert " order_line" in first.stdout
     assert "0 records to push" in first.stdout
+    # the gallery's pictures, as files of the data folder (one SVG per demo project)
+    assert "project pictures and videos: 12 downloaded" in first.stdout
     again = smartcorner(tour, "sync")
     assert again.returncode == 0, again.stderr
+    assert "project pictures" not in again.stdout  # nothing unchanged comes down again
     status = smartcorner(tour, "sync", "--status")
     assert "last success: " in status.stdout
     assert "never" not in status.stdout

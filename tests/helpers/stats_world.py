@@ -37,6 +37,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
@@ -63,6 +64,7 @@ from kiosk.domain import (
 )
 from kiosk.help.domain import HelpReason, Requester, TicketState
 from kiosk.help.tables import HelpRequest
+from kiosk.satisfaction.tables import EventFeedback
 from kiosk.settings import Profile
 
 CREATED = datetime(2026, 1, 5, 9, tzinfo=UTC)
@@ -340,3 +342,34 @@ def build(session: Session) -> StatsWorld:
     handed(5, "KBD", 1, [utc(2026, 6, 30, 21)], utc(2026, 6, 30, 22, 30))  # 1 July in Paris
     session.flush()
     return StatsWorld(room, tour, people)
+
+
+def add_feedback(session: Session, world: StatsWorld) -> None:
+    """Answers to « Comment était … ? » (kiosk.satisfaction):
+
+    Q1: the masterclass (3 present): one answer, face 1                       -> 1,0 / 4
+    Q2: the 12/05 masterclass (5 present): faces 4, 4, 3, 2 (the first with a badge)
+        the table ronde (3 present): one face 3
+        answers 5, score 16 / 5 = 3,2, response rate 5 / 8 = 62,5 %; masterclass 3,25 / 4
+        and 4 answers of 5 present (80 %), table ronde 3 / 4 and 1 of 3 (33 %)
+    """
+    by_start = sorted(session.scalars(select(Event)), key=lambda e: e.starts_at)
+    masterclasses = [e for e in by_start if e.kind == EventKind.MASTERCLASS]
+    table_ronde = next(e for e in by_start if e.kind == EventKind.TABLE_RONDE)
+    for event, faces in (
+        (masterclasses[0], [1]),
+        (masterclasses[-1], [4, 4, 3, 2]),
+        (table_ronde, [3]),
+    ):
+        for n, face in enumerate(faces):
+            session.add(
+                EventFeedback(
+                    nonce=uuid.uuid4().hex,
+                    event_id=event.id,
+                    kiosk_id=world.room_kiosk.id,
+                    at=event.ends_at + timedelta(minutes=n + 1),
+                    score=face,
+                    person_id=world.people[0].id if n == 0 else None,
+                )
+            )
+    session.flush()

@@ -196,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only « Projets numériques » and « Comment était … ? », at --size",
     )
+    parser.add_argument(
+        "--stats",
+        action="store_true",
+        help="only « Statistiques » on the demo data (satisfaction included), at --size",
+    )
     args = parser.parse_args(argv)
     size: tuple[int, int] = args.size
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -267,6 +272,15 @@ def main(argv: list[str] | None = None) -> int:
         for path in shoot_projects(app, outdir, settle, NOW, tmp, db_url):
             print(path)
         for path in shoot_feedback(app, outdir, settle, NOW, tmp, db_url):
+            print(path)
+        return 0
+
+    if args.stats:
+        from tools.screenshots.stats import shoot_stats
+
+        demo_db = tmp / "screenshots.sqlite3"
+        db_url = f"sqlite:///{demo_db}" if demo_db.exists() else None
+        for path in shoot_stats(app, outdir, settle, NOW, tmp, db_url):
             print(path)
         return 0
 

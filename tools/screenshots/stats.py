@@ -59,6 +59,12 @@ def shoot_stats(
         shell.session.set_accessible(accessible)
         shell.router.go("stats")
         shoot(f"stats-{lang.value}-{'accessible' if accessible else 'normal'}")
+        page = shell.router.current.scroll_area.widget()  # what scrolls below the fold too
+        path = screen_panel.png(
+            outdir, f"stats-page-{lang.value}-{'accessible' if accessible else 'normal'}"
+        )
+        page.grab().save(str(path))
+        shots.append(path)
     shell.session.set_language(Language.FR)
     shell.session.set_accessible(False)
     screen = shell.router.screen("stats")

@@ -50,6 +50,10 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
                 return 1
             print(f"  pushed: {_counts(report.pushed)}")
             print(f"  pulled: {_counts(report.pulled)}")
+            if report.media_files or report.media_left_central:
+                print(f"  project pictures and videos: {report.media_files} downloaded "
+                      f"({report.media_bytes / 1e6:.1f} MB), {report.media_left_central} left "
+                      "central (over the folder's budget)")  # fmt: skip
             if report.pruned:
                 print(f"  dropped (no longer in the central base): {_counts(report.pruned)}")
             for conflict in report.conflicts:

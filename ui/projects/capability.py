@@ -28,6 +28,6 @@ PROJECTS = Capability(
     title=lambda: QCoreApplication.translate("Capabilities", "Projets numériques"),
     subtitle=lambda: QCoreApplication.translate("Capabilities", "Les projets du Département"),
     make_screen=projects_screen,
-    profiles=frozenset({Profile.ROOM, Profile.STORE}),
+    profiles=frozenset({Profile.ROOM, Profile.STORE, Profile.TOUR}),
     order=15,
 )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.ports import Clock
 from kiosk.projects.gallery import media_data, project_cards, project_detail, project_link
+from kiosk.projects.media_files import SUFFIXES, MediaFolder
 from kiosk.settings import Settings
 from ui.data import KioskDatabase
 from ui.tasks import BackgroundExecutor, WorkerDesk
@@ -37,6 +38,8 @@ class ProjectDesk(WorkerDesk[bool]):
         self._database = database
         self._settings = settings
         self._media: dict[str, bytes | None] = {}  # by content hash: it never goes stale
+        # the Smart Tour's pictures and videos, brought down by its sync (kiosk.sync.projects)
+        self._files = MediaFolder(settings.paths.project_media_dir)
 
     def _open(self) -> bool:
         with self._lock:
@@ -63,7 +66,7 @@ class ProjectDesk(WorkerDesk[bool]):
             return
 
         def work(session: Session, _: bool, now: datetime) -> bytes | None:
-            return media_data(session, content_hash)
+            return media_data(session, content_hash, self._files)
 
         def done(data: bytes | None) -> None:
             self._media[content_hash] = data
@@ -71,16 +74,20 @@ class ProjectDesk(WorkerDesk[bool]):
 
         self.run(work, done)
 
-    def video_file(self, content_hash: str, suffix: str) -> None:
-        """``video_ready`` with a file of the video in the kiosk's cache (written once)."""
+    def video_file(self, content_hash: str, media_type: str) -> None:
+        """``video_ready`` with a file of the video in the kiosk's cache (written once), or the
+        one the Smart Tour's sync brought down."""
         folder = self._settings.paths.data_dir / "projects-cache"
-        path = folder / f"{content_hash}{suffix}"
+        path = folder / f"{content_hash}{SUFFIXES.get(media_type, '.mp4')}"
 
         def work(session: Session, _: bool, now: datetime) -> Path | None:
             if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == content_hash:
                 return path
+            brought = self._files.path_of(content_hash, media_type)
+            if brought.is_file():  # the Smart Tour's sync wrote it, checked, under its hash
+                return brought
             data = media_data(session, content_hash)
-            if data is None:
+            if not data:  # gone, or a Smart Tour row whose file the budget left central
                 return None
             folder.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)

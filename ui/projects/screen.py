@@ -36,7 +36,6 @@ from ui.widgets.keyboard import OnScreenKeyboard, fit_page_margins
 from ui.widgets.kinetic import kinetic_page
 from ui.widgets.screen_heading import screen_heading
 
-VIDEO_SUFFIXES = {"video/mp4": ".mp4", "video/webm": ".webm"}
 NARROW = 1600  # logical px: below, a project's page is one column
 
 
@@ -221,7 +220,7 @@ class ProjectsScreen(Screen):
         self._pages.setCurrentWidget(self.event_page)
 
     def _video_requested(self, content_hash: str, media_type: str) -> None:
-        self.desk.video_file(content_hash, VIDEO_SUFFIXES.get(media_type, ".mp4"))
+        self.desk.video_file(content_hash, media_type)
 
     def _play(self, _content_hash: str, path: object) -> None:
         if isinstance(path, Path) and self.player.available:

@@ -1,5 +1,5 @@
-"""« Comment était … ? » on room kiosks: a service without a tile, installed on the attract
-screen, and asked first for badges (right after a face, a badge names the answer)."""
+"""« Comment était … ? » on room and Smart Tour kiosks: a service without a tile, installed on
+the attract screen, and asked first for badges (right after a face, a badge names the answer)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,10 @@ def install_feedback(host: Host, deps: ScreenDeps) -> FeedbackPrompt:
     return prompt
 
 
-# Room kiosks: asked before self check-in, which takes every badge the prompt leaves.
+# Room kiosks and the Smart Tour (its answers go up with its sync): asked before self
+# check-in, which takes every badge the prompt leaves.
 SATISFACTION = Service(
-    key="satisfaction", install=install_feedback, profiles=frozenset({Profile.ROOM})
+    key="satisfaction",
+    install=install_feedback,
+    profiles=frozenset({Profile.ROOM, Profile.TOUR}),
 )

@@ -96,7 +96,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
 
     def reason(self, nonce: str, reason: Reason) -> None:
         def work(session: Session, place: KioskPlace, now: datetime) -> bool:
-            found = add_reason(session, nonce=nonce, reason=reason)
+            found = add_reason(session, nonce=nonce, reason=reason, now=now)
             session.commit()
             return found
 

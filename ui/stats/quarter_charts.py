@@ -77,7 +77,7 @@ class QuarterCharts(QWidget):
         self.by_kind.set_data(
             BarChartData(
                 self.tr("Par type d’événement"),
-                tuple(self._kind(k) for k in order),
+                tuple(self.kind_name(k) for k in order),
                 (BarSeries(self.tr("Participations"), t.events,
                            tuple(kinds.get(k, 0.0) for k in order)),),
                 horizontal=True,
@@ -108,7 +108,7 @@ class QuarterCharts(QWidget):
             self.tr("Sept."), self.tr("Oct."), self.tr("Nov."), self.tr("Déc."),
         )[month - 1]  # fmt: skip
 
-    def _kind(self, kind: EventKind) -> str:
+    def kind_name(self, kind: EventKind) -> str:
         return {
             EventKind.MASTERCLASS: self.tr("Masterclass"),
             EventKind.TABLE_RONDE: self.tr("Table ronde"),

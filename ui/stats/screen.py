@@ -1,8 +1,9 @@
 """Statistiques: the quarter's figures for staff, reached from the administration screen.
 
-Four cards give the quarter-over-quarter change (the number, then an arrow icon and a signed
-percentage: never colour alone); three charts show attendance and visits by month,
-attendance by event type and the help desk's mean waiting and service times by reason.
+Five cards give the quarter-over-quarter change (the number, then an arrow icon and a signed
+percentage or points: never colour alone); three charts show attendance and visits by month,
+attendance by event type and the help desk's mean waiting and service times by reason; a table
+the satisfaction after the events by type.
 The dashboard is computed on the worker thread (``ui.tasks``); the GUI thread only paints.
 """
 
@@ -12,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
@@ -23,6 +24,13 @@ from ui.formatting import figure, percent
 from ui.screens.base import Screen
 from ui.stats.change_card import ChangeCard
 from ui.stats.quarter_charts import QuarterCharts
+from ui.stats.satisfaction import (
+    NOT_AVAILABLE,
+    SatisfactionCard,
+    SatisfactionTable,
+    rate_text,
+    signed,
+)
 from ui.tasks import BackgroundExecutor
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
@@ -31,7 +39,7 @@ from ui.widgets.kinetic import kinetic_page
 
 log = logging.getLogger(__name__)
 
-NOT_AVAILABLE = "n\u2060/\u2060a"  # word joiners: a wrapped line never ends in « n/ »
+WIDE_LANDSCAPE = 1800  # logical px: five cards in a row
 LoadDashboard = Callable[[Quarter], Dashboard]  # runs on the worker thread
 
 
@@ -97,10 +105,12 @@ class StatsScreen(Screen):
         self.visits = ChangeCard(theme)
         self.help = ChangeCard(theme)
         self.no_show = ChangeCard(theme)
-        self._cards = cards = QGridLayout()
+        self.satisfaction = SatisfactionCard(theme)
+        self._cards = cards = QVBoxLayout()  # rows of cards (_fit)
         cards.setSpacing(24)
 
         self.charts = QuarterCharts(theme)
+        self.satisfaction_table = SatisfactionTable(theme, self.charts.kind_name)
 
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("statsBack")
@@ -121,6 +131,7 @@ class StatsScreen(Screen):
         content.setSpacing(20)
         content.addLayout(cards)
         content.addWidget(self.charts, 1)
+        content.addWidget(self.satisfaction_table)
         self.scroll_area = kinetic_page(body, "statsScroll")
 
         column = QVBoxLayout(self)
@@ -134,17 +145,38 @@ class StatsScreen(Screen):
         self._fit()
         self.retranslate()
 
+    def _cards_in_order(self) -> tuple[ChangeCard, ...]:
+        """The events' three figures first, then the spaces' and the help desk's."""
+        return (self.attendance, self.no_show, self.satisfaction, self.visits, self.help)
+
     def _fit(self) -> None:
-        portrait = self._theme.metrics.portrait
-        # four cards in a row, or two by two in portrait (a quarter of 1080 px wrapped
-        # « 3ᵉ trimestre 2026 » over three lines); the charts one a row there
-        cards = (self.attendance, self.no_show, self.visits, self.help)
-        for card in cards:
-            self._cards.removeWidget(card)
-        for n, card in enumerate(cards):
-            self._cards.addWidget(card, *(divmod(n, 2) if portrait else (0, n)))
-        for n in range(4):
-            self._cards.setColumnStretch(n, 1 if n < (2 if portrait else 4) else 0)
+        metrics = self._theme.metrics
+        portrait = metrics.portrait
+        # five in a row from 1920 px; three then two below that (a fifth of 1366 px wrapped the
+        # cards' titles over three lines); two by two in portrait, the last card the row's
+        # width (a quarter of 1080 px wrapped « 3ᵉ trimestre 2026 » over three lines). Rows of
+        # boxes, not a grid with spans: a spanning card's wrapped lines were not given the
+        # height they need
+        counts: tuple[int, ...]
+        if portrait:
+            counts = (2, 2, 1)
+        elif metrics.width >= WIDE_LANDSCAPE:
+            counts = (5,)
+        else:
+            counts = (3, 2)
+        cards = list(self._cards_in_order())
+        while (item := self._cards.itemAt(0)) is not None and (row := item.layout()) is not None:
+            for card in cards:  # deleted at once: a card's next item is the one it reports to
+                row.removeWidget(card)
+            self._cards.removeItem(row)
+            row.deleteLater()
+        for count in counts:
+            line = QHBoxLayout()
+            line.setSpacing(24)
+            for card in cards[:count]:
+                line.addWidget(card, 1)
+            cards = cards[count:]
+            self._cards.addLayout(line)
         self.charts.arrange(in_a_row=not portrait)
         self._header.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
@@ -197,6 +229,8 @@ class StatsScreen(Screen):
         self.no_show.title.setText(self.tr("Taux d’absence des inscrits"))
         self.visits.title.setText(self.tr("Visites des espaces"))
         self.help.title.setText(self.tr("Demandes d’aide"))
+        self.satisfaction.retranslate()
+        self.satisfaction_table.retranslate()
         self._paint()
 
     def _quarter_name(self, quarter: Quarter) -> str:
@@ -218,9 +252,10 @@ class StatsScreen(Screen):
                 if self._error
                 else self.tr("Calcul en cours…")
             )
-            for card in (self.attendance, self.no_show, self.visits, self.help):
+            for card in self._cards_in_order():
                 card.clear()
             self.charts.clear()
+            self.satisfaction_table.clear()
             return
         prev = self._quarter_name(board.quarter.previous())
         self._change_card(self.attendance, board.attendance, prev)
@@ -229,16 +264,16 @@ class StatsScreen(Screen):
         now, before = board.no_show.rate, board.no_show_previous.rate
         points = None if now is None or before is None else (now - before) * 100.0
         self.no_show.show_change(
-            _rate(now),
+            rate_text(now),
             points,
-            self.tr("%1 pts").replace("%1", _signed(points))
+            self.tr("%1 pts").replace("%1", signed(points))
             if points is not None
             else NOT_AVAILABLE,
             self.tr("%1 inscrits, %2 absents · %3\u202f: %4")
             .replace("%1", figure(board.no_show.registered))
             .replace("%2", figure(board.no_show.absent))
             .replace("%3", prev)
-            .replace("%4", _rate(before)),
+            .replace("%4", rate_text(before)),
             higher_is_better=False,
         )
         self.status.setText(
@@ -251,6 +286,8 @@ class StatsScreen(Screen):
             .replace("%3", figure(board.document_views.current))
             .replace("%4", figure(board.zero_result_searches.current))
         )
+        self.satisfaction.show_satisfaction(board.satisfaction, prev)
+        self.satisfaction_table.show_rows(board.satisfaction.by_kind)
         self.charts.show_board(board)  # data only: the bars are painted when shown
 
     def _change_card(self, card: ChangeCard, change: Change, prev: str) -> None:
@@ -260,14 +297,3 @@ class StatsScreen(Screen):
             percent(change.percent),
             self.tr("%1\u202f: %2").replace("%1", prev).replace("%2", figure(change.previous)),
         )
-
-
-def _rate(rate: float | None) -> str:
-    return NOT_AVAILABLE if rate is None else percent(rate * 100.0, signed=False)
-
-
-def _signed(points: float | None) -> str:
-    if points is None:
-        return NOT_AVAILABLE
-    text = figure(points, 1)
-    return text if text.startswith("\u2212") or round(points, 1) == 0 else "+" + text

@@ -19,6 +19,7 @@ from kiosk.domain import new_nonce
 from kiosk.satisfaction.faces import (
     ANONYMOUS_GAP_SECONDS,
     BADGE_CLAIM_SECONDS,
+    SETTLED_AFTER_MINUTES,
     WINDOW_MINUTES,
     Face,
     Reason,
@@ -141,7 +142,7 @@ def test_a_badge_after_the_face_makes_it_that_persons_one_answer(
     assert outcome is AnswerOutcome.RECORDED
     with sessions.begin() as session:
         again = claim_answer(session, nonce=second, person_id=who, now=second_at)
-        assert add_reason(session, nonce=again.nonce, reason=Reason.SPEAKER)
+        assert add_reason(session, nonce=again.nonce, reason=Reason.SPEAKER, now=second_at)
     assert again.outcome is ClaimOutcome.REPLACED
     assert again.nonce == first  # the reason went to the answer that counts
     assert scores(sessions) == [(4, who)]
@@ -211,3 +212,18 @@ def test_badges_check_in_while_another_event_here_is_open_for_check_in(
         assert asked is not None
         assert asked.event_id == room.event_id
         assert asked.badges_check_in  # the next event's check-in opens an hour before it
+
+
+def test_a_reason_comes_too_late_once_the_answer_has_settled(
+    sessions: sessionmaker[Session], room: Room
+) -> None:
+    """The Smart Tour sends an answer up once it has settled: a reason after that would be lost
+    on the way, so it is refused here too."""
+    at = ENDS + timedelta(minutes=1)
+    _, nonce = answer(sessions, room, Face.GOOD, at)
+    settled = at + timedelta(minutes=SETTLED_AFTER_MINUTES)
+    with sessions.begin() as session:
+        assert not add_reason(session, nonce=nonce, reason=Reason.ROOM, now=settled)
+        assert add_reason(session, nonce=nonce, reason=Reason.ROOM, now=at + timedelta(minutes=2))
+    with sessions() as session:
+        assert session.scalar(select(EventFeedback.reason)) is Reason.ROOM

@@ -3,19 +3,14 @@ event, type and quarter, in the report and the export table; on SQLite and Postg
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
-from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db import migrate
 from kiosk.db.engine import create_db_engine, make_session_factory
-from kiosk.db.models import Event
-from kiosk.domain import EventKind
-from kiosk.satisfaction.tables import EventFeedback
 from kiosk.stats.dashboard import quarter_dashboard, quarter_dashboard_by_parts
 from kiosk.stats.periods import Quarter
 from kiosk.stats.report import report_text
@@ -36,37 +31,10 @@ def sessions(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
         migrate.ensure_schema(engine)
         factory = make_session_factory(engine)
     with factory.begin() as session:
-        world = stats_world.build(session)
-        by_kind = {e.kind: e for e in session.scalars(select(Event))}
-        # Q1's masterclass (3 present): one answer, face 1
-        _answers(session, world, by_kind, EventKind.MASTERCLASS, [1], first=True)
-        # Q2: the 12/05 masterclass (5 present): faces 4, 4, 3, 2 (one with a badge)
-        _answers(session, world, by_kind, EventKind.MASTERCLASS, [4, 4, 3, 2], first=False)
-        # Q2 (01/04 Paris time): the table ronde (3 present): one face 3
-        _answers(session, world, by_kind, EventKind.TABLE_RONDE, [3], first=True)
+        stats_world.add_feedback(session, stats_world.build(session))
     yield factory
     if engine is not None:
         engine.dispose()
-
-
-def _answers(session: Session, world: stats_world.StatsWorld, by_kind: dict[EventKind, Event],
-             kind: EventKind, faces: list[int], *, first: bool) -> None:  # fmt: skip
-    events = sorted(
-        (e for e in session.scalars(select(Event).where(Event.kind == kind))),
-        key=lambda e: e.starts_at,
-    )
-    event = events[0] if first else events[-1]
-    for n, face in enumerate(faces):
-        session.add(
-            EventFeedback(
-                nonce=uuid.uuid4().hex,
-                event_id=event.id,
-                kiosk_id=world.room_kiosk.id,
-                at=event.ends_at + timedelta(minutes=n + 1),
-                score=face,
-                person_id=world.people[0].id if n == 0 else None,
-            )
-        )
 
 
 def test_the_quarter_counts_score_answers_and_response_rate_by_type_and_event(

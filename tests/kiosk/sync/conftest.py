@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -47,6 +48,7 @@ class Tour:
         batch_size: int = 500,
         central: Engine | None = None,
         retention: dict[str, int] | None = None,
+        **options: Any,
     ) -> TourSync:
         return TourSync(
             self.local,
@@ -55,6 +57,7 @@ class Tour:
             self.clock,
             batch_size=batch_size,
             retention=retention,
+            **options,
         )
 
     @property

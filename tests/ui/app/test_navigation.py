@@ -55,7 +55,15 @@ def test_a_tap_opens_home_with_the_tiles_of_the_profile(
             "myspace",
         ],
         Profile.ROOM: ["documents", "projects", "events", "door", "myspace"],
-        Profile.TOUR: ["collect", "documents", "catalogue", "events", "door", "myspace"],
+        Profile.TOUR: [
+            "collect",
+            "documents",
+            "catalogue",
+            "projects",
+            "events",
+            "door",
+            "myspace",
+        ],
     }[profile]
     assert [tile.capability.key for tile in home.tiles] == expected
     titles = {

@@ -5,22 +5,33 @@ page by page and the idle reset."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from kiosk.settings import Profile
+from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.migrate import ensure_schema
+from kiosk.ports import FixedClock
+from kiosk.projects.demo import write_demo_file
+from kiosk.projects.importer import import_projects
+from kiosk.projects.media_files import MediaFolder
+from kiosk.projects.tables import ProjectMedia
+from kiosk.settings import Profile, Settings
 from tests.ui.projects.conftest import EVENT_TITLE, PRESENTED
 from ui.app.registry import default_registry
 from ui.projects.project_page import EventEntry
 
 
-def test_the_tile_is_on_room_and_store_kiosks_only() -> None:
+def test_the_tile_is_on_every_kiosk_the_smart_tour_included() -> None:
+    """The Smart Tour's sync brings the pictures down with the projects: its gallery works
+    offline (kiosk.sync.projects)."""
     registry = default_registry()
-    for profile, shown in ((Profile.ROOM, True), (Profile.STORE, True), (Profile.TOUR, False)):
+    for profile in (Profile.ROOM, Profile.STORE, Profile.TOUR):
         keys = [c.key for c in registry.for_profile(profile)]
-        assert ("projects" in keys) is shown, profile
+        assert "projects" in keys, profile
 
 
 def test_typing_searches_like_the_documents(
@@ -82,3 +93,32 @@ def test_the_keyboard_follows_the_language(projects_shell: Callable[..., Any]) -
     shell.session.set_language(Language.FR)
     screen.keyboard_toggle.setChecked(True)
     assert screen.keyboard.action.text() == "Rechercher"
+
+
+def test_the_tours_gallery_shows_the_pictures_its_sync_brought_down(
+    make_shell: Callable[..., Any],
+    kiosk_settings: Settings,
+    clock: FixedClock,
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    """On the Smart Tour the bytes are files named by their hash; the rows' ``data`` is empty."""
+    engine = create_db_engine(kiosk_settings.database_url)
+    ensure_schema(engine)
+    folder = MediaFolder(kiosk_settings.paths.project_media_dir)
+    with make_session_factory(engine).begin() as session:
+        assert import_projects(session, write_demo_file(tmp_path), clock.now()).ok
+        for media in session.scalars(select(ProjectMedia)):
+            assert folder.write(media.content_hash, media.media_type, media.data)
+            media.data = b""
+    engine.dispose()
+    shell = make_shell(profile=Profile.TOUR)
+    shell.router.go("home")
+    shell.router.go("projects")
+    screen = shell.router.current
+    qtbot.waitUntil(lambda: len(screen.cards) == 12, timeout=10_000)
+    digest = screen.cards[0].card.picture_hash
+    with qtbot.waitSignal(screen.desk.media_ready, timeout=10_000) as got:
+        screen.desk.media(digest)
+    assert got.args == [digest, folder.read(digest, "image/svg+xml")]
+    assert got.args[1].startswith(b"<svg")

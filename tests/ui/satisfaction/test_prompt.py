@@ -1,6 +1,6 @@
-"""« Comment était … ? » in a whole room kiosk on a real database: a face is one answer, a
-badge right after it names the person, hammering counts once, a badge stays a check-in while
-an event is open for check-in here, and the question goes when its window ends."""
+"""« Comment était … ? » in a whole room (and tour) kiosk on a real database: a face is one
+answer, a badge right after it names the person, hammering counts once, a badge stays a
+check-in while an event is open for check-in here, and the question goes when its window ends."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.checkin.place import PROFILE_SPACE
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
 from kiosk.db.models import Badge, Kiosk
@@ -58,7 +59,7 @@ def _answers(url: str) -> list[tuple[int, int | None, Reason | None]]:
 def make_room(
     make_shell: Callable[..., Any], kiosk_settings: Settings, clock: FixedClock, qtbot: QtBot
 ) -> Callable[..., Room]:
-    def make(*, next_event_in: timedelta | None = None) -> Room:
+    def make(*, next_event_in: timedelta | None = None, profile: Profile = Profile.ROOM) -> Room:
         url = kiosk_settings.database_url
         engine = create_db_engine(url)
         ensure_schema(engine)
@@ -66,11 +67,12 @@ def make_room(
         now = clock.now()
         with make_session_factory(engine).begin() as session:
             site = records.site(session)
-            session.add(Kiosk(code=KIOSK, name="Smart Room", profile=Profile.ROOM,
+            session.add(Kiosk(code=KIOSK, name="Smart Room", profile=profile,
                               site_id=site.id, created_at=records.CREATED))  # fmt: skip
             ended = records.event(session, site, title="Café numérique : la signature électronique",
                                   starts_at=now - timedelta(minutes=70),
-                                  ends_at=now - timedelta(minutes=10))  # fmt: skip
+                                  ends_at=now - timedelta(minutes=10),
+                                  space=PROFILE_SPACE[profile])  # fmt: skip
             if next_event_in is not None:
                 records.event(session, site, starts_at=now + next_event_in)
             person = records.person(session)
@@ -78,7 +80,7 @@ def make_room(
                               linked_at=records.CREATED, nonce=new_nonce()))  # fmt: skip
             event_id, person_id = ended.id, person.id
         engine.dispose()
-        shell = make_shell(profile=Profile.ROOM, kiosk_code=KIOSK)
+        shell = make_shell(profile=profile, kiosk_code=KIOSK)
         prompt = shell.service(FeedbackPrompt)
         assert prompt is not None
         qtbot.waitUntil(lambda: prompt.question is not None, timeout=10_000)
@@ -108,6 +110,19 @@ def test_the_attract_screen_asks_about_the_event_that_just_ended(
     said = [p.text for p in room.shell.attract.spoken()]  # the accessible mode reads it too
     assert room.prompt.panel.title.text() in said
     assert "Excellent" in said
+
+
+def test_the_smart_tour_asks_too_and_keeps_the_answer_for_its_sync(
+    make_room: Callable[..., Room], qtbot: QtBot
+) -> None:
+    """The tour kiosk's answers are recorded here, under its own id: its sync takes them up
+    (kiosk.sync.feedback)."""
+    tour = make_room(profile=Profile.TOUR)
+    assert tour.prompt.question is not None
+    assert tour.prompt.question.event_id == tour.event_id
+    tap_face(tour, qtbot, Face.GOOD)
+    settle(tour, qtbot)
+    assert _answers(tour.url) == [(3, None, None)]
 
 
 def test_a_face_then_a_badge_is_that_persons_answer_and_a_reason_follows_it(
