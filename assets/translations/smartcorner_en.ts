@@ -966,7 +966,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+194"/>
+        <location filename="../../ui/collect/staff.py" line="+195"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -997,12 +997,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/collect/stock_page.py" line="+114"/>
+        <location filename="../../ui/collect/stock_page.py" line="+113"/>
         <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-329"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -1017,7 +1017,7 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+168"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+368"/>
+        <location filename="../../ui/documents/document_reader.py" line="+372"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1556,7 +1556,7 @@
         <translation>Registered for “{title}”, {place}, {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Touchez «&#x202f;Associer le badge&#x202f;» pour le relier à un nom.</source>
         <translation>Tap “Link the badge” to link it to a name.</translation>
     </message>
@@ -1631,7 +1631,17 @@
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-39"/>
+        <source>Liste d’attente, position {n}&#x202f;: une place est libre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liste d’attente, position {n}&#x202f;: pas encore son tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Exporté&#x202f;: {present} présents, {absent} absents ({file}).</source>
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
@@ -1647,7 +1657,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+195"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+196"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1692,7 +1702,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_panels.py" line="-135"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-136"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1750,6 +1760,11 @@
         <location line="+1"/>
         <source>Visite comptée</source>
         <translation>Visit counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liste d’attente</source>
+        <translation type="unfinished">Waiting list</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1889,12 +1904,12 @@
         <translation>On the day, tap your badge or show your ticket on the kiosk at the door of the room.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Complet&#x202f;: demandez à l’accueil s’il reste une place sur liste d’attente.</source>
         <translation>Full: ask at the front desk about the waiting list.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner.</source>
         <translation>On the day, tap your badge or scan your ticket at the kiosk by the room&apos;s door. Register on the intranet or at the Smart Corner front desk.</translation>
     </message>
@@ -2462,7 +2477,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+153"/>
+        <location filename="../../ui/app/screens/home.py" line="+156"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -3350,7 +3365,7 @@
 <context>
     <name>QuarterCharts</name>
     <message>
-        <location filename="../../ui/stats/quarter_charts.py" line="+77"/>
+        <location filename="../../ui/stats/quarter_charts.py" line="+66"/>
         <source>Par mois</source>
         <translation>By month</translation>
     </message>
@@ -3925,7 +3940,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+192"/>
+        <location filename="../../ui/stats/screen.py" line="+217"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -3995,7 +4010,7 @@
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 inscrits, %2 absents · %3&#x202f;: %4</source>
         <translation>%1 registered, %2 absent · %3: %4</translation>
     </message>
@@ -4346,7 +4361,7 @@
         <translation>{day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/verdict_wordings.py" line="+246"/>
+        <location filename="../../ui/checkin/verdict_wordings.py" line="+272"/>
         <source>Rendez-vous au {place} à {time}.</source>
         <translation>Please go to the {place} at {time}.</translation>
     </message>
@@ -4416,7 +4431,7 @@
         <translation>You are already checked in. You may go in.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>{name}, c’est déjà noté</source>
         <translation>{name}, you are already in</translation>
     </message>
@@ -4426,7 +4441,7 @@
         <translation>You are already in</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Aucun événement en cours ici</source>
         <translation>No event on here right now</translation>
     </message>
@@ -4436,7 +4451,7 @@
         <translation>See the programme on the home screen or ask the staff.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-139"/>
         <source>Il reste des places.</source>
         <translation>Seats are left.</translation>
     </message>
@@ -4451,7 +4466,7 @@
         <translation>{n} seats left.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+122"/>
         <source>{name}, une place pour vous&#x202f;?</source>
         <translation>{name}, would you like a seat?</translation>
     </message>
@@ -4471,12 +4486,12 @@
         <translation>Not registered for this session</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>Adressez-vous à l’équipe d’accueil.</source>
         <translation>Please ask the staff at the entrance.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Séance complète</source>
         <translation>Session full</translation>
     </message>
@@ -4486,12 +4501,12 @@
         <translation>All seats are taken. The staff at the entrance can help you.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>L’accueil n’est pas encore ouvert</source>
         <translation>Check-in is not open yet</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Revenez à partir de {time}.</source>
         <translation>Please come back from {time}.</translation>
     </message>
@@ -4511,17 +4526,67 @@
         <translation>Registered for another event</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>{name}, votre inscription est pour un autre événement</source>
         <translation>{name}, you are registered for another event</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-25"/>
+        <source>Vous êtes sur la liste d’attente, en 1ʳᵉ position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous êtes sur la liste d’attente, en {n}ᵉ position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Votre inscription est pour un autre événement</source>
         <translation>You are registered for another event</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+5"/>
+        <source>Vous êtes sur la liste d’attente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}, vous êtes sur la liste d’attente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Une place s’est libérée pour vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{position} Une place est libre et c’est votre tour. Voulez-vous la prendre maintenant&#x202f;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}, une place s’est libérée pour vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{position} {left} Elles reviennent d’abord aux personnes inscrites avant vous sur la liste. Adressez-vous à l’équipe d’accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{position} Aucune place libre pour l’instant. Si une place se libère avant {time}, elle vous sera donnée dans l’ordre de la liste&#x202f;: repassez alors votre badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{position} Toutes les places sont prises. Adressez-vous à l’équipe d’accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Badge non reconnu</source>
         <translation>Badge not recognised</translation>
     </message>
