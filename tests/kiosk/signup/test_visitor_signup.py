@@ -100,7 +100,8 @@ def test_a_full_event_puts_the_visitor_on_the_waiting_list(
     with session_factory.begin() as s:
         s.execute(update(Event).where(Event.id == world.table_ronde).values(capacity=1))
     with session_factory() as s:
-        assert sign_up(s, world.dan, world.table_ronde, EARLY).status is RegistrationStatus.CONFIRMED
+        dan = sign_up(s, world.dan, world.table_ronde, EARLY)
+    assert dan.status is RegistrationStatus.CONFIRMED
     with session_factory() as s:
         done = sign_up_visitor(
             s, LEA, world.table_ronde, EARLY, slip=SlipRequest(world.kiosk, "Smart Room")
@@ -118,7 +119,7 @@ def test_the_slip_qr_checks_the_visitor_in_at_the_door_even_through_an_azerty_sc
         done = sign_up_visitor(s, LEA, world.table_ronde, EARLY)
     code = reference_code(done.reference)
     # a US-layout scanner on an AZERTY machine: A/Q and Z/W swap, digits unshifted, '.' as ':'
-    azerty = str.maketrans("AQZW.23456789", 'QAWZ:é"\'(-è_ç')
+    azerty = str.maketrans("AQZW.23456789", "QAWZ:é\"'(-è_ç")
     assert repair_layout(code.translate(azerty)) == code
     at_the_door = paris(1, 9, 45)  # the table ronde, tomorrow 10:00; its door opens at 9:00
     context = CheckinContext(site_id=world.site, event_id=world.table_ronde)  # no ticket key
