@@ -97,7 +97,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+297"/>
+        <location filename="../../ui/events/agenda.py" line="+328"/>
         <source>{n} événements à venir.</source>
         <translation>{n} upcoming events.</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>Arrows to go from one event to the next, Enter to open it.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -386,7 +386,7 @@
 <context>
     <name>Capabilities</name>
     <message>
-        <location filename="../../ui/events/capability.py" line="+41"/>
+        <location filename="../../ui/events/capability.py" line="+47"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
@@ -1556,7 +1556,7 @@
         <translation>Registered for “{title}”, {place}, {time}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Touchez «&#x202f;Associer le badge&#x202f;» pour le relier à un nom.</source>
         <translation>Tap “Link the badge” to link it to a name.</translation>
     </message>
@@ -1631,17 +1631,17 @@
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-37"/>
         <source>Liste d’attente, position {n}&#x202f;: une place est libre</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting list, number {n}: a place is free</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Liste d’attente, position {n}&#x202f;: pas encore son tour</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting list, number {n}: not their turn yet</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Exporté&#x202f;: {present} présents, {absent} absents ({file}).</source>
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
@@ -1764,7 +1764,7 @@
     <message>
         <location line="+1"/>
         <source>Liste d’attente</source>
-        <translation type="unfinished">Waiting list</translation>
+        <translation>Waiting list</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1945,7 +1945,7 @@
 <context>
     <name>EventListView</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="-187"/>
+        <location filename="../../ui/events/agenda.py" line="-217"/>
         <source>Événement {n} sur {count}</source>
         <translation>Event {n} of {count}</translation>
     </message>
@@ -3153,7 +3153,12 @@
         <translation>Your signature proves the equipment was handed to you.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Vos nom, organisme et courriel servent à votre inscription, à votre accueil le jour venu et à la liste de présence de l’événement.</source>
+        <translation>Your name, organisation and e-mail are used for your registration, to welcome you on the day and for the event&apos;s attendance list.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Visiteurs extérieurs (nom, organisme, courriel)</source>
         <translation>External visitors (name, organisation, e-mail)</translation>
     </message>
@@ -3688,7 +3693,7 @@
 <context>
     <name>SignupPanel</name>
     <message>
-        <location filename="../../ui/events/signup_panel.py" line="+36"/>
+        <location filename="../../ui/events/signup_panel.py" line="+37"/>
         <source>Cet événement n’est plus au programme.</source>
         <translation>This event is no longer on the programme.</translation>
     </message>
@@ -3728,7 +3733,7 @@
         <translation>You are on the waiting list, position %1.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Un instant…</source>
         <translation>One moment…</translation>
     </message>
@@ -3763,7 +3768,17 @@
         <translation>To register or cancel, tap your badge on the reader.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Pour vous inscrire ou annuler, passez votre badge sur le lecteur. Visiteur sans badge&#x202f;? Touchez «&#x202f;Je n’ai pas de badge&#x202f;».</source>
+        <translation>To sign up or cancel, tap your badge on the reader. A visitor without a badge? Touch “I have no badge”.</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Je n’ai pas de badge</source>
+        <translation>I have no badge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Bonjour %1</source>
         <translation>Hello %1</translation>
     </message>
@@ -4533,12 +4548,12 @@
     <message>
         <location line="-25"/>
         <source>Vous êtes sur la liste d’attente, en 1ʳᵉ position.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are on the waiting list, first in line.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vous êtes sur la liste d’attente, en {n}ᵉ position.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are on the waiting list, number {n} in line.</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -4548,42 +4563,42 @@
     <message>
         <location line="+5"/>
         <source>Vous êtes sur la liste d’attente</source>
-        <translation type="unfinished"></translation>
+        <translation>You are on the waiting list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name}, vous êtes sur la liste d’attente</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, you are on the waiting list</translation>
     </message>
     <message>
         <location line="+122"/>
         <source>Une place s’est libérée pour vous</source>
-        <translation type="unfinished"></translation>
+        <translation>A place has come free for you</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{position} Une place est libre et c’est votre tour. Voulez-vous la prendre maintenant&#x202f;?</source>
-        <translation type="unfinished"></translation>
+        <translation>{position} A place is free and it is your turn. Would you like to take it now?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{name}, une place s’est libérée pour vous</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, a place has come free for you</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>{position} {left} Elles reviennent d’abord aux personnes inscrites avant vous sur la liste. Adressez-vous à l’équipe d’accueil.</source>
-        <translation type="unfinished"></translation>
+        <source>{position} {left} Les places libres reviennent d’abord aux personnes inscrites avant vous sur la liste. Adressez-vous à l’équipe d’accueil.</source>
+        <translation>{position} {left} Free places go first to those who joined the list before you. Please ask the welcome team.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{position} Aucune place libre pour l’instant. Si une place se libère avant {time}, elle vous sera donnée dans l’ordre de la liste&#x202f;: repassez alors votre badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>{position} No place is free for now. If one comes free before {time}, it is given in the order of the list: then tap your badge again.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{position} Toutes les places sont prises. Adressez-vous à l’équipe d’accueil.</source>
-        <translation type="unfinished"></translation>
+        <translation>{position} All the places are taken. Please ask the welcome team.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4659,7 +4674,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/checkin/visitor_form.py" line="+114"/>
+        <location filename="../../ui/widgets/visitor_form.py" line="+145"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
@@ -4669,12 +4684,12 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-107"/>
         <source>Laissez-passer visiteur</source>
         <translation>Visitor pass</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+136"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
@@ -4699,9 +4714,72 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-142"/>
         <source>Enregistrer et imprimer</source>
         <translation>Save and print</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorSignup</name>
+    <message>
+        <location filename="../../ui/events/visitor_signup.py" line="+39"/>
+        <source>Vous êtes sur la liste d’attente, en 1ʳᵉ position.</source>
+        <translation>You are on the waiting list, first in line.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous êtes sur la liste d’attente, en {n}ᵉ position.</source>
+        <translation>You are on the waiting list, number {n} in line.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Votre place est réservée</source>
+        <translation>Your place is booked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Référence&#x202f;: {ref}</source>
+        <translation>Reference: {ref}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre ticket s’imprime.</source>
+        <translation>Your ticket is printing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Si une place se libère, elle vous sera donnée dans l’ordre de la liste. Le jour venu, présentez ce code QR à la borne de l’entrée, ou donnez votre nom à l’accueil.</source>
+        <translation>If a place comes free, it is given in the order of the list. On the day, show this QR code to the kiosk at the door, or give your name at the desk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le jour venu, présentez ce code QR à la borne de l’entrée, ou donnez votre nom à l’accueil.</source>
+        <translation>On the day, show this QR code to the kiosk at the door, or give your name at the desk.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>M’inscrire</source>
+        <translation>Sign me up</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Inscription sans badge</source>
+        <translation>Sign up without a badge</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Un instant…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>L’inscription n’a pas pu être enregistrée. Réessayez.</source>
+        <translation>The registration could not be recorded. Please try again.</translation>
     </message>
 </context>
 <context>

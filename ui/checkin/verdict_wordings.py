@@ -306,8 +306,8 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
             _WAITING,
             QT_TRANSLATE_NOOP(
                 "Verdict",
-                "{position} {left} Elles reviennent d’abord aux personnes inscrites avant vous "
-                "sur la liste. Adressez-vous à l’équipe d’accueil.",
+                "{position} {left} Les places libres reviennent d’abord aux personnes inscrites "
+                "avant vous sur la liste. Adressez-vous à l’équipe d’accueil.",
             ),
             named_title=_WAITING_NAMED,
             when=_places_free,
