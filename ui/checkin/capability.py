@@ -38,10 +38,15 @@ def install_self_checkin(host: Host, deps: ScreenDeps) -> SelfCheckin:
     checkin = SelfCheckin(desk, host.window, host.theme, sounds, parent=host.owner)
     host.input_router.add_fallback(checkin)
     host.session_reset.connect(checkin.reset)
+    # A timer that shutdown stops: a warm-up started after the shutdown waited for the worker
+    # ran on while the desk was deleted ("Signal source has been deleted" a test later).
+    warm_up = QTimer(desk, singleShot=True, interval=WARM_UP_AFTER_MS)
+    warm_up.timeout.connect(desk.warm_up)
+    host.shutdown_hooks.append(warm_up.stop)
     host.shutdown_hooks.append(checkin.shutdown)
 
     def settled() -> None:
-        QTimer.singleShot(WARM_UP_AFTER_MS, desk, desk.warm_up)
+        warm_up.start()
 
     desk.ready.connect(sounds.preload)
     desk.unavailable.connect(lambda _reason: sounds.preload())

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QScrollArea,
     QScroller,
     QScrollerProperties,
     QStackedLayout,
@@ -51,6 +50,7 @@ from ui.speech.narrator import TARGET
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.screen_heading import screen_heading
 
 ROW_GAP = 20
@@ -178,6 +178,7 @@ class AgendaScreen(Screen):
         icon.setProperty("area", Area.EVENTS.value)
         heading = screen_heading(icon, wrap=True)
         self.title, self.subtitle = heading.title, heading.subtitle
+        self._heading_icon = icon
         header = heading.layout
 
         self.model = EventListModel(self)
@@ -210,17 +211,12 @@ class AgendaScreen(Screen):
             self.signup.visitor_requested.connect(self._open_visitor_form)
         # The page scrolls: on a 1366x768 panel or in accessible mode its facts and the next
         # step are taller than the room under the heading, and a squeezed page cut them.
-        self.detail_scroll = named(QScrollArea(), "eventDetailScroll")
-        self.detail_scroll.setWidgetResizable(True)
-        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.detail_scroll.setWidget(self.detail)
-        QScroller.grabGesture(
-            self.detail_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        # kinetic_page: a press reaches the buttons at once (once the page had scrolled to
+        # show « Je n'ai pas de badge », a quick tap on it was held back by the scroller, lost)
+        self.detail_scroll = kinetic_page(self.detail, "eventDetailScroll")
         self.view.clicked.connect(self._open_event)
         self.view.activated.connect(self._open_event)  # Enter on the speech path
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(96, 64, 96, 24)
         column.setSpacing(40)
         column.addLayout(header)
@@ -266,12 +262,28 @@ class AgendaScreen(Screen):
         if self.visitor is None or event is None:
             return
         self.visitor.start(event)
+        self._visitor_room(True)
         self._body.setCurrentWidget(self.visitor)
+
+    def _visitor_room(self, taken: bool) -> None:
+        """The visitor's form takes the heading's room: its keyboard needs the height (at
+        1366x768 under the heading its keys ran into each other), its title names the event."""
+        for widget in (self._heading_icon, self.title, self.subtitle):
+            widget.setVisible(not taken)
+        if self.tour is not None:
+            if taken:
+                self.tour.hide()
+            else:
+                self.tour.refresh()  # shown again when stops are planned
+        side, top = (24, 0) if taken else (96, 64)
+        self._column.setContentsMargins(side, top, side, 24)
+        self._column.setSpacing(0 if taken else 40)
 
     def _back_to_event(self) -> None:
         """From the visitor's form or answer to the event's page, the visitor forgotten."""
         if self.visitor is not None:
             self.visitor.clear()
+        self._visitor_room(False)
         self._body.setCurrentWidget(self.detail_scroll)
         announce(self)
 
@@ -311,6 +323,7 @@ class AgendaScreen(Screen):
         self.detail.clear()
         if self.visitor is not None:
             self.visitor.clear()
+            self._visitor_room(False)
         self._body.setCurrentWidget(self.view if self._feed.events else self.empty)
         announce(self)
 

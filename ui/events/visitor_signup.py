@@ -25,6 +25,7 @@ from ui.formatting import in_english, long_date, time_range
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.qr_code import QrCodeWidget
 from ui.widgets.visitor_form import FormWords, VisitorFormPanel
 
@@ -59,18 +60,23 @@ class VisitorAnswer(QWidget):
         self.done.setObjectName("visitorDone")
         words = QVBoxLayout()
         words.setSpacing(20)
+        words.addWidget(self.icon)
         for widget in (self.headline, self.event_line, self.reference, self.next_step):
             words.addWidget(widget)
         words.addStretch(1)
-        body = QHBoxLayout()
+        # The words scroll above « Terminé » rather than squeeze: in the accessible theme at
+        # 1366x768 they are taller than the room under the heading.
+        content = named(QWidget(), "visitorAnswerBody")
+        body = QHBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(48)
         body.addLayout(words, 1)
         body.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        self.scroll_area = kinetic_page(content, "visitorAnswerScroll")
         column = QVBoxLayout(self)
         column.setContentsMargins(72, 32, 72, 32)
         column.setSpacing(24)
-        column.addWidget(self.icon)
-        column.addLayout(body, 1)
+        column.addWidget(self.scroll_area, 1)
         column.addWidget(self.done, 0, Qt.AlignmentFlag.AlignLeft)
         self.result: SignupResult | None = None
         self.shown_event: UpcomingEvent | None = None
