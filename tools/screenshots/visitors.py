@@ -108,12 +108,12 @@ def shoot_visitors(
     shell.window.show()
     shots: list[Path] = []
 
-    def wait(until: Callable[[], bool] = lambda: False) -> None:
-        for _ in range(80):
+    def wait(until: Callable[[], bool] | None = None) -> None:
+        for _ in range(80 if until is not None else 0):
             settle()
-            if until():
+            if until is not None and until():
                 break
-        for _ in range(4):
+        for _ in range(8):
             settle()
 
     def shoot(name: str) -> None:

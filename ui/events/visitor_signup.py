@@ -60,7 +60,7 @@ class VisitorAnswer(QWidget):
         self.done.setObjectName("visitorDone")
         words = QVBoxLayout()
         words.setSpacing(20)
-        words.addWidget(self.icon)
+        words.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignLeft)
         for widget in (self.headline, self.event_line, self.reference, self.next_step):
             words.addWidget(widget)
         words.addStretch(1)
