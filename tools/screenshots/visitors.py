@@ -144,7 +144,7 @@ def shoot_visitors(
                 if n == 0:
                     shoot(f"room-visitor-form-{lang.value}-{mode}")
                 page.form.save.click()
-                wait(lambda: page.answering)
+                wait(lambda page=page: bool(page.answering))
                 shoot(f"room-visitor-answer-{n}-{lang.value}-{mode}")
                 page.answer.done.click()
                 wait()
