@@ -97,7 +97,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+328"/>
+        <location filename="../../ui/events/agenda.py" line="+344"/>
         <source>{n} événements à venir.</source>
         <translation>{n} upcoming events.</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>What&apos;s on at the Smart Corner</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/capability.py" line="+64"/>
+        <location filename="../../ui/checkin/capability.py" line="+77"/>
         <source>Accueil événement</source>
         <translation>Event check-in</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+372"/>
+        <location filename="../../ui/documents/document_reader.py" line="+404"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1394,17 +1394,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Chercher dans le document</source>
         <translation>Search this document</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Ajuster</source>
         <translation>Fit width</translation>
     </message>
@@ -1945,7 +1945,7 @@
 <context>
     <name>EventListView</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="-217"/>
+        <location filename="../../ui/events/agenda.py" line="-233"/>
         <source>Événement {n} sur {count}</source>
         <translation>Event {n} of {count}</translation>
     </message>
@@ -2072,7 +2072,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-255"/>
+        <location filename="../../ui/documents/document_reader.py" line="-260"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
@@ -4722,7 +4722,7 @@
 <context>
     <name>VisitorSignup</name>
     <message>
-        <location filename="../../ui/events/visitor_signup.py" line="+39"/>
+        <location filename="../../ui/events/visitor_signup.py" line="+41"/>
         <source>Vous êtes sur la liste d’attente, en 1ʳᵉ position.</source>
         <translation>You are on the waiting list, first in line.</translation>
     </message>
@@ -4732,7 +4732,7 @@
         <translation>You are on the waiting list, number {n} in line.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
@@ -4772,12 +4772,17 @@
         <translation>Sign up without a badge</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>Prénom, nom, organisme et courriel facultatif, puis «&#x202f;M’inscrire&#x202f;».</source>
+        <translation>First name, last name, organisation and an optional e-mail, then “Sign me up”.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Un instant…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>L’inscription n’a pas pu être enregistrée. Réessayez.</source>
         <translation>The registration could not be recorded. Please try again.</translation>
     </message>

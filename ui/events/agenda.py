@@ -264,6 +264,7 @@ class AgendaScreen(Screen):
         self.visitor.start(event)
         self._visitor_room(True)
         self._body.setCurrentWidget(self.visitor)
+        announce(self)
 
     def _visitor_room(self, taken: bool) -> None:
         """The visitor's form takes the heading's room: its keyboard needs the height (at
@@ -330,7 +331,9 @@ class AgendaScreen(Screen):
     def spoken(self) -> list[Phrase]:
         """The list: the heading, how many events, how to go through them; an event's page is
         said by the page itself, which takes the focus (``EventDetailPage``)."""
-        if self._body.currentWidget() in (self.detail_scroll, self.visitor):
+        if self.visitor is not None and self._body.currentWidget() is self.visitor:
+            return self.visitor.spoken()
+        if self._body.currentWidget() is self.detail_scroll:
             return []
         if self._body.currentWidget() is self.empty:
             return phrases(self.title.text(), self.empty.text())

@@ -22,6 +22,7 @@ from kiosk.signup.registration import SignupRefused, SignupResult
 from ui.events.signup_desk import SignupDesk
 from ui.events.signup_panel import problem_text
 from ui.formatting import in_english, long_date, time_range
+from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -190,6 +191,26 @@ class VisitorSignupPage(QWidget):
     def answering(self) -> bool:
         return self._pages.currentWidget() is self.answer
 
+    def spoken(self) -> list[Phrase]:
+        """The speech path: the form's title and what to type, or the whole answer (the
+        reference is no personal data: it is said aloud, the visitor's name is not)."""
+        if self.answering:
+            answer = self.answer
+            return phrases(
+                answer.headline.text(),
+                answer.event_line.text(),
+                answer.reference.text(),
+                answer.next_step.text(),
+            )
+        return phrases(
+            self.form.title.text(),
+            self.problem.text() if self.problem.isVisibleTo(self) else "",
+            translate(
+                "VisitorSignup",
+                "Prénom, nom, organisme et courriel facultatif, puis «\u202fM’inscrire\u202f».",
+            ),
+        )
+
     def start(self, event: UpcomingEvent) -> None:
         self.clear()
         self.shown_event = event
@@ -237,6 +258,7 @@ class VisitorSignupPage(QWidget):
         self.answer.show_result(event, result)
         self._pages.setCurrentWidget(self.answer)
         self.changed.emit()
+        announce(self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SignupRefused):
@@ -248,6 +270,7 @@ class VisitorSignupPage(QWidget):
             )
         self.problem.show()
         self.form.save.setEnabled(True)
+        announce(self)
 
     def retranslate(self) -> None:
         self.form.retranslate()

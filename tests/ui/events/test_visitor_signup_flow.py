@@ -97,12 +97,17 @@ def test_a_visitor_signs_up_without_a_badge_and_takes_the_reference_away(
     assert "Votre ticket s’imprime." in answer.next_step.text()
     assert "code QR" in answer.next_step.text()
     assert not any(field.text() for field in page.form.fields)  # the answer replaced them
+    said = " ".join(p.text for p in agenda.spoken())  # the speech path says the answer
+    assert "Votre place est réservée" in said
+    assert row.reference in said
+    assert "Léa" not in said  # a loudspeaker never says the visitor's name
 
     qtbot.mouseClick(answer.done, Qt.MouseButton.LeftButton)  # « Terminé »
     assert agenda.detail_scroll.isVisible()
     left = on_screen(kiosk.window)
     assert not any("Léa" in t or "Blanc" in t or row.reference in t for t in left)
     assert answer.qr.payload == ""
+    assert not any(row.reference in p.text for p in agenda.spoken())
 
 
 def test_an_agents_only_event_offers_no_visitor_path(
