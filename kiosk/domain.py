@@ -3,8 +3,8 @@ the council's time zone and the nonce every replayable record carries.
 
 Check-in outcomes and methods live here rather than in :mod:`kiosk.checkin` because ticket and
 order codes (:mod:`kiosk.codes`) refuse with them too. The codes are stored in the database and
-travel to the central database (sync): never rename one; add new ones at the end (and to
-migration 0003's frozen list).
+travel to the central database (sync): never rename one; add new ones at the end, with a
+migration that widens the column's CHECK constraint (as 0016 did for ``waiting_list``).
 """
 
 from __future__ import annotations
