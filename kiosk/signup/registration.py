@@ -330,6 +330,31 @@ def promote_waiting(session: Session, event: Event, now: datetime) -> tuple[int,
     return tuple(promoted)
 
 
+def promote_where_places_are_free(session: Session, now: datetime) -> dict[int, tuple[int, ...]]:
+    """Give the places an import freed (a capacity raised, registrations cancelled) to those
+    waiting, event by event, in the order they joined, with their notices; before the events
+    start only. Without it the door told the first ones waiting that free places were owed to
+    them, and nobody gave them. Commits; ``{event id: person ids promoted}``."""
+    _begin_write(session)
+    try:
+        waited = session.scalars(
+            select(Registration.event_id)
+            .join(Event, Event.id == Registration.event_id)
+            .where(Registration.status == RegistrationStatus.WAITING_LIST, Event.starts_at > now)
+            .distinct()
+        ).all()
+        promoted: dict[int, tuple[int, ...]] = {}
+        for event_id in sorted(waited):
+            given = promote_waiting(session, _locked_event(session, event_id), now)
+            if given:
+                promoted[event_id] = given
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return promoted
+
+
 @dataclass(frozen=True)
 class Standing:
     """Where one person stands for one event: what the sign-up panel offers them."""
