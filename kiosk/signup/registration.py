@@ -315,7 +315,8 @@ def promote_waiting(session: Session, event: Event, now: datetime) -> tuple[int,
         registration.status_at = now
         if registration.reference is None:
             registration.reference = new_reference()
-        subject, body = promotion_notice(event, registration.reference)
+        visitor = registration.person.kind is PersonKind.VISITOR
+        subject, body = promotion_notice(event, registration.reference, visitor=visitor)
         enqueue_notice(
             session,
             kind=NoticeKind.PROMOTED,

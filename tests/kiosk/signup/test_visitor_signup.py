@@ -26,13 +26,16 @@ from kiosk.people import VisitorForm
 from kiosk.printing.layout import plain_text
 from kiosk.printing.spool import receipt_from_json
 from kiosk.printing.tables import PrintJob
+from kiosk.signup.notices import pending_for
 from kiosk.signup.registration import (
     SignupProblem,
     SignupRefused,
     SlipRequest,
+    cancel,
     sign_up,
     sign_up_visitor,
 )
+from kiosk.signup.tables import NoticeKind
 from tests.helpers.checkin_world import NOW, World, paris
 
 type Factory = sessionmaker[Session]
@@ -152,3 +155,27 @@ def test_staff_find_the_visitor_at_the_door_by_name_or_reference(
     assert by_name[0].registration is RegistrationStatus.CONFIRMED
     assert by_name[0].organisation == "Mairie de Menton"
     assert [m.person_id for m in by_reference] == [by_name[0].person_id]
+
+
+def test_a_promoted_visitor_is_told_of_the_qr_and_the_desk_not_of_a_badge(
+    session_factory: Factory, world: World
+) -> None:
+    with session_factory.begin() as s:
+        s.execute(update(Event).where(Event.id == world.table_ronde).values(capacity=1))
+    with session_factory() as s:
+        sign_up(s, world.dan, world.table_ronde, EARLY)
+    with session_factory() as s:
+        waiting = sign_up_visitor(s, LEA, world.table_ronde, EARLY)
+    with session_factory() as s:
+        assert cancel(s, world.dan, world.table_ronde, EARLY + timedelta(minutes=5)).promoted
+    with session_factory() as s:
+        lea = s.scalars(
+            select(Registration.person_id).where(Registration.reference == waiting.reference)
+        ).one()
+        (notice,) = pending_for(s, lea)
+    assert notice.kind is NoticeKind.PROMOTED
+    assert waiting.reference in notice.body
+    assert "code QR" in notice.body
+    assert "l’accueil" in notice.body
+    assert "badge" not in notice.body
+    assert "Mon espace" not in notice.body
