@@ -1,7 +1,7 @@
 """The visitor's sign-up (the event page's « Je n'ai pas de badge », the form, the answer) and
-the door's waiting-list verdicts fit the small landscape panel, the portrait totem and 4K at
-200 %: nothing cut or overlapping, every button at least 15 mm, in French and English, normal
-and accessible."""
+the door's waiting-list verdicts fit every kiosk panel (the small landscape one, 5:4, the
+portrait totem, 4K at 200 %...): nothing cut or overlapping, every button at least 15 mm, in
+French and English, normal and accessible."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from tests.ui.myspace.conftest import (
     site_key_file,
     world,
 )
-from tests.ui.test_screen_sizes import PANELS, Panel, problems
+from tests.ui.test_screen_sizes import PANELS, Panel, problems, settle_layout
 from tools.screenshots.checkin import sample_results
 from tools.screenshots.main import NOW
 from ui.checkin.self_checkin import SelfCheckin
@@ -36,7 +36,7 @@ from ui.checkin.verdicts import describe
 
 __all__ = ["checkin_settings", "dan_badge", "kiosk", "paris_time", "site_key_file", "world"]
 
-CHECKED = [p for p in PANELS if p.name in {"1366x768", "1080x1920", "3840x2160@200"}]
+CHECKED = PANELS  # every kiosk panel
 MODES = [(Language.FR, False), (Language.EN, False), (Language.FR, True)]
 LONG = ("Marie-Clémentine-Éléonore", "de La Tour-Saint-Exupéry", "Communauté d’agglomération")
 
@@ -62,12 +62,12 @@ def test_the_visitor_sign_up_fits_the_panel(
     kiosk.window.resize(metrics.width, metrics.height)
     kiosk.session.set_language(lang)
     kiosk.session.set_accessible(accessible)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     report: list[str] = []
 
     agenda = open_event(qtbot, kiosk, world.table_ronde)
     agenda.detail_scroll.ensureWidgetVisible(agenda.signup.no_badge)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     assert agenda.signup.no_badge.isVisible()
     report += [f"event page: {p}" for p in problems(kiosk.window, agenda, metrics)]
 
@@ -77,12 +77,12 @@ def test_the_visitor_sign_up_fits_the_panel(
     form = page.form
     for field, text in zip(form.fields, (*LONG, "marie.delatour@agglo-example.fr"), strict=True):
         field.setText(text)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     report += [f"form: {p}" for p in problems(kiosk.window, agenda, metrics)]
 
     qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.answering, timeout=10_000)
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     assert page.answer.done.isVisible()
     assert page.answer.result.position == 1  # the waiting list, first in line
     report += [f"answer: {p}" for p in problems(kiosk.window, agenda, metrics)]
@@ -107,7 +107,7 @@ def test_the_waiting_list_verdicts_fit_the_panel(
     verdict.show_view(view, timeout_ms=8000, accept_text="M’inscrire", decline_text="Non merci")
     verdict.show()
     verdict.raise_()
-    qapp.processEvents()
+    settle_layout(kiosk.window, qapp)
     assert verdict.accept_button.isVisible() is view.offer_walk_in
     found = problems(kiosk.window, verdict, metrics, bottom_bar=False)
     assert not found, "\n".join(found)
