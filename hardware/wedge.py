@@ -21,10 +21,12 @@ import enum
 import string
 from dataclasses import dataclass, field
 
+from kiosk.codes import REFERENCE_PREFIX
 from kiosk.settings import Settings
 
 TICKET_ALPHABET = frozenset(string.ascii_uppercase + "234567.")
-TICKET_PREFIXES = ("SCA.",)  # kiosk.codes.VERSION: the signed ticket codes
+# kiosk.codes.VERSION: the signed ticket codes; then the sign-up slips' references
+TICKET_PREFIXES = ("SCA.", REFERENCE_PREFIX)
 
 MAX_GAP_MS = 50  # between two keys of a burst (scanners: 1-40 ms; people: 80 ms and more)
 MIN_LENGTH = 6  # shorter bursts are not scans (a fast double key, a shortcut)

@@ -96,6 +96,31 @@ def b32decode_strict(text: str, length: int) -> bytes:
     return data
 
 
+# A registration reference printed as a QR on a sign-up slip (a visitor has no badge): not
+# signed, so it proves no more than the reference read aloud at the desk, and it admits only to
+# the event of that registration. Base32 of the reference's letters, like the ticket codes, so
+# that a keyboard-wedge scanner on an AZERTY machine reads it back (the reference has 8 and 9).
+REFERENCE_PREFIX: Final = "SCR."
+
+
+def reference_code(reference: str) -> str:
+    """What the slip's QR carries for ``reference``."""
+    return REFERENCE_PREFIX + b32encode(reference.encode("ascii"))
+
+
+def reference_in(payload: str) -> str | None:
+    """The reference a slip's QR carries; None when ``payload`` is not one."""
+    text = payload.strip().upper()
+    if not text.startswith(REFERENCE_PREFIX):
+        return None
+    body = text.removeprefix(REFERENCE_PREFIX)
+    try:
+        decoded = b32decode_strict(body, len(body) * 5 // 8)
+    except ValueError:
+        return None
+    return decoded.decode("ascii") if decoded.isascii() and decoded.isalnum() else None
+
+
 def key_id(public_key: Ed25519PublicKey) -> bytes:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).digest()[:2]

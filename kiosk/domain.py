@@ -3,8 +3,8 @@ the council's time zone and the nonce every replayable record carries.
 
 Check-in outcomes and methods live here rather than in :mod:`kiosk.checkin` because ticket and
 order codes (:mod:`kiosk.codes`) refuse with them too. The codes are stored in the database and
-travel to the central database (sync): never rename one; add new ones at the end (and to
-migration 0003's frozen list).
+travel to the central database (sync): never rename one; add new ones at the end, with a
+migration that widens the column's CHECK constraint (as 0016 did for ``waiting_list``).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class Verdict(enum.StrEnum):
     """How the verdict screen folds outcomes: a colour, a shape and a sound for each."""
 
     GREEN = "green"  # come in (checked in, or a visit of the space counted)
-    AMBER = "amber"  # nothing wrong, but nothing new either: already checked in
+    AMBER = "amber"  # nothing wrong, but nothing new either: already checked in, or waiting
     RED = "red"  # not admitted: read the line saying what to do
 
 
@@ -117,12 +117,15 @@ class CheckinOutcome(enum.StrEnum):
     EXPIRED_CODE = "expired_code"
     REVOKED_CODE = "revoked_code"
     VISIT_RECORDED = "visit_recorded"  # no event here now: one visit of the space counted
+    # On the event's waiting list: where they stand, and whether a free place is theirs now
+    # (walk_in_possible); not admitted until they take it.
+    WAITING_LIST = "waiting_list"
 
     @property
     def verdict(self) -> Verdict:
         if self in {CheckinOutcome.OK, CheckinOutcome.VISIT_RECORDED}:
             return Verdict.GREEN
-        if self is CheckinOutcome.ALREADY_CHECKED_IN:
+        if self in {CheckinOutcome.ALREADY_CHECKED_IN, CheckinOutcome.WAITING_LIST}:
             return Verdict.AMBER
         return Verdict.RED
 

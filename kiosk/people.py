@@ -47,6 +47,16 @@ def search_agents(session: Session, query: str, limit: int) -> list[AgentSummary
     return found
 
 
+@dataclass(frozen=True)
+class VisitorForm:
+    """What an external visitor types at the kiosk (the door's pass, a sign-up): e-mail optional."""
+
+    first_name: str
+    last_name: str
+    organisation: str
+    email: str
+
+
 def find_or_create_visitor(
     session: Session,
     *,

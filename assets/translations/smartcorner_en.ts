@@ -97,7 +97,7 @@
 <context>
     <name>AgendaScreen</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+297"/>
+        <location filename="../../ui/events/agenda.py" line="+344"/>
         <source>{n} événements à venir.</source>
         <translation>{n} upcoming events.</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>Arrows to go from one event to the next, Enter to open it.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Chargement du programme…</source>
         <translation>Loading the programme…</translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>AnnouncementsScreen</name>
     <message>
-        <location filename="../../ui/notices/editor.py" line="+194"/>
+        <location filename="../../ui/notices/editor.py" line="+209"/>
         <source>Les annonces ne sont pas disponibles&#x202f;: {why}</source>
         <translation>Announcements are not available: {why}</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+155"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+158"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -386,7 +386,7 @@
 <context>
     <name>Capabilities</name>
     <message>
-        <location filename="../../ui/events/capability.py" line="+41"/>
+        <location filename="../../ui/events/capability.py" line="+47"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>What&apos;s on at the Smart Corner</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/capability.py" line="+64"/>
+        <location filename="../../ui/checkin/capability.py" line="+77"/>
         <source>Accueil événement</source>
         <translation>Event check-in</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+372"/>
+        <location filename="../../ui/documents/document_reader.py" line="+404"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1394,17 +1394,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Chercher dans le document</source>
         <translation>Search this document</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Ajuster</source>
         <translation>Fit width</translation>
     </message>
@@ -1556,7 +1556,7 @@
         <translation>Registered for “{title}”, {place}, {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Touchez «&#x202f;Associer le badge&#x202f;» pour le relier à un nom.</source>
         <translation>Tap “Link the badge” to link it to a name.</translation>
     </message>
@@ -1631,7 +1631,17 @@
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-37"/>
+        <source>Liste d’attente, position {n}&#x202f;: une place est libre</source>
+        <translation>Waiting list, number {n}: a place is free</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liste d’attente, position {n}&#x202f;: pas encore son tour</source>
+        <translation>Waiting list, number {n}: not their turn yet</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Exporté&#x202f;: {present} présents, {absent} absents ({file}).</source>
         <translation>Exported: {present} present, {absent} absent ({file}).</translation>
     </message>
@@ -1647,7 +1657,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/checkin/door_panels.py" line="+195"/>
+        <location filename="../../ui/checkin/door_panels.py" line="+196"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -1692,7 +1702,7 @@
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/door_panels.py" line="-135"/>
+        <location filename="../../ui/checkin/door_panels.py" line="-136"/>
         <source>Arrivée enregistrée</source>
         <translation>Checked in</translation>
     </message>
@@ -1750,6 +1760,11 @@
         <location line="+1"/>
         <source>Visite comptée</source>
         <translation>Visit counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liste d’attente</source>
+        <translation>Waiting list</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1930,7 +1945,7 @@
 <context>
     <name>EventListView</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="-187"/>
+        <location filename="../../ui/events/agenda.py" line="-233"/>
         <source>Événement {n} sur {count}</source>
         <translation>Event {n} of {count}</translation>
     </message>
@@ -2057,7 +2072,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-255"/>
+        <location filename="../../ui/documents/document_reader.py" line="-260"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
@@ -3138,7 +3153,12 @@
         <translation>Your signature proves the equipment was handed to you.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Vos nom, organisme et courriel servent à votre inscription, à votre accueil le jour venu et à la liste de présence de l’événement.</source>
+        <translation>Your name, organisation and e-mail are used for your registration, to welcome you on the day and for the event&apos;s attendance list.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Visiteurs extérieurs (nom, organisme, courriel)</source>
         <translation>External visitors (name, organisation, e-mail)</translation>
     </message>
@@ -3307,7 +3327,7 @@
 <context>
     <name>ProjectsScreen</name>
     <message>
-        <location filename="../../ui/projects/screen.py" line="+125"/>
+        <location filename="../../ui/projects/screen.py" line="+124"/>
         <source>Chargement des projets…</source>
         <translation>Loading the projects…</translation>
     </message>
@@ -3575,7 +3595,7 @@
 <context>
     <name>SatisfactionCard</name>
     <message>
-        <location filename="../../ui/stats/satisfaction.py" line="+42"/>
+        <location filename="../../ui/stats/satisfaction.py" line="+41"/>
         <source>Satisfaction après les événements</source>
         <translation>Satisfaction after events</translation>
     </message>
@@ -3593,12 +3613,12 @@
         <translation>Satisfaction by event type</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Aucune réponse à «&#x202f;Comment était…&#x202f;?&#x202f;» ce trimestre.</source>
         <translation>No answers to “How was it?” this quarter.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -3719,7 +3739,7 @@
 <context>
     <name>SignupPanel</name>
     <message>
-        <location filename="../../ui/events/signup_panel.py" line="+36"/>
+        <location filename="../../ui/events/signup_panel.py" line="+37"/>
         <source>Cet événement n’est plus au programme.</source>
         <translation>This event is no longer on the programme.</translation>
     </message>
@@ -3759,7 +3779,7 @@
         <translation>You are on the waiting list, position %1.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Un instant…</source>
         <translation>One moment…</translation>
     </message>
@@ -3794,7 +3814,17 @@
         <translation>To register or cancel, tap your badge on the reader.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Pour vous inscrire ou annuler, passez votre badge sur le lecteur. Visiteur sans badge&#x202f;? Touchez «&#x202f;Je n’ai pas de badge&#x202f;».</source>
+        <translation>To sign up or cancel, tap your badge on the reader. A visitor without a badge? Touch “I have no badge”.</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Je n’ai pas de badge</source>
+        <translation>I have no badge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Bonjour %1</source>
         <translation>Hello %1</translation>
     </message>
@@ -3971,7 +4001,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+243"/>
+        <location filename="../../ui/stats/screen.py" line="+251"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -4392,7 +4422,7 @@
         <translation>{day}, {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/verdict_wordings.py" line="+246"/>
+        <location filename="../../ui/checkin/verdict_wordings.py" line="+272"/>
         <source>Rendez-vous au {place} à {time}.</source>
         <translation>Please go to the {place} at {time}.</translation>
     </message>
@@ -4462,7 +4492,7 @@
         <translation>You are already checked in. You may go in.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>{name}, c’est déjà noté</source>
         <translation>{name}, you are already in</translation>
     </message>
@@ -4472,7 +4502,7 @@
         <translation>You are already in</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Aucun événement en cours ici</source>
         <translation>No event on here right now</translation>
     </message>
@@ -4482,7 +4512,7 @@
         <translation>See the programme on the home screen or ask the staff.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-139"/>
         <source>Il reste des places.</source>
         <translation>Seats are left.</translation>
     </message>
@@ -4497,7 +4527,7 @@
         <translation>{n} seats left.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+122"/>
         <source>{name}, une place pour vous&#x202f;?</source>
         <translation>{name}, would you like a seat?</translation>
     </message>
@@ -4517,12 +4547,12 @@
         <translation>Not registered for this session</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>Adressez-vous à l’équipe d’accueil.</source>
         <translation>Please ask the staff at the entrance.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Séance complète</source>
         <translation>Session full</translation>
     </message>
@@ -4532,12 +4562,12 @@
         <translation>All seats are taken. The staff at the entrance can help you.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>L’accueil n’est pas encore ouvert</source>
         <translation>Check-in is not open yet</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Revenez à partir de {time}.</source>
         <translation>Please come back from {time}.</translation>
     </message>
@@ -4557,17 +4587,67 @@
         <translation>Registered for another event</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>{name}, votre inscription est pour un autre événement</source>
         <translation>{name}, you are registered for another event</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-25"/>
+        <source>Vous êtes sur la liste d’attente, en 1ʳᵉ position.</source>
+        <translation>You are on the waiting list, first in line.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous êtes sur la liste d’attente, en {n}ᵉ position.</source>
+        <translation>You are on the waiting list, number {n} in line.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Votre inscription est pour un autre événement</source>
         <translation>You are registered for another event</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+5"/>
+        <source>Vous êtes sur la liste d’attente</source>
+        <translation>You are on the waiting list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}, vous êtes sur la liste d’attente</source>
+        <translation>{name}, you are on the waiting list</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Une place s’est libérée pour vous</source>
+        <translation>A place has come free for you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{position} Une place est libre et c’est votre tour. Voulez-vous la prendre maintenant&#x202f;?</source>
+        <translation>{position} A place is free and it is your turn. Would you like to take it now?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}, une place s’est libérée pour vous</source>
+        <translation>{name}, a place has come free for you</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{position} {left} Les places libres reviennent d’abord aux personnes inscrites avant vous sur la liste. Adressez-vous à l’équipe d’accueil.</source>
+        <translation>{position} {left} Free places go first to those who joined the list before you. Please ask the welcome team.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{position} Aucune place libre pour l’instant. Si une place se libère avant {time}, elle vous sera donnée dans l’ordre de la liste&#x202f;: repassez alors votre badge.</source>
+        <translation>{position} No place is free for now. If one comes free before {time}, it is given in the order of the list: then tap your badge again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{position} Toutes les places sont prises. Adressez-vous à l’équipe d’accueil.</source>
+        <translation>{position} All the places are taken. Please ask the welcome team.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Badge non reconnu</source>
         <translation>Badge not recognised</translation>
     </message>
@@ -4640,7 +4720,7 @@
 <context>
     <name>Visitor</name>
     <message>
-        <location filename="../../ui/checkin/visitor_form.py" line="+114"/>
+        <location filename="../../ui/widgets/visitor_form.py" line="+145"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
@@ -4650,12 +4730,12 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-107"/>
         <source>Laissez-passer visiteur</source>
         <translation>Visitor pass</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+136"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
@@ -4680,9 +4760,77 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-142"/>
         <source>Enregistrer et imprimer</source>
         <translation>Save and print</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorSignup</name>
+    <message>
+        <location filename="../../ui/events/visitor_signup.py" line="+41"/>
+        <source>Vous êtes sur la liste d’attente, en 1ʳᵉ position.</source>
+        <translation>You are on the waiting list, first in line.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous êtes sur la liste d’attente, en {n}ᵉ position.</source>
+        <translation>You are on the waiting list, number {n} in line.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Votre place est réservée</source>
+        <translation>Your place is booked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Référence&#x202f;: {ref}</source>
+        <translation>Reference: {ref}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre ticket s’imprime.</source>
+        <translation>Your ticket is printing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Si une place se libère, elle vous sera donnée dans l’ordre de la liste. Le jour venu, présentez ce code QR à la borne de l’entrée, ou donnez votre nom à l’accueil.</source>
+        <translation>If a place comes free, it is given in the order of the list. On the day, show this QR code to the kiosk at the door, or give your name at the desk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le jour venu, présentez ce code QR à la borne de l’entrée, ou donnez votre nom à l’accueil.</source>
+        <translation>On the day, show this QR code to the kiosk at the door, or give your name at the desk.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>M’inscrire</source>
+        <translation>Sign me up</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Inscription sans badge</source>
+        <translation>Sign up without a badge</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Prénom, nom, organisme et courriel facultatif, puis «&#x202f;M’inscrire&#x202f;».</source>
+        <translation>First name, last name, organisation and an optional e-mail, then “Sign me up”.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Un instant…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>L’inscription n’a pas pu être enregistrée. Réessayez.</source>
+        <translation>The registration could not be recorded. Please try again.</translation>
     </message>
 </context>
 <context>

@@ -168,7 +168,7 @@ class Roster:
         reg = aliased(Registration)
         att = aliased(Attendance)
         query = (
-            select(Person, reg.status, att.id)
+            select(Person, reg.status, att.id, reg.reference)
             .outerjoin(reg, (reg.person_id == Person.id) & (reg.event_id == event_id))
             .outerjoin(att, (att.person_id == Person.id) & (att.event_id == event_id))
             .where(Person.active.is_(True))
@@ -176,7 +176,7 @@ class Roster:
         if not everybody:
             query = query.where(reg.id.is_not(None))
         entries = []
-        for person, status, present in session.execute(query).all():
+        for person, status, present, reference in session.execute(query).all():
             match = PersonMatch(
                 person_id=person.id,
                 first_name=person.first_name,
@@ -187,8 +187,10 @@ class Roster:
                 registration=status,
                 present=present is not None,
             )
+            # the slip's reference too: a visitor without the slip may still know it
             key = fold_words(f"{person.first_name} {person.last_name} {person.last_name} "
-                       f"{person.matricule or ''} {person.organisation or ''}")  # fmt: skip
+                       f"{person.matricule or ''} {person.organisation or ''} "
+                       f"{reference or ''}")  # fmt: skip
             entries.append((key, match))
         # The event's own people first (staff at the door mostly look for them), then by name.
         entries.sort(

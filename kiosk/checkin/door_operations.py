@@ -50,7 +50,7 @@ from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import CheckinOutcome, RegistrationStatus, Role
 from kiosk.identity import BadgeLinkError, link_badge, person_for_badge
 from kiosk.paths import make_private
-from kiosk.people import find_or_create_visitor
+from kiosk.people import VisitorForm, find_or_create_visitor
 from kiosk.printing import spool as print_spool
 from kiosk.text import ascii_only
 
@@ -165,7 +165,8 @@ def check_in_person(
     staff_id: int | None,
     also: AlsoInTransaction | None = None,
 ) -> CheckinResult:
-    """Staff picked a name: a registered person is checked in, anybody else is a walk-in.
+    """Staff picked a name: a registered person is checked in, anybody else is a walk-in
+    (once the event has started, staff may give a free place past the waiting list).
     ``also`` commits with the check-in (see :func:`kiosk.checkin.service.check_in`)."""
     nonce = uuid.uuid4().hex
     status = session.scalar(
@@ -186,7 +187,15 @@ def check_in_person(
             also=also,
         )
     return register_walk_in(
-        session, person_id, event_id, place.kiosk_id, now, nonce, staff_id=staff_id, also=also
+        session,
+        person_id,
+        event_id,
+        place.kiosk_id,
+        now,
+        nonce,
+        staff_id=staff_id,
+        also=also,
+        staff_at_door=True,
     )
 
 
@@ -236,14 +245,6 @@ def undo(
 
 
 # --- visitors ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VisitorForm:
-    first_name: str
-    last_name: str
-    organisation: str
-    email: str
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ decides, records the scan in the append-only ledger (refusals too, with their re
 Evaluation order (in the spirit of pretix): identity (unknown badge; invalid, forged, expired,
 revoked code) → which event (staff mode: the one picked; self check-in: the event whose
 check-in window is open at this site that the person is registered to) → already checked in
-→ not registered / wrong event / event full → outside the window → ok.
+→ on the waiting list → not registered / wrong event / event full → outside the window → ok.
 
 The UI maps :class:`CheckinOutcome` codes to translated text; it never parses ``detail``.
 """
@@ -42,7 +42,7 @@ from kiosk.checkin.tables import (
     SpaceVisit,
     TicketRevocation,
 )
-from kiosk.codes import TicketRejected, TicketVerifier
+from kiosk.codes import TicketRejected, TicketVerifier, reference_in
 from kiosk.db.models import Badge, Event, Kiosk, Person, Registration, Site
 from kiosk.domain import (
     PARIS,
@@ -57,6 +57,7 @@ from kiosk.domain import (
 )
 from kiosk.identity import person_for_badge
 from kiosk.programme.agenda import PLACE_NAMES
+from kiosk.programme.waiting import waiting_count, waiting_position
 
 __all__ = [
     "DEFAULT_DEBOUNCE",
@@ -160,12 +161,14 @@ class CheckinResult:
     first_checkin_at: datetime | None = None  # already_checked_in: when and where, first
     first_checkin_kiosk: str | None = None
     registered_event: EventInfo | None = None  # wrong_event: where the person is expected
-    walk_in_possible: bool = False  # not_registered: a seat can be offered now
+    # not_registered: a seat can be offered now; waiting_list: a free place is theirs, in order
+    walk_in_possible: bool = False
     # Seats left, for the outcomes that talk about seats (not registered, event full, walk-in);
     # None otherwise, and when there is no capacity limit.
     seats_left: int | None = None
     repeated: bool = False  # replay of the same nonce, or debounced: nothing new recorded
     detail: str = ""  # for logs and the ops page, never shown as is
+    waiting_position: int | None = None  # waiting_list: 1 = the next one to get a place
 
     @property
     def verdict(self) -> Verdict:
@@ -522,6 +525,11 @@ def _decide(
     )
     if registered_here is not None:
         return _decide_for_event(session, person, registered_here, now, ticket=False)
+    waiting_here = next(
+        (e for e, status in open_here if status is RegistrationStatus.WAITING_LIST), None
+    )
+    if waiting_here is not None:  # where they wait says more than an event they never chose
+        return _decide_for_event(session, person, waiting_here, now, ticket=False)
     if open_events:
         return _decide_for_event(session, person, open_events[0], now, ticket=False)
     if context.space is not None and not isinstance(identity, CodeIdentity):
@@ -553,6 +561,8 @@ def _decide_for_event(
     ).one()
     if attended is not None:
         return _Decision(CheckinOutcome.ALREADY_CHECKED_IN, person, event)
+    if status is RegistrationStatus.WAITING_LIST:  # a ticket too: the wait is what counts
+        return _Decision(CheckinOutcome.WAITING_LIST, person, event, None, "waiting list")
     # A genuine ticket proves the registration even when this kiosk's copy lacks it (a Smart
     # Tour kiosk that has not synchronised); an explicit cancellation still wins.
     registered = status is RegistrationStatus.CONFIRMED or (ticket and status is None)
@@ -572,6 +582,17 @@ def _decide_for_event(
 def _read_code(
     session: Session, payload: str, context: CheckinContext, now: datetime
 ) -> tuple[Person, Event] | _Decision:
+    reference = reference_in(payload)
+    if reference is not None:  # a sign-up slip's QR: no key needed, the registration says it
+        found = session.execute(
+            select(Person, Event)
+            .join(Registration, Registration.person_id == Person.id)
+            .join(Event, Event.id == Registration.event_id)
+            .where(Registration.reference == reference)
+        ).first()
+        if found is None or not found[0].active:
+            return _Decision(CheckinOutcome.INVALID_CODE, detail="no registration by reference")
+        return found[0], found[1]
     if context.verifier is None:
         return _Decision(CheckinOutcome.INVALID_CODE, detail="this kiosk holds no ticket key")
     try:
@@ -667,6 +688,34 @@ def _may_attend(person: Person, event: Event) -> bool:
     return person.active and (person.kind is PersonKind.AGENT or event.open_to_external)
 
 
+def place_free_for(
+    session: Session,
+    event: Event,
+    registration: Registration | None,
+    now: datetime,
+    *,
+    staff_at_door: bool = False,
+) -> bool:
+    """Whether a free place may go to this person now without passing anyone in the queue.
+
+    Free places go to those waiting in the order they joined, as the sign-up's promotion
+    gives them: a place is this person's only when fewer people wait ahead of them than there
+    are free places (everyone on the list waits ahead of a person not on it). The kiosk by
+    itself keeps that order even after the start, when nobody is promoted any more; then
+    ``staff_at_door``, who see who is actually there, may give a free place to anyone present.
+    """
+    left = seats_left(session, event)
+    if left is None:
+        return True
+    if left <= 0:
+        return False
+    if staff_at_door and event.starts_at <= now:
+        return True
+    position = waiting_position(session, registration) if registration is not None else None
+    ahead = position - 1 if position is not None else waiting_count(session, event.id)
+    return left > ahead
+
+
 def seats_left(session: Session, event: Event) -> int | None:
     """Confirmed places left (None: no limit). Walk-ins take a confirmed place."""
     if event.capacity is None:
@@ -680,7 +729,9 @@ def seats_left(session: Session, event: Event) -> int | None:
     return max(event.capacity - int(taken or 0), 0)
 
 
-_SEAT_OUTCOMES: Final = frozenset({CheckinOutcome.NOT_REGISTERED, CheckinOutcome.EVENT_FULL})
+_SEAT_OUTCOMES: Final = frozenset(
+    {CheckinOutcome.NOT_REGISTERED, CheckinOutcome.EVENT_FULL, CheckinOutcome.WAITING_LIST}
+)
 
 
 def _describe(session: Session, record: CheckinRecord, *, repeated: bool) -> CheckinResult:
@@ -699,6 +750,7 @@ def _describe(session: Session, record: CheckinRecord, *, repeated: bool) -> Che
         if row is not None:
             first_at, first_kiosk = row[0], row[1]
     walk_in = False
+    position: int | None = None
     # Counting the event's registrations costs ~10 ms at 10,000 of them: only when it is said.
     wanted = record.outcome in _SEAT_OUTCOMES or record.method is CheckinMethod.WALK_IN
     left = seats_left(session, event) if event is not None and wanted else None
@@ -706,8 +758,18 @@ def _describe(session: Session, record: CheckinRecord, *, repeated: bool) -> Che
         walk_in = (
             _may_attend(person, event)
             and window_open(event, record.at)
-            and (left is None or left > 0)
+            and place_free_for(session, event, None, record.at)
         )
+    if record.outcome is CheckinOutcome.WAITING_LIST and event and person:
+        registration = _registration(session, event.id, person.id)
+        if registration is not None:
+            position = waiting_position(session, registration)
+            walk_in = (
+                position is not None
+                and _may_attend(person, event)
+                and window_open(event, record.at)
+                and place_free_for(session, event, registration, record.at)
+            )
     return CheckinResult(
         outcome=record.outcome,
         method=record.method,
@@ -723,6 +785,15 @@ def _describe(session: Session, record: CheckinRecord, *, repeated: bool) -> Che
         seats_left=left,
         repeated=repeated,
         detail=record.detail,
+        waiting_position=position,
+    )
+
+
+def _registration(session: Session, event_id: int, person_id: int) -> Registration | None:
+    return session.scalar(
+        select(Registration).where(
+            Registration.event_id == event_id, Registration.person_id == person_id
+        )
     )
 
 
@@ -757,20 +828,27 @@ def register_walk_in(
     *,
     staff_id: int | None = None,
     also: AlsoInTransaction | None = None,
+    staff_at_door: bool = False,
 ) -> CheckinResult:
     """Give a seat on the spot and check in (method ``walk_in``); commits, with ``also`` in the
-    same transaction as for :func:`check_in`.
+    same transaction as for :func:`check_in`. ``staff_at_door``: the staff door mode, where
+    once the event has started a free place may go to anyone present (:func:`place_free_for`).
 
-    Refuses with ``event_full`` when no confirmed place is left, ``not_registered`` when the
-    person may not attend (a visitor at an agents-only event) or the window is closed, and
-    ``already_checked_in`` when they are in. Idempotent by nonce. The seat count is read under
-    the write lock (SQLite) or a row lock on the event (PostgreSQL), so two kiosks cannot both
-    take the last seat.
+    Refuses with ``event_full`` when no confirmed place is left for them (before the start,
+    places owed to those on the waiting list count as taken: :func:`place_free_for`),
+    ``waiting_list`` when they wait and the free places go to those ahead of them,
+    ``not_registered`` when the person may not attend (a visitor at an agents-only event),
+    ``outside_window`` when the window is closed, and ``already_checked_in`` when they are in.
+    A waiting person given the place leaves the waiting list. Idempotent by nonce. The seat
+    count is read under the write lock (SQLite) or a row lock on the event (PostgreSQL), so two
+    kiosks cannot both take the last seat.
     """
     _require_aware(now)
     _begin_write(session)
     try:
-        result = _walk_in(session, person_id, event_id, kiosk_id, now, nonce, staff_id)
+        result = _walk_in(
+            session, person_id, event_id, kiosk_id, now, nonce, staff_id, staff_at_door
+        )
         if also is not None:
             also(session, result)
         session.commit()
@@ -788,6 +866,7 @@ def _walk_in(
     now: datetime,
     nonce: str,
     staff_id: int | None,
+    staff_at_door: bool,
 ) -> CheckinResult:
     replay = session.scalar(select(CheckinRecord).where(CheckinRecord.nonce == nonce))
     if replay is not None:
@@ -796,25 +875,25 @@ def _walk_in(
     person = session.get(Person, person_id)
     if event is None or person is None:
         raise LookupError(f"no event {event_id} or no person {person_id}")
-    registration = session.scalar(
-        select(Registration).where(
-            Registration.event_id == event_id, Registration.person_id == person_id
-        )
-    )
+    registration = _registration(session, event_id, person_id)
     already = session.scalar(
         select(Attendance.id).where(
             Attendance.event_id == event_id, Attendance.person_id == person_id
         )
     )
     confirmed = registration is not None and registration.status is RegistrationStatus.CONFIRMED
+    waiting = registration is not None and registration.status is RegistrationStatus.WAITING_LIST
     if already is not None:
         outcome = CheckinOutcome.ALREADY_CHECKED_IN
     elif not _may_attend(person, event):
         outcome = CheckinOutcome.NOT_REGISTERED
     elif not window_open(event, now):
         outcome = CheckinOutcome.OUTSIDE_WINDOW
-    elif not confirmed and seats_left(session, event) == 0:
-        outcome = CheckinOutcome.EVENT_FULL
+    elif not confirmed and not place_free_for(
+        session, event, registration if waiting else None, now, staff_at_door=staff_at_door
+    ):
+        # no place, or only places owed to those who joined the waiting list earlier
+        outcome = CheckinOutcome.WAITING_LIST if waiting else CheckinOutcome.EVENT_FULL
     else:
         outcome = CheckinOutcome.OK
     record = CheckinRecord(
@@ -839,8 +918,10 @@ def _walk_in(
                     created_at=now,
                 )
             )
-        else:
+        else:  # cancelled earlier, or waiting and the place is theirs in order
             registration.status = RegistrationStatus.CONFIRMED
+            registration.waiting_since = None
+            registration.status_at = now
         session.flush()
         if not _admit(session, record, event_id, person_id, person.direction_id):
             _lost_race(record, "walk-in raced a check-in")

@@ -23,6 +23,7 @@ class Collection(enum.StrEnum):
     BADGE_FIRST_USE = "badge_first_use"  # a badge linked to an agent's name
     HELP_DESCRIPTION = "help_description"  # the text typed with a help request
     SIGNATURE = "signature"  # the signature on a Click & Collect hand-over
+    VISITOR_SIGNUP = "visitor_signup"  # a visitor signing up to an event, without a badge
 
 
 # The retention kinds each collection feeds, in the order the screen lists them.
@@ -31,6 +32,7 @@ KINDS: Final[Mapping[Collection, tuple[str, ...]]] = {
     Collection.BADGE_FIRST_USE: ("checkins", "refused_scans"),
     Collection.HELP_DESCRIPTION: ("help_requests", "print_jobs"),
     Collection.SIGNATURE: ("handovers", "print_jobs"),
+    Collection.VISITOR_SIGNUP: ("visitors", "checkins", "print_jobs"),
 }
 
 

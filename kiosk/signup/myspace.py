@@ -18,7 +18,8 @@ from kiosk.collect.views import LineView
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import EventKind, RegistrationStatus
 from kiosk.programme.agenda import PLACE_NAMES
-from kiosk.signup.registration import ACTIVE, waiting_position
+from kiosk.programme.waiting import waiting_position
+from kiosk.signup.registration import ACTIVE
 
 
 @dataclass(frozen=True)

@@ -53,16 +53,29 @@ def french_moment(at: datetime) -> str:
     )
 
 
-def promotion_notice(event: Event, reference: str) -> tuple[str, str]:
+def promotion_notice(event: Event, reference: str, *, visitor: bool = False) -> tuple[str, str]:
+    """``visitor``: an external visitor has no badge nor « Mon espace »: their slip's QR code
+    or their name at the desk, and the desk to cancel."""
     subject = f"Une place s’est libérée\u202f: {event.title}"
+    door, cancel = (
+        (
+            "Le jour venu, présentez le code QR de votre ticket à la borne de l’entrée, ou "
+            "donnez votre nom à l’accueil.",
+            "Prévenez l’accueil du Smart Corner",
+        )
+        if visitor
+        else (
+            "Le jour venu, passez votre badge sur la borne à l’entrée de la salle.",
+            "Annulez depuis « Mon espace » sur une borne du Smart Corner",
+        )
+    )
     body = (
         "Bonjour,\n\n"
         f"Une place s’est libérée pour « {event.title} », le {french_moment(event.starts_at)}. "
         "Vous étiez sur la liste d’attente\u202f: la place est à vous.\n\n"
         f"Référence d’inscription\u202f: {reference}\n"
-        "Le jour venu, passez votre badge sur la borne à l’entrée de la salle.\n"
-        "Vous ne pouvez plus venir\u202f? Annulez depuis « Mon espace » sur une borne du "
-        "Smart Corner, la place ira à la personne suivante."
+        f"{door}\n"
+        f"Vous ne pouvez plus venir\u202f? {cancel}, la place ira à la personne suivante."
     )
     return subject, body + SIGNATURE
 

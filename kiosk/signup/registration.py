@@ -16,14 +16,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement
 
+from kiosk.codes import reference_code
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import PersonKind, RegistrationSource, RegistrationStatus
+from kiosk.people import VisitorForm, find_or_create_visitor
 from kiosk.printing import spool
 from kiosk.programme.agenda import PLACE_NAMES
+from kiosk.programme.waiting import queue_order, waiting_position
 from kiosk.signup.notices import enqueue_notice, promotion_notice
 from kiosk.signup.slip import signup_slip
 from kiosk.signup.tables import NoticeKind
@@ -91,29 +93,6 @@ def _locked_event(session: Session, event_id: int) -> Event:
     if event is None:
         raise SignupRefused(SignupProblem.UNKNOWN_EVENT, str(event_id))
     return event
-
-
-def _queue_order() -> tuple[ColumnElement[datetime], ColumnElement[int]]:
-    return (
-        func.coalesce(Registration.waiting_since, Registration.created_at),
-        Registration.id.expression,
-    )
-
-
-def waiting_position(session: Session, registration: Registration) -> int | None:
-    """1 for the next one to get a place; None when not on the waiting list."""
-    if registration.status is not RegistrationStatus.WAITING_LIST:
-        return None
-    since = registration.waiting_since or registration.created_at
-    mine = func.coalesce(Registration.waiting_since, Registration.created_at)
-    ahead = session.scalar(
-        select(func.count(Registration.id)).where(
-            Registration.event_id == registration.event_id,
-            Registration.status == RegistrationStatus.WAITING_LIST,
-            or_(mine < since, and_(mine == since, Registration.id < registration.id)),
-        )
-    )
-    return int(ahead or 0) + 1
 
 
 def _count(session: Session, event_id: int, status: RegistrationStatus) -> int:
@@ -207,7 +186,53 @@ def _sign_up(
     return _result(session, registration, already=False)
 
 
-def _queue_slip(session: Session, result: SignupResult, slip: SlipRequest, now: datetime) -> int:
+def sign_up_visitor(
+    session: Session,
+    form: VisitorForm,
+    event_id: int,
+    now: datetime,
+    *,
+    slip: SlipRequest | None = None,
+) -> SignupResult:
+    """An external visitor, from the kiosk's form, signs up to an event open to visitors.
+
+    The visitor is found (same e-mail, or same name and organisation) or recorded, and signed
+    up, in one transaction: a refused sign-up (an agents-only event, already started) leaves
+    no record of them. Their slip carries the reference as a QR code, their way in at the door.
+    Commits.
+    """
+    _begin_write(session)
+    try:
+        event = _locked_event(session, event_id)
+        if not event.open_to_external:  # before recording anyone
+            raise SignupRefused(SignupProblem.NOT_FOR_VISITORS)
+        person_id = find_or_create_visitor(
+            session,
+            first_name=form.first_name,
+            last_name=form.last_name,
+            organisation=form.organisation,
+            email=form.email or None,
+            now=now,
+        )
+        result = _sign_up(session, person_id, event_id, now, RegistrationSource.VISITOR_FORM)
+        if slip is not None:
+            job = _queue_slip(session, result, slip, now, qr=reference_code(result.reference))
+            result = replace(result, print_job_id=job)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return result
+
+
+def _queue_slip(
+    session: Session,
+    result: SignupResult,
+    slip: SlipRequest,
+    now: datetime,
+    *,
+    qr: str | None = None,
+) -> int:
     event = session.get_one(Event, result.event_id)
     english = slip.lang == "en" and bool(event.title_en)
     receipt = signup_slip(
@@ -221,6 +246,7 @@ def _queue_slip(session: Session, result: SignupResult, slip: SlipRequest, now: 
         kiosk_name=slip.kiosk_name,
         now=now,
         lang=slip.lang,
+        qr_payload=qr,
     )
     return spool.enqueue(
         session, receipt, kind=SLIP_KIND, ref=result.reference, kiosk_id=slip.kiosk_id, now=now
@@ -282,14 +308,15 @@ def promote_waiting(session: Session, event: Event, now: datetime) -> tuple[int,
             return ()
         waiting = waiting.limit(free)
     promoted: list[int] = []
-    for registration in session.scalars(waiting.order_by(*_queue_order())).all():
+    for registration in session.scalars(waiting.order_by(*queue_order())).all():
         since = registration.waiting_since or registration.created_at
         registration.status = RegistrationStatus.CONFIRMED
         registration.waiting_since = None
         registration.status_at = now
         if registration.reference is None:
             registration.reference = new_reference()
-        subject, body = promotion_notice(event, registration.reference)
+        visitor = registration.person.kind is PersonKind.VISITOR
+        subject, body = promotion_notice(event, registration.reference, visitor=visitor)
         enqueue_notice(
             session,
             kind=NoticeKind.PROMOTED,
@@ -302,6 +329,31 @@ def promote_waiting(session: Session, event: Event, now: datetime) -> tuple[int,
         promoted.append(registration.person_id)
     session.flush()
     return tuple(promoted)
+
+
+def promote_where_places_are_free(session: Session, now: datetime) -> dict[int, tuple[int, ...]]:
+    """Give the places an import freed (a capacity raised, registrations cancelled) to those
+    waiting, event by event, in the order they joined, with their notices; before the events
+    start only. Without it the door told the first ones waiting that free places were owed to
+    them, and nobody gave them. Commits; ``{event id: person ids promoted}``."""
+    _begin_write(session)
+    try:
+        waited = session.scalars(
+            select(Registration.event_id)
+            .join(Event, Event.id == Registration.event_id)
+            .where(Registration.status == RegistrationStatus.WAITING_LIST, Event.starts_at > now)
+            .distinct()
+        ).all()
+        promoted: dict[int, tuple[int, ...]] = {}
+        for event_id in sorted(waited):
+            given = promote_waiting(session, _locked_event(session, event_id), now)
+            if given:
+                promoted[event_id] = given
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return promoted
 
 
 @dataclass(frozen=True)

@@ -82,13 +82,22 @@ def test_mangled_forms_are_what_the_reference_measured() -> None:
     assert typed_as("WAZQ", WedgeLayout.AZERTY_ON_US) == "ZQWA"
 
 
-def test_the_prefix_is_the_ticket_codes_version() -> None:
-    from kiosk.codes import VERSION
+def test_the_prefixes_are_the_ticket_codes_version_and_the_slips_reference() -> None:
+    from kiosk.codes import REFERENCE_PREFIX, VERSION
 
-    assert (f"{VERSION}.",) == TICKET_PREFIXES
-    # its digit and its dot come out differently under each mismatch: it tells them apart
-    typed = {typed_as(TICKET_PREFIXES[0], layout) for layout in WedgeLayout}
-    assert len(typed) == len(WedgeLayout)
+    assert (f"{VERSION}.", REFERENCE_PREFIX) == TICKET_PREFIXES
+    # each comes out differently under each mismatch (its A, its dot): it tells them apart
+    for prefix in TICKET_PREFIXES:
+        typed = {typed_as(prefix, layout) for layout in WedgeLayout}
+        assert len(typed) == len(WedgeLayout), prefix
+
+
+def test_a_slips_reference_code_is_repaired_under_each_mismatch() -> None:
+    from kiosk.codes import reference_code
+
+    code = reference_code("AB89ZQ")  # Base32 of the reference: letters, 2-7 and the dot
+    for layout in WedgeLayout:
+        assert repair_layout(typed_as(code, layout)) == code, layout
 
 
 @pytest.mark.parametrize("layout", list(WedgeLayout))

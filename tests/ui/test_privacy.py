@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.rgpd.notice import Collection, PrivacyTerms
 from kiosk.settings import Profile
+from ui.events.agenda import EventRole
 from ui.widgets.privacy import PrivacyDetails, PrivacyLine
 
 RETENTION = {"visitors": 30, "checkins": 730, "help_requests": 200, "handovers": 1825}
@@ -60,6 +61,27 @@ def test_the_visitor_form_says_the_periods_in_force(
     assert CONTACT in details.rights.text()
     qtbot.mouseClick(details.close_button, Qt.MouseButton.LeftButton)
     assert door.visitor.privacy.details is None
+
+
+def test_the_visitor_sign_up_says_the_periods_in_force_and_forgets_at_retour(
+    qtbot: QtBot, build: Callable[[Profile, str], Any]
+) -> None:
+    agenda = build(Profile.ROOM, "events")
+    qtbot.waitUntil(lambda: agenda.model.rowCount() > 0)
+    shown = [agenda.model.index(n).data(EventRole) for n in range(agenda.model.rowCount())]
+    event = next(e for e in shown if e.open_to_external)
+    agenda.open_event(event)
+    qtbot.mouseClick(agenda.signup.no_badge, Qt.MouseButton.LeftButton)
+    privacy = agenda.visitor.form.privacy
+    assert "inscription" in privacy.text.text()
+    details = open_details(qtbot, privacy)
+    assert details.kept.text().splitlines()[:2] == [
+        "• Visiteurs extérieurs (nom, organisme, courriel)\u202f: 30 jours",
+        "• Arrivées aux événements\u202f: 2 ans",
+    ]
+    assert len(details.kept.text().splitlines()) == 3  # and the printed slip's job
+    assert agenda.go_back()  # « Retour »: the form goes, its details with it
+    assert privacy.details is None
 
 
 def test_a_badge_linked_to_a_name_is_told_only_when_linking(

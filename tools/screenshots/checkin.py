@@ -81,6 +81,10 @@ def sample_results(now: datetime) -> dict[str, CheckinResult]:
             first_checkin_kiosk="Smart Room — entrée",
         ),
         "walk-in-offer": replace(base, outcome=o.NOT_REGISTERED, walk_in_possible=True),
+        "waiting-list": replace(base, outcome=o.WAITING_LIST, seats_left=0, waiting_position=3),
+        "waiting-list-place-free": replace(
+            base, outcome=o.WAITING_LIST, seats_left=1, waiting_position=1, walk_in_possible=True
+        ),
         "not-registered": replace(base, outcome=o.NOT_REGISTERED),
         "no-event-here": replace(base, outcome=o.NOT_REGISTERED, event=None),
         "event-full": replace(base, outcome=o.EVENT_FULL, seats_left=0),

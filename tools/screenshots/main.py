@@ -192,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
         help="only event sign-up and « Mon espace », at --size",
     )
     parser.add_argument(
+        "--visitors",
+        action="store_true",
+        help="only a visitor signing up without a badge, at --size",
+    )
+    parser.add_argument(
         "--projects",
         action="store_true",
         help="only « Projets numériques » and « Comment était … ? », at --size",
@@ -258,6 +263,12 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
 
+    if args.visitors:
+        from tools.screenshots.visitors import shoot_visitors
+
+        for path in shoot_visitors(app, outdir, settle, NOW):
+            print(path)
+        return 0
     if args.signup:
         from tools.screenshots.myspace import shoot_myspace
 
@@ -389,6 +400,9 @@ def main(argv: list[str] | None = None) -> int:
     from tools.screenshots.myspace import shoot_myspace
 
     written.extend(shoot_myspace(app, outdir, settle, NOW))
+    from tools.screenshots.visitors import shoot_visitors
+
+    written.extend(shoot_visitors(app, outdir, settle, NOW))
     for path in written:
         print(path)
     return 0

@@ -38,10 +38,23 @@ def install_self_checkin(host: Host, deps: ScreenDeps) -> SelfCheckin:
     checkin = SelfCheckin(desk, host.window, host.theme, sounds, parent=host.owner)
     host.input_router.add_fallback(checkin)
     host.session_reset.connect(checkin.reset)
+    # A timer that shutdown stops for good: a warm-up started after the shutdown had waited for
+    # the worker ran on while the desk was deleted ("Signal source has been deleted" a test
+    # later), also when the first paint came during the shutdown.
+    warm_up = QTimer(desk, singleShot=True, interval=WARM_UP_AFTER_MS)
+    warm_up.timeout.connect(desk.warm_up)
+    stopped: list[bool] = []
+
+    def stop_warm_up() -> None:
+        stopped.append(True)
+        warm_up.stop()
+
+    host.shutdown_hooks.append(stop_warm_up)
     host.shutdown_hooks.append(checkin.shutdown)
 
     def settled() -> None:
-        QTimer.singleShot(WARM_UP_AFTER_MS, desk, desk.warm_up)
+        if not stopped:
+            warm_up.start()
 
     desk.ready.connect(sounds.preload)
     desk.unavailable.connect(lambda _reason: sounds.preload())

@@ -36,13 +36,13 @@ from ui.checkin.door_panels import EventPicker, lock_hint, lock_title
 from ui.checkin.door_speech import board_phrases, picker_phrases, result_phrase
 from ui.checkin.person_search import PersonSearch
 from ui.checkin.verdicts import Tone
-from ui.checkin.visitor_form import VisitorFormPanel
 from ui.host import ScreenDeps
 from ui.screens.base import Screen
 from ui.sounds import Cue, Earcons, SoundPlayer
 from ui.speech.phrase import Phrase, announce, phrases, say_now
 from ui.theme import ThemeController
 from ui.widgets.pin_pad import PinPad
+from ui.widgets.visitor_form import VisitorFormPanel
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -152,6 +152,12 @@ class DoorBoard(QWidget):
             detail = translate("Door", "Inscrit·e à «\u202f{title}\u202f», {place}, {time}").format(
                 title=there.title, place=there.place, time=clock_time(there.starts_at)
             )
+        elif result.outcome is CheckinOutcome.WAITING_LIST:
+            detail = (
+                translate("Door", "Liste d’attente, position {n}\u202f: une place est libre")
+                if result.walk_in_possible
+                else translate("Door", "Liste d’attente, position {n}\u202f: pas encore son tour")
+            ).format(n=result.waiting_position or 1)
         elif result.outcome is CheckinOutcome.UNKNOWN_BADGE:
             detail = translate(
                 "Door", "Touchez «\u202fAssocier le badge\u202f» pour le relier à un nom."

@@ -69,6 +69,7 @@ def outcome_label(outcome: CheckinOutcome) -> str:
         CheckinOutcome.EXPIRED_CODE: translate("Door", "Billet expiré"),
         CheckinOutcome.REVOKED_CODE: translate("Door", "Billet annulé"),
         CheckinOutcome.VISIT_RECORDED: translate("Door", "Visite comptée"),
+        CheckinOutcome.WAITING_LIST: translate("Door", "Liste d’attente"),
     }
     return labels[outcome]
 

@@ -136,6 +136,30 @@ def _expected_place(result: CheckinResult, _now: datetime) -> dict[str, str]:
     }
 
 
+def _position(result: CheckinResult) -> str:
+    position = result.waiting_position or 1
+    if position == 1:
+        return translate("Verdict", "Vous êtes sur la liste d’attente, en 1ʳᵉ position.")
+    return translate("Verdict", "Vous êtes sur la liste d’attente, en {n}ᵉ position.").format(
+        n=position
+    )
+
+
+def _waiting_values(result: CheckinResult, now: datetime) -> dict[str, str]:
+    event = result.event
+    starts = clock_time(event.starts_at) if event is not None else ""
+    return {"position": _position(result), "time": starts, **_seats_left(result, now)}
+
+
+def _places_free(result: CheckinResult, _now: datetime) -> bool:
+    seats = result.seats_left
+    return result.event is not None and seats is not None and seats > 0
+
+
+def _not_started(result: CheckinResult, now: datetime) -> bool:
+    return result.event is not None and now < result.event.starts_at
+
+
 _SEE_THE_TEAM = QT_TRANSLATE_NOOP("Verdict", "Adressez-vous à l’équipe d’accueil.")
 _ALREADY = QT_TRANSLATE_NOOP("Verdict", "C’est déjà noté")
 _ALREADY_NAMED = QT_TRANSLATE_NOOP("Verdict", "{name}, c’est déjà noté")
@@ -144,6 +168,8 @@ _ELSEWHERE_NAMED = QT_TRANSLATE_NOOP(
     "Verdict", "{name}, votre inscription est pour un autre événement"
 )
 _NOT_YET_OPEN = QT_TRANSLATE_NOOP("Verdict", "L’accueil n’est pas encore ouvert")
+_WAITING = QT_TRANSLATE_NOOP("Verdict", "Vous êtes sur la liste d’attente")
+_WAITING_NAMED = QT_TRANSLATE_NOOP("Verdict", "{name}, vous êtes sur la liste d’attente")
 
 # Outcome -> its wordings, the first whose condition holds; the last of each holds always.
 WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
@@ -261,6 +287,52 @@ WORDINGS: Final[dict[CheckinOutcome, tuple[Wording, ...]]] = {
             QT_TRANSLATE_NOOP("Verdict", "Inscription à un autre événement"),
             _SEE_THE_TEAM,
             about=About.NOTHING,
+        ),
+    ),
+    CheckinOutcome.WAITING_LIST: (
+        Wording(  # a place is free and nobody waits ahead of them for it: theirs to take
+            QT_TRANSLATE_NOOP("Verdict", "Une place s’est libérée pour vous"),
+            QT_TRANSLATE_NOOP(
+                "Verdict",
+                "{position} Une place est libre et c’est votre tour. "
+                "Voulez-vous la prendre maintenant\u202f?",
+            ),
+            named_title=QT_TRANSLATE_NOOP("Verdict", "{name}, une place s’est libérée pour vous"),
+            offer_walk_in=True,
+            when=_walk_in_offered,
+            values=_waiting_values,
+        ),
+        Wording(  # free places, owed to those who joined the list earlier
+            _WAITING,
+            QT_TRANSLATE_NOOP(
+                "Verdict",
+                "{position} {left} Les places libres reviennent d’abord aux personnes inscrites "
+                "avant vous sur la liste. Adressez-vous à l’équipe d’accueil.",
+            ),
+            named_title=_WAITING_NAMED,
+            when=_places_free,
+            values=_waiting_values,
+        ),
+        Wording(
+            _WAITING,
+            QT_TRANSLATE_NOOP(
+                "Verdict",
+                "{position} Aucune place libre pour l’instant. Si une place se libère avant "
+                "{time}, elle vous sera donnée dans l’ordre de la liste\u202f: "
+                "repassez alors votre badge.",
+            ),
+            named_title=_WAITING_NAMED,
+            when=_not_started,
+            values=_waiting_values,
+        ),
+        Wording(
+            _WAITING,
+            QT_TRANSLATE_NOOP(
+                "Verdict",
+                "{position} Toutes les places sont prises. Adressez-vous à l’équipe d’accueil.",
+            ),
+            named_title=_WAITING_NAMED,
+            values=_waiting_values,
         ),
     ),
     CheckinOutcome.UNKNOWN_BADGE: (

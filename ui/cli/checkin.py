@@ -244,7 +244,19 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
         for path in args.files:
             step(path)
             worst = max(worst, _import_one(settings, args, factory, path, now, until, kinds))
+        if not args.dry_run:
+            _promote_waiting(factory, now)
     return worst
+
+
+def _promote_waiting(factory: sessionmaker[Session], now: datetime) -> None:
+    """Places the import freed go to those waiting, in order (their notices queued)."""
+    from kiosk.signup.registration import promote_where_places_are_free
+
+    with factory() as session:
+        promoted = promote_where_places_are_free(session, now)
+    for event_id, people in promoted.items():
+        print(f"event {event_id}: {len(people)} promoted from the waiting list")
 
 
 def _import_one(

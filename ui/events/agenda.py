@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QScrollArea,
     QScroller,
     QScrollerProperties,
     QStackedLayout,
@@ -35,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain import UpcomingEvent
 from kiosk.ports import BadgePresented, Clock
+from kiosk.rgpd.notice import PrivacyTerms
 from ui.events.event_card import EventCardPainter
 from ui.events.event_detail import EventDetailPage
 from ui.events.signup_desk import SignupDesk
 from ui.events.signup_panel import SignupPanel
+from ui.events.visitor_signup import VisitorSignupPage
 from ui.events_feed import EventsFeed, FeedState
 from ui.formatting import in_english, kind_label, long_date, seats_label, time_range
 from ui.notices.feed import NoticesFeed
@@ -49,6 +50,7 @@ from ui.speech.narrator import TARGET
 from ui.speech.phrase import Phrase, announce, phrases
 from ui.theme import Area, ThemeController, named
 from ui.widgets.icon_label import IconLabel
+from ui.widgets.kinetic import kinetic_page
 from ui.widgets.screen_heading import screen_heading
 
 ROW_GAP = 20
@@ -165,6 +167,7 @@ class AgendaScreen(Screen):
         *,
         notices: NoticesFeed | None = None,
         desk: SignupDesk | None = None,
+        privacy: PrivacyTerms | None = None,
     ) -> None:
         super().__init__(parent)
         self._feed = feed
@@ -175,6 +178,7 @@ class AgendaScreen(Screen):
         icon.setProperty("area", Area.EVENTS.value)
         heading = screen_heading(icon, wrap=True)
         self.title, self.subtitle = heading.title, heading.subtitle
+        self._heading_icon = icon
         header = heading.layout
 
         self.model = EventListModel(self)
@@ -198,19 +202,21 @@ class AgendaScreen(Screen):
             self.signup.answered.connect(self._reveal_answer)
             desk.setParent(self)
         self.detail = EventDetailPage(theme, signup=self.signup)
+        # « Je n'ai pas de badge »: a visitor signs up through the form (events open to them)
+        self.visitor: VisitorSignupPage | None = None
+        if self.signup is not None and desk is not None:
+            self.visitor = VisitorSignupPage(theme, desk, privacy or PrivacyTerms.defaults())
+            self.visitor.changed.connect(feed.refresh)
+            self.visitor.finished.connect(self._back_to_event)
+            self.signup.visitor_requested.connect(self._open_visitor_form)
         # The page scrolls: on a 1366x768 panel or in accessible mode its facts and the next
         # step are taller than the room under the heading, and a squeezed page cut them.
-        self.detail_scroll = named(QScrollArea(), "eventDetailScroll")
-        self.detail_scroll.setWidgetResizable(True)
-        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.detail_scroll.setWidget(self.detail)
-        QScroller.grabGesture(
-            self.detail_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        # kinetic_page: a press reaches the buttons at once (once the page had scrolled to
+        # show « Je n'ai pas de badge », a quick tap on it was held back by the scroller, lost)
+        self.detail_scroll = kinetic_page(self.detail, "eventDetailScroll")
         self.view.clicked.connect(self._open_event)
         self.view.activated.connect(self._open_event)  # Enter on the speech path
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(96, 64, 96, 24)
         column.setSpacing(40)
         column.addLayout(header)
@@ -224,6 +230,8 @@ class AgendaScreen(Screen):
         self._body.addWidget(self.view)
         self._body.addWidget(self.empty)
         self._body.addWidget(self.detail_scroll)
+        if self.visitor is not None:
+            self._body.addWidget(self.visitor)
 
         feed.changed.connect(self._refresh)
         theme.changed.connect(self.view.doItemsLayout)
@@ -246,6 +254,37 @@ class AgendaScreen(Screen):
         """The event's own page; "Retour" comes back to the programme."""
         self.detail.show_event(event)
         self.detail_scroll.verticalScrollBar().setValue(0)
+        self._body.setCurrentWidget(self.detail_scroll)
+        announce(self)
+
+    def _open_visitor_form(self) -> None:
+        event = self.detail.shown_event
+        if self.visitor is None or event is None:
+            return
+        self.visitor.start(event)
+        self._visitor_room(True)
+        self._body.setCurrentWidget(self.visitor)
+        announce(self)
+
+    def _visitor_room(self, taken: bool) -> None:
+        """The visitor's form takes the heading's room: its keyboard needs the height (at
+        1366x768 under the heading its keys ran into each other), its title names the event."""
+        for widget in (self._heading_icon, self.title, self.subtitle):
+            widget.setVisible(not taken)
+        if self.tour is not None:
+            if taken:
+                self.tour.hide()
+            else:
+                self.tour.refresh()  # shown again when stops are planned
+        side, top = (24, 0) if taken else (96, 64)
+        self._column.setContentsMargins(side, top, side, 24)
+        self._column.setSpacing(0 if taken else 40)
+
+    def _back_to_event(self) -> None:
+        """From the visitor's form or answer to the event's page, the visitor forgotten."""
+        if self.visitor is not None:
+            self.visitor.clear()
+        self._visitor_room(False)
         self._body.setCurrentWidget(self.detail_scroll)
         announce(self)
 
@@ -273,6 +312,9 @@ class AgendaScreen(Screen):
         return self.signup.take_badge(event.uid)
 
     def go_back(self) -> bool:
+        if self.visitor is not None and self._body.currentWidget() is self.visitor:
+            self._back_to_event()
+            return True
         if self._body.currentWidget() is not self.detail_scroll:
             return False
         self._show_list()
@@ -280,12 +322,17 @@ class AgendaScreen(Screen):
 
     def _show_list(self) -> None:
         self.detail.clear()
+        if self.visitor is not None:
+            self.visitor.clear()
+            self._visitor_room(False)
         self._body.setCurrentWidget(self.view if self._feed.events else self.empty)
         announce(self)
 
     def spoken(self) -> list[Phrase]:
         """The list: the heading, how many events, how to go through them; an event's page is
         said by the page itself, which takes the focus (``EventDetailPage``)."""
+        if self.visitor is not None and self._body.currentWidget() is self.visitor:
+            return self.visitor.spoken()
         if self._body.currentWidget() is self.detail_scroll:
             return []
         if self._body.currentWidget() is self.empty:
@@ -301,12 +348,13 @@ class AgendaScreen(Screen):
         )
 
     def _refresh(self) -> None:
-        if self._body.currentWidget() is self.detail_scroll and self.detail.shown_event is not None:
+        on_event = self._body.currentWidget() in (self.detail_scroll, self.visitor)
+        if on_event and self.detail.shown_event is not None:
             fresh = [e for e in self._feed.events if e.id == self.detail.shown_event.id]
             if fresh:
                 self.detail.show_event(fresh[0])  # seats left change while it is read
         self.model.set_events(self._feed.events)
-        if self._body.currentWidget() is not self.detail_scroll:
+        if self._body.currentWidget() not in (self.detail_scroll, self.visitor):
             self._show_list()
         self._set_empty_text()
 
@@ -327,6 +375,8 @@ class AgendaScreen(Screen):
         self._set_empty_text()
         if self.tour is not None:
             self.tour.retranslate()
+        if self.visitor is not None:
+            self.visitor.retranslate()
         self.view.viewport().update()
 
     def shown(self) -> None:

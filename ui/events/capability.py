@@ -27,10 +27,16 @@ def make_signup_desk(deps: ScreenDeps, parent: QObject | None = None) -> SignupD
 
 
 def _agenda_screen(deps: ScreenDeps) -> Screen:
+    from kiosk.rgpd.notice import PrivacyTerms
     from ui.events.agenda import AgendaScreen  # on first visit: the start stays fast
 
     return AgendaScreen(
-        deps.feed, deps.theme, deps.clock, notices=deps.notices, desk=make_signup_desk(deps)
+        deps.feed,
+        deps.theme,
+        deps.clock,
+        notices=deps.notices,
+        desk=make_signup_desk(deps),
+        privacy=PrivacyTerms.from_settings(deps.settings),
     )
 
 

@@ -18,6 +18,7 @@ from ui.tasks import OnError, WorkerDesk
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from kiosk.people import VisitorForm
     from kiosk.ports import Clock
     from kiosk.signup.myspace import MySpace
     from kiosk.signup.registration import CancelResult, SignupResult, Standing
@@ -109,6 +110,24 @@ class SignupDesk(WorkerDesk["KioskRef"]):
 
             slip = SlipRequest(kiosk.id, kiosk.name, lang) if print_slip else None
             return sign_up(session, person_id, event_id, now, slip=slip)
+
+        self.run(work, on_done, on_error)
+
+    def sign_up_visitor(
+        self,
+        form: VisitorForm,
+        event_id: int,
+        lang: str,
+        on_done: Callable[[SignupResult], None],
+        on_error: OnError,
+    ) -> None:
+        """A visitor without a badge, from the form: recorded and signed up, slip queued."""
+
+        def work(session: Session, kiosk: KioskRef, now: datetime) -> SignupResult:
+            from kiosk.signup.registration import SlipRequest, sign_up_visitor
+
+            slip = SlipRequest(kiosk.id, kiosk.name, lang)
+            return sign_up_visitor(session, form, event_id, now, slip=slip)
 
         self.run(work, on_done, on_error)
 

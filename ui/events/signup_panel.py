@@ -1,5 +1,6 @@
 """Under an event's facts: a badge tap, then one action — sign up, join the waiting list, or
-give the place back.
+give the place back. At an event open to visitors, « Je n'ai pas de badge » asks for the
+visitor form instead (the agenda screen opens it).
 
 What the panel shows of the person (first name and initial, their status) is forgotten with
 the event page: « Retour », another event, the idle reset.
@@ -74,6 +75,7 @@ class SignupPanel(QWidget):
 
     changed = Signal()  # a sign-up or a cancellation was recorded: seats left moved
     answered = Signal()  # new words and maybe a new button: the page scrolls them into view
+    visitor_requested = Signal()  # « Je n'ai pas de badge »: the visitor form, for this event
 
     def __init__(
         self, theme: ThemeController, desk: SignupDesk, parent: QWidget | None = None
@@ -88,12 +90,16 @@ class SignupPanel(QWidget):
         self.message = named(QLabel(wordWrap=True), "signupAnswer")
         self.action = TouchButton(theme, "ticket", role="primary", icon_colour="on_accent")
         self.action.clicked.connect(self._act)
+        self.no_badge = TouchButton(theme, "user-plus", role="secondary")
+        self.no_badge.setObjectName("signupNoBadge")
+        self.no_badge.clicked.connect(self.visitor_requested)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         for widget in (self.prompt, self.greeting, self.message):
             column.addWidget(widget)
         column.addWidget(self.action, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.no_badge, 0, Qt.AlignmentFlag.AlignLeft)
         self.clear()
 
     # -- state ----------------------------------------------------------------------------
@@ -115,6 +121,11 @@ class SignupPanel(QWidget):
     @property
     def open_for_signup(self) -> bool:
         return self._event is not None and self._event.starts_at > self._desk.clock.now()
+
+    @property
+    def open_to_visitors(self) -> bool:
+        """Whether « Je n'ai pas de badge » is offered: visitors may sign up to this event."""
+        return self.open_for_signup and self._event is not None and self._event.open_to_external
 
     def take_badge(self, uid: bytes) -> bool:
         if not self.open_for_signup or self._event is None:
@@ -198,7 +209,15 @@ class SignupPanel(QWidget):
             translate(
                 "SignupPanel", "Pour vous inscrire ou annuler, passez votre badge sur le lecteur."
             )
+            if not self.open_to_visitors
+            else translate(
+                "SignupPanel",
+                "Pour vous inscrire ou annuler, passez votre badge sur le lecteur. "
+                "Visiteur sans badge ? Touchez « Je n’ai pas de badge ».",
+            )
         )
+        self.no_badge.setText(translate("SignupPanel", "Je n’ai pas de badge"))
+        self.no_badge.setVisible(standing is None and self.open_to_visitors)
         self.greeting.setVisible(standing is not None)
         self.greeting.setText(
             translate("SignupPanel", "Bonjour %1").replace("%1", standing.display_name)

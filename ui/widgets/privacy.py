@@ -38,6 +38,11 @@ def purpose(collection: Collection) -> str:
         Collection.SIGNATURE: translate(
             "Privacy", "Votre signature prouve la remise du matériel à votre nom."
         ),
+        Collection.VISITOR_SIGNUP: translate(
+            "Privacy",
+            "Vos nom, organisme et courriel servent à votre inscription, à votre accueil le "
+            "jour venu et à la liste de présence de l’événement.",
+        ),
     }
     return texts[collection]
 

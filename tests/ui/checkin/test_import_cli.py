@@ -3,14 +3,18 @@ the settings' event-type words and ``--type`` as the default."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import Event
-from kiosk.domain import EventKind
+from kiosk.db.models import Event, Registration
+from kiosk.domain import EventKind, RegistrationStatus
+from kiosk.signup.notices import pending_for
+from kiosk.signup.registration import sign_up
+from kiosk.signup.tables import NoticeKind
 from tests.helpers.checkin_world import World
 from ui.cli.main import main
 
@@ -60,3 +64,51 @@ def test_words_from_the_settings_then_the_type_given_name_the_event_type(
     }
     assert main(["import", "events", str(files[2]), "--type", "cafe_numerique"]) == 0
     assert kinds(session_factory)["Réunion 99"] is EventKind.CAFE_NUMERIQUE
+
+
+PROGRAMME = (
+    "uid,title,kind,space,starts_at,ends_at,capacity,open_to_external\n"
+    "w@x,Masterclass 99,masterclass,smart_room,2099-12-03T14:00,2099-12-03T16:00,{capacity},oui\n"
+)
+
+
+def test_places_an_import_frees_go_to_those_waiting_in_order(
+    world: World,
+    session_factory: sessionmaker[Session],
+    sqlite_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SMARTCORNER_DB", sqlite_url)
+    programme = tmp_path / "programme.csv"
+    programme.write_text(PROGRAMME.format(capacity=1), encoding="utf-8")
+    assert main(["import", "events", str(programme)]) == 0
+    with session_factory() as s:
+        event = s.scalars(select(Event.id).where(Event.title == "Masterclass 99")).one()
+    now = datetime.now(UTC)
+    for minute, person in enumerate((world.dan, world.bob, world.alice)):
+        with session_factory() as s:
+            sign_up(s, person, event, now + timedelta(minutes=minute))
+    capsys.readouterr()
+
+    programme.write_text(PROGRAMME.format(capacity=2), encoding="utf-8")
+    assert main(["import", "events", "--dry-run", str(programme)]) == 0
+    assert "promoted" not in capsys.readouterr().out  # a dry run writes nothing
+    assert main(["import", "events", str(programme)]) == 0
+    assert f"event {event}: 1 promoted from the waiting list" in capsys.readouterr().out
+    with session_factory() as s:
+        statuses = dict(
+            s.execute(
+                select(Registration.person_id, Registration.status).where(
+                    Registration.event_id == event
+                )
+            ).all()
+        )
+        told = pending_for(s, world.bob)
+    assert statuses == {
+        world.dan: RegistrationStatus.CONFIRMED,
+        world.bob: RegistrationStatus.CONFIRMED,  # the first one waiting
+        world.alice: RegistrationStatus.WAITING_LIST,
+    }
+    assert [n.kind for n in told] == [NoticeKind.PROMOTED]

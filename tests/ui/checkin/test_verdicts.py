@@ -57,7 +57,7 @@ def test_each_verdict_is_painted_with_its_colour_shape_and_words(
     assert view.tone is expected
     assert view.title
     assert view.action  # always a next step
-    assert view.offer_walk_in is (name == "walk-in-offer")
+    assert view.offer_walk_in is (name in {"walk-in-offer", "waiting-list-place-free"})
     if result.first_name and view.tone is not Tone.RED:
         assert result.first_name in view.title
 

@@ -1,14 +1,19 @@
-"""An external visitor at the door: who they are, for their pass (name, organisation, e-mail).
+"""An external visitor's name, organisation and optional e-mail, with what the kiosk keeps of
+them: for their pass at the door, or to sign up to an event open to visitors.
 
-The on-screen keyboard types into whichever field was touched last.
+The on-screen keyboard types into whichever field was touched last. The caller names the form
+and its button (:class:`FormWords`); nothing typed stays after :meth:`VisitorFormPanel.reset`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.checkin.door_operations import VisitorForm
+from kiosk.people import VisitorForm
 from kiosk.rgpd.notice import Collection, PrivacyTerms
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
@@ -19,16 +24,40 @@ from ui.widgets.privacy import PrivacyLine
 translate = QCoreApplication.translate
 
 
+@dataclass(frozen=True)
+class FormWords:
+    """The form's title and its button, translated when called (a language switch follows)."""
+
+    title: Callable[[], str]
+    save: Callable[[], str]
+    save_icon: str = "printer"
+    collection: Collection = Collection.VISITOR_FORM  # what the privacy line says it is for
+
+
+def pass_words() -> FormWords:
+    """The door's words: a visitor's pass, printed as they are admitted."""
+    return FormWords(
+        lambda: translate("Visitor", "Laissez-passer visiteur"),
+        lambda: translate("Visitor", "Enregistrer et imprimer"),
+    )
+
+
 class VisitorFormPanel(QWidget):
     submitted = Signal(object)  # VisitorForm
     cancelled = Signal()
 
     def __init__(
-        self, theme: ThemeController, privacy: PrivacyTerms, parent: QWidget | None = None
+        self,
+        theme: ThemeController,
+        privacy: PrivacyTerms,
+        parent: QWidget | None = None,
+        *,
+        words: FormWords | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("visitorForm")
-        self.privacy = PrivacyLine(theme, Collection.VISITOR_FORM, privacy)
+        self.words = words or pass_words()
+        self.privacy = PrivacyLine(theme, self.words.collection, privacy)
         self.title = named(QLabel(), "doorSectionTitle")
         self.first_name = named(QLineEdit(), "visitorFirstName")
         self.last_name = named(QLineEdit(), "visitorLastName")
@@ -42,7 +71,9 @@ class VisitorFormPanel(QWidget):
         self.cancel = TouchButton(theme, "x", role="secondary")
         self.cancel.setObjectName("visitorCancel")
         self.cancel.clicked.connect(self.cancelled)
-        self.save = TouchButton(theme, "printer", role="primary", icon_colour="on_accent")
+        self.save = TouchButton(
+            theme, self.words.save_icon, role="primary", icon_colour="on_accent"
+        )
         self.save.setObjectName("visitorSave")
         self.save.clicked.connect(self._submit)
         self.keyboard = OnScreenKeyboard(theme, auto_capitalise=True)
@@ -140,7 +171,7 @@ class VisitorFormPanel(QWidget):
         self._validate()
 
     def retranslate(self) -> None:
-        self.title.setText(translate("Visitor", "Laissez-passer visiteur"))
+        self.title.setText(self.words.title())
         texts = (
             translate("Visitor", "Prénom"),
             translate("Visitor", "Nom"),
@@ -150,4 +181,4 @@ class VisitorFormPanel(QWidget):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.cancel.setText(translate("Visitor", "Annuler"))
-        self.save.setText(translate("Visitor", "Enregistrer et imprimer"))
+        self.save.setText(self.words.save())
