@@ -330,7 +330,7 @@ VERDICT_KINDS = [
     "ok", "visit-recorded", "already-checked-in", "walk-in-offer", "walk-in-confirm",
     "not-registered", "no-event-here", "event-full", "outside-window", "wrong-event",
     "unknown-badge", "invalid-code", "forged-code", "expired-code", "revoked-code", "pending",
-    "failure",
+    "failure", "waiting-list", "waiting-list-place-free",
 ]  # fmt: skip
 LONG_FIRST_NAME = "Marie-Clémentine-Éléonore"
 
