@@ -370,7 +370,10 @@ class VerdictPanel(QWidget):
             ]
             gap_before_action = 28 if view.details and view.action else 0
             text = sum(heights) + sum(gap for *_, gap in blocks) + gap_before_action
-            shape = max(MIN_SHAPE_SIZE, min(SHAPE_SIZE, room - text - GAP_AFTER_SHAPE))
+            # the shape's floor at the panel's scale: 160 px of a 768 px panel pushed a waiting
+            # list's offer (title, event, place) under « M’inscrire »
+            least = self._theme.tokens.px(MIN_SHAPE_SIZE)
+            shape = max(least, min(SHAPE_SIZE, room - text - GAP_AFTER_SHAPE))
             content = shape + GAP_AFTER_SHAPE + text
             if content <= room or shrink <= MIN_SHRINK:
                 break
