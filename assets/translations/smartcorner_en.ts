@@ -966,7 +966,7 @@
         <translation>{n} more in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/staff.py" line="+194"/>
+        <location filename="../../ui/collect/staff.py" line="+195"/>
         <source>Aucun retrait ne correspond à ce reçu&#x202f;: il n’est pas authentique.</source>
         <translation>No pickup matches this receipt: it is not genuine.</translation>
     </message>
@@ -997,12 +997,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/collect/stock_page.py" line="+114"/>
+        <location filename="../../ui/collect/stock_page.py" line="+113"/>
         <source>Un problème technique empêche l’enregistrement.</source>
         <translation>A technical problem prevents saving.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-329"/>
         <source>Espace équipe Click &amp; Collect</source>
         <translation>Click &amp; Collect staff area</translation>
     </message>
@@ -1017,7 +1017,7 @@
         <translation>Tap your team badge, or type the team code.</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+168"/>
         <source>Ce badge n’ouvre pas l’espace équipe</source>
         <translation>This badge does not open the team area</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+368"/>
+        <location filename="../../ui/documents/document_reader.py" line="+372"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1889,12 +1889,12 @@
         <translation>On the day, tap your badge or show your ticket on the kiosk at the door of the room.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Complet&#x202f;: demandez à l’accueil s’il reste une place sur liste d’attente.</source>
         <translation>Full: ask at the front desk about the waiting list.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Le jour venu, passez votre badge ou votre billet sur la borne à l’entrée de la salle. Inscription sur l’intranet, ou à l’accueil du Smart Corner.</source>
         <translation>On the day, tap your badge or scan your ticket at the kiosk by the room&apos;s door. Register on the intranet or at the Smart Corner front desk.</translation>
     </message>
@@ -2462,7 +2462,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/app/screens/home.py" line="+153"/>
+        <location filename="../../ui/app/screens/home.py" line="+156"/>
         <source>Bonjour&#x202f;!</source>
         <translation>Hello!</translation>
     </message>
@@ -2564,7 +2564,7 @@
         <translation>One moment…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Ce badge n’est pas encore connu&#x202f;: l’accueil peut le relier à votre nom.</source>
         <translation>This badge is not known yet: the front desk can link it to your name.</translation>
     </message>
@@ -2624,7 +2624,7 @@
         <translation>Tap your badge on the reader to see your registrations and orders.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
@@ -2632,6 +2632,56 @@
         <location line="+2"/>
         <source>Mon espace · %1</source>
         <translation>My space · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/myspace/texts.py" line="+24"/>
+        <source>Demandé le {day}, en attente de validation</source>
+        <translation>Requested on {day}, waiting for approval</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demande refusée le {day}&#x202f;: {reason}</source>
+        <translation>Request declined on {day}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Validé, en attente de préparation</source>
+        <translation>Approved, waiting to be prepared</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>En préparation</source>
+        <translation>Being prepared</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} — prévu le {day}</source>
+        <translation>{label} — expected {day}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prêt — à retirer avant le {day}</source>
+        <translation>Ready — collect before {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prêt à retirer</source>
+        <translation>Ready to collect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retiré le {day}</source>
+        <translation>Collected on {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulé le {day}</source>
+        <translation>Cancelled {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non retiré à temps — expiré le {day}</source>
+        <translation>Not collected in time — expired {day}</translation>
     </message>
 </context>
 <context>
@@ -3188,7 +3238,12 @@
         <translation>Feedback given after events</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Messages envoyés (place libérée, commande prête, demande refusée)</source>
+        <translation>Messages sent (place freed, order ready, request declined)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>1 an</source>
         <translation>1 year</translation>
     </message>
@@ -3350,7 +3405,7 @@
 <context>
     <name>QuarterCharts</name>
     <message>
-        <location filename="../../ui/stats/quarter_charts.py" line="+77"/>
+        <location filename="../../ui/stats/quarter_charts.py" line="+66"/>
         <source>Par mois</source>
         <translation>By month</translation>
     </message>
@@ -3925,7 +3980,7 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+192"/>
+        <location filename="../../ui/stats/screen.py" line="+217"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
@@ -3995,7 +4050,7 @@
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 inscrits, %2 absents · %3&#x202f;: %4</source>
         <translation>%1 registered, %2 absent · %3: %4</translation>
     </message>

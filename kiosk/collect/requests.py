@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -334,18 +334,33 @@ class AgentRequest:
     placed_at: datetime
     note: str
     decline_reason: str | None  # set when status is DECLINED
+    expected_at: datetime | None = None  # announced date while not ready (back-order)
+    ready_until: datetime | None = None  # pickup deadline once ready
+
+    @property
+    def is_open(self) -> bool:
+        """Still under way: placed, approved, prepared or ready."""
+        return self.status in OPEN
 
 
-def agent_requests(session: Session, person_id: int) -> list[AgentRequest]:
-    """Every order line of the person, requests made at the kiosk and imported orders alike,
-    newest first (the person's own data only)."""
-    rows = session.execute(
+def agent_requests(
+    session: Session, person_id: int, *, closed_since: datetime | None = None
+) -> list[AgentRequest]:
+    """The person's order lines, requests made at the kiosk and imported orders alike, newest
+    first (the person's own data only): all of them, or with ``closed_since`` the open ones
+    and those closed since then."""
+    stmt = (
         select(OrderLine, CollectOrder, CatalogueItem)
         .join(CollectOrder, CollectOrder.id == OrderLine.order_id)
         .join(CatalogueItem, CatalogueItem.id == OrderLine.item_id)
         .where(CollectOrder.person_id == person_id)
         .order_by(CollectOrder.placed_at.desc(), OrderLine.id.desc())
     )
+    if closed_since is not None:
+        stmt = stmt.where(
+            or_(OrderLine.status.in_(list(OPEN)), OrderLine.status_at >= closed_since)
+        )
+    rows = session.execute(stmt)
     return [
         AgentRequest(
             order_id=order.id,
@@ -361,6 +376,8 @@ def agent_requests(session: Session, person_id: int) -> list[AgentRequest]:
             placed_at=order.placed_at,
             note=order.note,
             decline_reason=line.decline_reason,
+            expected_at=line.expected_at,
+            ready_until=line.ready_until,
         )
         for line, order, item in rows
     ]
