@@ -479,7 +479,7 @@
         <translation>The catalogue is not available at the moment.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Catalogue de services</source>
         <translation>Service catalogue</translation>
     </message>
@@ -494,12 +494,17 @@
         <translation>Tap your badge to see what you may request.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Votre reçu s’imprime&#x202f;; suivez la demande dans «&#x202f;Mon espace&#x202f;».</source>
         <translation>Your slip is printing; follow the request in “My space”.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée&#x202f;: rien n’est accordé d’ici là. Votre reçu s’imprime&#x202f;; suivez-la dans «&#x202f;Mon espace&#x202f;».</source>
+        <translation>It will be sent when the Smart Tour next meets the central base, where it will be considered: nothing is granted until then. Your slip is printing; follow it in “My space”.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Demande impossible&#x202f;: {why}</source>
         <translation>Request not possible: {why}</translation>
     </message>
@@ -509,12 +514,7 @@
         <translation>The request could not be saved: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue_pages.py" line="+88"/>
-        <source>Vous y avez droit&#x202f;: demandez-le au Smart Store</source>
-        <translation>You are entitled to it: request it at the Smart Store</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+90"/>
         <source>Demander</source>
         <translation>Request</translation>
     </message>
@@ -539,12 +539,17 @@
         <translation>Send</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
+        <source>Demande enregistrée</source>
+        <translation>Request recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Demande envoyée</source>
         <translation>Request sent</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{n} × {item} — demande n° {ref}. L’équipe va l’étudier.</source>
         <translation>{n} × {item} — request no. {ref}. The team will review it.</translation>
     </message>
@@ -2599,7 +2604,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mes demandes et commandes</source>
         <translation>My requests and orders</translation>
     </message>

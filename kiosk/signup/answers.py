@@ -35,6 +35,12 @@ def decline_request(
     """Decline the request (see :func:`kiosk.collect.requests.decline`) and queue the message
     that tells the agent why; flushes, the caller commits."""
     collect_requests.decline(session, line_id, proof, reason, now=now, kiosk_id=kiosk_id)
+    queue_declined_notice(session, line_id, now)
+
+
+def queue_declined_notice(session: Session, line_id: int, now: datetime) -> bool:
+    """Queue the message telling the agent why the request of line ``line_id`` was declined
+    (once: False when it already is); flushes only."""
     session.flush()
     line, order, item = session.execute(
         select(OrderLine, CollectOrder, CatalogueItem)
@@ -44,7 +50,7 @@ def decline_request(
     ).one()
     label = item.name if line.quantity == 1 else f"{item.name} ×{line.quantity}"
     subject, body = declined_notice(order.reference, [label], line.decline_reason or "")
-    enqueue_notice(
+    return enqueue_notice(
         session,
         kind=NoticeKind.DECLINED,
         key=f"declined:{line.id}",

@@ -58,8 +58,8 @@ class CatalogueScreen(Screen):
         super().__init__(parent)
         self.desk = desk
         self._theme = theme
-        # The Smart Tour: the count of the last sync, and no request (its sync does not carry
-        # requests to the central base yet: one made here would wait unseen by staff).
+        # The Smart Tour: the count of the last sync, and a request kept here until the next
+        # sync, where the central base decides it (kiosk.sync.offline): nothing is promised.
         self._last_visit = last_visit_stock
         self.page = BROWSE
         self.catalogue: Catalogue | None = None
@@ -208,8 +208,7 @@ class CatalogueScreen(Screen):
             self.cards.append(card)
         for card, entry in zip(self.cards, shown, strict=False):
             card.set_entry(
-                entry, identified=identified, last_visit=self._last_visit,
-                can_ask=not self._last_visit,
+                entry, identified=identified, last_visit=self._last_visit
             )  # fmt: skip
             card.show()
         for card in self.cards[len(shown) :]:
@@ -263,14 +262,19 @@ class CatalogueScreen(Screen):
         if request != self._request:
             return
         self.draft = None
-        self.done_page.show_request(
-            placed.reference,
-            placed.item_name,
-            placed.quantity,
-            translate(
+        note = translate(
+            "Catalogue",
+            "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
+        )
+        if self._last_visit:
+            note = translate(
                 "Catalogue",
-                "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
-            ),
+                "Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée\u202f: "
+                "rien n’est accordé d’ici là. Votre reçu s’imprime\u202f; suivez-la dans "
+                "«\u202fMon espace\u202f».",
+            )
+        self.done_page.show_request(
+            placed.reference, placed.item_name, placed.quantity, note, later=self._last_visit
         )
         self._show(DONE)
 

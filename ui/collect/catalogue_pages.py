@@ -63,9 +63,7 @@ class ItemCard(QFrame):
         row.addLayout(column, 1)
         row.addWidget(self.request, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def set_entry(
-        self, entry: CatalogueEntry, *, identified: bool, last_visit: bool, can_ask: bool = True
-    ) -> None:
+    def set_entry(self, entry: CatalogueEntry, *, identified: bool, last_visit: bool) -> None:
         self.entry = entry
         self._set_picture(entry)
         self.name.setText(entry.name)
@@ -82,17 +80,13 @@ class ItemCard(QFrame):
             self.verdict_icon.set_icon(
                 "circle-check" if ok else "hand-stop", "success" if ok else "warning"
             )
-            self.verdict.setText(
-                words.eligibility_text(entry)
-                if can_ask or not ok
-                else translate("Catalogue", "Vous y avez droit\u202f: demandez-le au Smart Store")
-            )
+            self.verdict.setText(words.eligibility_text(entry))
             self.verdict.setProperty("ready", ok)
             self.verdict.style().unpolish(self.verdict)
             self.verdict.style().polish(self.verdict)
         else:
             self.verdict.clear()  # no word of the last agent stays, even hidden
-        self.request.setVisible(identified and entry.can_request and can_ask)
+        self.request.setVisible(identified and entry.can_request)
         self.request.setText(translate("Catalogue", "Demander"))
 
     def _set_picture(self, entry: CatalogueEntry) -> None:
@@ -262,8 +256,15 @@ class DonePage(QWidget):
         column.addStretch(2)
         column.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
 
-    def show_request(self, reference: str, item_name: str, quantity: int, note: str) -> None:
-        self.title.setText(translate("Catalogue", "Demande envoyée"))
+    def show_request(
+        self, reference: str, item_name: str, quantity: int, note: str, *, later: bool = False
+    ) -> None:
+        """``later``: kept on this kiosk until the Smart Tour's next sync (nothing sent yet)."""
+        self.title.setText(
+            translate("Catalogue", "Demande enregistrée")
+            if later
+            else translate("Catalogue", "Demande envoyée")
+        )
         self.body.setText(
             translate(
                 "Catalogue", "{n} × {item} — demande n° {ref}. L’équipe va l’étudier."

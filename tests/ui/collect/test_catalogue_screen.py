@@ -214,8 +214,8 @@ def test_staff_count_the_sites_stock_and_the_catalogue_shows_it(
     assert f"En stock ici\u202f: {before + 1}" in card_for(screen, "Clavier AZERTY").facts.text()
 
 
-def test_the_tour_shows_the_stock_of_its_last_sync_and_takes_no_request(
-    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+def test_the_tour_shows_the_stock_of_its_last_sync_and_keeps_a_request_for_its_next_pass(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, kiosk_settings: Settings
 ) -> None:
     shell = make_shell(profile=Profile.TOUR, reader="none")
     screen = open_catalogue(shell, qtbot)
@@ -223,5 +223,18 @@ def test_the_tour_shows_the_stock_of_its_last_sync_and_takes_no_request(
     screen.show_family(Family.ACCESSORIES)
     keyboard = card_for(screen, "Clavier AZERTY")
     assert keyboard.facts.text().endswith(f"Stock au dernier passage\u202f: {keyboard.entry.stock}")
-    assert keyboard.verdict.text() == "Vous y avez droit\u202f: demandez-le au Smart Store"
-    assert all(not c.request.isVisible() for c in screen.cards)
+    assert keyboard.request.isVisible()
+    keyboard.request.click()
+    with qtbot.waitSignal(screen.page_changed, timeout=10_000, check_params_cb=lambda p: p == DONE):
+        screen.request_page.send.click()
+    assert screen.done_page.title.text() == "Demande enregistrée"  # not « envoyée »: offline
+    assert "prochain passage du Smart Tour" in screen.done_page.note.text()
+    assert "rien n’est accordé d’ici là" in screen.done_page.note.text()
+    engine = create_db_engine(kiosk_settings.database_url)
+    with make_session_factory(engine)() as s:  # kept here, with this kiosk: the sync pushes it
+        order = s.scalar(
+            select(CollectOrder).where(CollectOrder.reference == screen.done_page.qr.payload)
+        )
+        assert order is not None
+        assert order.kiosk_id is not None
+    engine.dispose()
