@@ -446,7 +446,7 @@
         <translation>Guides and articles to read or take away</translation>
     </message>
     <message>
-        <location filename="../../ui/myspace/capability.py" line="+106"/>
+        <location filename="../../ui/myspace/capability.py" line="+112"/>
         <source>Mon espace</source>
         <translation>My space</translation>
     </message>
@@ -469,7 +469,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../ui/collect/catalogue.py" line="+180"/>
+        <location filename="../../ui/collect/catalogue.py" line="+181"/>
         <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
         <translation>Unknown badge: ask the team to link it to your name.</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Tap your badge to see what you may request.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Votre reçu s’imprime&#x202f;; suivez la demande dans «&#x202f;Mon espace&#x202f;».</source>
         <translation>Your slip is printing; follow the request in “My space”.</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>The request could not be saved: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue_pages.py" line="+90"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+92"/>
         <source>Demander</source>
         <translation>Request</translation>
     </message>
@@ -2564,7 +2564,7 @@
         <translation>A place freed up or an order ready: we e-mail you.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Un instant…</source>
         <translation>One moment…</translation>
     </message>
@@ -2639,7 +2639,12 @@
         <translation>My space · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/myspace/texts.py" line="+24"/>
+        <location filename="../../ui/myspace/texts.py" line="+25"/>
+        <source>Demandé le {day}, envoyé au prochain passage du Smart Tour</source>
+        <translation>Requested on {day}, sent at the Smart Tour’s next sync</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Demandé le {day}, en attente de validation</source>
         <translation>Requested on {day}, waiting for approval</translation>
     </message>

@@ -399,6 +399,13 @@ class AgentRequest:
     decline_reason: str | None  # set when status is DECLINED
     expected_at: datetime | None = None  # announced date while not ready (back-order)
     ready_until: datetime | None = None  # pickup deadline once ready
+    item_name_en: str = ""  # empty: the French name is shown in English too
+    # The kiosk the request was made at, while this database holds it as made here (a Smart
+    # Tour kiosk: not yet in the central base); None for imported or pulled orders.
+    kiosk_id: int | None = None
+
+    def item_name_in(self, english: bool) -> str:
+        return self.item_name_en if english and self.item_name_en else self.item_name
 
     @property
     def is_open(self) -> bool:
@@ -441,6 +448,8 @@ def agent_requests(
             decline_reason=line.decline_reason,
             expected_at=line.expected_at,
             ready_until=line.ready_until,
+            item_name_en=item.name_en,
+            kiosk_id=order.kiosk_id,
         )
         for line, order, item in rows
     ]

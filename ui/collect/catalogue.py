@@ -27,6 +27,7 @@ from ui.collect import catalogue_words as words
 from ui.collect.catalogue_desk import CatalogueDesk, RequestDraft, UnknownBadge, new_draft
 from ui.collect.catalogue_pages import DonePage, ItemCard, RequestPage
 from ui.collect.catalogue_words import translate
+from ui.formatting import in_english
 from ui.screens.base import Screen
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
@@ -261,7 +262,10 @@ class CatalogueScreen(Screen):
     def _placed(self, request: int, placed: RequestPlaced) -> None:
         if request != self._request:
             return
+        asked = self.draft.item_id if self.draft else None
         self.draft = None
+        entry = next((e for e in self.entries() if e.item_id == asked), None)
+        name = entry.name_in(in_english()) if entry else placed.item_name
         note = translate(
             "Catalogue",
             "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
@@ -274,7 +278,7 @@ class CatalogueScreen(Screen):
                 "«\u202fMon espace\u202f».",
             )
         self.done_page.show_request(
-            placed.reference, placed.item_name, placed.quantity, note, later=self._last_visit
+            placed.reference, name, placed.quantity, note, later=self._last_visit
         )
         self._show(DONE)
 

@@ -13,6 +13,7 @@ from kiosk.collect.requests import NOTE_LENGTH
 from kiosk.collect.status import ItemKind
 from ui.collect import catalogue_words as words
 from ui.collect.catalogue_words import translate
+from ui.formatting import in_english
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -66,9 +67,10 @@ class ItemCard(QFrame):
     def set_entry(self, entry: CatalogueEntry, *, identified: bool, last_visit: bool) -> None:
         self.entry = entry
         self._set_picture(entry)
-        self.name.setText(entry.name)
-        self.description.setText(entry.description)
-        self.description.setVisible(bool(entry.description))
+        english = in_english()
+        self.name.setText(entry.name_in(english))
+        self.description.setText(entry.description_in(english))
+        self.description.setVisible(bool(self.description.text()))
         facts = [words.delivery_text(entry.delivery)]
         if stock := words.stock_text(entry, last_visit=last_visit):
             facts.append(stock)
@@ -196,7 +198,7 @@ class RequestPage(QWidget):
         self.set_quantity(1)
         self.note.clear()
         self.keyboard.reset()
-        self.title.setText(entry.name)
+        self.title.setText(entry.name_in(in_english()))
         self.subtitle.setText(words.delivery_text(entry.delivery))
         self.set_problem("")
         self.set_busy(False)

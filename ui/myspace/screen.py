@@ -83,12 +83,14 @@ class MySpaceScreen(Screen):
         theme: ThemeController,
         *,
         mail_configured: bool,
+        tour: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._theme = theme
         self._mail = mail_configured
+        self._tour = tour  # requests made here wait for the next sync to be decided
         self.space: MySpace | None = None
         self._after_reload = ""  # what the last cancellation did, said over the fresh list
         icon = IconLabel(theme, "id-badge-2", 64, colour="events", stroke=1.75)
@@ -241,8 +243,8 @@ class MySpaceScreen(Screen):
         for request in space.requests:
             card, _row = self._card(
                 request.item_icon or "package",
-                request_title(request, request.item_name),
-                request_status(request),
+                request_title(request, request.item_name_in(english)),
+                request_status(request, tour=self._tour),
             )
             self.rows.addWidget(card)
 

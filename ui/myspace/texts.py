@@ -18,8 +18,13 @@ def request_title(request: AgentRequest, item_name: str) -> str:
     return f"{what} · {request.reference}"
 
 
-def request_status(request: AgentRequest) -> str:
+def request_status(request: AgentRequest, *, tour: bool = False) -> str:
+    """``tour``: on a Smart Tour kiosk, a request made here and not synced yet says so."""
     status, day = request.status, day_and_month(request.status_at)
+    if status is LineStatus.PLACED and tour and request.kiosk_id is not None:
+        return translate(
+            "MySpace", "Demandé le {day}, envoyé au prochain passage du Smart Tour"
+        ).format(day=day_and_month(request.placed_at))
     if status is LineStatus.PLACED:
         return translate("MySpace", "Demandé le {day}, en attente de validation").format(
             day=day_and_month(request.placed_at)

@@ -238,3 +238,29 @@ def test_the_tour_shows_the_stock_of_its_last_sync_and_keeps_a_request_for_its_n
         assert order is not None
         assert order.kiosk_id is not None
     engine.dispose()
+
+
+def test_the_catalogue_names_and_describes_items_in_english_when_the_kiosk_speaks_english(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    assert card_for(screen, "Clavier AZERTY").description.text().startswith("Clavier filaire")
+    shell.session.set_language(Language.EN)
+
+    def named(name: str) -> bool:
+        return any(c.isVisible() and c.name.text() == name for c in screen.cards)
+
+    qtbot.waitUntil(lambda: named("AZERTY keyboard"))  # the screens retranslate on an event
+    keyboard = card_for(screen, "AZERTY keyboard")
+    assert keyboard.description.text() == "Wired AZERTY keyboard with numeric keypad."
+    shown = " ".join(c.name.text() for c in screen.cards if c.isVisible())
+    assert "Webcam HD" not in shown
+    assert "HD webcam" in shown
+    keyboard.request.click()
+    assert screen.request_page.title.text() == "AZERTY keyboard"
+    screen.go_back()
+    shell.session.set_language(Language.FR)
+    qtbot.waitUntil(lambda: named("Clavier AZERTY"))

@@ -5,14 +5,15 @@ reason staff gave, an imported order its state, in French and in English."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.collect.requests import NewRequest, place_request
+from kiosk.collect.requests import AgentRequest, NewRequest, place_request
 from kiosk.collect.staff import StaffProof
-from kiosk.collect.status import Actor, LineStatus
+from kiosk.collect.status import Actor, LineStatus, OrderSource
 from kiosk.collect.stock import SET_BY_IMPORT, set_count
 from kiosk.db.models import Kiosk, Person
 from kiosk.settings import Language
@@ -21,6 +22,7 @@ from tests.helpers import collect as build
 from tests.helpers.checkin_world import World
 from tests.ui.myspace.conftest import EARLY
 from tests.ui.myspace.test_signup_flow import badge, texts
+from ui.myspace.texts import request_status, request_title
 
 
 def _dan_requests(factory: sessionmaker[Session], world: World) -> str:
@@ -71,3 +73,17 @@ def test_mon_espace_shows_the_declined_request_with_its_reason_and_the_ready_ord
     shown = texts(kiosk.window)
     assert any("Ready — collect before" in t for t in shown)
     assert not any("Demande refusée" in t or "Prêt" in t for t in shown)
+
+
+def test_on_the_tour_a_request_not_synced_yet_says_it_goes_at_the_next_pass(qapp: Any) -> None:
+    made_here = AgentRequest(
+        order_id=1, line_id=1, reference="DEM-ABCDEFGH", source=OrderSource.KIOSK,
+        item_code="SOURIS", item_name="Souris optique", item_icon="mouse", quantity=1,
+        status=LineStatus.PLACED, status_at=EARLY, placed_at=EARLY, note="",
+        decline_reason=None, item_name_en="Optical mouse", kiosk_id=3,
+    )  # fmt: skip
+    assert "prochain passage du Smart Tour" in request_status(made_here, tour=True)
+    assert "en attente de validation" in request_status(made_here, tour=False)
+    synced = replace(made_here, kiosk_id=None)  # pulled back: the central base has it
+    assert "en attente de validation" in request_status(synced, tour=True)
+    assert request_title(made_here, made_here.item_name_in(True)) == "Optical mouse · DEM-ABCDEFGH"
