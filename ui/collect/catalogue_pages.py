@@ -249,6 +249,7 @@ class DonePage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 40, 64, 32)
         column.setSpacing(20)
+        self._column = column
         column.addStretch(1)
         column.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.title)
@@ -275,6 +276,24 @@ class DonePage(QWidget):
         self.qr.set_payload(reference)
         self.note.setText(note)
         self.finish.setText(translate("Catalogue", "Terminé"))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The ring is the only decoration: on a short panel (1366x768) it gives its room to
+        the number, its QR code and what happens next, which must all be seen."""
+        margins = self._column.contentsMargins()
+        width = max(1, self.width() - margins.left() - margins.right())
+        words = sum(label.heightForWidth(width) for label in (self.title, self.body, self.note))
+        needed = (
+            margins.top() + margins.bottom() + words + self.qr.minimumHeight()
+            + self.finish.sizeHint().height() + 4 * self._column.spacing()
+        )  # fmt: skip
+        room_for_ring = self.icon.height() + self._column.spacing()
+        self.icon.setVisible(needed + room_for_ring <= self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
 
     def clear(self) -> None:
         for label in (self.title, self.body, self.note):

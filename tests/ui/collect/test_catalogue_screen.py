@@ -5,6 +5,7 @@ screen fitting 1366x768, a portrait totem and 4K at 200 %."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -264,3 +265,40 @@ def test_the_catalogue_names_and_describes_items_in_english_when_the_kiosk_speak
     screen.go_back()
     shell.session.set_language(Language.FR)
     qtbot.waitUntil(lambda: named("Clavier AZERTY"))
+
+
+@pytest.mark.parametrize("lang", [Language.FR, Language.EN], ids=lambda lang: lang.value)
+@pytest.mark.parametrize("panel", FIT_PANELS, ids=lambda p: p.name)
+def test_the_request_done_page_fits_the_panel_on_the_tour(
+    make_shell: Callable[..., Any],
+    agent: int,
+    qtbot: QtBot,
+    qapp: QApplication,
+    panel: Any,
+    lang: Language,
+) -> None:
+    """The tour's note is the longest (« prochain passage du Smart Tour »): number, QR code,
+    note and « Terminé » all seen, nothing overlapping."""
+    shell = make_shell(profile=Profile.TOUR, reader="none")
+    metrics = panel.metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    shell.session.set_language(lang)
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    next(c for c in screen.cards if c.isVisible() and c.request.isVisible()).request.click()
+    with qtbot.waitSignal(screen.page_changed, timeout=10_000, check_params_cb=lambda p: p == DONE):
+        screen.request_page.send.click()
+    qapp.processEvents()
+    page = screen.done_page
+    parts = [page.icon, page.title, page.body, page.qr, page.note, page.finish]
+    shown = [w for w in parts if w.isVisible()]
+    assert shown[-4:] == [page.body, page.qr, page.note, page.finish]  # the ring may give way
+    report = problems(shell.window, screen, metrics)
+    for upper, lower in itertools.pairwise(shown):  # one under the other, no overlap
+        if upper.geometry().bottom() >= lower.geometry().top():
+            report.append(f"{type(upper).__name__} overlaps {type(lower).__name__}")
+    if page.finish.geometry().bottom() > page.height():
+        report.append("« Terminé » below the page")
+    assert not report, "\n".join(report)
