@@ -18,7 +18,7 @@ from kiosk.signup.myspace import my_space
 from kiosk.signup.registration import ActOrigin, cancel, sign_up
 from kiosk.signup.tables import Notice, SignupAct
 from kiosk.sync.tables import SyncConflict, SyncState
-from kiosk.sync.tour import SyncReport
+from kiosk.sync.tour import SyncReport, sync_status
 from tests.helpers.checkin_world import NOW, paris
 from tests.kiosk.sync.collect_world import seed_collect
 from tests.kiosk.sync.conftest import Tour
@@ -115,6 +115,7 @@ def an_accepted_request_keeps_its_reference(tour: Tour) -> None:
         s.get_one(CatalogueItem, mouse).stocked = False
     tour.sync().run()
     placed = _request(tour.local_sessions, tour.kiosk_id, tour.crowd[2], mouse)
+    assert sync_status(tour.local, tour.kiosk_id).pending == 1  # the sync chip counts it
     assert push_twice(tour).pushed["collect_order"] == 1
     tour.sync().run()
     with tour.central_sessions() as s:
