@@ -9,7 +9,13 @@ from uuid import uuid4
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.collect.requests import NewRequest, RequestPlaced, agent_requests, record_request
+from kiosk.collect.requests import (
+    NewRequest,
+    RequestPlaced,
+    RequestRefused,
+    agent_requests,
+    record_request,
+)
 from kiosk.collect.stock import SET_BY_IMPORT, set_count
 from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Event, Person, Registration, Site
@@ -20,6 +26,7 @@ from kiosk.signup.tables import Notice, SignupAct
 from kiosk.sync.tables import SyncConflict, SyncState
 from kiosk.sync.tour import SyncReport, sync_status
 from tests.helpers.checkin_world import NOW, paris
+from tests.kiosk.collect.test_postgres import together
 from tests.kiosk.sync.collect_world import seed_collect
 from tests.kiosk.sync.conftest import Tour
 
@@ -212,3 +219,35 @@ def sign_up_then_cancel_offline(tour: Tour) -> None:
         ]  # fmt: skip
         assert conn.scalar(select(func.count()).select_from(Notice)) == 0  # nobody promoted
     resync_changes_nothing(tour)
+
+
+def push_and_request_at_once(tour: Tour) -> None:
+    """The tour's push replays its request for the last unit at the very moment a Smart Store
+    kiosk asks for it online: whichever the locks let through first wins, the other is told
+    (refused online, or declined at the replay): never two requests for one unit."""
+    store = seed_collect(tour.central_sessions)
+    with tour.central_sessions.begin() as s:
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        headset = s.scalar(select(CatalogueItem.id).where(CatalogueItem.code == "CASQUE"))
+        assert site is not None
+        assert headset is not None
+        set_count(s, site, headset, 1, now=NOW - timedelta(days=2), by=SET_BY_IMPORT)
+    tour.sync().run()
+    placed = _request(tour.local_sessions, tour.kiosk_id, tour.crowd[0], headset)  # offline
+    online = NewRequest(tour.crowd[1], headset, 1, "", store, uuid4().hex)
+    results = together(
+        [
+            lambda: tour.sync()._push(SyncReport()),
+            lambda: record_request(tour.central_sessions, online, NOW - timedelta(hours=1)),
+        ]
+    )
+    assert not isinstance(results[0], BaseException), results
+    with tour.central_sessions() as s:
+        lines = {
+            r.reference: r.status.value for who in tour.crowd[:2] for r in agent_requests(s, who)
+        }
+    if isinstance(results[1], RequestRefused):  # the tour's replay got there first
+        assert lines == {placed.reference: "placed"}
+    else:
+        assert isinstance(results[1], RequestPlaced), results
+        assert lines == {placed.reference: "declined", results[1].reference: "placed"}

@@ -22,3 +22,9 @@ def test_the_tour_and_the_store_racing_for_the_last_place_one_wins(pg_tour: Tour
 
 def test_a_sign_up_and_its_cancellation_offline_are_replayed_in_order(pg_tour: Tour) -> None:
     scenario.sign_up_then_cancel_offline(pg_tour)
+
+
+def test_the_push_and_an_online_request_at_the_same_instant_never_both_get_the_unit(
+    pg_tour: Tour,
+) -> None:
+    scenario.push_and_request_at_once(pg_tour)
