@@ -24,6 +24,9 @@ class NoticeKind(enum.StrEnum):
     PROMOTED = "promoted"  # the waiting list gave the person a place
     READY = "ready"  # an order is ready to collect
     DECLINED = "declined"  # staff declined a request (the reason is in the message)
+    # A sign-up made offline on the Smart Tour that the central base could not seat (waiting
+    # list) or refused, when it was replayed: the slip said more than the person has.
+    OVERRULED = "overruled"
 
 
 class NoticeState(enum.StrEnum):

@@ -31,7 +31,10 @@ from kiosk.collect.requests import (
 )
 from kiosk.collect.status import Actor, LineStatus
 from kiosk.collect.tables import CollectOrder, LineEvent, OrderLine
+from kiosk.db.models import Event, Registration
+from kiosk.domain import RegistrationStatus
 from kiosk.signup.answers import queue_declined_notice
+from kiosk.signup.notices import enqueue_notice, overruled_notice
 from kiosk.signup.registration import (
     ActOrigin,
     SignupProblem,
@@ -39,8 +42,9 @@ from kiosk.signup.registration import (
     cancel,
     record_refused_act,
     sign_up,
+    waiting_position,
 )
-from kiosk.signup.tables import SignupAct, SignupAction, SignupOutcome
+from kiosk.signup.tables import NoticeKind, SignupAct, SignupAction, SignupOutcome
 from kiosk.sync.collect import _central_items
 from kiosk.sync.keys import table_of
 from kiosk.sync.push import CentralIds, Conflict, Sent, _when
@@ -172,7 +176,7 @@ def send_signup_acts(
     events = ids.events(cc, [r["event_id"] for r in rows])
     nonces = [r["nonce"] for r in rows]
     known = set(cc.scalars(select(ACT.c.nonce).where(ACT.c.nonce.in_(nonces))))
-    new = 0
+    replayed: list[tuple[RowMapping, int, int]] = []
     for r in rows:  # one by one and in order: a sign-up and its cancellation may share a batch
         if r["nonce"] in known:
             continue
@@ -189,7 +193,13 @@ def send_signup_acts(
                 record_refused_act(session, origin, person, event, action, r["at"],
                                    refused.problem)  # fmt: skip
                 session.commit()
-        new += 1
+        replayed.append((r, person, event))
+    with _replaying(cc) as session:  # once the batch is replayed: its later acts count too
+        for n, (r, person, event) in enumerate(replayed):
+            if any(later[1:] == (person, event) for later in replayed[n + 1 :]):
+                continue  # the person acted again on it here: the last act is what counts
+            _tell_if_overruled(session, r, person, event)
+        session.commit()
     central = {
         nonce: (SignupOutcome(outcome), detail)
         for nonce, outcome, detail in cc.execute(
@@ -201,7 +211,41 @@ def send_signup_acts(
         for r in rows
         if (conflict := _signup_conflict(r, *central[r["nonce"]])) is not None
     ]
-    return Sent(new, conflicts, rows[-1]["id"])
+    return Sent(len(replayed), conflicts, rows[-1]["id"])
+
+
+def _tell_if_overruled(session: Session, r: RowMapping, person: int, event_id: int) -> None:
+    """Queue the message telling the person the central word, when the slip said more (in the
+    push's central transaction: the decision and its message commit together). Not when the
+    person has cancelled since (a later act of the batch): nothing is left to tell."""
+    act = session.scalars(select(SignupAct).where(SignupAct.nonce == r["nonce"])).one()
+    if _signup_conflict(r, act.outcome, act.detail) is None:
+        return
+    event = session.get_one(Event, event_id)
+    registration = session.scalars(
+        select(Registration).where(
+            Registration.event_id == event_id, Registration.person_id == person
+        )
+    ).first()
+    position: int | None = None
+    why: str | None = None
+    if act.outcome is SignupOutcome.WAITING_LIST:
+        if registration is None or registration.status is not RegistrationStatus.WAITING_LIST:
+            return  # cancelled since, or promoted meanwhile
+        position = waiting_position(session, registration)
+    else:
+        problem = SignupProblem(act.detail) if act.detail in set(SignupProblem) else None
+        why = PROBLEM_WORDS[problem] if problem else "décision de la base centrale"
+    subject, body = overruled_notice(event, position, why)
+    enqueue_notice(
+        session,
+        kind=NoticeKind.OVERRULED,
+        key=f"overruled:{r['nonce']}",
+        person_id=person,
+        subject=subject,
+        body=body,
+        now=act.at,
+    )
 
 
 def _signup_conflict(r: RowMapping, outcome: SignupOutcome, detail: str) -> Conflict | None:

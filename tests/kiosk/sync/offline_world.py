@@ -22,7 +22,7 @@ from kiosk.db.models import Event, Person, Registration, Site
 from kiosk.domain import EventKind, RegistrationStatus, Space
 from kiosk.signup.myspace import my_space
 from kiosk.signup.registration import ActOrigin, cancel, sign_up
-from kiosk.signup.tables import Notice, SignupAct
+from kiosk.signup.tables import Notice, NoticeKind, SignupAct
 from kiosk.sync.tables import SyncConflict, SyncState
 from kiosk.sync.tour import SyncReport, sync_status
 from tests.helpers.checkin_world import NOW, paris
@@ -188,6 +188,11 @@ def race_for_the_last_place(tour: Tour) -> None:
         )  # fmt: skip
         conflict = s.scalars(select(SyncConflict.message)).one()
         assert "liste d’attente dans la base centrale" in conflict
+    with tour.central_sessions() as s:  # the slip said « place réservée »: the mail says not
+        [notice] = s.scalars(select(Notice)).all()
+        assert (notice.kind, notice.person_id) == (NoticeKind.OVERRULED, offline)
+        assert "liste d’attente, en position 1" in notice.body
+        assert "ne vaut donc pas place réservée" in notice.body
     resync_changes_nothing(tour)
 
 

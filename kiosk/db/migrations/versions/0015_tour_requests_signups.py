@@ -3,7 +3,8 @@
 ``collect_order.kiosk_id`` says which kiosk a request was made at (a tour kiosk pushes its
 own); ``signup_act`` keeps each sign-up and cancellation as it happened (nonce, kiosk, time,
 what the person was told), the outbox a tour kiosk replays to the central base;
-``catalogue_item.name_en`` / ``description_en`` are shown when the kiosk speaks English.
+``catalogue_item.name_en`` / ``description_en`` are shown when the kiosk speaks English; the
+``overruled`` notice tells a person whose offline sign-up the central base could not seat.
 
 Models: kiosk/collect/tables.py, kiosk/signup/tables.py; keep them in step, a test compares
 them.
@@ -31,7 +32,18 @@ def _one_of(table: str, column: str, values: tuple[str, ...]) -> sa.CheckConstra
     return sa.CheckConstraint(f"{column} IN ({allowed})", name=op.f(f"ck_{table}_{column}"))
 
 
+def _notice_kinds(values: tuple[str, ...]) -> None:
+    allowed = ", ".join(f"'{v}'" for v in values)
+    with op.batch_alter_table("notice") as batch:
+        batch.drop_constraint(op.f("ck_notice_kind"), type_="check")
+        batch.create_check_constraint(op.f("ck_notice_kind"), sa.text(f"kind IN ({allowed})"))
+
+
+OLD_KINDS = ("promoted", "ready", "declined")
+
+
 def upgrade() -> None:
+    _notice_kinds((*OLD_KINDS, "overruled"))
     with op.batch_alter_table("catalogue_item") as batch:
         batch.add_column(sa.Column("name_en", sa.String(200), server_default="", nullable=False))
         batch.add_column(sa.Column("description_en", sa.Text(), server_default="", nullable=False))
@@ -86,3 +98,5 @@ def downgrade() -> None:
     with op.batch_alter_table("catalogue_item") as batch:
         batch.drop_column("description_en")
         batch.drop_column("name_en")
+    op.execute("DELETE FROM notice WHERE kind = 'overruled'")
+    _notice_kinds(OLD_KINDS)
