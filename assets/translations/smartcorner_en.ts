@@ -140,7 +140,7 @@
 <context>
     <name>AnnouncementsScreen</name>
     <message>
-        <location filename="../../ui/notices/editor.py" line="+194"/>
+        <location filename="../../ui/notices/editor.py" line="+209"/>
         <source>Les annonces ne sont pas disponibles&#x202f;: {why}</source>
         <translation>Announcements are not available: {why}</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>BadgeSimulatorScreen</name>
     <message>
-        <location filename="../../ui/devices/badge_simulator.py" line="+155"/>
+        <location filename="../../ui/devices/badge_simulator.py" line="+158"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>Send</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Demande enregistrée</source>
         <translation>Request recorded</translation>
     </message>
@@ -1353,7 +1353,7 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="+372"/>
+        <location filename="../../ui/documents/document_reader.py" line="+404"/>
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -1399,17 +1399,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Chercher dans le document</source>
         <translation>Search this document</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Ajuster</source>
         <translation>Fit width</translation>
     </message>
@@ -2062,7 +2062,7 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/documents/document_reader.py" line="-255"/>
+        <location filename="../../ui/documents/document_reader.py" line="-260"/>
         <source>Page %1&#x202f;: %2</source>
         <translation>Page %1: %2</translation>
     </message>
