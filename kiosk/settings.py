@@ -315,6 +315,7 @@ RETENTION_DEFAULTS: Final[Mapping[str, int]] = {
     "visitors": 365,
     "sync_conflicts": 90,
     "event_feedback": 3 * 365,
+    "notices": 365,
 }
 
 

@@ -446,7 +446,7 @@
         <translation>Guides and articles to read or take away</translation>
     </message>
     <message>
-        <location filename="../../ui/myspace/capability.py" line="+106"/>
+        <location filename="../../ui/myspace/capability.py" line="+112"/>
         <source>Mon espace</source>
         <translation>My space</translation>
     </message>
@@ -469,7 +469,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../ui/collect/catalogue.py" line="+180"/>
+        <location filename="../../ui/collect/catalogue.py" line="+181"/>
         <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
         <translation>Unknown badge: ask the team to link it to your name.</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>The catalogue is not available at the moment.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Catalogue de services</source>
         <translation>Service catalogue</translation>
     </message>
@@ -494,12 +494,17 @@
         <translation>Tap your badge to see what you may request.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Votre reçu s’imprime&#x202f;; suivez la demande dans «&#x202f;Mon espace&#x202f;».</source>
         <translation>Your slip is printing; follow the request in “My space”.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée&#x202f;: rien n’est accordé d’ici là. Votre reçu s’imprime&#x202f;; suivez-la dans «&#x202f;Mon espace&#x202f;».</source>
+        <translation>It will be sent when the Smart Tour next meets the central base, where it will be considered: nothing is granted until then. Your slip is printing; follow it in “My space”.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Demande impossible&#x202f;: {why}</source>
         <translation>Request not possible: {why}</translation>
     </message>
@@ -509,12 +514,7 @@
         <translation>The request could not be saved: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue_pages.py" line="+88"/>
-        <source>Vous y avez droit&#x202f;: demandez-le au Smart Store</source>
-        <translation>You are entitled to it: request it at the Smart Store</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+92"/>
         <source>Demander</source>
         <translation>Request</translation>
     </message>
@@ -539,12 +539,17 @@
         <translation>Send</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
+        <source>Demande enregistrée</source>
+        <translation>Request recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Demande envoyée</source>
         <translation>Request sent</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{n} × {item} — demande n° {ref}. L’équipe va l’étudier.</source>
         <translation>{n} × {item} — request no. {ref}. The team will review it.</translation>
     </message>
@@ -2574,12 +2579,12 @@
         <translation>A place freed up or an order ready: we e-mail you.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Un instant…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Ce badge n’est pas encore connu&#x202f;: l’accueil peut le relier à votre nom.</source>
         <translation>This badge is not known yet: the front desk can link it to your name.</translation>
     </message>
@@ -2614,7 +2619,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mes demandes et commandes</source>
         <translation>My requests and orders</translation>
     </message>
@@ -2639,7 +2644,7 @@
         <translation>Tap your badge on the reader to see your registrations and orders.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
@@ -2647,6 +2652,61 @@
         <location line="+2"/>
         <source>Mon espace · %1</source>
         <translation>My space · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/myspace/texts.py" line="+25"/>
+        <source>Demandé le {day}, envoyé au prochain passage du Smart Tour</source>
+        <translation>Requested on {day}, sent at the Smart Tour’s next sync</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demandé le {day}, en attente de validation</source>
+        <translation>Requested on {day}, waiting for approval</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demande refusée le {day}&#x202f;: {reason}</source>
+        <translation>Request declined on {day}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Validé, en attente de préparation</source>
+        <translation>Approved, waiting to be prepared</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>En préparation</source>
+        <translation>Being prepared</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} — prévu le {day}</source>
+        <translation>{label} — expected {day}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prêt — à retirer avant le {day}</source>
+        <translation>Ready — collect before {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prêt à retirer</source>
+        <translation>Ready to collect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retiré le {day}</source>
+        <translation>Collected on {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulé le {day}</source>
+        <translation>Cancelled {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non retiré à temps — expiré le {day}</source>
+        <translation>Not collected in time — expired {day}</translation>
     </message>
 </context>
 <context>
@@ -3208,7 +3268,12 @@
         <translation>Feedback given after events</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Messages envoyés (place libérée, commande prête, demande refusée)</source>
+        <translation>Messages sent (place freed, order ready, request declined)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>1 an</source>
         <translation>1 year</translation>
     </message>

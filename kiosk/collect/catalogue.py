@@ -42,10 +42,18 @@ class CatalogueEntry:
     renewal_days: int | None
     # Filled once an agent is identified: None means they may request it.
     refusal: PolicyRefusal | None = None
+    name_en: str = ""  # empty: no English given, the French is shown
+    description_en: str = ""
 
     @property
     def can_request(self) -> bool:
         return self.refusal is None
+
+    def name_in(self, english: bool) -> str:
+        return self.name_en if english and self.name_en else self.name
+
+    def description_in(self, english: bool) -> str:
+        return self.description_en if english and self.description_en else self.description
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,8 @@ def _entry(item: CatalogueItem, held: dict[int, int], promised: dict[int, int]) 
         allowed_roles=None if item.allowed_roles is None else tuple(item.allowed_roles),
         max_per_agent=item.max_per_agent,
         renewal_days=item.renewal_days,
+        name_en=item.name_en,
+        description_en=item.description_en,
     )
 
 

@@ -7,7 +7,8 @@ from the file is left as it is (withdraw it with ``active = non``).
 
 Columns (CSV header, or JSON keys): ``code, name`` (required), ``family`` (workstations,
 mobility, accessories, software, support — or the French shelf names), ``kind`` (equipment |
-service), ``description``, ``delivery`` (pickup | installation | open_access, or retrait,
+service), ``description``, ``name_en`` and ``description_en`` (shown when the kiosk speaks
+English; empty: the French), ``delivery`` (pickup | installation | open_access, or retrait,
 installation, accès), ``picture`` (a file name in the pictures folder, by default the file's
 own folder: PNG, JPEG or SVG up to 512 KB), ``icon`` (a Tabler icon name), ``roles`` and
 ``directions`` (separated by spaces, commas or semicolons; empty: everyone),
@@ -238,6 +239,9 @@ def _parse(where: str, raw: Mapping[str, Any], pictures: Path | None) -> _Row:
     name = _text(raw, "name")
     if not name or len(name) > 200:
         raise ValueError("name: 1 to 200 characters")
+    name_en = _text(raw, "name_en")
+    if len(name_en) > 200:
+        raise ValueError("name_en: at most 200 characters")
     roles = _words(raw, "roles")
     known_roles = {r.value for r in Role}
     if roles is not None and not set(roles) <= known_roles:
@@ -249,6 +253,8 @@ def _parse(where: str, raw: Mapping[str, Any], pictures: Path | None) -> _Row:
         "family": _choice(raw, "family", Family, FAMILY_WORDS, Family.ACCESSORIES),
         "kind": _choice(raw, "kind", ItemKind, {}, ItemKind.EQUIPMENT),
         "description": _text(raw, "description"),
+        "name_en": name_en,
+        "description_en": _text(raw, "description_en"),
         "delivery": _choice(raw, "delivery", Delivery, DELIVERY_WORDS, Delivery.PICKUP),
         "picture": _picture(raw, pictures),
         "icon": _text(raw, "icon") or "package",

@@ -188,6 +188,34 @@ SHELF: Final[dict[str, tuple[Family, Delivery, int | None, str]]] = {
                 "Votre ordinateur est lent ou bruyant ? Un technicien le vérifie."),
 }  # fmt: skip
 
+# code: the name and what it is in English (a kiosk in English shows them)
+ENGLISH: Final[dict[str, tuple[str, str]]] = {
+    "ECRAN-24": ('24" monitor', "A second screen to work in comfort, cables included."),
+    "ECRAN-27": ('Adjustable 27" monitor', "Large height-adjustable screen, set up at your desk."),
+    "PC-PORTABLE": ('14" laptop', "Your work computer, prepared with your software."),
+    "PC-PRET": ("Loan laptop", "A laptop lent for a mission or a breakdown, to be returned."),
+    "DOCK-USBC": ("USB-C docking station", "One cable for screen, keyboard, mouse and network."),
+    "SMARTPHONE": ("Work smartphone", "A work phone for field staff."),
+    "TABLETTE": ("Field tablet", "A rugged tablet for readings in the field."),
+    "CLE-4G": ("Backup 4G dongle", "Internet anywhere when Wi-Fi is missing, on the move."),
+    "LIGNE-MOBILE": ("Mobile line activation", "Your line activated on your work phone."),
+    "SAC-PC": ("Laptop bag", "A padded bag to carry your laptop."),
+    "CLAVIER": ("AZERTY keyboard", "Wired AZERTY keyboard with numeric keypad."),
+    "SOURIS": ("Optical mouse", "Wired mouse, for left and right hands."),
+    "CASQUE-TEAMS": ("Teams headset", "Headset with microphone for online meetings."),
+    "WEBCAM": ("HD webcam", "HD camera that clips onto the screen."),
+    "PORTE-BADGE": ("Badge holder and lanyard", "Rigid badge holder and lanyard."),
+    "ADAPT-HDMI": ("USB-C / HDMI adapter", "To plug your laptop into a screen or a projector."),
+    "REHAUSSEUR": ("Monitor riser", "Raises the screen to eye level: better for your back."),
+    "VPN": ("Remote VPN access", "Secure access to the council's network from home."),
+    "LICENCE-PDF": ("PDF editor", "Edit, merge and annotate PDF files."),
+    "SIGNATURE": ("Electronic signature book", "Sign and route signature books online."),
+    "VISIO-WEBINAIRE": ("Webinar licence", "Host webinars with up to 500 participants."),
+    "ATELIER-1TO1": ("One-to-one coaching", "An hour with an ambassador to master your tools."),
+    "INSTALL-POSTE": ("Desk set-up", "A technician sets up your computer at your desk."),
+    "DIAG-PC": ("Computer check-up", "Is your computer slow or noisy? A technician checks it."),
+}  # fmt: skip
+
 ORDINARY: Final = ("CLAVIER", "SOURIS", "CASQUE-TEAMS", "ECRAN-24", "DOCK-USBC", "WEBCAM",
                    "PORTE-BADGE", "ADAPT-HDMI", "VPN")  # fmt: skip
 ORDERS_PER_AGENT: Final = (1, 1, 1, 2)
@@ -219,6 +247,8 @@ def seed_collect(session: Session, base: DemoBase) -> dict[str, int]:
             "delivery": SHELF[code][1],
             "stocked": SHELF[code][2] is not None,
             "description": SHELF[code][3],
+            "name_en": ENGLISH[code][0],
+            "description_en": ENGLISH[code][1],
         }
         for code, name, kind, icon, tracked, roles, dirs, max_n, renewal in CATALOGUE
     ]

@@ -21,9 +21,12 @@ class ReadyOrder:
     ready_until: datetime | None  # the earliest pickup deadline of those lines
 
 
-def ready_orders(session: Session, *, since: datetime) -> list[ReadyOrder]:
-    """Orders with at least one line that became ready after ``since``, oldest first."""
-    rows = session.execute(
+def ready_orders(
+    session: Session, *, since: datetime, order_id: int | None = None
+) -> list[ReadyOrder]:
+    """Orders (or the one ``order_id``) with at least one line that became ready at ``since``
+    or later, oldest first."""
+    stmt = (
         select(
             CollectOrder.id,
             CollectOrder.reference,
@@ -34,9 +37,12 @@ def ready_orders(session: Session, *, since: datetime) -> list[ReadyOrder]:
         )
         .join(OrderLine, OrderLine.order_id == CollectOrder.id)
         .join(CatalogueItem, CatalogueItem.id == OrderLine.item_id)
-        .where(OrderLine.status == LineStatus.READY, OrderLine.status_at > since)
+        .where(OrderLine.status == LineStatus.READY, OrderLine.status_at >= since)
         .order_by(CollectOrder.id, OrderLine.line_no)
-    ).all()
+    )
+    if order_id is not None:
+        stmt = stmt.where(CollectOrder.id == order_id)
+    rows = session.execute(stmt).all()
     orders: dict[int, ReadyOrder] = {}
     for order_id, reference, person_id, name, quantity, until in rows:
         item = name if quantity == 1 else f"{name} ×{quantity}"

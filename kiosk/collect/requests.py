@@ -16,15 +16,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.collect.lines import lock_lines, move_line
 from kiosk.collect.pickup import policy_of
-from kiosk.collect.policy import Holder, OpenRequest, PolicyRefusal, PriorHandOver, check_request
+from kiosk.collect.policy import (
+    Holder,
+    OpenRequest,
+    PolicyRefusal,
+    PriorHandOver,
+    RefusalCode,
+    check_request,
+)
 from kiosk.collect.staff import StaffActionError, StaffProof
-from kiosk.collect.status import OPEN, LineStatus, OrderSource
+from kiosk.collect.status import OPEN, Actor, LineStatus, OrderSource
 from kiosk.collect.stock import available, lock_stock
 from kiosk.collect.tables import CatalogueItem, CollectOrder, HandOver, OrderLine
 from kiosk.db.engine import SQLITE_BEGIN_OPTION
@@ -164,6 +171,7 @@ def place_request(
         nonce=request.nonce,
         site_code=site.code,
         note=request.note.strip()[:NOTE_LENGTH],
+        kiosk_id=kiosk.id,
     )
     session.add(order)
     session.flush()
@@ -190,6 +198,61 @@ def place_request(
     return RequestPlaced(
         order.id, line.id, order.reference, item.name, request.quantity, now, job_id
     )
+
+
+# Why a request made offline on the Smart Tour is declined when the central base decides it:
+# plain French, read by the agent in « Mon espace » and in the mail (as a staff reason is).
+REPLAY_REASONS: Final = {
+    RefusalCode.PERSON_INACTIVE: "votre compte n’est pas actif",
+    RefusalCode.ITEM_WITHDRAWN: "cet article n’est plus proposé",
+    RefusalCode.ROLE_NOT_ALLOWED: "article réservé à d’autres fonctions",
+    RefusalCode.DIRECTION_NOT_ALLOWED: "article réservé à d’autres directions",
+    RefusalCode.QUOTA_REACHED: "quota déjà atteint (matériel reçu ou accordé entre-temps)",
+    RefusalCode.ALREADY_REQUESTED: "une demande du même article est déjà en cours",
+    RefusalCode.OUT_OF_STOCK: "plus assez de stock sur ce site",
+}
+REPLAY_PREFIX: Final = "Refusée au retour du Smart Tour\u202f: "
+
+
+def record_refused_request(
+    session: Session, request: NewRequest, refusal: PolicyRefusal, now: datetime
+) -> RequestPlaced:
+    """Keep a request the policy refused when it was replayed (made offline, decided now):
+    the order and its line, declined by the system with the reason in words, so the agent
+    finds it in « Mon espace » rather than a request that vanished. Flushes only."""
+    person = session.get_one(Person, request.person_id)
+    kiosk = session.get_one(Kiosk, request.kiosk_id)
+    item = session.get_one(CatalogueItem, request.item_id)
+    site = session.get_one(Site, kiosk.site_id)
+    order = CollectOrder(
+        reference=reference_for(request.nonce),
+        person_id=person.id,
+        placed_at=now,
+        imported_at=now,
+        source=OrderSource.KIOSK,
+        nonce=request.nonce,
+        site_code=site.code,
+        note=request.note.strip()[:NOTE_LENGTH],
+        kiosk_id=kiosk.id,
+    )
+    session.add(order)
+    session.flush()
+    line = OrderLine(
+        order_id=order.id,
+        line_no=1,
+        item_id=item.id,
+        quantity=request.quantity,
+        status=LineStatus.PLACED,
+        status_at=now,
+    )
+    session.add(line)
+    session.flush()
+    reason = (REPLAY_PREFIX + REPLAY_REASONS[refusal.code])[:200]
+    line.decline_reason = reason
+    move_line(session, line, LineStatus.DECLINED, now=now, actor=Actor.SYSTEM, detail=reason)
+    session.flush()
+    return RequestPlaced(order.id, line.id, order.reference, item.name, request.quantity, now,
+                         None)  # fmt: skip
 
 
 def record_request(
@@ -334,18 +397,40 @@ class AgentRequest:
     placed_at: datetime
     note: str
     decline_reason: str | None  # set when status is DECLINED
+    expected_at: datetime | None = None  # announced date while not ready (back-order)
+    ready_until: datetime | None = None  # pickup deadline once ready
+    item_name_en: str = ""  # empty: the French name is shown in English too
+    # The kiosk the request was made at, while this database holds it as made here (a Smart
+    # Tour kiosk: not yet in the central base); None for imported or pulled orders.
+    kiosk_id: int | None = None
+
+    def item_name_in(self, english: bool) -> str:
+        return self.item_name_en if english and self.item_name_en else self.item_name
+
+    @property
+    def is_open(self) -> bool:
+        """Still under way: placed, approved, prepared or ready."""
+        return self.status in OPEN
 
 
-def agent_requests(session: Session, person_id: int) -> list[AgentRequest]:
-    """Every order line of the person, requests made at the kiosk and imported orders alike,
-    newest first (the person's own data only)."""
-    rows = session.execute(
+def agent_requests(
+    session: Session, person_id: int, *, closed_since: datetime | None = None
+) -> list[AgentRequest]:
+    """The person's order lines, requests made at the kiosk and imported orders alike, newest
+    first (the person's own data only): all of them, or with ``closed_since`` the open ones
+    and those closed since then."""
+    stmt = (
         select(OrderLine, CollectOrder, CatalogueItem)
         .join(CollectOrder, CollectOrder.id == OrderLine.order_id)
         .join(CatalogueItem, CatalogueItem.id == OrderLine.item_id)
         .where(CollectOrder.person_id == person_id)
         .order_by(CollectOrder.placed_at.desc(), OrderLine.id.desc())
     )
+    if closed_since is not None:
+        stmt = stmt.where(
+            or_(OrderLine.status.in_(list(OPEN)), OrderLine.status_at >= closed_since)
+        )
+    rows = session.execute(stmt)
     return [
         AgentRequest(
             order_id=order.id,
@@ -361,6 +446,10 @@ def agent_requests(session: Session, person_id: int) -> list[AgentRequest]:
             placed_at=order.placed_at,
             note=order.note,
             decline_reason=line.decline_reason,
+            expected_at=line.expected_at,
+            ready_until=line.ready_until,
+            item_name_en=item.name_en,
+            kiosk_id=order.kiosk_id,
         )
         for line, order, item in rows
     ]

@@ -69,6 +69,9 @@ class CatalogueItem(Base):
         choice(Delivery, "delivery"), default=Delivery.PICKUP, server_default="pickup"
     )
     picture: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Shown instead of ``name`` / ``description`` when the kiosk speaks English (empty: French).
+    name_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    description_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     # False: no stock is kept (software access, a service): never "out of stock".
     stocked: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
@@ -119,6 +122,8 @@ class CollectOrder(Base):
     nonce: Mapped[str | None] = mapped_column(String(NONCE_LENGTH), unique=True)
     site_code: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The kiosk a request was made at (None: imported): a Smart Tour kiosk pushes its own.
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
 
     person: Mapped[Person] = relationship()
     lines: Mapped[list[OrderLine]] = relationship(

@@ -94,6 +94,13 @@ _RULES_BY_KIND: tuple[tuple[str, str, str, str, Where | None], ...] = (
     ("visitors", "visiteurs extérieurs", "person", "created_at", _stale_visitors),
     ("sync_conflicts", "conflits de synchronisation (Smart Tour)", "sync_conflict", "at", None),
     ("event_feedback", "avis après les événements", "event_feedback", "at", None),
+    (
+        "notices",
+        "messages aux agents (place libérée, commande prête, refus)",
+        "notice",
+        "created_at",
+        None,
+    ),
 )
 RULES: tuple[Rule, ...] = tuple(
     Rule(kind, label, RETENTION_DEFAULTS[kind], table, column, where)

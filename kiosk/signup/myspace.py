@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.collect.pickup import IdentifiedBy, agent_lines
-from kiosk.collect.views import LineView
+from kiosk.collect.pickup import HISTORY
+from kiosk.collect.requests import AgentRequest, agent_requests
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import EventKind, RegistrationStatus
 from kiosk.programme.agenda import PLACE_NAMES
@@ -46,7 +46,9 @@ class MySpace:
     display_name: str  # first name and initial
     has_email: bool
     registrations: tuple[MyRegistration, ...]
-    lines: tuple[LineView, ...]  # order and request lines, open ones first
+    # Requests made at a kiosk and imported orders, one line each: open ones first, then
+    # those closed in the last weeks, newest first within each (kiosk.collect.requests).
+    requests: tuple[AgentRequest, ...]
 
 
 def my_space(session: Session, person: Person, now: datetime) -> MySpace:
@@ -75,7 +77,7 @@ def my_space(session: Session, person: Person, now: datetime) -> MySpace:
         )
         for registration, event in rows
     )
-    orders = agent_lines(session, person, now, identified_by=IdentifiedBy.BADGE)
+    lines = agent_requests(session, person.id, closed_since=now - HISTORY)
     initial = person.last_name[:1].upper()
     return MySpace(
         person_id=person.id,
@@ -83,5 +85,5 @@ def my_space(session: Session, person: Person, now: datetime) -> MySpace:
         display_name=f"{person.first_name} {initial}." if initial else person.first_name,
         has_email=bool(person.email),
         registrations=registrations,
-        lines=orders.lines,
+        requests=tuple(sorted(lines, key=lambda r: not r.is_open)),  # stable: newest first
     )

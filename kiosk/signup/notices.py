@@ -110,6 +110,31 @@ def declined_notice(order_reference: str, items: list[str], reason: str) -> tupl
     return subject, body + SIGNATURE
 
 
+def overruled_notice(event: Event, position: int | None, why: str | None) -> tuple[str, str]:
+    """A sign-up made on the Smart Tour offline, decided again centrally: the waiting list at
+    ``position`` (``why`` None), or refused for ``why``."""
+    if why is None:
+        subject = f"Liste d’attente\u202f: {event.title}"
+        news = (
+            "l’événement était déjà complet\u202f: vous êtes sur la liste d’attente"
+            + (f", en position {position}" if position else "")
+            + ". Une place se libère\u202f? Elle vous est donnée dans l’ordre d’arrivée, et nous "
+            "vous l’écrivons."
+        )
+    else:
+        subject = f"Inscription non retenue\u202f: {event.title}"
+        news = f"elle n’a pas pu être retenue ({why})."
+    body = (
+        "Bonjour,\n\n"
+        f"Vous vous êtes inscrit(e) au Smart Tour à « {event.title} », le "
+        f"{french_moment(event.starts_at)}, quand la borne était hors ligne. À son retour, "
+        f"{news}\n\n"
+        "Le reçu imprimé ce jour-là ne vaut donc pas place réservée. Suivez votre inscription "
+        "dans « Mon espace » sur une borne du Smart Corner."
+    )
+    return subject, body + SIGNATURE
+
+
 def enqueue_notice(
     session: Session,
     *,

@@ -28,7 +28,7 @@ from kiosk.programme.agenda import PLACE_NAMES
 from kiosk.programme.waiting import queue_order, waiting_position
 from kiosk.signup.notices import enqueue_notice, promotion_notice
 from kiosk.signup.slip import signup_slip
-from kiosk.signup.tables import NoticeKind
+from kiosk.signup.tables import NoticeKind, SignupAct, SignupAction, SignupOutcome
 
 REFERENCE_ALPHABET: Final = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud
 REFERENCE_LENGTH: Final = 6
@@ -79,6 +79,55 @@ class CancelResult:
     promoted: tuple[int, ...]  # person ids who got the freed place(s)
 
 
+@dataclass(frozen=True)
+class ActOrigin:
+    """Where and under which nonce a sign-up or cancellation is made (the replay's key)."""
+
+    kiosk_id: int | None
+    nonce: str
+
+
+def _record_act(
+    session: Session,
+    origin: ActOrigin,
+    person_id: int,
+    event_id: int,
+    action: SignupAction,
+    now: datetime,
+    outcome: SignupOutcome,
+    reference: str | None,
+    detail: str = "",
+) -> None:
+    session.add(
+        SignupAct(
+            nonce=origin.nonce,
+            kiosk_id=origin.kiosk_id,
+            person_id=person_id,
+            event_id=event_id,
+            action=action,
+            at=now,
+            outcome=outcome,
+            reference=reference,
+            detail=detail,
+        )
+    )
+    session.flush()
+
+
+def record_refused_act(
+    session: Session,
+    origin: ActOrigin,
+    person_id: int,
+    event_id: int,
+    action: SignupAction,
+    now: datetime,
+    problem: SignupProblem,
+) -> None:
+    """Keep an act the rules refused (a replay the central base said no to); flushes only."""
+    _record_act(session, origin, person_id, event_id, action, now, SignupOutcome.REFUSED,
+                None, problem.value)  # fmt: skip
+
+
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
@@ -114,15 +163,22 @@ def sign_up(
     *,
     source: RegistrationSource = RegistrationSource.KIOSK,
     slip: SlipRequest | None = None,
+    act: ActOrigin | None = None,
+    reference: str | None = None,
 ) -> SignupResult:
     """A place if one is free and nobody waits for it, else a place on the waiting list.
 
     Signing up again changes nothing (the same reference comes back, and a slip if asked).
+    ``act`` records the sign-up as it happened (:class:`SignupAct`, the Smart Tour's outbox);
+    ``reference`` is the one a slip already carries (a replay), when no other holds it.
     Commits.
     """
     _begin_write(session)
     try:
-        result = _sign_up(session, person_id, event_id, now, source)
+        result = _sign_up(session, person_id, event_id, now, source, reference)
+        if act is not None:
+            _record_act(session, act, person_id, event_id, SignupAction.SIGN_UP, now,
+                        SignupOutcome(result.status.value), result.reference)  # fmt: skip
         if slip is not None:
             result = replace(result, print_job_id=_queue_slip(session, result, slip, now))
         session.commit()
@@ -138,6 +194,7 @@ def _sign_up(
     event_id: int,
     now: datetime,
     source: RegistrationSource,
+    reference: str | None = None,
 ) -> SignupResult:
     event = _locked_event(session, event_id)
     person = session.get(Person, person_id)
@@ -165,6 +222,10 @@ def _sign_up(
         if free <= _count(session, event_id, RegistrationStatus.WAITING_LIST):
             status = RegistrationStatus.WAITING_LIST
     waiting_since = now if status is RegistrationStatus.WAITING_LIST else None
+    if reference is not None and session.scalar(
+        select(Registration.id).where(Registration.reference == reference)
+    ):
+        reference = None  # another registration holds it: this one gets its own
     if registration is None:
         registration = Registration(
             event_id=event_id,
@@ -172,7 +233,7 @@ def _sign_up(
             status=status,
             created_at=now,
             source=source,
-            reference=new_reference(),
+            reference=reference or new_reference(),
             waiting_since=waiting_since,
             status_at=now,
         )
@@ -181,7 +242,7 @@ def _sign_up(
         registration.status = status
         registration.waiting_since = waiting_since
         registration.status_at = now
-        registration.reference = registration.reference or new_reference()
+        registration.reference = registration.reference or reference or new_reference()
     session.flush()
     return _result(session, registration, already=False)
 
@@ -264,8 +325,18 @@ def _result(session: Session, registration: Registration, *, already: bool) -> S
     )
 
 
-def cancel(session: Session, person_id: int, event_id: int, now: datetime) -> CancelResult:
-    """Give the place (or the wait) back; a freed place goes to the first one waiting. Commits."""
+def cancel(
+    session: Session,
+    person_id: int,
+    event_id: int,
+    now: datetime,
+    *,
+    act: ActOrigin | None = None,
+) -> CancelResult:
+    """Give the place (or the wait) back; a freed place goes to the first one waiting.
+
+    ``act`` records the cancellation as it happened (see :func:`sign_up`). Commits.
+    """
     _begin_write(session)
     try:
         event = _locked_event(session, event_id)
@@ -282,6 +353,9 @@ def cancel(session: Session, person_id: int, event_id: int, now: datetime) -> Ca
         registration.status_at = now
         session.flush()
         promoted = promote_waiting(session, event, now)
+        if act is not None:
+            _record_act(session, act, person_id, event_id, SignupAction.CANCEL, now,
+                        SignupOutcome.CANCELLED, registration.reference)  # fmt: skip
         session.commit()
     except BaseException:
         session.rollback()

@@ -17,12 +17,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.db.models import Base
 from kiosk.db.types import choice
+from kiosk.domain import NONCE_LENGTH
 
 
 class NoticeKind(enum.StrEnum):
     PROMOTED = "promoted"  # the waiting list gave the person a place
     READY = "ready"  # an order is ready to collect
     DECLINED = "declined"  # staff declined a request (the reason is in the message)
+    # A sign-up made offline on the Smart Tour that the central base could not seat (waiting
+    # list) or refused, when it was replayed: the slip said more than the person has.
+    OVERRULED = "overruled"
 
 
 class NoticeState(enum.StrEnum):
@@ -49,3 +53,40 @@ class Notice(Base):
     claimed_until: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(300))
+
+
+class SignupAction(enum.StrEnum):
+    SIGN_UP = "sign_up"
+    CANCEL = "cancel"
+
+
+class SignupOutcome(enum.StrEnum):
+    """What the kiosk told the person (on the central base: what the central base decided)."""
+
+    CONFIRMED = "confirmed"
+    WAITING_LIST = "waiting_list"
+    CANCELLED = "cancelled"
+    REFUSED = "refused"  # ``detail`` holds the SignupProblem code
+
+
+class SignupAct(Base):
+    """One sign-up or cancellation made at a kiosk, as it happened: the Smart Tour's outbox.
+
+    A registration row only holds its latest state; a tour kiosk that signs someone up offline,
+    then sees them cancel, must replay both acts, in order and once each (the unique nonce),
+    for the central base to decide again with its own count of places.
+    """
+
+    __tablename__ = "signup_act"
+    __table_args__ = (Index(None, "person_id"), Index(None, "event_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    action: Mapped[SignupAction] = mapped_column(choice(SignupAction, "action"))
+    at: Mapped[datetime]
+    outcome: Mapped[SignupOutcome] = mapped_column(choice(SignupOutcome, "outcome"))
+    reference: Mapped[str | None] = mapped_column(String(16))  # the slip's, for a sign-up
+    detail: Mapped[str] = mapped_column(String(64), default="", server_default="")

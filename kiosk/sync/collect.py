@@ -465,7 +465,9 @@ def apply_orders(lc: Connection, rows: Sequence[RowMapping]) -> int:
     pulled = (
         (
             r,
-            {c.name: r[c.name] for c in ORDER.c if c.name != "id"},
+            # A central kiosk id means nothing here (kiosks are not pulled): None, which also
+            # keeps a request made here, now in the central base, from being pushed again.
+            {c.name: r[c.name] for c in ORDER.c if c.name != "id"} | {"kiosk_id": None},
             by_reference.get(r["reference"]),
         )
         for r in rows

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Connection, RowMapping, Select, Table, select
 from sqlalchemy.orm import aliased
@@ -225,17 +225,23 @@ def _apply_registrations(lc: Connection, rows: Sequence[RowMapping]) -> int:
     people = _local_ids(lc, PERSON, {r["person_id"] for r in rows})
     events = _local_ids(lc, EVENT, {r["event_id"] for r in rows})
     values = [
-        {k: r[k] for k in ("event_id", "person_id", "status", "created_at")}
+        {k: r[k] for k in ("event_id", "person_id", *_REGISTRATION_STATE, "created_at")}
         for r in rows
         if r["person_id"] in people and r["event_id"] in events
     ]
     if values:
+        # The central word stands: a sign-up made here offline reads, once replayed, what the
+        # central base decided (a place, or the waiting list and its order).
         stmt = insert_for(lc, REGISTRATION)
         stmt = stmt.on_conflict_do_update(
-            index_elements=["event_id", "person_id"], set_={"status": stmt.excluded.status}
+            index_elements=["event_id", "person_id"],
+            set_={k: stmt.excluded[k] for k in _REGISTRATION_STATE},
         )
         lc.execute(stmt, values)
     return len(values)
+
+
+_REGISTRATION_STATE: Final = ("status", "source", "reference", "waiting_since", "status_at")
 
 
 def _badges_query(start: datetime) -> Select[Any]:

@@ -6,7 +6,8 @@ when it can reach it (issue 8). No Qt: ``smartcorner sync`` and the kiosk's work
 outbox: for each table (badges linked here, check-ins, undos, space visits, help requests,
 document views and searches, Click & Collect pickups, line moves and hand-overs, answers to
 « Comment était … ? » once they can no longer change),
-this kiosk's rows past the table's high-water mark are read in id order, in batches; each
+this kiosk's rows past the table's high-water mark are read in id order, in batches (requests
+and sign-ups made here are decided again centrally: :mod:`kiosk.sync.offline`); each
 batch is written in its own central transaction with ``ON CONFLICT DO NOTHING`` on the nonce,
 foreign keys translated by natural key (:mod:`kiosk.sync.keys`), then the mark moves in a
 local transaction. A cut between the two commits only means the batch is sent again, which
@@ -68,6 +69,8 @@ from kiosk.sync.documents import SEARCH, VIEW, send_searches, send_views
 from kiosk.sync.failures import SyncFailure, parse_error, stored_error
 from kiosk.sync.feedback import FEEDBACK, send_feedback, settled_feedback
 from kiosk.sync.keys import insert_for, table_of
+from kiosk.sync.offline import ACT, send_requests, send_signup_acts
+from kiosk.sync.offline import ORDER as REQUEST
 from kiosk.sync.projects import MEDIA_BUDGET_BYTES, pull_media
 from kiosk.sync.pull import PULL_TABLES
 from kiosk.sync.push import (
@@ -100,13 +103,17 @@ STATE, CONFLICT = table_of(SyncState), table_of(SyncConflict)
 Send = Callable[[Connection, CentralIds, Sequence[RowMapping], Connection], Sent]
 PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     ("badge", BADGE, lambda cc, ids, rows, _lc: send_badges(cc, ids, rows)),
+    # Sign-ups before the check-ins at the door: the place is decided centrally first.
+    ("signup_act", ACT, send_signup_acts),
     ("checkin", CHECKIN, lambda cc, ids, rows, _lc: send_checkins(cc, ids, rows)),
     ("checkin_undo", UNDO, send_undos),
     ("space_visit", VISIT, lambda cc, ids, rows, _lc: send_visits(cc, ids, rows)),
     ("help_request", HELP, lambda cc, ids, rows, _lc: send_help_requests(cc, ids, rows)),
     ("document_view", VIEW, send_views),
     ("document_search", SEARCH, send_searches),
-    # Click & Collect, in dependency order: the pickup, staff moves, then the hand-overs.
+    # Click & Collect, in dependency order: requests made here, the pickup, staff moves,
+    # then the hand-overs.
+    ("collect_order", REQUEST, send_requests),
     ("pickup", PICKUP, send_pickups),
     ("order_line_event", LINE_EVENT, send_line_events),
     ("hand_over", HAND_OVER, send_hand_overs),

@@ -27,6 +27,7 @@ from ui.collect import catalogue_words as words
 from ui.collect.catalogue_desk import CatalogueDesk, RequestDraft, UnknownBadge, new_draft
 from ui.collect.catalogue_pages import DonePage, ItemCard, RequestPage
 from ui.collect.catalogue_words import translate
+from ui.formatting import in_english
 from ui.screens.base import Screen
 from ui.theme import ThemeController
 from ui.widgets.buttons import TouchButton
@@ -58,8 +59,8 @@ class CatalogueScreen(Screen):
         super().__init__(parent)
         self.desk = desk
         self._theme = theme
-        # The Smart Tour: the count of the last sync, and no request (its sync does not carry
-        # requests to the central base yet: one made here would wait unseen by staff).
+        # The Smart Tour: the count of the last sync, and a request kept here until the next
+        # sync, where the central base decides it (kiosk.sync.offline): nothing is promised.
         self._last_visit = last_visit_stock
         self.page = BROWSE
         self.catalogue: Catalogue | None = None
@@ -208,8 +209,7 @@ class CatalogueScreen(Screen):
             self.cards.append(card)
         for card, entry in zip(self.cards, shown, strict=False):
             card.set_entry(
-                entry, identified=identified, last_visit=self._last_visit,
-                can_ask=not self._last_visit,
+                entry, identified=identified, last_visit=self._last_visit
             )  # fmt: skip
             card.show()
         for card in self.cards[len(shown) :]:
@@ -262,15 +262,23 @@ class CatalogueScreen(Screen):
     def _placed(self, request: int, placed: RequestPlaced) -> None:
         if request != self._request:
             return
+        asked = self.draft.item_id if self.draft else None
         self.draft = None
-        self.done_page.show_request(
-            placed.reference,
-            placed.item_name,
-            placed.quantity,
-            translate(
+        entry = next((e for e in self.entries() if e.item_id == asked), None)
+        name = entry.name_in(in_english()) if entry else placed.item_name
+        note = translate(
+            "Catalogue",
+            "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
+        )
+        if self._last_visit:
+            note = translate(
                 "Catalogue",
-                "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
-            ),
+                "Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée\u202f: "
+                "rien n’est accordé d’ici là. Votre reçu s’imprime\u202f; suivez-la dans "
+                "«\u202fMon espace\u202f».",
+            )
+        self.done_page.show_request(
+            placed.reference, name, placed.quantity, note, later=self._last_visit
         )
         self._show(DONE)
 

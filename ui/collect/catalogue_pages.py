@@ -13,6 +13,7 @@ from kiosk.collect.requests import NOTE_LENGTH
 from kiosk.collect.status import ItemKind
 from ui.collect import catalogue_words as words
 from ui.collect.catalogue_words import translate
+from ui.formatting import in_english
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -63,14 +64,13 @@ class ItemCard(QFrame):
         row.addLayout(column, 1)
         row.addWidget(self.request, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def set_entry(
-        self, entry: CatalogueEntry, *, identified: bool, last_visit: bool, can_ask: bool = True
-    ) -> None:
+    def set_entry(self, entry: CatalogueEntry, *, identified: bool, last_visit: bool) -> None:
         self.entry = entry
         self._set_picture(entry)
-        self.name.setText(entry.name)
-        self.description.setText(entry.description)
-        self.description.setVisible(bool(entry.description))
+        english = in_english()
+        self.name.setText(entry.name_in(english))
+        self.description.setText(entry.description_in(english))
+        self.description.setVisible(bool(self.description.text()))
         facts = [words.delivery_text(entry.delivery)]
         if stock := words.stock_text(entry, last_visit=last_visit):
             facts.append(stock)
@@ -82,17 +82,13 @@ class ItemCard(QFrame):
             self.verdict_icon.set_icon(
                 "circle-check" if ok else "hand-stop", "success" if ok else "warning"
             )
-            self.verdict.setText(
-                words.eligibility_text(entry)
-                if can_ask or not ok
-                else translate("Catalogue", "Vous y avez droit\u202f: demandez-le au Smart Store")
-            )
+            self.verdict.setText(words.eligibility_text(entry))
             self.verdict.setProperty("ready", ok)
             self.verdict.style().unpolish(self.verdict)
             self.verdict.style().polish(self.verdict)
         else:
             self.verdict.clear()  # no word of the last agent stays, even hidden
-        self.request.setVisible(identified and entry.can_request and can_ask)
+        self.request.setVisible(identified and entry.can_request)
         self.request.setText(translate("Catalogue", "Demander"))
 
     def _set_picture(self, entry: CatalogueEntry) -> None:
@@ -202,7 +198,7 @@ class RequestPage(QWidget):
         self.set_quantity(1)
         self.note.clear()
         self.keyboard.reset()
-        self.title.setText(entry.name)
+        self.title.setText(entry.name_in(in_english()))
         self.subtitle.setText(words.delivery_text(entry.delivery))
         self.set_problem("")
         self.set_busy(False)
@@ -253,6 +249,7 @@ class DonePage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 40, 64, 32)
         column.setSpacing(20)
+        self._column = column
         column.addStretch(1)
         column.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.title)
@@ -262,8 +259,15 @@ class DonePage(QWidget):
         column.addStretch(2)
         column.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
 
-    def show_request(self, reference: str, item_name: str, quantity: int, note: str) -> None:
-        self.title.setText(translate("Catalogue", "Demande envoyée"))
+    def show_request(
+        self, reference: str, item_name: str, quantity: int, note: str, *, later: bool = False
+    ) -> None:
+        """``later``: kept on this kiosk until the Smart Tour's next sync (nothing sent yet)."""
+        self.title.setText(
+            translate("Catalogue", "Demande enregistrée")
+            if later
+            else translate("Catalogue", "Demande envoyée")
+        )
         self.body.setText(
             translate(
                 "Catalogue", "{n} × {item} — demande n° {ref}. L’équipe va l’étudier."
@@ -272,6 +276,24 @@ class DonePage(QWidget):
         self.qr.set_payload(reference)
         self.note.setText(note)
         self.finish.setText(translate("Catalogue", "Terminé"))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The ring is the only decoration: on a short panel (1366x768) it gives its room to
+        the number, its QR code and what happens next, which must all be seen."""
+        margins = self._column.contentsMargins()
+        width = max(1, self.width() - margins.left() - margins.right())
+        words = sum(label.heightForWidth(width) for label in (self.title, self.body, self.note))
+        needed = (
+            margins.top() + margins.bottom() + words + self.qr.minimumHeight()
+            + self.finish.sizeHint().height() + 4 * self._column.spacing()
+        )  # fmt: skip
+        room_for_ring = self.icon.height() + self._column.spacing()
+        self.icon.setVisible(needed + room_for_ring <= self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
 
     def clear(self) -> None:
         for label in (self.title, self.body, self.note):

@@ -246,12 +246,13 @@ class CollectDesk(WorkerDesk["KioskRef"]):
         """Prepared (``ready=False``) or ready; answers with the refreshed work list."""
 
         def work(session: Session, kiosk: KioskRef, now: datetime) -> list[StaffLine]:
-            from kiosk.collect.staff import lines_to_prepare, mark_prepared, mark_ready
+            from kiosk.collect.staff import lines_to_prepare, mark_prepared
             from kiosk.db.engine import SQLITE_BEGIN_OPTION
+            from kiosk.signup.answers import mark_line_ready
 
             session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
-            if ready:
-                mark_ready(session, line_id, proof, now=now, kiosk_id=kiosk.id)
+            if ready:  # the « prête » message is queued in the same transaction
+                mark_line_ready(session, line_id, proof, now=now, kiosk_id=kiosk.id)
             else:
                 mark_prepared(
                     session, line_id, proof, now=now, kiosk_id=kiosk.id,
@@ -274,15 +275,16 @@ class CollectDesk(WorkerDesk["KioskRef"]):
         reason the agent will read; answers with the refreshed work list."""
 
         def work(session: Session, kiosk: KioskRef, now: datetime) -> list[StaffLine]:
-            from kiosk.collect.requests import approve, decline
+            from kiosk.collect.requests import approve
             from kiosk.collect.staff import lines_to_prepare
             from kiosk.db.engine import SQLITE_BEGIN_OPTION
+            from kiosk.signup.answers import decline_request
 
             session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
             if decline_reason is None:
                 approve(session, line_id, proof, now=now, kiosk_id=kiosk.id)
             else:
-                decline(session, line_id, proof, decline_reason, now=now, kiosk_id=kiosk.id)
+                decline_request(session, line_id, proof, decline_reason, now=now, kiosk_id=kiosk.id)
             session.commit()
             return lines_to_prepare(session)
 

@@ -106,10 +106,12 @@ class SignupDesk(WorkerDesk["KioskRef"]):
         print_slip: bool = True,
     ) -> None:
         def work(session: Session, kiosk: KioskRef, now: datetime) -> SignupResult:
-            from kiosk.signup.registration import SlipRequest, sign_up
+            from kiosk.domain import new_nonce
+            from kiosk.signup.registration import ActOrigin, SlipRequest, sign_up
 
             slip = SlipRequest(kiosk.id, kiosk.name, lang) if print_slip else None
-            return sign_up(session, person_id, event_id, now, slip=slip)
+            act = ActOrigin(kiosk.id, new_nonce())  # the Smart Tour replays it centrally
+            return sign_up(session, person_id, event_id, now, slip=slip, act=act)
 
         self.run(work, on_done, on_error)
 
@@ -138,10 +140,11 @@ class SignupDesk(WorkerDesk["KioskRef"]):
         on_done: Callable[[CancelResult], None],
         on_error: OnError,
     ) -> None:
-        def work(session: Session, _kiosk: KioskRef, now: datetime) -> CancelResult:
-            from kiosk.signup.registration import cancel
+        def work(session: Session, kiosk: KioskRef, now: datetime) -> CancelResult:
+            from kiosk.domain import new_nonce
+            from kiosk.signup.registration import ActOrigin, cancel
 
-            return cancel(session, person_id, event_id, now)
+            return cancel(session, person_id, event_id, now, act=ActOrigin(kiosk.id, new_nonce()))
 
         self.run(work, on_done, on_error)
 

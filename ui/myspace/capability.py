@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from kiosk.settings import Profile
 from ui.events.capability import make_signup_desk
 from ui.host import ALL_PROFILES, Capability, Host, ScreenDeps, Service
 from ui.theme import Area
@@ -28,7 +29,12 @@ def _screen(deps: ScreenDeps) -> Screen:
     from ui.myspace.screen import MySpaceScreen  # on first visit: the start stays fast
 
     desk = make_signup_desk(deps)
-    screen = MySpaceScreen(desk, deps.theme, mail_configured=bool(deps.settings.smtp_url))
+    screen = MySpaceScreen(
+        desk,
+        deps.theme,
+        mail_configured=bool(deps.settings.smtp_url),
+        tour=deps.settings.profile is Profile.TOUR,
+    )
     desk.setParent(screen)
     return screen
 

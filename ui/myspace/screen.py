@@ -28,9 +28,9 @@ from kiosk.domain import RegistrationStatus
 from kiosk.ports import BadgePresented
 from kiosk.signup.myspace import MyRegistration, MySpace
 from kiosk.signup.registration import CancelResult
-from ui.collect.texts import status_text
 from ui.events.signup_desk import SignupDesk, UnknownBadge
 from ui.formatting import in_english, long_date, time_range
+from ui.myspace.texts import request_status, request_title
 from ui.screens.base import Screen
 from ui.theme import Area, ThemeController, named
 from ui.widgets.buttons import TouchButton
@@ -83,12 +83,14 @@ class MySpaceScreen(Screen):
         theme: ThemeController,
         *,
         mail_configured: bool,
+        tour: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._theme = theme
         self._mail = mail_configured
+        self._tour = tour  # requests made here wait for the next sync to be decided
         self.space: MySpace | None = None
         self._after_reload = ""  # what the last cancellation did, said over the fresh list
         icon = IconLabel(theme, "id-badge-2", 64, colour="events", stroke=1.75)
@@ -148,9 +150,8 @@ class MySpaceScreen(Screen):
     def _show(self, space: MySpace) -> None:
         self.space = space
         self.message.clear()
-        self._fill()
+        self.retranslate()  # fills the rows before the page shows: they show with it
         self._body.setCurrentWidget(self._space_page)
-        self.retranslate()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UnknownBadge):
@@ -229,20 +230,21 @@ class MySpaceScreen(Screen):
             )
             cancel = TouchButton(self._theme, "x", role="danger", icon_colour="on_accent")
             cancel.setText(translate("MySpace", "Annuler"))
+            cancel.setMinimumWidth(cancel.sizeHint().width())  # the words wrap, not the button
             cancel.clicked.connect(partial(self._cancel, registration.event_id))
             row.addWidget(cancel, 0, Qt.AlignmentFlag.AlignVCenter)
             self.rows.addWidget(card)
         self.rows.addWidget(
             named(QLabel(translate("MySpace", "Mes demandes et commandes")), "sectionTitle")
         )
-        if not space.lines:
+        if not space.requests:
             none = translate("MySpace", "Aucune demande en cours.")
             self.rows.addWidget(named(QLabel(none, wordWrap=True), "mySpaceDetail"))
-        for line in space.lines:
+        for request in space.requests:
             card, _row = self._card(
-                line.item_icon or "package",
-                f"{line.item_name} · {line.order_ref}",
-                status_text(line),
+                request.item_icon or "package",
+                request_title(request, request.item_name_in(english)),
+                request_status(request, tour=self._tour),
             )
             self.rows.addWidget(card)
 
@@ -289,6 +291,7 @@ class MySpaceScreen(Screen):
                 )
             )
             return
+        self._fill()  # the rows' words are in the kiosk's language too
         self.note.setText(mail_note(self.space, self._mail))
         if self._after_reload:
             self.message.setText(self._after_reload)

@@ -61,6 +61,9 @@ def kind_label(kind: str) -> str:
         "document_searches": translate("Privacy", "Recherches dans le kiosque numérique"),
         "sync_conflicts": translate("Privacy", "Conflits de synchronisation du Smart Tour"),
         "event_feedback": translate("Privacy", "Avis donnés après les événements"),
+        "notices": translate(
+            "Privacy", "Messages envoyés (place libérée, commande prête, demande refusée)"
+        ),
     }
     return labels.get(kind, kind)
 

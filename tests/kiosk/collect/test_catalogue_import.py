@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.collect.catalogue import catalogue
 from kiosk.collect.demo import CATALOGUE
 from kiosk.collect.requests import NewRequest, place_request
 from kiosk.collect.status import Delivery, Family, LineStatus, OrderSource
@@ -187,3 +188,45 @@ def test_the_demo_catalogue_fills_the_five_shelves_with_stock_and_kiosk_requests
         ).all()
         assert declined
         assert all(declined)
+
+
+def test_english_names_and_descriptions_import_from_csv_and_json_and_are_shown_in_english(
+    session_factory: sessionmaker[Session],
+    site_code: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    csv_file = tmp_path / "catalogue.csv"
+    csv_file.write_text(
+        "code;name;description;name_en;description_en;stocked\n"
+        "SOURIS;Souris optique;Souris filaire;Optical mouse;Wired mouse;non\n"
+        "VPN;Accès VPN;Le réseau depuis chez vous;;;non\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "catalogue", str(csv_file)]) == 0, capsys.readouterr().err
+    json_file = tmp_path / "more.json"
+    json_file.write_text(
+        json.dumps({"items": [{"code": "CASQUE", "name": "Casque", "name_en": "Headset",
+                               "stocked": False}]}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert main(["import", "catalogue", str(json_file)]) == 0, capsys.readouterr().err
+    with session_factory() as s:
+        site = s.scalars(select(Site).where(Site.code == site_code)).one()
+        shown = {e.code: e for e in catalogue(s, site.id, NOW).entries}
+    mouse, vpn, headset = shown["SOURIS"], shown["VPN"], shown["CASQUE"]
+    assert (mouse.name_in(True), mouse.description_in(True)) == ("Optical mouse", "Wired mouse")
+    assert (mouse.name_in(False), mouse.description_in(False)) == (
+        "Souris optique", "Souris filaire"
+    )  # fmt: skip
+    assert (vpn.name_in(True), vpn.description_in(True)) == (  # none given: the French
+        "Accès VPN", "Le réseau depuis chez vous"
+    )  # fmt: skip
+    assert (headset.name_in(True), headset.description_in(True)) == ("Headset", "")
+    capsys.readouterr()
+    assert main(["import", "catalogue", str(csv_file)]) == 0
+    assert "0 items created, 0 changed, 2 unchanged" in capsys.readouterr().out
+    too_long = tmp_path / "long.json"
+    too_long.write_text(json.dumps([{"code": "X1", "name": "X", "name_en": "y" * 201}]))
+    assert main(["import", "catalogue", str(too_long)]) == 1
+    assert "items[0]: name_en: at most 200 characters" in capsys.readouterr().err

@@ -220,6 +220,9 @@ def test_an_approved_request_follows_the_pickup_and_the_hand_over_takes_the_stoc
         assert (entry.stock, entry.available) == (1, 1)
         assert agent_requests(s, who.id)[0].status is LineStatus.COLLECTED
         assert requests(s, status=LineStatus.PLACED) == []
+        # « Mon espace » lists what is open and what closed lately, not all history
+        assert len(agent_requests(s, who.id, closed_since=NOW)) == 1
+        assert agent_requests(s, who.id, closed_since=NOW + timedelta(days=1)) == []
 
 
 # --- races: two kiosk processes on one SQLite file ----------------------------------------------

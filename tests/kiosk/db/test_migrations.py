@@ -35,7 +35,7 @@ TABLES |= {  # Click & Collect (issue 5)
     "hand_over",
     "order_line_event",
 }
-TABLES |= {"notice"}  # notifications outbox (event sign-up, orders)
+TABLES |= {"notice", "signup_act"}  # notifications outbox; sign-ups as they happened
 TABLES |= {"site_stock"}  # the catalogue's stock per site
 TABLES |= {"project", "project_media", "event_feedback"}  # Projets numériques, satisfaction
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,8 @@ from kiosk.identity import badge_hash, link_badge
 from kiosk.rgpd.person_export import PersonNotFoundError, export_person
 from kiosk.rgpd.retention import KINDS, RULES, periods, purge
 from kiosk.settings import SettingsError, load_settings
+from kiosk.signup.notices import declined_notice, enqueue_notice
+from kiosk.signup.tables import Notice, NoticeKind
 from tests.helpers.checkin_world import ALICE_UID, NOW, SITE_KEY, World, build_world
 
 
@@ -180,3 +182,43 @@ def test_no_raw_badge_uid_in_the_database_files(
         ALICE_UID.hex().upper().encode(),
     ):
         assert needle not in blob, needle  # fmt: skip
+
+
+def _notice(session: Session, person_id: int, key: str, at: datetime) -> None:
+    subject, body = declined_notice("DEM-AB12", ["Écran 27 pouces"], "réservé aux encadrants")
+    assert enqueue_notice(
+        session, kind=NoticeKind.DECLINED, key=key, person_id=person_id,
+        subject=subject, body=body, now=at,
+    )  # fmt: skip
+
+
+def test_the_mail_outbox_is_purged_after_its_period_and_only_then(
+    engine: Engine, session_factory: sessionmaker[Session], world: World
+) -> None:
+    with session_factory() as session:
+        _notice(session, world.alice, "declined:1", NOW - timedelta(days=400))
+        _notice(session, world.alice, "declined:2", NOW - timedelta(days=10))
+        session.commit()
+    dry = {line.kind: line for line in purge(engine, NOW, {}, dry_run=True)}
+    assert dry["notices"].rows == 1
+    assert dry["notices"].days == 365
+    assert count(session_factory, Notice) == 2
+    purge(engine, NOW, {"notices": 30}, dry_run=False)
+    with session_factory() as session:
+        assert session.scalars(select(Notice.key)).all() == ["declined:2"]
+    purge(engine, NOW, {"notices": 5}, dry_run=False)
+    assert count(session_factory, Notice) == 0
+
+
+def test_export_person_includes_the_messages_queued_for_them_and_no_one_elses(
+    engine: Engine, session_factory: sessionmaker[Session], world: World
+) -> None:
+    with session_factory() as session:
+        _notice(session, world.alice, "declined:1", NOW)
+        _notice(session, world.dan, "declined:2", NOW)
+        session.commit()
+    data = export_person(engine, world.alice, generated_at=NOW)
+    [mine] = data["records"]["notice"]
+    assert mine["key"] == "declined:1"
+    assert mine["person_id"] == world.alice
+    assert "Motif\u202f: réservé aux encadrants" in mine["body"]

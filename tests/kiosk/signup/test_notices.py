@@ -4,6 +4,7 @@ is sent exactly once, kept while the server is down, and sent when it is back.""
 from __future__ import annotations
 
 import socket
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from email import message_from_bytes, policy
@@ -12,11 +13,16 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.smtp import SmtpTransport
-from kiosk.collect.status import LineStatus
+from kiosk.collect.requests import NewRequest, place_request
+from kiosk.collect.staff import StaffProof
+from kiosk.collect.status import Actor, LineStatus
+from kiosk.collect.stock import SET_BY_IMPORT, set_count
+from kiosk.collect.tables import OrderLine
+from kiosk.signup.answers import decline_request, mark_line_ready
 from kiosk.signup.notices import (
     declined_notice,
     deliver_due,
@@ -29,6 +35,7 @@ from tests.helpers import collect as build
 from tests.helpers.checkin_world import NOW, World
 
 EARLY = NOW - timedelta(hours=3)
+PIN = StaffProof(Actor.STAFF_PIN)
 
 
 class Inbox:
@@ -159,3 +166,74 @@ def test_a_decline_carries_its_reason(
     assert deliver_due(session_factory, transport, NOW, worker="k1").sent == 1
     text = inbox.messages[0].get_content()
     assert "Motif\u202f: réservé aux encadrants" in text
+
+
+def _kiosk_request(s: Session, who_email: str | None) -> tuple[int, int]:
+    """A request made at the kiosk, still placed: (line id, person id)."""
+    kiosk = build.kiosk(s)
+    who = build.agent(s)
+    who.email = who_email
+    screen = build.item(s, name="Écran 27 pouces")
+    set_count(s, kiosk.site_id, screen.id, 2, now=build.NOW, by=SET_BY_IMPORT)
+    placed = place_request(
+        s,
+        NewRequest(who.id, screen.id, 1, "", kiosk.id, uuid.uuid4().hex),
+        build.NOW,
+        enqueue_slip=False,
+    )
+    return placed.line_id, who.id
+
+
+def test_a_staff_decline_queues_its_notice_in_the_same_transaction_and_it_is_mailed(
+    session_factory: sessionmaker[Session], inbox: Inbox, port: int
+) -> None:
+    with session_factory() as s:
+        line_id, _who = _kiosk_request(s, "lea@example.fr")
+        s.commit()
+    with session_factory() as s:  # rolled back: neither the decline nor its message stay
+        decline_request(s, line_id, PIN, "réservé aux encadrants", now=build.NOW, kiosk_id=None)
+        s.rollback()
+        assert s.scalar(select(func.count(Notice.id))) == 0
+        assert s.get_one(OrderLine, line_id).status is LineStatus.PLACED
+    with session_factory() as s:
+        decline_request(s, line_id, PIN, "  réservé aux\nencadrants ", now=build.NOW, kiosk_id=None)
+        s.commit()
+    transport = SmtpTransport(f"smtp://127.0.0.1:{port}", "kiosque@example.fr")
+    assert deliver_due(session_factory, transport, build.NOW, worker="k1").sent == 1
+    [mail] = inbox.messages
+    assert mail["To"] == "lea@example.fr"
+    assert "n’a pas été acceptée" in str(mail["Subject"])
+    text = mail.get_content()
+    assert "Motif\u202f: réservé aux encadrants" in text
+    assert "Écran 27 pouces" in text
+    with session_factory() as s:
+        assert s.scalars(select(Notice.kind)).all() == [NoticeKind.DECLINED]
+
+
+def test_a_line_made_ready_queues_its_order_message_once_even_when_the_worker_looks_again(
+    session_factory: sessionmaker[Session], inbox: Inbox, port: int
+) -> None:
+    with session_factory() as s:
+        headset = build.item(s, name="Casque audio")
+        who = build.agent(s)
+        who.email = "lea@example.fr"
+        order = build.order(
+            s, who, [(headset, LineStatus.PREPARED), (headset, LineStatus.PREPARED)],
+            reference="CMD-9",
+        )  # fmt: skip
+        first, second = (line.id for line in order.lines)
+        s.commit()
+    with session_factory() as s:
+        mark_line_ready(s, first, PIN, now=build.NOW, kiosk_id=None)
+        s.commit()
+    with session_factory() as s:
+        assert s.scalar(select(func.count(Notice.id))) == 1  # queued before any worker round
+        mark_line_ready(s, second, PIN, now=build.NOW + timedelta(hours=1), kiosk_id=None)
+        assert enqueue_ready_orders(s, build.NOW + timedelta(hours=1)) == 0
+        s.commit()
+        assert s.scalar(select(func.count(Notice.id))) == 1
+    transport = SmtpTransport(f"smtp://127.0.0.1:{port}", "kiosque@example.fr")
+    assert deliver_due(session_factory, transport, build.NOW, worker="k1").sent == 1
+    [mail] = inbox.messages
+    assert "CMD-9" in str(mail["Subject"])
+    assert "Casque audio" in mail.get_content()

@@ -305,10 +305,11 @@ def test_a_shutdown_stops_the_sync_between_batches_and_the_next_one_resumes(
         tour.check_in(person)
     asked = iter(range(100))
     stopping = TourSync(tour.local, tour.central, tour.kiosk_id, tour.clock, batch_size=3,
-                        should_stop=lambda: next(asked) >= 3)  # fmt: skip
+                        should_stop=lambda: next(asked) >= 4)  # fmt: skip
     with pytest.raises(SyncCancelled):
         stopping.run()
-    # Asked before each batch: badges (none), check-ins 1-3, 4-6, then told to stop.
+    # Asked before each batch: badges (none), sign-ups (none), check-ins 1-3, 4-6, then told
+    # to stop.
     assert tour.count(tour.central, CheckinRecord, event_id=tour.cafe) == 6
     stopped = sync_status(tour.local, tour.kiosk_id)
     assert stopped.last_failure is SyncFailure.CANCELLED  # a code: the screens word it

@@ -5,6 +5,7 @@ screen fitting 1366x768, a portrait totem and 4K at 200 %."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -214,8 +215,8 @@ def test_staff_count_the_sites_stock_and_the_catalogue_shows_it(
     assert f"En stock ici\u202f: {before + 1}" in card_for(screen, "Clavier AZERTY").facts.text()
 
 
-def test_the_tour_shows_the_stock_of_its_last_sync_and_takes_no_request(
-    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+def test_the_tour_shows_the_stock_of_its_last_sync_and_keeps_a_request_for_its_next_pass(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, kiosk_settings: Settings
 ) -> None:
     shell = make_shell(profile=Profile.TOUR, reader="none")
     screen = open_catalogue(shell, qtbot)
@@ -223,5 +224,81 @@ def test_the_tour_shows_the_stock_of_its_last_sync_and_takes_no_request(
     screen.show_family(Family.ACCESSORIES)
     keyboard = card_for(screen, "Clavier AZERTY")
     assert keyboard.facts.text().endswith(f"Stock au dernier passage\u202f: {keyboard.entry.stock}")
-    assert keyboard.verdict.text() == "Vous y avez droit\u202f: demandez-le au Smart Store"
-    assert all(not c.request.isVisible() for c in screen.cards)
+    assert keyboard.request.isVisible()
+    keyboard.request.click()
+    with qtbot.waitSignal(screen.page_changed, timeout=10_000, check_params_cb=lambda p: p == DONE):
+        screen.request_page.send.click()
+    assert screen.done_page.title.text() == "Demande enregistrée"  # not « envoyée »: offline
+    assert "prochain passage du Smart Tour" in screen.done_page.note.text()
+    assert "rien n’est accordé d’ici là" in screen.done_page.note.text()
+    engine = create_db_engine(kiosk_settings.database_url)
+    with make_session_factory(engine)() as s:  # kept here, with this kiosk: the sync pushes it
+        order = s.scalar(
+            select(CollectOrder).where(CollectOrder.reference == screen.done_page.qr.payload)
+        )
+        assert order is not None
+        assert order.kiosk_id is not None
+    engine.dispose()
+
+
+def test_the_catalogue_names_and_describes_items_in_english_when_the_kiosk_speaks_english(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    assert card_for(screen, "Clavier AZERTY").description.text().startswith("Clavier filaire")
+    shell.session.set_language(Language.EN)
+
+    def named(name: str) -> bool:
+        return any(c.isVisible() and c.name.text() == name for c in screen.cards)
+
+    qtbot.waitUntil(lambda: named("AZERTY keyboard"))  # the screens retranslate on an event
+    keyboard = card_for(screen, "AZERTY keyboard")
+    assert keyboard.description.text() == "Wired AZERTY keyboard with numeric keypad."
+    shown = " ".join(c.name.text() for c in screen.cards if c.isVisible())
+    assert "Webcam HD" not in shown
+    assert "HD webcam" in shown
+    keyboard.request.click()
+    assert screen.request_page.title.text() == "AZERTY keyboard"
+    screen.go_back()
+    shell.session.set_language(Language.FR)
+    qtbot.waitUntil(lambda: named("Clavier AZERTY"))
+
+
+@pytest.mark.parametrize("lang", [Language.FR, Language.EN], ids=lambda lang: lang.value)
+@pytest.mark.parametrize("panel", FIT_PANELS, ids=lambda p: p.name)
+def test_the_request_done_page_fits_the_panel_on_the_tour(
+    make_shell: Callable[..., Any],
+    agent: int,
+    qtbot: QtBot,
+    qapp: QApplication,
+    panel: Any,
+    lang: Language,
+) -> None:
+    """The tour's note is the longest (« prochain passage du Smart Tour »): number, QR code,
+    note and « Terminé » all seen, nothing overlapping."""
+    shell = make_shell(profile=Profile.TOUR, reader="none")
+    metrics = panel.metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    shell.session.set_language(lang)
+    screen = open_catalogue(shell, qtbot)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    next(c for c in screen.cards if c.isVisible() and c.request.isVisible()).request.click()
+    with qtbot.waitSignal(screen.page_changed, timeout=10_000, check_params_cb=lambda p: p == DONE):
+        screen.request_page.send.click()
+    qapp.processEvents()
+    page = screen.done_page
+    parts = [page.icon, page.title, page.body, page.qr, page.note, page.finish]
+    shown = [w for w in parts if w.isVisible()]
+    assert shown[-4:] == [page.body, page.qr, page.note, page.finish]  # the ring may give way
+    report = problems(shell.window, screen, metrics)
+    for upper, lower in itertools.pairwise(shown):  # one under the other, no overlap
+        if upper.geometry().bottom() >= lower.geometry().top():
+            report.append(f"{type(upper).__name__} overlaps {type(lower).__name__}")
+    if page.finish.geometry().bottom() > page.height():
+        report.append("« Terminé » below the page")
+    assert not report, "\n".join(report)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -66,3 +67,6 @@ def kiosk(
     yield shell
     shell.close()
     database.close()
+    # Delete the closed shell now: a warm-up timer of its (the check-in desk's) would otherwise
+    # fire in the next test's event loop and run on a deleted desk.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

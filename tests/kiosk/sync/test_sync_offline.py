@@ -1,0 +1,23 @@
+"""Requests and sign-ups made at the Smart Tour kiosk offline, replayed at the central base on
+SQLite: decided again there, once each by their nonce, the central word pulled back down."""
+
+from __future__ import annotations
+
+from tests.kiosk.sync import offline_world as scenario
+from tests.kiosk.sync.conftest import Tour
+
+
+def test_a_request_made_offline_keeps_its_reference_centrally(sqlite_tour: Tour) -> None:
+    scenario.an_accepted_request_keeps_its_reference(sqlite_tour)
+
+
+def test_the_tour_and_the_store_racing_for_the_last_unit_one_wins(sqlite_tour: Tour) -> None:
+    scenario.race_for_the_last_unit(sqlite_tour)
+
+
+def test_the_tour_and_the_store_racing_for_the_last_place_one_wins(sqlite_tour: Tour) -> None:
+    scenario.race_for_the_last_place(sqlite_tour)
+
+
+def test_a_sign_up_and_its_cancellation_offline_are_replayed_in_order(sqlite_tour: Tour) -> None:
+    scenario.sign_up_then_cancel_offline(sqlite_tour)
