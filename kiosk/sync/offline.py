@@ -33,6 +33,7 @@ from kiosk.collect.status import Actor, LineStatus
 from kiosk.collect.tables import CollectOrder, LineEvent, OrderLine
 from kiosk.db.models import Event, Registration
 from kiosk.domain import RegistrationStatus
+from kiosk.programme.waiting import waiting_position
 from kiosk.signup.answers import queue_declined_notice
 from kiosk.signup.notices import enqueue_notice, overruled_notice
 from kiosk.signup.registration import (
@@ -42,7 +43,6 @@ from kiosk.signup.registration import (
     cancel,
     record_refused_act,
     sign_up,
-    waiting_position,
 )
 from kiosk.signup.tables import NoticeKind, SignupAct, SignupAction, SignupOutcome
 from kiosk.sync.collect import _central_items
