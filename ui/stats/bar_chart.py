@@ -72,6 +72,7 @@ class BarChart(QWidget):
         self._format = format_value
         self.data: BarChartData | None = None
         self.painted: list[PaintedBar] = []
+        self.legend: list[QRectF] = []  # where each series' name went (for the tests)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         theme.changed.connect(self.update)
         theme.changed.connect(self.updateGeometry)  # the text's size sets the minimum height
@@ -100,8 +101,8 @@ class BarChart(QWidget):
         label_px = max(MIN_LABEL_PX, t.font_size)
         line = QFontMetricsF(self._font(label_px, bold=True)).height()
         height = PADDING + QFontMetricsF(self._font(t.font_size, bold=True)).height() + PADDING / 2
-        if data.legend and len(data.series) > 1:
-            height += QFontMetricsF(self._font(label_px)).height() + PADDING / 2
+        if data.legend and len(data.series) > 1:  # two lines when one is too wide: say two
+            height += QFontMetricsF(self._font(label_px)).height() * 2 + PADDING / 2
         groups = max(1, len(data.series))
         if data.horizontal:  # 80 % of a category's slot holds its bars, BAR_GAP apart: each
             # bar and its gap at least a value's line high (see _paint_horizontal's bar_h)
@@ -126,6 +127,7 @@ class BarChart(QWidget):
         painter.setBrush(QColor(t.surface))
         painter.drawRoundedRect(card, t.radius, t.radius)
         self.painted = []
+        self.legend = []
         if self.data is None:
             return
         label_px = max(MIN_LABEL_PX, t.font_size)
@@ -154,19 +156,26 @@ class BarChart(QWidget):
         metrics = QFontMetricsF(font)
         items = [(s, metrics.horizontalAdvance(s.name)) for s in self.data.series]
         width = sum(LEGEND_SWATCH + 10 + w for _, w in items) + PADDING * (len(items) - 1)
-        x = area.center().x() - width / 2
-        top = area.bottom() - metrics.height()
+        # one row when it fits the card, else one series a line (« Prise en charge (min) »
+        # ran past a 1366 px card's edge in accessible type)
+        rows = [items] if width <= area.width() else [[item] for item in items]
+        line = metrics.height()
+        top = area.bottom() - line * len(rows)
         painter.setFont(font)
-        for series, w in items:
-            swatch = QRectF(x, top + (metrics.height() - LEGEND_SWATCH) / 2, LEGEND_SWATCH,
-                            LEGEND_SWATCH)  # fmt: skip
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(series.colour))
-            painter.drawRoundedRect(swatch, 4, 4)
-            painter.setPen(QColor(self._theme.tokens.text))
-            text = QRectF(swatch.right() + 10, top, w + 2, metrics.height())
-            painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, series.name)
-            x = text.right() + PADDING
+        for n, row in enumerate(rows):
+            row_width = sum(LEGEND_SWATCH + 10 + w for _, w in row) + PADDING * (len(row) - 1)
+            x = max(area.left(), area.center().x() - row_width / 2)
+            y = top + n * line
+            for series, w in row:
+                swatch = QRectF(x, y + (line - LEGEND_SWATCH) / 2, LEGEND_SWATCH, LEGEND_SWATCH)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(series.colour))
+                painter.drawRoundedRect(swatch, 4, 4)
+                painter.setPen(QColor(self._theme.tokens.text))
+                text = QRectF(swatch.right() + 10, y, w + 2, line)
+                painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, series.name)
+                self.legend.append(text)
+                x = text.right() + PADDING
         return top
 
     def _paint_vertical(self, painter: QPainter, area: QRectF, px: int) -> None:

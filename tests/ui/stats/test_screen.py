@@ -147,6 +147,8 @@ def test_every_bar_carries_its_value_in_large_type_within_its_card(
 ) -> None:
     screen.shown()
     loaded(qtbot, screen)
+    for _ in range(5):  # the charts' heights for their data reach the scroll area a pass at a time
+        QApplication.processEvents()
     for chart in (screen.charts.by_month, screen.charts.by_kind, screen.charts.help_times):
         chart.grab()  # paints
         assert chart.data is not None
@@ -271,3 +273,26 @@ def test_no_two_values_overlap_in_accessible_mode_on_a_short_or_narrow_panel(
     assert content.height() > screen.scroll_area.viewport().height()  # it scrolls
     lefts = {chart.geometry().left() for chart in charts}
     assert len(lefts) == (1 if height > width else 3)
+
+
+def test_a_legend_too_wide_for_its_card_goes_one_series_a_line(
+    qtbot: QtBot, screen: StatsScreen
+) -> None:
+    """« Attente (min) » and « Prise en charge (min) » side by side ran past a 1366 px card in
+    accessible type: each name stays inside the card."""
+    from ui.theme import ScreenMetrics
+
+    screen._theme.set_screen(ScreenMetrics(1366, 768, 1366 / 409.8))
+    screen._theme.apply(accessible=True)
+    screen.resize(1366, 768)
+    screen.shown()
+    loaded(qtbot, screen)
+    for _ in range(5):
+        QApplication.processEvents()
+        screen.resize(1366, 768)
+    for chart in (screen.charts.by_month, screen.charts.help_times):
+        chart.grab()
+        assert len(chart.legend) == 2
+        card = chart.rect()
+        for name in chart.legend:
+            assert card.contains(name.toAlignedRect()), (name, card)
