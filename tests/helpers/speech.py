@@ -76,8 +76,9 @@ def tab_to(qtbot: QtBot, shell: Any, wanted: Any, limit: int = 100) -> None:
 def reading_order_ok(a: QRect, b: QRect) -> bool:
     """``b`` may come after ``a`` for a reader: its middle lies below ``a`` (a lower row), or
     within ``a``'s height and further right (the same row). A tall widget (the door's arrivals
-    list) shares its row with the buttons beside it; the keys never go back up."""
-    if b.center().y() > a.bottom():
+    list) shares its row with the buttons beside it; the keys never go back up. A page said
+    whole (an event's page in its scroll area) comes before the buttons it holds."""
+    if b.center().y() > a.bottom() or a.contains(b):
         return True
     return a.top() <= b.center().y() and b.left() > a.left()
 

@@ -174,7 +174,7 @@ def test_the_catalogue_themes_and_new_documents_fit_the_panel(
 
 @pytest.mark.parametrize("panel", LOOKED_AT, ids=lambda p: p.name)
 def test_the_themes_suggested_for_nothing_found_stay_on_screen(
-    make_shell: Callable[..., Any], qapp: QApplication, panel: Panel
+    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot, panel: Panel
 ) -> None:
     """« Essayez plutôt un thème » offered four themes in one row that ran off the panel's
     right edge (« Accessibili » on 1366x768, the third cut in portrait)."""
@@ -189,9 +189,10 @@ def test_the_themes_suggested_for_nothing_found_stay_on_screen(
         for accessible in (False, True):
             shell.session.set_language(lang)
             shell.session.set_accessible(accessible)
+            settle_layout(shell.window, qapp)  # a search the switch started answers first
+            qtbot.waitUntil(lambda: not screen.desk.pending)
             screen.search.show_results(SearchResults("charte", (), 0, suggested_themes=themes))
-            for _ in range(3):
-                qapp.processEvents()
+            settle_layout(shell.window, qapp)
             where = f"{lang.value} {'accessible' if accessible else 'normal'}: "
             for button in screen.search.empty.themes:
                 assert button.isVisible()
