@@ -21,12 +21,13 @@ import enum
 import string
 from dataclasses import dataclass, field
 
-from kiosk.codes import REFERENCE_PREFIX
 from kiosk.settings import Settings
 
 TICKET_ALPHABET = frozenset(string.ascii_uppercase + "234567.")
-# kiosk.codes.VERSION: the signed ticket codes; then the sign-up slips' references
-TICKET_PREFIXES = ("SCA.", REFERENCE_PREFIX)
+# kiosk.codes.VERSION: the signed ticket codes; then kiosk.codes.REFERENCE_PREFIX: the sign-up
+# slips' references. Written out, not imported: kiosk.codes loads cryptography, 50 ms before
+# the attract screen's first paint (tests/hardware/test_wedge.py keeps them equal).
+TICKET_PREFIXES = ("SCA.", "SCR.")
 
 MAX_GAP_MS = 50  # between two keys of a burst (scanners: 1-40 ms; people: 80 ms and more)
 MIN_LENGTH = 6  # shorter bursts are not scans (a fast double key, a shortcut)

@@ -143,3 +143,11 @@ def test_every_alphabet_character_survives_both_mismatches() -> None:
     for layout in WedgeLayout:
         assert undo(typed_as(payload, layout), layout) == payload
         assert repair_layout(typed_as(payload, layout)) == payload
+
+
+def test_the_wedge_knows_the_prefixes_of_the_codes_the_kiosk_makes() -> None:
+    """Written out in hardware.wedge (importing kiosk.codes cost the first paint 50 ms)."""
+    from hardware.wedge import TICKET_PREFIXES
+    from kiosk.codes import REFERENCE_PREFIX, VERSION
+
+    assert TICKET_PREFIXES == (VERSION + ".", REFERENCE_PREFIX)

@@ -50,6 +50,7 @@ sys.exit(code)
 """
 NOT_BEFORE_PAINT = (
     "sqlalchemy.orm",
+    "cryptography",  # the ticket and slip codes (kiosk.codes): 50 ms
     "PySide6.QtPdf",
     "escpos",
     "PIL",
