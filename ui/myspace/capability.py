@@ -5,7 +5,6 @@ orders; and the notifications worker that mails promotions, ready orders and dec
 from __future__ import annotations
 
 import logging
-import socket
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -61,6 +60,8 @@ class NoticeWorker(QObject):
         super().__init__(parent)
         self._deps = deps
         self._busy = False
+        import socket  # here, after the first paint: the module is on the start's path
+
         self._worker = f"{socket.gethostname()}:{id(self):x}"
         self.timer = QTimer(self)
         self.timer.setInterval(NOTICES_EVERY_MS)
