@@ -162,6 +162,33 @@ def place_request(
     )
     if refusal is not None:
         raise RequestRefused(refusal)
+    order, line = _placed_order(session, request, person, kiosk, site, item, now)
+    job_id = None
+    if enqueue_slip:
+        job_id = enqueue(
+            session,
+            request_slip(person, item, order, request.quantity, kiosk.name),
+            kind=SLIP_KIND,
+            ref=f"request:{order.id}",
+            kiosk_id=kiosk.id,
+            now=now,
+        )
+    return RequestPlaced(
+        order.id, line.id, order.reference, item.name, request.quantity, now, job_id
+    )
+
+
+def _placed_order(
+    session: Session,
+    request: NewRequest,
+    person: Person,
+    kiosk: Kiosk,
+    site: Site,
+    item: CatalogueItem,
+    now: datetime,
+) -> tuple[CollectOrder, OrderLine]:
+    """The request as a one-line kiosk order, its line placed: granted or, replayed from the
+    Smart Tour and refused, declined right after. Flushes only."""
     order = CollectOrder(
         reference=reference_for(request.nonce),
         person_id=person.id,
@@ -185,19 +212,7 @@ def place_request(
     )
     session.add(line)
     session.flush()
-    job_id = None
-    if enqueue_slip:
-        job_id = enqueue(
-            session,
-            request_slip(person, item, order, request.quantity, kiosk.name),
-            kind=SLIP_KIND,
-            ref=f"request:{order.id}",
-            kiosk_id=kiosk.id,
-            now=now,
-        )
-    return RequestPlaced(
-        order.id, line.id, order.reference, item.name, request.quantity, now, job_id
-    )
+    return order, line
 
 
 # Why a request made offline on the Smart Tour is declined when the central base decides it:
@@ -224,29 +239,7 @@ def record_refused_request(
     kiosk = session.get_one(Kiosk, request.kiosk_id)
     item = session.get_one(CatalogueItem, request.item_id)
     site = session.get_one(Site, kiosk.site_id)
-    order = CollectOrder(
-        reference=reference_for(request.nonce),
-        person_id=person.id,
-        placed_at=now,
-        imported_at=now,
-        source=OrderSource.KIOSK,
-        nonce=request.nonce,
-        site_code=site.code,
-        note=request.note.strip()[:NOTE_LENGTH],
-        kiosk_id=kiosk.id,
-    )
-    session.add(order)
-    session.flush()
-    line = OrderLine(
-        order_id=order.id,
-        line_no=1,
-        item_id=item.id,
-        quantity=request.quantity,
-        status=LineStatus.PLACED,
-        status_at=now,
-    )
-    session.add(line)
-    session.flush()
+    order, line = _placed_order(session, request, person, kiosk, site, item, now)
     reason = (REPLAY_PREFIX + REPLAY_REASONS[refusal.code])[:200]
     line.decline_reason = reason
     move_line(session, line, LineStatus.DECLINED, now=now, actor=Actor.SYSTEM, detail=reason)
