@@ -59,6 +59,7 @@ PALETTES: Final = {
 
 SHAPE_SIZE: Final = 300
 MIN_SHAPE_SIZE: Final = 160
+SMALLEST_SHAPE: Final = 64  # when even the smallest text needs the room: still seen, smaller
 MIN_SHRINK: Final = 0.6  # of the theme's text sizes, when a long text must fit
 GAP_AFTER_SHAPE: Final = 56
 MARGIN: Final = 48
@@ -375,7 +376,11 @@ class VerdictPanel(QWidget):
             least = self._theme.tokens.px(MIN_SHAPE_SIZE)
             shape = max(least, min(SHAPE_SIZE, room - text - GAP_AFTER_SHAPE))
             content = shape + GAP_AFTER_SHAPE + text
-            if content <= room or shrink <= MIN_SHRINK:
+            if content <= room:
+                break
+            if shrink <= MIN_SHRINK:  # the words come first: the shape gives up its floor
+                shape = max(SMALLEST_SHAPE, room - text - GAP_AFTER_SHAPE)
+                content = shape + GAP_AFTER_SHAPE + text
                 break
             shrink = max(MIN_SHRINK, shrink - 0.05)
         top = max(MARGIN, MARGIN + (room - content) // 2)
