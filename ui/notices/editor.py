@@ -168,10 +168,10 @@ class AnnouncementsScreen(Screen):
         width, height = event.size().width(), event.size().height()
         square = not portrait and width < height * SQUARE_RATIO
         box = self._options_box
-        home, index = (self._typing, 1) if square else (self._side, 1)
+        home, away = (self._typing, self._side) if square else (self._side, self._typing)
         if home.indexOf(box) < 0:
-            (self._side if square else self._typing).removeWidget(box)
-            home.insertWidget(index, box)
+            away.removeWidget(box)
+            home.insertWidget(1, box)  # under the list, or over the field
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )

@@ -72,6 +72,21 @@ def loaded(qtbot: QtBot, screen: StatsScreen) -> Dashboard:
     return screen.board
 
 
+def accessible_on(qtbot: QtBot, screen: StatsScreen, width: int, height: int) -> None:
+    """The screen in accessible type on a ``width`` x ``height`` panel of 409.8 mm, its figures
+    computed and laid out."""
+    from ui.theme import ScreenMetrics
+
+    screen._theme.set_screen(ScreenMetrics(width, height, width / 409.8))
+    screen._theme.apply(accessible=True)
+    screen.resize(width, height)
+    screen.shown()
+    loaded(qtbot, screen)
+    for _ in range(5):  # the charts' new minimum heights reach the scroll area a pass at a time
+        QApplication.processEvents()
+        screen.resize(width, height)  # once restyled, the page's minimum lets it be this small
+
+
 def test_the_dashboard_is_computed_off_the_gui_thread_and_painted(
     qtbot: QtBot, screen: StatsScreen, loader: Loader
 ) -> None:
@@ -250,17 +265,8 @@ def test_no_two_values_overlap_in_accessible_mode_on_a_short_or_narrow_panel(
     """Five help reasons of two bars each: squeezed into a 1366x768 panel the ten values were
     drawn over each other. The charts keep the height their values need and the page scrolls;
     in portrait they stand one under the other at the page's full width."""
-    from ui.theme import ScreenMetrics
-
     width, height = size
-    screen._theme.set_screen(ScreenMetrics(width, height, width / 409.8))
-    screen._theme.apply(accessible=True)
-    screen.resize(width, height)
-    screen.shown()
-    loaded(qtbot, screen)
-    for _ in range(5):  # the charts' new minimum heights reach the scroll area a pass at a time
-        QApplication.processEvents()
-        screen.resize(width, height)  # once restyled, the page's minimum lets it be this small
+    accessible_on(qtbot, screen, width, height)
     assert (screen.width(), screen.height()) == size
     charts = (screen.charts.by_month, screen.charts.by_kind, screen.charts.help_times)
     for chart in charts:
@@ -280,16 +286,7 @@ def test_a_legend_too_wide_for_its_card_goes_one_series_a_line(
 ) -> None:
     """« Attente (min) » and « Prise en charge (min) » side by side ran past a 1366 px card in
     accessible type: each name stays inside the card."""
-    from ui.theme import ScreenMetrics
-
-    screen._theme.set_screen(ScreenMetrics(1366, 768, 1366 / 409.8))
-    screen._theme.apply(accessible=True)
-    screen.resize(1366, 768)
-    screen.shown()
-    loaded(qtbot, screen)
-    for _ in range(5):
-        QApplication.processEvents()
-        screen.resize(1366, 768)
+    accessible_on(qtbot, screen, 1366, 768)
     for chart in (screen.charts.by_month, screen.charts.help_times):
         chart.grab()
         assert len(chart.legend) == 2
