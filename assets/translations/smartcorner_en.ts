@@ -446,7 +446,7 @@
         <translation>Guides and articles to read or take away</translation>
     </message>
     <message>
-        <location filename="../../ui/myspace/capability.py" line="+112"/>
+        <location filename="../../ui/myspace/capability.py" line="+113"/>
         <source>Mon espace</source>
         <translation>My space</translation>
     </message>
@@ -469,7 +469,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../ui/collect/catalogue.py" line="+181"/>
+        <location filename="../../ui/collect/catalogue.py" line="+183"/>
         <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
         <translation>Unknown badge: ask the team to link it to your name.</translation>
     </message>
@@ -494,17 +494,17 @@
         <translation>Tap your badge to see what you may request.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="+285"/>
         <source>Votre reçu s’imprime&#x202f;; suivez la demande dans «&#x202f;Mon espace&#x202f;».</source>
         <translation>Your slip is printing; follow the request in “My space”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
         <source>Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée&#x202f;: rien n’est accordé d’ici là. Votre reçu s’imprime&#x202f;; suivez-la dans «&#x202f;Mon espace&#x202f;».</source>
         <translation>It will be sent when the Smart Tour next meets the central base, where it will be considered: nothing is granted until then. Your slip is printing; follow it in “My space”.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/collect/catalogue.py" line="+66"/>
         <source>Demande impossible&#x202f;: {why}</source>
         <translation>Request not possible: {why}</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>The request could not be saved: try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue_pages.py" line="+92"/>
+        <location filename="../../ui/collect/catalogue_pages.py" line="-186"/>
         <source>Demander</source>
         <translation>Request</translation>
     </message>
@@ -554,7 +554,7 @@
         <translation>{n} × {item} — request no. {ref}. The team will review it.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>

@@ -66,6 +66,8 @@ class CatalogueScreen(Screen):
         self.catalogue: Catalogue | None = None
         self.family = Family.WORKSTATIONS
         self.draft: RequestDraft | None = None
+        # The request just sent, shown on the done page (again in the new language).
+        self._done: tuple[RequestPlaced, CatalogueEntry | None] | None = None
         self._request = 0  # answers to an older call than the latest are dropped
         self.cards: list[ItemCard] = []
 
@@ -265,22 +267,17 @@ class CatalogueScreen(Screen):
         asked = self.draft.item_id if self.draft else None
         self.draft = None
         entry = next((e for e in self.entries() if e.item_id == asked), None)
-        name = entry.name_in(in_english()) if entry else placed.item_name
-        note = translate(
-            "Catalogue",
-            "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
-        )
-        if self._last_visit:
-            note = translate(
-                "Catalogue",
-                "Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée\u202f: "
-                "rien n’est accordé d’ici là. Votre reçu s’imprime\u202f; suivez-la dans "
-                "«\u202fMon espace\u202f».",
-            )
-        self.done_page.show_request(
-            placed.reference, name, placed.quantity, note, later=self._last_visit
-        )
+        self._done = (placed, entry)
+        self._show_done()
         self._show(DONE)
+
+    def _show_done(self) -> None:
+        """The done page in the language of the moment (shown again when it changes)."""
+        if self._done is None:
+            return
+        placed, entry = self._done
+        name = entry.name_in(in_english()) if entry else placed.item_name
+        self.done_page.show_request(placed.reference, name, placed.quantity, later=self._last_visit)
 
     def _refused(self, request: int, exc: BaseException) -> None:
         if request != self._request:
@@ -317,6 +314,7 @@ class CatalogueScreen(Screen):
         (fetched again while the screen is shown: the stock may have moved)."""
         self._next()
         self.draft = None
+        self._done = None
         self.done_page.clear()
         self.request_page.note.clear()
         if self.catalogue is not None and self.catalogue.person_id is not None:
@@ -359,4 +357,5 @@ class CatalogueScreen(Screen):
         self._chip_columns = 0
         self._arrange_chips()
         self.request_page.retranslate()
+        self._show_done()
         self._fill()

@@ -260,7 +260,7 @@ class DonePage(QWidget):
         column.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def show_request(
-        self, reference: str, item_name: str, quantity: int, note: str, *, later: bool = False
+        self, reference: str, item_name: str, quantity: int, *, later: bool = False
     ) -> None:
         """``later``: kept on this kiosk until the Smart Tour's next sync (nothing sent yet)."""
         self.title.setText(
@@ -274,7 +274,19 @@ class DonePage(QWidget):
             ).format(n=quantity, item=item_name, ref=reference)
         )
         self.qr.set_payload(reference)
-        self.note.setText(note)
+        self.note.setText(
+            translate(
+                "Catalogue",
+                "Elle sera envoyée au prochain passage du Smart Tour, où elle sera étudiée\u202f: "
+                "rien n’est accordé d’ici là. Votre reçu s’imprime\u202f; suivez-la dans "
+                "«\u202fMon espace\u202f».",
+            )
+            if later
+            else translate(
+                "Catalogue",
+                "Votre reçu s’imprime\u202f; suivez la demande dans «\u202fMon espace\u202f».",
+            )
+        )
         self.finish.setText(translate("Catalogue", "Terminé"))
         self._fit()
 

@@ -115,6 +115,15 @@ def test_a_badge_says_what_this_agent_may_request_and_why_not_then_a_request_in_
     reference = screen.done_page.qr.payload
     assert reference.startswith("DEM-")
     assert reference in screen.done_page.body.text()
+    # The language changed while the done page shows: every word of it follows, number kept.
+    shell.session.set_language(Language.EN)
+    done = screen.done_page
+    qtbot.waitUntil(lambda: done.title.text() == "Request sent")  # retranslated on an event
+    assert done.finish.text() == "Done"
+    assert f"request no. {reference}" in done.body.text()
+    assert "Your slip is printing" in done.note.text()
+    shell.session.set_language(Language.FR)
+    qtbot.waitUntil(lambda: done.title.text() == "Demande envoyée")
 
     engine = create_db_engine(kiosk_settings.database_url)
     with make_session_factory(engine)() as s:
