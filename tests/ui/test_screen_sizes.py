@@ -461,6 +461,10 @@ def painted_problems(panel: VerdictPanel) -> list[str]:
         box = QFontMetrics(font).boundingRect(QRect(0, 0, plan.width, 10_000), TEXT_FLAGS, text)
         if box.width() > plan.width + 1:
             found.append(f"{text!r} needs {box.width()} px of width, has {plan.width}")
+    body = panel._theme.tokens.font_size
+    for font, text, _ in plan.blocks:  # read at arm's length: nothing under the body text
+        if font.pixelSize() < body:
+            found.append(f"{text!r} is drawn at {font.pixelSize()} px, under the body's {body}")
     buttons = [b for b in (panel.accept_button, panel.decline_button) if b.isVisible()]
     floor = min([rect_in(b, panel).top() for b in buttons] + [panel.height() - BAR_HEIGHT])
     if plan.bottom > floor:

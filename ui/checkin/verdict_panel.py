@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from ui import resources
 from ui.checkin.verdicts import Tone, VerdictView
@@ -40,6 +40,8 @@ from ui.widgets.buttons import TouchButton
 
 BUTTONS_WIDTH = 1200  # px of the 1920x1080 design: the walk-in offer's two buttons
 BUTTONS_MARGIN = 64
+BELOW_BUTTONS: Final = 88  # design px between the walk-in buttons and the countdown bar
+ABOVE_BUTTONS: Final = 40  # the least between the last line of text and the buttons
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,8 @@ class VerdictPanel(QWidget):
         self._outer = outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self._buttons, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addSpacing(88)
+        self._below = QSpacerItem(0, BELOW_BUTTONS)  # at the panel's scale: see _fit
+        outer.addSpacerItem(self._below)
         # 1200 px of the design, never wider than the panel less its margins: a fixed 1200 px
         # row ran off both edges of a 1080 px portrait panel
         self._buttons.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -230,6 +233,8 @@ class VerdictPanel(QWidget):
         side = tokens.px(BUTTONS_MARGIN)
         self._outer.setContentsMargins(side, 0, side, 0)
         self._buttons.setMaximumWidth(tokens.px(BUTTONS_WIDTH))
+        self._below.changeSize(0, tokens.px(BELOW_BUTTONS))
+        self._outer.invalidate()
         self.update()
 
     # -- what is shown --------------------------------------------------------------------
@@ -312,17 +317,20 @@ class VerdictPanel(QWidget):
     def _bar_rect(self) -> QRect:
         return QRect(0, self.height() - BAR_HEIGHT, self.width(), BAR_HEIGHT)
 
-    def _fonts(self, shrink: float = 1.0) -> tuple[QFont, QFont, QFont]:
+    def _fonts(self, title_shrink: float = 1.0, shrink: float = 1.0) -> tuple[QFont, QFont, QFont]:
+        """The title's, the details' and the action's fonts; the title gives up its size
+        (``title_shrink``) before the lines under it (``shrink``)."""
         tokens = self._theme.tokens
-        scale = tokens.font_size / 24 * shrink  # the accessible theme's text is larger
+        scale = tokens.font_size / 24  # the accessible theme's text is larger
         title = QFont(tokens.font_family)
-        title.setPixelSize(round(84 * scale))
+        title.setPixelSize(round(84 * scale * title_shrink))
         title.setWeight(QFont.Weight.Bold)
         details = QFont(tokens.font_family)
-        details.setPixelSize(round(46 * scale))
+        details.setPixelSize(round(46 * scale * shrink))
         details.setWeight(QFont.Weight.DemiBold)
         action = QFont(tokens.font_family)
-        action.setPixelSize(round(38 * scale))
+        # what to do next is read last and from furthest: never smaller than the body text
+        action.setPixelSize(max(tokens.font_size, round(38 * scale * shrink)))
         action.setWeight(QFont.Weight.Medium)
         return title, details, action
 
@@ -354,11 +362,16 @@ class VerdictPanel(QWidget):
         """Where everything goes: the shape shrinks first, then the text, so that long
         sentences in the accessible theme never run under the walk-in buttons."""
         width = min(CONTENT_WIDTH, self.width() - 160)
-        reserved = self._buttons.sizeHint().height() + 88 + 40 if view.offer_walk_in else 0
+        tokens = self._theme.tokens
+        reserved = (
+            self._buttons.sizeHint().height() + tokens.px(BELOW_BUTTONS + ABOVE_BUTTONS)
+            if view.offer_walk_in
+            else 0
+        )
         room = self.height() - BAR_HEIGHT - reserved - 2 * MARGIN
-        shrink, shape = 1.0, SHAPE_SIZE
+        title_shrink, shrink, shape = 1.0, 1.0, SHAPE_SIZE
         while True:
-            fonts = self._fonts(shrink)
+            fonts = self._fonts(title_shrink, shrink)
             blocks = [(fonts[0], view.title, 40)]
             blocks += [(fonts[1], line, 12) for line in view.details]
             if view.action:
@@ -373,7 +386,7 @@ class VerdictPanel(QWidget):
             text = sum(heights) + sum(gap for *_, gap in blocks) + gap_before_action
             # the shape's floor at the panel's scale: 160 px of a 768 px panel pushed a waiting
             # list's offer (title, event, place) under « M’inscrire »
-            least = self._theme.tokens.px(MIN_SHAPE_SIZE)
+            least = tokens.px(MIN_SHAPE_SIZE)
             shape = max(least, min(SHAPE_SIZE, room - text - GAP_AFTER_SHAPE))
             content = shape + GAP_AFTER_SHAPE + text
             if content <= room:
@@ -382,7 +395,10 @@ class VerdictPanel(QWidget):
                 shape = max(SMALLEST_SHAPE, room - text - GAP_AFTER_SHAPE)
                 content = shape + GAP_AFTER_SHAPE + text
                 break
-            shrink = max(MIN_SHRINK, shrink - 0.05)
+            if title_shrink > MIN_SHRINK:  # the title is the largest: it gives way first
+                title_shrink = max(MIN_SHRINK, title_shrink - 0.05)
+            else:
+                shrink = max(MIN_SHRINK, shrink - 0.05)
         top = max(MARGIN, MARGIN + (room - content) // 2)
         return VerdictLayout(width, shape, top, blocks, heights, gap_before_action)
 
