@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -280,7 +281,22 @@ def card_heights(shell: Any) -> list[str]:
 
 
 # Checks of one view beyond the general ones, one line per problem.
-EXTRA: dict[str, Callable[[Any], list[str]]] = {"help_reasons": card_heights}
+def banner_title(shell: Any) -> list[str]:
+    """The door's banner paints the last name scanned: whole, at the detail's size at least."""
+    banner = shell.router.current.board.banner
+    font, shown = banner.title_fit(banner.title_width())
+    found = []
+    if shown != banner._title:
+        found.append(f"the banner shows {shown!r} of {banner._title!r}")
+    if QFontMetrics(font).horizontalAdvance(shown) > banner.title_width():
+        found.append(f"the banner's {shown!r} runs past its edge")
+    return found
+
+
+EXTRA: dict[str, Callable[[Any], list[str]]] = {
+    "help_reasons": card_heights,
+    "door_board": banner_title,
+}
 
 
 # Widgets that show what they paint, not text: nothing may be laid over them either.
@@ -721,3 +737,23 @@ def test_the_check_sees_a_cut_line_and_an_icon_laid_over_text(qapp: QApplication
     assert any("needs" in p and "of height" in p for p in found), found
     assert any("overlaps QPushButton" in p for p in found), found
     window.close()
+
+
+def test_the_door_list_refits_its_rows_when_the_theme_grows_them(
+    make_shell: Callable[..., Any], qapp: QApplication, qtbot: QtBot
+) -> None:
+    """The door board alone, normal then accessible, on the totem: the rows were measured
+    while the list still had its normal height and kept it (seven rows laid over each other
+    in a frame that holds four); the check between other views never caught it."""
+    panel = next(p for p in PANELS if p.name == "1080x1920")
+    shell = make_shell(reader="none")
+    metrics = fit(shell, panel)
+    report = []
+    for accessible in (False, True):
+        shell.session.set_accessible(accessible)
+        report += check_views(shell, ["door_board"], metrics, qapp, qtbot, f" {accessible}")
+    assert not report, "\n".join(report)
+    scans = shell.router.current.board.scans
+    shown = [r for r in scans.rows if r.isVisible()]
+    assert 2 <= len(shown) < len(scans.rows)  # the oldest went, whole rows stayed
+    assert all(a.geometry().bottom() < b.geometry().top() for a, b in pairwise(shown))

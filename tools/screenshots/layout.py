@@ -533,6 +533,22 @@ def open_view(shell: Any, name: str, until: Until | None = None) -> None:
     OPEN.get(name, lambda s, u: s.router.go(name))(shell, until or spin)
 
 
+def still(window: Any, settle: Callable[[], None], turns: int = 20) -> None:
+    """Turn the loop until no widget moves: a wrapped line's height reaches the list above it
+    one layout request at a time, and a picture taken mid-way shows rows laid over each other
+    that nobody at the kiosk sees for more than a frame (the layout check waits the same way)."""
+    from PySide6.QtWidgets import QWidget
+
+    def where() -> list[Any]:
+        return [w.geometry() for w in window.findChildren(QWidget) if w.isVisible()]
+
+    for _ in range(turns):
+        before = where()
+        settle()
+        if where() == before:
+            return
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots.layout")
     parser.add_argument("outdir", type=Path)
@@ -612,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
                     desk = getattr(shell.router.current, "desk", None)
                     while name in LOADS and getattr(desk, "pending", 0):
                         settle()
+                    still(shell.window, settle)
                     mode = "accessible" if accessible else "normal"
                     path = args.outdir / f"{name}-{lang.value}-{mode}-{size[0]}x{size[1]}.png"
                     shell.window.grab().save(str(path))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -281,6 +281,28 @@ class ScanBanner(QWidget):
         self._undone = False
         self.update()
 
+    def title_width(self) -> float:
+        """The room the title is drawn in (right of the shape)."""
+        side = self.height() - 2 - 48
+        return self.width() - 2 - side - 72 - 32
+
+    def title_fit(self, width: float) -> tuple[QFont, str]:
+        """The title's font and text for ``width``: a long name on a portrait panel in the
+        accessible theme ran past the banner's edge. It gives up size down to the detail
+        line's, then (a name no door has seen yet) ends with an ellipsis rather than cut."""
+        tokens = self._theme.tokens
+        title = QFont(tokens.font_family)
+        title.setWeight(QFont.Weight.Bold)
+        size = tokens.font_title
+        while True:
+            title.setPixelSize(size)
+            metrics = QFontMetrics(title)
+            if metrics.horizontalAdvance(self._title) <= width or size <= tokens.font_large:
+                break
+            size -= 1
+        shown = metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, round(width))
+        return title, shown
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -326,9 +348,7 @@ class ScanBanner(QWidget):
     ) -> None:
         tokens = self._theme.tokens
         text = rect.adjusted(side + 72, TEXT_PAD, -32, -TEXT_PAD)
-        title = QFont(tokens.font_family)
-        title.setPixelSize(tokens.font_title)
-        title.setWeight(QFont.Weight.Bold)
+        title, shown = self.title_fit(text.width())
         painter.setPen(title_colour)
         painter.setFont(title)
         title_h = QFontMetrics(title).height()
@@ -338,9 +358,7 @@ class ScanBanner(QWidget):
         # the two lines as a block in the middle, each as tall as its font says
         top_y = text.top() + max(0.0, (text.height() - title_h - 4 - detail_h) / 2)
         top = QRectF(text.left(), top_y, text.width(), title_h)
-        painter.drawText(
-            top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._title
-        )
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, shown)
         painter.setPen(detail_colour)
         painter.setFont(detail_font)
         bottom = QRectF(text.left(), top.bottom() + 4, text.width(), detail_h)
@@ -366,6 +384,7 @@ class LastScans(QFrame):
         column.addLayout(self._rows)
         column.addStretch(1)
         self.lines: list[str] = []
+        self._fitting = self._again = False  # see _fit_rows
         self._said: list[Phrase] = []  # each scan, the name only for a headset
         self.setProperty(TARGET, True)  # the arrivals list is a stop on the speech path
         self.retranslate()
@@ -408,6 +427,25 @@ class LastScans(QFrame):
 
     def _fit_rows(self) -> None:
         """As many whole rows as the frame holds: the oldest ones go, none is cut in half."""
+        if self._fitting:  # showing a row laid the frame out again: fit once more after
+            self._again = True
+            return
+        self._fitting, changed = True, False
+        try:
+            for _ in range(4):  # the frame's size settles in a pass or two
+                self._again = False
+                changed |= self._fit_rows_once()
+                if not self._again:
+                    break
+        finally:
+            self._fitting = False
+        if changed:
+            # Called from a resize, inside the parent's layout pass: a row grown here kept
+            # its neighbours' old places (the accessible theme's wrapped rows were drawn over
+            # the next ones) until the rows are laid out again, after this pass.
+            QTimer.singleShot(0, self._relayout)
+
+    def _fit_rows_once(self) -> bool:
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         room = self.contentsRect().height()
@@ -417,18 +455,37 @@ class LastScans(QFrame):
         width = self.contentsRect().width()
         if margins is not None:
             width -= margins.left() + margins.right()
-        for i in range(self._rows.count()):
-            item = self._rows.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is None:
-                continue
-            height = max(widget.minimumSizeHint().height(), widget.heightForWidth(width))
-            if isinstance(widget, _ScanRow):
-                widget.fit_height(height)  # a long name wraps: the row grows, never cuts it
+        widgets = [
+            w for i in range(self._rows.count()) if (item := self._rows.itemAt(i)) is not None
+            if (w := item.widget()) is not None
+        ]  # fmt: skip
+        # Measure every row first, then show: showing one lays the frame out again.
+        heights = []
+        for widget in widgets:
+            # a row never shown yet has not met the theme's style sheet: its text measured
+            # in the default font said one line where the accessible theme wraps to two
+            widget.ensurePolished()
+            for child in widget.findChildren(QWidget):
+                child.ensurePolished()
+            heights.append(max(widget.minimumSizeHint().height(), widget.heightForWidth(width)))
+        shown = []
+        for i, height in enumerate(heights):
             need = height + (self._rows.spacing() if i else 0)
-            fits = need <= room
+            shown.append(need <= room)
+            room = room - need if shown[-1] else -1  # after one that does not fit, none does
+        changed = False
+        for widget, height, fits in zip(widgets, heights, shown, strict=True):
+            if isinstance(widget, _ScanRow):
+                changed |= widget.fit_height(height)  # a long name wraps: the row grows
+            changed |= widget.isHidden() == fits
             widget.setVisible(fits)
-            room = room - need if fits else -1  # after one that does not fit, none does
+        return changed
+
+    def _relayout(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
 
     @property
     def rows(self) -> list[QWidget]:
@@ -470,9 +527,15 @@ class _ScanRow(QFrame):
         row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
 
-    def fit_height(self, height: int) -> None:
-        """As tall as its wrapped text at the list's width (whole lines, descenders included)."""
-        self.setMinimumHeight(max(self._least, height))
+    def fit_height(self, height: int) -> bool:
+        """As tall as its wrapped text at the list's width (whole lines, descenders included);
+        True when that changed its height."""
+        line = QFontMetrics(self.text.font()).height()  # the font of the theme now
+        least = max(SCAN_MARK_SIZE + 12, line + 12, height)
+        if least == self.minimumHeight():
+            return False
+        self.setMinimumHeight(least)
+        return True
 
 
 def tone_mark(tone: Tone, size: int, ratio: float = 1.0) -> QPixmap:
