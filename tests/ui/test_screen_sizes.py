@@ -757,3 +757,31 @@ def test_the_door_list_refits_its_rows_when_the_theme_grows_them(
     shown = [r for r in scans.rows if r.isVisible()]
     assert 2 <= len(shown) < len(scans.rows)  # the oldest went, whole rows stayed
     assert all(a.geometry().bottom() < b.geometry().top() for a, b in pairwise(shown))
+
+
+def test_a_scroll_area_shows_the_page_behind_it(
+    make_shell: Callable[..., Any], kiosk_settings: Settings, qapp: QApplication, qtbot: QtBot
+) -> None:
+    """In the dark accessible theme, the room the help reasons leave under their cards on a
+    totem is the page's black: their scroll area, left unnamed, painted a light grey slab there.
+    Pixels read from the window as it is drawn."""
+    from PySide6.QtGui import QColor
+
+    seed_store(kiosk_settings.database_url, load_site_key(kiosk_settings.site_key_path))
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    metrics = fit(shell, next(p for p in PANELS if p.name == "1080x1920"))
+    shell.session.set_accessible(True)
+    assert not check_views(shell, ["help_reasons"], metrics, qapp, qtbot)
+    area = shell.router.current.reasons.tiles
+    view = rect_in(area.viewport(), shell.window)
+    cards = [rect_in(w, shell.window) for w in visible_descendants(area.widget())]
+    bottom = max(r.bottom() for r in cards)
+    assert view.bottom() - bottom > 100  # room under the cards to look at
+    black = QColor(shell.theme.tokens.background)
+
+    def under_the_cards() -> list[str]:
+        image = shell.window.grab().toImage()
+        points = [(view.left() + 4, bottom + 40), (view.center().x(), view.bottom() - 10)]
+        return [image.pixelColor(x, y).name() for x, y in points]
+
+    qtbot.waitUntil(lambda: under_the_cards() == [black.name()] * 2)
