@@ -71,6 +71,9 @@ def run(
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from ui.app.pyside_hook import lighten_feature_hook
+
+    lighten_feature_hook()  # before the kiosk's own modules: each import read its source
     import kiosk
     from kiosk.db.health import StorageError
     from kiosk.ports import SystemClock
