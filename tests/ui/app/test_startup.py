@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.settings import Settings
 from ui.app.shell import build_shell
 from ui.checkin.self_checkin import SelfCheckin
+from ui.events_feed import FeedState
 from ui.fleet.desk import FleetDesk
 from ui.theme import ScreenMetrics
 
@@ -143,5 +144,27 @@ def test_services_deferred_to_the_first_paint_are_installed_then_and_told_to_war
             shell.window.show()
         assert shell.service(SelfCheckin) is not None
         assert shell.service(FleetDesk) is not None
+    finally:
+        shell.close()
+
+
+def test_leaving_the_attract_screen_before_it_ever_paints_still_finishes_the_start(
+    qtbot: QtBot, qapp: Any, kiosk_settings: Settings, clock: Any, programme: Any
+) -> None:
+    """A tap or a badge while the kiosk starts: the attract screen is left before its first
+    frame. The programme's first query and the deferred services waited for that frame, so
+    the programme said « Chargement… » for ever and self check-in never came."""
+    shell = build_shell(
+        kiosk_settings, app=qapp, clock=clock, events_loader=programme, services_after_paint=True
+    )
+    try:
+        painted: list[bool] = []
+        shell.first_painted.connect(lambda: painted.append(True))
+        shell.start()
+        shell.router.go("home")  # before any frame: the attract screen was never drawn
+        shell.window.show()
+        qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
+        qtbot.waitUntil(lambda: shell.service(SelfCheckin) is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: shell.feed.state is not FeedState.LOADING, timeout=10_000)
     finally:
         shell.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ports import Clock
@@ -212,6 +212,15 @@ class AttractScreen(Screen):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._first_frame()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left before it was ever drawn (a tap or a badge while the kiosk was starting): the
+        # start goes on all the same, or the programme and the kiosk's services never came.
+        super().hideEvent(event)
+        self._first_frame()
+
+    def _first_frame(self) -> None:
         if not self._painted:
             self._painted = True
             # Once the whole frame is drawn and shown: what waits for the first paint (the
