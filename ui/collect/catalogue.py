@@ -23,6 +23,7 @@ from kiosk.collect.catalogue import Catalogue, CatalogueEntry
 from kiosk.collect.requests import RequestPlaced, RequestRefused
 from kiosk.collect.status import Family
 from kiosk.ports import BadgePresented
+from kiosk.text import fold
 from ui.collect import catalogue_words as words
 from ui.collect.catalogue_desk import CatalogueDesk, RequestDraft, UnknownBadge, new_draft
 from ui.collect.catalogue_pages import DonePage, ItemCard, RequestPage
@@ -199,7 +200,19 @@ class CatalogueScreen(Screen):
         self._fill()
 
     def entries(self) -> tuple[CatalogueEntry, ...]:
-        return () if self.catalogue is None else self.catalogue.family(self.family)
+        """The family's items in alphabetical order of the language shown: « Écran » among
+        the E (the database's binary order put it after « Webcam »), and the English names
+        in English order. Accents and case folded as a French reader orders them (PyICU's
+        collation would be exact, a C library for the order of some forty names)."""
+        if self.catalogue is None:
+            return ()
+        english = in_english()
+        return tuple(
+            sorted(
+                self.catalogue.family(self.family),
+                key=lambda e: (fold(e.name_in(english)), e.name_in(english)),
+            )
+        )
 
     def _fill(self) -> None:
         shown = self.entries()

@@ -26,6 +26,7 @@ from kiosk.domain import Role
 from kiosk.identity import badge_hash, demo_badge_uid, link_badge, load_site_key
 from kiosk.ports import BadgePresented, FixedClock
 from kiosk.settings import Language, Profile, Settings
+from kiosk.text import fold
 from tests.ui.test_screen_sizes import PANELS, problems, settle_layout
 from ui.collect.catalogue import BROWSE, DONE, REQUEST, CatalogueScreen
 
@@ -311,3 +312,27 @@ def test_the_request_done_page_fits_the_panel_on_the_tour(
     if page.finish.geometry().bottom() > page.height():
         report.append("« Terminé » below the page")
     assert not report, "\n".join(report)
+
+
+def test_items_are_in_the_alphabetical_order_of_the_language_shown(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    """« Écran 24" » among the E, not after « Ordinateur… » (the database's binary order put
+    É after every plain letter), and the English names in English order in English."""
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    screen = open_catalogue(shell, qtbot)
+
+    def shown() -> list[str]:
+        return [c.name.text() for c in screen.cards if c.isVisible()]
+
+    for family in Family:
+        screen.show_family(family)
+        assert shown() == sorted(shown(), key=fold), family
+    screen.show_family(Family.WORKSTATIONS)
+    names = shown()
+    assert names != sorted(names)  # the binary order differs here: the test can fail
+    assert names.index('Écran 24"') < names.index("Ordinateur portable de prêt")
+    shell.session.set_language(Language.EN)
+    qtbot.waitUntil(lambda: shown() != names)  # the screens retranslate on an event
+    assert shown() == sorted(shown(), key=fold)
+    assert set(shown()) != set(names)  # really the English names
