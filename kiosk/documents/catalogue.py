@@ -113,6 +113,11 @@ class SearchResults:
     provisional: bool = False  # a quick first answer while typing; the complete one follows
 
 
+class SearchInterrupted(Exception):
+    """A newer keystroke made this search moot: it stopped where it was and answers nothing
+    (no list cut short: the caller has the newer search to run)."""
+
+
 @dataclass(frozen=True)
 class ThemeCount:
     theme: str

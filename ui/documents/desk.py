@@ -11,10 +11,13 @@ round trip:
   queueing a printed fiche.
 
 Search-as-you-type keeps at most one search running and one waiting: a newer keystroke
-replaces the waiting one, so a fast typist never builds a backlog, and ``results`` is only
-emitted for the latest text (an older answer arriving late is dropped). While the last word is
-short, the index first answers quickly from titles, tags and summaries (``provisional``); the
-complete answer is asked for next, unless the visitor has typed on meanwhile.
+replaces the waiting one and stops the running one where it is (``DocumentIndex.interrupt``,
+from this thread, without waiting), so a keystroke never waits behind an answer nobody will
+read; ``results`` is only emitted for the latest text (an older answer arriving late is
+dropped, a stopped one answers nothing). While the last word is short, the index first answers
+quickly from titles, tags and summaries (``provisional``), and the same task on the worker goes
+straight on to the complete answer: the quick one is painted while the complete one is
+computed, with no round trip through this thread in between.
 """
 
 from __future__ import annotations
@@ -27,7 +30,12 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.documents.catalogue import DocumentKind, DocumentSummary, SearchResults
+from kiosk.documents.catalogue import (
+    DocumentKind,
+    DocumentSummary,
+    SearchInterrupted,
+    SearchResults,
+)
 from ui.tasks import BackgroundExecutor, OnError, WorkerDesk
 
 if TYPE_CHECKING:
@@ -100,6 +108,7 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
 
     WHAT = "the document index"
     results = Signal(object)  # SearchResults of the latest request
+    _provisional = Signal(object, object)  # from the worker: SearchRequest, SearchResults
 
     def __init__(
         self,
@@ -119,9 +128,11 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         self._index: DocumentIndex | None = None
         self._synced_at: float | None = None
         self._running: SearchRequest | None = None
+        self._token: object | None = None  # the running search's, to interrupt it
         self._waiting: SearchRequest | None = None
         self._latest: SearchRequest | None = None
         self._recorded: tuple[str, str | None, DocumentKind | None] | None = None
+        self._provisional.connect(self._quick_answer)  # queued: emitted on the worker
 
     # -- set-up ---------------------------------------------------------------------------
     def _default_index(self) -> DocumentIndex:
@@ -188,30 +199,45 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         self._latest = request
         if self._running is not None:
             self._waiting = request  # replaces an older keystroke that never ran
+            index = self._index  # opened by the running search
+            if index is not None and self._running != request:
+                index.interrupt(self._token)  # its answer would be dropped: stop it now
             return
         self._start(request)
 
-    def _start(self, request: SearchRequest, *, complete: bool = False) -> None:
+    def _start(self, request: SearchRequest) -> None:
         self._running = request
-        self.call(lambda: self._search(request, complete), self._answered, self._search_failed)
+        self._token = token = object()
+        self.call(lambda: self._search(request, token), self._answered, self._search_failed)
 
-    def _search(self, request: SearchRequest, complete: bool) -> SearchResults:
-        return self._open().listing(
-            request.text, theme=request.theme, kind=request.kind, quick=not complete
-        )
+    def _search(self, request: SearchRequest, token: object) -> SearchResults:
+        """On the worker: the quick answer (handed over at once) then the complete one."""
+        index = self._open()
+        with index.interruptible(token):
+            results = index.listing(request.text, theme=request.theme, kind=request.kind,
+                                    quick=True)  # fmt: skip
+            if not results.provisional:
+                return results  # already complete
+            if results.hits:  # an empty quick answer says nothing
+                self._provisional.emit(request, results)
+            return index.listing(request.text, theme=request.theme, kind=request.kind)
+
+    def _quick_answer(self, request: SearchRequest, results: SearchResults) -> None:
+        # posted before the task's end: its complete answer has not been delivered yet
+        if request == self._running == self._latest:
+            self.results.emit(results)
 
     def _answered(self, results: SearchResults) -> None:
         request, self._running = self._running, None
         if request == self._latest and request is not None:
-            if results.hits or not results.provisional:  # an empty quick answer says nothing
-                self.results.emit(results)
-            if results.provisional and self._waiting is None:
-                self._start(request, complete=True)
-                return
+            self.results.emit(results)
         self._next()
 
     def _search_failed(self, exc: BaseException) -> None:
         self._running = None
+        if isinstance(exc, SearchInterrupted):  # a newer keystroke stopped it: that one runs
+            self._next()
+            return
         log.error("document search failed", exc_info=exc)
         self.unavailable.emit(str(exc))
         self._next()

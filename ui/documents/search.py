@@ -225,7 +225,12 @@ class SearchPage(QWidget):
         # into each other: the page's minimum height is the keyboard's, not theirs.
         self._empty_page = scrolling(self.empty)
         self._themes_page = scrolling(self.theme_grid)
-        self._body = QStackedLayout()  # its pages once it has a parent (below)
+        # The pages stack in a widget of their own: switching them re-enables the updates of
+        # the stack's parent widget, which repaints all of it (with a layout nested in the
+        # page's, that was the whole page, keyboard included: 12 ms on each "Aucun résultat").
+        self._stack = QWidget()
+        self._body = QStackedLayout(self._stack)
+        self._body.setContentsMargins(0, 0, 0, 0)
 
         self.keyboard = OnScreenKeyboard(theme)
         self.keyboard.set_target(self.field)
@@ -234,8 +239,7 @@ class SearchPage(QWidget):
         column = QVBoxLayout(self)
         column.addLayout(top)
         column.addLayout(self._filters)
-        column.addLayout(self._body, 1)
-        # a stacked layout with no widget shows its first page as a window of its own
+        column.addWidget(self._stack, 1)
         for widget in (self.results, self._empty_page, self._themes_page):
             self._body.addWidget(widget)
         column.addWidget(self.keyboard)
