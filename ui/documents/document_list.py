@@ -8,6 +8,8 @@ bold, tinted ranges) and reused until the model changes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -368,6 +370,17 @@ class DocumentListView(QListView):
     def set_hits(self, hits: tuple[SearchHit, ...] | list[SearchHit]) -> None:
         self.list_model.set_hits(hits)
         self.scrollToTop()
+
+    def dataChanged(
+        self,
+        topLeft: Index,
+        bottomRight: Index,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """Rows whose hit changed are repainted, not laid out again: every row has the same
+        height (``uniformItemSizes``), yet QListView lays all of them out on any change, and
+        does it while painting, which then paints the list a second time (2 ms a keystroke)."""
+        QAbstractItemView.dataChanged(self, topLeft, bottomRight, list(roles))
 
     def spoken(self) -> list[Phrase]:
         """The document the keys are on: its title, then its kind, theme and date."""
