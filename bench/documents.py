@@ -14,9 +14,10 @@
    repaints), and to the complete list (a short last word is answered first from titles and
    summaries, then from everything). Baseline in the same process: the bare
    ``DocumentIndex.search`` calls (quick and complete) for the same texts. The worker hop is
-   split out (keystroke -> search running on the worker, search done -> GUI slot, model update
-   and paint), then the RSS once the catalogue has been searched (the reader never opened),
-   next to the RSS before the search page and the index existed.
+   split out (keystroke -> the keystroke's search running on the worker, its complete pass
+   done -> GUI slot, model update and paint), then the RSS once the catalogue has been
+   searched (the reader never opened), next to the RSS before the search page and the index
+   existed.
 3. First page of a 60-page PDF painted by the reader (QtPdf renders on a thread of its own;
    "painted" = ink visible in a grab of the view), with a bare QPdfDocument.render of that
    page at the same size as the baseline; the RSS with that PDF open (the index still open).
