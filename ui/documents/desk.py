@@ -296,6 +296,8 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         """Idle reset: the next visitor's identical search is a new search."""
         self._recorded = None
         self._latest = self._waiting = None
+        if self._running is not None and self._index is not None:
+            self._index.interrupt(self._token)  # the last visitor's words: nobody will read them
 
     # -- take-away -------------------------------------------------------------------------
     @property

@@ -127,3 +127,16 @@ def test_a_burst_of_keystrokes_ends_on_the_last_ones_complete_list(
     assert typing.hits() == list(expected.hits)
     assert all(query in texts for query, _, _ in typing.shown)
     assert typing.failures == []
+
+
+def test_the_idle_reset_stops_the_last_visitors_search(qtbot: QtBot, typing: Typing) -> None:
+    gate: BodyGate = typing.gate  # type: ignore[attr-defined]
+    gate.armed = True
+    typing.page.field.setText("hameçonnage")
+    assert gate.entered.wait(DEADLINE_S)
+    typing.desk.forget_visitor()  # the visitor left while it ran
+    gate.release.set()
+    qtbot.waitUntil(typing.idle, timeout=DEADLINE_S * 1000)
+    assert typing.index.stopped == ["hameçonnage"]
+    assert typing.shown == []  # nothing of theirs shows for the next visitor
+    assert typing.failures == []
