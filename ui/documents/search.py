@@ -344,8 +344,8 @@ class SearchPage(QWidget):
     def _changed(self) -> None:
         if self._body.currentWidget() is self._themes_page:
             self._body.setCurrentWidget(self.results)
+        self.request_changed.emit(self.request)  # first: the worker starts on it meanwhile
         self._refresh_scope()
-        self.request_changed.emit(self.request)
 
     def _refresh_scope(self) -> None:
         narrowed = bool(self._theme_name) and bool(self.field.text().strip())
