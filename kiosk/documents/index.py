@@ -29,7 +29,8 @@ stdlib driver stays, queries stay plain FTS5, and the cost falls on imports and 
 threads), never on a keystroke.
 
 One connection, used by one thread at a time (a lock makes sure of it), so callers may use it
-from whichever worker thread the pool hands them.
+from whichever worker thread the pool hands them; the one call meant for another thread while
+a search runs is :meth:`DocumentIndex.interrupt` (a newer keystroke stopping it).
 """
 
 from __future__ import annotations
