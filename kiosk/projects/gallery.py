@@ -10,6 +10,7 @@ from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
 from kiosk.documents.library import public_link
+from kiosk.domain import new_nonce
 from kiosk.programme.agenda import upcoming_with_titles
 from kiosk.projects.catalogue import (
     ProjectCard,
@@ -18,7 +19,7 @@ from kiosk.projects.catalogue import (
 )
 from kiosk.projects.media_files import MediaFolder
 from kiosk.projects.search import SearchableText, search
-from kiosk.projects.tables import Project, ProjectMedia
+from kiosk.projects.tables import Project, ProjectMedia, ProjectView
 
 MAX_EVENTS: Final = 4  # the events to come that present a project, soonest first
 
@@ -93,6 +94,19 @@ def project_detail(session: Session, slug: str, now: datetime) -> ProjectDetail 
             upcoming_with_titles(session, project.event_titles.splitlines(), now, MAX_EVENTS)
         ),
     )
+
+
+def open_project(
+    session: Session, slug: str, now: datetime, kiosk_id: int | None
+) -> ProjectDetail | None:
+    """The project's detail, its opening counted for the statistics in the same transaction
+    (nothing is counted for a project withdrawn since its card was drawn). Commits."""
+    with session.begin():
+        detail = project_detail(session, slug, now)
+        if detail is not None:
+            session.add(ProjectView(nonce=new_nonce(), kiosk_id=kiosk_id, at=now,
+                                    project_slug=slug))  # fmt: skip
+    return detail
 
 
 def media_data(
