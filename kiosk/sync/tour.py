@@ -4,8 +4,8 @@ when it can reach it (issue 8). No Qt: ``smartcorner sync`` and the kiosk's work
 
 **Push** (first: what only this kiosk holds matters most). The records themselves are the
 outbox: for each table (badges linked here, check-ins, undos, space visits, help requests,
-document views and searches, projects' pages opened, Click & Collect pickups, line moves and hand-overs, answers to
-« Comment était … ? » once they can no longer change),
+document views and searches, projects' pages opened, Click & Collect pickups, line moves and
+hand-overs, answers to « Comment était … ? » once they can no longer change),
 this kiosk's rows past the table's high-water mark are read in id order, in batches (requests
 and sign-ups made here are decided again centrally: :mod:`kiosk.sync.offline`); each
 batch is written in its own central transaction with ``ON CONFLICT DO NOTHING`` on the nonce,
@@ -73,7 +73,6 @@ from kiosk.sync.offline import ACT, send_requests, send_signup_acts
 from kiosk.sync.offline import ORDER as REQUEST
 from kiosk.sync.projects import MEDIA_BUDGET_BYTES, pull_media
 from kiosk.sync.pull import PULL_TABLES
-from kiosk.sync.showcase import PROJECT_VIEW, send_project_views
 from kiosk.sync.push import (
     BADGE,
     CHECKIN,
@@ -89,6 +88,7 @@ from kiosk.sync.push import (
     send_undos,
     send_visits,
 )
+from kiosk.sync.showcase import PROJECT_VIEW, send_project_views
 from kiosk.sync.tables import SyncConflict, SyncState
 
 log = logging.getLogger(__name__)

@@ -62,7 +62,8 @@ def test_each_opening_is_counted_once_off_the_gui_thread(
     assert screen.desk.wait(5_000)
     [(slug, code)] = views(kiosk_settings)
     assert (slug, code) == (PRESENTED, shell.database.this_kiosk(clock.now()).code)
-    assert writer_threads and threading.main_thread() not in writer_threads
+    assert writer_threads
+    assert threading.main_thread() not in writer_threads
 
     assert screen.go_back()  # back to the gallery: opening it again is a new opening
     other = next(w for w in screen.cards if w.card.slug != PRESENTED)
@@ -70,8 +71,7 @@ def test_each_opening_is_counted_once_off_the_gui_thread(
     qtbot.waitUntil(lambda: screen.project.detail is not None)
     screen.open_project(PRESENTED)
     qtbot.waitUntil(
-        lambda: screen.project.detail is not None
-        and screen.project.detail.card.slug == PRESENTED
+        lambda: screen.project.detail is not None and screen.project.detail.card.slug == PRESENTED
     )
     assert screen.desk.wait(5_000)
     assert views(kiosk_settings) == [
