@@ -50,9 +50,9 @@ def _order(
     )  # fmt: skip
     session.add(order)
     session.flush()
+    reason = "un seul écran par agent" if status == "declined" else None
     line = OrderLine(order_id=order.id, line_no=1, item_id=item, quantity=1, status=status,
-                     status_at=status_at,
-                     decline_reason="un seul écran par agent" if status == "declined" else None)  # fmt: skip
+                     status_at=status_at, decline_reason=reason)  # fmt: skip
     session.add(line)
     session.flush()
     session.add(
