@@ -111,7 +111,7 @@ class CollectOrder(Base):
     __tablename__ = "collect_order"
     __table_args__ = (
         Index(None, "person_id"),
-        Index(None, "source", "placed_at"),  # the quarter's requests (migration 0018)
+        Index(None, "source", "placed_at", "person_id"),  # the quarter's requests (0018)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -212,7 +212,7 @@ class LineEvent(Base):
     __tablename__ = "order_line_event"
     __table_args__ = (
         Index(None, "line_id"),
-        Index(None, "to_status", "at"),  # the quarter's approvals and declines (migration 0018)
+        Index(None, "to_status", "at", "line_id"),  # the quarter's approvals, declines (0018)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -65,7 +65,7 @@ class ProjectView(Base):
     """
 
     __tablename__ = "project_view"
-    __table_args__ = (Index(None, "project_slug"), Index(None, "at"))
+    __table_args__ = (Index(None, "at", "project_slug"),)  # the quarter's views, by project
 
     id: Mapped[int] = mapped_column(primary_key=True)
     nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)

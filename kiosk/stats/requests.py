@@ -4,8 +4,8 @@ staff decided, by the agent's direction.
 A request is counted in the quarter it was placed; an approval or a decline in the quarter it
 was decided (the line's move, so a request placed in March and approved in April is an April
 approval). A request refused when the Smart Tour replayed it centrally is a decline too: the
-agent reads it as one. Each figure is one GROUP BY over both quarters (current and previous),
-read from the indexes of migration 0018.
+agent reads it as one. A request is a one-line order: requests are counted as orders. The
+figures are read from the indexes of migration 0018.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from kiosk.collect.status import LineStatus, OrderSource
 from kiosk.collect.tables import CollectOrder, LineEvent, OrderLine
@@ -44,56 +45,48 @@ class RequestFigures:
 def request_figures(
     session: Session, start: datetime, end: datetime, prev_start: datetime
 ) -> RequestFigures:
-    """Requests placed, approved and declined in [start, end), and in [prev_start, start)."""
-    current = (CollectOrder.placed_at >= start).label("current")
+    """Requests placed, approved and declined in [start, end), by direction, and the totals of
+    [prev_start, start). The previous quarter's totals are read from the indexes alone; only
+    the quarter's own rows are joined to their person and direction."""
     placed = (
-        select(current, Person.kind, Direction.code, Direction.name, func.count(OrderLine.id))
+        select(Person.kind, Direction.code, Direction.name, func.count(CollectOrder.id))
         .select_from(CollectOrder)
-        .join(OrderLine, OrderLine.order_id == CollectOrder.id)
         .join(Person, Person.id == CollectOrder.person_id)
         .outerjoin(Direction, Direction.id == Person.direction_id)
-        .where(
-            CollectOrder.source == OrderSource.KIOSK,
-            CollectOrder.placed_at >= prev_start,
-            CollectOrder.placed_at < end,
-        )
-        .group_by(current, Person.kind, Direction.code, Direction.name)
+        .where(_placed_in(start, end))
+        .group_by(Person.kind, Direction.code, Direction.name)
     )
-    decided_now = (LineEvent.at >= start).label("current")
     decided = (
-        select(
-            decided_now,
-            LineEvent.to_status,
-            Person.kind,
-            Direction.code,
-            Direction.name,
-            func.count(LineEvent.id),
-        )
+        select(LineEvent.to_status, Person.kind, Direction.code, Direction.name, func.count())
         .select_from(LineEvent)
         .join(OrderLine, OrderLine.id == LineEvent.line_id)
         .join(CollectOrder, CollectOrder.id == OrderLine.order_id)
         .join(Person, Person.id == CollectOrder.person_id)
         .outerjoin(Direction, Direction.id == Person.direction_id)
-        .where(
-            LineEvent.to_status.in_((LineStatus.APPROVED, LineStatus.DECLINED)),
-            LineEvent.at >= prev_start,
-            LineEvent.at < end,
-            CollectOrder.source == OrderSource.KIOSK,
-        )
-        .group_by(decided_now, LineEvent.to_status, Person.kind, Direction.code, Direction.name)
+        .where(_decided_in(start, end), CollectOrder.source == OrderSource.KIOSK)
+        .group_by(LineEvent.to_status, Person.kind, Direction.code, Direction.name)
+    )
+    decided_before = (
+        select(LineEvent.to_status, func.count())
+        .select_from(LineEvent)
+        .join(OrderLine, OrderLine.id == LineEvent.line_id)
+        .join(CollectOrder, CollectOrder.id == OrderLine.order_id)
+        .where(_decided_in(prev_start, start), CollectOrder.source == OrderSource.KIOSK)
+        .group_by(LineEvent.to_status)
     )
     rows: dict[tuple[str, str], list[int]] = {}  # (key, label) -> [placed, approved, declined]
-    totals = {True: [0, 0, 0], False: [0, 0, 0]}
-    for now, kind, code, name, n in session.execute(placed):
-        totals[bool(now)][0] += n
-        if now:
-            rows.setdefault(who(kind, code, name), [0, 0, 0])[0] += n
-    for now, status, kind, code, name, n in session.execute(decided):
-        column = 1 if LineStatus(status) is LineStatus.APPROVED else 2
-        totals[bool(now)][column] += n
-        if now:
-            rows.setdefault(who(kind, code, name), [0, 0, 0])[column] += n
-    this, last = totals[True], totals[False]
+    this = [0, 0, 0]
+    for kind, code, name, n in session.execute(placed):
+        this[0] += n
+        rows.setdefault(who(kind, code, name), [0, 0, 0])[0] += n
+    for status, kind, code, name, n in session.execute(decided):
+        column = _column(status)
+        this[column] += n
+        rows.setdefault(who(kind, code, name), [0, 0, 0])[column] += n
+    last = [int(session.scalar(select(func.count()).where(_placed_in(prev_start, start))) or 0),
+            0, 0]  # fmt: skip
+    for status, n in session.execute(decided_before):
+        last[_column(status)] += n
     return RequestFigures(
         requests=Change(this[0], last[0]),
         approved=Change(this[1], last[1]),
@@ -105,3 +98,24 @@ def request_figures(
             )
         ),
     )
+
+
+def _placed_in(start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(
+        CollectOrder.source == OrderSource.KIOSK,
+        CollectOrder.placed_at >= start,
+        CollectOrder.placed_at < end,
+    )
+
+
+def _decided_in(start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(
+        LineEvent.to_status.in_((LineStatus.APPROVED, LineStatus.DECLINED)),
+        LineEvent.at >= start,
+        LineEvent.at < end,
+    )
+
+
+def _column(status: str) -> int:
+    """The approvals' or the declines' place in a row of counts."""
+    return 1 if LineStatus(status) is LineStatus.APPROVED else 2

@@ -39,13 +39,16 @@ def upgrade() -> None:
             ["kiosk_id"], ["kiosk.id"], name=op.f("fk_project_view_kiosk_id_kiosk")
         ),
     )
-    op.create_index(op.f("ix_project_view_project_slug"), "project_view", ["project_slug"])
-    op.create_index(op.f("ix_project_view_at"), "project_view", ["at"])
+    op.create_index(op.f("ix_project_view_at_project_slug"), "project_view", ["at", "project_slug"])
     op.create_index(
-        op.f("ix_collect_order_source_placed_at"), "collect_order", ["source", "placed_at"]
+        op.f("ix_collect_order_source_placed_at_person_id"),
+        "collect_order",
+        ["source", "placed_at", "person_id"],
     )
     op.create_index(
-        op.f("ix_order_line_event_to_status_at"), "order_line_event", ["to_status", "at"]
+        op.f("ix_order_line_event_to_status_at_line_id"),
+        "order_line_event",
+        ["to_status", "at", "line_id"],
     )
     op.create_index(
         op.f("ix_registration_source_created_at"), "registration", ["source", "created_at"]
@@ -54,8 +57,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index(op.f("ix_registration_source_created_at"), table_name="registration")
-    op.drop_index(op.f("ix_order_line_event_to_status_at"), table_name="order_line_event")
-    op.drop_index(op.f("ix_collect_order_source_placed_at"), table_name="collect_order")
-    op.drop_index(op.f("ix_project_view_at"), table_name="project_view")
-    op.drop_index(op.f("ix_project_view_project_slug"), table_name="project_view")
+    op.drop_index(op.f("ix_order_line_event_to_status_at_line_id"), table_name="order_line_event")
+    op.drop_index(op.f("ix_collect_order_source_placed_at_person_id"), table_name="collect_order")
+    op.drop_index(op.f("ix_project_view_at_project_slug"), table_name="project_view")
     op.drop_table("project_view")
