@@ -8,8 +8,11 @@ The SQLite database is built once with bulk inserts over two years (2025-2026): 
 with 255 confirmed registrations each and 250 people checked in (245 of the
 registered and 5 walk-ins), so
 1,000,000 check-ins in the ledger and 1,000,000 attendance rows; 200,000 space visits;
-20,000 help requests; and about 350,000 answers to « Comment était … ? » (35 % of those who
-came, half of them with their badge), added to a cache built without them. It is cached under
+20,000 help requests; about 350,000 answers to « Comment était … ? » (35 % of those who
+came, half of them with their badge); and 20,000 requests made at the kiosk (70 % approved,
+10 % declined), one registration in 20 marked as made at the kiosk (51,000), 5,000 promotions
+from the waiting list and 100,000 projects' pages opened, each added to a cache built without
+them. It is cached under
 the system temp folder (``--rebuild`` makes it again). With ``--pg`` the same rows are copied
 to that PostgreSQL database first.
 
@@ -38,10 +41,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Engine, func, insert, select  # noqa: E402
+from sqlalchemy import Engine, func, insert, select, update  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit  # noqa: E402
+from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLine  # noqa: E402
 from kiosk.db.engine import create_db_engine  # noqa: E402
 from kiosk.db.migrate import ensure_schema  # noqa: E402
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site  # noqa: E402
@@ -56,8 +60,10 @@ from kiosk.domain import (  # noqa: E402  # noqa: E402
 )
 from kiosk.help.domain import HelpReason, Requester, TicketState  # noqa: E402
 from kiosk.help.tables import HelpRequest  # noqa: E402
+from kiosk.projects.tables import ProjectView  # noqa: E402
 from kiosk.satisfaction.tables import EventFeedback  # noqa: E402
 from kiosk.settings import Profile  # noqa: E402
+from kiosk.signup.tables import Notice  # noqa: E402
 from kiosk.stats import dashboard as stats  # noqa: E402
 from kiosk.stats.attendance import (  # noqa: E402
     attendance_by_direction,
@@ -77,6 +83,7 @@ START = datetime(2025, 1, 1, 8, tzinfo=UTC)
 DAYS = 730
 BATCH = 50_000
 ANSWERED = 0.35  # of those who came, answered « Comment était … ? »
+REQUESTS, PROMOTIONS, PROJECT_VIEWS, PROJECTS = 20_000, 5_000, 100_000, 60
 CACHE = Path(tempfile.gettempdir()) / "smartcorner-bench-stats-v1.sqlite3"
 
 
@@ -221,11 +228,65 @@ def add_feedback(engine: Engine) -> None:
     print(f"added {len(rows):,} answers in {time.perf_counter() - t0:.0f} s")
 
 
+def add_requests_signups_views(engine: Engine) -> None:
+    """Requests made at the kiosk with staff's decisions, sign-ups made at the kiosk (one
+    registration in 20), promotions from the waiting list and projects' pages opened, when the
+    cache has none (built before they were counted)."""
+    with Session(engine) as session:
+        if session.scalar(select(ProjectView.id).limit(1)) is not None:
+            return
+        people = session.scalar(select(func.max(Person.id))) or 1
+    t0 = time.perf_counter()
+    rng = random.Random(18)
+
+    def moment() -> datetime:
+        return START + timedelta(minutes=rng.randrange(DAYS * 24 * 60))
+
+    def nonce() -> str:
+        return uuid.UUID(int=rng.getrandbits(128)).hex
+
+    _batches(CatalogueItem.__table__, [{"id": 1, "code": "SCR", "name": "Écran",
+             "kind": "equipment", "created_at": START}], engine)  # fmt: skip
+    orders, lines, moves = [], [], []
+    for n in range(1, REQUESTS + 1):
+        placed, fate = moment(), rng.random()
+        status = "approved" if fate < 0.7 else "declined" if fate < 0.8 else "placed"
+        decided = placed + timedelta(hours=rng.randrange(1, 96))
+        orders.append({"id": n, "reference": f"DEM-{n}", "person_id": rng.randrange(1, people),
+                       "placed_at": placed, "imported_at": placed, "source": "kiosk",
+                       "nonce": nonce(), "site_code": "S1", "note": "", "kiosk_id": 1})  # fmt: skip
+        status_at = placed if status == "placed" else decided
+        lines.append({"id": n, "order_id": n, "line_no": 1, "item_id": 1, "quantity": 1,
+                      "status": status, "status_at": status_at})  # fmt: skip
+        if status != "placed":
+            moves.append({"nonce": nonce(), "line_id": n, "from_status": "placed",
+                          "to_status": status, "at": decided, "actor": "staff_pin"})  # fmt: skip
+    _batches(CollectOrder.__table__, orders, engine)
+    _batches(OrderLine.__table__, lines, engine)
+    _batches(LineEvent.__table__, moves, engine)
+    with engine.begin() as conn:
+        conn.execute(update(Registration).where(Registration.id % 20 == 0).values(source="kiosk"))
+    notices = []
+    for n in range(PROMOTIONS):
+        at = moment()
+        notices.append({"key": f"promoted:{n}", "kind": "promoted", "subject": "-", "body": "-",
+                        "person_id": rng.randrange(1, people), "state": "sent",
+                        "created_at": at, "next_try_at": at, "attempts": 1})  # fmt: skip
+    _batches(Notice.__table__, notices, engine)
+    views = [{"nonce": nonce(), "kiosk_id": rng.randrange(1, KIOSKS + 1), "at": moment(),
+              "project_slug": f"projet-{rng.randrange(PROJECTS)}"}
+             for _ in range(PROJECT_VIEWS)]  # fmt: skip
+    _batches(ProjectView.__table__, views, engine)
+    print(f"added {len(orders):,} requests, {len(notices):,} promotions and {len(views):,} "
+          f"project views in {time.perf_counter() - t0:.0f} s")  # fmt: skip
+
+
 def copy(source: Engine, target: Engine) -> None:
     """The cached rows into an empty PostgreSQL database, table by table in FK order."""
     ensure_schema(target)
     tables = [Direction, Site, Kiosk, Person, Event, Registration, CheckinRecord, Attendance]
-    tables += [SpaceVisit, HelpRequest, EventFeedback]
+    tables += [SpaceVisit, HelpRequest, EventFeedback, CatalogueItem, CollectOrder, OrderLine]
+    tables += [LineEvent, Notice, ProjectView]
     with source.connect() as src:
         for model in tables:
             table = model.__table__
@@ -297,6 +358,10 @@ def main() -> int:
     if args.rebuild:
         CACHE.unlink(missing_ok=True)
     url = f"sqlite:///{CACHE}"
+    if CACHE.exists():  # a newer migration adds its tables to the cache (no rebuild)
+        cached = create_db_engine(url)
+        ensure_schema(cached)
+        cached.dispose()
     if CACHE.exists() and missing_tables(url):
         # built before a capability filled its reserved migration slot: the database is
         # stamped at head without that slot's tables, so build it again
@@ -312,6 +377,7 @@ def main() -> int:
     engines = [("sqlite", create_db_engine(url))]
     ensure_schema(engines[0][1])
     add_feedback(engines[0][1])
+    add_requests_signups_views(engines[0][1])
     if args.pg:
         pg = create_db_engine(args.pg)
         ensure_schema(pg)

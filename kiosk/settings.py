@@ -316,6 +316,8 @@ RETENTION_DEFAULTS: Final[Mapping[str, int]] = {
     "sync_conflicts": 90,
     "event_feedback": 3 * 365,
     "notices": 365,
+    "requests": 5 * 365,
+    "project_views": 3 * 365,
 }
 
 

@@ -4066,12 +4066,12 @@
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../ui/stats/screen.py" line="+251"/>
+        <location filename="../../ui/stats/screen.py" line="+276"/>
         <source>Les statistiques n’ont pas pu être calculées.</source>
         <translation>The statistics could not be computed.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-45"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
@@ -4116,7 +4116,87 @@
         <translation>Help requests</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Direction</source>
+        <translation>Directorate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demandes faites à la borne, par direction</source>
+        <translation>Requests made at the kiosk, by directorate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Acceptées</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refusées</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune demande ni décision ce trimestre.</source>
+        <translation>No request or decision this quarter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inscriptions aux événements faites à la borne, par direction</source>
+        <translation>Event sign-ups made at the kiosk, by directorate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inscriptions</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>En liste d’attente</source>
+        <translation>On the waiting list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annulées</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places libérées données</source>
+        <translation>Freed places given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune inscription faite à la borne ce trimestre.</source>
+        <translation>No sign-up made at the kiosk this quarter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Projets numériques les plus consultés</source>
+        <translation>Digital projects opened most</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projet</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consultations</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucun projet consulté ce trimestre.</source>
+        <translation>No project opened this quarter.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>1ᵉʳ trimestre %1</source>
         <translation>Q1 %1</translation>
     </message>
@@ -4131,7 +4211,7 @@
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
@@ -4147,6 +4227,36 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Visiteurs extérieurs</source>
+        <translation>External visitors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agents sans direction</source>
+        <translation>Staff without a directorate</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2) · %3&#x202f;: %4</source>
+        <translation>%1 (%2) · %3: %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 demandes, %2 acceptées, %3 refusées</source>
+        <translation>%1 requests, %2 approved, %3 declined</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 inscriptions · places libérées données&#x202f;: %2</source>
+        <translation>%1 sign-ups · freed places given: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 consultations</source>
+        <translation>%1 views</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1&#x202f;: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -109,7 +109,10 @@ class CollectOrder(Base):
     """
 
     __tablename__ = "collect_order"
-    __table_args__ = (Index(None, "person_id"),)
+    __table_args__ = (
+        Index(None, "person_id"),
+        Index(None, "source", "placed_at", "person_id"),  # the quarter's requests (0018)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(40), unique=True)  # the catalogue's number
@@ -207,7 +210,10 @@ class LineEvent(Base):
     """The history of an order line: every status change, who made it, where and when."""
 
     __tablename__ = "order_line_event"
-    __table_args__ = (Index(None, "line_id"),)
+    __table_args__ = (
+        Index(None, "line_id"),
+        Index(None, "to_status", "at", "line_id"),  # the quarter's approvals, declines (0018)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)

@@ -169,6 +169,7 @@ class Registration(Base):
         Index(None, "event_id"),
         Index(None, "person_id"),
         Index(None, "event_id", "status", "person_id"),  # statistics (migration 0008)
+        Index(None, "source", "created_at"),  # sign-ups made at a kiosk (migration 0018)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,13 +3,17 @@ project's detail with the programme's events that present it, and its pictures."
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Final
 
 from sqlalchemy import ScalarSelect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from kiosk.db.engine import SQLITE_BEGIN_OPTION
 from kiosk.documents.library import public_link
+from kiosk.domain import new_nonce
 from kiosk.programme.agenda import upcoming_with_titles
 from kiosk.projects.catalogue import (
     ProjectCard,
@@ -18,7 +22,9 @@ from kiosk.projects.catalogue import (
 )
 from kiosk.projects.media_files import MediaFolder
 from kiosk.projects.search import SearchableText, search
-from kiosk.projects.tables import Project, ProjectMedia
+from kiosk.projects.tables import Project, ProjectMedia, ProjectView
+
+log = logging.getLogger(__name__)
 
 MAX_EVENTS: Final = 4  # the events to come that present a project, soonest first
 
@@ -93,6 +99,31 @@ def project_detail(session: Session, slug: str, now: datetime) -> ProjectDetail 
             upcoming_with_titles(session, project.event_titles.splitlines(), now, MAX_EVENTS)
         ),
     )
+
+
+def open_project(
+    session: Session, slug: str, now: datetime, kiosk_id: int | None
+) -> ProjectDetail | None:
+    """The project's detail, its opening counted for the statistics (nothing is counted for a
+    project withdrawn since its card was drawn).
+
+    The count is a write of its own after the read, started as a writer (SQLite ``BEGIN
+    IMMEDIATE``: it waits its turn behind another kiosk's write instead of failing to turn a
+    read into a write). A count that cannot be written (a full or read-only disk, a lock held
+    too long) is logged and the page is shown all the same. Commits.
+    """
+    detail = project_detail(session, slug, now)
+    session.rollback()  # the read ends here
+    if detail is not None:
+        try:
+            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            session.add(ProjectView(nonce=new_nonce(), kiosk_id=kiosk_id, at=now,
+                                    project_slug=slug))  # fmt: skip
+            session.commit()
+        except SQLAlchemyError as exc:
+            session.rollback()
+            log.warning("the opening of project %s was not counted: %s", slug, exc)
+    return detail
 
 
 def media_data(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.db.models import Base
 from kiosk.db.types import choice
+from kiosk.domain import NONCE_LENGTH
 from kiosk.projects.catalogue import MediaKind, ProjectStage
 
 
@@ -53,3 +54,21 @@ class ProjectMedia(Base):
     caption: Mapped[str] = mapped_column(String(300), default="", server_default="")
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ProjectView(Base):
+    """A project's page opened on a kiosk: how the showcase is counted in the statistics.
+
+    Nobody is named (as for a document opened): the project by its slug (the same on every
+    kiosk, and kept once the project is withdrawn), the kiosk (so its site), the time. The
+    nonce makes the Smart Tour's push of the row idempotent.
+    """
+
+    __tablename__ = "project_view"
+    __table_args__ = (Index(None, "at", "project_slug"),)  # the quarter's views, by project
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(NONCE_LENGTH), unique=True)
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))  # None: unregistered
+    at: Mapped[datetime]
+    project_slug: Mapped[str] = mapped_column(String(80))

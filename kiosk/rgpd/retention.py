@@ -30,6 +30,7 @@ from sqlalchemy import (
     exists,
     func,
     not_,
+    or_,
     select,
     update,
 )
@@ -83,6 +84,27 @@ def _stale_visitors(
     return and_(*conditions)
 
 
+def _settled_requests(
+    order: Table, tables: Mapping[str, Table], cutoff: datetime
+) -> ColumnElement[bool]:
+    """Requests made at a kiosk whose every line was settled before the cut-off (declined,
+    cancelled, expired, collected): one still under way, or handed over since, stays (its
+    hand-over counts in the allocation policy's quota). Imported orders are the online
+    catalogue's: their hand-overs go with the pickups."""
+    conditions: list[ColumnElement[bool]] = [order.c.source == "kiosk"]
+    line = tables.get("order_line")
+    if line is not None:
+        live = select(line.c.id).where(
+            line.c.order_id == order.c.id,
+            or_(
+                line.c.status.in_(("placed", "approved", "prepared", "ready")),
+                line.c.status_at >= cutoff,
+            ),
+        )
+        conditions.append(not_(exists(live)))
+    return and_(*conditions)
+
+
 _RULES_BY_KIND: tuple[tuple[str, str, str, str, Where | None], ...] = (
     ("refused_scans", "scans refusés (journal)", "checkin", "at", _refused),
     ("checkins", "passages aux événements", "checkin", "at", None),
@@ -101,7 +123,16 @@ _RULES_BY_KIND: tuple[tuple[str, str, str, str, Where | None], ...] = (
         "created_at",
         None,
     ),
-)
+    (
+        "requests",
+        "demandes faites à la borne (note, motif de refus, suites)",
+        "collect_order",
+        "placed_at",
+        _settled_requests,
+    ),
+    ("project_views", "projets consultés (sans personne : statistiques)", "project_view", "at",
+     None),
+)  # fmt: skip
 RULES: tuple[Rule, ...] = tuple(
     Rule(kind, label, RETENTION_DEFAULTS[kind], table, column, where)
     for kind, label, table, column, where in _RULES_BY_KIND

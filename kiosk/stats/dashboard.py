@@ -18,6 +18,7 @@ from kiosk.checkin.tables import Attendance
 from kiosk.db.models import Kiosk, Site
 from kiosk.documents.tables import DocumentSearch, DocumentView
 from kiosk.domain import PARIS, EventKind, Space
+from kiosk.projects.tables import ProjectView
 from kiosk.stats.attendance import (
     NoShow,
     attendance_by,
@@ -38,7 +39,10 @@ from kiosk.stats.fleet import KioskAvailability, kiosk_availability
 from kiosk.stats.french import KIND_LABELS, SPACE_LABELS, period_label
 from kiosk.stats.help import HelpByReason, help_by_reason, help_total
 from kiosk.stats.periods import Grain, Quarter
+from kiosk.stats.projects import top_projects
+from kiosk.stats.requests import RequestFigures, request_figures
 from kiosk.stats.satisfaction import Satisfaction, quarter_satisfaction
+from kiosk.stats.signups import SignupFigures, signup_figures
 from kiosk.stats.sql import count_between, lookup_names
 from kiosk.stats.visits import visits_by, visits_by_period, visits_grouped, visits_total
 
@@ -72,6 +76,12 @@ class Dashboard:
     handed_over_by_item: list[Row]
     collect_delay: CollectDelay
     kiosk_availability: list[KioskAvailability]  # the fleet's incidents
+    # Requests made at the kiosk and what staff decided; sign-ups made at the kiosk
+    requests: RequestFigures
+    signups: SignupFigures
+    # Projets numériques: project pages opened
+    project_views: Change
+    top_projects: list[Row]  # most opened
     # « Comment était … ? » after the events
     satisfaction: Satisfaction = field(default_factory=Satisfaction)
 
@@ -173,7 +183,8 @@ def _period_rows(counts: dict[str, int], grain: Grain) -> list[Row]:
 
 
 def _documents_and_collect(session: Session, quarter: Quarter) -> dict[str, Any]:
-    """The kiosque numérique and Click & Collect figures (small tables, one query each)."""
+    """The kiosque numérique, Click & Collect, requests, sign-ups made at the kiosk and the
+    projects' showcase (small tables or indexed ranges, one query each)."""
     start, end = quarter.utc_bounds()
     prev_start, prev_end = quarter.previous().utc_bounds()
     return {
@@ -198,6 +209,13 @@ def _documents_and_collect(session: Session, quarter: Quarter) -> dict[str, Any]
         "handed_over_by_item": handed_over_by_item(session, quarter),
         "collect_delay": collect_delay(session, quarter),
         "kiosk_availability": kiosk_availability(session, quarter),
+        "requests": request_figures(session, start, end, prev_start),
+        "signups": signup_figures(session, start, end, prev_start),
+        "project_views": Change(
+            count_between(session, ProjectView.at, start, end),
+            count_between(session, ProjectView.at, prev_start, prev_end),
+        ),
+        "top_projects": top_projects(session, quarter),
     }
 
 
@@ -253,4 +271,11 @@ def quarter_dashboard_by_parts(
         collect_delay=collect_delay(session, quarter),
         kiosk_availability=kiosk_availability(session, quarter),
         satisfaction=quarter_satisfaction(session, quarter),
+        requests=request_figures(session, start, end, prev_start),
+        signups=signup_figures(session, start, end, prev_start),
+        project_views=Change(
+            count_between(session, ProjectView.at, start, end),
+            count_between(session, ProjectView.at, prev_start, prev_end),
+        ),
+        top_projects=top_projects(session, quarter),
     )

@@ -46,3 +46,19 @@ def named_rows(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> lis
     return sorted_rows(
         Row(code or "-", name or NO_DIRECTION, float(n)) for (code, name), n in merged.items()
     )
+
+
+VISITORS: Final = "Visiteurs extérieurs"
+VISITORS_KEY: Final = "visiteurs"
+NO_DIRECTION_KEY: Final = "-"
+AGENT_WITHOUT_DIRECTION: Final = "Agents sans direction"
+
+
+def who(kind: str, code: str | None, name: str | None) -> tuple[str, str]:
+    """The (key, label) of a person's row in a breakdown by direction: their direction, or
+    the external visitors' own row, or agents whose record names no direction."""
+    if kind == "visitor":
+        return VISITORS_KEY, VISITORS
+    if code is None:
+        return NO_DIRECTION_KEY, AGENT_WITHOUT_DIRECTION
+    return code, name or code

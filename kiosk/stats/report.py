@@ -17,7 +17,17 @@ from kiosk.stats.french import (
     format_rate,
 )
 from kiosk.stats.satisfaction import FeedbackFigures
-from kiosk.stats.table import COLLECT, DOCUMENTS, EVENTS, HELP, SATISFACTION, VISITS
+from kiosk.stats.table import (
+    COLLECT,
+    DOCUMENTS,
+    EVENTS,
+    HELP,
+    PROJECTS,
+    REQUESTS,
+    SATISFACTION,
+    SIGNUPS,
+    VISITS,
+)
 
 
 def _feedback(f: FeedbackFigures) -> str:
@@ -89,6 +99,20 @@ def report_text(board: Dashboard, source: str = "") -> str:
         )
         lines.append(f"  Taux d'absence par type : {items}")
     lines += _satisfaction_lines(board)
+    signups = board.signups
+    lines += [
+        "",
+        SIGNUPS,
+        change("Inscriptions", signups.signups),
+        change("Places données depuis la liste d'attente", signups.promoted),
+    ]
+    for r in signups.by_direction:
+        lines.append(
+            f"  {r.label} : {format_number(r.signups)} inscription(s), dont "
+            f"{format_number(r.waiting)} encore en liste d'attente et "
+            f"{format_number(r.cancelled)} annulée(s) ; {format_number(r.promoted)} place(s) "
+            "donnée(s) depuis la liste d'attente"
+        )
     lines += ["", VISITS, change("Visites", board.visits)]
     breakdown("Par mois", board.visits_by_month)
     breakdown("Par espace", board.visits_by_space)
@@ -110,6 +134,20 @@ def report_text(board: Dashboard, source: str = "") -> str:
             f"  Délai entre « prêt » et le retrait : {format_hours(delay.mean_hours)} en moyenne, "
             f"{format_hours(delay.max_hours)} au plus ({format_number(delay.lines)} lignes)"
         )
+    requests = board.requests
+    lines += [
+        "",
+        REQUESTS,
+        change("Demandes", requests.requests),
+        change("Acceptées", requests.approved),
+        change("Refusées", requests.declined),
+    ]
+    for asked in requests.by_direction:
+        lines.append(
+            f"  {asked.label} : {format_number(asked.requests)} demande(s), "
+            f"{format_number(asked.approved)} acceptée(s), "
+            f"{format_number(asked.declined)} refusée(s)"
+        )
     lines += [
         "",
         DOCUMENTS,
@@ -123,6 +161,8 @@ def report_text(board: Dashboard, source: str = "") -> str:
             f"« {r.label} » {format_number(r.value)}" for r in board.zero_result_queries
         )
         lines.append(f"  Recherches sans résultat : {items}")
+    lines += ["", PROJECTS, change("Consultations de projets", board.project_views)]
+    breakdown("Projets les plus consultés", board.top_projects)
     if board.kiosk_availability:
         lines += ["", "Parc des bornes (disponibilité sur le trimestre : hors silences des bornes)"]
         for k in board.kiosk_availability:

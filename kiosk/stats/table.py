@@ -40,6 +40,9 @@ HELP: Final = "Besoin d'aide ?"
 DOCUMENTS: Final = "Kiosque numérique"
 COLLECT: Final = "Retrait Click & Collect"
 SATISFACTION: Final = "Satisfaction après les événements"
+REQUESTS: Final = "Demandes faites à la borne (matériel et services)"
+SIGNUPS: Final = "Inscriptions aux événements faites à la borne"
+PROJECTS: Final = "Projets numériques"
 
 
 def _changed(section: str, indicator: str, change: Change) -> TableRow:
@@ -77,6 +80,7 @@ def table(board: Dashboard) -> list[TableRow]:
         rate = None if no_show.rate is None else round(no_show.rate * 100.0, 1)
         out.append(TableRow(EVENTS, "Taux d'absence par type (%)", label, rate))
     out += _satisfaction_rows(board)
+    out += _signup_rows(board)
     out.append(_changed(VISITS, "Visites", board.visits))
     out += _breakdown(VISITS, "Visites par mois", board.visits_by_month)
     out += _breakdown(VISITS, "Visites par espace", board.visits_by_space)
@@ -99,11 +103,49 @@ def table(board: Dashboard) -> list[TableRow]:
         TableRow(COLLECT, "Délai prêt → retrait, moyen (h)", "total", _round(delay.mean_hours)),
         TableRow(COLLECT, "Délai prêt → retrait, maximum (h)", "total", _round(delay.max_hours)),
     ]
+    out += _request_rows(board)
     out.append(_changed(DOCUMENTS, "Consultations de documents", board.document_views))
     out += _breakdown(DOCUMENTS, "Documents les plus consultés", board.top_documents)
     out.append(_changed(DOCUMENTS, "Recherches", board.searches))
     out.append(_changed(DOCUMENTS, "Recherches sans résultat", board.zero_result_searches))
     out += _breakdown(DOCUMENTS, "Recherches sans résultat par texte", board.zero_result_queries)
+    out.append(_changed(PROJECTS, "Consultations de projets", board.project_views))
+    out += _breakdown(PROJECTS, "Projets les plus consultés", board.top_projects)
+    return out
+
+
+def _request_rows(board: Dashboard) -> list[TableRow]:
+    """Requests placed, approved, declined: the quarter's totals, then by direction."""
+    figures = board.requests
+    out = [
+        _changed(REQUESTS, "Demandes", figures.requests),
+        _changed(REQUESTS, "Demandes acceptées", figures.approved),
+        _changed(REQUESTS, "Demandes refusées", figures.declined),
+    ]
+    for r in figures.by_direction:
+        out += [
+            TableRow(REQUESTS, "Demandes par direction", r.label, r.requests),
+            TableRow(REQUESTS, "Demandes acceptées par direction", r.label, r.approved),
+            TableRow(REQUESTS, "Demandes refusées par direction", r.label, r.declined),
+        ]
+    return out
+
+
+def _signup_rows(board: Dashboard) -> list[TableRow]:
+    """Sign-ups made at the kiosk and places given from the waiting list, then by direction."""
+    figures = board.signups
+    out = [
+        _changed(SIGNUPS, "Inscriptions", figures.signups),
+        _changed(SIGNUPS, "Places données depuis la liste d'attente", figures.promoted),
+    ]
+    for r in figures.by_direction:
+        out += [
+            TableRow(SIGNUPS, "Inscriptions par direction", r.label, r.signups),
+            TableRow(SIGNUPS, "Encore en liste d'attente par direction", r.label, r.waiting),
+            TableRow(SIGNUPS, "Annulées par direction", r.label, r.cancelled),
+            TableRow(SIGNUPS, "Places données depuis la liste d'attente par direction",
+                     r.label, r.promoted),
+        ]  # fmt: skip
     return out
 
 

@@ -23,7 +23,10 @@ VIEW, SEARCH = table_of(DocumentView), table_of(DocumentSearch)
 Send = Callable[[Connection, CentralIds, Sequence[RowMapping], Connection], Sent]
 
 
-def _send_usage(table: Table) -> Send:
+def send_usage(table: Table) -> Send:
+    """The push of a usage table (a view, a search: a nonce, this kiosk, no person): rows go
+    in once each, whatever batch is sent again after a cut."""
+
     def send(cc: Connection, ids: CentralIds, rows: Sequence[RowMapping], _lc: Connection) -> Sent:
         kiosk = ids.kiosk(cc)
         values = [{**{k: v for k, v in r.items() if k != "id"}, "kiosk_id": kiosk} for r in rows]
@@ -34,8 +37,8 @@ def _send_usage(table: Table) -> Send:
     return send
 
 
-send_views = _send_usage(VIEW)
-send_searches = _send_usage(SEARCH)
+send_views = send_usage(VIEW)
+send_searches = send_usage(SEARCH)
 
 
 def apply_documents(lc: Connection, rows: Sequence[RowMapping]) -> int:

@@ -4,8 +4,8 @@ when it can reach it (issue 8). No Qt: ``smartcorner sync`` and the kiosk's work
 
 **Push** (first: what only this kiosk holds matters most). The records themselves are the
 outbox: for each table (badges linked here, check-ins, undos, space visits, help requests,
-document views and searches, Click & Collect pickups, line moves and hand-overs, answers to
-« Comment était … ? » once they can no longer change),
+document views and searches, projects' pages opened, Click & Collect pickups, line moves and
+hand-overs, answers to « Comment était … ? » once they can no longer change),
 this kiosk's rows past the table's high-water mark are read in id order, in batches (requests
 and sign-ups made here are decided again centrally: :mod:`kiosk.sync.offline`); each
 batch is written in its own central transaction with ``ON CONFLICT DO NOTHING`` on the nonce,
@@ -88,6 +88,7 @@ from kiosk.sync.push import (
     send_undos,
     send_visits,
 )
+from kiosk.sync.showcase import PROJECT_VIEW, send_project_views
 from kiosk.sync.tables import SyncConflict, SyncState
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     ("help_request", HELP, lambda cc, ids, rows, _lc: send_help_requests(cc, ids, rows)),
     ("document_view", VIEW, send_views),
     ("document_search", SEARCH, send_searches),
+    ("project_view", PROJECT_VIEW, send_project_views),
     # Click & Collect, in dependency order: requests made here, the pickup, staff moves,
     # then the hand-overs.
     ("collect_order", REQUEST, send_requests),

@@ -29,6 +29,25 @@ Click & Collect: Q1 1 line handed over; Q2 3 (+200 %): a keyboard 2 h after it w
 Documents: Q1 2 views, Q2 5 (+150 %): guide-teams 3, charte 1, a withdrawn one 1.
     Searches: Q1 1, Q2 4 (+300 %), of which 3 found nothing (none in Q1: n/a): "wifi" and
     "Wi-Fi" fold to the same words (2), "parapheur" (1).
+Requests made at the kiosk (p10: an agent whose record names no direction):
+    Q1: R1 p0 placed 10/02, approved 11/02; R2 p1 placed 31/03 23:30 Paris, approved
+        01/04 00:30 Paris (a Q1 request, a Q2 approval)                   -> 2 placed, 1 approved
+    Q2: R3 p2 (DN) declined by staff; R4 p6 (DR) approved; R5 p7 (DR) declined when replayed
+        from the Smart Tour; R6 p10 still waiting; R7 p3 placed 01/07 00:30 Paris is Q3's; an
+        imported order's line approved in April is not a request
+        requests 4 (+100 %), approved 2 (R2 R4, +100 %), declined 2 (n/a)
+        by direction: DR 2 placed 1 approved 1 declined; DN 1 / 1 / 1; agents sans direction
+        1 / 0 / 0
+Sign-ups made at a kiosk (to E7, a formation in October):
+    Q1: p0 (DN)                                                                    -> 1
+    Q2: p1 (DN) confirmed, p2 (DN) cancelled since, p6 (DR) promoted from the waiting list
+        on 10/05 (its message), p7 (DR) still waiting, p9 (visitor form) confirmed  -> 5
+        (+400 %); p8's imported registration and p3's sign-up on 01/07 in Paris do not count
+    Promotions (messages « place libérée »): Q1 1 (p5), Q2 1 (p6): +0 %
+    by direction: DR 2 signed up, 1 waiting, 0 cancelled, 1 promoted; DN 2 / 0 / 1 / 0;
+    visitors 1 / 0 / 0 / 0
+Projects' pages opened: Q1 2, Q2 4 (+100 %): teletravail 2, a withdrawn one 1, parapheur 1
+    (on the tour kiosk); a view at midnight on 1 July in Paris is Q3's.
 """
 
 from __future__ import annotations
@@ -41,7 +60,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
-from kiosk.collect.status import Actor, ItemKind, LineStatus
+from kiosk.collect.status import Actor, ItemKind, LineStatus, OrderSource
 from kiosk.collect.tables import (
     CatalogueItem,
     CollectOrder,
@@ -58,14 +77,18 @@ from kiosk.domain import (
     CheckinOutcome,
     EventKind,
     PersonKind,
+    RegistrationSource,
     RegistrationStatus,
     Role,
     Space,
 )
 from kiosk.help.domain import HelpReason, Requester, TicketState
 from kiosk.help.tables import HelpRequest
+from kiosk.projects.catalogue import ProjectStage
+from kiosk.projects.tables import Project, ProjectView
 from kiosk.satisfaction.tables import EventFeedback
 from kiosk.settings import Profile
+from kiosk.signup.tables import Notice, NoticeKind, NoticeState
 
 CREATED = datetime(2026, 1, 5, 9, tzinfo=UTC)
 C = RegistrationStatus.CONFIRMED
@@ -341,7 +364,130 @@ def build(session: Session) -> StatsWorld:
     handed(4, "MSE", 1, [utc(2026, 5, 1, 8), utc(2026, 5, 3, 8)], utc(2026, 5, 3, 14))  # 6 h
     handed(5, "KBD", 1, [utc(2026, 6, 30, 21)], utc(2026, 6, 30, 22, 30))  # 1 July in Paris
     session.flush()
-    return StatsWorld(room, tour, people)
+    world = StatsWorld(room, tour, people)
+    _requests(session, world, items, order)
+    _signups(session, world, corner)
+    _project_views(session, world)
+    session.flush()
+    return world
+
+
+def _requests(
+    session: Session, world: StatsWorld, items: dict[str, CatalogueItem], imported: CollectOrder
+) -> None:
+    p = world.people
+    no_direction = Person(
+        kind=PersonKind.AGENT, matricule="M00010", first_name="Camille", last_name="Stat10",
+        role=Role.AGENT, created_at=CREATED,
+    )  # fmt: skip
+    session.add(no_direction)
+    session.flush()
+    p.append(no_direction)
+
+    def move(line: OrderLine, to: LineStatus, at: datetime, actor: Actor = Actor.STAFF_PIN) -> None:
+        session.add(
+            LineEvent(
+                nonce=uuid.uuid4().hex, line_id=line.id, from_status=line.status, to_status=to,
+                at=at, actor=actor,
+            )
+        )  # fmt: skip
+        line.status, line.status_at = to, at
+
+    def request(n: int, who: int, placed: datetime, *moves: tuple[LineStatus, datetime]) -> None:
+        order = CollectOrder(
+            reference=f"DEM-{n}", person_id=p[who].id, placed_at=placed, imported_at=placed,
+            source=OrderSource.KIOSK, nonce=uuid.uuid4().hex, site_code="SC",
+            kiosk_id=world.room_kiosk.id,
+        )  # fmt: skip
+        session.add(order)
+        session.flush()
+        line = OrderLine(
+            order_id=order.id, line_no=1, item_id=items["MSE"].id, quantity=1,
+            status=LineStatus.PLACED, status_at=placed,
+        )  # fmt: skip
+        session.add(line)
+        session.flush()
+        for to, at in moves:
+            move(line, to, at, Actor.SYSTEM if n == 5 else Actor.STAFF_PIN)
+
+    A, D = LineStatus.APPROVED, LineStatus.DECLINED
+    request(1, 0, utc(2026, 2, 10, 9), (A, utc(2026, 2, 11, 9)))
+    request(2, 1, utc(2026, 3, 31, 21, 30), (A, utc(2026, 3, 31, 22, 30)))
+    request(3, 2, utc(2026, 4, 15, 9), (D, utc(2026, 4, 16, 9)))
+    request(4, 6, utc(2026, 5, 2, 9), (A, utc(2026, 5, 3, 9)))
+    request(5, 7, utc(2026, 5, 20, 9), (D, utc(2026, 5, 20, 9)))
+    request(6, 10, utc(2026, 6, 10, 9))
+    request(7, 3, utc(2026, 6, 30, 22, 30), (A, utc(2026, 7, 1, 9)))
+    line = OrderLine(
+        order_id=imported.id, line_no=6, item_id=items["HDS"].id, quantity=1,
+        status=LineStatus.PLACED, status_at=CREATED,
+    )  # fmt: skip
+    session.add(line)
+    session.flush()
+    move(line, A, utc(2026, 4, 20, 9), Actor.IMPORT)
+
+
+def _signups(session: Session, world: StatsWorld, corner: Site) -> None:
+    p = world.people
+    e7 = Event(
+        kind=EventKind.FORMATION, title="formation 15/10", space=Space.SMART_ROOM,
+        site_id=corner.id, starts_at=utc(2026, 10, 15, 8), ends_at=utc(2026, 10, 15, 10),
+        capacity=2, created_at=CREATED,
+    )  # fmt: skip
+    session.add(e7)
+    session.flush()
+    K, F, M = RegistrationSource.KIOSK, RegistrationSource.VISITOR_FORM, RegistrationSource.IMPORT
+    W, X = RegistrationStatus.WAITING_LIST, RegistrationStatus.CANCELLED
+    for who, status, source, at in (
+        (0, C, K, utc(2026, 3, 20, 9)),
+        (1, C, K, utc(2026, 4, 2, 9)),
+        (2, X, K, utc(2026, 4, 5, 9)),
+        (6, C, K, utc(2026, 5, 1, 9)),
+        (7, W, K, utc(2026, 5, 2, 9)),
+        (9, C, F, utc(2026, 6, 1, 9)),
+        (8, C, M, utc(2026, 4, 10, 9)),
+        (3, C, K, utc(2026, 6, 30, 22, 30)),
+    ):
+        session.add(
+            Registration(
+                event_id=e7.id, person_id=p[who].id, status=status, created_at=at, source=source,
+                status_at=at,
+            )
+        )  # fmt: skip
+    for who, kind, at in (
+        (5, NoticeKind.PROMOTED, utc(2026, 2, 1, 9)),
+        (6, NoticeKind.PROMOTED, utc(2026, 5, 10, 9)),
+        (0, NoticeKind.READY, utc(2026, 5, 11, 9)),  # not a promotion
+    ):
+        session.add(
+            Notice(
+                key=f"{kind}:{who}:{at.isoformat()}", kind=kind, person_id=p[who].id,
+                subject="-", body="-", state=NoticeState.SENT, created_at=at, next_try_at=at,
+            )
+        )  # fmt: skip
+
+
+def _project_views(session: Session, world: StatsWorld) -> None:
+    for slug, title in (("teletravail", "Télétravail serein"), ("parapheur", "Parapheur")):
+        session.add(
+            Project(
+                slug=slug, title=title, pitch="-", direction="Direction du numérique",
+                stage=ProjectStage.IN_SERVICE, fingerprint=slug, updated_at=CREATED,
+            )
+        )  # fmt: skip
+    room, tour = world.room_kiosk, world.tour_kiosk
+    for at, slug, kiosk in (
+        (utc(2026, 2, 1, 10), "teletravail", room),
+        (utc(2026, 3, 31, 21, 59), "parapheur", room),  # 23:59 in Paris: Q1
+        (utc(2026, 3, 31, 22, 0), "teletravail", room),  # midnight in Paris: Q2
+        (utc(2026, 5, 1, 10), "teletravail", room),
+        (utc(2026, 5, 2, 10), "parapheur", tour),
+        (utc(2026, 6, 1, 10), "ancien-projet", room),  # withdrawn since: its slug stands in
+        (utc(2026, 6, 30, 22, 0), "teletravail", room),  # 1 July in Paris: Q3
+    ):
+        session.add(
+            ProjectView(nonce=uuid.uuid4().hex, kiosk_id=kiosk.id, at=at, project_slug=slug)
+        )
 
 
 def add_feedback(session: Session, world: StatsWorld) -> None:

@@ -4,6 +4,7 @@ kiosk's shared worker (a few light queries) and handed back by signal."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -11,11 +12,13 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from kiosk.ports import Clock
-from kiosk.projects.gallery import media_data, project_cards, project_detail, project_link
+from kiosk.projects.gallery import media_data, open_project, project_cards, project_link
 from kiosk.projects.media_files import SUFFIXES, MediaFolder
 from kiosk.settings import Settings
 from ui.data import KioskDatabase
 from ui.tasks import BackgroundExecutor, WorkerDesk
+
+log = logging.getLogger(__name__)
 
 
 class ProjectDesk(WorkerDesk[bool]):
@@ -40,6 +43,7 @@ class ProjectDesk(WorkerDesk[bool]):
         self._media: dict[str, bytes | None] = {}  # by content hash: it never goes stale
         # the Smart Tour's pictures and videos, brought down by its sync (kiosk.sync.projects)
         self._files = MediaFolder(settings.paths.project_media_dir)
+        self._opening: str | None = None  # the project being read, until its detail is back
 
     def _open(self) -> bool:
         with self._lock:
@@ -54,10 +58,26 @@ class ProjectDesk(WorkerDesk[bool]):
         self.run(work, lambda cards: self.cards_ready.emit(query, cards))
 
     def open_project(self, slug: str) -> None:
-        def work(session: Session, _: bool, now: datetime) -> object:
-            return project_detail(session, slug, now)
+        """``detail_ready`` with the project's detail; the opening is recorded on the worker
+        (``project_view``, for the statistics). A second tap before the page shows is the
+        same opening: it is neither read nor counted again."""
+        if self._opening == slug:
+            return
+        self._opening = slug
 
-        self.run(work, self.detail_ready.emit)
+        def work(session: Session, _: bool, now: datetime) -> object:
+            kiosk = self._database.this_kiosk(now)
+            return open_project(session, slug, now, kiosk.id)
+
+        def done(detail: object) -> None:
+            self._opening = None
+            self.detail_ready.emit(detail)
+
+        def failed(exc: BaseException) -> None:
+            self._opening = None
+            log.error("project %s could not be opened: %s", slug, exc)
+
+        self.run(work, done, failed)
 
     def media(self, content_hash: str) -> None:
         """``media_ready`` with the bytes (at once when already read)."""

@@ -2,8 +2,9 @@
 
 Five cards give the quarter-over-quarter change (the number, then an arrow icon and a signed
 percentage or points: never colour alone); three charts show attendance and visits by month,
-attendance by event type and the help desk's mean waiting and service times by reason; a table
-the satisfaction after the events by type.
+attendance by event type and the help desk's mean waiting and service times by reason; tables
+the satisfaction after the events by type, the requests and the sign-ups made at the kiosk by
+direction (visitors in their own row) and the projects opened most in « Projets numériques ».
 The dashboard is computed on the worker thread (``ui.tasks``); the GUI thread only paints.
 """
 
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 from kiosk.domain import PARIS
 from kiosk.ports import Clock
 from kiosk.stats.dashboard import Dashboard
-from kiosk.stats.figures import Change
+from kiosk.stats.figures import NO_DIRECTION_KEY, VISITORS_KEY, Change
 from kiosk.stats.periods import Quarter
 from ui.formatting import figure, percent
 from ui.screens.base import Screen
 from ui.stats.change_card import ChangeCard
+from ui.stats.figure_table import FigureTable
 from ui.stats.quarter_charts import QuarterCharts
 from ui.stats.satisfaction import (
     NOT_AVAILABLE,
@@ -111,6 +113,9 @@ class StatsScreen(Screen):
 
         self.charts = QuarterCharts(theme)
         self.satisfaction_table = SatisfactionTable(theme, self.charts.kind_name)
+        self.requests_table = FigureTable(4)
+        self.signups_table = FigureTable(5)
+        self.projects_table = FigureTable(2)
 
         self.back = TouchButton(theme, "arrow-left", role="secondary")
         self.back.setObjectName("statsBack")
@@ -132,6 +137,9 @@ class StatsScreen(Screen):
         content.addLayout(cards)
         content.addWidget(self.charts, 1)
         content.addWidget(self.satisfaction_table)
+        content.addWidget(self.requests_table)
+        content.addWidget(self.signups_table)
+        content.addWidget(self.projects_table)
         self.scroll_area = kinetic_page(body, "statsScroll")
 
         column = QVBoxLayout(self)
@@ -231,6 +239,23 @@ class StatsScreen(Screen):
         self.help.title.setText(self.tr("Demandes d’aide"))
         self.satisfaction.retranslate()
         self.satisfaction_table.retranslate()
+        direction = self.tr("Direction")
+        self.requests_table.set_texts(
+            self.tr("Demandes faites à la borne, par direction"),
+            (direction, self.tr("Demandes"), self.tr("Acceptées"), self.tr("Refusées")),
+            self.tr("Aucune demande ni décision ce trimestre."),
+        )
+        self.signups_table.set_texts(
+            self.tr("Inscriptions aux événements faites à la borne, par direction"),
+            (direction, self.tr("Inscriptions"), self.tr("En liste d’attente"),
+             self.tr("Annulées"), self.tr("Places libérées données")),
+            self.tr("Aucune inscription faite à la borne ce trimestre."),
+        )  # fmt: skip
+        self.projects_table.set_texts(
+            self.tr("Projets numériques les plus consultés"),
+            (self.tr("Projet"), self.tr("Consultations")),
+            self.tr("Aucun projet consulté ce trimestre."),
+        )
         self._paint()
 
     def _quarter_name(self, quarter: Quarter) -> str:
@@ -256,6 +281,8 @@ class StatsScreen(Screen):
                 card.clear()
             self.charts.clear()
             self.satisfaction_table.clear()
+            for table in (self.requests_table, self.signups_table, self.projects_table):
+                table.clear()
             return
         prev = self._quarter_name(board.quarter.previous())
         self._change_card(self.attendance, board.attendance, prev)
@@ -289,6 +316,67 @@ class StatsScreen(Screen):
         self.satisfaction.show_satisfaction(board.satisfaction, prev)
         self.satisfaction_table.show_rows(board.satisfaction.by_kind)
         self.charts.show_board(board)  # data only: the bars are painted when shown
+        self._show_requests_signups_projects(board, prev)
+
+    def _direction(self, key: str, label: str) -> str:
+        """The row's name: a direction as the person table names it, or one of the two rows
+        the statistics add (in the screen's language)."""
+        if key == VISITORS_KEY:
+            return self.tr("Visiteurs extérieurs")
+        if key == NO_DIRECTION_KEY:
+            return self.tr("Agents sans direction")
+        return label
+
+    def _total(self, count: str, change: Change, prev: str) -> str:
+        """« 4 demandes (+100 %) · 1ᵉʳ trimestre 2026 : 2 »."""
+        return (
+            self.tr("%1 (%2) · %3 : %4")
+            .replace("%1", count)
+            .replace("%2", percent(change.percent))
+            .replace("%3", prev)
+            .replace("%4", figure(change.previous))
+        )
+
+    def _show_requests_signups_projects(self, board: Dashboard, prev: str) -> None:
+        requests = board.requests
+        self.requests_table.show_lines(
+            self._total(
+                self.tr("%1 demandes, %2 acceptées, %3 refusées")
+                .replace("%1", figure(requests.requests.current))
+                .replace("%2", figure(requests.approved.current))
+                .replace("%3", figure(requests.declined.current)),
+                requests.requests,
+                prev,
+            ),
+            [
+                (self._direction(r.key, r.label), figure(r.requests), figure(r.approved),
+                 figure(r.declined))
+                for r in requests.by_direction
+            ],
+        )  # fmt: skip
+        signups = board.signups
+        self.signups_table.show_lines(
+            self._total(
+                self.tr("%1 inscriptions · places libérées données\u202f: %2")
+                .replace("%1", figure(signups.signups.current))
+                .replace("%2", figure(signups.promoted.current)),
+                signups.signups,
+                prev,
+            ),
+            [
+                (self._direction(r.key, r.label), figure(r.signups), figure(r.waiting),
+                 figure(r.cancelled), figure(r.promoted))
+                for r in signups.by_direction
+            ],
+        )  # fmt: skip
+        self.projects_table.show_lines(
+            self._total(
+                self.tr("%1 consultations").replace("%1", figure(board.project_views.current)),
+                board.project_views,
+                prev,
+            ),
+            [(r.label, figure(r.value)) for r in board.top_projects],
+        )
 
     def _change_card(self, card: ChangeCard, change: Change, prev: str) -> None:
         card.show_change(

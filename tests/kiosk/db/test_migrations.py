@@ -38,6 +38,7 @@ TABLES |= {  # Click & Collect (issue 5)
 TABLES |= {"notice", "signup_act"}  # notifications outbox; sign-ups as they happened
 TABLES |= {"site_stock"}  # the catalogue's stock per site
 TABLES |= {"project", "project_media", "event_feedback"}  # Projets numériques, satisfaction
+TABLES |= {"project_view"}  # the showcase in the statistics
 
 
 @pytest.fixture

@@ -60,6 +60,10 @@ def test_postgresql_and_sqlite_give_the_same_dashboard(
     assert boards[0] == boards[1]
     if quarter == Quarter(2026, 2):
         assert boards[0]["attendance"] == {"current": 12, "previous": 5}
+        assert boards[0]["requests"]["declined"] == {"current": 2, "previous": 0}
+        assert len(boards[0]["requests"]["by_direction"]) == 3
+        assert boards[0]["signups"]["signups"] == {"current": 5, "previous": 1}
+        assert boards[0]["project_views"] == {"current": 4, "previous": 2}
 
 
 def test_postgresql_puts_instants_on_their_paris_day(pg_engine: Engine) -> None:
