@@ -68,7 +68,7 @@ from kiosk.sync.notices import (
     stops_kept,
     stops_query,
 )
-from kiosk.sync.projects import PROJECT, apply_projects
+from kiosk.sync.projects import PROJECT, apply_projects, projects_kept, prune_projects
 
 SITE, DIRECTION, SERVICE = table_of(Site), table_of(Direction), table_of(Service)
 REGISTRATION, BADGE = table_of(Registration), table_of(Badge)
@@ -294,7 +294,8 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("badge", BADGE, _badges_query, _apply_badges),
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
     PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
-    PullTable("project", PROJECT, lambda _s: select(PROJECT), apply_projects),
+    PullTable("project", PROJECT, lambda _s: select(PROJECT), apply_projects, projects_kept,
+              prune_projects),
     PullTable("catalogue_item", ITEM, items_query, apply_items),
     PullTable("site_stock", STOCK, stock_query, apply_stock),
     PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),
