@@ -42,7 +42,7 @@ def apply_projects(lc: Connection, rows: Sequence[RowMapping]) -> int:
 
 
 def projects_kept(_start: datetime) -> Select[Any]:
-    """The slugs the central base still lists: the others go from the tour (:func:`prune_projects`)."""
+    """The slugs the central base still lists; the others go (:func:`prune_projects`)."""
     return select(PROJECT.c.slug)
 
 
