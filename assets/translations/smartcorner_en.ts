@@ -2554,7 +2554,12 @@
 <context>
     <name>MySpace</name>
     <message>
-        <location filename="../../ui/myspace/screen.py" line="+48"/>
+        <location filename="../../ui/myspace/screen.py" line="+49"/>
+        <source>Inscription refusée au retour du Smart Tour.</source>
+        <translation>Sign-up refused when the Smart Tour synchronised.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Liste d’attente&#x202f;: position %1</source>
         <translation>Waiting list: position %1</translation>
     </message>
@@ -2614,7 +2619,7 @@
         <translation>No coming registration.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>

@@ -68,6 +68,7 @@ from kiosk.sync.notices import (
     stops_kept,
     stops_query,
 )
+from kiosk.sync.offline import ACT, apply_refusals, refusals_query
 from kiosk.sync.projects import PROJECT, apply_projects, projects_kept, prune_projects
 
 SITE, DIRECTION, SERVICE = table_of(Site), table_of(Direction), table_of(Service)
@@ -291,6 +292,8 @@ PULL_TABLES: tuple[PullTable, ...] = (
     PullTable("person", PERSON, _people_query, _apply_people),
     PullTable("event", EVENT, _events_query, _apply_events),
     PullTable("registration", REGISTRATION, _registrations_query, _apply_registrations),
+    # after the registrations: a sign-up made here and refused centrally has no central row
+    PullTable("signup_refusal", ACT, refusals_query, apply_refusals),
     PullTable("badge", BADGE, _badges_query, _apply_badges),
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
     PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
