@@ -537,11 +537,15 @@ def apply_lines(lc: Connection, rows: Sequence[RowMapping]) -> int:
 
 def prune_orders(lc: Connection, kept: set[Any]) -> int:
     """Drop the local orders the central base no longer lists (``kept``: their references),
-    with their lines and history, except those with a line handed over here. Returns how many
-    orders went."""
+    with their lines and history, except those with a line handed over here, and the requests
+    made here that the central base has not taken yet (``kiosk_id`` set: the pull clears it
+    once the central base lists them) — one made while the sync ran was dropped unsent.
+    Returns how many orders went."""
     handed_here = select(LINE.c.order_id).join(HAND_OVER, HAND_OVER.c.line_id == LINE.c.id)
     local = lc.execute(
-        select(ORDER.c.id, ORDER.c.reference).where(ORDER.c.id.not_in(handed_here))
+        select(ORDER.c.id, ORDER.c.reference).where(
+            ORDER.c.id.not_in(handed_here), ORDER.c.kiosk_id.is_(None)
+        )
     ).all()
     doomed = [i for i, reference in local if reference not in kept]
     if not doomed:

@@ -133,10 +133,13 @@ def send_requests(
                     place_request(session, request, r["placed_at"], enqueue_slip=False)
                 except RequestRefused as refused:
                     session.rollback()  # the savepoint: place_request may have locked only
+                    # Declined when the central base decides, not when it was asked: the
+                    # pull then brings it down however long the tour stayed offline.
+                    decided = max(ids.now or r["placed_at"], r["placed_at"])
                     placed = record_refused_request(
-                        session, request, refused.refusal, r["placed_at"]
+                        session, request, refused.refusal, r["placed_at"], decided_at=decided
                     )
-                    queue_declined_notice(session, placed.line_id, r["placed_at"])
+                    queue_declined_notice(session, placed.line_id, decided)
                 session.commit()
             new += 1
     conflicts += _declined_at_replay(cc, rows)

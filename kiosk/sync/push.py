@@ -67,9 +67,12 @@ class CentralIds:
     One instance per sync run: the cache assumes nobody renumbers central rows meanwhile.
     """
 
-    def __init__(self, local: Engine, kiosk_id: int) -> None:
+    def __init__(self, local: Engine, kiosk_id: int, now: datetime | None = None) -> None:
+        """``now``: when this sync run meets the central base — the time of what the central
+        base decides during the push (a request declined at its replay), None: the record's."""
         self._local = local
         self._kiosk_id = kiosk_id
+        self.now = now
         self._cache: dict[tuple[str, int], int] = {}
 
     def _local_row(self, table: Table, local_id: int) -> RowMapping:

@@ -320,7 +320,7 @@ class TourSync:
     def _push(self, report: SyncReport) -> None:
         if self._kiosk_id is None:  # first meeting: the kiosk's site comes with the pull
             return
-        ids = CentralIds(self._local, self._kiosk_id)
+        ids = CentralIds(self._local, self._kiosk_id, self._clock.now())
         for name, table, send in PUSH_TABLES:
             cursor = self._state(PUSH, name)["last_id"]
             settled = True  # False once a row is sent that must be sent again next time

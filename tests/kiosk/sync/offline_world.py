@@ -392,3 +392,62 @@ def visitor_refused_when_not_open_to_visitors(tour: Tour) -> None:
         assert "événement réservé aux agents" in s.scalars(select(SyncConflict.message)).one()
     assert _at_the_tour_door(tour, reference) == "not_registered"
     resync_changes_nothing(tour)
+
+
+def _headsets_at_menton(tour: Tour, count: int) -> int:
+    seed_collect(tour.central_sessions)
+    with tour.central_sessions.begin() as s:
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        headset = s.scalar(select(CatalogueItem.id).where(CatalogueItem.code == "CASQUE"))
+        assert site is not None
+        assert headset is not None
+        set_count(s, site, headset, count, now=NOW - timedelta(days=60), by=SET_BY_IMPORT)
+        return headset
+
+
+def a_request_from_long_ago_declined_comes_back_declined(tour: Tour) -> None:
+    """The tour kiosk took a request offline weeks before it met the central base again (longer
+    than the pull window): declined at its replay, the decline is dated when the central base
+    decided it, so it comes down and « Mon espace » on the tour says it — it neither vanished
+    nor stayed « envoyé au prochain passage »."""
+    headset = _headsets_at_menton(tour, 1)
+    tour.sync().run()
+    with tour.central_sessions.begin() as s:  # the last one went to someone else meanwhile
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        assert site is not None
+        set_count(s, site, headset, 0, now=NOW - timedelta(days=50), by=SET_BY_IMPORT)
+    agent = tour.crowd[8]
+    long_ago = NOW - timedelta(days=45)
+    placed = record_request(
+        tour.local_sessions, NewRequest(agent, headset, 1, "", tour.kiosk_id, uuid4().hex), long_ago
+    )
+    assert push_twice(tour).pushed["collect_order"] == 1
+    tour.sync().run()
+    with tour.local_sessions() as s:
+        [shown] = my_space(s, s.get_one(Person, agent), NOW).requests
+        assert (shown.reference, shown.status.value) == (placed.reference, "declined")
+        assert shown.status_at == NOW  # when the central base decided, not when it was asked
+        assert shown.decline_reason is not None
+        assert "plus assez de stock" in shown.decline_reason
+    resync_changes_nothing(tour)
+
+
+def a_request_made_while_the_sync_runs_is_not_lost(tour: Tour) -> None:
+    """Taken between the push and the end of the pull: the orders' prune must not drop it (the
+    central base does not list it yet); the next sync sends it."""
+    seed_collect(tour.central_sessions)
+    with tour.central_sessions.begin() as s:
+        mouse = s.scalar(select(CatalogueItem.id).where(CatalogueItem.code == "SOURIS"))
+        assert mouse is not None
+        s.get_one(CatalogueItem, mouse).stocked = False
+    tour.sync().run()
+    sync = tour.sync()
+    sync._push(SyncReport())
+    placed = _request(tour.local_sessions, tour.kiosk_id, tour.crowd[9], mouse)
+    sync._pull(SyncReport())
+    with tour.local_sessions() as s:
+        assert [r.reference for r in agent_requests(s, tour.crowd[9])] == [placed.reference]
+    assert tour.sync().run().pushed["collect_order"] == 1
+    with tour.central_sessions() as s:
+        [central] = agent_requests(s, tour.crowd[9])
+        assert (central.reference, central.status.value) == (placed.reference, "placed")

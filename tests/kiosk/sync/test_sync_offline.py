@@ -35,3 +35,11 @@ def test_a_visitor_sign_up_to_an_agents_only_event_is_refused_and_the_slip_no_lo
     sqlite_tour: Tour,
 ) -> None:
     scenario.visitor_refused_when_not_open_to_visitors(sqlite_tour)
+
+
+def test_a_request_from_long_ago_declined_centrally_comes_back_declined(sqlite_tour: Tour) -> None:
+    scenario.a_request_from_long_ago_declined_comes_back_declined(sqlite_tour)
+
+
+def test_a_request_made_while_the_sync_runs_is_not_lost(sqlite_tour: Tour) -> None:
+    scenario.a_request_made_while_the_sync_runs_is_not_lost(sqlite_tour)

@@ -40,3 +40,7 @@ def test_a_visitor_signed_up_offline_goes_up_once_and_the_slip_admits(pg_tour: T
 
 def test_a_visitor_sign_up_to_an_agents_only_event_is_refused(pg_tour: Tour) -> None:
     scenario.visitor_refused_when_not_open_to_visitors(pg_tour)
+
+
+def test_a_request_from_long_ago_declined_centrally_comes_back_declined(pg_tour: Tour) -> None:
+    scenario.a_request_from_long_ago_declined_comes_back_declined(pg_tour)
