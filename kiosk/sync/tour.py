@@ -175,9 +175,12 @@ class SyncStatus:
     last_attempt_at: datetime | None
     last_error: str | None  # the technical detail of the last failure (None: it worked)
     data_as_of: datetime | None  # the oldest last complete pull: how old the data may be
-    pending: int  # records of this kiosk not yet in the central base
+    pending: int  # records of this kiosk the next sync sends: not yet in the central base
     conflicts: int
     last_failure: SyncFailure | None = None  # its code, which the screens word
+    # Records not in the central base either, held back on purpose because they may still
+    # change (answers to « Comment était … ? » younger than 35 min): not « à envoyer » yet.
+    held: int = 0
 
 
 def central_engine(url: str) -> Engine:
@@ -513,31 +516,45 @@ def recent_conflicts(conn: Connection, limit: int = 5) -> list[ConflictLine]:
     ]
 
 
-def pending_records(conn: Connection, kiosk_id: int) -> int:
-    """This kiosk's records not yet known to be in the central database."""
+def waiting_records(
+    conn: Connection, kiosk_id: int, now: datetime | None = None
+) -> tuple[int, int]:
+    """This kiosk's records not yet known to be in the central database: (those the next sync
+    sends, those it holds back at ``now`` because they may still change). Without ``now``
+    nothing is told apart: all are in the first number."""
     marks = dict(
         conn.execute(
             select(STATE.c.table_name, STATE.c.last_id).where(STATE.c.direction == PUSH)
         ).all()
     )
-    total = 0
+    pending = held = 0
     for name, table, _send in PUSH_TABLES:
-        total += (
-            conn.scalar(
-                select(func.count())
-                .select_from(table)
-                .where(
-                    table.c.kiosk_id == kiosk_id,
-                    table.c.id > marks.get(name, 0),
-                    pending_where(table),
-                )
+        query = (
+            select(func.count())
+            .select_from(table)
+            .where(
+                table.c.kiosk_id == kiosk_id,
+                table.c.id > marks.get(name, 0),
+                pending_where(table),
             )
-            or 0
         )
-    return total
+        waiting = conn.scalar(query) or 0
+        ready = PUSH_READY.get(name)
+        young = 0
+        if ready is not None and now is not None and waiting:
+            # the push's own condition: what it would not take now is held, not pending
+            young = conn.scalar(query.where(not_(ready(kiosk_id, now)))) or 0
+        pending, held = pending + waiting - young, held + young
+    return pending, held
 
 
-def sync_status(engine: Engine, kiosk_id: int) -> SyncStatus:
+def pending_records(conn: Connection, kiosk_id: int, now: datetime | None = None) -> int:
+    """This kiosk's records not yet in the central database that the next sync sends."""
+    return waiting_records(conn, kiosk_id, now)[0]
+
+
+def sync_status(engine: Engine, kiosk_id: int, now: datetime | None = None) -> SyncStatus:
+    """``now``: tells the records held back (answers that may still change) from the pending."""
     with engine.connect() as conn:
         states = conn.execute(select(STATE)).mappings().all()
         run = next((s for s in states if s["direction"] == RUN), None)
@@ -545,14 +562,16 @@ def sync_status(engine: Engine, kiosk_id: int) -> SyncStatus:
         complete = [pulls.get(spec.name) for spec in PULL_TABLES]
         data_as_of = None if None in complete else min(c for c in complete if c is not None)
         failure, detail = parse_error(run["error"] if run else None)
+        pending, held = waiting_records(conn, kiosk_id, now)
         return SyncStatus(
             last_success_at=run["completed_at"] if run else None,
             last_attempt_at=run["attempted_at"] if run else None,
             last_error=detail,
             last_failure=failure,
             data_as_of=data_as_of,
-            pending=pending_records(conn, kiosk_id),
+            pending=pending,
             conflicts=conn.scalar(select(func.count()).select_from(CONFLICT)) or 0,
+            held=held,
         )
 
 
@@ -572,4 +591,5 @@ __all__ = [
     "recent_conflicts",
     "record_failure",
     "sync_status",
+    "waiting_records",
 ]
