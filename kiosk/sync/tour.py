@@ -82,6 +82,7 @@ from kiosk.sync.push import (
     CentralIds,
     Conflict,
     Sent,
+    help_changed_since,
     send_badges,
     send_checkins,
     send_help_requests,
@@ -95,6 +96,9 @@ log = logging.getLogger(__name__)
 PUSH: Final = "push"
 PULL: Final = "pull"
 RUN: Final = "run"  # the whole sync: last attempt, last success, last error
+# The highest local id the central base took (``last_id``) and when (``completed_at``): past
+# the push mark when rows are sent again until they change no more (an open help request).
+ACKED: Final = "acked"
 BATCH_SIZE: Final = 500
 PULL_PAST_DAYS: Final = 30  # events that ended this long ago still come down (late check-ins)
 CONNECT_TIMEOUT: Final = 5  # seconds: an unreachable central base is found out quickly
@@ -120,6 +124,10 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     # « Comment était … ? », after the events it names (made here when they were)
     ("event_feedback", FEEDBACK, send_feedback),
 )
+# Tables whose rows sent while still open are sent again: what changed since they went up.
+PUSH_CHANGED: Final[dict[str, Callable[[datetime], ColumnElement[bool]]]] = {
+    "help_request": help_changed_since,
+}
 # Tables whose newest rows may still change: only those before the first such row are read.
 PUSH_READY: Final[dict[str, Callable[[int, datetime], ColumnElement[bool]]]] = {
     "event_feedback": settled_feedback,
@@ -354,12 +362,20 @@ class TourSync:
                 if settled:
                     mark = sent.high_water
                     settled = sent.high_water == cursor
-                self._record_push(name, mark, sent)
+                self._record_push(name, mark, sent, acked=cursor)
                 report.pushed[name] = report.pushed.get(name, 0) + sent.rows
                 report.conflicts.extend(sent.conflicts)
 
-    def _record_push(self, name: str, mark: int | None, sent: Sent) -> None:
+    def _record_push(self, name: str, mark: int | None, sent: Sent, *, acked: int) -> None:
+        """The batch up to local id ``acked`` is in the central base (its transaction
+        committed); ``mark``: where the next push starts (None: where it did)."""
         with self._local.begin() as lc:
+            taken = self._state_in(lc, ACKED, name)
+            lc.execute(
+                STATE.update()
+                .where(STATE.c.id == taken["id"])
+                .values(last_id=max(acked, taken["last_id"]), completed_at=self._clock.now())
+            )
             values: dict[str, Any] = {"attempted_at": self._clock.now(), "error": None}
             if mark is not None:
                 values["last_id"] = mark
@@ -522,22 +538,26 @@ def waiting_records(
     """This kiosk's records not yet known to be in the central database: (those the next sync
     sends, those it holds back at ``now`` because they may still change). Without ``now``
     nothing is told apart: all are in the first number."""
-    marks = dict(
-        conn.execute(
-            select(STATE.c.table_name, STATE.c.last_id).where(STATE.c.direction == PUSH)
-        ).all()
-    )
+    states = conn.execute(
+        select(STATE.c.direction, STATE.c.table_name, STATE.c.last_id, STATE.c.completed_at)
+        .where(STATE.c.direction.in_([PUSH, ACKED]))
+    ).all()  # fmt: skip
+    marks = {name: mark for direction, name, mark, _at in states if direction == PUSH}
+    taken = {name: (mark, at) for direction, name, mark, at in states if direction == ACKED}
     pending = held = 0
     for name, table, _send in PUSH_TABLES:
-        query = (
-            select(func.count())
-            .select_from(table)
-            .where(
-                table.c.kiosk_id == kiosk_id,
-                table.c.id > marks.get(name, 0),
-                pending_where(table),
-            )
-        )
+        mark = marks.get(name, 0)
+        acked, acked_at = taken.get(name, (0, None))
+        mine = and_(table.c.kiosk_id == kiosk_id, pending_where(table))
+        changed = PUSH_CHANGED.get(name)
+        if changed is not None and acked_at is not None and acked > mark:
+            # sent while open (the mark waits for them): only what changed since waits
+            pending += conn.scalar(
+                select(func.count()).select_from(table).where(
+                    mine, table.c.id > mark, table.c.id <= acked, changed(acked_at)
+                )
+            ) or 0  # fmt: skip
+        query = select(func.count()).select_from(table).where(mine, table.c.id > max(mark, acked))
         waiting = conn.scalar(query) or 0
         ready = PUSH_READY.get(name)
         young = 0
