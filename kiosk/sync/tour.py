@@ -18,9 +18,9 @@ another kiosk...) are kept in ``sync_conflict`` in plain French.
 batch per local transaction together with its high-water mark, so a cut resumes where it
 stopped. When a pass completes, the mark goes back to 0 and ``completed_at`` says how fresh
 the kiosk's data are; a table that mirrors a changing set (the orders still to hand over, the
-events, projects and stops) then drops the local rows the central base no longer lists. Last, the projects' pictures and
-videos come down as files of the data folder, by content hash, within a byte budget
-(:mod:`kiosk.sync.projects`).
+events, projects and stops) then drops the local rows the central base no longer lists. Last,
+the projects' pictures and videos come down as files of the data folder, by content hash,
+within a byte budget (:mod:`kiosk.sync.projects`).
 
 Nothing here keeps personal data of its own: the marks are ids and dates; the conflicts name
 a person only by a nullable foreign key and have their own retention period.
