@@ -568,11 +568,6 @@ def waiting_records(
     return pending, held
 
 
-def pending_records(conn: Connection, kiosk_id: int, now: datetime | None = None) -> int:
-    """This kiosk's records not yet in the central database that the next sync sends."""
-    return waiting_records(conn, kiosk_id, now)[0]
-
-
 def sync_status(engine: Engine, kiosk_id: int, now: datetime | None = None) -> SyncStatus:
     """``now``: tells the records held back (answers that may still change) from the pending."""
     with engine.connect() as conn:
@@ -607,7 +602,6 @@ __all__ = [
     "SyncStatus",
     "TourSync",
     "central_engine",
-    "pending_records",
     "recent_conflicts",
     "record_failure",
     "sync_status",
