@@ -469,7 +469,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../ui/collect/catalogue.py" line="+183"/>
+        <location filename="../../ui/collect/catalogue.py" line="+184"/>
         <source>Badge inconnu&#x202f;: demandez à l’équipe de l’associer à votre nom.</source>
         <translation>Unknown badge: ask the team to link it to your name.</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>The catalogue is not available at the moment.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>Catalogue de services</source>
         <translation>Service catalogue</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>It will be sent when the Smart Tour next meets the central base, where it will be considered: nothing is granted until then. Your slip is printing; follow it in “My space”.</translation>
     </message>
     <message>
-        <location filename="../../ui/collect/catalogue.py" line="+66"/>
+        <location filename="../../ui/collect/catalogue.py" line="+64"/>
         <source>Demande impossible&#x202f;: {why}</source>
         <translation>Request not possible: {why}</translation>
     </message>
@@ -1417,7 +1417,7 @@
 <context>
     <name>DocumentTheme</name>
     <message>
-        <location filename="../../ui/documents/document_list.py" line="+94"/>
+        <location filename="../../ui/documents/document_list.py" line="+96"/>
         <source>Cybersécurité</source>
         <translation>Cybersecurity</translation>
     </message>
@@ -1802,12 +1802,12 @@
         <translation>No event this week.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+131"/>
         <source>Présentez un badge ou un billet au lecteur.</source>
         <translation>Present a badge or a ticket to the reader.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+81"/>
         <source>{label} (annulée)</source>
         <translation>{label} (undone)</translation>
     </message>
@@ -1818,7 +1818,7 @@
         <translation>Nobody yet.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+78"/>
         <source>Derniers passages</source>
         <translation>Latest scans</translation>
     </message>
@@ -2554,7 +2554,12 @@
 <context>
     <name>MySpace</name>
     <message>
-        <location filename="../../ui/myspace/screen.py" line="+48"/>
+        <location filename="../../ui/myspace/screen.py" line="+49"/>
+        <source>Inscription refusée au retour du Smart Tour.</source>
+        <translation>Sign-up refused when the Smart Tour synchronised.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Liste d’attente&#x202f;: position %1</source>
         <translation>Waiting list: position %1</translation>
     </message>
@@ -2614,7 +2619,7 @@
         <translation>No coming registration.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3706,7 +3711,7 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/documents/search.py" line="+176"/>
+        <location filename="../../ui/documents/search.py" line="+180"/>
         <location line="+72"/>
         <location line="+29"/>
         <source>Tous les thèmes</source>

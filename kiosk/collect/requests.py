@@ -230,11 +230,17 @@ REPLAY_PREFIX: Final = "Refusée au retour du Smart Tour\u202f: "
 
 
 def record_refused_request(
-    session: Session, request: NewRequest, refusal: PolicyRefusal, now: datetime
+    session: Session,
+    request: NewRequest,
+    refusal: PolicyRefusal,
+    now: datetime,
+    *,
+    decided_at: datetime | None = None,
 ) -> RequestPlaced:
-    """Keep a request the policy refused when it was replayed (made offline, decided now):
-    the order and its line, declined by the system with the reason in words, so the agent
-    finds it in « Mon espace » rather than a request that vanished. Flushes only."""
+    """Keep a request the policy refused when it was replayed (made offline at ``now``,
+    decided at ``decided_at``, by default then too): the order and its line, declined by the
+    system with the reason in words, so the agent finds it in « Mon espace » rather than a
+    request that vanished. Flushes only."""
     person = session.get_one(Person, request.person_id)
     kiosk = session.get_one(Kiosk, request.kiosk_id)
     item = session.get_one(CatalogueItem, request.item_id)
@@ -242,7 +248,8 @@ def record_refused_request(
     order, line = _placed_order(session, request, person, kiosk, site, item, now)
     reason = (REPLAY_PREFIX + REPLAY_REASONS[refusal.code])[:200]
     line.decline_reason = reason
-    move_line(session, line, LineStatus.DECLINED, now=now, actor=Actor.SYSTEM, detail=reason)
+    move_line(session, line, LineStatus.DECLINED, now=decided_at or now, actor=Actor.SYSTEM,
+              detail=reason)  # fmt: skip
     session.flush()
     return RequestPlaced(order.id, line.id, order.reference, item.name, request.quantity, now,
                          None)  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.collect.pickup import HISTORY
@@ -19,7 +19,8 @@ from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import EventKind, RegistrationStatus
 from kiosk.programme.agenda import PLACE_NAMES
 from kiosk.programme.waiting import waiting_position
-from kiosk.signup.registration import ACTIVE
+from kiosk.signup.registration import ACTIVE, SignupProblem
+from kiosk.signup.tables import SignupAct, SignupAction, SignupOutcome
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,14 @@ class MyRegistration:
     status: RegistrationStatus
     reference: str | None
     position: int | None  # on the waiting list, 1 = next
+    # A sign-up made offline on the Smart Tour that the central base refused when it was
+    # replayed: why (the registration is cancelled; the slip no longer admits).
+    refusal: SignupProblem | None = None
+
+    @property
+    def refused(self) -> bool:
+        """Listed although not active: refused centrally (``refusal`` says why, when known)."""
+        return self.status is RegistrationStatus.CANCELLED
 
     def title_in(self, english: bool) -> str:
         return self.title_en if english and self.title_en else self.title
@@ -77,6 +86,12 @@ def my_space(session: Session, person: Person, now: datetime) -> MySpace:
         )
         for registration, event in rows
     )
+    registrations = tuple(
+        sorted(
+            (*registrations, *_refused(session, person.id, now)),
+            key=lambda r: (r.starts_at, r.event_id),
+        )
+    )
     lines = agent_requests(session, person.id, closed_since=now - HISTORY)
     initial = person.last_name[:1].upper()
     return MySpace(
@@ -87,3 +102,43 @@ def my_space(session: Session, person: Person, now: datetime) -> MySpace:
         registrations=registrations,
         requests=tuple(sorted(lines, key=lambda r: not r.is_open)),  # stable: newest first
     )
+
+
+def _refused(session: Session, person_id: int, now: datetime) -> list[MyRegistration]:
+    """Coming events whose last sign-up act of this person was refused centrally (a replay
+    from the Smart Tour) and where they hold no place nor wait now."""
+    last_act = (
+        select(func.max(SignupAct.id))
+        .where(SignupAct.person_id == person_id)
+        .group_by(SignupAct.event_id)
+    )
+    active = select(Registration.event_id).where(
+        Registration.person_id == person_id, Registration.status.in_(ACTIVE)
+    )
+    rows = session.execute(
+        select(SignupAct, Event)
+        .join(Event, Event.id == SignupAct.event_id)
+        .where(
+            SignupAct.id.in_(last_act),
+            SignupAct.action == SignupAction.SIGN_UP,
+            SignupAct.outcome == SignupOutcome.REFUSED,
+            Event.ends_at > now,
+            SignupAct.event_id.not_in(active),
+        )
+    ).all()
+    return [
+        MyRegistration(
+            event_id=event.id,
+            kind=event.kind,
+            title=event.title,
+            title_en=event.title_en,
+            place=PLACE_NAMES.get(event.space, event.site.town),
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            status=RegistrationStatus.CANCELLED,
+            reference=act.reference,
+            position=None,
+            refusal=SignupProblem(act.detail) if act.detail in set(SignupProblem) else None,
+        )
+        for act, event in rows
+    ]

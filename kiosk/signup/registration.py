@@ -254,12 +254,15 @@ def sign_up_visitor(
     now: datetime,
     *,
     slip: SlipRequest | None = None,
+    act: ActOrigin | None = None,
 ) -> SignupResult:
     """An external visitor, from the kiosk's form, signs up to an event open to visitors.
 
     The visitor is found (same e-mail, or same name and organisation) or recorded, and signed
     up, in one transaction: a refused sign-up (an agents-only event, already started) leaves
     no record of them. Their slip carries the reference as a QR code, their way in at the door.
+    ``act`` records the sign-up as it happened, as for an agent: a Smart Tour kiosk replays it
+    centrally (without it, a visitor signed up offline never reached the central base).
     Commits.
     """
     _begin_write(session)
@@ -276,6 +279,9 @@ def sign_up_visitor(
             now=now,
         )
         result = _sign_up(session, person_id, event_id, now, RegistrationSource.VISITOR_FORM)
+        if act is not None:
+            _record_act(session, act, person_id, event_id, SignupAction.SIGN_UP, now,
+                        SignupOutcome(result.status.value), result.reference)  # fmt: skip
         if slip is not None:
             job = _queue_slip(session, result, slip, now, qr=reference_code(result.reference))
             result = replace(result, print_job_id=job)

@@ -63,10 +63,12 @@ from kiosk.sync.keys import (
     upsert_by_key,
 )
 from kiosk.sync.push import KIOSK, CentralIds, Conflict, Sent, _when
+from kiosk.sync.tables import SyncState
 
 ITEM, ORDER, LINE = table_of(CatalogueItem), table_of(CollectOrder), table_of(OrderLine)
 PICKUP, HAND_OVER, LINE_EVENT = table_of(Pickup), table_of(HandOver), table_of(LineEvent)
 STOCK, STOCK_SITE = table_of(SiteStock), table_of(Site)
+STATE = table_of(SyncState)
 
 # How a line's status reads in a conflict ("déjà annulée dans la base centrale").
 STATUS_WORDS: Final = {
@@ -537,11 +539,19 @@ def apply_lines(lc: Connection, rows: Sequence[RowMapping]) -> int:
 
 def prune_orders(lc: Connection, kept: set[Any]) -> int:
     """Drop the local orders the central base no longer lists (``kept``: their references),
-    with their lines and history, except those with a line handed over here. Returns how many
-    orders went."""
+    with their lines and history, except those with a line handed over here, and the requests
+    made here not pushed yet (past the push's mark) — one made while the sync ran was dropped
+    unsent. Returns how many orders went."""
     handed_here = select(LINE.c.order_id).join(HAND_OVER, HAND_OVER.c.line_id == LINE.c.id)
+    pushed = lc.scalar(
+        select(STATE.c.last_id).where(STATE.c.direction == "push",
+                                      STATE.c.table_name == "collect_order")
+    ) or 0  # fmt: skip
     local = lc.execute(
-        select(ORDER.c.id, ORDER.c.reference).where(ORDER.c.id.not_in(handed_here))
+        select(ORDER.c.id, ORDER.c.reference).where(
+            ORDER.c.id.not_in(handed_here),
+            or_(ORDER.c.kiosk_id.is_(None), ORDER.c.id <= pushed),
+        )
     ).all()
     doomed = [i for i, reference in local if reference not in kept]
     if not doomed:

@@ -27,8 +27,10 @@ def stops_query(start: datetime) -> Select[Any]:
     )
 
 
-def stops_kept(start: datetime) -> Select[Any]:
-    return select(STOP.c.ref).where(STOP.c.ends_at >= start)
+def stops_kept(_start: datetime) -> Select[Any]:
+    """Every central stop's ref, past ones too: a stop over before the pull window is not
+    pulled again, but it is not dropped either while the central itinerary keeps it."""
+    return select(STOP.c.ref)
 
 
 def apply_stops(lc: Connection, rows: Sequence[RowMapping]) -> int:
@@ -50,8 +52,8 @@ def apply_stops(lc: Connection, rows: Sequence[RowMapping]) -> int:
 
 
 def prune_stops(lc: Connection, kept: set[Any]) -> int:
-    """Drop the local stops the central itinerary no longer lists (past ones stay: the window
-    only lists stops not ended before it)."""
+    """Drop the local stops the central itinerary no longer lists (``kept``: every central
+    ref; a stop over long ago stays while the centre keeps it)."""
     local = lc.execute(select(STOP.c.id, STOP.c.ref)).all()
     doomed = [i for i, ref in local if ref not in kept]
     for n in range(0, len(doomed), 500):

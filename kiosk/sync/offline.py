@@ -12,14 +12,21 @@ When the central base says otherwise (the allowance was used elsewhere meanwhile
 filled up), its word stands and is recorded there — the request declined with the reason in
 words and its mail queued, the person put on the waiting list — then pulled back down, so the
 agent reads it in « Mon espace »; staff read a conflict line on the tour kiosk.
+
+A sign-up the central base refused outright (agents only, already started, account closed...)
+leaves no central registration for the registrations' pull to bring down: the pull brings the
+refused acts themselves (:func:`refusals_query`), and the tour kiosk's act takes the central
+outcome, its registration — still the one the slip names — is cancelled, so « Mon espace »
+says it was refused and why, and the door no longer admits on the slip or the badge.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from datetime import datetime
+from typing import Any, Final
 
-from sqlalchemy import Connection, RowMapping, select
+from sqlalchemy import Connection, RowMapping, Select, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.collect.requests import (
@@ -32,7 +39,7 @@ from kiosk.collect.requests import (
 from kiosk.collect.status import Actor, LineStatus
 from kiosk.collect.tables import CollectOrder, LineEvent, OrderLine
 from kiosk.db.models import Event, Registration
-from kiosk.domain import RegistrationStatus
+from kiosk.domain import PersonKind, RegistrationSource, RegistrationStatus
 from kiosk.programme.waiting import waiting_position
 from kiosk.signup.answers import queue_declined_notice
 from kiosk.signup.notices import enqueue_notice, overruled_notice
@@ -46,7 +53,7 @@ from kiosk.signup.registration import (
 )
 from kiosk.signup.tables import NoticeKind, SignupAct, SignupAction, SignupOutcome
 from kiosk.sync.collect import _central_items
-from kiosk.sync.keys import table_of
+from kiosk.sync.keys import EVENT, PERSON, REGISTRATION, table_of
 from kiosk.sync.push import CentralIds, Conflict, Sent, _when
 
 ORDER, LINE, LINE_EVENT = table_of(CollectOrder), table_of(OrderLine), table_of(LineEvent)
@@ -126,10 +133,13 @@ def send_requests(
                     place_request(session, request, r["placed_at"], enqueue_slip=False)
                 except RequestRefused as refused:
                     session.rollback()  # the savepoint: place_request may have locked only
+                    # Declined when the central base decides, not when it was asked: the
+                    # pull then brings it down however long the tour stayed offline.
+                    decided = max(ids.now or r["placed_at"], r["placed_at"])
                     placed = record_refused_request(
-                        session, request, refused.refusal, r["placed_at"]
+                        session, request, refused.refusal, r["placed_at"], decided_at=decided
                     )
-                    queue_declined_notice(session, placed.line_id, r["placed_at"])
+                    queue_declined_notice(session, placed.line_id, decided)
                 session.commit()
             new += 1
     conflicts += _declined_at_replay(cc, rows)
@@ -167,10 +177,19 @@ def _declined_at_replay(cc: Connection, rows: Sequence[RowMapping]) -> list[Conf
 
 
 def send_signup_acts(
-    cc: Connection, ids: CentralIds, rows: Sequence[RowMapping], _lc: Connection
+    cc: Connection, ids: CentralIds, rows: Sequence[RowMapping], lc: Connection
 ) -> Sent:
     """Sign-ups and cancellations made here, in the order they were made, each decided again
-    centrally (places counted there) and kept there with the central outcome."""
+    centrally (places counted there) and kept there with the central outcome. A visitor's
+    sign-up keeps its source (the visitor form): the rules for visitors apply there too."""
+    visitors = set(
+        lc.scalars(
+            select(PERSON.c.id).where(
+                PERSON.c.id.in_({r["person_id"] for r in rows}),
+                PERSON.c.kind == PersonKind.VISITOR,
+            )
+        )
+    )
     kiosk = ids.kiosk(cc)
     people = ids.people(cc, [r["person_id"] for r in rows])
     events = ids.events(cc, [r["event_id"] for r in rows])
@@ -186,7 +205,13 @@ def send_signup_acts(
         with _replaying(cc) as session:
             try:
                 if action is SignupAction.SIGN_UP:
-                    sign_up(session, person, event, r["at"], act=origin, reference=r["reference"])
+                    source = (
+                        RegistrationSource.VISITOR_FORM
+                        if r["person_id"] in visitors
+                        else RegistrationSource.KIOSK
+                    )
+                    sign_up(session, person, event, r["at"], source=source, act=origin,
+                            reference=r["reference"])  # fmt: skip
                 else:
                     cancel(session, person, event, r["at"], act=origin)
             except SignupRefused as refused:  # rolled back by the service: keep the act
@@ -270,4 +295,71 @@ def _signup_conflict(r: RowMapping, outcome: SignupOutcome, detail: str) -> Conf
     )
 
 
-__all__ = ["ACT", "ORDER", "REPLAY_REASONS", "send_requests", "send_signup_acts"]
+# --- refusals, pulled back ------------------------------------------------------------------
+
+
+def refusals_query(start: datetime) -> Select[Any]:
+    """Sign-ups the central base refused, for the events a tour kiosk holds (few: a refusal
+    is only ever recorded when a replay is refused)."""
+    return (
+        select(ACT.c.id, ACT.c.nonce, ACT.c.detail)
+        .join(EVENT, EVENT.c.id == ACT.c.event_id)
+        .where(
+            ACT.c.action == SignupAction.SIGN_UP,
+            ACT.c.outcome == SignupOutcome.REFUSED,
+            EVENT.c.ends_at >= start,
+        )
+    )
+
+
+def apply_refusals(lc: Connection, rows: Sequence[RowMapping]) -> int:
+    """This kiosk's sign-ups among ``rows`` take the central refusal; the registration each
+    made is cancelled, unless the person acted on that event here since (the later act goes
+    up, and the central word on it comes down). Returns how many acts changed."""
+    central = {r["nonce"]: r["detail"] for r in rows}
+    acts = (
+        lc.execute(
+            select(ACT).where(
+                ACT.c.nonce.in_(list(central)), ACT.c.outcome != SignupOutcome.REFUSED
+            )
+        )
+        .mappings()
+        .all()
+    )
+    for act in acts:
+        lc.execute(
+            update(ACT)
+            .where(ACT.c.id == act["id"])
+            .values(outcome=SignupOutcome.REFUSED, detail=central[act["nonce"]])
+        )
+        later = lc.scalar(
+            select(ACT.c.id).where(
+                ACT.c.person_id == act["person_id"],
+                ACT.c.event_id == act["event_id"],
+                ACT.c.id > act["id"],
+            )
+        )
+        if later is None:
+            lc.execute(
+                update(REGISTRATION)
+                .where(
+                    REGISTRATION.c.event_id == act["event_id"],
+                    REGISTRATION.c.person_id == act["person_id"],
+                    REGISTRATION.c.reference == act["reference"],
+                    REGISTRATION.c.status != RegistrationStatus.CANCELLED,
+                )
+                .values(status=RegistrationStatus.CANCELLED, waiting_since=None,
+                        status_at=act["at"])
+            )  # fmt: skip
+    return len(acts)
+
+
+__all__ = [
+    "ACT",
+    "ORDER",
+    "REPLAY_REASONS",
+    "apply_refusals",
+    "refusals_query",
+    "send_requests",
+    "send_signup_acts",
+]

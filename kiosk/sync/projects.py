@@ -7,6 +7,10 @@ videos — and fetched one file per central read, only for the hashes the folder
 re-sync downloads nothing unchanged, and a cut loses at most the file under way. The local
 ``project_media`` rows then list exactly the files present; a file no project names any more
 leaves the folder.
+
+A project the central base no longer has (taken out by a later import) goes from the tour kiosk
+at the end of the projects' pass, its media rows with it; its files then leave the folder with
+the media pull, which lists only the central projects' hashes.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import logging
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, RowMapping, Select, delete, func, select
@@ -34,6 +39,22 @@ COPIED: Final = ("position", "kind", "media_type", "caption", "content_hash")
 
 def apply_projects(lc: Connection, rows: Sequence[RowMapping]) -> int:
     return upsert_by_key(lc, PROJECT, "slug", rows)
+
+
+def projects_kept(_start: datetime) -> Select[Any]:
+    """The slugs the central base still lists; the others go (:func:`prune_projects`)."""
+    return select(PROJECT.c.slug)
+
+
+def prune_projects(lc: Connection, kept: set[Any]) -> int:
+    """Drop the local projects whose slug the central base no longer lists, with their media
+    rows (named, not left to the foreign key's cascade). Returns how many went."""
+    doomed = [i for i, slug in lc.execute(select(PROJECT.c.id, PROJECT.c.slug)) if slug not in kept]
+    for n in range(0, len(doomed), 500):  # bounded IN lists (SQLite's variable limit)
+        chunk = doomed[n : n + 500]
+        lc.execute(delete(MEDIA).where(MEDIA.c.project_id.in_(chunk)))
+        lc.execute(delete(PROJECT).where(PROJECT.c.id.in_(chunk)))
+    return len(doomed)
 
 
 def media_listing() -> Select[Any]:
@@ -178,5 +199,7 @@ __all__ = [
     "choose_media",
     "media_bytes",
     "media_listing",
+    "projects_kept",
+    "prune_projects",
     "pull_media",
 ]

@@ -13,6 +13,12 @@ visitor) that holds an id the central base gives to someone else is moved to a f
 references included; once the central base has it (the push sends it), the next pull moves it
 to its central id.
 
+What the central base no longer has goes from the tour kiosk too, at the end of its table's
+pass: an event staff deleted (unless something recorded here names it), a project taken out, a
+stop dropped from the itinerary, an order no longer to hand over. The catalogue and the
+announcements are never deleted centrally (an item is withdrawn, a banner ends): their pull
+carries that.
+
 What a local purge removed must not come back: the window never reaches further back than
 the visitors' retention period, so a visitor pulled is one the purge would keep.
 """
@@ -24,12 +30,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Connection, RowMapping, Select, Table, select
+from sqlalchemy import Connection, RowMapping, Select, Table, delete, select, union, update
 from sqlalchemy.orm import aliased
 
-from kiosk.checkin.tables import TicketRevocation
+from kiosk.checkin.tables import Attendance, CheckinRecord, TicketRevocation
 from kiosk.db.models import Badge, Direction, Registration, Service, Site
 from kiosk.programme.tables import EventSource
+from kiosk.satisfaction.tables import EventFeedback
 from kiosk.sync.collect import (
     ITEM,
     LINE,
@@ -68,11 +75,15 @@ from kiosk.sync.notices import (
     stops_kept,
     stops_query,
 )
-from kiosk.sync.projects import PROJECT, apply_projects
+from kiosk.sync.offline import ACT, apply_refusals, refusals_query
+from kiosk.sync.projects import PROJECT, apply_projects, projects_kept, prune_projects
+from kiosk.sync.tables import SyncConflict
 
 SITE, DIRECTION, SERVICE = table_of(Site), table_of(Direction), table_of(Service)
 REGISTRATION, BADGE = table_of(Registration), table_of(Badge)
 SOURCE, REVOCATION = table_of(EventSource), table_of(TicketRevocation)
+CHECKIN, ATTENDANCE = table_of(CheckinRecord), table_of(Attendance)
+FEEDBACK, CONFLICT = table_of(EventFeedback), table_of(SyncConflict)
 
 
 @dataclass(frozen=True)
@@ -208,6 +219,34 @@ def _apply_events(lc: Connection, rows: Sequence[RowMapping]) -> int:
     return len(rows)
 
 
+def _events_kept(_start: datetime) -> Select[Any]:
+    """Every central event's id (local events keep their central ids): see :func:`_prune_events`."""
+    return select(EVENT.c.id)
+
+
+def _prune_events(lc: Connection, kept: set[Any]) -> int:
+    """Drop the local events the central base no longer has (staff deleted one an import left
+    behind), with their registrations, so the tour kiosk neither shows it nor admits to it —
+    except an event something recorded here names (a check-in, an answer, a sign-up): that
+    record must still go up, and the event with it. Returns how many events went."""
+    named = [
+        select(CHECKIN.c.event_id),
+        select(CHECKIN.c.related_event_id).where(CHECKIN.c.related_event_id.is_not(None)),
+        select(ATTENDANCE.c.event_id),
+        select(FEEDBACK.c.event_id),
+        select(ACT.c.event_id),
+    ]
+    here = set(lc.scalars(union(*named)))
+    doomed = [i for i in lc.scalars(select(EVENT.c.id)) if i not in kept and i not in here]
+    for n in range(0, len(doomed), 500):  # bounded IN lists (SQLite's variable limit)
+        chunk = doomed[n : n + 500]
+        lc.execute(update(CONFLICT).where(CONFLICT.c.event_id.in_(chunk)).values(event_id=None))
+        lc.execute(delete(REGISTRATION).where(REGISTRATION.c.event_id.in_(chunk)))
+        lc.execute(delete(SOURCE).where(SOURCE.c.event_id.in_(chunk)))
+        lc.execute(delete(EVENT).where(EVENT.c.id.in_(chunk)))
+    return len(doomed)
+
+
 def _local_ids(lc: Connection, table: Table, ids: set[int]) -> set[int]:
     return set(lc.scalars(select(table.c.id).where(table.c.id.in_(ids))))
 
@@ -289,12 +328,15 @@ PULL_TABLES: tuple[PullTable, ...] = (
               _upsert_by_code(DIRECTION, ("name",))),
     PullTable("service", SERVICE, _services_query, _apply_services),
     PullTable("person", PERSON, _people_query, _apply_people),
-    PullTable("event", EVENT, _events_query, _apply_events),
+    PullTable("event", EVENT, _events_query, _apply_events, _events_kept, _prune_events),
     PullTable("registration", REGISTRATION, _registrations_query, _apply_registrations),
+    # after the registrations: a sign-up made here and refused centrally has no central row
+    PullTable("signup_refusal", ACT, refusals_query, apply_refusals),
     PullTable("badge", BADGE, _badges_query, _apply_badges),
     PullTable("ticket_revocation", REVOCATION, lambda _s: select(REVOCATION), _apply_revocations),
     PullTable("document", DOCUMENT, lambda _s: select(DOCUMENT), apply_documents),
-    PullTable("project", PROJECT, lambda _s: select(PROJECT), apply_projects),
+    PullTable("project", PROJECT, lambda _s: select(PROJECT), apply_projects, projects_kept,
+              prune_projects),
     PullTable("catalogue_item", ITEM, items_query, apply_items),
     PullTable("site_stock", STOCK, stock_query, apply_stock),
     PullTable("collect_order", ORDER, orders_query, apply_orders, orders_kept, prune_orders),

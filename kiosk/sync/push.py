@@ -16,7 +16,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
-from sqlalchemy import Connection, Engine, RowMapping, Table, case, delete, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    RowMapping,
+    Table,
+    case,
+    delete,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 
 from kiosk.checkin.tables import Attendance, CheckinRecord, CheckinUndo, SpaceVisit
 from kiosk.db.models import Badge, Direction, Kiosk, Registration, Service, Site
@@ -67,9 +79,12 @@ class CentralIds:
     One instance per sync run: the cache assumes nobody renumbers central rows meanwhile.
     """
 
-    def __init__(self, local: Engine, kiosk_id: int) -> None:
+    def __init__(self, local: Engine, kiosk_id: int, now: datetime | None = None) -> None:
+        """``now``: when this sync run meets the central base — the time of what the central
+        base decides during the push (a request declined at its replay), None: the record's."""
         self._local = local
         self._kiosk_id = kiosk_id
+        self.now = now
         self._cache: dict[tuple[str, int], int] = {}
 
     def _local_row(self, table: Table, local_id: int) -> RowMapping:
@@ -521,6 +536,12 @@ def send_help_requests(cc: Connection, ids: CentralIds, rows: Sequence[RowMappin
     return Sent(new, conflicts, high)
 
 
+def help_changed_since(at: datetime) -> ColumnElement[bool]:
+    """Help requests that moved (called, served, finished) at or after ``at``: sent open, the
+    central base does not know that yet."""
+    return or_(HELP.c.called_at >= at, HELP.c.serving_at >= at, HELP.c.finished_at >= at)
+
+
 def _renumbered(cc: Connection, values: Mapping[str, Any]) -> dict[str, Any]:
     last = cc.scalar(
         select(HELP.c.number)
@@ -559,6 +580,7 @@ __all__ = [
     "CentralIds",
     "Conflict",
     "Sent",
+    "help_changed_since",
     "send_badges",
     "send_checkins",
     "send_help_requests",

@@ -151,4 +151,4 @@ def sync_once(
         except SyncError as exc:  # shown by the status below (TourSync.run noted it already)
             record_failure(local, clock.now(), exc.failure, str(exc))
     kiosk_id = local_kiosk_id(local, settings)
-    return sync_status(local, kiosk_id) if kiosk_id is not None else None
+    return sync_status(local, kiosk_id, clock.now()) if kiosk_id is not None else None

@@ -20,7 +20,10 @@ from kiosk.db.models import Base
 class SyncState(Base):
     """Where the last push (or the current pull pass) of one table got to.
 
-    ``push``: ``last_id`` is the highest local id known to be in the central database.
+    ``push``: ``last_id`` is where the next push starts: every local id up to it is in the
+    central database for good. ``acked``: the highest local id the central base took, and
+    when (``completed_at``) — beyond the push mark when rows are sent again until they change
+    no more (an open help request): the sync chip counts only what changed since.
     ``pull``: ``last_id`` is the highest central id copied in the pass under way (0 between
     passes); ``completed_at`` is when the last full pass ended: the age of the kiosk's data.
     """

@@ -17,10 +17,10 @@ another kiosk...) are kept in ``sync_conflict`` in plain French.
 **Pull**: each table of :mod:`kiosk.sync.pull` is copied in passes over the central ids, a
 batch per local transaction together with its high-water mark, so a cut resumes where it
 stopped. When a pass completes, the mark goes back to 0 and ``completed_at`` says how fresh
-the kiosk's data are; a table that mirrors a changing set (the orders still to hand over)
-then drops the local rows the central base no longer lists. Last, the projects' pictures and
-videos come down as files of the data folder, by content hash, within a byte budget
-(:mod:`kiosk.sync.projects`).
+the kiosk's data are; a table that mirrors a changing set (the orders still to hand over, the
+events, projects and stops) then drops the local rows the central base no longer lists. Last,
+the projects' pictures and videos come down as files of the data folder, by content hash,
+within a byte budget (:mod:`kiosk.sync.projects`).
 
 Nothing here keeps personal data of its own: the marks are ids and dates; the conflicts name
 a person only by a nullable foreign key and have their own retention period.
@@ -82,6 +82,7 @@ from kiosk.sync.push import (
     CentralIds,
     Conflict,
     Sent,
+    help_changed_since,
     send_badges,
     send_checkins,
     send_help_requests,
@@ -96,6 +97,9 @@ log = logging.getLogger(__name__)
 PUSH: Final = "push"
 PULL: Final = "pull"
 RUN: Final = "run"  # the whole sync: last attempt, last success, last error
+# The highest local id the central base took (``last_id``) and when (``completed_at``): past
+# the push mark when rows are sent again until they change no more (an open help request).
+ACKED: Final = "acked"
 BATCH_SIZE: Final = 500
 PULL_PAST_DAYS: Final = 30  # events that ended this long ago still come down (late check-ins)
 CONNECT_TIMEOUT: Final = 5  # seconds: an unreachable central base is found out quickly
@@ -122,6 +126,10 @@ PUSH_TABLES: Final[tuple[tuple[str, Table, Send], ...]] = (
     # « Comment était … ? », after the events it names (made here when they were)
     ("event_feedback", FEEDBACK, send_feedback),
 )
+# Tables whose rows sent while still open are sent again: what changed since they went up.
+PUSH_CHANGED: Final[dict[str, Callable[[datetime], ColumnElement[bool]]]] = {
+    "help_request": help_changed_since,
+}
 # Tables whose newest rows may still change: only those before the first such row are read.
 PUSH_READY: Final[dict[str, Callable[[int, datetime], ColumnElement[bool]]]] = {
     "event_feedback": settled_feedback,
@@ -177,9 +185,12 @@ class SyncStatus:
     last_attempt_at: datetime | None
     last_error: str | None  # the technical detail of the last failure (None: it worked)
     data_as_of: datetime | None  # the oldest last complete pull: how old the data may be
-    pending: int  # records of this kiosk not yet in the central base
+    pending: int  # records of this kiosk the next sync sends: not yet in the central base
     conflicts: int
     last_failure: SyncFailure | None = None  # its code, which the screens word
+    # Records not in the central base either, held back on purpose because they may still
+    # change (answers to « Comment était … ? » younger than 35 min): not « à envoyer » yet.
+    held: int = 0
 
 
 def central_engine(url: str) -> Engine:
@@ -322,7 +333,7 @@ class TourSync:
     def _push(self, report: SyncReport) -> None:
         if self._kiosk_id is None:  # first meeting: the kiosk's site comes with the pull
             return
-        ids = CentralIds(self._local, self._kiosk_id)
+        ids = CentralIds(self._local, self._kiosk_id, self._clock.now())
         for name, table, send in PUSH_TABLES:
             cursor = self._state(PUSH, name)["last_id"]
             settled = True  # False once a row is sent that must be sent again next time
@@ -353,12 +364,20 @@ class TourSync:
                 if settled:
                     mark = sent.high_water
                     settled = sent.high_water == cursor
-                self._record_push(name, mark, sent)
+                self._record_push(name, mark, sent, acked=cursor)
                 report.pushed[name] = report.pushed.get(name, 0) + sent.rows
                 report.conflicts.extend(sent.conflicts)
 
-    def _record_push(self, name: str, mark: int | None, sent: Sent) -> None:
+    def _record_push(self, name: str, mark: int | None, sent: Sent, *, acked: int) -> None:
+        """The batch up to local id ``acked`` is in the central base (its transaction
+        committed); ``mark``: where the next push starts (None: where it did)."""
         with self._local.begin() as lc:
+            taken = self._state_in(lc, ACKED, name)
+            lc.execute(
+                STATE.update()
+                .where(STATE.c.id == taken["id"])
+                .values(last_id=max(acked, taken["last_id"]), completed_at=self._clock.now())
+            )
             values: dict[str, Any] = {"attempted_at": self._clock.now(), "error": None}
             if mark is not None:
                 values["last_id"] = mark
@@ -515,31 +534,44 @@ def recent_conflicts(conn: Connection, limit: int = 5) -> list[ConflictLine]:
     ]
 
 
-def pending_records(conn: Connection, kiosk_id: int) -> int:
-    """This kiosk's records not yet known to be in the central database."""
-    marks = dict(
-        conn.execute(
-            select(STATE.c.table_name, STATE.c.last_id).where(STATE.c.direction == PUSH)
-        ).all()
-    )
-    total = 0
+def waiting_records(
+    conn: Connection, kiosk_id: int, now: datetime | None = None
+) -> tuple[int, int]:
+    """This kiosk's records not yet known to be in the central database: (those the next sync
+    sends, those it holds back at ``now`` because they may still change). Without ``now``
+    nothing is told apart: all are in the first number."""
+    states = conn.execute(
+        select(STATE.c.direction, STATE.c.table_name, STATE.c.last_id, STATE.c.completed_at)
+        .where(STATE.c.direction.in_([PUSH, ACKED]))
+    ).all()  # fmt: skip
+    marks = {name: mark for direction, name, mark, _at in states if direction == PUSH}
+    taken = {name: (mark, at) for direction, name, mark, at in states if direction == ACKED}
+    pending = held = 0
     for name, table, _send in PUSH_TABLES:
-        total += (
-            conn.scalar(
-                select(func.count())
-                .select_from(table)
-                .where(
-                    table.c.kiosk_id == kiosk_id,
-                    table.c.id > marks.get(name, 0),
-                    pending_where(table),
+        mark = marks.get(name, 0)
+        acked, acked_at = taken.get(name, (0, None))
+        mine = and_(table.c.kiosk_id == kiosk_id, pending_where(table))
+        changed = PUSH_CHANGED.get(name)
+        if changed is not None and acked_at is not None and acked > mark:
+            # sent while open (the mark waits for them): only what changed since waits
+            pending += conn.scalar(
+                select(func.count()).select_from(table).where(
+                    mine, table.c.id > mark, table.c.id <= acked, changed(acked_at)
                 )
-            )
-            or 0
-        )
-    return total
+            ) or 0  # fmt: skip
+        query = select(func.count()).select_from(table).where(mine, table.c.id > max(mark, acked))
+        waiting = conn.scalar(query) or 0
+        ready = PUSH_READY.get(name)
+        young = 0
+        if ready is not None and now is not None and waiting:
+            # the push's own condition: what it would not take now is held, not pending
+            young = conn.scalar(query.where(not_(ready(kiosk_id, now)))) or 0
+        pending, held = pending + waiting - young, held + young
+    return pending, held
 
 
-def sync_status(engine: Engine, kiosk_id: int) -> SyncStatus:
+def sync_status(engine: Engine, kiosk_id: int, now: datetime | None = None) -> SyncStatus:
+    """``now``: tells the records held back (answers that may still change) from the pending."""
     with engine.connect() as conn:
         states = conn.execute(select(STATE)).mappings().all()
         run = next((s for s in states if s["direction"] == RUN), None)
@@ -547,14 +579,16 @@ def sync_status(engine: Engine, kiosk_id: int) -> SyncStatus:
         complete = [pulls.get(spec.name) for spec in PULL_TABLES]
         data_as_of = None if None in complete else min(c for c in complete if c is not None)
         failure, detail = parse_error(run["error"] if run else None)
+        pending, held = waiting_records(conn, kiosk_id, now)
         return SyncStatus(
             last_success_at=run["completed_at"] if run else None,
             last_attempt_at=run["attempted_at"] if run else None,
             last_error=detail,
             last_failure=failure,
             data_as_of=data_as_of,
-            pending=pending_records(conn, kiosk_id),
+            pending=pending,
             conflicts=conn.scalar(select(func.count()).select_from(CONFLICT)) or 0,
+            held=held,
         )
 
 
@@ -570,8 +604,8 @@ __all__ = [
     "SyncStatus",
     "TourSync",
     "central_engine",
-    "pending_records",
     "recent_conflicts",
     "record_failure",
     "sync_status",
+    "waiting_records",
 ]

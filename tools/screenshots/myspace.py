@@ -1,8 +1,8 @@
 """Screenshots of event sign-up and « Mon espace » (called by tools.screenshots.main).
 
 A room kiosk on the demo data set: a demo agent's badge on an event's page (sign up, then the
-waiting list of a full event), then the same badge on « Mon espace », in French and English,
-normal and accessible.
+waiting list of a full event), then the same badge on « Mon espace » (with a sign-up made on
+the Smart Tour and refused when it went up), in French and English, normal and accessible.
 """
 
 from __future__ import annotations
@@ -59,6 +59,34 @@ def _agent_with_badge(url: str, now: datetime) -> tuple[int, list[int]]:
     return person, free[:1] + full[:1]
 
 
+def _refused_on_the_tour(url: str, person: int, skip: list[int], now: datetime) -> None:
+    """A sign-up the agent made on the Smart Tour offline, refused when it went up (their
+    « Mon espace » says so), on a coming event other than those the shots sign up to."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.models import Event, Registration
+    from kiosk.signup.registration import SignupProblem
+    from kiosk.signup.tables import SignupAct, SignupAction, SignupOutcome
+
+    engine = create_db_engine(url)
+    with make_session_factory(engine).begin() as s:
+        mine = select(Registration.event_id).where(Registration.person_id == person)
+        event = s.scalars(
+            select(Event.id)
+            .where(Event.starts_at > now, Event.id.not_in(skip), Event.id.not_in(mine))
+            .order_by(Event.starts_at)
+        ).first()
+        if event is not None:
+            s.add(SignupAct(nonce=uuid.uuid4().hex, kiosk_id=None, person_id=person,
+                            event_id=event, action=SignupAction.SIGN_UP, at=now,
+                            outcome=SignupOutcome.REFUSED, reference="K7PQ2M",
+                            detail=SignupProblem.INACTIVE.value))  # fmt: skip
+    engine.dispose()
+
+
 def shoot_myspace(
     app: QApplication, outdir: Path, settle: Callable[[], None], now: datetime
 ) -> list[Path]:
@@ -90,6 +118,7 @@ def shoot_myspace(
         programme = upcoming_events(s, now, 30)
     engine.dispose()
     person, events = _agent_with_badge(url, now)
+    _refused_on_the_tour(url, person, events, now)
     uid = demo_badge_uid(person)
     database = KioskDatabase(url, settings)
     shell = build_shell(

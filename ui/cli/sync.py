@@ -63,7 +63,8 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
             from kiosk.sync.setup import local_kiosk_id
 
             kiosk_id = local_kiosk_id(local, settings)
-        status = sync_status(local, kiosk_id) if kiosk_id is not None else None
+        now = SystemClock().now()
+        status = sync_status(local, kiosk_id, now) if kiosk_id is not None else None
         with local.connect() as conn:
             conflicts = recent_conflicts(conn, CONFLICTS_LISTED)
     finally:
@@ -72,6 +73,8 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
         print(f"  last success: {_when(status.last_success_at)}; data as of "
               f"{_when(status.data_as_of)}; {status.pending} records to push; "
               f"{status.conflicts} conflicts")  # fmt: skip
+        if status.held:
+            print(f"  held back until they can no longer change: {status.held} answers")
         if status.last_error:
             print(f"  last error: {status.last_failure or 'unknown'}: {status.last_error}")
     if args.status:

@@ -126,10 +126,12 @@ class SignupDesk(WorkerDesk["KioskRef"]):
         """A visitor without a badge, from the form: recorded and signed up, slip queued."""
 
         def work(session: Session, kiosk: KioskRef, now: datetime) -> SignupResult:
-            from kiosk.signup.registration import SlipRequest, sign_up_visitor
+            from kiosk.domain import new_nonce
+            from kiosk.signup.registration import ActOrigin, SlipRequest, sign_up_visitor
 
             slip = SlipRequest(kiosk.id, kiosk.name, lang)
-            return sign_up_visitor(session, form, event_id, now, slip=slip)
+            act = ActOrigin(kiosk.id, new_nonce())  # the Smart Tour replays it centrally
+            return sign_up_visitor(session, form, event_id, now, slip=slip, act=act)
 
         self.run(work, on_done, on_error)
 

@@ -29,6 +29,7 @@ from kiosk.ports import BadgePresented
 from kiosk.signup.myspace import MyRegistration, MySpace
 from kiosk.signup.registration import CancelResult
 from ui.events.signup_desk import SignupDesk, UnknownBadge
+from ui.events.signup_panel import problem_text
 from ui.formatting import in_english, long_date, time_range
 from ui.myspace.texts import request_status, request_title
 from ui.screens.base import Screen
@@ -44,6 +45,9 @@ translate = QCoreApplication.translate
 
 
 def registration_status(registration: MyRegistration) -> str:
+    if registration.refused:  # made offline on the Smart Tour, refused when it went up
+        said = translate("MySpace", "Inscription refusée au retour du Smart Tour.")
+        return f"{said} {problem_text(registration.refusal)}" if registration.refusal else said
     if registration.status is RegistrationStatus.WAITING_LIST:
         return translate("MySpace", "Liste d’attente\u202f: position %1").replace(
             "%1", str(registration.position or 1)
@@ -228,6 +232,9 @@ class MySpaceScreen(Screen):
                 registration.title_in(english),
                 f"{when}\n{registration_status(registration)}",
             )
+            if registration.refused:  # nothing to cancel
+                self.rows.addWidget(card)
+                continue
             cancel = TouchButton(self._theme, "x", role="danger", icon_colour="on_accent")
             cancel.setText(translate("MySpace", "Annuler"))
             cancel.setMinimumWidth(cancel.sizeHint().width())  # the words wrap, not the button

@@ -135,12 +135,12 @@ class SyncMonitor(WorkerDesk["Engine"]):
         status = sync_once(local, self._settings, self.clock, self._stopping.is_set)
         return status, self._conflicts(local)
 
-    def _status_work(self, _session: Session, local: Engine, _now: datetime) -> Reading:
+    def _status_work(self, _session: Session, local: Engine, now: datetime) -> Reading:
         from kiosk.sync.setup import local_kiosk_id
         from kiosk.sync.tour import sync_status
 
         kiosk_id = local_kiosk_id(local, self._settings)
-        status = sync_status(local, kiosk_id) if kiosk_id is not None else None
+        status = sync_status(local, kiosk_id, now) if kiosk_id is not None else None
         return status, self._conflicts(local)
 
     def _conflicts(self, local: Engine) -> list[ConflictLine]:

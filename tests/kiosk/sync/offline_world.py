@@ -9,6 +9,8 @@ from uuid import uuid4
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.checkin.service import CheckinContext, CodeIdentity, check_in
+from kiosk.codes import reference_code
 from kiosk.collect.requests import (
     NewRequest,
     RequestPlaced,
@@ -19,9 +21,16 @@ from kiosk.collect.requests import (
 from kiosk.collect.stock import SET_BY_IMPORT, set_count
 from kiosk.collect.tables import CatalogueItem, CollectOrder, OrderLine
 from kiosk.db.models import Event, Person, Registration, Site
-from kiosk.domain import EventKind, RegistrationStatus, Space
+from kiosk.domain import EventKind, PersonKind, RegistrationSource, RegistrationStatus, Space
+from kiosk.people import VisitorForm
 from kiosk.signup.myspace import my_space
-from kiosk.signup.registration import ActOrigin, cancel, sign_up
+from kiosk.signup.registration import (
+    ActOrigin,
+    SignupProblem,
+    cancel,
+    sign_up,
+    sign_up_visitor,
+)
 from kiosk.signup.tables import Notice, NoticeKind, SignupAct
 from kiosk.sync.tables import SyncConflict, SyncState
 from kiosk.sync.tour import SyncReport, sync_status
@@ -256,3 +265,189 @@ def push_and_request_at_once(tour: Tour) -> None:
     else:
         assert isinstance(results[1], RequestPlaced), results
         assert lines == {placed.reference: "declined", results[1].reference: "placed"}
+
+
+def refused_outright(tour: Tour) -> None:
+    """The agent signed up offline; meanwhile their record was closed centrally, so the replay
+    is refused with no registration there. The refusal comes down: « Mon espace » on the tour
+    says it and why, the registration is no longer active there; a re-sync changes nothing."""
+    workshop = _event_with_one_place(tour)
+    tour.sync().run()
+    agent = tour.crowd[7]
+    with tour.local_sessions() as s:
+        told = sign_up(s, agent, workshop, NOW, act=ActOrigin(tour.kiosk_id, uuid4().hex))
+    assert told.status is RegistrationStatus.CONFIRMED
+    with tour.central_sessions.begin() as s:
+        s.get_one(Person, agent).active = False
+    assert push_twice(tour).pushed["signup_act"] == 1
+    tour.sync().run()
+
+    assert _status(tour.central, workshop, agent) == "None"  # refused: no central row
+    assert _status(tour.local, workshop, agent) == "cancelled"  # pulled back down
+    with tour.local_sessions() as s:
+        [shown] = [r for r in my_space(s, s.get_one(Person, agent), NOW).registrations
+                   if r.event_id == workshop]  # fmt: skip
+        assert shown.refused
+        assert (shown.refusal, shown.reference) == (SignupProblem.INACTIVE, told.reference)
+        conflict = s.scalars(select(SyncConflict.message)).one()
+        assert "compte inactif" in conflict
+    resync_changes_nothing(tour)
+    assert tour.sync().run().pulled.get("signup_refusal", 0) == 0
+
+
+VISITOR = VisitorForm("Inès", "Durand", "Mairie de Menton", "ines.durand@menton.fr")
+
+
+def _workshop_for_visitors(tour: Tour) -> int:
+    with tour.central_sessions.begin() as s:
+        event = Event(
+            kind=EventKind.CAFE_NUMERIQUE,
+            title="Café numérique ouvert aux partenaires",
+            space=Space.REMOTE_SITE,
+            site_id=tour.world.remote_site,
+            starts_at=paris(1, 14),
+            ends_at=paris(1, 16),
+            capacity=None,
+            open_to_external=True,
+            created_at=NOW - timedelta(days=10),
+        )
+        s.add(event)
+        s.flush()
+        return event.id
+
+
+def _at_the_tour_door(tour: Tour, reference: str) -> str:
+    """The visitor's slip scanned at the tour kiosk's door when the event's check-in opens."""
+    with tour.local_sessions() as s:
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        assert site is not None
+        result = check_in(s, CodeIdentity(reference_code(reference)), CheckinContext(site),
+                          tour.kiosk_id, paris(1, 13, 45), uuid4().hex)  # fmt: skip
+    return result.outcome.value
+
+
+def _visitor_sign_up_offline(tour: Tour, event: int) -> str:
+    with tour.local_sessions() as s:
+        told = sign_up_visitor(s, VISITOR, event, NOW, act=ActOrigin(tour.kiosk_id, uuid4().hex))
+    assert told.status is RegistrationStatus.CONFIRMED
+    return told.reference
+
+
+def _central_visitors(tour: Tour) -> list[int]:
+    with tour.central.connect() as conn:
+        return list(
+            conn.scalars(
+                select(Person.id).where(
+                    Person.kind == PersonKind.VISITOR, Person.last_name == VISITOR.last_name
+                )
+            )
+        )
+
+
+def visitor_signs_up_offline(tour: Tour) -> None:
+    """A visitor without a badge signs up on the tour kiosk offline: the sign-up goes up exactly
+    once (the visitor recorded once, their slip's reference kept), and the slip's code still
+    admits at the tour's door after the sync moved the visitor to their central id."""
+    event = _workshop_for_visitors(tour)
+    tour.sync().run()
+    reference = _visitor_sign_up_offline(tour, event)
+    assert sync_status(tour.local, tour.kiosk_id).pending == 1  # the sign-up waits to go up
+    assert push_twice(tour).pushed["signup_act"] == 1
+    tour.sync().run()
+
+    [visitor] = _central_visitors(tour)
+    with tour.central_sessions() as s:
+        registration = s.scalars(
+            select(Registration).where(Registration.person_id == visitor)
+        ).one()
+        assert (registration.event_id, registration.status, registration.reference) == (
+            event, RegistrationStatus.CONFIRMED, reference
+        )  # fmt: skip
+        assert registration.source is RegistrationSource.VISITOR_FORM
+    assert _status(tour.local, event, visitor) == "confirmed"  # the central id, down here too
+    assert sync_status(tour.local, tour.kiosk_id).pending == 0
+    resync_changes_nothing(tour)
+    assert _central_visitors(tour) == [visitor]
+    assert _at_the_tour_door(tour, reference) == "ok"
+
+
+def visitor_refused_when_not_open_to_visitors(tour: Tour) -> None:
+    """The event became agents-only centrally before the tour's sign-up went up: refused there
+    (no registration), the refusal comes down, and the slip no longer admits at the door."""
+    event = _workshop_for_visitors(tour)
+    tour.sync().run()
+    reference = _visitor_sign_up_offline(tour, event)
+    with tour.central_sessions.begin() as s:
+        s.get_one(Event, event).open_to_external = False
+    assert push_twice(tour).pushed["signup_act"] == 1
+    tour.sync().run()
+
+    with tour.central_sessions() as s:
+        act = s.scalars(select(SignupAct).where(SignupAct.event_id == event)).one()
+        assert (act.outcome.value, act.detail) == ("refused", "not_for_visitors")
+        assert s.scalars(select(Registration).where(Registration.event_id == event)).all() == []
+    with tour.local_sessions() as s:
+        local = s.scalars(select(Registration).where(Registration.reference == reference)).one()
+        assert local.status is RegistrationStatus.CANCELLED
+        assert "événement réservé aux agents" in s.scalars(select(SyncConflict.message)).one()
+    assert _at_the_tour_door(tour, reference) == "not_registered"
+    resync_changes_nothing(tour)
+
+
+def _headsets_at_menton(tour: Tour, count: int) -> int:
+    seed_collect(tour.central_sessions)
+    with tour.central_sessions.begin() as s:
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        headset = s.scalar(select(CatalogueItem.id).where(CatalogueItem.code == "CASQUE"))
+        assert site is not None
+        assert headset is not None
+        set_count(s, site, headset, count, now=NOW - timedelta(days=60), by=SET_BY_IMPORT)
+        return headset
+
+
+def a_request_from_long_ago_declined_comes_back_declined(tour: Tour) -> None:
+    """The tour kiosk took a request offline weeks before it met the central base again (longer
+    than the pull window): declined at its replay, the decline is dated when the central base
+    decided it, so it comes down and « Mon espace » on the tour says it — it neither vanished
+    nor stayed « envoyé au prochain passage »."""
+    headset = _headsets_at_menton(tour, 1)
+    tour.sync().run()
+    with tour.central_sessions.begin() as s:  # the last one went to someone else meanwhile
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        assert site is not None
+        set_count(s, site, headset, 0, now=NOW - timedelta(days=50), by=SET_BY_IMPORT)
+    agent = tour.crowd[8]
+    long_ago = NOW - timedelta(days=45)
+    placed = record_request(
+        tour.local_sessions, NewRequest(agent, headset, 1, "", tour.kiosk_id, uuid4().hex), long_ago
+    )
+    assert push_twice(tour).pushed["collect_order"] == 1
+    tour.sync().run()
+    with tour.local_sessions() as s:
+        [shown] = my_space(s, s.get_one(Person, agent), NOW).requests
+        assert (shown.reference, shown.status.value) == (placed.reference, "declined")
+        assert shown.status_at == NOW  # when the central base decided, not when it was asked
+        assert shown.decline_reason is not None
+        assert "plus assez de stock" in shown.decline_reason
+    resync_changes_nothing(tour)
+
+
+def a_request_made_while_the_sync_runs_is_not_lost(tour: Tour) -> None:
+    """Taken between the push and the end of the pull: the orders' prune must not drop it (the
+    central base does not list it yet); the next sync sends it."""
+    seed_collect(tour.central_sessions)
+    with tour.central_sessions.begin() as s:
+        mouse = s.scalar(select(CatalogueItem.id).where(CatalogueItem.code == "SOURIS"))
+        assert mouse is not None
+        s.get_one(CatalogueItem, mouse).stocked = False
+    tour.sync().run()
+    sync = tour.sync()
+    sync._push(SyncReport())
+    placed = _request(tour.local_sessions, tour.kiosk_id, tour.crowd[9], mouse)
+    sync._pull(SyncReport())
+    with tour.local_sessions() as s:
+        assert [r.reference for r in agent_requests(s, tour.crowd[9])] == [placed.reference]
+    assert tour.sync().run().pushed["collect_order"] == 1
+    with tour.central_sessions() as s:
+        [central] = agent_requests(s, tour.crowd[9])
+        assert (central.reference, central.status.value) == (placed.reference, "placed")

@@ -293,8 +293,56 @@ def test_help_requests_are_sent_when_done_and_renumbered_on_a_clash(sqlite_tour:
         s.commit()
     tour.sync().run()
     with tour.local.connect() as t:
-        mark = t.scalar(select(SyncState.last_id).where(SyncState.table_name == "help_request"))
+        mark = t.scalar(select(SyncState.last_id).where(
+            SyncState.direction == "push", SyncState.table_name == "help_request"))  # fmt: skip
     assert mark == second.request_id
+
+
+def test_help_tickets_sent_behind_an_open_one_are_not_counted_as_waiting(
+    sqlite_tour: Tour,
+) -> None:
+    """One ticket stays open all morning: the push sends it again at each sync (its mark waits
+    for it), but what went up with it is in the central base — the chip counted it all as
+    « à envoyer ». It counts only what changed since the last push."""
+    tour = sqlite_tour
+    minutes = lambda n: NOW + timedelta(minutes=n)  # noqa: E731
+    with tour.local_sessions() as s:
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        s.execute(update(Kiosk).where(Kiosk.id == tour.kiosk_id).values(site_id=site))
+        s.commit()
+        still_open = issue_ticket(s, kiosk_id=tour.kiosk_id, reason=HelpReason.MAIL,
+                                  now=minutes(-60)).request_id  # fmt: skip
+        s.commit()
+        for n in range(3):
+            done = issue_ticket(s, kiosk_id=tour.kiosk_id, reason=HelpReason.OTHER,
+                                now=minutes(-50 + n)).request_id  # fmt: skip
+            s.commit()
+            call(s, done, "Poste 1", minutes(-40 + n))
+            start_serving(s, done, minutes(-40 + n))
+            finish(s, done, minutes(-30 + n))
+            s.commit()
+    assert sync_status(tour.local, tour.kiosk_id).pending == 4
+    assert tour.sync().run().pushed["help_request"] == 4
+    assert sync_status(tour.local, tour.kiosk_id).pending == 0  # was 4: all went up
+
+    with tour.local_sessions() as s:  # the open one moves: that change waits for the push
+        call(s, still_open, "Poste 2", minutes(5))
+        s.commit()
+    assert sync_status(tour.local, tour.kiosk_id).pending == 1
+    tour.clock.set(minutes(10))
+    tour.sync().run()
+    with tour.central.connect() as c:
+        state = c.scalar(select(HelpRequest.state).where(HelpRequest.ticket.like("M-%")))
+    assert state == "called"
+    assert sync_status(tour.local, tour.kiosk_id).pending == 0
+    with tour.local_sessions() as s:
+        start_serving(s, still_open, minutes(12))
+        finish(s, still_open, minutes(20))
+        s.commit()
+    assert sync_status(tour.local, tour.kiosk_id).pending == 1
+    tour.clock.set(minutes(30))
+    tour.sync().run()
+    assert sync_status(tour.local, tour.kiosk_id).pending == 0
 
 
 def test_a_shutdown_stops_the_sync_between_batches_and_the_next_one_resumes(

@@ -85,14 +85,20 @@ def test_answers_go_up_once_settled_and_exactly_once(tour: Tour) -> None:
     report = tour.sync().run()
     assert report.pushed.get("event_feedback", 0) == 0
     assert rows(tour, central=True) == set()
-    assert sync_status(tour.local, tour.kiosk_id).pending == 3  # said to wait, not lost
+    # not « à envoyer » (the sync just ran and would send none of them), but held: not lost
+    status = sync_status(tour.local, tour.kiosk_id, tour.clock.now())
+    assert (status.pending, status.held) == (0, 3)
+    assert sync_status(tour.local, tour.kiosk_id).pending == 3  # without a time: all wait
 
     tour.clock.set(END + (SETTLED_AFTER_MINUTES + 5) * minute)
+    status = sync_status(tour.local, tour.kiosk_id, tour.clock.now())
+    assert (status.pending, status.held) == (3, 0)  # settled: the next sync sends them
     report = tour.sync().run()
     assert report.pushed["event_feedback"] == 3
     assert rows(tour, central=True) == rows(tour, central=False)  # same ids on both sides
     assert {(s, p) for _, s, p, _ in rows(tour, central=True)} == {(4, a), (2, None), (1, b)}
-    assert sync_status(tour.local, tour.kiosk_id).pending == 0
+    status = sync_status(tour.local, tour.kiosk_id, tour.clock.now())
+    assert (status.pending, status.held) == (0, 0)
 
     # The cut came after the central commit, before the mark moved: the batch goes again.
     with tour.local.begin() as c:
@@ -116,6 +122,8 @@ def test_an_answer_young_enough_to_change_holds_back_the_ones_after_it(tour: Tou
         row.at = END + timedelta(minutes=25)
     tour.clock.set(END + timedelta(minutes=2 + SETTLED_AFTER_MINUTES + 1))
     assert tour.sync().run().pushed.get("event_feedback", 0) == 0
+    status = sync_status(tour.local, tour.kiosk_id, tour.clock.now())
+    assert (status.pending, status.held) == (0, 2)  # the settled one waits behind the young
     tour.clock.set(END + timedelta(minutes=25 + SETTLED_AFTER_MINUTES + 1))
     assert tour.sync().run().pushed["event_feedback"] == 2
 

@@ -13,6 +13,7 @@ from kiosk.announcements.tables import Announcement
 from kiosk.db.models import Site
 from kiosk.itinerary.importer import import_tour
 from kiosk.itinerary.stops import upcoming_stops
+from kiosk.itinerary.tables import TourStop
 from kiosk.settings import Profile
 from tests.helpers.checkin_world import NOW
 from tests.kiosk.sync.conftest import Tour
@@ -70,3 +71,13 @@ def test_the_itinerary_and_the_banners_come_down(tour: Tour) -> None:
     # a second meeting with nothing new changes nothing
     again = tour.sync().run()
     assert again.pruned.get("tour_stop", 0) == 0
+
+
+def test_a_stop_over_before_the_pull_window_stays_while_the_centre_keeps_it(tour: Tour) -> None:
+    with tour.central_sessions.begin() as s:
+        assert import_tour(s, PLAN, NOW).created == 2
+    tour.sync().run()
+    tour.clock.set(NOW + timedelta(days=45))  # both stops are over, before the pull window
+    report = tour.sync().run()
+    assert report.pruned.get("tour_stop", 0) == 0
+    assert tour.count(tour.local, TourStop) == 2

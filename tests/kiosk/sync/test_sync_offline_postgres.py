@@ -28,3 +28,19 @@ def test_the_push_and_an_online_request_at_the_same_instant_never_both_get_the_u
     pg_tour: Tour,
 ) -> None:
     scenario.push_and_request_at_once(pg_tour)
+
+
+def test_a_sign_up_refused_outright_centrally_is_refused_on_the_tour(pg_tour: Tour) -> None:
+    scenario.refused_outright(pg_tour)
+
+
+def test_a_visitor_signed_up_offline_goes_up_once_and_the_slip_admits(pg_tour: Tour) -> None:
+    scenario.visitor_signs_up_offline(pg_tour)
+
+
+def test_a_visitor_sign_up_to_an_agents_only_event_is_refused(pg_tour: Tour) -> None:
+    scenario.visitor_refused_when_not_open_to_visitors(pg_tour)
+
+
+def test_a_request_from_long_ago_declined_centrally_comes_back_declined(pg_tour: Tour) -> None:
+    scenario.a_request_from_long_ago_declined_comes_back_declined(pg_tour)

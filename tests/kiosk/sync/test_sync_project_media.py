@@ -149,3 +149,30 @@ def test_a_folder_that_cannot_be_written_leaves_the_gallery_without_pictures_not
     assert report.pulled["project"] == 12  # the rest of the sync went through
     with make_session_factory(tour.local)() as session:
         assert session.scalars(select(ProjectMedia)).first() is None
+
+
+def test_a_project_taken_out_centrally_leaves_the_tour_with_its_files(
+    tour: Tour, folder: MediaFolder, tmp_path: Path
+) -> None:
+    sync(tour, folder)
+    (tmp_path / "next").mkdir()
+    path = write_demo_file(tmp_path / "next")
+    data = json.loads(path.read_text("utf-8"))
+    del data["projects"][0]  # the one with the video
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with make_session_factory(tour.central).begin() as session:
+        [gone] = import_projects(session, path, NOW).removed
+    kept = central_media(tour)
+
+    report = sync(tour, folder)
+    assert report.pruned["project"] == 1
+    assert report.pruned["project_media"] == 2  # its picture and its video left the folder
+    assert {p.name.split(".")[0] for p in folder.path.iterdir()} == set(kept)
+    with make_session_factory(tour.local)() as session:
+        assert gone not in [c.slug for c in project_cards(session)]
+        assert len(project_cards(session)) == 11
+        assert project_detail(session, gone, NOW) is None
+        assert set(session.scalars(select(ProjectMedia.content_hash))) == set(kept)
+    again = sync(tour, folder)  # a re-sync changes nothing
+    assert again.pruned == {}
+    assert (again.media_files, again.pulled.get("project_media", 0)) == (0, 0)

@@ -17,6 +17,7 @@ from kiosk.db.models import Person, Registration
 from kiosk.domain import PersonKind, RegistrationSource, RegistrationStatus
 from kiosk.printing.spool import receipt_from_json
 from kiosk.printing.tables import PrintJob
+from kiosk.signup.tables import SignupAct, SignupOutcome
 from tests.helpers.checkin_world import World
 from tests.ui.myspace.conftest import (
     checkin_settings,
@@ -86,6 +87,12 @@ def test_a_visitor_signs_up_without_a_badge_and_takes_the_reference_away(
         person = s.get_one(Person, row.person_id)
         job = s.scalars(select(PrintJob).where(PrintJob.ref == row.reference)).one()
         receipt = receipt_from_json(job.receipt)
+        # recorded as it happened, as an agent's sign-up is: a Smart Tour kiosk replays it
+        act = s.scalars(select(SignupAct).where(SignupAct.person_id == row.person_id)).one()
+    assert (act.event_id, act.reference, act.outcome) == (
+        world.table_ronde, row.reference, SignupOutcome.CONFIRMED
+    )  # fmt: skip
+    assert act.kiosk_id is not None
     assert row.event_id == world.table_ronde
     assert row.status is RegistrationStatus.CONFIRMED
     assert (person.kind, person.organisation) == (PersonKind.VISITOR, "Mairie de Menton")

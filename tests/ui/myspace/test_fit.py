@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -14,8 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.collect.status import LineStatus
 from kiosk.db.models import Person
 from kiosk.settings import Language
+from kiosk.signup.registration import SignupProblem
+from kiosk.signup.tables import SignupAct, SignupAction, SignupOutcome
 from tests.helpers import collect as build
 from tests.helpers.checkin_world import World
+from tests.ui.myspace.conftest import EARLY
 from tests.ui.myspace.test_signup_flow import badge, open_event
 from tests.ui.test_screen_sizes import PANELS, Panel, problems, settle_layout
 
@@ -30,6 +34,12 @@ def dan_orders(session_factory: sessionmaker[Session], world: World) -> None:
         screen = build.item(s, name="Écran 27 pouces")
         headset = build.item(s, name="Casque audio sans fil")
         build.order(s, dan, [(screen, LineStatus.READY), (headset, LineStatus.APPROVED)])
+        s.add(  # a sign-up made on the Smart Tour, refused when it went up: a card of its own
+            SignupAct(nonce=uuid.uuid4().hex, kiosk_id=None, person_id=dan.id,
+                      event_id=world.workshop, action=SignupAction.SIGN_UP, at=EARLY,
+                      outcome=SignupOutcome.REFUSED, reference="K7PQ2M",
+                      detail=SignupProblem.INACTIVE.value)
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize(("lang", "accessible"), MODES, ids=["fr", "en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -14,6 +15,9 @@ from kiosk.collect.status import LineStatus
 from kiosk.collect.tables import CollectOrder
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
+from kiosk.db.models import Event, Kiosk, Site
+from kiosk.domain import EventKind, Space
+from kiosk.satisfaction.tables import EventFeedback
 from kiosk.settings import Profile
 from kiosk.sync.failures import SyncFailure
 from kiosk.sync.tour import SyncStatus
@@ -108,6 +112,38 @@ def test_a_tour_kiosk_syncs_off_the_gui_thread_and_shows_it(
     assert texts[:2] == ["Synchronisation avec la base centrale", "Synchronisé à l’instant"]
     assert texts[2].startswith("Dernière réussite\u202f: ")
     assert "erreur" not in texts[2]
+
+
+def test_an_answer_that_may_still_change_is_not_shown_as_waiting_to_be_sent(
+    qtbot: QtBot, make_shell: Callable[..., Any], tmp_path: Path
+) -> None:
+    """An answer to « Comment était … ? » goes up 35 min after it was given: right after a
+    sync that could not send it, the chip does not say « 1 à envoyer » (nothing failed)."""
+    shell = _tour(make_shell, _central(tmp_path))
+    monitor = shell.service(SyncMonitor)
+    assert isinstance(monitor, SyncMonitor)
+    _synced(qtbot, monitor)
+    with shell.database.session_factory()() as s:
+        kiosk = s.scalar(select(Kiosk.id).where(Kiosk.code == "TOUR-1"))
+        site = s.scalar(select(Site.id).where(Site.code == "MENT"))
+        assert site is not None
+        event = Event(kind=EventKind.CAFE_NUMERIQUE, title="Café numérique", created_at=NOW,
+                      space=Space.REMOTE_SITE, site_id=site, starts_at=NOW - timedelta(hours=2),
+                      ends_at=NOW - timedelta(minutes=10))  # fmt: skip
+        s.add(event)
+        s.flush()
+        s.add(EventFeedback(nonce=uuid.uuid4().hex, event_id=event.id, kiosk_id=kiosk,
+                            at=NOW - timedelta(minutes=3), score=4))  # fmt: skip
+        s.commit()
+    view = _synced(qtbot, monitor)
+    chip = shell.window.bottom_bar.findChild(SyncChip)
+    assert chip is not None
+    assert chip.text.text() == "Synchronisé à l’instant"  # was « … · 1 à envoyer »
+    assert view.status is not None
+    assert (view.status.pending, view.status.held) == (0, 1)  # held, not lost
+    with qtbot.waitSignal(monitor.changed, timeout=10_000):  # the periodic refresh says the same
+        monitor.refresh()
+    assert chip.text.text() == "Synchronisé à l’instant"
 
 
 def test_without_network_the_chip_says_offline_and_the_section_why(
