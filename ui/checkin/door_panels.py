@@ -443,7 +443,7 @@ class LastScans(QFrame):
             # Called from a resize, inside the parent's layout pass: a row grown here kept
             # its neighbours' old places (the accessible theme's wrapped rows were drawn over
             # the next ones) until the rows are laid out again, after this pass.
-            QTimer.singleShot(0, self._relayout)
+            QTimer.singleShot(0, self, self._relayout)  # not after the list is gone
 
     def _fit_rows_once(self) -> bool:
         layout = self.layout()
