@@ -25,6 +25,7 @@ def test_pragmas_are_in_force_on_every_connection(engine: Engine) -> None:
             assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
             assert pragma("PRAGMA foreign_keys").scalar() == 1
             assert pragma("PRAGMA busy_timeout").scalar() == 5000
+            assert pragma("PRAGMA cache_size").scalar() == -16384  # KiB: 16 MiB
     finally:
         for conn in connections:
             conn.close()
