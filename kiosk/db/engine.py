@@ -18,6 +18,8 @@ read-then-write transaction races another writer (migrations use it).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +84,18 @@ def _on_sqlite_begin(conn: Connection) -> None:
     if mode not in _BEGIN_MODES:
         raise ValueError(f"{SQLITE_BEGIN_OPTION}={mode!r}: expected one of {sorted(_BEGIN_MODES)}")
     conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def begin_writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes, begun as a writer (SQLite ``BEGIN IMMEDIATE``): it waits its
+    turn behind another connection's write (``busy_timeout``). A deferred one that reads first
+    then writes fails at once with « database is locked » when another connection wrote in
+    between (the Smart Tour's sync saving its state while the kiosk recorded a heartbeat)."""
+    with engine.connect() as connection:
+        connection.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        with connection.begin():
+            yield connection
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, RowMapping, Select, delete, func, select
 
+from kiosk.db.engine import begin_writing
 from kiosk.projects.catalogue import MediaKind
 from kiosk.projects.media_files import MediaFolder
 from kiosk.projects.tables import Project, ProjectMedia
@@ -182,7 +183,7 @@ def pull_media(
                 files, size = files + 1, size + len(data)
         if fetched.get(digest, True):
             present.append(row)
-    with local.begin() as lc:
+    with begin_writing(local) as lc:
         changed = apply_media(lc, present, slugs)
     return MediaPulled(files, size, choice.left_central, changed, pruned)
 

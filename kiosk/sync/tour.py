@@ -52,6 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import exc as sa_exc
 
+from kiosk.db.engine import begin_writing
 from kiosk.db.models import Base
 from kiosk.ports import Clock
 from kiosk.projects.media_files import MediaFolder
@@ -371,7 +372,7 @@ class TourSync:
     def _record_push(self, name: str, mark: int | None, sent: Sent, *, acked: int) -> None:
         """The batch up to local id ``acked`` is in the central base (its transaction
         committed); ``mark``: where the next push starts (None: where it did)."""
-        with self._local.begin() as lc:
+        with begin_writing(self._local) as lc:
             taken = self._state_in(lc, ACKED, name)
             lc.execute(
                 STATE.update()
@@ -470,7 +471,7 @@ class TourSync:
     # --- state ------------------------------------------------------------------------------
 
     def _state(self, direction: str, name: str) -> RowMapping:
-        with self._local.begin() as lc:
+        with begin_writing(self._local) as lc:  # inserts the row the first time
             return self._state_in(lc, direction, name)
 
     @staticmethod
@@ -487,14 +488,14 @@ class TourSync:
         return row
 
     def _save_state(self, direction: str, name: str, **values: Any) -> None:
-        with self._local.begin() as lc:
+        with begin_writing(self._local) as lc:
             state = self._state_in(lc, direction, name)
             lc.execute(STATE.update().where(STATE.c.id == state["id"]).values(values))
 
 
 def record_failure(local: Engine, at: datetime, failure: SyncFailure, detail: str) -> None:
     """Note a sync that could not even start (the central base did not answer the probe)."""
-    with local.begin() as lc:
+    with begin_writing(local) as lc:
         state = TourSync._state_in(lc, RUN, "*")
         lc.execute(
             STATE.update()

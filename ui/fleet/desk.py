@@ -135,6 +135,7 @@ class FleetDesk(WorkerDesk[FleetPlace]):
 
     def _beat_work(self, session: Session, place: FleetPlace, gathered: KioskState) -> None:
         now = self.clock.now()  # when it is written: the time the other kiosks judge it by
+        from kiosk.db.engine import SQLITE_BEGIN_OPTION
         from kiosk.fleet.heartbeat import with_database_facts, write_heartbeat
         from kiosk.fleet.incidents import reconcile
 
@@ -146,6 +147,10 @@ class FleetDesk(WorkerDesk[FleetPlace]):
 
             synced = sync_status(session.get_bind(), place.kiosk_id)  # type: ignore[arg-type]
             state = replace(state, last_sync_at=synced.last_success_at, sync_waiting=synced.pending)
+        # Begun as a writer: a read turned write failed at once with « database is locked »
+        # when another connection (the Smart Tour's sync, a check-in) wrote in between.
+        session.rollback()
+        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
         write_heartbeat(
             session,
             place.kiosk_id,

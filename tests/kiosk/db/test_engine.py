@@ -119,3 +119,43 @@ def test_a_failed_transaction_leaves_nothing_behind(session_factory: sessionmake
         add_two_directions_with_one_code()
     with session_factory() as session:
         assert session.scalars(select(Direction)).all() == []
+
+
+def test_a_writing_transaction_holds_the_write_lock_from_its_first_statement(
+    tmp_path: Path,
+) -> None:
+    """``begin_writing`` is a writer from BEGIN: another writer waits for it instead of
+    slipping in between its read and its write. A deferred transaction that read first fails
+    at once when it writes after another connection did (what the Smart Tour's sync met while
+    the kiosk wrote its heartbeat)."""
+    import sqlite3
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.db.engine import begin_writing
+
+    path = tmp_path / "kiosk.sqlite3"
+    engine = create_db_engine(f"sqlite:///{path}")
+    with engine.begin() as c:
+        c.execute(text("CREATE TABLE state (id INTEGER PRIMARY KEY, n INTEGER)"))
+        c.execute(text("INSERT INTO state VALUES (1, 0)"))
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)  # never waits
+    try:
+        # deferred: read, another connection writes, then this one writes -> locked
+        with engine.begin() as c:
+            c.execute(text("SELECT n FROM state")).all()
+            other.execute("UPDATE state SET n = n + 1")
+            with pytest.raises(OperationalError, match="locked"):
+                c.execute(text("UPDATE state SET n = n + 10"))
+        # as a writer: the other one is the one refused (it would wait with a busy timeout)
+        with begin_writing(engine) as c:
+            c.execute(text("SELECT n FROM state")).all()
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("UPDATE state SET n = n + 1")
+            c.execute(text("UPDATE state SET n = n + 10"))
+        other.execute("UPDATE state SET n = n + 1")  # free again once it committed
+        assert other.execute("SELECT n FROM state").fetchone()[0] == 12
+    finally:
+        other.close()
+        engine.dispose()
