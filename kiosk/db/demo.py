@@ -39,7 +39,15 @@ from kiosk.db.models import (
     Service,
     Site,
 )
-from kiosk.domain import PARIS, EventKind, PersonKind, RegistrationStatus, Role, Space
+from kiosk.domain import (
+    PARIS,
+    EventKind,
+    PersonKind,
+    RegistrationSource,
+    RegistrationStatus,
+    Role,
+    Space,
+)
 from kiosk.settings import Profile
 from kiosk.text import fold
 
@@ -364,7 +372,11 @@ def _registrations(
     today: date,
     cutoff: datetime,
 ) -> Iterator[dict[str, Any]]:
-    """Confirmed up to capacity, the overflow on the waiting list, a few cancellations."""
+    """Confirmed up to capacity, the overflow on the waiting list, a few cancellations; one
+    in eight made at a kiosk (a badge, or the visitor form for an external visitor), so that
+    « Mon espace » and the statistics have sign-ups of their own (drawn from the ids, not the
+    generator: the rest of the demo stays as it was)."""
+    visitors = set(visitor_ids)
     for event_id, event in events:
         capacity: int | None = event["capacity"]
         past = event["starts_at"].astimezone(PARIS).date() < today
@@ -387,9 +399,17 @@ def _registrations(
             booked = event["starts_at"] - timedelta(
                 days=rng.randint(1, 30), minutes=rng.randint(0, 600)
             )
+            source = RegistrationSource.IMPORT
+            if (event_id * 7 + rank) % 8 == 0:
+                source = (
+                    RegistrationSource.VISITOR_FORM
+                    if person_id in visitors
+                    else RegistrationSource.KIOSK
+                )
             yield {
                 "event_id": event_id,
                 "person_id": person_id,
                 "status": status,
                 "created_at": max(min(booked, cutoff), event["created_at"]),
+                "source": source,
             }
