@@ -10,7 +10,6 @@ migration that widens the column's CHECK constraint (as 0016 did for ``waiting_l
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -23,7 +22,11 @@ NONCE_LENGTH: Final = 32  # new_nonce()'s length
 
 def new_nonce() -> str:
     """A fresh random id for one record (uuid4 hex): replays carrying it change nothing.
-    Keep it if you retry the same action."""
+    Keep it if you retry the same action. (``uuid`` is imported here, on the first record:
+    with ``platform`` and ``_uuid`` it was among the few modules the attract screen's first
+    paint waited for that a bare window never loads.)"""
+    import uuid
+
     return uuid.uuid4().hex
 
 

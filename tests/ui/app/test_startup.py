@@ -52,6 +52,7 @@ sys.exit(code)
 NOT_BEFORE_PAINT = (
     "sqlalchemy.orm",
     "cryptography",  # the ticket and slip codes (kiosk.codes): 50 ms
+    "uuid",  # with platform and _uuid: the first record's nonce, not the first paint's
     "PySide6.QtPdf",
     "escpos",
     "PIL",
