@@ -12,7 +12,6 @@ import enum
 import errno
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -107,6 +106,10 @@ def fault_of(exc: BaseException, folder: Path | None = None) -> StorageFault:
         if original.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return StorageFault.READ_ONLY
     message = str(original).lower()
+    # sqlite3 here, not at the top: the attract screen imports the fault codes before its
+    # first paint, and the database (with sqlite3) opens after it
+    import sqlite3
+
     if isinstance(original, sqlite3.Error):
         code = getattr(original, "sqlite_errorcode", 0) & 0xFF  # the primary code
         if code == sqlite3.SQLITE_FULL or "full" in message:
