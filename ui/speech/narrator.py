@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.speech.focus_ring import FocusRing
 from ui.speech.phrase import SPOKEN_CHANGED, Announcement, Phrase, Spoken, label_text
 from ui.speech.speaker import Speaker
+
+if TYPE_CHECKING:
+    from ui.speech.focus_ring import FocusRing
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +117,19 @@ class Narrator(QObject):
         self._app: QApplication | None = None
         self._pending: list[QWidget] = []
         self._said_focus: QWidget | None = None
-        self.ring = FocusRing(window)
+        self._ring: FocusRing | None = None  # made when speech first needs it (see ring)
         self._describe_timer = QTimer(self, singleShot=True, interval=0)
         self._describe_timer.timeout.connect(self._describe_pending)
+
+    @property
+    def ring(self) -> FocusRing:
+        """The ring around what has the keyboard focus, made the first time it is needed: most
+        visitors never turn speech on, and the first paint does not wait for its module."""
+        if self._ring is None:
+            from ui.speech.focus_ring import FocusRing
+
+            self._ring = FocusRing(self._window)
+        return self._ring
 
     @property
     def active(self) -> bool:
@@ -138,7 +150,8 @@ class Narrator(QObject):
             self._ring_on(QApplication.focusWidget())
         else:
             self.speaker.stop()
-            self.ring.follow(None)
+            if self._ring is not None:
+                self._ring.follow(None)
 
     def install(self, app: QApplication) -> None:
         self._app = app
@@ -211,7 +224,8 @@ class Narrator(QObject):
             and (widget is scope or scope.isAncestorOf(widget))
             and _reachable(widget)
         )
-        self.ring.follow(widget if shown else None)
+        if shown or self._ring is not None:
+            self.ring.follow(widget if shown else None)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._ring_on(new)

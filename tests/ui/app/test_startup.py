@@ -54,6 +54,7 @@ NOT_BEFORE_PAINT = (
     "cryptography",  # the ticket and slip codes (kiosk.codes): 50 ms
     "uuid",  # with platform and _uuid: the first record's nonce, not the first paint's
     "sqlite3",  # the database opens after the first paint (kiosk.db.health names its faults)
+    "ui.speech.focus_ring",  # drawn the first time speech needs it
     "PySide6.QtPdf",
     "escpos",
     "PIL",
