@@ -138,7 +138,7 @@ def test_a_queued_receipt_prints_with_french_accents_native_qr_and_a_cut(
     done = rig.printed(job_id)
     assert done.attempts == 1
     assert done.printed_at is not None
-    (paper,) = [decode(job) for job in printer.printed()]
+    (paper,) = [decode(job) for job in printer.wait_for_printed(1)]
     assert paper.codepages == ["cp1252"]
     assert ACCENTS in paper.texts
     assert any(t.startswith("Matériel ") and t.endswith(" Écran 24 pouces") for t in paper.texts)
@@ -158,7 +158,7 @@ def test_a_printer_without_native_qr_gets_an_image_that_reads_back(
     rig = make_rig(tcp(printer, profile="ZJ-5870"))  # 58 mm, no GS ( k in its profile
     (job_id,) = queue(session_factory, RECEIPT)
     rig.printed(job_id)
-    (paper,) = [decode(job) for job in printer.printed()]
+    (paper,) = [decode(job) for job in printer.wait_for_printed(1)]
     assert paper.qr_payloads == []
     (image,) = paper.images
     (code,) = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
@@ -173,7 +173,7 @@ def test_receipts_come_out_in_queue_order(
     ids = queue(session_factory, *(numbered(n) for n in range(5)))
     for job_id in ids:
         rig.printed(job_id)
-    titles = [decode(job).texts[3] for job in printer.printed()]
+    titles = [decode(job).texts[3] for job in printer.wait_for_printed(5)]
     assert titles == [f"Ticket {n}" for n in range(5)]
 
 
@@ -214,7 +214,7 @@ def test_a_printer_in_trouble_then_back_prints_the_job_exactly_once(
     assert done.last_error is None
     rig.statuses.wait_for(lambda s: s.can_print, timeout=WAIT)
     rig.spooler.stop()
-    assert len(printer.printed()) == 1
+    assert len(printer.wait_for_printed(1)) == 1
     assert states_in_db(session_factory) == {job_id: PrintJobState.PRINTED}
 
 
@@ -284,7 +284,7 @@ def test_jobs_left_pending_print_after_a_restart_once_each(
         second.spooler.stop()
     finally:
         engine.dispose()
-    titles = [decode(job).texts[3] for job in printer.printed()]
+    titles = [decode(job).texts[3] for job in printer.wait_for_printed(3)]
     assert titles == ["Ticket 0", "Ticket 1", "Ticket 2"]
     assert set(states_in_db(session_factory).values()) == {PrintJobState.PRINTED}
 
@@ -400,7 +400,7 @@ def test_cancel_and_retry_from_the_admin_screen(
     assert summary.pending + summary.sending == 1
     printer.state = Paper.OK
     rig.printed(keep)
-    assert [decode(job).texts[3] for job in printer.printed()] == ["Ticket 1"]
+    assert [decode(job).texts[3] for job in printer.wait_for_printed(1)] == ["Ticket 1"]
 
 
 def test_an_interrupted_job_is_reprinted_only_when_someone_asks(
@@ -421,7 +421,7 @@ def test_an_interrupted_job_is_reprinted_only_when_someone_asks(
     assert printer.printed() == []
     rig.spooler.retry(job_id)
     rig.printed(job_id)
-    assert len(printer.printed()) == 1
+    assert len(printer.wait_for_printed(1)) == 1
 
 
 def test_the_test_page_and_a_direct_receipt_report_back_once(
@@ -433,7 +433,7 @@ def test_the_test_page_and_a_direct_receipt_report_back_once(
     rig.spooler.print_receipt(numbered(7), done)
     done.wait_for(lambda _r: len(done.items) == 2, timeout=WAIT)
     assert all(r.ok and r.bytes_sent > 0 for r in done.items)
-    page, receipt = (decode(job) for job in printer.printed())
+    page, receipt = (decode(job) for job in printer.wait_for_printed(2))
     assert "Page de test" in page.texts
     assert "Smart Room — hall" in page.texts
     assert any("é è ê à ç ô ù œ €" in t for t in page.texts)

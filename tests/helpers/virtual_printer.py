@@ -137,11 +137,23 @@ class VirtualPrinter:
                 raise AssertionError(f"expected {count} print job(s), got {len(self.jobs)}")
             return list(self.jobs)
 
-    def printed(self) -> list[bytes]:
-        """The connections that carried more than status queries: the printed receipts."""
+    def wait_for_printed(self, count: int, timeout: float = 5.0) -> list[bytes]:
+        """:meth:`printed` once it holds ``count`` receipts: the spooler marks a job printed
+        once its bytes are sent, and this server records the job when it sees the connection
+        close, a moment later (on a loaded machine, after the test had already looked)."""
         with self._cond:
-            return [
-                job
-                for job in self.jobs
-                if job.replace(DLE_EOT + b"\x01", b"").replace(DLE_EOT + b"\x04", b"")
-            ]
+            if not self._cond.wait_for(lambda: len(self._printed()) >= count, timeout):
+                raise AssertionError(f"expected {count} receipt(s), got {len(self._printed())}")
+            return self._printed()
+
+    def printed(self) -> list[bytes]:
+        with self._cond:
+            return self._printed()
+
+    def _printed(self) -> list[bytes]:
+        """The connections that carried more than status queries: the printed receipts."""
+        return [
+            job
+            for job in self.jobs
+            if job.replace(DLE_EOT + b"\x01", b"").replace(DLE_EOT + b"\x04", b"")
+        ]
