@@ -479,6 +479,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the SQLite file again")
     parser.add_argument("--db", help="a database URL (default: the cached SQLite file)")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]  # the machine's, before this run adds its own
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TZ"] = "Europe/Paris"
     time.tzset()
@@ -627,8 +628,8 @@ def main() -> int:
     mix = ", ".join(f"{k} {v / args.samples:.1f}" for k, v in verdicts.most_common())
     print(f"items shown to an agent: {len(found.entries) if found else 0}; refused per agent: "
           f"median {statistics.median(refused):.0f}; verdicts per agent: {mix}")  # fmt: skip
-    print(f"load average at the end: {os.getloadavg()[0]:.2f} (1 min), "
-          f"{os.getloadavg()[1]:.2f} (5 min) on {os.cpu_count()} CPUs")  # fmt: skip
+    print(f"load average (1 min): {load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at "
+          f"the end (this run included) on {os.cpu_count()} CPUs")  # fmt: skip
     report("badge -> catalogue painted", painted)
     report("  of which CPU time (all threads)", cpu)
     report("  tap -> worker starts", stages["to"])
