@@ -71,7 +71,7 @@ SEED: Final = 20261207
 NOW: Final = datetime(2026, 11, 23, 14, 5, tzinfo=PARIS)  # the screenshots' and demo's day
 KEY: Final = b"bench-site-key-0123456789abcdef!"  # the badges' HMAC key (the cache keeps it)
 MATRICULE_PREFIX: Final = "BENCH"
-LAYOUT_VERSION: Final = "v1"  # bump when what seed() writes changes
+LAYOUT_VERSION: Final = "v2"  # bump when what seed() writes changes
 STORE_KIOSK: Final = "DEMO-STORE"
 
 # Words to name the extra items of each shelf: a base and a variant make a name.
@@ -249,7 +249,7 @@ def _grow_catalogue(s: Session, rng: random.Random, items: int) -> None:
             rows,
         )
     )
-    sites = list(s.scalars(select(Site.id)))
+    sites = list(s.scalars(select(Site.id).order_by(Site.id)))
     s.execute(
         insert(SiteStock),
         [
@@ -270,8 +270,8 @@ def _grow_catalogue(s: Session, rng: random.Random, items: int) -> None:
 def _add_agents(
     s: Session, rng: random.Random, people: int, new_nonce: Callable[[], str]
 ) -> list[int]:
-    directions = list(s.scalars(select(Direction.id)))
-    sites = list(s.scalars(select(Site.id)))
+    directions = list(s.scalars(select(Direction.id).order_by(Direction.id)))
+    sites = list(s.scalars(select(Site.id).order_by(Site.id)))
     roles, weights = zip(*ROLE_WEIGHTS, strict=True)
     rows = [
         {
@@ -310,7 +310,9 @@ def _add_history(
     ).one()  # fmt: skip
     store_kiosk, store_site = store
     catalogue = s.execute(
-        select(CatalogueItem.id, CatalogueItem.allowed_roles, CatalogueItem.allowed_directions)
+        select(
+            CatalogueItem.id, CatalogueItem.allowed_roles, CatalogueItem.allowed_directions
+        ).order_by(CatalogueItem.id)
     ).all()
     people = {
         pid: (role.value, code)
