@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.collect.catalogue import CatalogueEntry
 from kiosk.collect.requests import NOTE_LENGTH
@@ -47,6 +55,12 @@ class ItemCard(QFrame):
         self.verdict_icon = IconLabel(theme, "circle-check", 28, colour="success")
         self.verdict = named(QLabel(), "lineStatus")
         self.verdict.setWordWrap(True)
+        # The words take the card's width: a wrapped label only asks for its hint, and the row
+        # gave the room to the picture's cell (anonymous cards showed a one-word-wide column).
+        for label in (self.name, self.description, self.facts, self.verdict):
+            policy = label.sizePolicy()  # keeps the height-for-width of word wrap
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+            label.setSizePolicy(policy)
         verdict_row = QHBoxLayout()
         verdict_row.setSpacing(10)
         verdict_row.addWidget(self.verdict_icon, 0, Qt.AlignmentFlag.AlignTop)

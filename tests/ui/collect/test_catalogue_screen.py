@@ -336,3 +336,24 @@ def test_items_are_in_the_alphabetical_order_of_the_language_shown(
     qtbot.waitUntil(lambda: shown() != names)  # the screens retranslate on an event
     assert shown() == sorted(shown(), key=fold)
     assert set(shown()) != set(names)  # really the English names
+
+
+def test_before_a_badge_the_words_take_the_card_s_width(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Nobody identified, no « Demander »: the row gave the room to the picture's cell and the
+    words stood in a one-word-wide column in the middle of the card (seen at 1366x768)."""
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    metrics = FIT_PANELS[0].metrics
+    shell.theme.set_screen(metrics)
+    shell.window.resize(metrics.width, metrics.height)
+    screen = open_catalogue(shell, qtbot)
+    settle_layout(shell.window, qapp)
+    cards = [c for c in screen.cards if c.isVisible()]
+    assert cards
+    for card in cards:
+        assert not card.request.isVisible()
+        margins, frame = card.layout().contentsMargins(), card.frameWidth()
+        assert card.picture.geometry().left() <= frame + margins.left() + 1  # at the card's left
+        right = card.width() - frame - margins.right() - 2
+        assert card.name.geometry().right() >= right, card.name.text()
