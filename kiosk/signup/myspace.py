@@ -72,14 +72,8 @@ def my_space(session: Session, person: Person, now: datetime) -> MySpace:
         .order_by(Event.starts_at, Event.id)
     ).all()
     registrations = tuple(
-        MyRegistration(
-            event_id=event.id,
-            kind=event.kind,
-            title=event.title,
-            title_en=event.title_en,
-            place=PLACE_NAMES.get(event.space, event.site.town),
-            starts_at=event.starts_at,
-            ends_at=event.ends_at,
+        _registration(
+            event,
             status=registration.status,
             reference=registration.reference,
             position=waiting_position(session, registration),
@@ -101,6 +95,30 @@ def my_space(session: Session, person: Person, now: datetime) -> MySpace:
         has_email=bool(person.email),
         registrations=registrations,
         requests=tuple(sorted(lines, key=lambda r: not r.is_open)),  # stable: newest first
+    )
+
+
+def _registration(
+    event: Event,
+    *,
+    status: RegistrationStatus,
+    reference: str | None,
+    position: int | None,
+    refusal: SignupProblem | None = None,
+) -> MyRegistration:
+    """One line of « Mes événements »: the event's facts and the agent's registration."""
+    return MyRegistration(
+        event_id=event.id,
+        kind=event.kind,
+        title=event.title,
+        title_en=event.title_en,
+        place=PLACE_NAMES.get(event.space, event.site.town),
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        status=status,
+        reference=reference,
+        position=position,
+        refusal=refusal,
     )
 
 
@@ -127,14 +145,8 @@ def _refused(session: Session, person_id: int, now: datetime) -> list[MyRegistra
         )
     ).all()
     return [
-        MyRegistration(
-            event_id=event.id,
-            kind=event.kind,
-            title=event.title,
-            title_en=event.title_en,
-            place=PLACE_NAMES.get(event.space, event.site.town),
-            starts_at=event.starts_at,
-            ends_at=event.ends_at,
+        _registration(
+            event,
             status=RegistrationStatus.CANCELLED,
             reference=act.reference,
             position=None,

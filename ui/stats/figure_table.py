@@ -40,7 +40,7 @@ class FigureTable(QFrame):
         self.headers = [named(QLabel(), "statsTableHeader") for _ in range(columns)]
         for column, header in enumerate(self.headers):
             header.setWordWrap(True)
-            header.setAlignment(_align(column))
+            header.setAlignment(align(column))
             self._grid.addWidget(header, 0, column)
         self.cells: list[list[QLabel]] = []  # one list of labels per line shown
         layout = QVBoxLayout(self)
@@ -76,26 +76,38 @@ class FigureTable(QFrame):
         return [[cell.text() for cell in cells] for cells in self.cells]
 
     def _fill(self, lines: Sequence[Sequence[str]]) -> None:
-        while len(self.cells) > len(lines):
-            for cell in self.cells.pop():
-                self._grid.removeWidget(cell)
-                cell.deleteLater()
-        while len(self.cells) < len(lines):
-            row = len(self.cells) + 1
-            cells = [named(QLabel(), "statsTableCell") for _ in range(self._columns)]
-            for column, cell in enumerate(cells):
-                cell.setWordWrap(column == 0)
-                cell.setAlignment(_align(column))
-                self._grid.addWidget(cell, row, column)
-            self.cells.append(cells)
-        for cells, texts in zip(self.cells, lines, strict=True):
-            for cell, text in zip(cells, texts, strict=True):
-                cell.setText(text)
-        for header in self.headers:
-            header.setVisible(bool(lines))
+        fill_rows(self._grid, self.cells, self.headers, lines)
 
 
-def _align(column: int) -> Qt.AlignmentFlag:
+def fill_rows(
+    grid: QGridLayout,
+    cells: list[list[QLabel]],
+    headers: Sequence[QLabel],
+    lines: Sequence[Sequence[str]],
+) -> None:
+    """A table's lines below its header row (row 0): ``cells`` grows or shrinks to ``lines``,
+    one label a column, the name wrapped on the left, the figures on the right; the headers
+    are shown only over lines (the statistics screen's tables share it)."""
+    while len(cells) > len(lines):
+        for cell in cells.pop():
+            grid.removeWidget(cell)
+            cell.deleteLater()
+    while len(cells) < len(lines):
+        row = len(cells) + 1
+        labels = [named(QLabel(), "statsTableCell") for _ in headers]
+        for column, cell in enumerate(labels):
+            cell.setWordWrap(column == 0)
+            cell.setAlignment(align(column))
+            grid.addWidget(cell, row, column)
+        cells.append(labels)
+    for labels, texts in zip(cells, lines, strict=True):
+        for cell, text in zip(labels, texts, strict=True):
+            cell.setText(text)
+    for header in headers:
+        header.setVisible(bool(lines))
+
+
+def align(column: int) -> Qt.AlignmentFlag:
     """The name on the left, the figures on the right (units under units)."""
     side = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
     return side | Qt.AlignmentFlag.AlignVCenter

@@ -16,6 +16,7 @@ from kiosk.domain import EventKind
 from kiosk.stats.satisfaction import FeedbackFigures, Satisfaction
 from ui.formatting import figure, percent
 from ui.stats.change_card import ChangeCard
+from ui.stats.figure_table import align, fill_rows
 from ui.theme import ThemeController, named
 
 NOT_AVAILABLE = "n\u2060/\u2060a"  # word joiners: a wrapped line never ends in « n/ »
@@ -82,7 +83,7 @@ class SatisfactionTable(QFrame):
         self.headers = [named(QLabel(), "statsTableHeader") for _ in range(4)]
         for column, header in enumerate(self.headers):
             header.setWordWrap(True)
-            header.setAlignment(_align(column))
+            header.setAlignment(align(column))
             self._grid.addWidget(header, 0, column)
         self.cells: list[list[QLabel]] = []  # one list of four labels per type shown
         layout = QVBoxLayout(self)
@@ -129,29 +130,7 @@ class SatisfactionTable(QFrame):
         self.empty.setVisible(not rows)
 
     def _fill(self, lines: list[tuple[str, str, str, str]]) -> None:
-        while len(self.cells) > len(lines):
-            for cell in self.cells.pop():
-                self._grid.removeWidget(cell)
-                cell.deleteLater()
-        while len(self.cells) < len(lines):
-            row = len(self.cells) + 1
-            cells = [named(QLabel(), "statsTableCell") for _ in range(4)]
-            for column, cell in enumerate(cells):
-                cell.setWordWrap(column == 0)
-                cell.setAlignment(_align(column))
-                self._grid.addWidget(cell, row, column)
-            self.cells.append(cells)
-        for cells, texts in zip(self.cells, lines, strict=True):
-            for cell, text in zip(cells, texts, strict=True):
-                cell.setText(text)
-        for header in self.headers:
-            header.setVisible(bool(lines))
-
-
-def _align(column: int) -> Qt.AlignmentFlag:
-    """The type on the left, the figures on the right (units under units)."""
-    side = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-    return side | Qt.AlignmentFlag.AlignVCenter
+        fill_rows(self._grid, self.cells, self.headers, lines)
 
 
 def signed(points: float | None) -> str:
