@@ -9,13 +9,12 @@
    index, then optimised, in a child process (as the kiosk builds it, apart). Then the file's
    size next to the text it indexes, and its largest parts.
 2. Search as you type: queries typed one character at a time into the real search page; for
-   each keystroke, the time from the field's change to the first result list painted (the
-   search runs on the desk's worker, the answer comes back by queued signal, the list
-   repaints), and to the complete list (a short last word is answered first from titles and
-   summaries, then from everything). Baseline in the same process: the bare
-   ``DocumentIndex.search`` calls (quick and complete) for the same texts. The worker hop is
-   split out (keystroke -> the keystroke's search running on the worker, its complete pass
-   done -> GUI slot, model update and paint), then the RSS once the catalogue has been
+   each keystroke, the time from the field's change to its result list painted (the search
+   runs on the desk's worker, the answer comes back by queued signal, the list repaints; one
+   complete answer per keystroke). Baseline in the same process: the bare
+   ``DocumentIndex.search`` call for the same texts. The worker hop is split out (keystroke ->
+   the keystroke's search running on the worker, search done -> GUI slot, model update and
+   paint), and the slowest keystrokes are named; then the RSS once the catalogue has been
    searched (the reader never opened), next to the RSS before the search page and the index
    existed.
 3. First page of a 60-page PDF painted by the reader (QtPdf renders on a thread of its own;
@@ -194,12 +193,11 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
 
     class StampedIndex(DocumentIndex):
         def listing(
-            self, text: str, *, theme: str | None = None, kind: DocumentKind | None = None,
-            quick: bool = False,
-        ) -> SearchResults:  # fmt: skip
-            stamps.began = stamps.began or time.perf_counter()  # the keystroke's first pass
+            self, text: str, *, theme: str | None = None, kind: DocumentKind | None = None
+        ) -> SearchResults:
+            stamps.began = time.perf_counter()
             try:
-                return super().listing(text, theme=theme, kind=kind, quick=quick)
+                return super().listing(text, theme=theme, kind=kind)
             finally:
                 stamps.ended = time.perf_counter()
 
@@ -213,7 +211,7 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
                         open_index=lambda: StampedIndex(index_path))  # fmt: skip
     page.request_changed.connect(desk.search)
     viewport = page.results.viewport()
-    painted = {"first": 0.0, "complete": 0.0}
+    painted = {"at": 0.0}
     hops: list[float] = []
     paints: list[float] = []
     loop = QEventLoop()
@@ -225,10 +223,8 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
         viewport.repaint()  # what the next frame would do, now, to time it
         now = time.perf_counter()
         paints.append((now - arrived) * 1000)
-        painted["first"] = painted["first"] or now
-        if not results.provisional:
-            painted["complete"] = now
-            loop.quit()
+        painted["at"] = now
+        loop.quit()
 
     desk.results.connect(answered)
     page.field.setText("x")  # open the index, warm the caches
@@ -236,11 +232,11 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
     loop.exec()
     hops.clear()
     paints.clear()
-    first: list[float] = []
     latencies: list[float] = []
     hops_in: list[float] = []
+    slowest: list[tuple[float, str, float]] = []  # latency, text, search on the worker
     for text in keystrokes():
-        painted["first"] = painted["complete"] = stamps.began = 0.0
+        painted["at"] = stamps.began = 0.0
         page.field.blockSignals(True)
         page.field.setText(text[:-1])
         page.field.blockSignals(False)
@@ -251,34 +247,28 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
         guard.start()
         loop.exec()
         guard.stop()
-        hops_in.append((stamps.began - t0) * 1000)  # keystroke -> worker (last search)
-        first.append((painted["first"] - t0) * 1000)
-        latencies.append((painted["complete"] - t0) * 1000)
+        hops_in.append((stamps.began - t0) * 1000)  # keystroke -> worker
+        latencies.append((painted["at"] - t0) * 1000)
+        slowest.append((latencies[-1], text, (stamps.ended - stamps.began) * 1000))
     rss_searched = rss_mib()
     bare = DocumentIndex(index_path)
     raw: list[float] = []
-    quick: list[float] = []
     cpu: list[float] = []  # the thread's CPU time: what a search costs, however loaded the machine
-    provisional = 0
     for text in keystrokes():
         t0, c0 = time.perf_counter(), time.thread_time()
-        provisional += bare.search(text, limit=RESULTS_LIMIT, quick=True).provisional
-        quick.append((time.perf_counter() - t0) * 1000)
-        t0 = time.perf_counter()
         bare.search(text, limit=RESULTS_LIMIT)
         raw.append((time.perf_counter() - t0) * 1000)
         cpu.append((time.thread_time() - c0) * 1000)
     bare.close()
-    print(f"search as you type ({len(latencies)} keystrokes, {provisional} of them answered "
-          "first from titles and summaries):")  # fmt: skip
-    print(f"  keystroke -> first list painted:    {figures(first)}")
+    print(f"search as you type ({len(latencies)} keystrokes, one complete answer each):")
     print(f"  keystroke -> complete list painted: {figures(latencies)}")
-    print(f"  baseline, bare index.search (complete): {figures(raw)}; "
-          f"quick first look: {figures(quick)}")  # fmt: skip
-    print(f"  CPU time of both bare searches per keystroke (quick + complete): {figures(cpu)}; "
+    print(f"  baseline, bare index.search: {figures(raw)}; its CPU time {figures(cpu)}; "
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"  worker hop: keystroke -> search running {figures(hops_in)}; search done -> "
           f"GUI slot {figures(hops)}; list model + paint {figures(paints)}")  # fmt: skip
+    worst = ", ".join(f"{text!r} {ms:.1f} ms (search {work:.1f})"
+                      for ms, text, work in sorted(slowest)[-5:])  # fmt: skip
+    print(f"  slowest keystrokes: {worst}")
     print(f"RSS: {rss_searched:.0f} MiB with the {bare_count(index_path)}-document catalogue "
           f"searched, the reader closed (baseline: {rss_before:.0f} MiB before the search page "
           "and the index)")  # fmt: skip

@@ -110,7 +110,6 @@ class SearchResults:
     kind: DocumentKind | None = None
     suggested_themes: tuple[str, ...] = ()  # when nothing matched
     did_you_mean: str | None = None
-    provisional: bool = False  # a quick first answer while typing; the complete one follows
 
 
 class SearchInterrupted(Exception):

@@ -15,8 +15,8 @@ and, because the tokenizer (``unicode61``) splits it into as many words as it sp
 light up the original words (« Œuvres », not « oeuvr »). A PDF's pages are not stored apart:
 their lengths place the highlights of the body on pages (in-document search). Two FTS5 tables:
 ``docs_fts`` over everything, ranked by ``bm25`` with titles weighing most, and ``heads_fts``
-over the short fields alone, a twentieth of its size, for the quick answer while a word is
-typed and the first ranking tier (see :meth:`DocumentIndex._ranked`). Prefix queries
+over the short fields alone, a twentieth of its size, the first ranking tier (see
+:meth:`DocumentIndex._ranked`) and all that one or two letters typed so far search. Prefix queries
 (``prefix='2 3'`` keeps short prefixes fast) serve the word being typed, the ``words`` table
 (every folded word with its stem) spelling suggestions and prefixes longer than a stem.
 
@@ -63,7 +63,6 @@ from kiosk.documents.text import (
     PREFIX_MIN_CHARS,
     TERMS_VERSION,
     Lexicon,
-    ParsedQuery,
     analyse,
     index_form,
     parse_query,
@@ -88,10 +87,6 @@ PAGE_SNIPPET_WORDS: Final = 14
 # rows shown, in-document search and deletes read it back (through a SQL function).
 BODY_COMPRESSION: Final = 6
 SHORT_PREFIX: Final = 2  # a prefix this short searches titles, tags and themes only
-# While typing, a last word this short matches thousands of bodies, and ranking them all is
-# what costs: a quick first answer looks in titles, tags, themes and summaries only (one or
-# two letters: the newest documents with such a title word, unranked); the full one follows.
-QUICK_PREFIX: Final = 4
 NO_SYNONYMS: Final = Lexicon.build(())
 COUNT_CAP: Final = 1000  # results counted beyond the shown ones, at most
 RESULTS_LIMIT: Final = 30  # a visitor reads a handful; the total says how many more
@@ -194,7 +189,6 @@ class DocumentIndex:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._writes = 0  # writes through this connection (data_version counts the others')
-        self._last_heads: tuple[tuple[object, ...], list[Any]] | None = None
         self._themes: tuple[tuple[int, int], list[ThemeCount]] | None = None
         # The search that :meth:`interrupt` may stop, and whether it was told to (see there).
         self._interrupt_lock = threading.Lock()
@@ -382,16 +376,16 @@ class DocumentIndex:
         kind: DocumentKind | None = None,
         limit: int = 50,
         typing: bool = True,
-        quick: bool = False,
         suggest: bool = True,
     ) -> SearchResults:
-        """Documents matching ``text``, best first, with a highlighted snippet each.
+        """Documents matching ``text``, best first, with a highlighted snippet each: one
+        complete answer per keystroke, its work bounded (see :meth:`_ranked`).
 
-        ``quick``: when the last word is still being typed and short (:data:`QUICK_PREFIX`),
-        answer from the short fields only and mark the results ``provisional``: the caller
-        then asks again without ``quick`` for the complete answer. ``suggest``: when nothing
-        matches, look for a spelling that does (one round: the suggestion's own search
-        suggests nothing).
+        A quick first look at the short fields used to come before it while a short word was
+        typed; once the ranking was bounded, the complete answer cost no more than that look
+        (``bench/documents.py``: 2 to 8 ms), and the second list painted under the visitor's
+        finger only delayed it. ``suggest``: when nothing matches, look for a spelling that
+        does (one round: the suggestion's own search suggests nothing).
         """
         self._check_interrupted()
         query = parse_query(text, typing=typing)
@@ -399,22 +393,18 @@ class DocumentIndex:
             return SearchResults(text, (), 0, theme, kind)
         with self._lock:
             match = query.fts(self._longer_than_stem)
-        provisional = quick and typing and _short_open_word(query, text)
         where, params = _filters(theme, kind)
         with self._lock:
             try:
                 table = "heads_fts"  # the short fields' own index
                 if _only_short_prefix(query.words(), text, typing):
-                    # one or two letters: ranking half the catalogue can wait (newest first)
+                    # one or two letters: every body has such words; titles, tags, themes only
                     match = "{title tags theme}: (" + match + ")"
-                    rows = self._heads(match, where, params, limit, newest=provisional,
-                                       candidates=SHORT_CANDIDATES)  # fmt: skip
-                elif provisional:
-                    rows = self._heads(match, where, params, limit)
+                    rows = self._heads(match, where, params, limit, candidates=SHORT_CANDIDATES)
                 else:
                     rows, table = self._ranked(match, where, params, limit), "docs_fts"
                 total = len(rows)
-                if total == limit and not provisional:  # counted up to COUNT_CAP: "1000+"
+                if total == limit:  # counted up to COUNT_CAP: "1000+"
                     total = self._count(table, match, where, params)
             except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
                 self._check_interrupted(exc)  # a newer keystroke's: not a failure
@@ -430,8 +420,8 @@ class DocumentIndex:
             if HIGHLIGHT_START not in snippet:
                 snippet = row[4]  # matched on the title or tags: the summary says the most
             hits.append(SearchHit(_summary(row), snippet, float(score)))
-        if hits or provisional or not suggest:  # provisional: the full answer will tell
-            return SearchResults(text, tuple(hits), total, theme, kind, provisional=provisional)
+        if hits or not suggest:
+            return SearchResults(text, tuple(hits), total, theme, kind)
         did_you_mean = self.did_you_mean(text)
         better = (
             self.search(did_you_mean, theme=theme, kind=kind, limit=20, typing=False, suggest=False)
@@ -449,29 +439,18 @@ class DocumentIndex:
         params: list[object],
         limit: int,
         *,
-        newest: bool = False,
         candidates: int = RANK_CANDIDATES,
     ) -> list[Any]:
         """Documents whose short fields (title, summary, tags, theme) match, from their own
-        small index: the newest first, or the best of the newest ``candidates``."""
-        # The quick answer and the complete one that follows it rank the same short fields:
-        # the second takes the first's rows (unless the index changed, here or in another
-        # process, in between).
-        key = (match, where, tuple(params), limit, newest, candidates, self._version())
-        if self._last_heads is not None and self._last_heads[0] == key:
-            return list(self._last_heads[1])
-        bound, order = 0, "heads_fts.rowid DESC"
-        if not newest:
-            bound, order = self._newest_bound("heads_fts", match, where, params, candidates), "rank"
+        small index: the best of the newest ``candidates``."""
+        bound = self._newest_bound("heads_fts", match, where, params, candidates)
         sql = (
             "SELECT docs.*, '', snippet(heads_fts, 1, ?, ?, '…', ?), rank "
             "FROM heads_fts JOIN docs ON docs.id = heads_fts.rowid "
-            f"WHERE heads_fts MATCH ? AND heads_fts.rowid >= ?{where} ORDER BY {order} LIMIT ?"
+            f"WHERE heads_fts MATCH ? AND heads_fts.rowid >= ?{where} ORDER BY rank LIMIT ?"
         )
         marks = (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS)
-        rows = self._db.execute(sql, (*marks, match, bound, *params, limit)).fetchall()
-        self._last_heads = (key, rows)
-        return list(rows)
+        return self._db.execute(sql, (*marks, match, bound, *params, limit)).fetchall()
 
     def _newest_bound(
         self, table: str, match: str, where: str, params: list[object], candidates: int
@@ -550,13 +529,12 @@ class DocumentIndex:
         *,
         theme: str | None = None,
         kind: DocumentKind | None = None,
-        quick: bool = False,
     ) -> SearchResults:
         """What the search page lists for ``text`` and the filters: the results, or the newest
         documents when the text is blank. One function for the screen and for
         ``smartcorner documents search``, so that an operator sees what visitors see."""
         if text.strip():
-            return self.search(text, theme=theme, kind=kind, limit=RESULTS_LIMIT, quick=quick)
+            return self.search(text, theme=theme, kind=kind, limit=RESULTS_LIMIT)
         docs = self.latest(THEME_LIST_LIMIT, theme=theme, kind=kind)
         hits = tuple(SearchHit(d, d.summary, 0.0) for d in docs)
         return SearchResults("", hits, len(docs), theme, kind)
@@ -733,17 +711,6 @@ def _snippet(text: str, marks: list[tuple[int, int]]) -> str:
             pos = b
     out += [text[pos:stop], "…" if hi < len(spans) else ""]
     return "".join(out)
-
-
-def _short_open_word(query: ParsedQuery, text: str) -> bool:
-    """The last word is still being typed and has at most :data:`QUICK_PREFIX` letters."""
-    if not query.terms or text[-1:].isspace():
-        return False
-    phrase, prefix = query.terms[-1].alternatives[0]
-    if len(phrase) != 1 or len(phrase[0]) > QUICK_PREFIX:
-        return False
-    # a lone first letter is matched exactly (parse_query), yet it is still being typed
-    return prefix or (len(query.terms) == 1 and len(phrase[0]) == 1)
 
 
 def _only_short_prefix(query_words: list[str], text: str, typing: bool) -> bool:

@@ -14,10 +14,9 @@ Search-as-you-type keeps at most one search running and one waiting: a newer key
 replaces the waiting one and stops the running one where it is (``DocumentIndex.interrupt``,
 from this thread, without waiting), so a keystroke never waits behind an answer nobody will
 read; ``results`` is only emitted for the latest text (an older answer arriving late is
-dropped, a stopped one answers nothing). While the last word is short, the index first answers
-quickly from titles, tags and summaries (``provisional``), and the same task on the worker goes
-straight on to the complete answer: the quick one is painted while the complete one is
-computed, with no round trip through this thread in between.
+dropped, a stopped one answers nothing). Each keystroke gets one answer, the complete one: its
+work is bounded in the index (``DocumentIndex._ranked``), so a first look painted before it
+would only make the list change twice under the visitor's eyes.
 """
 
 from __future__ import annotations
@@ -108,7 +107,6 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
 
     WHAT = "the document index"
     results = Signal(object)  # SearchResults of the latest request
-    _provisional = Signal(object, object)  # from the worker: SearchRequest, SearchResults
 
     def __init__(
         self,
@@ -132,7 +130,6 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         self._waiting: SearchRequest | None = None
         self._latest: SearchRequest | None = None
         self._recorded: tuple[str, str | None, DocumentKind | None] | None = None
-        self._provisional.connect(self._quick_answer)  # queued: emitted on the worker
 
     # -- set-up ---------------------------------------------------------------------------
     def _default_index(self) -> DocumentIndex:
@@ -211,21 +208,10 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         self.call(lambda: self._search(request, token), self._answered, self._search_failed)
 
     def _search(self, request: SearchRequest, token: object) -> SearchResults:
-        """On the worker: the quick answer (handed over at once) then the complete one."""
+        """On the worker, stoppable by a newer keystroke (:meth:`search`)."""
         index = self._open()
         with index.interruptible(token):
-            results = index.listing(request.text, theme=request.theme, kind=request.kind,
-                                    quick=True)  # fmt: skip
-            if not results.provisional:
-                return results  # already complete
-            if results.hits:  # an empty quick answer says nothing
-                self._provisional.emit(request, results)
             return index.listing(request.text, theme=request.theme, kind=request.kind)
-
-    def _quick_answer(self, request: SearchRequest, results: SearchResults) -> None:
-        # posted before the task's end: its complete answer has not been delivered yet
-        if request == self._running == self._latest:
-            self.results.emit(results)
 
     def _answered(self, results: SearchResults) -> None:
         request, self._running = self._running, None

@@ -391,9 +391,7 @@ class SearchPage(QWidget):
         self.theme_chip.style().polish(self.theme_chip)
 
     def _set_count(self, results: SearchResults) -> None:
-        if results.provisional:
-            self.count.clear()  # a first look at the titles: the complete count follows
-        elif results.total >= COUNT_CAP:
+        if results.total >= COUNT_CAP:
             self.count.setText(self.tr("Plus de %1 résultats").replace("%1", str(COUNT_CAP)))
         elif results.query.strip():
             one, many = self.tr("%1 résultat"), self.tr("%1 résultats")

@@ -230,30 +230,17 @@ def _summary(slug: str) -> DocumentSummary:
     )  # fmt: skip
 
 
-def test_a_short_word_being_typed_gets_a_quick_answer_from_the_short_fields_first(
+def test_a_short_word_being_typed_ranks_the_short_fields_first_and_two_letters_only_there(
     index: DocumentIndex,
 ) -> None:
-    quick = index.search("sobr", quick=True)
-    assert quick.provisional
-    assert [h.document.slug for h in quick.hits] == ["sobriety"]  # the title says it
-    complete = index.search("sobr")
-    assert not complete.provisional
-    assert sorted(h.document.slug for h in complete.hits) == ["body-only", "sobriety"]
-
-    # one or two letters: the newest documents with such a word in their title, unranked
-    letters = index.search("ch", quick=True)
-    assert letters.provisional
-    assert [h.document.slug for h in letters.hits] == ["ai-charter"]
-
-    # a finished word, or a longer one, is answered completely at once
-    assert not index.search("sobr ", quick=True).provisional
-    assert not index.search("sobrie", quick=True).provisional
-    # nothing in the short fields: no "Aucun résultat" yet, the complete answer will tell
-    empty = index.search("gest", quick=True)
-    assert empty.provisional
-    assert empty.hits == ()
-    assert empty.did_you_mean is None
-    assert slugs(index, "gest") == ["passwords"]  # "gestionnaire", in the body
+    # a document that says the word in its title comes before one that says it in its body
+    assert slugs(index, "sobr") == ["sobriety", "body-only"]
+    # one or two letters: every body has such words; only titles, tags and themes are searched
+    assert slugs(index, "ch") == ["ai-charter"]
+    # a word found only in a body is found while typed, and no spelling is suggested for it
+    gest = index.search("gest")
+    assert [h.document.slug for h in gest.hits] == ["passwords"]  # "gestionnaire"
+    assert gest.did_you_mean is None
 
 
 # --- one normalisation for the index and the query: œ, æ, ß, ligature glyphs, stems --------
@@ -451,13 +438,13 @@ def test_an_index_of_an_older_layout_is_built_again(tmp_path: Path) -> None:
 
 
 def test_a_change_made_by_another_process_between_two_answers_is_seen(tmp_path: Path) -> None:
-    """The complete answer reuses the quick one's ranking of the short fields, unless the index
-    changed in between (the kiosk's sync writes it from a process of its own)."""
+    """The kiosk's sync writes the index from a process of its own: the next keystroke's
+    answer sees what it wrote, with nothing kept from the answer before."""
     path = tmp_path / "index.sqlite3"
     kiosk, sync = DocumentIndex(path), DocumentIndex(path)
     try:
         sync.upsert([IndexedDocument(1, replace(_summary("gone"), title="Sobriété"), "", (), "a")])
-        assert [h.document.slug for h in kiosk.search("sobr", quick=True).hits] == ["gone"]
+        assert slugs(kiosk, "sobr") == ["gone"]
         sync.remove([1])
         assert slugs(kiosk, "sobr") == []
     finally:

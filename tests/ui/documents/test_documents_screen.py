@@ -231,23 +231,24 @@ def test_a_damaged_index_is_rebuilt_from_the_catalogue(qtbot, documents_shell, k
     assert damaged.with_name(damaged.name + ".damaged").exists()
 
 
-def test_a_short_word_shows_the_titles_first_then_everything(qtbot, documents_shell):
+def test_a_short_word_is_answered_once_with_everything(qtbot, documents_shell):
+    """One list per keystroke, the complete one: no first look at the titles that the bodies'
+    matches then reshuffle, no « Aucun résultat » flashed before a match found in a body."""
     _, screen = open_screen(qtbot, documents_shell)
-    answers: list[tuple[str, bool, list[str]]] = []
+    answers: list[tuple[str, list[str]]] = []
     screen.desk.results.connect(
-        lambda r: answers.append((r.query, r.provisional, [h.document.slug for h in r.hits]))
+        lambda r: answers.append((r.query, [h.document.slug for h in r.hits]))
     )
     screen.open_search(typing=True)
     screen.search.field.setText("cour")  # "courriel" in the guide's summary
-    qtbot.waitUntil(lambda: any(q == "cour" and not p for q, p, _ in answers))
-    assert [a for a in answers if a[0] == "cour"] == [
-        ("cour", True, ["hameconnage"]),  # the quick look at titles and summaries
-        ("cour", False, ["hameconnage"]),  # then the bodies too, and the count
-    ]
+    qtbot.waitUntil(lambda: bool(answers))
+    qtbot.waitUntil(lambda: screen.desk.pending == 0)
+    assert answers == [("cour", ["hameconnage"])]
     assert screen.search.count.text() == "1 résultat"
 
     answers.clear()
     screen.search.field.setText("banq")  # only in the guide's pages
     qtbot.waitUntil(lambda: bool(answers))
-    assert answers == [("banq", False, ["hameconnage"])]  # the empty quick look is not shown
+    qtbot.waitUntil(lambda: screen.desk.pending == 0)
+    assert answers == [("banq", ["hameconnage"])]
     assert not screen.search.empty.isVisible()  # no "Aucun résultat" flashed on the way

@@ -55,8 +55,8 @@ class Typing:
         self.page = SearchPage(theme)
         self.page.request_changed.connect(self.desk.search)
         self.desk.results.connect(self.page.show_results)
-        self.shown: list[tuple[str, bool, list[str]]] = []
-        self.desk.results.connect(lambda r: self.shown.append((r.query, r.provisional, slugs(r))))
+        self.shown: list[tuple[str, list[str]]] = []
+        self.desk.results.connect(lambda r: self.shown.append((r.query, slugs(r))))
         self.failures: list[str] = []
         self.desk.unavailable.connect(self.failures.append)
 
@@ -104,7 +104,7 @@ def test_a_search_made_moot_is_stopped_and_the_last_keystroke_shows(
     expected = typing.reference.listing(TYPED)
     assert slugs(expected) == ["phishing"]
     # nothing of the stopped search, nor of the keystrokes typed while it ran, was shown
-    assert typing.shown == [(TYPED, False, ["phishing"])]
+    assert typing.shown == [(TYPED, ["phishing"])]
     assert typing.hits() == list(expected.hits)  # ranked, with their snippets
     assert typing.page.count.text() == "1 résultat"
     assert typing.failures == []
@@ -123,9 +123,9 @@ def test_a_burst_of_keystrokes_ends_on_the_last_ones_complete_list(
     expected = typing.reference.listing("cyber", kind=DocumentKind.LINK)
     assert slugs(expected) == ["cyber-fr"]
     last = typing.shown[-1]
-    assert last == ("cyber", False, ["cyber-fr"])
+    assert last == ("cyber", ["cyber-fr"])
     assert typing.hits() == list(expected.hits)
-    assert all(query in texts for query, _, _ in typing.shown)
+    assert all(query in texts for query, _ in typing.shown)
     assert typing.failures == []
 
 
