@@ -318,6 +318,7 @@ RETENTION_DEFAULTS: Final[Mapping[str, int]] = {
     "notices": 365,
     "requests": 5 * 365,
     "project_views": 3 * 365,
+    "document_views": 3 * 365,
 }
 
 

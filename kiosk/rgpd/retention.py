@@ -132,6 +132,8 @@ _RULES_BY_KIND: tuple[tuple[str, str, str, str, Where | None], ...] = (
     ),
     ("project_views", "projets consultés (sans personne : statistiques)", "project_view", "at",
      None),
+    ("document_views", "documents ouverts (sans personne : statistiques)", "document_view", "at",
+     None),
 )  # fmt: skip
 RULES: tuple[Rule, ...] = tuple(
     Rule(kind, label, RETENTION_DEFAULTS[kind], table, column, where)

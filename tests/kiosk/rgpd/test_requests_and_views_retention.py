@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.collect.status import Actor, ItemKind, LineStatus, OrderSource
 from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLine
+from kiosk.documents.tables import DocumentView
 from kiosk.projects.tables import ProjectView
 from kiosk.rgpd.person_export import export_person
 from kiosk.rgpd.retention import purge
@@ -124,3 +125,21 @@ def test_projects_opened_are_kept_as_long_as_the_other_figures(
     assert (done["project_views"].rows, done["project_views"].days) == (1, 3 * 365)
     with session_factory() as session:
         assert session.scalar(select(func.count()).select_from(ProjectView)) == 1
+
+
+def test_documents_opened_are_kept_as_long_as_the_other_figures(
+    engine: Engine, session_factory: sessionmaker[Session], world: World
+) -> None:
+    with session_factory() as session:
+        for at in (NOW - timedelta(days=3 * 365 + 1), NOW - timedelta(days=3 * 365 - 1)):
+            session.add(DocumentView(nonce=uuid.uuid4().hex, kiosk_id=world.kiosk, at=at,
+                                     document_slug="hameconnage", source="search"))  # fmt: skip
+        session.commit()
+    dry = {line.kind: line for line in purge(engine, NOW, {}, dry_run=True)}
+    assert (dry["document_views"].rows, dry["document_views"].days) == (1, 3 * 365)
+    purge(engine, NOW, {}, dry_run=False)
+    with session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(DocumentView)) == 1
+    purge(engine, NOW, {"document_views": 365}, dry_run=False)  # a shorter period set by the DPO
+    with session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(DocumentView)) == 0
