@@ -31,7 +31,7 @@ def sqlite_url_in(folder: Path, name: str = "kiosk.sqlite3") -> str:
     return f"sqlite:///{folder / name}"
 
 
-def _settle(engine: Engine) -> None:
+def settle_file(engine: Engine) -> None:
     """Everything into the main file (no -wal left beside it), so copying that file is enough."""
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -44,7 +44,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("migrated-template")
     db = create_db_engine(sqlite_url_in(folder))
     ensure_schema(db)
-    _settle(db)
+    settle_file(db)
     return folder / "kiosk.sqlite3"
 
 
@@ -65,7 +65,7 @@ def demo_template(
     shutil.copyfile(migrated_template, folder / "kiosk.sqlite3")
     db = create_db_engine(sqlite_url_in(folder))
     summary = seed_demo(make_session_factory(db), DEMO_NOW)
-    _settle(db)
+    settle_file(db)
     return DemoTemplate(folder / "kiosk.sqlite3", summary)
 
 

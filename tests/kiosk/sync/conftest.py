@@ -3,6 +3,7 @@ SQLite file that has met it once (first pull), with its kiosk row at the remote 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,7 +24,7 @@ from kiosk.ports import FixedClock
 from kiosk.settings import Profile
 from kiosk.sync.tour import TourSync, central_engine
 from tests.helpers.checkin_world import NOW, World, build_world, paris
-from tests.helpers.db import sqlite_url_in
+from tests.helpers.db import settle_file, sqlite_url_in
 from tests.helpers.tcp_proxy import TcpProxy, tcp_proxy
 
 TOUR_CODE = "TOUR-1"
@@ -162,21 +163,62 @@ def tour_kiosk(local: Engine, clock: FixedClock) -> int:
 
 def make_tour(central: Engine, tmp_path: Path) -> Tour:
     world, cafe, crowd = seed_central(make_session_factory(central))
-    local = create_db_engine(sqlite_url_in(tmp_path / "tour", "tour.sqlite3"))
+    local = create_db_engine(sqlite_url_in(tmp_path / TOUR_FILE.parent, TOUR_FILE.name))
     ensure_schema(local)
     clock = FixedClock(NOW)
     TourSync(local, central, None, clock).run()  # the first meeting: pull only
     return Tour(central, local, world, cafe, crowd, tour_kiosk(local, clock), clock)
 
 
+CENTRAL_FILE = Path("central", "central.sqlite3")
+TOUR_FILE = Path("tour", "tour.sqlite3")  # where make_tour puts the tour's own database
+
+
+@dataclass(frozen=True)
+class TourTemplate:
+    """Both SQLite files of :func:`make_tour` and what it returned, made once per session."""
+
+    folder: Path
+    world: World
+    cafe: int
+    crowd: tuple[int, ...]
+    kiosk_id: int
+
+
+@pytest.fixture(scope="session")
+def sqlite_tour_template(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
+) -> TourTemplate:
+    """Migrating both databases, seeding the central one and the first pull cost seconds, in
+    each of the tests that want a tour: made once here, each test gets a copy of the files
+    (the same bytes building them again would write; copy them, never open them)."""
+    folder = tmp_path_factory.mktemp("tour-template")
+    (folder / CENTRAL_FILE).parent.mkdir()
+    shutil.copyfile(migrated_template, folder / CENTRAL_FILE)
+    central = create_db_engine(sqlite_url_in(folder / CENTRAL_FILE.parent, CENTRAL_FILE.name))
+    ensure_schema(central)  # one SELECT on the migrated copy
+    tour = make_tour(central, folder)
+    settle_file(tour.local)
+    settle_file(central)
+    return TourTemplate(folder, tour.world, tour.cafe, tuple(tour.crowd), tour.kiosk_id)
+
+
 @pytest.fixture
-def sqlite_tour(tmp_path: Path) -> Iterator[Tour]:
+def sqlite_tour(tmp_path: Path, sqlite_tour_template: TourTemplate) -> Iterator[Tour]:
     """Central database on SQLite too: fast, for the rules that do not need a server."""
-    central = create_db_engine(sqlite_url_in(tmp_path / "central", "central.sqlite3"))
-    ensure_schema(central)
-    tour = make_tour(central, tmp_path)
-    yield tour
-    tour.local.dispose()
+    template = sqlite_tour_template
+    engines = []
+    for name in (CENTRAL_FILE, TOUR_FILE):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template.folder / name, tmp_path / name)
+        engines.append(create_db_engine(sqlite_url_in(tmp_path / name.parent, name.name)))
+    central, local = engines
+    clock = FixedClock(NOW)
+    yield Tour(
+        central, local, template.world, template.cafe, list(template.crowd),
+        template.kiosk_id, clock,
+    )  # fmt: skip
+    local.dispose()
     central.dispose()
 
 
