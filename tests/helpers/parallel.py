@@ -10,6 +10,9 @@ templates) and its own free ports and Xvfb displays. Two things cannot be double
   installed) would be built again on each worker that gets one of the module's tests: the
   parallel run distributes whole files (``--dist loadfile``).
 
+Which file goes first: see :class:`LongestFilesFirst` (the files' times are in
+tests/file_durations.json; ``pytest --store-durations`` after a whole run writes them again).
+
 The ``xdist_group`` marks say the same for ``--dist loadgroup``, but pytest-xdist 3.8 renames
 ``item._nodeid`` to group, and pytest 9 reads ``item._id``: under pytest 9 the groups are ignored
 (the pcscd tests met on two workers), hence the marker and the file distribution. Without xdist
@@ -18,9 +21,13 @@ the marks are inert.
 
 from __future__ import annotations
 
+import json
 import os
+from collections import defaultdict
+from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadFileScheduling
 
 PCSCD_GROUP = "pcscd"
 _SHARED_SCOPES = frozenset({"module", "package", "class"})
@@ -53,6 +60,9 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("PYTEST_XDIST_WORKER") is None:
         _warm_escpos_capabilities()
+        if config.getoption("store_durations"):
+            recorder = DurationRecorder(config.rootpath / DURATIONS)
+            config.pluginmanager.register(recorder, "file-durations")
 
 
 def _warm_escpos_capabilities() -> None:
@@ -61,3 +71,72 @@ def _warm_escpos_capabilities() -> None:
     reads a truncated pickle. Made here, once, before any worker or kiosk process starts."""
     if os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR"):
         import escpos.capabilities  # noqa: F401
+
+
+# Seconds each test file took in a whole run (setup, call and teardown of its tests added up),
+# written by ``pytest --store-durations``. A file missing from it (a new one) weighs
+# UNKNOWN_TEST_S a test, about the suite's average: the order is a little off until the file is
+# next written, never a test left out.
+DURATIONS = Path("tests", "file_durations.json")  # under the root dir (pyproject.toml's)
+UNKNOWN_TEST_S = 1.5
+
+
+class LongestFilesFirst(LoadFileScheduling):
+    """``--dist loadfile``, the longest files handed out first.
+
+    xdist hands files out by their number of tests, most first: the files of a few long tests
+    (the Debian root's install, 215 s; the application under Xvfb, 90 s) came in the last
+    minutes, where a worker that draws one runs it alone once the other is done. Handing out
+    the longest remaining file each time a worker asks (the longest-processing-time rule)
+    leaves only short files for the end: the two workers finish within one of them.
+    """
+
+    def __init__(self, config: pytest.Config, log: object, seconds: dict[str, float]) -> None:
+        super().__init__(config, log)  # type: ignore[arg-type]
+        self.seconds = seconds
+
+    def weight(self, scope: str) -> float:
+        return self.seconds.get(scope, UNKNOWN_TEST_S * len(self.workqueue[scope]))
+
+    def _assign_work_unit(self, node: object) -> None:
+        heaviest = max(self.workqueue, key=self.weight)
+        self.workqueue.move_to_end(heaviest, last=False)  # xdist pops the queue's first unit
+        super()._assign_work_unit(node)  # type: ignore[arg-type]
+
+
+def read_durations(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): float(v) for k, v in data.items()}
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    if config.getvalue("dist") != "loadfile":
+        return None  # xdist's own
+    return LongestFilesFirst(config, log, read_durations(config.rootpath / DURATIONS))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--store-durations",
+        action="store_true",
+        help=f"write each test file's total time to {DURATIONS} (after a whole run)",
+    )
+
+
+class DurationRecorder:
+    """Adds up each file's test times as the reports come in (from every xdist worker)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seconds: defaultdict[str, float] = defaultdict(float)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.seconds[report.nodeid.split("::", 1)[0]] += report.duration
+
+    def pytest_sessionfinish(self) -> None:
+        rounded = {f: round(s, 1) for f, s in sorted(self.seconds.items())}
+        self.path.write_text(json.dumps(rounded, indent=0) + "\n", encoding="utf-8")
