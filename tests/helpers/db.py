@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,6 +67,29 @@ def demo_template(
     summary = seed_demo(make_session_factory(db), DEMO_NOW)
     settle_file(db)
     return DemoTemplate(folder / "kiosk.sqlite3", summary)
+
+
+@pytest.fixture(scope="session")
+def demo_template_at(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
+) -> Callable[[datetime], Path]:
+    """The demo data set seeded at a given time (seeding is the same for the same time), made
+    once per session for each time asked; copy it (:func:`restore_into`), never open it."""
+    from kiosk.demo.seed import seed_demo  # on first use only: it imports every capability
+
+    made: dict[datetime, Path] = {}
+
+    def template(now: datetime) -> Path:
+        if now not in made:
+            folder = tmp_path_factory.mktemp("demo-template-at")
+            shutil.copyfile(migrated_template, folder / "kiosk.sqlite3")
+            db = create_db_engine(sqlite_url_in(folder))
+            seed_demo(make_session_factory(db), now)
+            settle_file(db)
+            made[now] = folder / "kiosk.sqlite3"
+        return made[now]
+
+    return template
 
 
 def restore_into(engine: Engine, template: Path) -> None:

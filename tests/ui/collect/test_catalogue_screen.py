@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +23,12 @@ from kiosk.collect.tables import CatalogueItem, CollectOrder
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import ensure_schema
 from kiosk.db.models import Kiosk, Person
-from kiosk.demo.seed import seed_demo
 from kiosk.domain import Role
 from kiosk.identity import badge_hash, demo_badge_uid, link_badge, load_site_key
 from kiosk.ports import BadgePresented, FixedClock
 from kiosk.settings import Language, Profile, Settings
 from kiosk.text import fold
+from tests.helpers.db import restore_into
 from tests.ui.test_screen_sizes import PANELS, problems, settle_layout
 from ui.collect.catalogue import BROWSE, DONE, REQUEST, CatalogueScreen
 
@@ -34,12 +36,14 @@ FIT_PANELS = PANELS  # every kiosk panel
 
 
 @pytest.fixture
-def agent(kiosk_settings: Settings, clock: FixedClock) -> int:
+def agent(
+    kiosk_settings: Settings, clock: FixedClock, demo_template_at: Callable[[datetime], Path]
+) -> int:
     """A demo agent (role agent) with a badge and a request already made for the dock."""
     engine = create_db_engine(kiosk_settings.database_url)
     ensure_schema(engine)
+    restore_into(engine, demo_template_at(clock.now()))  # the demo seeded at this time
     sessions = make_session_factory(engine)
-    seed_demo(sessions, clock.now())
     key = load_site_key(kiosk_settings.site_key_path)
     with sessions.begin() as s:
         person = s.scalars(
