@@ -80,7 +80,7 @@ def tap(kiosk: XKiosk, widget: Widget) -> None:
     """A click at the widget's centre, as a finger on the touch screen gives one."""
     x = int(widget["x"]) + int(widget["w"]) // 2  # type: ignore[call-overload]
     y = int(widget["y"]) + int(widget["h"]) // 2  # type: ignore[call-overload]
-    kiosk.xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
+    kiosk.pointer_to(x, y, "click", "1")
 
 
 def pixel(kiosk: XKiosk, x: int, y: int) -> tuple[int, ...]:
@@ -115,7 +115,7 @@ def test_door_mode_opened_with_the_pin_pad_admits_scanned_tickets(
 ) -> None:
     kiosk = start(room, "fr", tmp_path, SMARTCORNER_ADMIN_PIN=ADMIN_PIN)
     try:
-        kiosk.xdotool("mousemove", "--sync", "960", "540", "click", "1")  # attract -> home
+        kiosk.pointer_to(960, 540, "click", "1")  # attract -> home
         tap(kiosk, wait_widget(kiosk, "the door tile", named("tileTitle", "Accueil événement")))
         for digit in ADMIN_PIN:
             tap(kiosk, wait_widget(kiosk, f"the PIN pad's {digit}", named(f"pinKey{digit}")))
