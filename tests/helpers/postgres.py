@@ -120,14 +120,23 @@ def postgres_url() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_db_url(postgres_url: str) -> str:
-    """A new, empty database on the session's server, so each test starts clean."""
+def create_database(postgres_url: str, template: str | None = None) -> str:
+    """The URL of a new database on the server of ``postgres_url``: empty, or a copy of the
+    database ``template`` names (which nobody may be connected to meanwhile)."""
     import psycopg
     from psycopg import sql
 
     name = f"kiosk_test_{os.getpid()}_{next(_databases)}"
     dsn = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if template is not None:
+        create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
     with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        conn.execute(create)
     return postgres_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def postgres_db_url(postgres_url: str) -> str:
+    """A new, empty database on the session's server, so each test starts clean."""
+    return create_database(postgres_url)

@@ -25,6 +25,7 @@ from kiosk.settings import Profile
 from kiosk.sync.tour import TourSync, central_engine
 from tests.helpers.checkin_world import NOW, World, build_world, paris
 from tests.helpers.db import settle_file, sqlite_url_in
+from tests.helpers.postgres import create_database
 from tests.helpers.tcp_proxy import TcpProxy, tcp_proxy
 
 TOUR_CODE = "TOUR-1"
@@ -176,13 +177,26 @@ TOUR_FILE = Path("tour", "tour.sqlite3")  # where make_tour puts the tour's own 
 
 @dataclass(frozen=True)
 class TourTemplate:
-    """Both SQLite files of :func:`make_tour` and what it returned, made once per session."""
+    """Both databases of :func:`make_tour` and what it returned, made once per session: the
+    tour's SQLite file in ``folder``, the central one there too or, on PostgreSQL, in the
+    database ``central_database`` names."""
 
     folder: Path
     world: World
     cafe: int
     crowd: tuple[int, ...]
     kiosk_id: int
+    central_database: str | None = None
+
+    def tour(self, central: Engine, tmp_path: Path) -> Tour:
+        """A tour on ``central`` (a copy of the central template) and a copy of the tour's file."""
+        (tmp_path / TOUR_FILE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.folder / TOUR_FILE, tmp_path / TOUR_FILE)
+        local = create_db_engine(sqlite_url_in(tmp_path / TOUR_FILE.parent, TOUR_FILE.name))
+        return Tour(
+            central, local, self.world, self.cafe, list(self.crowd), self.kiosk_id,
+            FixedClock(NOW),
+        )  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -206,35 +220,43 @@ def sqlite_tour_template(
 @pytest.fixture
 def sqlite_tour(tmp_path: Path, sqlite_tour_template: TourTemplate) -> Iterator[Tour]:
     """Central database on SQLite too: fast, for the rules that do not need a server."""
-    template = sqlite_tour_template
-    engines = []
-    for name in (CENTRAL_FILE, TOUR_FILE):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(template.folder / name, tmp_path / name)
-        engines.append(create_db_engine(sqlite_url_in(tmp_path / name.parent, name.name)))
-    central, local = engines
-    clock = FixedClock(NOW)
-    yield Tour(
-        central, local, template.world, template.cafe, list(template.crowd),
-        template.kiosk_id, clock,
-    )  # fmt: skip
-    local.dispose()
+    (tmp_path / CENTRAL_FILE).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sqlite_tour_template.folder / CENTRAL_FILE, tmp_path / CENTRAL_FILE)
+    central = create_db_engine(sqlite_url_in(tmp_path / CENTRAL_FILE.parent, CENTRAL_FILE.name))
+    tour = sqlite_tour_template.tour(central, tmp_path)
+    yield tour
+    tour.local.dispose()
     central.dispose()
 
 
-@pytest.fixture
-def pg_tour(postgres_db_url: str, tmp_path: Path) -> Iterator[Tour]:
-    central = create_db_engine(postgres_db_url)
+@pytest.fixture(scope="session")
+def pg_tour_template(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> TourTemplate:
+    """As :func:`sqlite_tour_template`, the central database on the session's PostgreSQL
+    server, copied for each test with ``CREATE DATABASE ... TEMPLATE``."""
+    url = create_database(postgres_url)
+    folder = tmp_path_factory.mktemp("pg-tour-template")
+    central = create_db_engine(url)
     ensure_schema(central)
-    tour = make_tour(central, tmp_path)
+    tour = make_tour(central, folder)
+    settle_file(tour.local)
+    central.dispose()  # nobody connected: the template can be copied
+    database = make_url(url).database
+    assert database is not None
+    return TourTemplate(folder, tour.world, tour.cafe, tuple(tour.crowd), tour.kiosk_id, database)
+
+
+@pytest.fixture
+def pg_tour(postgres_url: str, pg_tour_template: TourTemplate, tmp_path: Path) -> Iterator[Tour]:
+    central = create_db_engine(create_database(postgres_url, pg_tour_template.central_database))
+    tour = pg_tour_template.tour(central, tmp_path)
     yield tour
     tour.local.dispose()
     central.dispose()
 
 
 @pytest.fixture
-def proxy(postgres_db_url: str) -> Iterator[TcpProxy]:
-    port = make_url(postgres_db_url).port
+def proxy(postgres_url: str) -> Iterator[TcpProxy]:
+    port = make_url(postgres_url).port
     assert port is not None
     with tcp_proxy(port) as p:
         yield p
