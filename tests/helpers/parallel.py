@@ -60,9 +60,11 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("PYTEST_XDIST_WORKER") is None:
         _warm_escpos_capabilities()
-        if config.getoption("store_durations"):
-            recorder = DurationRecorder(config.rootpath / DURATIONS)
-            config.pluginmanager.register(recorder, "file-durations")
+    # The controller sees every worker's reports (a worker's config has workerinput; not the
+    # environment: a pytest run inside a worker's test inherits it).
+    if config.getoption("store_durations") and not hasattr(config, "workerinput"):
+        recorder = DurationRecorder(config.rootpath / DURATIONS)
+        config.pluginmanager.register(recorder, "file-durations")
 
 
 def _warm_escpos_capabilities() -> None:
