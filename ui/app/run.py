@@ -164,7 +164,7 @@ def run(
         from ui.widgets.probe import KeyStall
 
         KeyStall.from_spec(stall, app)
-    shell.start()
+    shell.start(filters_at_first_frame=True)
     display.start()
     # Register this kiosk in the database early (after the first paint, on the worker), so that
     # a wrong site code or an unreachable database shows in the log at start-up.

@@ -110,6 +110,7 @@ class Shell:
     _built_devices: list[Devices] = field(default_factory=list, repr=False)
     _services: list[Service] = field(default_factory=list, repr=False)  # not installed yet
     _deps: ScreenDeps | None = field(default=None, repr=False)
+    _filters_installed: bool = field(default=False, repr=False)
 
     @property
     def first_painted(self) -> SignalInstance:
@@ -143,9 +144,27 @@ class Shell:
     def quiet_ms(self) -> int:
         return self.idle.quiet_ms()
 
-    def start(self) -> None:
-        """Show the attract screen; start watching for idleness and for wedge scanners."""
+    def start(self, *, filters_at_first_frame: bool = False) -> None:
+        """Show the attract screen; start watching for idleness and for wedge scanners.
+
+        ``filters_at_first_frame``: the application-wide event filters are installed while the
+        attract screen draws its first frame rather than now (the real start). Until then no
+        input can reach the window, but every event of the widgets being built, shown and
+        polished went through three Python filters, and an event sent to the application's
+        style made PySide6 create the QStyle class and its 11 enums (532 members): ~10 ms of
+        CPU before the first paint, on a loaded machine, that no key needed.
+        """
         self.router.reset()
+        if filters_at_first_frame:
+            self.attract.first_frame.connect(self.install_filters)
+        else:
+            self.install_filters()
+
+    def install_filters(self) -> None:
+        """The idle monitor, the narrator and the wedge filter, in that order (once)."""
+        if self._filters_installed:
+            return
+        self._filters_installed = True
         self.idle.install(self.app)
         # the narrator before the wedge, so the wedge sees keys first (a scan's Enter is its)
         self.narrator.install(self.app)
