@@ -583,11 +583,12 @@ def _wire(shell: Shell) -> None:
     session.accessible_changed.connect(on_accessible)
 
     window.admin_corner.triggered.connect(lambda: router.go(PIN))
-    idle.countdown_started.connect(window.overlay.start)
-    idle.countdown_tick.connect(window.overlay.set_seconds)
-    idle.countdown_cancelled.connect(window.overlay.hide)
-    idle.session_reset.connect(window.overlay.hide)
-    window.overlay.continue_clicked.connect(idle.poke)
+    # the overlay is built when the first countdown starts
+    idle.countdown_started.connect(lambda seconds: window.overlay.start(seconds))
+    idle.countdown_tick.connect(lambda seconds: window.overlay.set_seconds(seconds))
+    idle.countdown_cancelled.connect(window.hide_overlay)
+    idle.session_reset.connect(window.hide_overlay)
+    window.continue_clicked.connect(idle.poke)
 
 
 def _wire_speech(shell: Shell) -> None:
@@ -654,15 +655,16 @@ def _speech_section(shell: Shell) -> QWidget:
 
 def _wire_devices(shell: Shell) -> None:
     """Badges and scans: current screen, then fallbacks, then a toast (ui.input.router)."""
-    bridge, inputs, toast = shell.bridge, shell.input_router, shell.window.toast
+    bridge, inputs, window = shell.bridge, shell.input_router, shell.window
     bridge.activity.connect(shell.idle.poke)
     bridge.badge_presented.connect(inputs.route_badge)
     bridge.badge_refused.connect(inputs.refuse_badge)
     bridge.scanned.connect(inputs.route_scan)
     shell.wedge.scanned.connect(lambda payload: bridge.on_scan(payload, ScanSource.WEDGE))
-    inputs.badge_unused.connect(toast.show_badge_unused)
-    inputs.scan_unused.connect(toast.show_scan_unused)
-    inputs.badge_refused.connect(lambda event: toast.show_badge_refused(event.reason))
-    inputs.handler_failed.connect(toast.show_failure)
-    shell.router.leaving.connect(toast.dismiss)
-    shell.idle.session_reset.connect(toast.dismiss)
+    # the toast is built the first time it has something to say
+    inputs.badge_unused.connect(lambda: window.toast.show_badge_unused())
+    inputs.scan_unused.connect(lambda: window.toast.show_scan_unused())
+    inputs.badge_refused.connect(lambda event: window.toast.show_badge_refused(event.reason))
+    inputs.handler_failed.connect(lambda: window.toast.show_failure())
+    shell.router.leaving.connect(window.dismiss_toast)
+    shell.idle.session_reset.connect(window.dismiss_toast)

@@ -1,10 +1,17 @@
 """The top-level window. It only hosts: the screens' stack, the bottom bar, the idle overlay,
 the device toast, the simulated printer's ticket and the hidden admin corner; the composition
-root wires them together."""
+root wires them together.
+
+The overlay, the toast and the ticket are hidden until something shows them: each is built
+the first time it is asked for, not with the window before the first paint (with their icons,
+their modules and the Qt classes only they use: ~8 ms of CPU at load 4).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QScreen
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -12,12 +19,16 @@ from ui.theme import ScreenMetrics, ThemeController, named
 from ui.widgets.admin_corner import AdminCorner
 from ui.widgets.bottom_bar import BottomBar
 from ui.widgets.crossfade import CrossFade
-from ui.widgets.idle_overlay import IdleOverlay
-from ui.widgets.ticket_view import TicketPanel
-from ui.widgets.toast import Toast
+
+if TYPE_CHECKING:
+    from ui.widgets.idle_overlay import IdleOverlay
+    from ui.widgets.ticket_view import TicketPanel
+    from ui.widgets.toast import Toast
 
 
 class KioskWindow(QWidget):
+    continue_clicked = Signal()  # the idle overlay's « Continuer » (or a tap on it)
+
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
@@ -37,10 +48,47 @@ class KioskWindow(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(0, 0)
         self.transition = CrossFade(self.stack)
-        self.toast = Toast(theme, self)
-        self.ticket = TicketPanel(theme, self)  # the simulated printer's paper (demo mode)
-        self.overlay = IdleOverlay(theme, self)
+        self._toast: Toast | None = None
+        self._ticket: TicketPanel | None = None
+        self._overlay: IdleOverlay | None = None
         self.admin_corner = AdminCorner(self)
+
+    @property
+    def toast(self) -> Toast:
+        """Device feedback that no screen handles (built on first use)."""
+        if self._toast is None:
+            from ui.widgets.toast import Toast
+
+            self._toast = Toast(self._theme, self)
+        return self._toast
+
+    @property
+    def ticket(self) -> TicketPanel:
+        """The simulated printer's paper, demo mode (built on first use)."""
+        if self._ticket is None:
+            from ui.widgets.ticket_view import TicketPanel
+
+            self._ticket = TicketPanel(self._theme, self)
+        return self._ticket
+
+    @property
+    def overlay(self) -> IdleOverlay:
+        """The countdown before an idle reset (built on first use)."""
+        if self._overlay is None:
+            from ui.widgets.idle_overlay import IdleOverlay
+
+            self._overlay = IdleOverlay(self._theme, self)
+            self._overlay.setGeometry(self.rect())
+            self._overlay.continue_clicked.connect(self.continue_clicked)
+        return self._overlay
+
+    def hide_overlay(self) -> None:
+        if self._overlay is not None:
+            self._overlay.hide()
+
+    def dismiss_toast(self) -> None:
+        if self._toast is not None:
+            self._toast.dismiss()
 
     def fill_screen(self, screen: QScreen | None = None) -> None:
         """Cover ``screen`` (the window's own by default) and size the theme for it.
@@ -60,7 +108,10 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.overlay.setGeometry(self.rect())
-        self.toast.place()
-        self.ticket.place()
+        if self._overlay is not None:
+            self._overlay.setGeometry(self.rect())
+        if self._toast is not None:
+            self._toast.place()
+        if self._ticket is not None:
+            self._ticket.place()
         self.admin_corner.place()

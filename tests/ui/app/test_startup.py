@@ -83,12 +83,18 @@ NOT_BEFORE_PAINT = (
     "ui.events.event_card",
     "kiosk.stats",
     "logging.handlers",
+    # hidden until needed: built on first use (ui.widgets.window)
+    "ui.widgets.toast",
+    "ui.widgets.ticket_view",
+    "ui.widgets.idle_overlay",
 )
 # PySide6 makes a class with all its enums when it is first used: Qt's classes that no widget
 # of the attract screen needs, made before its first paint only by the kiosk's own code.
 QT_NOT_BEFORE_PAINT = (
     # made when the application's style reached a Python event filter (11 enums, 532 members)
     "QtWidgets.QStyle",
+    "QtWidgets.QGraphicsDropShadowEffect",  # the toast's shadow
+    "QtGui.QImage",  # the simulated printer's paper
 )
 # Installed after the first paint, not dropped: the room kiosk's self check-in, every
 # kiosk's fleet heartbeat.
