@@ -39,7 +39,6 @@ from ui.speech.narrator import Narrator
 from ui.speech.speaker import Speaker, SpeechHealth, engine_factory
 from ui.tasks import BackgroundExecutor
 from ui.theme import ScreenMetrics, ThemeController
-from ui.widgets.buttons import draw_pending_icons
 from ui.widgets.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from ui.input.camera import CameraScanner
     from ui.screens.base import Screen
     from ui.screens.pin import PinScreen
+    from ui.widgets.bottom_bar import BottomBar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -397,8 +397,11 @@ def build_shell(
     attract.event_requested.connect(open_event)
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
     attract.first_painted.connect(notices.start)
+    # the bottom bar, which the attract screen does not show: built now rather than by the
+    # first tap (its icons are drawn with the other hidden buttons' below)
+    attract.first_painted.connect(lambda: window.bottom_bar)
     attract.first_painted.connect(
-        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: draw_pending_icons(window))
+        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: _draw_pending_icons(window))
     )
     router.register(OUT_OF_SERVICE, lambda: _make_out_of_service(theme))
     feed.changed.connect(lambda: _show_storage_state(router, feed, database, settings))
@@ -496,6 +499,13 @@ def _make_announcements(
     )
 
 
+def _draw_pending_icons(window: KioskWindow) -> None:
+    """The hidden buttons' icons (ui.widgets.buttons loads after the first paint)."""
+    from ui.widgets.buttons import draw_pending_icons
+
+    draw_pending_icons(window)
+
+
 def _ignore(_result: object) -> None:
     """A task whose result nobody needs (its failure is logged by the executor)."""
 
@@ -548,36 +558,48 @@ def _make_stats(
 
 def _wire(shell: Shell) -> None:
     window, router, session, idle = shell.window, shell.router, shell.session, shell.idle
-    bar = window.bottom_bar
-    bar.set_language(session.lang)
+
+    def show_bar(screen: Screen | None) -> None:
+        bar = window.bottom_bar
+        bar.setVisible(screen is not None and screen.shows_bottom_bar)
+        bar.set_back_enabled(router.can_go_back())
 
     def on_screen(key: str) -> None:
         screen = router.screen(key)
-        bar.setVisible(screen.shows_bottom_bar)
-        bar.set_back_enabled(router.can_go_back())
+        if screen.shows_bottom_bar or window.has_bottom_bar:
+            show_bar(screen)
         idle.set_active(screen.idle_applies)
 
     router.leaving.connect(window.transition.leaving)
     router.current_changed.connect(on_screen)
     router.current_changed.connect(window.transition.entered)
-    bar.home_clicked.connect(lambda: router.home(HOME))
 
     def back() -> None:
         current = router.current
         if current is None or not current.go_back():
             router.back()
 
-    bar.back_clicked.connect(back)
-    bar.language_clicked.connect(session.toggle_language)
-    bar.accessible_toggled.connect(session.set_accessible)
+    def wire_bar(bar: BottomBar) -> None:
+        """The bar as the session and the screen stand when it is built, and its buttons."""
+        bar.set_language(session.lang)
+        bar.set_accessible(session.accessible)
+        show_bar(router.current)
+        bar.home_clicked.connect(lambda: router.home(HOME))
+        bar.back_clicked.connect(back)
+        bar.language_clicked.connect(session.toggle_language)
+        bar.accessible_toggled.connect(session.set_accessible)
+
+    window.with_bottom_bar(wire_bar)
 
     def on_language(lang: Language) -> None:
         shell.language.apply(lang)
-        bar.set_language(lang)
+        if window.has_bottom_bar:
+            window.bottom_bar.set_language(lang)
 
     def on_accessible(on: bool) -> None:
         shell.theme.set_accessible(on)
-        bar.set_accessible(on)
+        if window.has_bottom_bar:
+            window.bottom_bar.set_accessible(on)
 
     session.language_changed.connect(on_language)
     session.accessible_changed.connect(on_accessible)
@@ -610,7 +632,7 @@ def _wire_speech(shell: Shell) -> None:
         headset.changed.connect(update)
     session.language_changed.connect(speaker.set_language)
     narrator.activation_requested.connect(lambda: session.set_accessible(True))
-    narrator.back_requested.connect(shell.window.bottom_bar.back_clicked)
+    narrator.back_requested.connect(lambda: shell.window.bottom_bar.back_clicked.emit())
     shell.idle.session_reset.connect(speaker.stop)
     shell.hardware_sections.append(lambda: _speech_section(shell))
     if shell.settings.speech_output == "headset":  # a kiosk set up for speech: see below

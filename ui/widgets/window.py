@@ -4,11 +4,13 @@ root wires them together.
 
 The overlay, the toast and the ticket are hidden until something shows them: each is built
 the first time it is asked for, not with the window before the first paint (with their icons,
-their modules and the Qt classes only they use: ~8 ms of CPU at load 4).
+their modules and the Qt classes only they use: ~8 ms of CPU at load 4). So is the bottom bar,
+which the attract screen does not show (the start builds it once the first frame is out).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -17,10 +19,10 @@ from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.theme import ScreenMetrics, ThemeController, named
 from ui.widgets.admin_corner import AdminCorner
-from ui.widgets.bottom_bar import BottomBar
 from ui.widgets.crossfade import CrossFade
 
 if TYPE_CHECKING:
+    from ui.widgets.bottom_bar import BottomBar
     from ui.widgets.idle_overlay import IdleOverlay
     from ui.widgets.ticket_view import TicketPanel
     from ui.widgets.toast import Toast
@@ -36,12 +38,12 @@ class KioskWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("Smart Corner")
         self.stack = named(QStackedWidget(), "screens")
-        self.bottom_bar = BottomBar(theme)
-        layout = QVBoxLayout(self)
+        self._bottom_bar: BottomBar | None = None
+        self._bar_hooks: list[Callable[[BottomBar], None]] = []
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.bottom_bar)
         # The screen sets the window's size, not its content: without this the layout raises
         # the window's minimum to the largest screen's (the stack holds them all), beyond
         # a 1366x768 panel. Each screen adapts to the room it is given instead.
@@ -52,6 +54,29 @@ class KioskWindow(QWidget):
         self._ticket: TicketPanel | None = None
         self._overlay: IdleOverlay | None = None
         self.admin_corner = AdminCorner(self)
+
+    @property
+    def bottom_bar(self) -> BottomBar:
+        """Accueil, Retour, FR/EN, accessibility, below the screens (built on first use)."""
+        if self._bottom_bar is None:
+            from ui.widgets.bottom_bar import BottomBar
+
+            bar = self._bottom_bar = BottomBar(self._theme)
+            bar.hide()  # until a screen that shows it says so
+            self._layout.addWidget(bar)
+            for hook in self._bar_hooks:
+                hook(bar)
+        return self._bottom_bar
+
+    @property
+    def has_bottom_bar(self) -> bool:
+        return self._bottom_bar is not None
+
+    def with_bottom_bar(self, hook: Callable[[BottomBar], None]) -> None:
+        """Run ``hook`` on the bottom bar once it is built (now, if it is)."""
+        self._bar_hooks.append(hook)
+        if self._bottom_bar is not None:
+            hook(self._bottom_bar)
 
     @property
     def toast(self) -> Toast:

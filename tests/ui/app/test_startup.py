@@ -87,6 +87,8 @@ NOT_BEFORE_PAINT = (
     "ui.widgets.toast",
     "ui.widgets.ticket_view",
     "ui.widgets.idle_overlay",
+    "ui.widgets.bottom_bar",  # not on the attract screen: built once its first frame is out
+    "ui.widgets.buttons",
 )
 # PySide6 makes a class with all its enums when it is first used: Qt's classes that no widget
 # of the attract screen needs, made before its first paint only by the kiosk's own code.
@@ -95,6 +97,8 @@ QT_NOT_BEFORE_PAINT = (
     "QtWidgets.QStyle",
     "QtWidgets.QGraphicsDropShadowEffect",  # the toast's shadow
     "QtGui.QImage",  # the simulated printer's paper
+    "QtGui.QIcon",  # the buttons' (its ThemeIcon enum alone has 150 members)
+    "QtWidgets.QPushButton",
 )
 # Installed after the first paint, not dropped: the room kiosk's self check-in, every
 # kiosk's fleet heartbeat.
@@ -249,5 +253,32 @@ def test_the_real_start_installs_the_key_filters_with_the_first_frame_wedge_firs
         QCoreApplication.sendEvent(shell.attract, shift)
         # (a key nobody accepts goes on to the screen's parents: seen again for each)
         assert seen[:3] == ["WedgeFilter", "Narrator", "IdleMonitor"]
+    finally:
+        shell.close()
+
+
+def test_the_bottom_bar_built_after_the_first_paint_follows_the_session_and_the_screen(
+    qtbot: QtBot, qapp: Any, kiosk_settings: Settings, clock: Any, programme: Any
+) -> None:
+    """The attract screen does not show the bar: the start builds it after its first frame.
+    Built late, it still says what the visitor chose and does what it did."""
+    shell = build_shell(
+        kiosk_settings, app=qapp, clock=clock, events_loader=programme, services_after_paint=True
+    )
+    try:
+        shell.start(filters_at_first_frame=True)
+        shell.session.toggle_language()  # before the bar exists: it must say so once built
+        assert not shell.window.has_bottom_bar
+        with qtbot.waitSignal(shell.first_painted, timeout=10_000):
+            shell.window.show()
+        assert shell.window.has_bottom_bar
+        bar = shell.window.bottom_bar
+        assert bar.isHidden()  # the attract screen's
+        assert bar.language.text() == "Français"
+        shell.router.go("home")
+        assert bar.isVisible()
+        bar.home_clicked.emit()
+        bar.language_clicked.emit()
+        assert bar.language.text() == "English"
     finally:
         shell.close()
