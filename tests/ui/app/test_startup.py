@@ -89,6 +89,8 @@ NOT_BEFORE_PAINT = (
     "ui.widgets.idle_overlay",
     "ui.widgets.bottom_bar",  # not on the attract screen: built once its first frame is out
     "ui.widgets.buttons",
+    "ui.app.display_power",  # the screen's opening hours apply from the first frame
+    "ui.widgets.blackout",
 )
 # PySide6 makes a class with all its enums when it is first used: Qt's classes that no widget
 # of the attract screen needs, made before its first paint only by the kiosk's own code.
@@ -112,9 +114,11 @@ class FirstPaint:
     at_exit: list[str]  # the modules loaded when the start ended
 
 
-def first_paint(tmp_path: Path, *args: str) -> FirstPaint:
-    """What the real start had loaded when the attract screen first painted."""
+def first_paint(tmp_path: Path, *args: str, **settings: str) -> FirstPaint:
+    """What the real start had loaded when the attract screen first painted; ``settings``
+    as ``SMARTCORNER_*`` variables (``display_hours="07:30-19:00"``)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SMARTCORNER_")}
+    env.update({f"SMARTCORNER_{key.upper()}": value for key, value in settings.items()})
     env.update(
         SMARTCORNER_DATA_DIR=str(tmp_path / "data"),
         QT_QPA_PLATFORM="offscreen",
@@ -159,6 +163,15 @@ def test_the_attract_screen_paints_before_the_database_and_devices_load(
     # the log file opened after the paint holds what was logged before it
     log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"started (profile {profile})" in log
+
+
+@pytest.mark.slow
+def test_the_opening_hours_of_the_screen_apply_from_the_first_frame(tmp_path: Path) -> None:
+    start = first_paint(tmp_path, display_hours="07:30-19:00", display_days="mon-fri")
+    assert "ui.app.display_power" not in start.modules
+    assert "ui.app.display_power" in start.at_exit
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "display schedule: lit 07:30" in log
 
 
 def test_a_full_screen_start_sizes_the_theme_once(
