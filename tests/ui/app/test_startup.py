@@ -101,6 +101,7 @@ QT_NOT_BEFORE_PAINT = (
     "QtGui.QImage",  # the simulated printer's paper
     "QtGui.QIcon",  # the buttons' (its ThemeIcon enum alone has 150 members)
     "QtWidgets.QPushButton",
+    "QtCore.QProcess",  # speech-dispatcher, pactl, wlopm: none runs before the first paint
 )
 # Installed after the first paint, not dropped: the room kiosk's self check-in, every
 # kiosk's fleet heartbeat.
