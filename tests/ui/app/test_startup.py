@@ -102,6 +102,8 @@ QT_NOT_BEFORE_PAINT = (
     "QtGui.QIcon",  # the buttons' (its ThemeIcon enum alone has 150 members)
     "QtWidgets.QPushButton",
     "QtCore.QProcess",  # speech-dispatcher, pactl, wlopm: none runs before the first paint
+    "QtWidgets.QLineEdit",  # the narrator knows text fields and lists by their class names
+    "QtWidgets.QAbstractItemView",
 )
 # Installed after the first paint, not dropped: the room kiosk's self check-in, every
 # kiosk's fleet heartbeat.
