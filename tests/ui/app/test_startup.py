@@ -83,6 +83,7 @@ NOT_BEFORE_PAINT = (
     "ui.events.event_card",
     "kiosk.stats",
     "logging.handlers",
+    "zoneinfo",  # kiosk.domain.PARIS is made on first use (with sysconfig, to find the zones)
     # hidden until needed: built on first use (ui.widgets.window)
     "ui.widgets.toast",
     "ui.widgets.ticket_view",
