@@ -75,7 +75,6 @@ def run(
 
     lighten_feature_hook()  # before the kiosk's own modules: each import read its source
     import kiosk
-    from kiosk.db.health import StorageError
     from kiosk.ports import SystemClock
     from ui import resources
     from ui.app.qtlog import forward_qt_messages
@@ -128,6 +127,7 @@ def run(
 
     def build_devices() -> Devices:  # on the worker
         from hardware.devices import build_devices
+        from kiosk.db.health import StorageError
 
         bridge = shell.bridge
         try:  # the spooler prints this kiosk's jobs only: kiosks may share one database

@@ -67,6 +67,7 @@ NOT_BEFORE_PAINT = (
     "cryptography",  # the ticket and slip codes (kiosk.codes): 50 ms
     "uuid",  # with platform and _uuid: the first record's nonce, not the first paint's
     "sqlite3",  # the database opens after the first paint (kiosk.db.health names its faults)
+    "kiosk.db",  # its fault codes too: the programme's first query names them, after the paint
     "ui.speech.focus_ring",  # drawn the first time speech needs it
     "PySide6.QtPdf",
     "escpos",
