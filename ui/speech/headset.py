@@ -3,7 +3,6 @@ blocking the GUI thread (``pactl`` runs as a QProcess every few seconds)."""
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import TYPE_CHECKING, Final
 
@@ -58,6 +57,8 @@ class HeadsetWatch(QObject):
         if process is None:
             return
         process.deleteLater()
+        import json  # after the first paint, with pactl's first answer
+
         try:
             sinks = json.loads(bytes(process.readAllStandardOutput().data()))
         except ValueError:

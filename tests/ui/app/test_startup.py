@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[3]
 # The console script's body (pyproject.toml: smartcorner = "ui.cli.main:main"), with the
 # attract screen's paint recording the modules loaded so far, and the worker threads' count.
 PROBE = """
-import json, sys
+import sys
 from ui.app.screens.attract import AttractScreen
 
 seen = {}
@@ -57,6 +57,7 @@ AttractScreen.paintEvent = record
 from ui.cli.main import main
 
 code = main(["run", "--smoke", *sys.argv[1:]])
+import json  # not before: the kiosk's start does not need it
 print("Qt classes at paint: " + json.dumps(seen.get("classes")))
 print("modules at exit: " + json.dumps(sorted(sys.modules)))
 print("modules at paint: " + json.dumps(seen.get("modules")))
@@ -84,6 +85,7 @@ NOT_BEFORE_PAINT = (
     "ui.events.event_card",
     "kiosk.stats",
     "logging.handlers",
+    "json",  # read when staff have set a voice (and for pactl's answer, after the paint)
     "zoneinfo",  # kiosk.domain.PARIS is made on first use (with sysconfig, to find the zones)
     # hidden until needed: built on first use (ui.widgets.window)
     "ui.widgets.toast",
