@@ -85,6 +85,7 @@ NOT_BEFORE_PAINT = (
     "ui.events.event_card",
     "kiosk.stats",
     "logging.handlers",
+    "hardware.qr_camera",  # the device bridge makes its camera status on first use
     "json",  # read when staff have set a voice (and for pactl's answer, after the paint)
     "zoneinfo",  # kiosk.domain.PARIS is made on first use (with sysconfig, to find the zones)
     # hidden until needed: built on first use (ui.widgets.window)
