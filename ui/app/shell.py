@@ -397,11 +397,11 @@ def build_shell(
     attract.event_requested.connect(open_event)
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
     attract.first_painted.connect(notices.start)
-    # the bottom bar, which the attract screen does not show: built now rather than by the
-    # first tap (its icons are drawn with the other hidden buttons' below)
-    attract.first_painted.connect(lambda: window.bottom_bar)
+    # The bottom bar, which the attract screen does not show, then the hidden buttons' icons
+    # (the bar's among them): a moment after the first paint, not in the slots that run with
+    # it (the programme's first query is on the worker then), nor at the first tap.
     attract.first_painted.connect(
-        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: _draw_pending_icons(window))
+        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: _finish_window(window))
     )
     router.register(OUT_OF_SERVICE, lambda: _make_out_of_service(theme))
     feed.changed.connect(lambda: _show_storage_state(router, feed, database, settings))
@@ -499,10 +499,12 @@ def _make_announcements(
     )
 
 
-def _draw_pending_icons(window: KioskWindow) -> None:
-    """The hidden buttons' icons (ui.widgets.buttons loads after the first paint)."""
+def _finish_window(window: KioskWindow) -> None:
+    """The bottom bar and the hidden buttons' icons (ui.widgets.buttons loads after the first
+    paint)."""
     from ui.widgets.buttons import draw_pending_icons
 
+    _ = window.bottom_bar  # built on first use
     draw_pending_icons(window)
 
 
