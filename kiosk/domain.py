@@ -12,12 +12,31 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Final
 
-# The council's clock: days, quarters, opening hours and printed times are Paris time.
-PARIS: Final = ZoneInfo("Europe/Paris")
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    # The council's clock: days, quarters, opening hours and printed times are Paris time.
+    PARIS: ZoneInfo
+
 NONCE_LENGTH: Final = 32  # new_nonce()'s length
+
+
+def __getattr__(name: str) -> ZoneInfo:
+    """``PARIS``, made the first time a module asks for it (PEP 562), then a plain global.
+
+    The attract screen imports this module for its vocabularies, not for the zone: zoneinfo
+    (with sysconfig, to find the zone files) and reading Europe/Paris cost ~4 ms of CPU that
+    its first paint waited for and that a bare window never pays.
+    """
+    if name == "PARIS":
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo("Europe/Paris")  # cached by zoneinfo: the same object every time
+        globals()["PARIS"] = zone
+        return zone
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def new_nonce() -> str:

@@ -7,7 +7,6 @@ environment variable), the bad value and what is accepted, so an operator can fi
 from __future__ import annotations
 
 import enum
-import json
 import logging
 import os
 import re
@@ -594,16 +593,24 @@ def _next_step(steps: tuple[float, ...], value: float) -> float:
 
 
 def load_voice(path: Path) -> Voice:
+    """The voice staff last set, else the default one (most kiosks: no file)."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Voice()
+    except OSError as exc:
+        log.error("voice settings file unreadable (%s): the default voice", exc)
+        return Voice()
+    import json  # only with a file: the start reads this before the first paint
+
+    try:
+        raw = json.loads(text)
         voice = Voice(
             volume=min(1.0, max(0.0, float(raw["volume"]))),
             rate=min(1.0, max(-1.0, float(raw["rate"]))),
             muted=bool(raw["muted"]),
         )
-    except FileNotFoundError:
-        return Voice()
-    except (OSError, ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError) as exc:
         log.error("voice settings file unreadable (%s): the default voice", exc)
         return Voice()
     return voice
@@ -611,6 +618,8 @@ def load_voice(path: Path) -> Voice:
 
 def save_voice(path: Path, voice: Voice) -> None:
     """Durably, 0600 (the data folder is private); an error is logged, the voice kept in use."""
+    import json  # with load_voice's
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_private_atomically(path, json.dumps(asdict(voice)).encode())

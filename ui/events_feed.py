@@ -9,7 +9,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from kiosk.db.health import StorageError
 from kiosk.domain import UpcomingEvent
 from kiosk.ports import Clock
 from ui.tasks import BackgroundExecutor
@@ -86,6 +85,9 @@ class EventsFeed(QObject):
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
+        # here: the feed is made before the first paint, the database opens after it
+        from kiosk.db.health import StorageError
+
         self._in_flight = False
         if isinstance(exc, StorageError):  # a known cause, said once by the database: no stack
             log.error("could not load the upcoming events: %s", exc)

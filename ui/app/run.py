@@ -75,7 +75,6 @@ def run(
 
     lighten_feature_hook()  # before the kiosk's own modules: each import read its source
     import kiosk
-    from kiosk.db.health import StorageError
     from kiosk.ports import SystemClock
     from ui import resources
     from ui.app.qtlog import forward_qt_messages
@@ -128,6 +127,7 @@ def run(
 
     def build_devices() -> Devices:  # on the worker
         from hardware.devices import build_devices
+        from kiosk.db.health import StorageError
 
         bridge = shell.bridge
         try:  # the spooler prints this kiosk's jobs only: kiosks may share one database
@@ -154,7 +154,15 @@ def run(
     if settings.camera:
         shell.attract.first_painted.connect(shell.start_camera)
     supervision = _supervise(shell, settings, app)
-    display = _display_power(shell, settings, clock)
+    # The screen's opening hours: from the first frame (it is lit at start whatever the hour).
+    displays: list[DisplayPower] = []
+
+    def start_display_power() -> None:
+        display = _display_power(shell, settings, clock)
+        displays.append(display)
+        display.start()
+
+    shell.attract.first_painted.connect(start_display_power)
 
     if os.environ.get("SMARTCORNER_TEST_PROBE") == "1":  # end-to-end tests: ui.widgets.probe
         from ui.widgets.probe import GeometryProbe
@@ -164,8 +172,7 @@ def run(
         from ui.widgets.probe import KeyStall
 
         KeyStall.from_spec(stall, app)
-    shell.start()
-    display.start()
+    shell.start(filters_at_first_frame=True)
     # Register this kiosk in the database early (after the first paint, on the worker), so that
     # a wrong site code or an unreachable database shows in the log at start-up.
     shell.attract.first_painted.connect(
@@ -191,7 +198,8 @@ def run(
     log.info("kiosk %s started (profile %s)", settings.kiosk_name, settings.profile)
 
     rc = app.exec()
-    display.stop()
+    for display in displays:
+        display.stop()
     if supervision is not None:
         supervision.stop()
     shell.shutdown()

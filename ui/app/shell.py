@@ -39,7 +39,6 @@ from ui.speech.narrator import Narrator
 from ui.speech.speaker import Speaker, SpeechHealth, engine_factory
 from ui.tasks import BackgroundExecutor
 from ui.theme import ScreenMetrics, ThemeController
-from ui.widgets.buttons import draw_pending_icons
 from ui.widgets.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from ui.input.camera import CameraScanner
     from ui.screens.base import Screen
     from ui.screens.pin import PinScreen
+    from ui.widgets.bottom_bar import BottomBar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -110,6 +110,7 @@ class Shell:
     _built_devices: list[Devices] = field(default_factory=list, repr=False)
     _services: list[Service] = field(default_factory=list, repr=False)  # not installed yet
     _deps: ScreenDeps | None = field(default=None, repr=False)
+    _filters_installed: bool = field(default=False, repr=False)
 
     @property
     def first_painted(self) -> SignalInstance:
@@ -143,9 +144,27 @@ class Shell:
     def quiet_ms(self) -> int:
         return self.idle.quiet_ms()
 
-    def start(self) -> None:
-        """Show the attract screen; start watching for idleness and for wedge scanners."""
+    def start(self, *, filters_at_first_frame: bool = False) -> None:
+        """Show the attract screen; start watching for idleness and for wedge scanners.
+
+        ``filters_at_first_frame``: the application-wide event filters are installed while the
+        attract screen draws its first frame rather than now (the real start). Until then no
+        input can reach the window, but every event of the widgets being built, shown and
+        polished went through three Python filters, and an event sent to the application's
+        style made PySide6 create the QStyle class and its 11 enums (532 members): ~10 ms of
+        CPU before the first paint, on a loaded machine, that no key needed.
+        """
         self.router.reset()
+        if filters_at_first_frame:
+            self.attract.first_frame.connect(self.install_filters)
+        else:
+            self.install_filters()
+
+    def install_filters(self) -> None:
+        """The idle monitor, the narrator and the wedge filter, in that order (once)."""
+        if self._filters_installed:
+            return
+        self._filters_installed = True
         self.idle.install(self.app)
         # the narrator before the wedge, so the wedge sees keys first (a scan's Enter is its)
         self.narrator.install(self.app)
@@ -378,8 +397,11 @@ def build_shell(
     attract.event_requested.connect(open_event)
     attract.first_painted.connect(feed.start)  # the first query waits until the screen is up
     attract.first_painted.connect(notices.start)
+    # The bottom bar, which the attract screen does not show, then the hidden buttons' icons
+    # (the bar's among them): a moment after the first paint, not in the slots that run with
+    # it (the programme's first query is on the worker then), nor at the first tap.
     attract.first_painted.connect(
-        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: draw_pending_icons(window))
+        lambda: QTimer.singleShot(ICONS_AFTER_MS, window, lambda: _finish_window(window))
     )
     router.register(OUT_OF_SERVICE, lambda: _make_out_of_service(theme))
     feed.changed.connect(lambda: _show_storage_state(router, feed, database, settings))
@@ -477,6 +499,15 @@ def _make_announcements(
     )
 
 
+def _finish_window(window: KioskWindow) -> None:
+    """The bottom bar and the hidden buttons' icons (ui.widgets.buttons loads after the first
+    paint)."""
+    from ui.widgets.buttons import draw_pending_icons
+
+    _ = window.bottom_bar  # built on first use
+    draw_pending_icons(window)
+
+
 def _ignore(_result: object) -> None:
     """A task whose result nobody needs (its failure is logged by the executor)."""
 
@@ -529,46 +560,59 @@ def _make_stats(
 
 def _wire(shell: Shell) -> None:
     window, router, session, idle = shell.window, shell.router, shell.session, shell.idle
-    bar = window.bottom_bar
-    bar.set_language(session.lang)
+
+    def show_bar(screen: Screen | None) -> None:
+        bar = window.bottom_bar
+        bar.setVisible(screen is not None and screen.shows_bottom_bar)
+        bar.set_back_enabled(router.can_go_back())
 
     def on_screen(key: str) -> None:
         screen = router.screen(key)
-        bar.setVisible(screen.shows_bottom_bar)
-        bar.set_back_enabled(router.can_go_back())
+        if screen.shows_bottom_bar or window.has_bottom_bar:
+            show_bar(screen)
         idle.set_active(screen.idle_applies)
 
     router.leaving.connect(window.transition.leaving)
     router.current_changed.connect(on_screen)
     router.current_changed.connect(window.transition.entered)
-    bar.home_clicked.connect(lambda: router.home(HOME))
 
     def back() -> None:
         current = router.current
         if current is None or not current.go_back():
             router.back()
 
-    bar.back_clicked.connect(back)
-    bar.language_clicked.connect(session.toggle_language)
-    bar.accessible_toggled.connect(session.set_accessible)
+    def wire_bar(bar: BottomBar) -> None:
+        """The bar as the session and the screen stand when it is built, and its buttons."""
+        bar.set_language(session.lang)
+        bar.set_accessible(session.accessible)
+        show_bar(router.current)
+        bar.home_clicked.connect(lambda: router.home(HOME))
+        bar.back_clicked.connect(back)
+        bar.language_clicked.connect(session.toggle_language)
+        bar.accessible_toggled.connect(session.set_accessible)
+
+    window.with_bottom_bar(wire_bar)
 
     def on_language(lang: Language) -> None:
         shell.language.apply(lang)
-        bar.set_language(lang)
+        if window.has_bottom_bar:
+            window.bottom_bar.set_language(lang)
 
     def on_accessible(on: bool) -> None:
         shell.theme.set_accessible(on)
-        bar.set_accessible(on)
+        if window.has_bottom_bar:
+            window.bottom_bar.set_accessible(on)
 
     session.language_changed.connect(on_language)
     session.accessible_changed.connect(on_accessible)
 
     window.admin_corner.triggered.connect(lambda: router.go(PIN))
-    idle.countdown_started.connect(window.overlay.start)
-    idle.countdown_tick.connect(window.overlay.set_seconds)
-    idle.countdown_cancelled.connect(window.overlay.hide)
-    idle.session_reset.connect(window.overlay.hide)
-    window.overlay.continue_clicked.connect(idle.poke)
+    # the overlay is built when the first countdown starts
+    idle.countdown_started.connect(lambda seconds: window.overlay.start(seconds))
+    idle.countdown_tick.connect(lambda seconds: window.overlay.set_seconds(seconds))
+    idle.countdown_cancelled.connect(window.hide_overlay)
+    idle.session_reset.connect(window.hide_overlay)
+    window.continue_clicked.connect(idle.poke)
 
 
 def _wire_speech(shell: Shell) -> None:
@@ -590,7 +634,7 @@ def _wire_speech(shell: Shell) -> None:
         headset.changed.connect(update)
     session.language_changed.connect(speaker.set_language)
     narrator.activation_requested.connect(lambda: session.set_accessible(True))
-    narrator.back_requested.connect(shell.window.bottom_bar.back_clicked)
+    narrator.back_requested.connect(lambda: shell.window.bottom_bar.back_clicked.emit())
     shell.idle.session_reset.connect(speaker.stop)
     shell.hardware_sections.append(lambda: _speech_section(shell))
     if shell.settings.speech_output == "headset":  # a kiosk set up for speech: see below
@@ -635,15 +679,16 @@ def _speech_section(shell: Shell) -> QWidget:
 
 def _wire_devices(shell: Shell) -> None:
     """Badges and scans: current screen, then fallbacks, then a toast (ui.input.router)."""
-    bridge, inputs, toast = shell.bridge, shell.input_router, shell.window.toast
+    bridge, inputs, window = shell.bridge, shell.input_router, shell.window
     bridge.activity.connect(shell.idle.poke)
     bridge.badge_presented.connect(inputs.route_badge)
     bridge.badge_refused.connect(inputs.refuse_badge)
     bridge.scanned.connect(inputs.route_scan)
     shell.wedge.scanned.connect(lambda payload: bridge.on_scan(payload, ScanSource.WEDGE))
-    inputs.badge_unused.connect(toast.show_badge_unused)
-    inputs.scan_unused.connect(toast.show_scan_unused)
-    inputs.badge_refused.connect(lambda event: toast.show_badge_refused(event.reason))
-    inputs.handler_failed.connect(toast.show_failure)
-    shell.router.leaving.connect(toast.dismiss)
-    shell.idle.session_reset.connect(toast.dismiss)
+    # the toast is built the first time it has something to say
+    inputs.badge_unused.connect(lambda: window.toast.show_badge_unused())
+    inputs.scan_unused.connect(lambda: window.toast.show_scan_unused())
+    inputs.badge_refused.connect(lambda event: window.toast.show_badge_refused(event.reason))
+    inputs.handler_failed.connect(lambda: window.toast.show_failure())
+    shell.router.leaving.connect(window.dismiss_toast)
+    shell.idle.session_reset.connect(window.dismiss_toast)

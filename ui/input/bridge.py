@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from hardware.qr_camera import CameraState, CameraStatus
 from kiosk.ports import (
     BadgeEvent,
     BadgePresented,
@@ -36,6 +35,7 @@ from kiosk.ports import (
 )
 
 if TYPE_CHECKING:
+    from hardware.qr_camera import CameraStatus
     from kiosk.printing.spool import SpoolJob, SpoolSummary
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class DeviceBridge(QObject):
         self._clock = clock
         self.reader: ReaderStatus = ReaderStatus(ReaderState.STOPPED, "not started")
         self.printer: PrinterStatus = PrinterStatus(PrinterState.UNKNOWN, "not asked yet")
-        self.camera: CameraStatus = CameraStatus(CameraState.DISABLED)
+        self._camera_status: CameraStatus | None = None  # none reported: see camera
         self.last_badge: LastBadge | None = None
         self.last_scan: LastScan | None = None
         self.last_print: PrintResult | None = None
@@ -112,6 +112,19 @@ class DeviceBridge(QObject):
         self._ticket.connect(self._deliver_ticket, queued)
         self._job.connect(self._deliver_job, queued)
         self._jobs.connect(self._deliver_jobs, queued)
+
+    @property
+    def camera(self) -> CameraStatus:
+        """The camera's last status; disabled until it reports one (most kiosks have none).
+
+        hardware.qr_camera is imported here, not with the bridge, which is made before the
+        first paint: the camera's module and its frozen dataclasses are not needed until a
+        status is shown (the hardware screen, the fleet heartbeat) or reported."""
+        if self._camera_status is None:
+            from hardware.qr_camera import CameraState, CameraStatus
+
+            self._camera_status = CameraStatus(CameraState.DISABLED)
+        return self._camera_status
 
     # --- called from any thread --------------------------------------------------------------
 
@@ -178,7 +191,7 @@ class DeviceBridge(QObject):
 
     @Slot(object)
     def _deliver_camera(self, status: CameraStatus) -> None:
-        self.camera = status
+        self._camera_status = status
         self.camera_status.emit(status)
         self.changed.emit()
 

@@ -38,12 +38,11 @@ class AnnouncementBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("announcement")
         self._feed = feed
-        icon = IconLabel(theme, "speakerphone", 40, colour="text", stroke=1.75)
+        self._icon: IconLabel | None = None  # drawn when there is something to say
         self.text = named(QLabel(), "announcementText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # staff's words, never markup
         row = self._row = QHBoxLayout(self)
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
         self._theme = theme
         theme.changed.connect(self._resize_for_screen)
@@ -60,6 +59,9 @@ class AnnouncementBanner(QFrame):
         english = in_english()
         lines = [b.text_in(english) for b in self._feed.banners]
         self.text.setText("\n".join(lines))
+        if lines and self._icon is None:  # not before the first paint: hidden till now
+            self._icon = IconLabel(self._theme, "speakerphone", 40, colour="text", stroke=1.75)
+            self._row.insertWidget(0, self._icon, 0, Qt.AlignmentFlag.AlignTop)
         self.setVisible(bool(lines))
 
     def retranslate(self) -> None:
@@ -89,13 +91,13 @@ class TourLine(QFrame):
         super().__init__(parent)
         self.setObjectName("tourLine")
         self._feed = feed
-        icon = IconLabel(theme, "truck-delivery", 36, colour="text_muted", stroke=1.75)
+        self._theme = theme
+        self._icon: IconLabel | None = None  # drawn when there is a stop to announce
         self.text = named(QLabel(), "tourLineText")
         self.text.setWordWrap(True)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
         feed.changed.connect(self.refresh)
         self.refresh()
@@ -106,6 +108,9 @@ class TourLine(QFrame):
             self.hide()
             return
         self.text.setText(stop_sentence(stops[0], self._feed.clock.now()))
+        if self._icon is None:  # not before the first paint: hidden till now
+            self._icon = IconLabel(self._theme, "truck-delivery", 36, "text_muted", stroke=1.75)
+            self._row.insertWidget(0, self._icon, 0, Qt.AlignmentFlag.AlignTop)
         self.show()
 
     def retranslate(self) -> None:

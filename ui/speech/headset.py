@@ -3,13 +3,15 @@ blocking the GUI thread (``pactl`` runs as a QProcess every few seconds)."""
 
 from __future__ import annotations
 
-import json
 import logging
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hardware.audio_jack import PACTL_SINKS, headset_in_sinks
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,10 @@ class HeadsetWatch(QObject):
     def poll(self) -> None:
         if self._process is not None:
             return  # the last question is still out
+        # here, not with the module: the watch is made before the first paint (and started
+        # after it), and PySide6 makes the QProcess class (8 enums) on its first use
+        from PySide6.QtCore import QProcess
+
         process = self._process = QProcess(self)
         process.finished.connect(self._answered)
         process.errorOccurred.connect(self._no_answer)
@@ -51,6 +57,8 @@ class HeadsetWatch(QObject):
         if process is None:
             return
         process.deleteLater()
+        import json  # after the first paint, with pactl's first answer
+
         try:
             sinks = json.loads(bytes(process.readAllStandardOutput().data()))
         except ValueError:
@@ -58,7 +66,7 @@ class HeadsetWatch(QObject):
         self._set(code == 0 and isinstance(sinks, list) and headset_in_sinks(sinks))
 
     def _no_answer(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart and self._process is not None:
+        if error is type(error).FailedToStart and self._process is not None:
             log.info("no pactl to ask about a headset: the loudspeaker is assumed")
             self._process.deleteLater()
             self._process = None

@@ -23,15 +23,16 @@ from typing import TYPE_CHECKING, Final
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QApplication,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from ui.speech.phrase import SPOKEN_CHANGED, Announcement, Phrase, Spoken, label_text
+from ui.speech.phrase import (
+    LINE_EDIT,
+    SPOKEN_CHANGED,
+    Announcement,
+    Phrase,
+    Spoken,
+    label_text,
+)
 from ui.speech.speaker import Speaker
 
 if TYPE_CHECKING:
@@ -91,10 +92,20 @@ def _visible_descendants(root: QWidget) -> list[QWidget]:
     return found
 
 
+# Lists are known by their Qt class name, as text fields are (phrase.LINE_EDIT): the narrator
+# is made before the first paint, and PySide6 makes a class with all its enums on its first use
+# (QAbstractItemView and QAbstractScrollArea: 10 enums that no widget of the attract screen needs).
+ITEM_VIEW: Final = "QAbstractItemView"
+
+
 def _reachable(widget: QWidget) -> bool:
     """A control the keys stop on."""
     return (
-        (isinstance(widget, (QAbstractButton, QLineEdit)) or bool(widget.property(TARGET)))
+        (
+            isinstance(widget, QAbstractButton)
+            or widget.inherits(LINE_EDIT)
+            or bool(widget.property(TARGET))
+        )
         and not widget.property(SKIP)
         and widget.isVisible()
         and widget.isEnabled()
@@ -102,7 +113,7 @@ def _reachable(widget: QWidget) -> bool:
 
 
 def _typing_into(widget: QWidget | None) -> bool:
-    return isinstance(widget, QLineEdit)
+    return widget is not None and widget.inherits(LINE_EDIT)
 
 
 class Narrator(QObject):
@@ -306,7 +317,7 @@ class Narrator(QObject):
         typing = _typing_into(focus)
         if typing and key in {K.Key_Left, K.Key_Right, K.Key_Space}:
             return False  # moving the cursor, typing a space
-        if isinstance(focus, QAbstractItemView) and key in {K.Key_Up, K.Key_Down}:
+        if focus is not None and focus.inherits(ITEM_VIEW) and key in {K.Key_Up, K.Key_Down}:
             return False  # along a list: its own current row moves (and is said)
         if key in _ACT:
             if key == K.Key_Space and not self._active:

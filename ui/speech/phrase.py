@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Final, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 # Posted to a widget whose spoken() changed; the narrator's application filter sees it.
 SPOKEN_CHANGED = QEvent.Type(QEvent.registerEventType())
@@ -58,6 +58,11 @@ def say_now(widget: QObject, *said: Phrase) -> None:
     QCoreApplication.sendEvent(widget, Announcement(said))
 
 
+# A text field is known by its Qt class name: this is imported before the first paint, and
+# PySide6 makes a class with all its enums on its first use (no field is on the attract screen).
+LINE_EDIT: Final = "QLineEdit"
+
+
 def phrases(*texts: str) -> list[Phrase]:
     """Plain phrases from the non-empty ``texts`` (what most screens say)."""
     return [Phrase(t) for t in texts if t and t.strip()]
@@ -70,8 +75,8 @@ def label_text(widget: QWidget) -> str:
         return name
     if isinstance(widget, QAbstractButton) and widget.text().strip():
         return widget.text().strip()
-    if isinstance(widget, QLineEdit):
-        return widget.placeholderText()
+    if widget.inherits(LINE_EDIT):
+        return str(widget.property("placeholderText"))
     texts = [
         label.text()
         for label in widget.findChildren(QLabel)

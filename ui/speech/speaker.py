@@ -19,12 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from kiosk.settings import Language, Voice
 from ui.speech.phrase import Phrase
 
 if TYPE_CHECKING:  # loaded on first use (QtTextToSpeech): not before the first paint
+    from PySide6.QtCore import QProcess
+
     from ui.speech.engine import EngineHost
 
 log = logging.getLogger(__name__)
@@ -123,6 +125,10 @@ class Speaker(QObject):
         if self._factory.name != "speechd" or shutil.which("speech-dispatcher") is None:
             host.create()
             return
+        # here, not with the module: the speaker is made before the first paint, and PySide6
+        # makes the QProcess class (8 enums) on its first use
+        from PySide6.QtCore import QProcess
+
         spawn = self._spawn = QProcess(self)
         spawn.setProgram("speech-dispatcher")
         spawn.setArguments(["--spawn"])
@@ -134,7 +140,7 @@ class Speaker(QObject):
         """Stop speaking and let the engine go."""
         self._closed = True
         self.stop()
-        if self._spawn is not None and self._spawn.state() != QProcess.ProcessState.NotRunning:
+        if self._spawn is not None and self._spawn.state() != self._spawn.ProcessState.NotRunning:
             self._spawn.kill()
             self._spawn.waitForFinished(1000)
         self._host = None

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
+from hardware.qr_camera import CameraState, CameraStatus
 from kiosk.ports import (
     BadgePresented,
     BadgeRefused,
@@ -91,3 +92,13 @@ def test_people_are_activity_device_statuses_are_not(qtbot: QtBot, clock: FixedC
         bridge.on_badge_event(BadgeRefused(RefusalReason.READ_FAILED, "r"))
         bridge.on_scan("X", ScanSource.WEDGE)
     assert activity == [1, 1, 1, 1]
+
+
+def test_the_camera_is_disabled_until_it_reports_then_its_last_status(
+    qtbot: QtBot, clock: FixedClock
+) -> None:
+    bridge = DeviceBridge(clock)
+    assert bridge.camera == CameraStatus(CameraState.DISABLED)
+    with qtbot.waitSignal(bridge.camera_status, timeout=2000):
+        from_thread(lambda: bridge.on_camera_status(CameraStatus(CameraState.ACTIVE)))
+    assert bridge.camera == CameraStatus(CameraState.ACTIVE)

@@ -25,6 +25,7 @@ from kiosk.settings import Language, Settings
 from tests.ui.conftest import NOW
 from tests.ui.test_screen_sizes import PANELS, problems, settle_layout
 from ui.formatting import clock_time, time_range
+from ui.widgets.icon_label import IconLabel
 
 CLOSED = "Le Smart Corner sera fermé le 24/12 : l’équipe vous retrouve le 28/12 à 9 h."
 CLOSED_EN = "The Smart Corner will be closed on 24/12."
@@ -66,6 +67,13 @@ def test_the_banner_and_the_tour_show_where_and_when_they_should(
     assert attract.banner.isVisible()
     assert attract.banner.text.text() == CLOSED
     assert attract.tour.isVisible()
+    # their icons, drawn the first time there is something to say
+    for notice, name in ((attract.banner, "speakerphone"), (attract.tour, "truck-delivery")):
+        icon = notice.findChild(IconLabel)
+        assert icon is not None
+        assert icon.icon_name == name
+        assert icon.isVisible()
+        assert icon.geometry().right() < notice.text.geometry().left()  # before the words
     tomorrow = (NOW + timedelta(days=1)).astimezone(PARIS)
     assert attract.tour.text.text().startswith("Le Smart Tour passe à Puget-Théniers ")
     assert f"{tomorrow.day} " in attract.tour.text.text()
@@ -124,6 +132,9 @@ def test_nothing_to_announce_takes_no_room(
     qapp.processEvents()
     assert not shell.attract.banner.isVisible()
     assert not shell.attract.tour.isVisible()
+    # nor any icon drawn for them (the attract screen's start)
+    assert shell.attract.banner.findChild(IconLabel) is None
+    assert shell.attract.tour.findChild(IconLabel) is None
 
 
 @pytest.mark.parametrize(

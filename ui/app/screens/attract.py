@@ -30,7 +30,10 @@ class AttractScreen(Screen):
 
     start_requested = Signal()
     event_requested = Signal(object)  # UpcomingEvent: its card was tapped
-    first_painted = Signal()
+    # Emitted while the first frame is drawn (or the screen is left before it), before any
+    # input can reach the window: what must see every key from then on is installed here.
+    first_frame = Signal()
+    first_painted = Signal()  # once that frame is out (the event loop went round)
 
     def __init__(
         self,
@@ -223,6 +226,7 @@ class AttractScreen(Screen):
     def _first_frame(self) -> None:
         if not self._painted:
             self._painted = True
+            self.first_frame.emit()
             # Once the whole frame is drawn and shown: what waits for the first paint (the
             # database, the devices) would otherwise hold the GIL while the rest of it paints.
             QTimer.singleShot(0, self, self.first_painted.emit)
