@@ -109,8 +109,8 @@ case "$cmd" in
     # The code under test is this checkout's, even when .venv is shared with another worktree.
     export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
     ESCPOS_CAPABILITIES_PICKLE_DIR=$(mktemp -d); export ESCPOS_CAPABILITIES_PICKLE_DIR
-    # tests/suite.sh: without arguments, two pytest-xdist workers (many tests wait on child
-    # processes, sockets and timers, so the second core works meanwhile), then the pcscd rig's
+    # tests/suite.sh: without arguments, three pytest-xdist workers on two cores (many tests
+    # wait on child processes, sockets and timers: two workers kept about one core busy), then the pcscd rig's
     # tests in a process of their own; with arguments, pytest runs them as given.
     # pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: as root, give the tests a mount
     # namespace of their own so their pcscd neither meets nor disturbs the machine's.

@@ -1,4 +1,4 @@
-"""Running the suite on several pytest-xdist workers (``-n 2 --dist loadgroup``, as dev.sh does).
+"""Running the suite on several pytest-xdist workers (``-n 3 --dist loadfile``, as dev.sh does).
 
 Each worker is a process of its own with its own session fixtures (PostgreSQL server, database
 templates) and its own free ports and Xvfb displays. Two things cannot be doubled that way:
