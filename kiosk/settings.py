@@ -596,21 +596,17 @@ def load_voice(path: Path) -> Voice:
     """The voice staff last set, else the default one (most kiosks: no file)."""
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Voice()
-    except OSError as exc:
-        log.error("voice settings file unreadable (%s): the default voice", exc)
-        return Voice()
-    import json  # only with a file: the start reads this before the first paint
+        import json  # only with a file: the start reads this before the first paint
 
-    try:
         raw = json.loads(text)
         voice = Voice(
             volume=min(1.0, max(0.0, float(raw["volume"]))),
             rate=min(1.0, max(-1.0, float(raw["rate"]))),
             muted=bool(raw["muted"]),
         )
-    except (ValueError, TypeError, KeyError) as exc:
+    except FileNotFoundError:
+        return Voice()
+    except (OSError, ValueError, TypeError, KeyError) as exc:
         log.error("voice settings file unreadable (%s): the default voice", exc)
         return Voice()
     return voice

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from hardware.wedge import WedgeConfig
 from kiosk.ports import Clock
-from kiosk.settings import Language, Settings, Voice, load_voice, save_voice
+from kiosk.settings import Settings, Voice, load_voice, save_voice
 from ui.app.idle import IdleMonitor
 from ui.app.registry import TileRegistry, default_registry
 from ui.app.screens.attract import AttractScreen
@@ -590,21 +590,12 @@ def _wire(shell: Shell) -> None:
         bar.back_clicked.connect(back)
         bar.language_clicked.connect(session.toggle_language)
         bar.accessible_toggled.connect(session.set_accessible)
+        session.language_changed.connect(bar.set_language)  # from now on, as it is built
+        session.accessible_changed.connect(bar.set_accessible)
 
     window.with_bottom_bar(wire_bar)
-
-    def on_language(lang: Language) -> None:
-        shell.language.apply(lang)
-        if window.has_bottom_bar:
-            window.bottom_bar.set_language(lang)
-
-    def on_accessible(on: bool) -> None:
-        shell.theme.set_accessible(on)
-        if window.has_bottom_bar:
-            window.bottom_bar.set_accessible(on)
-
-    session.language_changed.connect(on_language)
-    session.accessible_changed.connect(on_accessible)
+    session.language_changed.connect(shell.language.apply)
+    session.accessible_changed.connect(shell.theme.set_accessible)
 
     window.admin_corner.triggered.connect(lambda: router.go(PIN))
     # the overlay is built when the first countdown starts

@@ -26,6 +26,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from ui.speech.phrase import (
+    ITEM_VIEW,
     LINE_EDIT,
     SPOKEN_CHANGED,
     Announcement,
@@ -90,12 +91,6 @@ def _visible_descendants(root: QWidget) -> list[QWidget]:
                 found.append(child)
                 stack.append(child)
     return found
-
-
-# Lists are known by their Qt class name, as text fields are (phrase.LINE_EDIT): the narrator
-# is made before the first paint, and PySide6 makes a class with all its enums on its first use
-# (QAbstractItemView and QAbstractScrollArea: 10 enums that no widget of the attract screen needs).
-ITEM_VIEW: Final = "QAbstractItemView"
 
 
 def _reachable(widget: QWidget) -> bool:

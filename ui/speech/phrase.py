@@ -58,9 +58,11 @@ def say_now(widget: QObject, *said: Phrase) -> None:
     QCoreApplication.sendEvent(widget, Announcement(said))
 
 
-# A text field is known by its Qt class name: this is imported before the first paint, and
-# PySide6 makes a class with all its enums on its first use (no field is on the attract screen).
+# Text fields and lists are known by their Qt class names (QObject.inherits): this is imported
+# before the first paint, and PySide6 makes a class with all its enums on its first use (no
+# field nor list is on the attract screen: QLineEdit, QAbstractItemView and QAbstractScrollArea).
 LINE_EDIT: Final = "QLineEdit"
+ITEM_VIEW: Final = "QAbstractItemView"
 
 
 def phrases(*texts: str) -> list[Phrase]:
