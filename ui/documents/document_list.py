@@ -31,9 +31,12 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
+    QStaticText,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +70,7 @@ Index = QModelIndex | QPersistentModelIndex
 ROW_GAP = 16
 SNIPPET_LINES = 2
 SNIPPET_CACHE = 200  # laid-out snippets kept: several answers' worth of visible rows
+FRAME_CACHE = 16  # card frames kept: four formats, pressed or not, a size or two
 
 KIND_ICONS = {
     DocumentKind.PDF: "file-type-pdf",
@@ -220,6 +224,9 @@ class DocumentCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._theme = theme
         self._layouts: dict[tuple[str, int], QTextLayout] = {}
+        self._frames: dict[tuple[int, int, DocumentKind, bool, float], QPixmap] = {}
+        self._lines: dict[tuple[str, int, int, int], QStaticText] = {}
+        self._metas: dict[tuple[object, ...], str] = {}
         self._fonts()
         theme.changed.connect(self._fonts)
 
@@ -239,64 +246,114 @@ class DocumentCardDelegate(QStyledItemDelegate):
         self.forget()
 
     def forget(self) -> None:
-        """Drop the laid-out snippets (the fonts changed)."""
+        """Drop everything drawn or laid out before (the theme or its fonts changed)."""
         self._layouts.clear()
+        self._frames.clear()
+        self._lines.clear()
+        self._metas.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), self.height + ROW_GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """The card drawn from what earlier paints kept: its frame and badge are a pixmap per
+        size and format, its title and meta line prepared text per document and width (a
+        visitor typing sees the same documents keystroke after keystroke), only its snippet
+        changes (:meth:`_snippet`). Drawing the rounded frame, eliding and shaping the two lines
+        again for every row of every answer was most of a repaint (``bench/documents.py``)."""
         hit: SearchHit = index.data(HitRole)
         t = self._theme.tokens
         rect = option.rect.adjusted(0, 0, 0, -ROW_GAP)
         pressed = bool(option.state & QStyle.StateFlag.State_Sunken)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QPainterPath()
-        card.addRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), t.radius_small, t.radius_small)
-        painter.fillPath(card, QColor(t.surface_muted if pressed else t.surface))
-        painter.setPen(QPen(QColor(t.border), 2))
-        painter.drawPath(card)
-
         doc = hit.document
-        colour = QColor(t.documents)
-        badge = QRect(rect.left() + self.pad, rect.top() + self.pad, self.badge, self.badge)
-        tint = QColor(colour)
-        tint.setAlphaF(0.14)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(badge), t.radius_small, t.radius_small)
-        painter.fillPath(path, tint)
-        icon_px = round(self.badge * 0.55)
-        pm = resources.pixmap(KIND_ICONS[doc.kind], t.documents, icon_px,
-                              painter.device().devicePixelRatioF())  # fmt: skip
-        painter.drawPixmap(badge.center().x() - icon_px // 2 + 1,
-                           badge.center().y() - icon_px // 2 + 1, pm)  # fmt: skip
-
-        left = badge.right() + self.pad
+        painter.save()
+        painter.drawPixmap(
+            rect.topLeft(),
+            self._frame(rect.size(), doc.kind, pressed, painter.device().devicePixelRatioF()),
+        )
+        left = rect.left() + 2 * self.pad + self.badge
         width = rect.right() - self.pad - left
         y = rect.top() + self.pad
+        english = in_english()
         painter.setPen(QColor(t.text))
         painter.setFont(self.f_title)
-        title = QFontMetrics(self.f_title).elidedText(
-            doc.title_in(in_english()), Qt.TextElideMode.ElideRight, width
-        )
-        painter.drawText(QRect(left, y, width, self.title_h), Qt.AlignmentFlag.AlignLeft, title)
+        title = self._line(doc.title_in(english), self.f_title, width)
+        painter.drawStaticText(left, y, title)
         y += self.title_h + 6
         painter.setFont(self.f_meta)
         painter.setPen(QColor(t.documents if not t.dark else t.text_muted))
-        meta = QFontMetrics(self.f_meta).elidedText(
-            meta_line(doc), Qt.TextElideMode.ElideRight, width
-        )
-        painter.drawText(QRect(left, y, width, self.meta_h), Qt.AlignmentFlag.AlignLeft, meta)
+        painter.drawStaticText(left, y, self._line(self._meta(doc, english), self.f_meta, width))
         y += self.meta_h + 10
         snippet = hit.snippet
         if snippet == doc.summary:  # no words highlighted: the summary, in the kiosk's language
-            snippet = doc.summary_in(in_english())
+            snippet = doc.summary_in(english)
         layout = self._snippet(snippet, width)
         painter.setPen(QColor(t.text_muted))
         painter.setClipRect(QRect(left, y, width, SNIPPET_LINES * self.line_h))
         layout.draw(painter, QPointF(left, y))
         painter.restore()
+
+    def _frame(self, size: QSize, kind: DocumentKind, pressed: bool, ratio: float) -> QPixmap:
+        """The card's rounded frame with its format badge, drawn once per size and format."""
+        key = (size.width(), size.height(), kind, pressed, ratio)
+        frame = self._frames.get(key)
+        if frame is not None:
+            return frame
+        if len(self._frames) >= FRAME_CACHE:
+            self._frames.clear()  # a resized window: the old sizes will not come back
+        t = self._theme.tokens
+        frame = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        frame.setDevicePixelRatio(ratio)
+        frame.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(frame)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QPainterPath()
+        card.addRoundedRect(
+            QRectF(0, 0, size.width(), size.height()).adjusted(1, 1, -1, -1),
+            t.radius_small,
+            t.radius_small,
+        )
+        painter.fillPath(card, QColor(t.surface_muted if pressed else t.surface))
+        painter.setPen(QPen(QColor(t.border), 2))
+        painter.drawPath(card)
+        badge = QRect(self.pad, self.pad, self.badge, self.badge)
+        tint = QColor(t.documents)
+        tint.setAlphaF(0.14)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(badge), t.radius_small, t.radius_small)
+        painter.fillPath(path, tint)
+        icon_px = round(self.badge * 0.55)
+        pm = resources.pixmap(KIND_ICONS[kind], t.documents, icon_px, ratio)
+        painter.drawPixmap(badge.center().x() - icon_px // 2 + 1,
+                           badge.center().y() - icon_px // 2 + 1, pm)  # fmt: skip
+        painter.end()
+        self._frames[key] = frame
+        return frame
+
+    def _meta(self, doc: DocumentSummary, english: bool) -> str:
+        key = (doc.slug, doc.theme, doc.kind, doc.page_count, doc.published_on, english)
+        meta = self._metas.get(key)
+        if meta is None:
+            if len(self._metas) >= SNIPPET_CACHE:
+                self._metas.clear()
+            meta = self._metas[key] = meta_line(doc)
+        return meta
+
+    def _line(self, text: str, font: QFont, width: int) -> QStaticText:
+        """``text`` on one line of ``width``, elided, shaped once for ``font``."""
+        key = (text, width, font.pixelSize(), int(font.weight().value))
+        line = self._lines.get(key)
+        if line is not None:
+            return line
+        if len(self._lines) >= 2 * SNIPPET_CACHE:
+            self._lines.clear()
+        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        line = QStaticText(elided)
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        line.prepare(QTransform(), font)
+        self._lines[key] = line
+        return line
 
     def _snippet(self, snippet: str, width: int) -> QTextLayout:
         key = (snippet, width)

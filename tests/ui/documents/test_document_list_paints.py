@@ -36,3 +36,44 @@ def test_a_changed_answer_paints_each_row_once(qtbot: Any, qapp: QApplication) -
     assert painted == Counter({"a": 1, "d": 1, "c": 1})
     shown = [view.list_model.hit(n).snippet for n in range(3)]
     assert ["numérique" in shown[0], "d." in shown[1], "écran" in shown[2]] == [True] * 3
+
+
+def test_a_card_keeps_its_look_when_drawn_from_its_kept_parts(
+    qtbot: Any, qapp: QApplication
+) -> None:
+    """Frames, titles and meta lines are kept between paints: a card drawn from them is the
+    card drawn afresh, a narrower list elides the title anew, a theme change draws it anew."""
+    view = listing(qtbot, qapp)
+    view.set_hits([hit("a"), hit("b")])
+    for _ in range(3):
+        qapp.processEvents()
+    first = view.viewport().grab().toImage()
+    view.viewport().repaint()
+    assert view.viewport().grab().toImage() == first  # from the kept parts: the same pixels
+    view.delegate.forget()
+    assert view.viewport().grab().toImage() == first  # afresh: the same pixels
+
+    long_title = "Un titre bien trop long pour tenir sur une seule ligne de la liste " * 3
+    doc = hit("c").document
+    view.set_hits([hit("a"), type(hit("c"))(type(doc)(**{**doc.__dict__, "title": long_title}),
+                                            hit("c").snippet, -1.0)])  # fmt: skip
+    for _ in range(3):
+        qapp.processEvents()
+    wide = {k[0] for k in view.delegate._lines if k[0].startswith("Un titre")}
+    view.resize(500, 1200)
+    for _ in range(3):
+        qapp.processEvents()
+    view.viewport().repaint()
+    narrow = {k[0] for k in view.delegate._lines if k[0].startswith("Un titre")}
+    assert len(narrow) == len(wide) == 1  # the whole title is the key
+    elided = [line.text() for key, line in view.delegate._lines.items() if key[1] < 500]
+    assert elided
+    assert all(text.endswith("…") for text in elided if text.startswith("Un titre"))
+
+    theme_frames = dict(view.delegate._frames)
+    view.delegate._theme.set_accessible(True)
+    for _ in range(3):
+        qapp.processEvents()
+    view.viewport().repaint()
+    assert view.delegate._frames
+    assert not set(theme_frames.values()) & set(view.delegate._frames.values())
