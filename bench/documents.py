@@ -196,11 +196,16 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
 
     class StampedIndex(DocumentIndex):
         def listing(
-            self, text: str, *, theme: str | None = None, kind: DocumentKind | None = None
+            self,
+            text: str,
+            *,
+            theme: str | None = None,
+            kind: DocumentKind | None = None,
+            snippets: int = 8,
         ) -> SearchResults:
             stamps.began = time.perf_counter()
             try:
-                return super().listing(text, theme=theme, kind=kind)
+                return super().listing(text, theme=theme, kind=kind, snippets=snippets)
             finally:
                 stamps.ended = time.perf_counter()
 
@@ -267,16 +272,18 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
         latencies.append((painted["at"] - t0) * 1000)
         slowest.append((latencies[-1], text, (stamps.ended - stamps.began) * 1000))
     rss_searched = rss_mib()
+    shown = page.rows_shown()  # what the page asked for: as many body snippets in the baseline
     bare = DocumentIndex(index_path)
     raw: list[float] = []
     cpu: list[float] = []  # the thread's CPU time: what a search costs, however loaded the machine
     for text in keystrokes():
         t0, c0 = time.perf_counter(), time.thread_time()
-        bare.search(text, limit=RESULTS_LIMIT)
+        bare.search(text, limit=RESULTS_LIMIT, snippets=shown)
         raw.append((time.perf_counter() - t0) * 1000)
         cpu.append((time.thread_time() - c0) * 1000)
     bare.close()
-    print(f"search as you type ({len(latencies)} keystrokes, one complete answer each):")
+    print(f"search as you type ({len(latencies)} keystrokes, one complete answer each; "
+          f"body snippets for the {shown} rows the page shows):")  # fmt: skip
     print(f"  keystroke -> complete list painted: {figures(latencies)}")
     print(f"  baseline, bare index.search: {figures(raw)}; its CPU time {figures(cpu)}; "
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip

@@ -97,6 +97,12 @@ class SearchHit:
     score: float  # bm25: lower is better
 
 
+# Rows of a result list given a snippet cut from their body (the others show their summary):
+# what a screen shows once the keyboard is down. A search screen asks for its own number
+# (from a landscape panel's four to a portrait totem's nine); this is for the others (the
+# command line) and the most any may ask for.
+SNIPPET_ROWS: Final = 8
+MAX_SNIPPET_ROWS: Final = 12
 HIGHLIGHT_START: Final = "\x02"
 HIGHLIGHT_END: Final = "\x03"
 

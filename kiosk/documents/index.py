@@ -50,6 +50,8 @@ from typing import Any, Final
 from kiosk.documents.catalogue import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    MAX_SNIPPET_ROWS,
+    SNIPPET_ROWS,
     THEMES,
     DocumentKind,
     DocumentSummary,
@@ -79,7 +81,6 @@ MIN_SQLITE: Final = (3, 27, 0)  # remove_diacritics 2
 # Column weights for bm25: title, summary, tags, theme, body.
 WEIGHTS: Final = (10.0, 4.0, 6.0, 3.0, 1.0)
 SNIPPET_TOKENS: Final = 16
-SNIPPET_ROWS: Final = 8  # rows given a snippet cut from their body: a screenful
 RANK_CANDIDATES: Final = 300  # matches ranked by bm25 at most, the newest (see _ranked)
 SHORT_CANDIDATES: Final = 200  # the same for one or two letters (only titles, tags, themes)
 PAGE_SNIPPET_WORDS: Final = 14
@@ -377,6 +378,7 @@ class DocumentIndex:
         limit: int = 50,
         typing: bool = True,
         suggest: bool = True,
+        snippets: int = SNIPPET_ROWS,
     ) -> SearchResults:
         """Documents matching ``text``, best first, with a highlighted snippet each: one
         complete answer per keystroke, its work bounded (see :meth:`_ranked`).
@@ -385,7 +387,9 @@ class DocumentIndex:
         typed; once the ranking was bounded, the complete answer cost no more than that look
         (``bench/documents.py``: 2 to 8 ms), and the second list painted under the visitor's
         finger only delayed it. ``suggest``: when nothing matches, look for a spelling that
-        does (one round: the suggestion's own search suggests nothing).
+        does (one round: the suggestion's own search suggests nothing). ``snippets``: how many
+        of the first rows get a snippet cut from their body (the rows the screen shows; the
+        others show their summary, highlighted where it matches).
         """
         self._check_interrupted()
         query = parse_query(text, typing=typing)
@@ -402,7 +406,8 @@ class DocumentIndex:
                     match = "{title tags theme}: (" + match + ")"
                     rows = self._heads(match, where, params, limit, candidates=SHORT_CANDIDATES)
                 else:
-                    rows, table = self._ranked(match, where, params, limit), "docs_fts"
+                    rows = self._ranked(match, where, params, limit, snippets)
+                    table = "docs_fts"
                 total = len(rows)
                 if total == limit:  # counted up to COUNT_CAP: "1000+"
                     total = self._count(table, match, where, params)
@@ -465,7 +470,9 @@ class DocumentIndex:
         ).fetchone()
         return int(row[0]) if row is not None else 0
 
-    def _ranked(self, match: str, where: str, params: list[object], limit: int) -> list[Any]:
+    def _ranked(
+        self, match: str, where: str, params: list[object], limit: int, snippets: int
+    ) -> list[Any]:
         """The best ``limit`` documents: those whose short fields match first, ranked on them,
         then those that match only with their body, ranked with it.
 
@@ -474,8 +481,8 @@ class DocumentIndex:
         are a small index, and a document that says the words in its title, tags or summary is
         the better answer anyway; the bodies are ranked only when the short fields give fewer
         than ``limit``; each ranking looks at the newest :data:`RANK_CANDIDATES` matches at
-        most; and only the rows a screen shows first (:data:`SNIPPET_ROWS`) get a snippet cut
-        from their body, the others their summary.
+        most; and only the rows a screen shows first (``snippets``) get a snippet cut from
+        their body, the others their summary.
         """
         rows = self._heads(match, where, params, limit)
         if len(rows) < limit:
@@ -487,11 +494,11 @@ class DocumentIndex:
                 f"AND docs_fts.rowid NOT IN ({found}) ORDER BY rank LIMIT ?",
                 (match, bound, *params, limit - len(rows)),
             ).fetchall()
-        shown = [int(r[0]) for r in rows[:SNIPPET_ROWS]]
+        shown = [int(r[0]) for r in rows[: max(0, min(snippets, MAX_SNIPPET_ROWS))]]
         if not shown:
             return rows
         ids = ", ".join(map(str, shown))
-        snippets = dict(self._db.execute(
+        cut = dict(self._db.execute(
             "SELECT rowid, snippet(docs_fts, 4, ?, ?, '…', ?) FROM docs_fts "
             "WHERE docs_fts MATCH ? AND rowid BETWEEN ? AND ? "
             # "+ 0": one pass over the matches, not one whole query per id looked up
@@ -499,7 +506,7 @@ class DocumentIndex:
             (HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match, min(shown), max(shown)),
         ).fetchall())  # fmt: skip
         # docs.*, then the body snippet, the summary snippet and the rank
-        return [(*r[:-3], snippets.get(r[0], ""), *r[-2:]) for r in rows]
+        return [(*r[:-3], cut.get(r[0], ""), *r[-2:]) for r in rows]
 
     def _count(self, table: str, match: str, where: str, params: list[object]) -> int:
         """Documents matching in ``table``, counted up to :data:`COUNT_CAP` (no ranking)."""
@@ -529,12 +536,13 @@ class DocumentIndex:
         *,
         theme: str | None = None,
         kind: DocumentKind | None = None,
+        snippets: int = SNIPPET_ROWS,
     ) -> SearchResults:
         """What the search page lists for ``text`` and the filters: the results, or the newest
         documents when the text is blank. One function for the screen and for
         ``smartcorner documents search``, so that an operator sees what visitors see."""
         if text.strip():
-            return self.search(text, theme=theme, kind=kind, limit=RESULTS_LIMIT)
+            return self.search(text, theme=theme, kind=kind, limit=RESULTS_LIMIT, snippets=snippets)
         docs = self.latest(THEME_LIST_LIMIT, theme=theme, kind=kind)
         hits = tuple(SearchHit(d, d.summary, 0.0) for d in docs)
         return SearchResults("", hits, len(docs), theme, kind)

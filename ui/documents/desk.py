@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.documents.catalogue import (
+    SNIPPET_ROWS,
     DocumentKind,
     DocumentSummary,
     SearchInterrupted,
@@ -63,6 +64,7 @@ class SearchRequest:
     text: str
     theme: str | None = None
     kind: DocumentKind | None = None
+    snippets: int = SNIPPET_ROWS  # result rows the screen shows: each gets a body snippet
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,9 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         """On the worker, stoppable by a newer keystroke (:meth:`search`)."""
         index = self._open()
         with index.interruptible(token):
-            return index.listing(request.text, theme=request.theme, kind=request.kind)
+            return index.listing(
+                request.text, theme=request.theme, kind=request.kind, snippets=request.snippets
+            )
 
     def _answered(self, results: SearchResults) -> None:
         request, self._running = self._running, None

@@ -22,11 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.documents.catalogue import DocumentKind, SearchResults, ThemeCount, theme_icon
+from kiosk.documents.catalogue import (
+    MAX_SNIPPET_ROWS,
+    SNIPPET_ROWS,
+    DocumentKind,
+    SearchResults,
+    ThemeCount,
+    theme_icon,
+)
 from kiosk.documents.index import COUNT_CAP
 from ui.documents.browse import SearchEntry
 from ui.documents.desk import SearchRequest
 from ui.documents.document_list import (
+    ROW_GAP,
     DocumentListView,
     counted,
     documents_text,
@@ -274,7 +282,20 @@ class SearchPage(QWidget):
     # -- what the visitor asks -------------------------------------------------------------
     @property
     def request(self) -> SearchRequest:
-        return SearchRequest(self.field.text(), self._theme_name, self._kind)
+        return SearchRequest(self.field.text(), self._theme_name, self._kind, self.rows_shown())
+
+    def rows_shown(self) -> int:
+        """Result rows this page shows once the keyboard is down (the list takes its room):
+        those get a snippet cut from their body, the others their summary. Four on a
+        landscape panel, nine on a portrait totem; cutting eight snippets where four show
+        was a third of a keystroke's search (``bench/documents.py``)."""
+        row = self.results.delegate.height + ROW_GAP
+        room = self._stack.height()
+        if self.keyboard.isVisible():
+            room += self._column.spacing() + self.keyboard.height()
+        if room < row:  # not laid out yet
+            return SNIPPET_ROWS
+        return min(MAX_SNIPPET_ROWS, -(-room // row))  # a row cut at the bottom shows too
 
     def start(self, *, theme: str | None = None, typing: bool) -> None:
         """Open the page afresh: an empty field, maybe one theme, keyboard up if ``typing``."""

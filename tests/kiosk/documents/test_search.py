@@ -450,3 +450,17 @@ def test_a_change_made_by_another_process_between_two_answers_is_seen(tmp_path: 
     finally:
         kiosk.close()
         sync.close()
+
+
+def test_only_the_rows_a_screen_shows_get_a_snippet_cut_from_their_body(
+    index: DocumentIndex,
+) -> None:
+    """The title match ranks first; the report says « sobriété » only in its body: with two
+    rows shown it shows that sentence, with one its summary (cut from the body only when shown)."""
+    two = index.search("sobriété ", snippets=2).hits
+    assert [h.document.slug for h in two] == ["sobriety", "body-only"]
+    assert f"{HIGHLIGHT_START}sobriété{HIGHLIGHT_END}" in two[1].snippet
+    one = index.search("sobriété ", snippets=1).hits
+    assert [h.document.slug for h in one] == ["sobriety", "body-only"]
+    assert one[1].snippet == "Bilan de l'année."
+    assert index.listing("sobriété ", snippets=2).hits[1].snippet == two[1].snippet
