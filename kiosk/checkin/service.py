@@ -27,13 +27,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Final
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Integer, Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from kiosk.checkin.tables import (
     Attendance,
@@ -282,18 +284,35 @@ def _previous_scan(
 ) -> CheckinRecord | None:
     """One query for both ways of answering without recording: the same nonce again (a retry,
     a sync replay) wins over the same badge or code within the debounce."""
+    debounced = context.debounce > timedelta(0)
+    params: dict[str, object] = {"nonce": nonce}
+    if debounced:
+        params.update(kiosk_id=kiosk_id, identity_key=identity_key, since=now - context.debounce,
+                      now=now)  # fmt: skip
+    return session.scalar(_previous_scan_query(debounced), params)
+
+
+# The statements a scan runs are built once, with bound parameters (``bindparam``), and run
+# with the scan's values: building each SELECT anew and computing its cache key (SQLAlchemy
+# looks its compiled SQL up by it) was about a fifth of a check-in's CPU on the worker
+# (bench/checkin_scan_verdict.py), for statements that differ only in their values.
+
+
+@cache
+def _previous_scan_query(debounced: bool) -> Select[CheckinRecord]:
+    nonce = bindparam("nonce", type_=CheckinRecord.nonce.type)
     same_scan = CheckinRecord.nonce == nonce
-    if context.debounce > timedelta(0):
+    if debounced:
         same_scan = or_(
             same_scan,
             and_(
-                CheckinRecord.kiosk_id == kiosk_id,
-                CheckinRecord.identity_key == identity_key,
-                CheckinRecord.at > now - context.debounce,
-                CheckinRecord.at <= now,
+                CheckinRecord.kiosk_id == bindparam("kiosk_id"),
+                CheckinRecord.identity_key == bindparam("identity_key"),
+                CheckinRecord.at > bindparam("since"),
+                CheckinRecord.at <= bindparam("now"),
             ),
         )
-    return session.scalar(
+    return (
         select(CheckinRecord)
         .where(same_scan)
         .order_by(
@@ -412,22 +431,32 @@ def _admit(
     """
     session.add(record)
     session.flush()
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = (
+    values = {
+        "event_id": event_id,
+        "person_id": person_id,
+        "checkin_id": record.id,
+        "at": record.at,
+        "kiosk_id": record.kiosk_id,
+        "method": record.method,
+        "direction_id": direction_id,
+    }
+    statement = _admission(session.get_bind().dialect.name == "postgresql")
+    return session.execute(statement, values).scalar() is not None
+
+
+@cache
+def _admission(postgresql: bool) -> ReturningInsert[int]:
+    """The attendance row's INSERT, nothing done when the person is in already."""
+    insert = pg_insert if postgresql else sqlite_insert
+    columns = ("event_id", "person_id", "checkin_id", "at", "kiosk_id", "method", "direction_id")
+    return (
         insert(Attendance)
         .values(
-            event_id=event_id,
-            person_id=person_id,
-            checkin_id=record.id,
-            at=record.at,
-            kiosk_id=record.kiosk_id,
-            method=record.method,
-            direction_id=direction_id,
+            {name: bindparam(name, type_=Attendance.__table__.c[name].type) for name in columns}
         )
         .on_conflict_do_nothing(index_elements=["event_id", "person_id"])
         .returning(Attendance.id)
     )
-    return session.execute(statement).scalar() is not None
 
 
 def _lost_race(record: CheckinRecord, detail: str) -> None:
@@ -548,16 +577,7 @@ def _decide_for_event(
     session: Session, person: Person, event: Event, now: datetime, *, ticket: bool
 ) -> _Decision:
     attended, status = session.execute(
-        select(Attendance.id, Registration.status)
-        .select_from(Event)
-        .outerjoin(
-            Attendance, and_(Attendance.event_id == Event.id, Attendance.person_id == person.id)
-        )
-        .outerjoin(
-            Registration,
-            and_(Registration.event_id == Event.id, Registration.person_id == person.id),
-        )
-        .where(Event.id == event.id)
+        _standing_query(), {"person_id": person.id, "event_id": event.id}
     ).one()
     if attended is not None:
         return _Decision(CheckinOutcome.ALREADY_CHECKED_IN, person, event)
@@ -577,6 +597,24 @@ def _decide_for_event(
     if not window_open(event, now):
         return _Decision(CheckinOutcome.OUTSIDE_WINDOW, person, event)
     return _Decision(CheckinOutcome.OK, person, event)
+
+
+@cache
+def _standing_query() -> Select[int, RegistrationStatus]:
+    """A person's attendance and registration at one event."""
+    person = bindparam("person_id", type_=Integer)
+    event = bindparam("event_id", type_=Integer)
+    return (
+        select(Attendance.id, Registration.status)
+        .select_from(Event)
+        .outerjoin(
+            Attendance, and_(Attendance.event_id == Event.id, Attendance.person_id == person)
+        )
+        .outerjoin(
+            Registration, and_(Registration.event_id == Event.id, Registration.person_id == person)
+        )
+        .where(Event.id == event)
+    )
 
 
 def _read_code(
@@ -607,7 +645,7 @@ def _ticket_holder(
     session: Session, serial: str, person_id: int, event_id: int
 ) -> tuple[Person, Event] | _Decision:
     """Who a genuine ticket admits, and to what; or why not (revoked, unknown)."""
-    revoked = session.scalar(select(TicketRevocation.id).where(TicketRevocation.serial == serial))
+    revoked = session.scalar(_revocation_query(), {"serial": serial})
     event = session.get(Event, event_id)
     if revoked is not None:
         return _Decision(CheckinOutcome.REVOKED_CODE, event=event, detail=serial)
@@ -615,6 +653,11 @@ def _ticket_holder(
     if person is None or event is None or not person.active:
         return _Decision(CheckinOutcome.INVALID_CODE, detail="genuine code for unknown data")
     return person, event
+
+
+@cache
+def _revocation_query() -> Select[int]:
+    return select(TicketRevocation.id).where(TicketRevocation.serial == bindparam("serial"))
 
 
 def _event_or_fail(session: Session, event_id: int) -> Event:
@@ -630,22 +673,37 @@ def _open_events(
     """Events at the site whose check-in window contains ``now``, soonest first, each with the
     person's registration status there (None: not registered)."""
     # The window is at most a day around the event: bound the scan with the indexed start.
+    params: dict[str, object] = {
+        "person_id": person_id,
+        "site_id": context.site_id,
+        "latest_start": now + timedelta(days=1),
+        "earliest_end": now - timedelta(days=1),
+    }
+    if context.space is not None:
+        params["space"] = context.space
+    rows = session.execute(_open_events_query(context.space is not None), params).all()
+    return [(event, status) for event, status in rows if window_open(event, now)]
+
+
+@cache
+def _open_events_query(in_space: bool) -> Select[Event, RegistrationStatus]:
     query = (
         select(Event, Registration.status)
         .outerjoin(
             Registration,
-            and_(Registration.event_id == Event.id, Registration.person_id == person_id),
+            and_(
+                Registration.event_id == Event.id, Registration.person_id == bindparam("person_id")
+            ),
         )
         .where(
-            Event.site_id == context.site_id,
-            Event.starts_at <= now + timedelta(days=1),
-            Event.ends_at >= now - timedelta(days=1),
+            Event.site_id == bindparam("site_id"),
+            Event.starts_at <= bindparam("latest_start"),
+            Event.ends_at >= bindparam("earliest_end"),
         )
     )
-    if context.space is not None:
-        query = query.where(Event.space == context.space)
-    rows = session.execute(query.order_by(Event.starts_at, Event.id)).all()
-    return [(event, status) for event, status in rows if window_open(event, now)]
+    if in_space:
+        query = query.where(Event.space == bindparam("space"))
+    return query.order_by(Event.starts_at, Event.id)
 
 
 def _next_registration(
