@@ -464,3 +464,37 @@ def test_only_the_rows_a_screen_shows_get_a_snippet_cut_from_their_body(
     assert [h.document.slug for h in one] == ["sobriety", "body-only"]
     assert one[1].snippet == "Bilan de l'année."
     assert index.listing("sobriété ", snippets=2).hits[1].snippet == two[1].snippet
+
+
+def test_the_total_is_counted_from_the_short_fields_only_when_they_reach_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """« 1000+ » when the titles alone hold that many matches; otherwise the bodies count too."""
+    from kiosk.documents import index as index_module
+
+    monkeypatch.setattr(index_module, "COUNT_CAP", 10)
+    idx = DocumentIndex(tmp_path / "count.sqlite3")
+
+    def doc(n: int, title: str, body: str) -> IndexedDocument:
+        summary = DocumentSummary(
+            slug=f"d{n}", kind=DocumentKind.ARTICLE, title=title, summary="Un résumé.",
+            theme="Divers", tags=(), published_on=date(2026, 1, 1), reading_minutes=1,
+            page_count=None, content_hash=None, url=None,
+        )  # fmt: skip
+        return IndexedDocument(n, summary, body, (), f"fp{n}")
+
+    # « sobriété »: 3 titles and 25 bodies; « écran »: 12 titles; « clavier »: 4 titles, 3 bodies
+    idx.upsert(
+        [doc(n, "Sobriété numérique", "Texte.") for n in range(1, 4)]
+        + [doc(n, "Rapport", "Il y est question de sobriété.") for n in range(4, 29)]
+        + [doc(n, "Un écran de plus", "Texte.") for n in range(29, 41)]
+        + [doc(n, "Le clavier", "Texte.") for n in range(41, 45)]
+        + [doc(n, "Note", "Le clavier et la souris.") for n in range(45, 48)]
+    )
+    try:
+        assert idx.search("sobriété ", limit=3).total == 10  # heads 3: the bodies counted
+        assert idx.search("écran ", limit=3).total == 10  # the titles alone reach the cap
+        assert idx.search("clavier ", limit=3).total == 7  # under the cap: exact
+        assert idx.search("clavier ", limit=30).total == 7
+    finally:
+        idx.close()

@@ -7,10 +7,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.documents.test_document_list import hit, listing
-from ui.documents.document_list import HitRole
+from ui import resources
+from ui.documents.document_list import KIND_ICONS, DocumentCardDelegate, HitRole
 
 
 def test_a_changed_answer_paints_each_row_once(qtbot: Any, qapp: QApplication) -> None:
@@ -77,3 +81,48 @@ def test_a_card_keeps_its_look_when_drawn_from_its_kept_parts(
     view.viewport().repaint()
     assert view.delegate._frames
     assert not set(theme_frames.values()) & set(view.delegate._frames.values())
+
+
+@pytest.mark.parametrize("accessible", [False, True])
+def test_the_frame_drawn_in_pieces_is_the_rounded_card_drawn_whole(
+    qtbot: Any, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, accessible: bool
+) -> None:
+    """Corners and badge blended, edges and inside filled: the same pixels as the card's
+    rounded path filled and stroked in one go (what the list drew before), in both themes."""
+    view = listing(qtbot, qapp)
+    view.delegate._theme.apply(accessible)
+    view.set_hits([hit("a"), hit("b")])
+    for _ in range(3):
+        qapp.processEvents()
+    pieces = view.viewport().grab().toImage()
+
+    def whole(self: Any, painter: QPainter, rect: QRect, kind: Any, pressed: bool) -> None:
+        t = self._theme.tokens
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QPainterPath()
+        card.addRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), t.radius_small, t.radius_small)
+        painter.fillPath(card, QColor(t.surface_muted if pressed else t.surface))
+        painter.setPen(QPen(QColor(t.border), 2))
+        painter.drawPath(card)
+        badge = QRect(rect.left() + self.pad, rect.top() + self.pad, self.badge, self.badge)
+        tint = QColor(t.documents)
+        tint.setAlphaF(0.14)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(badge), t.radius_small, t.radius_small)
+        painter.fillPath(path, tint)
+        px = round(self.badge * 0.55)
+        icon = resources.pixmap(KIND_ICONS[kind], t.documents, px, 1.0)
+        painter.drawPixmap(badge.center().x() - px // 2 + 1, badge.center().y() - px // 2 + 1, icon)
+        painter.restore()
+
+    monkeypatch.setattr(DocumentCardDelegate, "_frame", whole)
+    view.viewport().repaint()
+    drawn_whole = view.viewport().grab().toImage()
+    worst = max(
+        max(abs(a - b) for a, b in zip(pieces.pixelColor(x, y).getRgb(),
+                                       drawn_whole.pixelColor(x, y).getRgb(), strict=True))
+        for y in range(0, pieces.height(), 2)
+        for x in range(0, pieces.width(), 2)
+    )  # fmt: skip
+    assert worst <= 2
