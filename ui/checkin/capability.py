@@ -43,6 +43,7 @@ def install_self_checkin(host: Host, deps: ScreenDeps) -> SelfCheckin:
     # later), also when the first paint came during the shutdown.
     warm_up = QTimer(desk, singleShot=True, interval=WARM_UP_AFTER_MS)
     warm_up.timeout.connect(desk.warm_up)
+    warm_up.timeout.connect(checkin.rehearse_paint)  # and the verdict's first paint
     stopped: list[bool] = []
 
     def stop_warm_up() -> None:

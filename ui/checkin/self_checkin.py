@@ -105,6 +105,19 @@ class SelfCheckin(QObject):
         self._start(identity)
         return True
 
+    def rehearse_paint(self) -> None:
+        """Draw a verdict off screen at the window's size once, as the start warms the desk up:
+        a welcome with its event and what to do, the fonts and shape the first one uses."""
+        self.panel.setGeometry(self._window.rect())
+        self.panel.rehearse_paint(
+            VerdictView(
+                Tone.GREEN,
+                translate("Verdict", "Bienvenue !"),
+                (translate("Verdict", "Vérification…"), "Smart Room · 14:00 – 15:00"),
+                translate("Verdict", "Un instant, s’il vous plaît."),
+            )
+        )
+
     # -- the flow -------------------------------------------------------------------------
 
     @property

@@ -104,3 +104,35 @@ def test_the_walk_in_question_never_runs_under_its_buttons(
     assert layout.top >= 0
     assert layout.bottom < buttons_top  # every line of text above the buttons
     theme.apply(accessible=False)
+
+
+def test_a_rehearsed_verdict_is_drawn_off_screen_and_leaves_nothing(
+    qapp: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start draws a verdict once off screen (fonts, glyphs and shapes made before the first
+    visitor's): nothing shows, no `painted` is told, no view stays for the first scan."""
+    theme = ThemeController(qapp)
+    theme.apply()
+    panel = VerdictPanel(theme)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 768)
+    drawn: list[str] = []
+    paint_content = panel._paint_content
+
+    def spy(painter: Any, view: Any, *args: Any) -> None:
+        drawn.append(view.title)
+        paint_content(painter, view, *args)
+
+    monkeypatch.setattr(panel, "_paint_content", spy)
+    painted: list[bool] = []
+    panel.painted.connect(lambda: painted.append(True))
+    view = describe(SAMPLES["ok"], NOW)
+    panel.rehearse_paint(view)
+    assert drawn == [view.title]  # the whole verdict was drawn...
+    assert painted == []  # ...off screen: nothing waits on it
+    assert panel.view is None
+    assert panel.isHidden()
+    panel.show_view(view)  # the real one afterwards paints as ever
+    panel.show()
+    qtbot.waitUntil(lambda: bool(painted))
+    assert panel.view == view
