@@ -17,7 +17,14 @@ from typing import Final
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QGridLayout,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.collect.catalogue import Catalogue, CatalogueEntry
 from kiosk.collect.requests import RequestPlaced, RequestRefused
@@ -90,13 +97,15 @@ class CatalogueScreen(Screen):
             chip.clicked.connect(lambda _=False, f=family: self.show_family(f))
             group.addButton(chip)
             self.chips[family] = chip
-        self._list = QVBoxLayout()
+        self._cards = QWidget()  # hidden while its cards change: see _fill
+        self._list = QVBoxLayout(self._cards)
+        self._list.setContentsMargins(0, 0, 0, 0)
         self._list.setSpacing(16)
         body = QWidget()
         body.setObjectName("collectScrollContent")
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self._list)
+        outer.addWidget(self._cards)
         outer.addStretch(1)
         self.list_area = kinetic_page(body, "collectScroll")
         column = QVBoxLayout(browse)
@@ -215,6 +224,25 @@ class CatalogueScreen(Screen):
         )
 
     def _fill(self) -> None:
+        """The cards of the family shown, for the agent identified (or nobody).
+
+        A badge turns on each card's verdict and « Demander », a « Terminé » turns them off:
+        a hundred widgets shown or hidden. Qt lays out every visible ancestor of a widget it
+        shows, there and then: the forty cards' list each time, 0.3 to 0.7 ms a widget, 50 ms
+        a tap (``bench/catalogue.py``). So the list is hidden while its cards change and shown
+        once, laid out once; not when the keypad's focus is in a card (hiding it would move
+        the focus, and the narrator with it)."""
+        focus = QApplication.focusWidget()
+        quiet = self._cards.isVisible() and not (focus and self._cards.isAncestorOf(focus))
+        if quiet:
+            self._cards.hide()
+        try:
+            self._fill_cards()
+        finally:
+            if quiet:
+                self._cards.show()
+
+    def _fill_cards(self) -> None:
         shown = self.entries()
         identified = self.catalogue is not None and self.catalogue.person_id is not None
         while len(self.cards) < len(shown):

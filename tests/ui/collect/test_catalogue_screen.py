@@ -361,3 +361,22 @@ def test_before_a_badge_the_words_take_the_card_s_width(
         assert card.picture.geometry().left() <= frame + margins.left() + 1  # at the card's left
         right = card.width() - frame - margins.right() - 2
         assert card.name.geometry().right() >= right, card.name.text()
+
+
+def test_a_refill_under_the_keypad_focus_leaves_it_on_its_button(
+    make_shell: Callable[..., Any], agent: int, qtbot: QtBot
+) -> None:
+    """The cards are refilled out of sight (one layout, not one per widget shown) except when
+    the keypad's focus is in one: hiding them would move it, and the narrator with it."""
+    shell = make_shell(profile=Profile.STORE, reader="none")
+    screen = open_catalogue(shell, qtbot)
+    shell.window.activateWindow()
+    qtbot.waitUntil(shell.window.isActiveWindow)
+    tap_badge(shell, screen, qtbot, agent)
+    screen.show_family(Family.ACCESSORIES)
+    assert all(c.verdict.isVisible() for c in screen.cards if c.isVisible())  # shown again
+    button = next(c.request for c in screen.cards if c.isVisible() and c.request.isVisible())
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    screen.show_family(Family.ACCESSORIES)  # the same shelf again: every card refilled
+    assert QApplication.focusWidget() is button
