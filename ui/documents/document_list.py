@@ -257,11 +257,12 @@ class DocumentCardDelegate(QStyledItemDelegate):
         return QSize(option.rect.width(), self.height + ROW_GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """The card drawn from what earlier paints kept: its frame and badge are a pixmap per
-        size and format, its title and meta line prepared text per document and width (a
-        visitor typing sees the same documents keystroke after keystroke), only its snippet
-        changes (:meth:`_snippet`). Drawing the rounded frame, eliding and shaping the two lines
-        again for every row of every answer was most of a repaint (``bench/documents.py``)."""
+        """The card drawn from what earlier paints kept: its frame from pieces drawn once per
+        theme (:meth:`_frame`), its title and meta line from text prepared once per document
+        and width (a visitor typing sees the same documents keystroke after keystroke); only
+        its snippet changes (:meth:`_snippet`). Drawing the rounded frame, eliding and shaping
+        the two lines again for every row of every answer was most of a repaint
+        (``bench/documents.py``)."""
         hit: SearchHit = index.data(HitRole)
         t = self._theme.tokens
         rect = option.rect.adjusted(0, 0, 0, -ROW_GAP)
@@ -269,7 +270,7 @@ class DocumentCardDelegate(QStyledItemDelegate):
         doc = hit.document
         painter.save()
         self._frame(painter, rect, doc.kind, pressed)
-        left = rect.left() + 2 * self.pad + self.badge
+        left = rect.left() + 2 * self.pad + self.badge - 1  # a pad right of the badge
         width = rect.right() - self.pad - left
         y = rect.top() + self.pad
         english = in_english()
