@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ui.speech.narrator import MODAL
+from ui.speech.phrase import Phrase, phrases
 from ui.theme import ThemeController, named
 from ui.widgets.buttons import TouchButton
 from ui.widgets.icon_label import IconLabel
@@ -17,6 +19,9 @@ class IdleOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # The keypad's keys (and its focus ring) stay on the veil while it is up: the ring was
+        # drawn over it, around a control of the screen it hides (ui.speech.narrator).
+        self.setProperty(MODAL, True)
 
         card = named(QFrame(), "idleCard")
         card.setFixedWidth(860)
@@ -55,6 +60,10 @@ class IdleOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
+
+    def spoken(self) -> list[Phrase]:
+        """The question, why, and the seconds left (then « Continuer », where the keys are)."""
+        return phrases(self.title.text(), self.message.text(), self.count.text())
 
     def set_seconds(self, seconds: int) -> None:
         self.count.setText(str(seconds))

@@ -162,3 +162,21 @@ def test_idle_is_off_on_the_attract_screen(qtbot: QtBot, shell: Any) -> None:
     # Back on the attract screen, the monitor is idle itself: nothing left to time.
     assert not shell.idle.counting_down
     assert not shell.idle.watching
+
+
+def test_the_keypad_and_its_focus_ring_go_onto_the_veil(qtbot: QtBot, shell: Any) -> None:
+    """With the keypad on, the veil holds the keys: the focus moves to « Continuer » and the
+    ring with it (it was drawn over the veil, around a control of the screen underneath)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    shell.idle.set_durations(TIMEOUT_MS, 3000)
+    tap(qtbot, shell.attract)
+    tap(qtbot, shell.window.bottom_bar.accessible)
+    shell.router.go("events")
+    with qtbot.waitSignal(shell.idle.countdown_started, timeout=3000):
+        pass
+    overlay = shell.window.overlay
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is overlay.continue_button, timeout=2000)
+    ring = shell.window.findChild(QWidget, "focusRing")
+    assert ring is not None
+    qtbot.waitUntil(lambda: ring.target is overlay.continue_button, timeout=2000)
