@@ -23,6 +23,7 @@ from kiosk.programme import tables as programme_tables
 from kiosk.projects import tables as projects_tables
 from kiosk.satisfaction import tables as satisfaction_tables
 from kiosk.signup import tables as signup_tables
+from kiosk.stats import tables as stats_tables
 from kiosk.sync import tables as sync_tables
 
 TABLE_MODULES: tuple[object, ...] = (
@@ -38,6 +39,7 @@ TABLE_MODULES: tuple[object, ...] = (
     signup_tables,
     projects_tables,
     satisfaction_tables,
+    stats_tables,
     sync_tables,
 )
 metadata: MetaData = Base.metadata

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Select, and_, func, literal_column, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -19,6 +19,7 @@ from kiosk.stats.figures import NO_DIRECTION, Row, sorted_rows
 from kiosk.stats.french import KIND_LABELS, period_label
 from kiosk.stats.periods import Grain, Quarter
 from kiosk.stats.sql import bucket, dialect_of, local_day, lookup_names
+from kiosk.stats.tables import EventTally
 
 
 @dataclass(frozen=True)
@@ -193,61 +194,26 @@ class EventCounts:
 
 def events_with_counts(session: Session, start: datetime, end: datetime) -> dict[int, EventCounts]:
     """The events starting in [start, end), each with its check-ins, confirmed registrations
-    and registered people checked in.
-
-    Correlated counts, one event at a time: each reads one event's entries in the
-    (event, ...) indexes, where a join over the whole period lets PostgreSQL's planner hash
-    the whole attendance table. Registered people who came: PostgreSQL joins the event's two
-    index ranges; SQLite, whose joins look each registration up in the attendance index,
-    counts the distinct people of the two ranges instead (a UNION it merges as it reads both
-    in person order) and subtracts: present = registered + checked in - either.
-    """
-    attended = select(func.count()).select_from(Attendance).where(Attendance.event_id == Event.id)
-    confirmed = and_(
-        Registration.event_id == Event.id, Registration.status == RegistrationStatus.CONFIRMED
+    and registered people checked in: the counts the database keeps per event as the rows
+    are written (:class:`kiosk.stats.tables.EventTally`), so one read of the events' rows
+    instead of counting each event's index entries."""
+    query = (
+        select(
+            Event.id,
+            Event.kind,
+            Event.site_id,
+            Event.starts_at,
+            Event.ends_at,
+            EventTally.attended,
+            EventTally.registered,
+            EventTally.present,
+        )
+        .outerjoin(EventTally, EventTally.event_id == Event.id)
+        .where(_events_in(start, end))
     )
-    registered = select(func.count()).select_from(Registration).where(confirmed)
-    merged = dialect_of(session) == "sqlite"
-    both: Select[int]
-    if merged:
-        either = (
-            select(Registration.person_id)
-            .where(confirmed)
-            .correlate(Event)
-            .union(
-                select(Attendance.person_id).where(Attendance.event_id == Event.id).correlate(Event)
-            )
-            .order_by(literal_column("1"))  # what lets SQLite merge the two sorted ranges
-            .subquery()
-        )
-        both = select(func.count()).select_from(either)
-    else:
-        both = (
-            select(func.count())
-            .select_from(Registration)
-            .join(
-                Attendance,
-                and_(
-                    Attendance.event_id == Registration.event_id,
-                    Attendance.person_id == Registration.person_id,
-                ),
-            )
-            .where(confirmed)
-        )
-    query = select(
-        Event.id,
-        Event.kind,
-        Event.site_id,
-        Event.starts_at,
-        Event.ends_at,
-        attended.scalar_subquery(),
-        registered.scalar_subquery(),
-        both.scalar_subquery(),
-    ).where(_events_in(start, end))
     out = {}
-    for i, kind, site, at, until, n, reg, count in session.connection().execute(query):
-        present = int(reg) + int(n) - int(count) if merged else int(count)
-        out[i] = EventCounts(str(kind), site, at, until, int(n), int(reg), present)
+    for i, kind, site, at, until, n, reg, present in session.connection().execute(query):
+        out[i] = EventCounts(str(kind), site, at, until, n or 0, reg or 0, present or 0)
     return out
 
 

@@ -1,0 +1,161 @@
+"""Per-event counts kept by the database: check-ins, confirmed registrations, and registered
+people checked in (``event_tally``), for the quarter dashboard.
+
+Counting them from the indexes, event by event over two quarters, was half of the dashboard's
+time on a million check-ins. Triggers on ``attendance`` and ``registration`` keep the counts in
+the same transaction as every write, whoever makes it; existing databases are counted once
+here, after the triggers exist (on PostgreSQL, creating them locks both tables against writes
+until this migration commits, so no write falls between the count and the triggers).
+
+Each trigger takes back what the old row contributed and adds what the new one does: +1
+check-in per attendance row, +1 registration per confirmed one, and +1 present when the same
+(event, person) has both. On PostgreSQL, two kiosks writing the two halves of one pair at once
+cannot both miss each other: each trigger first updates the event's counts row (waiting for
+the other's lock), then looks for the other half in a statement of its own, which in READ
+COMMITTED sees what the first one committed.
+
+Models: kiosk/stats/tables.py; keep both in step, a test compares them.
+
+Revision ID: 0019
+Revises: 0018
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0019"
+down_revision: str | None = "0018"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
+
+CONFIRMED = "'confirmed'"
+
+
+def _add(row: str, column: str) -> str:
+    """One more ``column`` for the row's event, creating its counts row at its first."""
+    return (
+        f"INSERT INTO event_tally (event_id, {column}) VALUES ({row}.event_id, 1) "
+        f"ON CONFLICT (event_id) DO UPDATE SET {column} = event_tally.{column} + 1"
+    )
+
+
+def _present(row: str, sign: str, other: str, own: str = "", of_other: str = "") -> str:
+    """The row's event gains or loses one present person when the other half of the pair
+    (a row of table ``other``, matching ``of_other``) is there; ``own``: the row must match
+    it too."""
+    return (
+        f"UPDATE event_tally SET present = present {sign} 1 "
+        f"WHERE event_id = {row}.event_id{own} AND EXISTS (SELECT 1 FROM {other} AS o "
+        f"WHERE o.event_id = {row}.event_id AND o.person_id = {row}.person_id{of_other})"
+    )
+
+
+def _attendance(row: str, sign: str) -> list[str]:
+    if sign == "+":
+        first = _add(row, "attended")
+    else:
+        first = f"UPDATE event_tally SET attended = attended - 1 WHERE event_id = {row}.event_id"
+    return [first, _present(row, sign, "registration", of_other=f" AND o.status = {CONFIRMED}")]
+
+
+def _registration(row: str, sign: str) -> list[str]:
+    """Only a confirmed registration counts: the statements do nothing for the others."""
+    confirmed = f" AND {row}.status = {CONFIRMED}"
+    if sign == "+":
+        first = (
+            f"INSERT INTO event_tally (event_id, registered) SELECT {row}.event_id, 1 "
+            f"WHERE {row}.status = {CONFIRMED} "
+            f"ON CONFLICT (event_id) DO UPDATE SET registered = event_tally.registered + 1"
+        )
+    else:
+        first = (
+            f"UPDATE event_tally SET registered = registered - 1 "
+            f"WHERE event_id = {row}.event_id{confirmed}"
+        )
+    return [first, _present(row, sign, "attendance", own=confirmed)]
+
+
+# table -> (the columns whose change moves counts, what a new row adds, what an old one takes)
+TABLES = {
+    "attendance": (("event_id", "person_id"), _attendance),
+    "registration": (("event_id", "person_id", "status"), _registration),
+}
+
+
+def _sqlite_triggers() -> None:
+    for table, (columns, statements) in TABLES.items():
+        bodies = {
+            "insert": statements("NEW", "+"),
+            "delete": statements("OLD", "-"),
+            "update": statements("OLD", "-") + statements("NEW", "+"),
+        }
+        for action, body in bodies.items():
+            on = f"UPDATE OF {', '.join(columns)}" if action == "update" else action.upper()
+            op.execute(
+                f"CREATE TRIGGER {table}_tally_{action} AFTER {on} ON {table} "
+                f"BEGIN {'; '.join(body)}; END"
+            )
+
+
+def _postgresql_triggers() -> None:
+    for table, (columns, statements) in TABLES.items():
+        old = "; ".join(statements("OLD", "-"))
+        new = "; ".join(statements("NEW", "+"))
+        op.execute(
+            f"CREATE FUNCTION {table}_tally() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"BEGIN\n"
+            f"  IF TG_OP IN ('DELETE', 'UPDATE') THEN {old}; END IF;\n"
+            f"  IF TG_OP IN ('INSERT', 'UPDATE') THEN {new}; END IF;\n"
+            f"  RETURN NULL;\n"
+            f"END $$"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_tally AFTER INSERT OR DELETE OR "
+            f"UPDATE OF {', '.join(columns)} ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {table}_tally()"
+        )
+
+
+BACKFILL = f"""
+INSERT INTO event_tally (event_id, attended, registered, present)
+SELECT e.id,
+  (SELECT count(*) FROM attendance AS a WHERE a.event_id = e.id),
+  (SELECT count(*) FROM registration AS r WHERE r.event_id = e.id AND r.status = {CONFIRMED}),
+  (SELECT count(*) FROM registration AS r JOIN attendance AS a
+     ON a.event_id = r.event_id AND a.person_id = r.person_id
+   WHERE r.event_id = e.id AND r.status = {CONFIRMED})
+FROM event AS e
+WHERE EXISTS (SELECT 1 FROM attendance AS a WHERE a.event_id = e.id)
+   OR EXISTS (SELECT 1 FROM registration AS r WHERE r.event_id = e.id AND r.status = {CONFIRMED})
+"""
+
+
+def upgrade() -> None:
+    op.create_table(
+        "event_tally",
+        sa.Column("event_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("attended", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("registered", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("present", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.PrimaryKeyConstraint("event_id", name=op.f("pk_event_tally")),
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        _postgresql_triggers()
+    else:
+        _sqlite_triggers()
+    op.execute(BACKFILL)
+
+
+def downgrade() -> None:
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    for table in TABLES:
+        if postgresql:
+            op.execute(f"DROP TRIGGER {table}_tally ON {table}")
+            op.execute(f"DROP FUNCTION {table}_tally()")
+        else:
+            for action in ("insert", "delete", "update"):
+                op.execute(f"DROP TRIGGER {table}_tally_{action}")
+    op.drop_table("event_tally")
