@@ -1,0 +1,53 @@
+"""The per-event counts the database keeps (``event_tally``) against a recount of the rows."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, and_, func, select
+
+from kiosk.checkin.tables import Attendance
+from kiosk.db.models import Registration
+from kiosk.domain import RegistrationStatus
+from kiosk.stats.tables import EventTally
+
+type Counts = dict[int, tuple[int, int, int]]  # event id -> (attended, registered, present)
+
+
+def kept(engine: Engine) -> Counts:
+    """The kept counts, leaving out the all-zero rows (an event whose rows all went)."""
+    query = select(EventTally.event_id, EventTally.attended, EventTally.registered,
+                   EventTally.present)  # fmt: skip
+    with engine.connect() as conn:
+        return {e: (a, r, p) for e, a, r, p in conn.execute(query) if (a, r, p) != (0, 0, 0)}
+
+
+def recount(engine: Engine) -> Counts:
+    """The same counts from the rows, by plain GROUP BYs."""
+    confirmed = Registration.status == RegistrationStatus.CONFIRMED
+    attended = select(Attendance.event_id, func.count()).group_by(Attendance.event_id)
+    registered = select(Registration.event_id, func.count()).where(confirmed)
+    present = (
+        select(Registration.event_id, func.count())
+        .join(
+            Attendance,
+            and_(
+                Attendance.event_id == Registration.event_id,
+                Attendance.person_id == Registration.person_id,
+            ),
+        )
+        .where(confirmed)
+    )
+    out: dict[int, list[int]] = {}
+    with engine.connect() as conn:
+        for column, query in enumerate(
+            (attended, registered.group_by(Registration.event_id),
+             present.group_by(Registration.event_id))
+        ):  # fmt: skip
+            for event_id, n in conn.execute(query):
+                out.setdefault(event_id, [0, 0, 0])[column] = int(n)
+    return {e: (a, r, p) for e, (a, r, p) in out.items()}
+
+
+def assert_kept_equals_recount(engine: Engine, after: str = "") -> None:
+    counts = recount(engine)
+    assert counts, f"nothing to compare{' after ' + after if after else ''}"
+    assert kept(engine) == counts, after

@@ -1,0 +1,280 @@
+"""The per-event counts the database keeps (``event_tally``, migration 0019) equal a recount
+of the rows after every kind of write: the kiosk's own writers, plain SQL of every shape
+(bulk, upsert, moves, cascades), the migration's count of an existing database. On SQLite
+and on a real PostgreSQL server. The Smart Tour's sync: tests/kiosk/sync/test_sync_tally.py."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import Engine, delete, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from kiosk.checkin.service import (
+    BadgeIdentity,
+    CheckinContext,
+    PersonIdentity,
+    check_in,
+    register_walk_in,
+    undo_checkin,
+)
+from kiosk.checkin.tables import Attendance, CheckinRecord
+from kiosk.db import migrate
+from kiosk.db.demo import DemoSummary
+from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.models import Event, Kiosk, Person, Registration
+from kiosk.domain import CheckinMethod, CheckinOutcome, RegistrationStatus, new_nonce
+from kiosk.programme.registrations import import_registrations
+from kiosk.rgpd.retention import purge
+from kiosk.settings import Profile
+from kiosk.signup.registration import cancel, sign_up
+from kiosk.sync.keys import insert_for
+from tests.helpers import records
+from tests.helpers.checkin_world import NOW, build_world
+from tests.helpers.tally import assert_kept_equals_recount, kept, recount
+
+DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+STATUSES = list(RegistrationStatus)
+
+
+def _url(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres_db_url"))
+    return str(request.getfixturevalue("sqlite_url"))
+
+
+@pytest.fixture(params=DIALECTS)
+def url(request: pytest.FixtureRequest) -> str:
+    """An empty database's URL, on SQLite or on the session's PostgreSQL server."""
+    return _url(request)
+
+
+@pytest.fixture
+def db(url: str) -> Iterator[Engine]:
+    engine = create_db_engine(url)
+    migrate.ensure_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_kept_counts_follow_the_kiosk_writers(db: Engine) -> None:
+    factory = make_session_factory(db)
+    world = build_world(factory)
+    assert_kept_equals_recount(db, "the world's registrations")
+    masterclass = CheckinContext(
+        site_id=world.site, event_id=world.masterclass, verifier=world.verifier
+    )
+
+    with factory() as s:
+        badge = BadgeIdentity(world.alice_badge)
+        assert check_in(s, badge, masterclass, world.kiosk, NOW, new_nonce()).outcome.value == "ok"
+    assert_kept_equals_recount(db, "a registered person's check-in")
+    with factory() as s:
+        walk_in = register_walk_in(s, world.dan, world.masterclass, world.kiosk, NOW,
+                                   new_nonce(), staff_id=world.staff)  # fmt: skip
+    assert walk_in.outcome is CheckinOutcome.OK
+    assert_kept_equals_recount(db, "a walk-in (a registration and a check-in)")
+    assert kept(db)[world.masterclass][0] == 2
+    with factory() as s:
+        checkin_id = s.scalar(
+            select(Attendance.checkin_id).where(Attendance.person_id == world.alice)
+        )
+        assert checkin_id is not None
+        assert undo_checkin(s, checkin_id, world.kiosk, NOW, new_nonce())
+    assert_kept_equals_recount(db, "an undone check-in")
+
+    early = NOW - timedelta(hours=3)
+    with factory() as s:  # the formation is full: Dan waits
+        assert sign_up(s, world.dan, world.formation, early).status.value == "waiting_list"
+    assert_kept_equals_recount(db, "a sign-up on the waiting list")
+    with factory() as s:  # Carole gives her place back: Dan is promoted
+        assert cancel(s, world.carol, world.formation, early).promoted == (world.dan,)
+    assert_kept_equals_recount(db, "a cancellation and a promotion")
+    with factory() as s:
+        matricule = s.scalar(select(Person.matricule).where(Person.id == world.bob))
+        csv = f"event,matricule,status\n{world.masterclass},{matricule},confirmed\n"
+        assert import_registrations(s, csv, now=NOW).created == 1
+        s.commit()
+    assert_kept_equals_recount(db, "an import of registrations")
+    with factory() as s:
+        staff = PersonIdentity(world.bob, staff_id=world.staff)
+        assert check_in(s, staff, masterclass, world.kiosk, NOW, new_nonce()).outcome.value == "ok"
+    assert_kept_equals_recount(db, "a staff check-in")
+    present = kept(db)[world.masterclass][2]
+    with factory() as s:  # a present person's registration cancelled afterwards
+        assert cancel(s, world.bob, world.masterclass, NOW).was is RegistrationStatus.CONFIRMED
+    assert kept(db)[world.masterclass][2] == present - 1
+    assert_kept_equals_recount(db, "a present person's cancellation")
+
+    before = recount(db)
+    purge(db, NOW + timedelta(days=3000), {}, dry_run=False)
+    assert recount(db) != before, "the purge deleted no check-in nor registration"
+    assert kept(db) == recount(db), "an RGPD purge (ledger, visitors)"
+
+
+def _checkin_row(s: Session, kiosk: int, event_id: int, person_id: int) -> int:
+    record = CheckinRecord(nonce=new_nonce(), kiosk_id=kiosk, at=NOW, method=CheckinMethod.MANUAL,
+                           outcome=CheckinOutcome.OK, event_id=event_id, person_id=person_id,
+                           identity_key=f"p:{person_id}")  # fmt: skip
+    s.add(record)
+    s.flush()
+    return record.id
+
+
+def _free_pair(s: Session, model: type[Attendance] | type[Registration], rng: random.Random,
+               events: list[int], people: list[int]) -> tuple[int, int] | None:  # fmt: skip
+    taken = {(e, p) for e, p in s.execute(select(model.event_id, model.person_id))}
+    free = [(e, p) for e in events for p in people if (e, p) not in taken]
+    return rng.choice(free) if free else None
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> None:
+    """Random writes straight to the tables, each checked: what an import, a sync replay, a
+    purge or a future writer may do without going through the kiosk's services."""
+    rng = random.Random(seed)
+    with Session(db) as s:
+        site = records.site(s)
+        kiosk = Kiosk(code="K", name="K", profile=Profile.ROOM, site_id=site.id, created_at=NOW)
+        s.add(kiosk)
+        events = [records.event(s, site).id for _ in range(4)]
+        people = [records.person(s).id for _ in range(8)]
+        s.commit()
+        kiosk_id = kiosk.id
+
+    def register(s: Session) -> str:
+        rows = []
+        for _ in range(rng.randrange(1, 4)):  # one statement, several rows (executemany)
+            pair = _free_pair(s, Registration, rng, events, people)
+            if pair and pair not in {(r["event_id"], r["person_id"]) for r in rows}:
+                rows.append({"event_id": pair[0], "person_id": pair[1],
+                             "status": rng.choice(STATUSES), "created_at": NOW})  # fmt: skip
+        if rows:
+            s.execute(insert(Registration), rows)
+        return f"{len(rows)} registrations inserted"
+
+    def upsert(s: Session) -> str:
+        e, p, status = rng.choice(events), rng.choice(people), rng.choice(STATUSES)
+        stmt = insert_for(s.connection(), Registration.__table__).values(
+            event_id=e, person_id=p, status=status, created_at=NOW
+        )
+        s.execute(stmt.on_conflict_do_update(index_elements=["event_id", "person_id"],
+                                             set_={"status": stmt.excluded.status}))  # fmt: skip
+        return f"registration ({e}, {p}) upserted as {status}"
+
+    def restatus(s: Session) -> str:
+        status = rng.choice(STATUSES)
+        event_id = rng.choice(events)
+        s.execute(update(Registration).where(Registration.event_id == event_id)
+                  .values(status=status))  # fmt: skip
+        return f"every registration of {event_id} made {status}"
+
+    def move(s: Session) -> str:
+        model = rng.choice((Attendance, Registration))
+        row = s.execute(select(model.id).order_by(func.random()).limit(1)).scalar()
+        pair = _free_pair(s, model, rng, events, people)
+        if row is None or pair is None:
+            return "nothing to move"
+        s.execute(update(model).where(model.id == row)
+                  .values(event_id=pair[0], person_id=pair[1]))  # fmt: skip
+        if model is Attendance:  # its ledger row too, so that the event can be deleted
+            ledger = select(Attendance.checkin_id).where(Attendance.id == row).scalar_subquery()
+            s.execute(update(CheckinRecord).where(CheckinRecord.id == ledger)
+                      .values(event_id=pair[0], person_id=pair[1]))  # fmt: skip
+        return f"{model.__tablename__} {row} moved to {pair}"
+
+    def attend(s: Session) -> str:
+        pair = _free_pair(s, Attendance, rng, events, people)
+        if pair is None:
+            return "everyone is in"
+        s.add(Attendance(event_id=pair[0], person_id=pair[1], at=NOW, kiosk_id=kiosk_id,
+                         method=CheckinMethod.MANUAL,
+                         checkin_id=_checkin_row(s, kiosk_id, *pair)))  # fmt: skip
+        return f"check-in {pair}"
+
+    def remove(s: Session) -> str:
+        model = rng.choice((Attendance, Registration))
+        event_id, person_id = rng.choice(events), rng.choice(people)
+        s.execute(delete(model).where(model.event_id == event_id,
+                                      model.person_id.in_([person_id, *people[:2]])))  # fmt: skip
+        return f"{model.__tablename__} of {event_id} deleted"
+
+    def drop_person(s: Session) -> str:  # the registrations go by ON DELETE CASCADE
+        person_id = people.pop(rng.randrange(len(people)))
+        s.execute(delete(Attendance).where(Attendance.person_id == person_id))
+        s.execute(delete(CheckinRecord).where(CheckinRecord.person_id == person_id))
+        s.execute(delete(Person).where(Person.id == person_id))
+        people.append(records.person(s).id)
+        return f"person {person_id} deleted"
+
+    def drop_event(s: Session) -> str:  # the registrations go by ON DELETE CASCADE
+        event_id = events.pop(rng.randrange(len(events)))
+        s.execute(delete(Attendance).where(Attendance.event_id == event_id))
+        s.execute(delete(CheckinRecord).where(CheckinRecord.event_id == event_id))
+        s.execute(delete(Event).where(Event.id == event_id))
+        events.append(records.event(s, records.site(s)).id)
+        return f"event {event_id} deleted"
+
+    writes = [register, register, upsert, restatus, move, attend, attend, attend, remove]
+    writes += [drop_person, drop_event]
+    for step in range(120):
+        with Session(db) as s:
+            what = rng.choice(writes)(s)
+            s.commit()
+        assert kept(db) == recount(db), f"step {step}: {what}"
+    assert recount(db), "the writes left nothing to count"
+
+
+@pytest.mark.parametrize("url", DIALECTS, indirect=True)
+def test_the_migration_counts_an_existing_database_and_a_downgrade_removes_the_triggers(
+    url: str,
+) -> None:
+    engine = create_db_engine(url)
+    try:
+        migrate.upgrade(engine, "0018")
+        with Session(engine) as s:
+            site = records.site(s)
+            kiosk = Kiosk(code="K", name="K", profile=Profile.ROOM, site_id=site.id,
+                          created_at=NOW)  # fmt: skip
+            s.add(kiosk)
+            first, second, empty = (records.event(s, site) for _ in range(3))
+            people = [records.person(s) for _ in range(5)]
+            s.flush()
+            for who, status in zip(people, STATUSES * 2, strict=False):
+                records.registration(s, first, who, status=status)
+            records.registration(s, second, people[0])
+            for who in people[:2] + people[3:]:  # confirmed, waiting, -, waiting, cancelled
+                ledger = _checkin_row(s, kiosk.id, first.id, who.id)
+                s.add(Attendance(event_id=first.id, person_id=who.id, at=NOW,
+                                 kiosk_id=kiosk.id, method=CheckinMethod.MANUAL,
+                                 checkin_id=ledger))  # fmt: skip
+            s.commit()
+            ids = (first.id, second.id, empty.id)
+        migrate.upgrade(engine)
+        assert kept(engine) == recount(engine) == {ids[0]: (4, 2, 2), ids[1]: (0, 1, 0)}
+
+        migrate.downgrade(engine, "0018")
+        with engine.begin() as conn:  # no trigger left behind to write to a missing table
+            conn.execute(delete(Attendance))
+        migrate.upgrade(engine)
+        assert kept(engine) == recount(engine) == {ids[0]: (0, 2, 0), ids[1]: (0, 1, 0)}
+    finally:
+        engine.dispose()
+
+
+def test_the_demo_data_set_is_counted(engine: Engine, demo_seeded: DemoSummary) -> None:
+    """Seeded with bulk inserts, as an import of a programme would be."""
+    assert_kept_equals_recount(engine, "the demo seed")
+
+
+def test_the_triggers_are_in_a_migrated_sqlite_file(engine: Engine) -> None:
+    """A SQLite migration that rebuilds attendance or registration (batch mode) drops their
+    triggers: this names what went missing."""
+    with engine.connect() as conn:
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    expected = {f"{t}_tally_{a}" for t in ("attendance", "registration")
+                for a in ("insert", "delete", "update")}  # fmt: skip
+    assert expected <= names
