@@ -190,13 +190,15 @@ class EventCounts:
     attended: int  # checked in
     registered: int  # confirmed registrations
     present: int  # of them, checked in
+    answers: int = 0  # to « Comment était … ? »
+    score_sum: int = 0  # their faces, 1 to 4
 
 
 def events_with_counts(session: Session, start: datetime, end: datetime) -> dict[int, EventCounts]:
-    """The events starting in [start, end), each with its check-ins, confirmed registrations
-    and registered people checked in: the counts the database keeps per event as the rows
-    are written (:class:`kiosk.stats.tables.EventTally`), so one read of the events' rows
-    instead of counting each event's index entries."""
+    """The events starting in [start, end), each with its check-ins, confirmed registrations,
+    registered people checked in, and answers with their faces: the counts the database keeps
+    per event as the rows are written (:class:`kiosk.stats.tables.EventTally`), so one read of
+    the events' rows instead of counting each event's index entries."""
     query = (
         select(
             Event.id,
@@ -207,13 +209,15 @@ def events_with_counts(session: Session, start: datetime, end: datetime) -> dict
             EventTally.attended,
             EventTally.registered,
             EventTally.present,
+            EventTally.answers,
+            EventTally.score_sum,
         )
         .outerjoin(EventTally, EventTally.event_id == Event.id)
         .where(_events_in(start, end))
     )
     out = {}
-    for i, kind, site, at, until, n, reg, present in session.connection().execute(query):
-        out[i] = EventCounts(str(kind), site, at, until, n or 0, reg or 0, present or 0)
+    for i, kind, site, at, until, *counts in session.connection().execute(query):
+        out[i] = EventCounts(str(kind), site, at, until, *(n or 0 for n in counts))
     return out
 
 

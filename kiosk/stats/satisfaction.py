@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.checkin.tables import Attendance
 from kiosk.db.models import Event
 from kiosk.domain import EventKind
 from kiosk.satisfaction.tables import EventFeedback
-from kiosk.stats.attendance import EventCounts, events_with_counts
+from kiosk.stats.attendance import EventCounts
 from kiosk.stats.french import KIND_LABELS
 from kiosk.stats.periods import Quarter
 
@@ -62,13 +64,14 @@ class Satisfaction:
 def quarter_satisfaction(
     session: Session, quarter: Quarter, counted: Mapping[int, EventCounts] | None = None
 ) -> Satisfaction:
-    """``counted``: the events of this quarter and the previous one with their check-ins, as
-    the dashboard has them already (:func:`events_with_counts`); read here without it."""
+    """``counted``: the events of this quarter and the previous one with their check-ins and
+    answers as the database keeps them, which the dashboard has already
+    (:func:`events_with_counts`); without it, counted here from the rows."""
     start, end = quarter.utc_bounds()
     prev_start, _ = quarter.previous().utc_bounds()
     if counted is None:
-        counted = events_with_counts(session, prev_start, end)
-    answers = _answers_by_event(session, list(counted))
+        counted = _recounted(session, prev_start, end)
+    answers = {i: (e.answers, e.score_sum) for i, e in counted.items() if e.answers}
     titles = _titles(session, [i for i in answers if counted[i].starts_at >= start])
     kinds: dict[str, FeedbackFigures] = {}
     answered: list[FeedbackFigures] = []
@@ -98,9 +101,26 @@ def _sum(rows: Iterable[FeedbackFigures]) -> FeedbackFigures:
     return total
 
 
+def _recounted(session: Session, start: datetime, end: datetime) -> dict[int, EventCounts]:
+    """The events starting in [start, end) with their check-ins and answers counted from the
+    rows, as :func:`quarter_dashboard_by_parts` checks the kept counts (registrations are not
+    read here: zero)."""
+    attended = select(func.count()).select_from(Attendance).where(Attendance.event_id == Event.id)
+    events = select(
+        Event.id, Event.kind, Event.site_id, Event.starts_at, Event.ends_at,
+        attended.scalar_subquery(),
+    ).where(Event.starts_at >= start, Event.starts_at < end)  # fmt: skip
+    rows = session.execute(events).all()
+    answers = _answers_by_event(session, [row[0] for row in rows])
+    return {
+        i: EventCounts(str(kind), site, at, until, int(n), 0, 0, *answers.get(i, (0, 0)))
+        for i, kind, site, at, until, n in rows
+    }
+
+
 def _answers_by_event(session: Session, event_ids: list[int]) -> dict[int, tuple[int, int]]:
     """(answers, sum of faces) of those events that have answers: read from the (event, face)
-    index alone (migration 0017), event by event."""
+    index alone (migration 0017)."""
     if not event_ids:
         return {}
     rows = session.execute(

@@ -1,19 +1,19 @@
 """Counts the statistics keep instead of recounting them (migration 0019 creates them).
 
-``event_tally``: per event, its check-ins, confirmed registrations and registered people
-checked in. The quarter dashboard used to count them from the attendance and registration
-indexes, event by event, for two quarters: about 225 of its 500 ms on a million check-ins.
-Database triggers on ``attendance`` and ``registration`` keep them in the same transaction as
-every write, whichever code makes it (check-in and its undo, sign-ups, cancellations,
-promotions, imports, the Smart Tour's sync, RGPD purges, cascades), so no writer can forget.
+``event_tally``: per event, its check-ins, confirmed registrations, registered people checked
+in, and answers to « Comment était … ? » with the sum of their faces. The quarter dashboard used
+to count them from the indexes, event by event, for two quarters: about 280 of its 500 ms on a
+million check-ins. Database triggers on ``attendance``, ``registration`` and ``event_feedback``
+keep them in the same transaction as every write, whichever code makes it (check-in and its
+undo, sign-ups, cancellations, promotions, answers, imports, the Smart Tour's sync, RGPD
+purges, cascades), so no writer can forget.
 
 Keyed by the event id the rows carry, with no foreign key: the counts follow the rows, so the
 Smart Tour's renumbering of an event (references first, then the event) moves them as the rows
-move. An event without a row here has no check-in and no confirmed registration.
+move. An event without a row here has no check-in, no confirmed registration and no answer.
 
-A SQLite migration that rebuilds ``attendance`` or ``registration`` (``batch_alter_table``)
-drops their triggers: it must create them again (tests/kiosk/stats/test_event_tally.py fails
-otherwise).
+A SQLite migration that rebuilds one of those three tables (``batch_alter_table``) drops its
+triggers: it must create them again (tests/kiosk/stats/test_event_tally.py fails otherwise).
 """
 
 from __future__ import annotations
@@ -31,3 +31,5 @@ class EventTally(Base):
     attended: Mapped[int] = mapped_column(server_default=text("0"))  # checked in
     registered: Mapped[int] = mapped_column(server_default=text("0"))  # confirmed
     present: Mapped[int] = mapped_column(server_default=text("0"))  # confirmed and checked in
+    answers: Mapped[int] = mapped_column(server_default=text("0"))  # « Comment était … ? »
+    score_sum: Mapped[int] = mapped_column(server_default=text("0"))  # their faces, 1 to 4

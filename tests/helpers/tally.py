@@ -7,17 +7,20 @@ from sqlalchemy import Engine, and_, func, select
 from kiosk.checkin.tables import Attendance
 from kiosk.db.models import Registration
 from kiosk.domain import RegistrationStatus
+from kiosk.satisfaction.tables import EventFeedback
 from kiosk.stats.tables import EventTally
 
-type Counts = dict[int, tuple[int, int, int]]  # event id -> (attended, registered, present)
+# event id -> (attended, registered, present, answers, sum of their faces)
+type Counts = dict[int, tuple[int, int, int, int, int]]
+COLUMNS = (EventTally.attended, EventTally.registered, EventTally.present, EventTally.answers,
+           EventTally.score_sum)  # fmt: skip
 
 
 def kept(engine: Engine) -> Counts:
     """The kept counts, leaving out the all-zero rows (an event whose rows all went)."""
-    query = select(EventTally.event_id, EventTally.attended, EventTally.registered,
-                   EventTally.present)  # fmt: skip
     with engine.connect() as conn:
-        return {e: (a, r, p) for e, a, r, p in conn.execute(query) if (a, r, p) != (0, 0, 0)}
+        rows = conn.execute(select(EventTally.event_id, *COLUMNS))
+        return {e: (a, r, p, n, f) for e, a, r, p, n, f in rows if any((a, r, p, n, f))}
 
 
 def recount(engine: Engine) -> Counts:
@@ -36,15 +39,17 @@ def recount(engine: Engine) -> Counts:
         )
         .where(confirmed)
     )
+    answers = select(EventFeedback.event_id, func.count()).group_by(EventFeedback.event_id)
+    faces = select(EventFeedback.event_id, func.sum(EventFeedback.score))
+    queries = (attended, registered.group_by(Registration.event_id),
+               present.group_by(Registration.event_id), answers,
+               faces.group_by(EventFeedback.event_id))  # fmt: skip
     out: dict[int, list[int]] = {}
     with engine.connect() as conn:
-        for column, query in enumerate(
-            (attended, registered.group_by(Registration.event_id),
-             present.group_by(Registration.event_id))
-        ):  # fmt: skip
+        for column, query in enumerate(queries):
             for event_id, n in conn.execute(query):
-                out.setdefault(event_id, [0, 0, 0])[column] = int(n)
-    return {e: (a, r, p) for e, (a, r, p) in out.items()}
+                out.setdefault(event_id, [0] * len(queries))[column] = int(n)
+    return {e: (a, r, p, n, f) for e, (a, r, p, n, f) in out.items()}
 
 
 def assert_kept_equals_recount(engine: Engine, after: str = "") -> None:

@@ -29,6 +29,9 @@ from kiosk.db.models import Event, Kiosk, Person, Registration
 from kiosk.domain import CheckinMethod, CheckinOutcome, RegistrationStatus, new_nonce
 from kiosk.programme.registrations import import_registrations
 from kiosk.rgpd.retention import purge
+from kiosk.satisfaction.faces import Face
+from kiosk.satisfaction.service import AnswerOutcome, claim_answer, record_answer
+from kiosk.satisfaction.tables import EventFeedback
 from kiosk.settings import Profile
 from kiosk.signup.registration import cancel, sign_up
 from kiosk.sync.keys import insert_for
@@ -108,6 +111,19 @@ def test_kept_counts_follow_the_kiosk_writers(db: Engine) -> None:
         assert cancel(s, world.bob, world.masterclass, NOW).was is RegistrationStatus.CONFIRMED
     assert kept(db)[world.masterclass][2] == present - 1
     assert_kept_equals_recount(db, "a present person's cancellation")
+
+    with factory() as s:  # an answer, claimed by a badge; then a second one replaces it
+        ended = s.scalar(select(Event.ends_at).where(Event.id == world.masterclass))
+        assert ended is not None
+        for minutes, face in ((1, Face.GOOD), (5, Face.GREAT)):
+            nonce, at = new_nonce(), ended + timedelta(minutes=minutes)
+            outcome = record_answer(s, kiosk_id=world.kiosk, event_id=world.masterclass,
+                                    face=face, now=at, nonce=nonce)  # fmt: skip
+            assert outcome is AnswerOutcome.RECORDED
+            claim_answer(s, nonce=nonce, person_id=world.alice, now=at)
+            s.commit()
+            assert_kept_equals_recount(db, f"an answer claimed ({face.name})")
+    assert kept(db)[world.masterclass][3:] == (1, int(Face.GREAT))
 
     before = recount(db)
     purge(db, NOW + timedelta(days=3000), {}, dry_run=False)
@@ -210,7 +226,7 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         people.append(records.person(s).id)
         return f"person {person_id} deleted"
 
-    def drop_event(s: Session) -> str:  # the registrations go by ON DELETE CASCADE
+    def drop_event(s: Session) -> str:  # registrations and answers go by ON DELETE CASCADE
         event_id = events.pop(rng.randrange(len(events)))
         s.execute(delete(Attendance).where(Attendance.event_id == event_id))
         s.execute(delete(CheckinRecord).where(CheckinRecord.event_id == event_id))
@@ -218,7 +234,33 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         events.append(records.event(s, records.site(s)).id)
         return f"event {event_id} deleted"
 
+    def answer(s: Session) -> str:
+        event_id, person_id = rng.choice(events), rng.choice([None, *people])
+        if person_id is not None and s.scalar(
+            select(EventFeedback.id).where(
+                EventFeedback.event_id == event_id, EventFeedback.person_id == person_id
+            )
+        ):
+            return "answered already"  # fmt: skip
+        s.add(EventFeedback(nonce=new_nonce(), event_id=event_id, kiosk_id=kiosk_id, at=NOW,
+                            score=rng.randint(1, 4), person_id=person_id))  # fmt: skip
+        return f"an answer to {event_id}"
+
+    def rescore(s: Session) -> str:
+        row = s.execute(select(EventFeedback.id).order_by(func.random()).limit(1)).scalar()
+        values: dict[str, int] = {"score": rng.randint(1, 4)}
+        if rng.random() < 0.3:
+            values["event_id"] = rng.choice(events)
+        s.execute(update(EventFeedback).where(EventFeedback.id == row).values(values))
+        return f"answer {row} changed to {values}"
+
+    def unanswer(s: Session) -> str:
+        row = s.execute(select(EventFeedback.id).order_by(func.random()).limit(1)).scalar()
+        s.execute(delete(EventFeedback).where(EventFeedback.id == row))
+        return f"answer {row} deleted"
+
     writes = [register, register, upsert, restatus, move, attend, attend, attend, remove]
+    writes += [answer, answer, rescore, unanswer]
     writes += [drop_person, drop_event]
     for step in range(120):
         with Session(db) as s:
@@ -246,21 +288,25 @@ def test_the_migration_counts_an_existing_database_and_a_downgrade_removes_the_t
             for who, status in zip(people, STATUSES * 2, strict=False):
                 records.registration(s, first, who, status=status)
             records.registration(s, second, people[0])
-            for who in people[:2] + people[3:]:  # confirmed, waiting, -, waiting, cancelled
+            # registered: confirmed, waiting, cancelled, confirmed, waiting; all came but one
+            for who in people[:2] + people[3:]:
                 ledger = _checkin_row(s, kiosk.id, first.id, who.id)
                 s.add(Attendance(event_id=first.id, person_id=who.id, at=NOW,
                                  kiosk_id=kiosk.id, method=CheckinMethod.MANUAL,
                                  checkin_id=ledger))  # fmt: skip
+            for score in (3, 4):
+                s.add(EventFeedback(nonce=new_nonce(), event_id=first.id, kiosk_id=kiosk.id,
+                                    at=NOW, score=score))  # fmt: skip
             s.commit()
             ids = (first.id, second.id, empty.id)
         migrate.upgrade(engine)
-        assert kept(engine) == recount(engine) == {ids[0]: (4, 2, 2), ids[1]: (0, 1, 0)}
+        assert kept(engine) == recount(engine) == {ids[0]: (4, 2, 2, 2, 7), ids[1]: (0, 1, 0, 0, 0)}
 
         migrate.downgrade(engine, "0018")
         with engine.begin() as conn:  # no trigger left behind to write to a missing table
             conn.execute(delete(Attendance))
         migrate.upgrade(engine)
-        assert kept(engine) == recount(engine) == {ids[0]: (0, 2, 0), ids[1]: (0, 1, 0)}
+        assert kept(engine) == recount(engine) == {ids[0]: (0, 2, 0, 2, 7), ids[1]: (0, 1, 0, 0, 0)}
     finally:
         engine.dispose()
 
@@ -275,6 +321,6 @@ def test_the_triggers_are_in_a_migrated_sqlite_file(engine: Engine) -> None:
     triggers: this names what went missing."""
     with engine.connect() as conn:
         names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-    expected = {f"{t}_tally_{a}" for t in ("attendance", "registration")
+    expected = {f"{t}_tally_{a}" for t in ("attendance", "registration", "event_feedback")
                 for a in ("insert", "delete", "update")}  # fmt: skip
     assert expected <= names

@@ -1,18 +1,20 @@
-"""Per-event counts kept by the database: check-ins, confirmed registrations, and registered
-people checked in (``event_tally``), for the quarter dashboard.
+"""Per-event counts kept by the database: check-ins, confirmed registrations, registered people
+checked in, and the answers to « Comment était … ? » with the sum of their faces
+(``event_tally``), for the quarter dashboard.
 
-Counting them from the indexes, event by event over two quarters, was half of the dashboard's
-time on a million check-ins. Triggers on ``attendance`` and ``registration`` keep the counts in
-the same transaction as every write, whoever makes it; existing databases are counted once
-here, after the triggers exist (on PostgreSQL, creating them locks both tables against writes
-until this migration commits, so no write falls between the count and the triggers).
+Counting them from the indexes, event by event over two quarters, was more than half of the
+dashboard's time on a million check-ins. Triggers on ``attendance``, ``registration`` and
+``event_feedback`` keep the counts in the same transaction as every write, whoever makes it;
+existing databases are counted once here, after the triggers exist (on PostgreSQL, creating
+them locks the tables against writes until this migration commits, so no write falls between
+the count and the triggers).
 
 Each trigger takes back what the old row contributed and adds what the new one does: +1
-check-in per attendance row, +1 registration per confirmed one, and +1 present when the same
-(event, person) has both. On PostgreSQL, two kiosks writing the two halves of one pair at once
-cannot both miss each other: each trigger first updates the event's counts row (waiting for
-the other's lock), then looks for the other half in a statement of its own, which in READ
-COMMITTED sees what the first one committed.
+check-in per attendance row, +1 registration per confirmed one, +1 present when the same
+(event, person) has both, +1 answer and its face per feedback row. On PostgreSQL, two kiosks
+writing the two halves of one pair at once cannot both miss each other: each trigger first
+updates the event's counts row (waiting for the other's lock), then looks for the other half
+in a statement of its own, which in READ COMMITTED sees what the first one committed.
 
 Models: kiosk/stats/tables.py; keep both in step, a test compares them.
 
@@ -78,10 +80,26 @@ def _registration(row: str, sign: str) -> list[str]:
     return [first, _present(row, sign, "attendance", own=confirmed)]
 
 
-# table -> (the columns whose change moves counts, what a new row adds, what an old one takes)
+def _feedback(row: str, sign: str) -> list[str]:
+    """An answer to « Comment était … ? »: one more answer and its face."""
+    if sign == "+":
+        return [
+            f"INSERT INTO event_tally (event_id, answers, score_sum) "
+            f"VALUES ({row}.event_id, 1, {row}.score) ON CONFLICT (event_id) DO UPDATE SET "
+            f"answers = event_tally.answers + 1, "
+            f"score_sum = event_tally.score_sum + excluded.score_sum"
+        ]
+    return [
+        f"UPDATE event_tally SET answers = answers - 1, score_sum = score_sum - {row}.score "
+        f"WHERE event_id = {row}.event_id"
+    ]
+
+
+# table -> (the columns whose change moves counts, the statements a row adds or takes back)
 TABLES = {
     "attendance": (("event_id", "person_id"), _attendance),
     "registration": (("event_id", "person_id", "status"), _registration),
+    "event_feedback": (("event_id", "score"), _feedback),
 }
 
 
@@ -120,16 +138,19 @@ def _postgresql_triggers() -> None:
 
 
 BACKFILL = f"""
-INSERT INTO event_tally (event_id, attended, registered, present)
+INSERT INTO event_tally (event_id, attended, registered, present, answers, score_sum)
 SELECT e.id,
   (SELECT count(*) FROM attendance AS a WHERE a.event_id = e.id),
   (SELECT count(*) FROM registration AS r WHERE r.event_id = e.id AND r.status = {CONFIRMED}),
   (SELECT count(*) FROM registration AS r JOIN attendance AS a
      ON a.event_id = r.event_id AND a.person_id = r.person_id
-   WHERE r.event_id = e.id AND r.status = {CONFIRMED})
+   WHERE r.event_id = e.id AND r.status = {CONFIRMED}),
+  (SELECT count(*) FROM event_feedback AS f WHERE f.event_id = e.id),
+  (SELECT coalesce(sum(f.score), 0) FROM event_feedback AS f WHERE f.event_id = e.id)
 FROM event AS e
 WHERE EXISTS (SELECT 1 FROM attendance AS a WHERE a.event_id = e.id)
    OR EXISTS (SELECT 1 FROM registration AS r WHERE r.event_id = e.id AND r.status = {CONFIRMED})
+   OR EXISTS (SELECT 1 FROM event_feedback AS f WHERE f.event_id = e.id)
 """
 
 
@@ -140,6 +161,8 @@ def upgrade() -> None:
         sa.Column("attended", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.Column("registered", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.Column("present", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("answers", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("score_sum", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.PrimaryKeyConstraint("event_id", name=op.f("pk_event_tally")),
     )
     if op.get_bind().dialect.name == "postgresql":
@@ -151,7 +174,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     postgresql = op.get_bind().dialect.name == "postgresql"
-    for table in TABLES:
+    for table in reversed(TABLES):
         if postgresql:
             op.execute(f"DROP TRIGGER {table}_tally ON {table}")
             op.execute(f"DROP FUNCTION {table}_tally()")
