@@ -49,6 +49,7 @@ from kiosk.collect.tables import CatalogueItem, CollectOrder, LineEvent, OrderLi
 from kiosk.db.engine import create_db_engine  # noqa: E402
 from kiosk.db.migrate import ensure_schema  # noqa: E402
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration, Site  # noqa: E402
+from kiosk.documents.tables import DocumentSearch, DocumentView  # noqa: E402
 from kiosk.domain import (  # noqa: E402  # noqa: E402
     CheckinMethod,
     CheckinOutcome,
@@ -67,13 +68,28 @@ from kiosk.signup.tables import Notice  # noqa: E402
 from kiosk.stats import dashboard as stats  # noqa: E402
 from kiosk.stats.attendance import (  # noqa: E402
     attendance_by_direction,
-    attendance_per_event_and,
+    attendance_by_kiosk,
     events_with_counts,
 )
+from kiosk.stats.collect import (  # noqa: E402
+    collect_delay,
+    handed_over_by_item,
+    handed_over_total,
+)
+from kiosk.stats.documents import (  # noqa: E402
+    top_documents,
+    zero_result_queries,
+    zero_result_searches,
+)
+from kiosk.stats.fleet import kiosk_availability  # noqa: E402
 from kiosk.stats.french import format_change, format_rate  # noqa: E402
 from kiosk.stats.help import help_by_reason, help_total  # noqa: E402
 from kiosk.stats.periods import Quarter  # noqa: E402
+from kiosk.stats.projects import top_projects  # noqa: E402
+from kiosk.stats.requests import request_figures  # noqa: E402
 from kiosk.stats.satisfaction import quarter_satisfaction  # noqa: E402
+from kiosk.stats.signups import signup_figures  # noqa: E402
+from kiosk.stats.sql import count_between  # noqa: E402
 from kiosk.stats.visits import visits_grouped, visits_total  # noqa: E402
 
 EVENTS, REGISTERED, PRESENT, WALK_INS = 4_000, 255, 250, 5
@@ -389,6 +405,7 @@ def main() -> int:
     quarter: Quarter = args.quarter
     start, end = quarter.utc_bounds()
     prev = quarter.previous()
+    prev_start, prev_end = prev.utc_bounds()
     for name, engine in engines:
         with Session(engine) as session:
             count = session.scalar(select(func.count()).select_from(CheckinRecord))
@@ -420,18 +437,15 @@ def main() -> int:
                 f"no-show {format_rate(board.no_show.rate)}, "
                 f"{board.satisfaction.total.answers:,} answers"
             )
-            events = events_with_counts(session, start, end)
-            both = events_with_counts(session, prev.utc_bounds()[0], end)
-            ids = [i for i, e in events.items() if e.attended]
+            both = events_with_counts(session, prev_start, end)
+            attended = {i: e.attended for i, e in both.items() if e.starts_at >= start}
             parts = {
                 "events of both quarters with counts": lambda s=session: events_with_counts(
-                    s, prev.utc_bounds()[0], end
+                    s, prev_start, end
                 ),
-                "check-ins per event and kiosk": lambda s=session, ids=ids: (
-                    attendance_per_event_and(s, Attendance.kiosk_id, ids)
-                ),
-                "check-ins by direction": lambda s=session, ids=ids: attendance_by_direction(
-                    s, ids
+                "check-ins per kiosk": lambda s=session: attendance_by_kiosk(s, start, end),
+                "check-ins by direction": lambda s=session, a=attended: attendance_by_direction(
+                    s, start, end, a
                 ),
                 "visits by day and space/site/kiosk": lambda s=session: visits_grouped(s, quarter),
                 "previous visits and help": lambda s=session: (
@@ -439,7 +453,34 @@ def main() -> int:
                     help_total(s, prev),
                 ),
                 "help by reason": lambda s=session: help_by_reason(s, quarter),
-                "documents and collect": lambda s=session: stats._documents_and_collect(s, quarter),
+                "documents (views, searches, top)": lambda s=session: (
+                    count_between(s, DocumentView.at, start, end),
+                    count_between(s, DocumentView.at, prev_start, prev_end),
+                    count_between(s, DocumentSearch.at, start, end),
+                    count_between(s, DocumentSearch.at, prev_start, prev_end),
+                    zero_result_searches(s, start, end),
+                    zero_result_searches(s, prev_start, prev_end),
+                    top_documents(s, quarter),
+                    zero_result_queries(s, quarter),
+                ),
+                "Click & Collect and fleet": lambda s=session: (
+                    handed_over_total(s, start, end),
+                    handed_over_total(s, prev_start, prev_end),
+                    handed_over_by_item(s, quarter),
+                    collect_delay(s, quarter),
+                    kiosk_availability(s, quarter),
+                ),
+                "requests made at the kiosk": lambda s=session: request_figures(
+                    s, start, end, prev_start
+                ),
+                "sign-ups and promotions": lambda s=session: signup_figures(
+                    s, start, end, prev_start
+                ),
+                "projects' pages opened": lambda s=session: (
+                    count_between(s, ProjectView.at, start, end),
+                    count_between(s, ProjectView.at, prev_start, prev_end),
+                    top_projects(s, quarter),
+                ),
                 "satisfaction (given the events)": lambda s=session, e=both: quarter_satisfaction(
                     s, quarter, e
                 ),

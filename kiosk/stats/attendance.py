@@ -3,7 +3,7 @@ registered people who did not come (no-shows) against those who came unregistere
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -19,7 +19,7 @@ from kiosk.stats.figures import NO_DIRECTION, Row, sorted_rows
 from kiosk.stats.french import KIND_LABELS, period_label
 from kiosk.stats.periods import Grain, Quarter
 from kiosk.stats.sql import bucket, dialect_of, local_day, lookup_names
-from kiosk.stats.tables import EventTally
+from kiosk.stats.tables import EventDirectionTally, EventKioskTally, EventTally
 
 
 @dataclass(frozen=True)
@@ -233,42 +233,54 @@ def no_show_of(events: Iterable[EventCounts]) -> NoShow:
 ID_CHUNK: Final = 2_000  # ids per IN list: far below SQLite's and PostgreSQL's bind limits
 
 
-def attendance_per_event_and(
-    session: Session, column: Any, event_ids: Sequence[int]
-) -> dict[tuple[int, Any], int]:
-    """Check-ins to these events per (event, ``column``): read from the (event, column, ...)
-    index in its order, so SQLite aggregates as it reads, with no sort."""
-    out: dict[tuple[int, Any], int] = {}
-    for i in range(0, len(event_ids), ID_CHUNK):
-        query = (
-            select(Attendance.event_id, column, func.count())
-            .where(Attendance.event_id.in_(event_ids[i : i + ID_CHUNK]))
-            .group_by(Attendance.event_id, column)
+def attendance_by_kiosk(session: Session, start: datetime, end: datetime) -> dict[int, int]:
+    """Check-ins to the events starting in [start, end), per kiosk id: the counts the database
+    keeps per (event, kiosk) (:class:`kiosk.stats.tables.EventKioskTally`)."""
+    query = (
+        select(EventKioskTally.kiosk_id, func.sum(EventKioskTally.attended))
+        .join(Event, Event.id == EventKioskTally.event_id)
+        .where(_events_in(start, end), EventKioskTally.attended > 0)
+        .group_by(EventKioskTally.kiosk_id)
+    )
+    return {kiosk_id: int(n) for kiosk_id, n in session.connection().execute(query)}
+
+
+def attendance_by_direction(
+    session: Session, start: datetime, end: datetime, attended: Mapping[int, int]
+) -> list[Row]:
+    """Check-ins to the events starting in [start, end) by the direction recorded at check-in
+    (the counts kept per (event, direction), :class:`kiosk.stats.tables.EventDirectionTally`);
+    the rows that recorded none (no direction then, or written by an older kiosk) count for
+    the person's current one. ``attended``: those events' check-ins, so that the events with
+    such rows are the ones whose recorded directions add up to less."""
+    tally = EventDirectionTally
+    of_events = (_events_in(start, end), tally.attended > 0)
+    by_direction = (
+        select(tally.direction_id, func.sum(tally.attended))
+        .join(Event, Event.id == tally.event_id)
+        .where(*of_events)
+        .group_by(tally.direction_id)
+    )
+    counts: dict[int | None, int] = {
+        direction_id: int(n) for direction_id, n in session.connection().execute(by_direction)
+    }
+    unrecorded: list[int] = []
+    if sum(counts.values()) < sum(attended.values()):  # which events have such rows
+        per_event = (
+            select(tally.event_id, func.sum(tally.attended))
+            .join(Event, Event.id == tally.event_id)
+            .where(*of_events)
+            .group_by(tally.event_id)
         )
-        rows = session.connection().execute(query)  # Core rows: no ORM loading per row
-        out.update({(e, value): int(n) for e, value, n in rows})
-    return out
-
-
-def attendance_by_direction(session: Session, event_ids: Sequence[int]) -> list[Row]:
-    """Check-ins to these events by the direction recorded at check-in; the rows that
-    recorded none (no direction then, or written by an older kiosk) count for the person's
-    current one."""
-    counts: dict[int | None, int] = {}
-    unrecorded = 0
-    per_event = attendance_per_event_and(session, Attendance.direction_id, event_ids)
-    for (_, direction_id), n in per_event.items():
-        if direction_id is None:
-            unrecorded += n
-        else:
-            counts[direction_id] = counts.get(direction_id, 0) + n
-    for i in range(0, len(event_ids) if unrecorded else 0, ID_CHUNK):
+        recorded = {e: int(n) for e, n in session.connection().execute(per_event)}
+        unrecorded = [e for e, n in attended.items() if n > recorded.get(e, 0)]
+    for i in range(0, len(unrecorded), ID_CHUNK):
         current = (
             select(Person.direction_id, func.count())
             .select_from(Attendance)
             .join(Person, Person.id == Attendance.person_id)
             .where(
-                Attendance.event_id.in_(event_ids[i : i + ID_CHUNK]),
+                Attendance.event_id.in_(unrecorded[i : i + ID_CHUNK]),
                 Attendance.direction_id.is_(None),
             )
             .group_by(Person.direction_id)

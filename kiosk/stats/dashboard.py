@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kiosk.checkin.tables import Attendance
 from kiosk.db.models import Kiosk, Site
 from kiosk.documents.tables import DocumentSearch, DocumentView
 from kiosk.domain import PARIS, EventKind, Space
@@ -23,8 +22,8 @@ from kiosk.stats.attendance import (
     NoShow,
     attendance_by,
     attendance_by_direction,
+    attendance_by_kiosk,
     attendance_by_period,
-    attendance_per_event_and,
     attendance_total,
     events_count,
     events_with_counts,
@@ -95,12 +94,11 @@ def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None =
 
     The same figures as :func:`quarter_dashboard_by_parts`, in a few queries instead of one
     per figure. One query lists the events of this quarter and the previous one with, per
-    event, its check-ins, its confirmed registrations and how many of those came (counted
-    from the covering indexes of migration 0008, event by event, so that both SQLite and
-    PostgreSQL read only those events' index entries); two more group the quarter's check-ins
-    by (event, kiosk) and by (event, recorded direction), for those events' ids. Python sums
-    those few thousand groups by month, kind, site, kiosk and direction, with the names of
-    the small lookup tables.
+    event, its check-ins, its confirmed registrations, how many of those came and the answers
+    to « Comment était … ? », which the database keeps as the rows are written (migration
+    0019: no index entry is counted here); two more read the quarter's check-ins kept per
+    (event, kiosk) and per (event, recorded direction). Python sums those few thousand rows
+    by month, kind, site, kiosk and direction, with the names of the small lookup tables.
     """
     start, end = quarter.utc_bounds()
     prev = quarter.previous()
@@ -109,12 +107,7 @@ def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None =
     current = {i: e for i, e in events.items() if e.starts_at >= start}
     previous = [e for e in events.values() if e.starts_at < start]
     held = (lambda e: True) if now is None else (lambda e: e.ends_at <= now)
-    attended_ids = [i for i, e in current.items() if e.attended]
-    by_kiosk: dict[int, int] = {}
-    for (_, kiosk_id), n in attendance_per_event_and(
-        session, Attendance.kiosk_id, attended_ids
-    ).items():
-        by_kiosk[kiosk_id] = by_kiosk.get(kiosk_id, 0) + n
+    by_kiosk = attendance_by_kiosk(session, start, end)
     by_month: dict[str, int] = {}
     by_kind: dict[str, int] = {}
     by_site: dict[int, int] = {}
@@ -159,7 +152,9 @@ def quarter_dashboard(session: Session, quarter: Quarter, now: datetime | None =
         attendance_by_kind=sorted_rows(
             Row(k, KIND_LABELS[EventKind(k)], float(n)) for k, n in by_kind.items()
         ),
-        attendance_by_direction=attendance_by_direction(session, attended_ids),
+        attendance_by_direction=attendance_by_direction(
+            session, start, end, {i: e.attended for i, e in current.items()}
+        ),
         attendance_by_site=named_rows(by_site, sites),
         attendance_by_kiosk=named_rows(by_kiosk, kiosks),
         no_show_by_kind=[

@@ -12,6 +12,11 @@ Keyed by the event id the rows carry, with no foreign key: the counts follow the
 Smart Tour's renumbering of an event (references first, then the event) moves them as the rows
 move. An event without a row here has no check-in, no confirmed registration and no answer.
 
+``event_kiosk_tally`` and ``event_direction_tally``: per event, its check-ins by kiosk and by
+the direction recorded at check-in (rows that recorded none are left out: the statistics count
+them for the person's current direction, which these triggers cannot follow). Rows whose count
+went back to zero may stay: readers skip them.
+
 A SQLite migration that rebuilds one of those three tables (``batch_alter_table``) drops its
 triggers: it must create them again (tests/kiosk/stats/test_event_tally.py fails otherwise).
 """
@@ -33,3 +38,21 @@ class EventTally(Base):
     present: Mapped[int] = mapped_column(server_default=text("0"))  # confirmed and checked in
     answers: Mapped[int] = mapped_column(server_default=text("0"))  # « Comment était … ? »
     score_sum: Mapped[int] = mapped_column(server_default=text("0"))  # their faces, 1 to 4
+
+
+class EventKioskTally(Base):
+    __tablename__ = "event_kiosk_tally"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # rows stored in (event, …) order
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kiosk_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    attended: Mapped[int] = mapped_column(server_default=text("0"))
+
+
+class EventDirectionTally(Base):
+    __tablename__ = "event_direction_tally"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # rows stored in (event, …) order
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    direction_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    attended: Mapped[int] = mapped_column(server_default=text("0"))

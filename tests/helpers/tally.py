@@ -8,7 +8,7 @@ from kiosk.checkin.tables import Attendance
 from kiosk.db.models import Registration
 from kiosk.domain import RegistrationStatus
 from kiosk.satisfaction.tables import EventFeedback
-from kiosk.stats.tables import EventTally
+from kiosk.stats.tables import EventDirectionTally, EventKioskTally, EventTally
 
 # event id -> (attended, registered, present, answers, sum of their faces)
 type Counts = dict[int, tuple[int, int, int, int, int]]
@@ -52,7 +52,37 @@ def recount(engine: Engine) -> Counts:
     return {e: (a, r, p, n, f) for e, (a, r, p, n, f) in out.items()}
 
 
+type ByCounts = dict[tuple[str, int, int], int]  # ("kiosk" | "direction", event, id) -> n
+
+
+def kept_by(engine: Engine) -> ByCounts:
+    """The check-ins kept per (event, kiosk) and per (event, recorded direction), not zero."""
+    out: ByCounts = {}
+    with engine.connect() as conn:
+        for name, table in (("kiosk", EventKioskTally), ("direction", EventDirectionTally)):
+            for event_id, other, n in conn.execute(select(*table.__table__.c)):
+                if n:
+                    out[(name, event_id, other)] = n
+    return out
+
+
+def recount_by(engine: Engine) -> ByCounts:
+    out: ByCounts = {}
+    with engine.connect() as conn:
+        for name, column in (
+            ("kiosk", Attendance.kiosk_id),
+            ("direction", Attendance.direction_id),
+        ):
+            query = (
+                select(Attendance.event_id, column, func.count())
+                .where(column.is_not(None))
+                .group_by(Attendance.event_id, column)
+            )
+            for event_id, other, n in conn.execute(query):
+                out[(name, event_id, other)] = int(n)
+    return out
+
+
 def assert_kept_equals_recount(engine: Engine, after: str = "") -> None:
-    counts = recount(engine)
-    assert counts, f"nothing to compare{' after ' + after if after else ''}"
-    assert kept(engine) == counts, after
+    assert kept(engine) == recount(engine), after
+    assert kept_by(engine) == recount_by(engine), after

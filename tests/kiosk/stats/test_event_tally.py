@@ -26,7 +26,7 @@ from kiosk.checkin.tables import Attendance, CheckinRecord
 from kiosk.db import migrate
 from kiosk.db.demo import DemoSummary
 from kiosk.db.engine import create_db_engine, make_session_factory
-from kiosk.db.models import Event, Kiosk, Person, Registration
+from kiosk.db.models import Direction, Event, Kiosk, Person, Registration
 from kiosk.domain import CheckinMethod, CheckinOutcome, RegistrationStatus, new_nonce
 from kiosk.programme.registrations import import_registrations
 from kiosk.rgpd.retention import purge
@@ -38,7 +38,7 @@ from kiosk.signup.registration import cancel, sign_up
 from kiosk.sync.keys import insert_for
 from tests.helpers import records
 from tests.helpers.checkin_world import NOW, build_world
-from tests.helpers.tally import assert_kept_equals_recount, kept, recount
+from tests.helpers.tally import assert_kept_equals_recount, kept, kept_by, recount, recount_by
 
 DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 STATUSES = list(RegistrationStatus)
@@ -67,6 +67,7 @@ def db(url: str) -> Iterator[Engine]:
 def test_kept_counts_follow_the_kiosk_writers(db: Engine) -> None:
     factory = make_session_factory(db)
     world = build_world(factory)
+    assert recount(db), "the world has registrations"
     assert_kept_equals_recount(db, "the world's registrations")
     masterclass = CheckinContext(
         site_id=world.site, event_id=world.masterclass, verifier=world.verifier
@@ -129,7 +130,7 @@ def test_kept_counts_follow_the_kiosk_writers(db: Engine) -> None:
     before = recount(db)
     purge(db, NOW + timedelta(days=3000), {}, dry_run=False)
     assert recount(db) != before, "the purge deleted no check-in nor registration"
-    assert kept(db) == recount(db), "an RGPD purge (ledger, visitors)"
+    assert_kept_equals_recount(db, "an RGPD purge (ledger, visitors)")
 
 
 def _checkin_row(s: Session, kiosk: int, event_id: int, person_id: int) -> int:
@@ -148,6 +149,14 @@ def _free_pair(s: Session, model: type[Attendance] | type[Registration], rng: ra
     return rng.choice(free) if free else None
 
 
+def _direction(db: Engine) -> int:
+    with Session(db) as s:
+        direction = Direction(code=new_nonce()[:8], name="Direction")
+        s.add(direction)
+        s.commit()
+        return direction.id
+
+
 def _any(s: Session, column: Any, rng: random.Random) -> int | None:
     ids = list(s.scalars(select(column).order_by(column)))
     return rng.choice(ids) if ids else None
@@ -160,12 +169,15 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
     rng = random.Random(seed)
     with Session(db) as s:
         site = records.site(s)
-        kiosk = Kiosk(code="K", name="K", profile=Profile.ROOM, site_id=site.id, created_at=NOW)
-        s.add(kiosk)
+        kiosks = [Kiosk(code=f"K{n}", name="K", profile=Profile.ROOM, site_id=site.id,
+                        created_at=NOW) for n in range(2)]  # fmt: skip
+        s.add_all(kiosks)
         events = [records.event(s, site).id for _ in range(4)]
         people = [records.person(s).id for _ in range(8)]
         s.commit()
-        kiosk_id = kiosk.id
+        kiosk_ids = [k.id for k in kiosks]
+        kiosk_id = kiosk_ids[0]
+    directions = [_direction(db) for _ in range(2)]
 
     def register(s: Session) -> str:
         rows = []
@@ -212,10 +224,27 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         pair = _free_pair(s, Attendance, rng, events, people)
         if pair is None:
             return "everyone is in"
-        s.add(Attendance(event_id=pair[0], person_id=pair[1], at=NOW, kiosk_id=kiosk_id,
-                         method=CheckinMethod.MANUAL,
+        s.add(Attendance(event_id=pair[0], person_id=pair[1], at=NOW,
+                         kiosk_id=rng.choice(kiosk_ids), method=CheckinMethod.MANUAL,
+                         direction_id=rng.choice([None, *directions]),
                          checkin_id=_checkin_row(s, kiosk_id, *pair)))  # fmt: skip
         return f"check-in {pair}"
+
+    def reassign(s: Session) -> str:  # what the sync's direction mapping may do
+        row = _any(s, Attendance.id, rng)
+        values = {
+            "kiosk_id": rng.choice(kiosk_ids),
+            "direction_id": rng.choice([None, *directions]),
+        }
+        s.execute(update(Attendance).where(Attendance.id == row).values(values))
+        return f"attendance {row} given {values}"
+
+    def drop_direction(s: Session) -> str:  # the attendance rows' go NULL (ON DELETE SET NULL)
+        direction_id = directions.pop(rng.randrange(len(directions)))
+        s.execute(delete(Direction).where(Direction.id == direction_id))
+        s.commit()
+        directions.append(_direction(db))
+        return f"direction {direction_id} deleted"
 
     def remove(s: Session) -> str:
         model = rng.choice((Attendance, Registration))
@@ -267,13 +296,13 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         return f"answer {row} deleted"
 
     writes = [register, register, upsert, restatus, move, attend, attend, attend, remove]
-    writes += [answer, answer, rescore, unanswer]
+    writes += [answer, answer, rescore, unanswer, reassign, drop_direction]
     writes += [drop_person, drop_event]
     for step in range(120):
         with Session(db) as s:
             what = rng.choice(writes)(s)
             s.commit()
-        assert kept(db) == recount(db), f"step {step}: {what}"
+        assert_kept_equals_recount(db, f"step {step}: {what}")
     assert recount(db), "the writes left nothing to count"
 
 
@@ -308,6 +337,7 @@ def test_the_migration_counts_an_existing_database_and_a_downgrade_removes_the_t
             ids = (first.id, second.id, empty.id)
         migrate.upgrade(engine)
         assert kept(engine) == recount(engine) == {ids[0]: (4, 2, 2, 2, 7), ids[1]: (0, 1, 0, 0, 0)}
+        assert kept_by(engine) == recount_by(engine) != {}
 
         migrate.downgrade(engine, "0018")
         with engine.begin() as conn:  # no trigger left behind to write to a missing table
@@ -320,6 +350,7 @@ def test_the_migration_counts_an_existing_database_and_a_downgrade_removes_the_t
 
 def test_the_demo_data_set_is_counted(engine: Engine, demo_seeded: DemoSummary) -> None:
     """Seeded with bulk inserts, as an import of a programme would be."""
+    assert recount(engine), "the demo has registrations"
     assert_kept_equals_recount(engine, "the demo seed")
 
 

@@ -56,11 +56,28 @@ def _present(row: str, sign: str, other: str, own: str = "", of_other: str = "")
 
 
 def _attendance(row: str, sign: str) -> list[str]:
+    """The event's check-ins first (the lock that orders two writers of the same event), then
+    whether the person was registered, then the counts by kiosk and by recorded direction."""
     if sign == "+":
-        first = _add(row, "attended")
-    else:
-        first = f"UPDATE event_tally SET attended = attended - 1 WHERE event_id = {row}.event_id"
-    return [first, _present(row, sign, "registration", of_other=f" AND o.status = {CONFIRMED}")]
+        return [
+            _add(row, "attended"),
+            _present(row, sign, "registration", of_other=f" AND o.status = {CONFIRMED}"),
+            f"INSERT INTO event_kiosk_tally (event_id, kiosk_id, attended) "
+            f"VALUES ({row}.event_id, {row}.kiosk_id, 1) ON CONFLICT (event_id, kiosk_id) "
+            f"DO UPDATE SET attended = event_kiosk_tally.attended + 1",
+            f"INSERT INTO event_direction_tally (event_id, direction_id, attended) "
+            f"SELECT {row}.event_id, {row}.direction_id, 1 WHERE {row}.direction_id IS NOT NULL "
+            f"ON CONFLICT (event_id, direction_id) "
+            f"DO UPDATE SET attended = event_direction_tally.attended + 1",
+        ]
+    return [
+        f"UPDATE event_tally SET attended = attended - 1 WHERE event_id = {row}.event_id",
+        _present(row, sign, "registration", of_other=f" AND o.status = {CONFIRMED}"),
+        f"UPDATE event_kiosk_tally SET attended = attended - 1 "
+        f"WHERE event_id = {row}.event_id AND kiosk_id = {row}.kiosk_id",
+        f"UPDATE event_direction_tally SET attended = attended - 1 "
+        f"WHERE event_id = {row}.event_id AND direction_id = {row}.direction_id",
+    ]
 
 
 def _registration(row: str, sign: str) -> list[str]:
@@ -97,7 +114,7 @@ def _feedback(row: str, sign: str) -> list[str]:
 
 # table -> (the columns whose change moves counts, the statements a row adds or takes back)
 TABLES = {
-    "attendance": (("event_id", "person_id"), _attendance),
+    "attendance": (("event_id", "person_id", "kiosk_id", "direction_id"), _attendance),
     "registration": (("event_id", "person_id", "status"), _registration),
     "event_feedback": (("event_id", "score"), _feedback),
 }
@@ -154,7 +171,25 @@ WHERE EXISTS (SELECT 1 FROM attendance AS a WHERE a.event_id = e.id)
 """
 
 
+BACKFILL_BY = """
+INSERT INTO event_kiosk_tally (event_id, kiosk_id, attended)
+SELECT event_id, kiosk_id, count(*) FROM attendance GROUP BY event_id, kiosk_id;
+INSERT INTO event_direction_tally (event_id, direction_id, attended)
+SELECT event_id, direction_id, count(*) FROM attendance WHERE direction_id IS NOT NULL
+GROUP BY event_id, direction_id
+"""
+
+
 def upgrade() -> None:
+    for name, column in (("kiosk", "kiosk_id"), ("direction", "direction_id")):
+        op.create_table(
+            f"event_{name}_tally",
+            sa.Column("event_id", sa.Integer(), autoincrement=False, nullable=False),
+            sa.Column(column, sa.Integer(), autoincrement=False, nullable=False),
+            sa.Column("attended", sa.Integer(), server_default=sa.text("0"), nullable=False),
+            sa.PrimaryKeyConstraint("event_id", column, name=op.f(f"pk_event_{name}_tally")),
+            sqlite_with_rowid=False,  # stored in (event, …) order: an event's rows together
+        )
     op.create_table(
         "event_tally",
         sa.Column("event_id", sa.Integer(), autoincrement=False, nullable=False),
@@ -170,6 +205,8 @@ def upgrade() -> None:
     else:
         _sqlite_triggers()
     op.execute(BACKFILL)
+    for statement in BACKFILL_BY.split(";"):
+        op.execute(statement)
 
 
 def downgrade() -> None:
@@ -182,3 +219,5 @@ def downgrade() -> None:
             for action in ("insert", "delete", "update"):
                 op.execute(f"DROP TRIGGER {table}_tally_{action}")
     op.drop_table("event_tally")
+    op.drop_table("event_direction_tally")
+    op.drop_table("event_kiosk_tally")
