@@ -43,15 +43,6 @@ class FeedbackFigures:
         in); None when nobody checked in."""
         return self.answers / self.attendance if self.attendance else None
 
-    def plus(self, other: FeedbackFigures) -> FeedbackFigures:
-        return FeedbackFigures(
-            self.key,
-            self.label,
-            self.answers + other.answers,
-            self.score_sum + other.score_sum,
-            self.attendance + other.attendance,
-        )
-
 
 @dataclass(frozen=True)
 class Satisfaction:
@@ -71,34 +62,39 @@ def quarter_satisfaction(
     prev_start, _ = quarter.previous().utc_bounds()
     if counted is None:
         counted = _recounted(session, prev_start, end)
-    answers = {i: (e.answers, e.score_sum) for i, e in counted.items() if e.answers}
-    titles = _titles(session, [i for i in answers if counted[i].starts_at >= start])
-    kinds: dict[str, FeedbackFigures] = {}
-    answered: list[FeedbackFigures] = []
-    previous: list[FeedbackFigures] = []
-    for event_id, (count, score_sum) in answers.items():
-        event = counted[event_id]
-        if event.starts_at < start:
-            previous.append(FeedbackFigures(str(event_id), "", count, score_sum, event.attended))
-            continue
-        figures = FeedbackFigures(str(event_id), titles[event_id], count, score_sum, event.attended)
-        answered.append(figures)
-        kind = EventKind(event.kind)
-        empty = FeedbackFigures(kind.value, KIND_LABELS[kind])
-        kinds[kind.value] = kinds.get(kind.value, empty).plus(figures)
+    current = [i for i, e in counted.items() if e.answers and e.starts_at >= start]
+    titles = _titles(session, current)
+    answered = [
+        FeedbackFigures(str(i), titles[i], counted[i].answers, counted[i].score_sum,
+                        counted[i].attended)
+        for i in current
+    ]  # fmt: skip
+    sums: dict[str, list[int]] = {}  # kind -> [answers, faces, check-ins]
+    for i in current:
+        e = counted[i]
+        kind = sums.setdefault(e.kind, [0, 0, 0])
+        kind[0] += e.answers
+        kind[1] += e.score_sum
+        kind[2] += e.attended
+    by_kind = [FeedbackFigures(k, KIND_LABELS[EventKind(k)], *totals) for k, totals in sums.items()]
+    previous = [e for e in counted.values() if e.answers and e.starts_at < start]
     return Satisfaction(
-        total=_sum(answered),
-        previous=_sum(previous),
-        by_kind=sorted(kinds.values(), key=lambda f: (-f.answers, f.label)),
+        total=_total(counted[i] for i in current),
+        previous=_total(previous),
+        by_kind=sorted(by_kind, key=lambda f: (-f.answers, f.label)),
         by_event=sorted(answered, key=lambda f: (-f.answers, f.label, f.key)),
     )
 
 
-def _sum(rows: Iterable[FeedbackFigures]) -> FeedbackFigures:
-    total = FeedbackFigures("total", "total")
-    for row in rows:
-        total = total.plus(row)
-    return total
+def _total(events: Iterable[EventCounts]) -> FeedbackFigures:
+    """Summed as integers, one figure made at the end (one frozen object per event was the
+    slow part of the dashboard's satisfaction)."""
+    answers = faces = attended = 0
+    for e in events:
+        answers += e.answers
+        faces += e.score_sum
+        attended += e.attended
+    return FeedbackFigures("total", "total", answers, faces, attended)
 
 
 def _recounted(session: Session, start: datetime, end: datetime) -> dict[int, EventCounts]:
