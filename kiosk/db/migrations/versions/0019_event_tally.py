@@ -1,6 +1,8 @@
-"""Per-event counts kept by the database: check-ins, confirmed registrations, registered people
-checked in, and the answers to « Comment était … ? » with the sum of their faces
-(``event_tally``), for the quarter dashboard.
+"""Per-event counts kept by the database for the quarter dashboard: check-ins, confirmed
+registrations, registered people checked in, and the answers to « Comment était … ? » with the
+sum of their faces (``event_tally``); check-ins per (event, kiosk) and per (event, recorded
+direction) (``event_kiosk_tally``, ``event_direction_tally``, WITHOUT ROWID on SQLite so that
+an event's rows are read together).
 
 Counting them from the indexes, event by event over two quarters, was more than half of the
 dashboard's time on a million check-ins. Triggers on ``attendance``, ``registration`` and
@@ -11,7 +13,8 @@ the count and the triggers).
 
 Each trigger takes back what the old row contributed and adds what the new one does: +1
 check-in per attendance row, +1 registration per confirmed one, +1 present when the same
-(event, person) has both, +1 answer and its face per feedback row. On PostgreSQL, two kiosks
+(event, person) has both, +1 answer and its face per feedback row, +1 for the row's kiosk
+and for its recorded direction (none when it recorded none). On PostgreSQL, two kiosks
 writing the two halves of one pair at once cannot both miss each other: each trigger first
 updates the event's counts row (waiting for the other's lock), then looks for the other half
 in a statement of its own, which in READ COMMITTED sees what the first one committed.
