@@ -17,13 +17,17 @@ the direction recorded at check-in (rows that recorded none are left out: the st
 them for the person's current direction, which these triggers cannot follow). Rows whose count
 went back to zero may stay: readers skip them.
 
-A SQLite migration that rebuilds one of those three tables (``batch_alter_table``) drops its
+``visit_tally``: visits of the spaces per Paris month (``YYYY-MM`` of the visit's day), space,
+site and kiosk, kept by triggers on ``space_visit``: a quarter is three months, so the
+dashboard reads a few thousand rows instead of grouping the quarter's visits.
+
+A SQLite migration that rebuilds one of those four tables (``batch_alter_table``) drops its
 triggers: it must create them again (tests/kiosk/stats/test_event_tally.py fails otherwise).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, text
+from sqlalchemy import Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.db.models import Base
@@ -56,3 +60,14 @@ class EventDirectionTally(Base):
     event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     direction_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     attended: Mapped[int] = mapped_column(server_default=text("0"))
+
+
+class VisitTally(Base):
+    __tablename__ = "visit_tally"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # rows stored in (month, …) order
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # Paris calendar, YYYY-MM
+    space: Mapped[str] = mapped_column(String(32), primary_key=True)
+    site_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kiosk_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    visits: Mapped[int] = mapped_column(server_default=text("0"))

@@ -16,6 +16,7 @@ from kiosk.stats.figures import NO_DIRECTION, Row, sorted_rows
 from kiosk.stats.french import SPACE_LABELS, period_label
 from kiosk.stats.periods import Grain, Quarter
 from kiosk.stats.sql import bucket, day_text, dialect_of
+from kiosk.stats.tables import VisitTally
 
 
 def _visits_in(quarter: Quarter) -> ColumnElement[bool]:
@@ -71,12 +72,19 @@ def visits_by(session: Session, quarter: Quarter, dimension: str) -> list[Row]:
 def visits_grouped(
     session: Session, quarter: Quarter
 ) -> tuple[list[tuple[date, int]], dict[tuple[str, int, int], int]]:
-    """The quarter's visits per day, and per (space, site, kiosk)."""
+    """The quarter's visits per day (from the (day) index), and per (space, site, kiosk): the
+    counts the database keeps per Paris month (:class:`kiosk.stats.tables.VisitTally`), a
+    quarter being three whole months."""
     days = select(SpaceVisit.day, func.count()).where(_visits_in(quarter)).group_by(SpaceVisit.day)
+    tally = VisitTally
     groups = (
-        select(SpaceVisit.space, SpaceVisit.site_id, SpaceVisit.kiosk_id, func.count())
-        .where(_visits_in(quarter))
-        .group_by(SpaceVisit.space, SpaceVisit.site_id, SpaceVisit.kiosk_id)
+        select(tally.space, tally.site_id, tally.kiosk_id, func.sum(tally.visits))
+        .where(
+            tally.month >= f"{quarter.start:%Y-%m}",
+            tally.month < f"{quarter.end:%Y-%m}",
+            tally.visits > 0,
+        )
+        .group_by(tally.space, tally.site_id, tally.kiosk_id)
     )
     return (
         [(day, int(n)) for day, n in session.connection().execute(days)],

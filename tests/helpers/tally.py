@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, and_, func, select
 
-from kiosk.checkin.tables import Attendance
+from kiosk.checkin.tables import Attendance, SpaceVisit
 from kiosk.db.models import Registration
 from kiosk.domain import RegistrationStatus
 from kiosk.satisfaction.tables import EventFeedback
-from kiosk.stats.tables import EventDirectionTally, EventKioskTally, EventTally
+from kiosk.stats.tables import EventDirectionTally, EventKioskTally, EventTally, VisitTally
 
 # event id -> (attended, registered, present, answers, sum of their faces)
 type Counts = dict[int, tuple[int, int, int, int, int]]
@@ -83,6 +83,26 @@ def recount_by(engine: Engine) -> ByCounts:
     return out
 
 
+type VisitCounts = dict[tuple[str, str, int, int], int]  # (YYYY-MM, space, site, kiosk) -> n
+
+
+def kept_visits(engine: Engine) -> VisitCounts:
+    with engine.connect() as conn:
+        rows = conn.execute(select(*VisitTally.__table__.c))
+        return {(m, sp, si, k): n for m, sp, si, k, n in rows if n}
+
+
+def recount_visits(engine: Engine) -> VisitCounts:
+    query = select(SpaceVisit.day, SpaceVisit.space, SpaceVisit.site_id, SpaceVisit.kiosk_id)
+    out: VisitCounts = {}
+    with engine.connect() as conn:
+        for day, space, site_id, kiosk_id in conn.execute(query):
+            key = (f"{day:%Y-%m}", str(space), site_id, kiosk_id)
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
 def assert_kept_equals_recount(engine: Engine, after: str = "") -> None:
     assert kept(engine) == recount(engine), after
     assert kept_by(engine) == recount_by(engine), after
+    assert kept_visits(engine) == recount_visits(engine), after

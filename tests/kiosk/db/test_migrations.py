@@ -39,7 +39,7 @@ TABLES |= {"notice", "signup_act"}  # notifications outbox; sign-ups as they hap
 TABLES |= {"site_stock"}  # the catalogue's stock per site
 TABLES |= {"project", "project_media", "event_feedback"}  # Projets numériques, satisfaction
 TABLES |= {"project_view"}  # the showcase in the statistics
-TABLES |= {"event_tally", "event_kiosk_tally", "event_direction_tally"}  # kept for the stats
+TABLES |= {"event_tally", "event_kiosk_tally", "event_direction_tally", "visit_tally"}  # kept
 
 
 @pytest.fixture

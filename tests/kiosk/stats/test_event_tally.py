@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.checkin.service import (
@@ -22,12 +23,12 @@ from kiosk.checkin.service import (
     register_walk_in,
     undo_checkin,
 )
-from kiosk.checkin.tables import Attendance, CheckinRecord
+from kiosk.checkin.tables import Attendance, CheckinRecord, SpaceVisit
 from kiosk.db import migrate
 from kiosk.db.demo import DemoSummary
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.models import Direction, Event, Kiosk, Person, Registration
-from kiosk.domain import CheckinMethod, CheckinOutcome, RegistrationStatus, new_nonce
+from kiosk.domain import CheckinMethod, CheckinOutcome, RegistrationStatus, Space, new_nonce
 from kiosk.programme.registrations import import_registrations
 from kiosk.rgpd.retention import purge
 from kiosk.satisfaction.faces import Face
@@ -38,10 +39,19 @@ from kiosk.signup.registration import cancel, sign_up
 from kiosk.sync.keys import insert_for
 from tests.helpers import records
 from tests.helpers.checkin_world import NOW, build_world
-from tests.helpers.tally import assert_kept_equals_recount, kept, kept_by, recount, recount_by
+from tests.helpers.tally import (
+    assert_kept_equals_recount,
+    kept,
+    kept_by,
+    kept_visits,
+    recount,
+    recount_by,
+    recount_visits,
+)
 
 DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 STATUSES = list(RegistrationStatus)
+SPACES = [Space.SMART_LAB, Space.SMART_ROOM, Space.SMART_STORE]
 
 
 def _url(request: pytest.FixtureRequest) -> str:
@@ -77,6 +87,13 @@ def test_kept_counts_follow_the_kiosk_writers(db: Engine) -> None:
         badge = BadgeIdentity(world.alice_badge)
         assert check_in(s, badge, masterclass, world.kiosk, NOW, new_nonce()).outcome.value == "ok"
     assert_kept_equals_recount(db, "a registered person's check-in")
+    with factory() as s:
+        lab = CheckinContext(site_id=world.site, space=Space.SMART_LAB, verifier=world.verifier)
+        staff = PersonIdentity(world.carol, staff_id=world.staff)
+        visit = check_in(s, staff, lab, world.kiosk, NOW, new_nonce())
+    assert visit.outcome is CheckinOutcome.VISIT_RECORDED
+    assert kept_visits(db) != {}
+    assert_kept_equals_recount(db, "a visit of a space")
     with factory() as s:
         walk_in = register_walk_in(s, world.dan, world.masterclass, world.kiosk, NOW,
                                    new_nonce(), staff_id=world.staff)  # fmt: skip
@@ -176,6 +193,7 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         people = [records.person(s).id for _ in range(8)]
         s.commit()
         kiosk_ids = [k.id for k in kiosks]
+        site_id = site.id
         kiosk_id = kiosk_ids[0]
     directions = [_direction(db) for _ in range(2)]
 
@@ -257,6 +275,7 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         person_id = people.pop(rng.randrange(len(people)))
         s.execute(delete(Attendance).where(Attendance.person_id == person_id))
         s.execute(delete(CheckinRecord).where(CheckinRecord.person_id == person_id))
+        # their visits go by ON DELETE CASCADE
         s.execute(delete(Person).where(Person.id == person_id))
         people.append(records.person(s).id)
         return f"person {person_id} deleted"
@@ -296,7 +315,36 @@ def test_kept_counts_follow_sql_writes_of_every_shape(db: Engine, seed: int) -> 
         return f"answer {row} deleted"
 
     writes = [register, register, upsert, restatus, move, attend, attend, attend, remove]
+
+    def visit(s: Session) -> str:
+        day = date(2026, rng.choice((3, 4)), rng.randint(1, 30))
+        person_id, space = rng.choice(people), rng.choice(SPACES)
+        stmt = insert_for(s.connection(), SpaceVisit.__table__).values(
+            nonce=new_nonce(), kiosk_id=rng.choice(kiosk_ids), at=NOW, day=day,
+            person_id=person_id, site_id=site_id, space=space,
+        )  # fmt: skip
+        s.execute(stmt.on_conflict_do_nothing())
+        return f"a visit on {day}"
+
+    def revisit(s: Session) -> str:  # a visit moved to another month, space or kiosk
+        row = _any(s, SpaceVisit.id, rng)
+        moves = ({"day": date(2026, rng.choice((3, 4, 5)), 15)}, {"space": rng.choice(SPACES)},
+                 {"kiosk_id": rng.choice(kiosk_ids)})  # fmt: skip
+        values = rng.choice(moves)
+        try:
+            with s.begin_nested():  # (person, day, site, space) is unique
+                s.execute(update(SpaceVisit).where(SpaceVisit.id == row).values(values))
+        except IntegrityError:
+            return "the move would make a duplicate: nothing moved"
+        return f"visit {row} given {values}"
+
+    def unvisit(s: Session) -> str:
+        row = _any(s, SpaceVisit.id, rng)
+        s.execute(delete(SpaceVisit).where(SpaceVisit.id == row))
+        return f"visit {row} deleted"
+
     writes += [answer, answer, rescore, unanswer, reassign, drop_direction]
+    writes += [visit, visit, revisit, unvisit]
     writes += [drop_person, drop_event]
     for step in range(120):
         with Session(db) as s:
@@ -333,11 +381,17 @@ def test_the_migration_counts_an_existing_database_and_a_downgrade_removes_the_t
             for score in (3, 4):
                 s.add(EventFeedback(nonce=new_nonce(), event_id=first.id, kiosk_id=kiosk.id,
                                     at=NOW, score=score))  # fmt: skip
+            for n, who in enumerate(people):  # visits in March and in April
+                s.add(SpaceVisit(nonce=new_nonce(), kiosk_id=kiosk.id, at=NOW,
+                                 day=date(2026, 3 + n % 2, 10), person_id=who.id,
+                                 site_id=site.id, space=Space.SMART_LAB))  # fmt: skip
             s.commit()
             ids = (first.id, second.id, empty.id)
         migrate.upgrade(engine)
         assert kept(engine) == recount(engine) == {ids[0]: (4, 2, 2, 2, 7), ids[1]: (0, 1, 0, 0, 0)}
         assert kept_by(engine) == recount_by(engine) != {}
+        assert kept_visits(engine) == recount_visits(engine)
+        assert sorted(kept_visits(engine).values()) == [2, 3]
 
         migrate.downgrade(engine, "0018")
         with engine.begin() as conn:  # no trigger left behind to write to a missing table
@@ -355,10 +409,10 @@ def test_the_demo_data_set_is_counted(engine: Engine, demo_seeded: DemoSummary) 
 
 
 def test_the_triggers_are_in_a_migrated_sqlite_file(engine: Engine) -> None:
-    """A SQLite migration that rebuilds attendance or registration (batch mode) drops their
+    """A SQLite migration that rebuilds a table the counts follow (batch mode) drops its
     triggers: this names what went missing."""
     with engine.connect() as conn:
         names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-    expected = {f"{t}_tally_{a}" for t in ("attendance", "registration", "event_feedback")
-                for a in ("insert", "delete", "update")}  # fmt: skip
+    tables = ("attendance", "registration", "event_feedback", "space_visit")
+    expected = {f"{t}_tally_{a}" for t in tables for a in ("insert", "delete", "update")}
     assert expected <= names

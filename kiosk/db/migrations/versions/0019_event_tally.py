@@ -2,7 +2,8 @@
 registrations, registered people checked in, and the answers to « Comment était … ? » with the
 sum of their faces (``event_tally``); check-ins per (event, kiosk) and per (event, recorded
 direction) (``event_kiosk_tally``, ``event_direction_tally``, WITHOUT ROWID on SQLite so that
-an event's rows are read together).
+an event's rows are read together); visits of the spaces per Paris month, space, site and
+kiosk (``visit_tally``, by a trigger on ``space_visit``).
 
 Counting them from the indexes, event by event over two quarters, was more than half of the
 dashboard's time on a million check-ins. Triggers on ``attendance``, ``registration`` and
@@ -27,6 +28,8 @@ Create Date: 2026-12-07
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from alembic import op
@@ -115,6 +118,31 @@ def _feedback(row: str, sign: str) -> list[str]:
     ]
 
 
+def _visit(month: str) -> Callable[[str, str], list[str]]:
+    """A visit of a space: one more for its month, space, site and kiosk. ``month``: the SQL
+    of the ``YYYY-MM`` of ``{row}.day`` in this dialect (the day is a Paris one already)."""
+
+    def statements(row: str, sign: str) -> list[str]:
+        of = month.format(row=row)
+        if sign == "+":
+            return [
+                f"INSERT INTO visit_tally (month, space, site_id, kiosk_id, visits) "
+                f"VALUES ({of}, {row}.space, {row}.site_id, {row}.kiosk_id, 1) "
+                f"ON CONFLICT (month, space, site_id, kiosk_id) "
+                f"DO UPDATE SET visits = visit_tally.visits + 1"
+            ]
+        return [
+            f"UPDATE visit_tally SET visits = visits - 1 WHERE month = {of} "
+            f"AND space = {row}.space AND site_id = {row}.site_id AND kiosk_id = {row}.kiosk_id"
+        ]
+
+    return statements
+
+
+SQLITE_MONTH = "substr({row}.day, 1, 7)"
+POSTGRESQL_MONTH = "to_char({row}.day, 'YYYY-MM')"
+VISITS = ("day", "space", "site_id", "kiosk_id")
+
 # table -> (the columns whose change moves counts, the statements a row adds or takes back)
 TABLES = {
     "attendance": (("event_id", "person_id", "kiosk_id", "direction_id"), _attendance),
@@ -124,7 +152,8 @@ TABLES = {
 
 
 def _sqlite_triggers() -> None:
-    for table, (columns, statements) in TABLES.items():
+    tables = {**TABLES, "space_visit": (VISITS, _visit(SQLITE_MONTH))}
+    for table, (columns, statements) in tables.items():
         bodies = {
             "insert": statements("NEW", "+"),
             "delete": statements("OLD", "-"),
@@ -139,7 +168,8 @@ def _sqlite_triggers() -> None:
 
 
 def _postgresql_triggers() -> None:
-    for table, (columns, statements) in TABLES.items():
+    tables = {**TABLES, "space_visit": (VISITS, _visit(POSTGRESQL_MONTH))}
+    for table, (columns, statements) in tables.items():
         old = "; ".join(statements("OLD", "-"))
         new = "; ".join(statements("NEW", "+"))
         op.execute(
@@ -184,6 +214,18 @@ GROUP BY event_id, direction_id
 
 
 def upgrade() -> None:
+    op.create_table(
+        "visit_tally",
+        sa.Column("month", sa.String(7), nullable=False),
+        sa.Column("space", sa.String(32), nullable=False),
+        sa.Column("site_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("kiosk_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("visits", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "month", "space", "site_id", "kiosk_id", name=op.f("pk_visit_tally")
+        ),
+        sqlite_with_rowid=False,
+    )
     for name, column in (("kiosk", "kiosk_id"), ("direction", "direction_id")):
         op.create_table(
             f"event_{name}_tally",
@@ -203,18 +245,25 @@ def upgrade() -> None:
         sa.Column("score_sum", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.PrimaryKeyConstraint("event_id", name=op.f("pk_event_tally")),
     )
-    if op.get_bind().dialect.name == "postgresql":
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    if postgresql:
         _postgresql_triggers()
     else:
         _sqlite_triggers()
     op.execute(BACKFILL)
     for statement in BACKFILL_BY.split(";"):
         op.execute(statement)
+    month = (POSTGRESQL_MONTH if postgresql else SQLITE_MONTH).format(row="v")
+    op.execute(
+        f"INSERT INTO visit_tally (month, space, site_id, kiosk_id, visits) "
+        f"SELECT {month}, v.space, v.site_id, v.kiosk_id, count(*) FROM space_visit AS v "
+        f"GROUP BY {month}, v.space, v.site_id, v.kiosk_id"
+    )
 
 
 def downgrade() -> None:
     postgresql = op.get_bind().dialect.name == "postgresql"
-    for table in reversed(TABLES):
+    for table in ("space_visit", *reversed(TABLES)):
         if postgresql:
             op.execute(f"DROP TRIGGER {table}_tally ON {table}")
             op.execute(f"DROP FUNCTION {table}_tally()")
@@ -224,3 +273,4 @@ def downgrade() -> None:
     op.drop_table("event_tally")
     op.drop_table("event_direction_tally")
     op.drop_table("event_kiosk_tally")
+    op.drop_table("visit_tally")
