@@ -15,9 +15,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, insert, select, text
 
+from kiosk import schema  # every capability's tables: the whole schema
 from kiosk.db.engine import create_db_engine, make_session_factory
 from kiosk.db.migrate import HEAD_REVISION, current_revision
-from kiosk.db.models import Base
 
 pytestmark = pytest.mark.slow
 
@@ -138,7 +138,7 @@ def test_two_kiosks_start_on_an_empty_database_and_share_it(postgres_db_url: str
         assert current_revision(engine) == HEAD_REVISION
         with engine.connect() as conn:  # migrated once, completely: what the models say
             assert conn.scalar(text("SELECT count(*) FROM alembic_version")) == 1
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
             assert diff == []
 
         _seed(postgres_db_url)
