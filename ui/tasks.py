@@ -28,7 +28,15 @@ OnError = Callable[[BaseException], None]
 
 
 def _log_failure(exc: BaseException) -> None:
-    log.error("background task failed", exc_info=exc)
+    """What a task without its own error handler leaves: one line when the storage is known to
+    fail (a read-only or full data folder: the database said why when it would not open), the
+    stack for anything else."""
+    from kiosk.db.health import StorageError
+
+    if isinstance(exc, StorageError):
+        log.error("background task failed: %s", exc)
+    else:
+        log.error("background task failed", exc_info=exc)
 
 
 class BackgroundExecutor(QObject):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from sqlalchemy import Engine
 
 SERVER_USER = "postgres"  # the Debian package's account: PostgreSQL refuses to run as root
 _databases = count(1)
@@ -140,3 +141,15 @@ def create_database(postgres_url: str, template: str | None = None) -> str:
 def postgres_db_url(postgres_url: str) -> str:
     """A new, empty database on the session's server, so each test starts clean."""
     return create_database(postgres_url)
+
+
+@pytest.fixture
+def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
+    """An engine on a new database of the session's server, migrated to the head."""
+    from kiosk.db.engine import create_db_engine
+    from kiosk.db.migrate import ensure_schema
+
+    engine = create_db_engine(postgres_db_url)
+    ensure_schema(engine)
+    yield engine
+    engine.dispose()

@@ -16,16 +16,22 @@ def close(a: QColor, b: QColor, tolerance: int = 3) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
 
 
-def test_the_gradient_runs_corner_to_corner_and_follows_the_theme(
-    qtbot: Any, qapp: QApplication
-) -> None:
+def shown_window(qtbot: Any, qapp: QApplication, width: int, height: int) -> KioskWindow:
     theme = ThemeController(qapp)
     theme.apply()
     window = KioskWindow(theme)
     qtbot.addWidget(window)
-    window.resize(640, 400)
+    window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_the_gradient_runs_corner_to_corner_and_follows_the_theme(
+    qtbot: Any, qapp: QApplication
+) -> None:
+    window = shown_window(qtbot, qapp, 640, 400)
+    theme = window._theme
     t = theme.tokens
     assert t.background != t.background_end  # a gradient to see, in the normal theme
     image = window.grab().toImage()
@@ -50,15 +56,10 @@ def test_the_gradient_runs_corner_to_corner_and_follows_the_theme(
 def test_a_see_through_child_repainted_alone_shows_the_gradient_behind_it(
     qtbot: Any, qapp: QApplication
 ) -> None:
-    theme = ThemeController(qapp)
-    theme.apply()
-    window = KioskWindow(theme)
-    qtbot.addWidget(window)
+    window = shown_window(qtbot, qapp, 800, 600)
     page = QWidget()
     window.stack.addWidget(page)
-    window.resize(800, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    window.stack.setCurrentWidget(page)
     whole = window.grab().toImage()
     page.repaint(500, 400, 120, 80)  # a row's worth, as a keystroke's answer repaints
     again = window.grab().toImage()

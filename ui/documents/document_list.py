@@ -225,7 +225,6 @@ class DocumentCardDelegate(QStyledItemDelegate):
         self._theme = theme
         self._layouts: dict[tuple[str, int], QTextLayout] = {}
         self._frames: dict[tuple[DocumentKind, bool, float], tuple[QPixmap, QPixmap]] = {}
-        self._corner = 0  # a corner piece's side, set with the pieces
         self._lines: dict[tuple[str, int, int, int], QStaticText] = {}
         self._metas: dict[tuple[object, ...], str] = {}
         self._fonts()
@@ -320,6 +319,11 @@ class DocumentCardDelegate(QStyledItemDelegate):
             )
         painter.drawPixmap(x + self.pad, y + self.pad, badge)
 
+    @property
+    def _corner(self) -> int:
+        """A corner piece's side: the arc ends inside it."""
+        return self._theme.tokens.radius_small + 2 * FRAME_BORDER
+
     def _frame_parts(
         self, kind: DocumentKind, pressed: bool, ratio: float
     ) -> tuple[QPixmap, QPixmap]:
@@ -329,7 +333,6 @@ class DocumentCardDelegate(QStyledItemDelegate):
         if parts is not None:
             return parts
         t = self._theme.tokens
-        self._corner = t.radius_small + 2 * FRAME_BORDER  # the arcs end inside it
         side = 2 * self._corner + 2
         corners = QPixmap(round(side * ratio), round(side * ratio))
         corners.setDevicePixelRatio(ratio)

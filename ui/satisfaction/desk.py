@@ -61,7 +61,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
         def work(session: Session, place: KioskPlace, now: datetime) -> FeedbackQuestion | None:
             return question_at(session, place.kiosk_id, now, place.space)
 
-        self.run(work, on_done, lambda exc: self._failed("the question could not be read", exc))
+        self.run(work, on_done)
 
     def answer(
         self,
@@ -76,7 +76,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
             session.commit()
             return outcome
 
-        self.run(work, on_done, lambda exc: self._failed("an answer was not recorded", exc))
+        self.run(work, on_done)
 
     def claim(self, uid: bytes, nonce: str, on_done: Callable[[Claim], None]) -> None:
         """The badge names the answer's person (its UID is hashed on the worker, never kept)."""
@@ -92,7 +92,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
             session.commit()
             return claim
 
-        self.run(work, on_done, lambda exc: self._failed("a badge was not linked", exc))
+        self.run(work, on_done)
 
     def reason(self, nonce: str, reason: Reason) -> None:
         def work(session: Session, place: KioskPlace, now: datetime) -> bool:
@@ -100,19 +100,4 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
             session.commit()
             return found
 
-        self.run(
-            work,
-            lambda found: None if found else log.info("reason for a gone answer"),
-            lambda exc: self._failed("a reason was not recorded", exc),
-        )
-
-    @staticmethod
-    def _failed(what: str, exc: BaseException) -> None:
-        """One line when the storage is known to fail (the database said why, once, when it
-        would not open: a read-only or full disk); the stack for anything else."""
-        from kiosk.db.health import StorageError
-
-        if isinstance(exc, StorageError):
-            log.error("satisfaction: %s: %s", what, exc)
-        else:
-            log.error("satisfaction: %s", what, exc_info=exc)
+        self.run(work, lambda found: None if found else log.info("reason for a gone answer"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,20 +16,11 @@ from kiosk.checkin.service import (
     register_walk_in,
 )
 from kiosk.checkin.tables import Attendance
-from kiosk.db.engine import create_db_engine, make_session_factory
-from kiosk.db.migrate import ensure_schema
+from kiosk.db.engine import make_session_factory
 from kiosk.domain import CheckinOutcome, new_nonce
 from tests.helpers.checkin_world import NOW, World, build_world
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def _race(engine: Engine, statement_prefix: str, calls: list[Any]) -> list[Any]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.db import migrate
-from kiosk.db.engine import create_db_engine, make_session_factory
+from kiosk.db.engine import make_session_factory
 from kiosk.help.domain import HelpReason
 from kiosk.help.queue import HelpDesk, QueueEntry
 from kiosk.help.tables import HelpRequest, HelpTicketCounter
@@ -22,14 +21,6 @@ from tests.helpers.help_desk import MORNING, store_kiosk
 pytestmark = pytest.mark.postgres
 WRITERS = 4
 PER_WRITER = 30
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    migrate.ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

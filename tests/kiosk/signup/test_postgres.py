@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kiosk.db.engine import create_db_engine, make_session_factory
-from kiosk.db.migrate import ensure_schema
+from kiosk.db.engine import make_session_factory
 from kiosk.db.models import Registration
 from kiosk.domain import RegistrationStatus
 from tests.helpers.checkin_world import build_world
 from tests.kiosk.signup.test_signup import race_for_the_last_place
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_two_kiosks_racing_for_the_last_place_on_postgresql_one_wins(pg_engine: Engine) -> None:

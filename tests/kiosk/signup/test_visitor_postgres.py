@@ -4,7 +4,7 @@ giving the one place freed after the start to two people waiting."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.checkin.service import register_walk_in
 from kiosk.checkin.tables import Attendance
-from kiosk.db.engine import create_db_engine, make_session_factory
-from kiosk.db.migrate import ensure_schema
+from kiosk.db.engine import make_session_factory
 from kiosk.db.models import Event
 from kiosk.domain import CheckinOutcome, RegistrationStatus, new_nonce
 from kiosk.people import VisitorForm
@@ -25,14 +24,6 @@ from tests.helpers.checkin_world import NOW, World, build_world
 pytestmark = pytest.mark.postgres
 
 EARLY = NOW - timedelta(hours=3)
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def together(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -239,14 +238,6 @@ def test_the_dashboard_equals_the_granular_figures_on_sqlite(engine: Engine, see
         assert counts["unrecorded"]
         assert_same_dashboards(session)
         assert sum(quarter_dashboard(session, q).attendance.current for q in QUARTERS) > 0
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    migrate.ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.mark.postgres

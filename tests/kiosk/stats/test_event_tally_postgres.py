@@ -5,15 +5,12 @@ present counts them once, whichever commits first."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Connection, Engine, insert, text
 from sqlalchemy.orm import Session
 
 from kiosk.checkin.tables import Attendance, CheckinRecord
-from kiosk.db import migrate
-from kiosk.db.engine import create_db_engine
 from kiosk.db.models import Kiosk, Registration
 from kiosk.domain import CheckinMethod, CheckinOutcome, RegistrationStatus, new_nonce
 from kiosk.settings import Profile
@@ -23,14 +20,6 @@ from tests.helpers.tally import assert_kept_equals_recount, kept
 
 pytestmark = pytest.mark.postgres
 POLL_S = 0.02
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    migrate.ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def _waiting_on_a_lock(engine: Engine, timeout: float = 10.0) -> None:

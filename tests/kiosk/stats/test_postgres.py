@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from kiosk.db import migrate
-from kiosk.db.engine import create_db_engine
 from kiosk.db.models import Event
 from kiosk.stats.attendance import attendance_by_period
 from kiosk.stats.dashboard import Dashboard, quarter_dashboard
@@ -20,14 +17,6 @@ from kiosk.stats.sql import local_day
 from tests.helpers import records, stats_world
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_engine(postgres_db_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(postgres_db_url)
-    migrate.ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def comparable(board: Dashboard) -> dict[str, object]:
