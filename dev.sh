@@ -57,6 +57,13 @@ setup_system() {
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+  # Debian 13 and Ubuntu 24.10+ moved speech-dispatcher's eSpeak NG module to a package of its
+  # own, only recommended (so left out above); older releases ship it in speech-dispatcher.
+  if [ ! -e /usr/lib/speech-dispatcher-modules/sd_espeak-ng ]; then
+    log "installing speech-dispatcher's eSpeak NG module"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends speech-dispatcher-espeak-ng >/dev/null
+  fi
   # pcscd and postgresql start system services on install; the tests start their own.
 }
 

@@ -52,8 +52,10 @@ APT_PACKAGES=(
 )
 # Installed where the release has them: wlopm switches the panel off out of hours where the
 # compositor speaks wlr-output-power-management (cage does not yet: the app then shows black);
-# Inter is also bundled with the app.
-OPTIONAL_PACKAGES=(wlopm fonts-inter)
+# Inter is also bundled with the app. Debian 13 moved speech-dispatcher's eSpeak NG module to
+# speech-dispatcher-espeak-ng, only recommended: without it the accessible mode has no voice
+# (older releases ship the module in speech-dispatcher and have no such package).
+OPTIONAL_PACKAGES=(wlopm fonts-inter speech-dispatcher-espeak-ng)
 
 DRY_RUN=0
 UNINSTALL=0

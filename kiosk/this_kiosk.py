@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Kiosk, Site
 from kiosk.settings import Profile, Settings
 
@@ -92,11 +93,13 @@ def register_kiosk(sessions: sessionmaker[Session], settings: Settings, now: dat
     of that race meets a unique constraint, and a second pass finds the winner's row."""
     try:
         with sessions.begin() as session:
+            begin_as_writer(session)  # it reads, then writes: wait behind another writer
             return ensure_kiosk(session, settings, now)
     except IntegrityError as exc:
         log.info("another kiosk registered the same site or kiosk meanwhile (%s): again",
                  exc.orig)  # fmt: skip
     with sessions.begin() as session:
+        begin_as_writer(session)
         return ensure_kiosk(session, settings, now)
 
 

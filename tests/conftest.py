@@ -14,6 +14,7 @@ pytest_plugins = [
     "tests.helpers.parallel",
     "tests.helpers.postgres",
     "tests.helpers.rigs",
+    "tests.helpers.sqlite_writers",
     "pytester",  # tests/test_parallel.py runs the grouping hook on a small test file
 ]
 

@@ -98,6 +98,14 @@ def begin_writing(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
+def begin_as_writer(session: Session) -> None:
+    """Begin ``session``'s transaction as a writer (SQLite ``BEGIN IMMEDIATE``; nothing on
+    PostgreSQL), for a transaction that reads, then writes: see :func:`begin_writing`. Call it
+    before the transaction's first statement, inside ``with session.begin()`` or before the
+    session's autobegin; later, SQLAlchemy ignores it with a warning (an error in the tests)."""
+    session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose objects stay readable after commit (screens show them afterwards)."""
     from sqlalchemy.orm import sessionmaker  # lazily: the ORM is not needed to check the schema

@@ -22,6 +22,7 @@ from kiosk.announcements.demo import seed_announcements
 from kiosk.checkin.demo import seed_checkins
 from kiosk.collect.demo import seed_collect
 from kiosk.db.demo import DEMO_KIOSKS, DemoBase, DemoSummary, seed_world
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Kiosk
 from kiosk.documents.demo import seed_documents
 from kiosk.fleet.demo import seed_fleet
@@ -52,6 +53,7 @@ def seed_demo(
 ) -> DemoSummary:
     """Add the demo data unless it is already there (then change nothing)."""
     with session_factory.begin() as session:
+        begin_as_writer(session)  # looks for the demo, then writes it
         if _demo_present(session):
             return DemoSummary(already_present=True)
         return _seed(session, now, seed)
@@ -62,6 +64,7 @@ def reset_demo(
 ) -> DemoSummary:
     """Wipe EVERY row of every table (not only demo rows), then seed; one transaction."""
     with session_factory.begin() as session:
+        begin_as_writer(session)
         _wipe(session)
         return _seed(session, now, seed)
 

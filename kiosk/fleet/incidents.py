@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Kiosk
 from kiosk.fleet.rules import FleetRules, IncidentKind, Problem, assess
 from kiosk.fleet.state import from_json
@@ -154,6 +155,7 @@ class IncidentOutbox:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         with self._sessions.begin() as session:
+            begin_as_writer(session)  # each reads the row, then writes it
             yield session
 
     def claim(self) -> TicketJob | None:

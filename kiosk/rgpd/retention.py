@@ -35,6 +35,7 @@ from sqlalchemy import (
     update,
 )
 
+from kiosk.db.engine import begin_writing
 from kiosk.settings import RETENTION_DEFAULTS
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,7 @@ def purge(
         condition = table.c[rule.column] < cutoff
         if rule.where is not None:
             condition = and_(condition, rule.where(table, metadata.tables, cutoff))
-        with engine.begin() as conn:
+        with begin_writing(engine) as conn:  # counts, then deletes
             count = conn.scalar(select(func.count()).select_from(table).where(condition)) or 0
             dependent = 0
             if count and not dry_run:

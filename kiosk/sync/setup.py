@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, make_url, select
 from sqlalchemy.orm import Session
 
-from kiosk.db.engine import make_session_factory
+from kiosk.db.engine import begin_writing, make_session_factory
 from kiosk.db.models import Kiosk
 from kiosk.fleet.heartbeat import carry_heartbeat
 from kiosk.fleet.rules import FleetRules
@@ -86,7 +86,7 @@ def run_sync(
 
 def _carry_heartbeat(local: Engine, central: Engine, kiosk_id: int, settings: Settings) -> None:
     """The kiosk's last heartbeat goes with each sync: the fleet hears the Smart Tour then."""
-    with central.begin() as cc, make_session_factory(local)() as here, Session(cc) as there:
+    with begin_writing(central) as cc, make_session_factory(local)() as here, Session(cc) as there:
         central_id = CentralIds(local, kiosk_id).kiosk(cc)  # registered there if need be
         carry_heartbeat(
             here,

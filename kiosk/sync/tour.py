@@ -278,9 +278,11 @@ class TourSync:
     # --- the central connection --------------------------------------------------------------
 
     @contextmanager
-    def _central_tx(self) -> Iterator[Connection]:
+    def _central_tx(self, *, writing: bool = False) -> Iterator[Connection]:
+        """A transaction on the central database; ``writing`` for one that reads, then writes
+        (a push: a SQLite central would refuse it half-way if another kiosk wrote meanwhile)."""
         try:
-            with self._central.begin() as cc:
+            with begin_writing(self._central) if writing else self._central.begin() as cc:
                 yield cc
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
             raise CentralUnreachable(f"central database unreachable: {exc.orig}") from exc
@@ -358,7 +360,7 @@ class TourSync:
                     )
                     if not rows:
                         break
-                    with self._central_tx() as cc:
+                    with self._central_tx(writing=True) as cc:
                         sent = send(cc, ids, rows, lc)
                 cursor = rows[-1]["id"]
                 mark = None

@@ -478,11 +478,14 @@ def _make_announcements(
         with database.session_factory()() as session:
             return announcements(session, now)
 
+    from kiosk.db.engine import begin_as_writer
+
     def publish(text: str, starts: datetime, ends: datetime, here_only: bool) -> Banner:
         from kiosk.announcements.service import announce
 
         code = database.this_kiosk(starts).code
         with database.session_factory().begin() as session:
+            begin_as_writer(session)  # reads the kiosks it is for, then writes
             return announce(
                 session, text, starts, ends, starts, kiosks=(code,) if here_only else (),
                 created_by=f"kiosk:{code}",
@@ -492,6 +495,7 @@ def _make_announcements(
         from kiosk.announcements.service import withdraw as end
 
         with database.session_factory().begin() as session:
+            begin_as_writer(session)
             return end(session, banner_id, now)
 
     return AnnouncementsScreen(

@@ -168,10 +168,12 @@ def _list_announcements(settings: Settings, args: argparse.Namespace) -> int:
 
 def _withdraw(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.announcements.service import withdraw
+    from kiosk.db.engine import begin_as_writer
 
     engine, sessions = writer_sessions(settings)
     try:
         with sessions.begin() as session:
+            begin_as_writer(session)
             ended = withdraw(session, args.id, _now())
     finally:
         engine.dispose()

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _import_projects(settings: Settings, args: argparse.Namespace) -> int:
-    from kiosk.db.engine import create_db_engine, make_session_factory
+    from kiosk.db.engine import begin_as_writer, create_db_engine, make_session_factory
     from kiosk.db.migrate import ensure_schema
     from kiosk.projects.importer import ProjectImportError, import_projects
 
@@ -46,6 +46,7 @@ def _import_projects(settings: Settings, args: argparse.Namespace) -> int:
         ensure_schema(engine)
         sessions = make_session_factory(engine)
         with sessions.begin() as session:
+            begin_as_writer(session)  # reads the projects, then writes
             report = import_projects(
                 session, args.file, datetime.now(UTC), media_dir=args.media, dry_run=args.dry_run
             )

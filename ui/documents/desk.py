@@ -256,9 +256,11 @@ class DocumentDesk(WorkerDesk["DocumentIndex"]):
         folder = cache_dir(self._settings.paths)
 
         def work(session: Session, kiosk: KioskRef, now: datetime) -> DocumentContent | None:
+            from kiosk.db.engine import begin_as_writer
             from kiosk.documents.library import open_content, record_view, trim_cache
 
             with session.begin():
+                begin_as_writer(session)  # it reads, then records the view
                 content = open_content(session, slug, folder)
                 if content is not None:
                     record_view(session, slug=slug, source=source, kiosk_id=kiosk.id, at=now)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
 from kiosk.checkin.place import KioskPlace, place_of
+from kiosk.db.engine import begin_as_writer
 from kiosk.ports import Clock
 from kiosk.satisfaction.faces import Face, Reason
 from kiosk.satisfaction.service import (
@@ -71,6 +72,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
         on_done: Callable[[AnswerOutcome], None],
     ) -> None:
         def work(session: Session, place: KioskPlace, now: datetime) -> AnswerOutcome:
+            begin_as_writer(session)  # reads the event and the last answer, then writes
             outcome = record_answer(session, kiosk_id=place.kiosk_id, event_id=event_id,
                                     face=face, now=now, nonce=nonce)  # fmt: skip
             session.commit()
@@ -85,6 +87,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
             from kiosk.identity import badge_hash, person_for_badge
 
             assert self._key is not None
+            begin_as_writer(session)  # finds the person, then signs the answer
             person = person_for_badge(session, badge_hash(self._key, uid))
             if person is None:
                 return Claim(ClaimOutcome.TOO_LATE, nonce)
@@ -96,6 +99,7 @@ class FeedbackDesk(WorkerDesk[KioskPlace]):
 
     def reason(self, nonce: str, reason: Reason) -> None:
         def work(session: Session, place: KioskPlace, now: datetime) -> bool:
+            begin_as_writer(session)  # finds the answer, then adds the reason
             found = add_reason(session, nonce=nonce, reason=reason, now=now)
             session.commit()
             return found

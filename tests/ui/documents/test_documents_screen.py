@@ -252,3 +252,29 @@ def test_a_short_word_is_answered_once_with_everything(qtbot, documents_shell):
     qtbot.waitUntil(lambda: screen.desk.pending == 0)
     assert answers == [("banq", ["hameconnage"])]
     assert not screen.search.empty.isVisible()  # no "Aucun résultat" flashed on the way
+
+
+def test_opening_a_document_waits_for_another_writer_and_records_the_view(
+    qtbot, documents_shell, engine
+):
+    """A view is recorded in the transaction that reads the document. Begun deferred, it
+    failed at once with « database is locked » when another connection (the print spooler, the
+    heartbeat) held the write lock at that moment — twice in CI; begun as a writer, it waits."""
+    import sqlite3
+    import threading
+
+    shell, screen = open_screen(qtbot, documents_shell)
+    model = screen.browse.latest.model()
+    hits = {model.hit(n).document.slug: model.hit(n) for n in range(model.rowCount())}
+    other = sqlite3.connect(engine.url.database, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another kiosk process writing for a while
+    released = threading.Timer(1.5, other.commit)
+    released.start()
+    try:
+        screen.open_document(hits["rgpd"], "latest")
+        qtbot.waitUntil(lambda: screen.reader.document is not None, timeout=10_000)
+    finally:
+        released.join()
+        other.close()
+    assert "Collecter le strict nécessaire." in screen.reader.article.toPlainText()
+    assert _views(shell.database.session_factory()) == [("rgpd", "latest")]
