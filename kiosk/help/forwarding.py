@@ -73,6 +73,10 @@ class HelpOutbox:
                 if row is None:
                     return None
                 forward_id, attempts = row
+                # End the read: the compare-and-set below is a transaction of its own, which
+                # begins by writing (a deferred one that read first could not take the write
+                # lock once another kiosk wrote meanwhile: « database is locked » at once).
+                session.rollback()
                 won = session.execute(
                     update(HelpForward)
                     .where(

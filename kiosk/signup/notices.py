@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.collect.ready import ready_orders
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Event, Person
 from kiosk.domain import PARIS
 from kiosk.ports import MailTransport, MailUnavailable, OutgoingMail
@@ -218,6 +219,9 @@ def _claim(session: Session, worker: str, now: datetime) -> list[int]:
         .order_by(Notice.next_try_at, Notice.id)
         .limit(BATCH)
     ).all()
+    # End the read: the compare-and-sets below begin by writing (a deferred transaction that
+    # read first could not take the write lock once another kiosk wrote meanwhile).
+    session.rollback()
     mine = []
     for notice_id in due:
         taken = session.execute(
@@ -308,6 +312,7 @@ def _failed(
     sessions: Callable[[], Session], notice_id: int, worker: str, error: str, now: datetime
 ) -> None:
     with sessions() as session:
+        begin_as_writer(session)  # reads the claim, then writes
         notice = session.get(Notice, notice_id)
         if notice is None or notice.claimed_by != worker:
             return
