@@ -97,7 +97,8 @@ class SearchHit:
     score: float  # bm25: lower is better
 
 
-# Rows of a result list given a snippet cut from their body (the others show their summary):
+# Rows of a result list that may get a snippet cut from their body, if they were found by it
+# (the others show their summary):
 # what a screen shows once the keyboard is down. A search screen asks for its own number
 # (from a landscape panel's four to a portrait totem's nine); this is for the others (the
 # command line) and the most any may ask for.

@@ -286,7 +286,7 @@ class SearchPage(QWidget):
 
     def rows_shown(self) -> int:
         """Result rows this page shows once the keyboard is down (the list takes its room):
-        those get a snippet cut from their body, the others their summary. Four on a
+        those found by their body get a snippet cut from it, the others their summary. Four on a
         landscape panel, nine on a portrait totem; cutting eight snippets where four show
         was a third of a keystroke's search (``bench/documents.py``)."""
         row = self.results.delegate.height + ROW_GAP

@@ -144,6 +144,22 @@ def test_stop_words_are_ignored_unless_alone(index: DocumentIndex) -> None:
     assert parse_query("de la ").fts() == '"de" AND "la"'
 
 
+@pytest.mark.parametrize("typed", ["mots d", "mots de", "mots de pa", "mots de pas"])
+def test_a_word_just_begun_after_others_waits_for_its_third_letter(
+    index: DocumentIndex, typed: str
+) -> None:
+    """A short word, or a stop word, just begun after others narrows nothing (« de* », « pa* »
+    are in every document): the list stays that of the words before it until a letter says
+    more, a synonym group excepted (« rgpd ia »: « ia » is one of the lexicon's)."""
+    assert parse_query(typed).fts() == parse_query("mots ").fts() == '"mot"'
+    assert slugs(index, typed) == slugs(index, "mots ")
+    assert parse_query("mots de pass").fts() == '"mot" AND "pass"*'
+    assert slugs(index, "mots de pass")[0] == "passwords"
+    assert parse_query("de").fts() == '"de"*'  # alone, or among stop words only, it counts
+    assert parse_query("de la").fts() == '"de" AND "la"*'
+    assert '"ia"*' in parse_query("rgpd ia").fts()
+
+
 def test_filters_by_theme_and_kind(index: DocumentIndex) -> None:
     assert set(slugs(index, "cyber", theme="Cybersécurité")) == {
         "cyber-fr",
@@ -155,9 +171,18 @@ def test_filters_by_theme_and_kind(index: DocumentIndex) -> None:
     assert slugs(index, "RGPD ", theme="Cybersécurité") == []
 
 
-def test_snippets_highlight_the_matched_words(index: DocumentIndex) -> None:
-    hit = index.search("hameconnage ").hits[0]
-    assert f"{HIGHLIGHT_START}hameçonnage{HIGHLIGHT_END}" in hit.snippet
+def test_a_body_match_shows_its_sentence_a_title_match_its_summary(index: DocumentIndex) -> None:
+    """Found by its body, a document shows the sentence that says the words, lit; found by its
+    title, its summary (lit where it says the words, synonyms included), not page 2. One
+    without a summary shows its body's sentence (test_highlights_show_the_words_as_written)."""
+    (by_body,) = index.search("signalez ").hits
+    assert f"{HIGHLIGHT_START}Signalez{HIGHLIGHT_END} l'hameçonnage au support" in by_body.snippet
+    by_title = index.search("hameconnage ").hits[0]
+    assert by_title.document.slug == "phishing"
+    assert by_title.snippet == f"Reconnaître un {HIGHLIGHT_START}courriel piégé{HIGHLIGHT_END}."
+    title_only = index.search("sobriété ").hits[0]
+    assert title_only.document.slug == "sobriety"
+    assert title_only.snippet == "Éteindre son écran le soir."  # the summary does not say it
 
 
 def test_query_syntax_typed_by_a_visitor_is_only_text(index: DocumentIndex) -> None:

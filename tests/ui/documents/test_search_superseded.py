@@ -19,7 +19,8 @@ from ui.documents.desk import DocumentDesk
 from ui.documents.search import SearchPage
 from ui.tasks import BackgroundExecutor
 
-TYPED = "hameçonnage sig"  # "Signalez l'hameçonnage", in the guide's body only
+FIRST = "signalez"  # "Signalez l'hameçonnage", in the guide's body only: a body snippet
+TYPED = "signalez hameçon"
 
 
 class WatchedIndex(DocumentIndex):
@@ -94,13 +95,13 @@ def test_a_search_made_moot_is_stopped_and_the_last_keystroke_shows(
 ) -> None:
     gate: BodyGate = typing.gate  # type: ignore[attr-defined]
     gate.armed = True
-    typing.page.field.setText("hameçonnage")  # its snippet is cut from the guide's body...
+    typing.page.field.setText(FIRST)  # its snippet is cut from the guide's body...
     assert gate.entered.wait(DEADLINE_S)  # ...where the search is held
-    for n in range(len("hameçonnage "), len(TYPED) + 1):
+    for n in range(len(FIRST) + 1, len(TYPED) + 1):
         typing.page.field.setText(TYPED[:n])  # typed on meanwhile, one key at a time
     gate.release.set()
     qtbot.waitUntil(typing.idle, timeout=DEADLINE_S * 1000)
-    assert typing.index.stopped == ["hameçonnage"]  # stopped, not left to run its course
+    assert typing.index.stopped == [FIRST]  # stopped, not left to run its course
     expected = typing.reference.listing(TYPED)
     assert slugs(expected) == ["phishing"]
     # nothing of the stopped search, nor of the keystrokes typed while it ran, was shown
@@ -132,11 +133,11 @@ def test_a_burst_of_keystrokes_ends_on_the_last_ones_complete_list(
 def test_the_idle_reset_stops_the_last_visitors_search(qtbot: QtBot, typing: Typing) -> None:
     gate: BodyGate = typing.gate  # type: ignore[attr-defined]
     gate.armed = True
-    typing.page.field.setText("hameçonnage")
+    typing.page.field.setText(FIRST)
     assert gate.entered.wait(DEADLINE_S)
     typing.desk.forget_visitor()  # the visitor left while it ran
     gate.release.set()
     qtbot.waitUntil(typing.idle, timeout=DEADLINE_S * 1000)
-    assert typing.index.stopped == ["hameçonnage"]
+    assert typing.index.stopped == [FIRST]
     assert typing.shown == []  # nothing of theirs shows for the next visitor
     assert typing.failures == []
