@@ -272,7 +272,7 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
         latencies.append((painted["at"] - t0) * 1000)
         slowest.append((latencies[-1], text, (stamps.ended - stamps.began) * 1000))
     rss_searched = rss_mib()
-    shown = page.rows_shown()  # what the page asked for: as many body snippets in the baseline
+    shown = page.request.snippets  # what the page asked for: as many body snippets in the baseline
     bare = DocumentIndex(index_path)
     raw: list[float] = []
     cpu: list[float] = []  # the thread's CPU time: what a search costs, however loaded the machine
@@ -283,7 +283,7 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
         cpu.append((time.thread_time() - c0) * 1000)
     bare.close()
     print(f"search as you type ({len(latencies)} keystrokes, one complete answer each; "
-          f"body snippets for the {shown} rows the page shows):")  # fmt: skip
+          f"body snippets for {shown} rows: the keyboard is up, the rows compact):")  # fmt: skip
     print(f"  keystroke -> complete list painted: {figures(latencies)}")
     print(f"  baseline, bare index.search: {figures(raw)}; its CPU time {figures(cpu)}; "
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip

@@ -218,11 +218,16 @@ def _font(tokens: ThemeTokens, px: int, weight: QFont.Weight) -> QFont:
 
 
 class DocumentCardDelegate(QStyledItemDelegate):
-    """A card per row: format badge, title, theme · format · length · date, snippet."""
+    """A card per row: format badge, title, theme · format · length · date, snippet.
+
+    ``compact`` (while the visitor types, the keyboard up): no snippet and closer padding, so
+    three rows show above the keyboard where one and a half did (1920x1080; one where none
+    whole did at 1366x768); the snippets come back with the keyboard's room."""
 
     def __init__(self, theme: ThemeController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        self.compact = False
         self._layouts: dict[tuple[str, int], QTextLayout] = {}
         self._frames: dict[tuple[DocumentKind, bool, float], tuple[QPixmap, QPixmap]] = {}
         self._lines: dict[tuple[str, int, int, int], QStaticText] = {}
@@ -236,14 +241,24 @@ class DocumentCardDelegate(QStyledItemDelegate):
         self.f_title = _font(t, round(base * 1.25), QFont.Weight.DemiBold)
         self.f_meta = _font(t, base, QFont.Weight.Medium)
         self.f_text = _font(t, base, QFont.Weight.Normal)
-        self.pad = 24
+        self.full_pad, self.compact_pad = 24, 12
         self.badge = round(base * 3.2)
         self.title_h = QFontMetrics(self.f_title).height()
         self.meta_h = QFontMetrics(self.f_meta).height()
         self.line_h = QFontMetrics(self.f_text).lineSpacing()
-        self.height = (2 * self.pad + self.title_h + 6 + self.meta_h + 10
-                       + SNIPPET_LINES * self.line_h)  # fmt: skip
+        self.full_height = (2 * self.full_pad + self.title_h + 6 + self.meta_h + 10
+                            + SNIPPET_LINES * self.line_h)  # fmt: skip
+        lines = self.title_h + 6 + self.meta_h
+        self.compact_height = 2 * self.compact_pad + max(lines, self.badge)
         self.forget()
+
+    @property
+    def pad(self) -> int:
+        return self.compact_pad if self.compact else self.full_pad
+
+    @property
+    def height(self) -> int:
+        return self.compact_height if self.compact else self.full_height
 
     def forget(self) -> None:
         """Drop everything drawn or laid out before (the theme or its fonts changed)."""
@@ -269,9 +284,11 @@ class DocumentCardDelegate(QStyledItemDelegate):
         doc = hit.document
         painter.save()
         self._frame(painter, rect, doc.kind, pressed)
-        left = rect.left() + 2 * self.pad + self.badge - 1  # a pad right of the badge
-        width = rect.right() - self.pad - left
+        left = rect.left() + 2 * self.full_pad + self.badge - 1  # a pad right of the badge
+        width = rect.right() - self.full_pad - left
         y = rect.top() + self.pad
+        if self.compact:  # the two lines in the middle, beside the badge
+            y += (rect.height() - 2 * self.pad - self.title_h - 6 - self.meta_h) // 2
         english = in_english()
         painter.setPen(QColor(t.text))
         painter.setFont(self.f_title)
@@ -281,6 +298,9 @@ class DocumentCardDelegate(QStyledItemDelegate):
         painter.setFont(self.f_meta)
         painter.setPen(QColor(t.documents if not t.dark else t.text_muted))
         painter.drawStaticText(left, y, self._line(self._meta(doc, english), self.f_meta, width))
+        if self.compact:
+            painter.restore()
+            return
         y += self.meta_h + 10
         snippet = hit.snippet
         if snippet == doc.summary:  # no words highlighted: the summary, in the kiosk's language
@@ -317,7 +337,8 @@ class DocumentCardDelegate(QStyledItemDelegate):
                 corners,
                 QRectF(sx * ratio, sy * ratio, c * ratio, c * ratio),
             )
-        painter.drawPixmap(x + self.pad, y + self.pad, badge)
+        painter.drawPixmap(x + self.full_pad, y + (h - self.badge) // 2 if self.compact
+                           else y + self.pad, badge)  # fmt: skip
 
     @property
     def _corner(self) -> int:
@@ -463,8 +484,21 @@ class DocumentListView(QListView):
             self.scrolled_by_hand.emit()
 
     def set_hits(self, hits: tuple[SearchHit, ...] | list[SearchHit]) -> None:
-        self.list_model.set_hits(hits)
-        self.scrollToTop()
+        """A new answer starts at its top; the same documents again (now with their snippets,
+        asked for as the keyboard steps aside) stay where the finger scrolled them."""
+        model = self.list_model
+        same = [h.document.slug for h in hits] == [
+            model.hit(n).document.slug for n in range(model.rowCount())
+        ]
+        model.set_hits(hits)
+        if not same:
+            self.scrollToTop()
+
+    def set_compact(self, compact: bool) -> None:
+        """Rows without their snippet, closer together (see :class:`DocumentCardDelegate`)."""
+        if self.delegate.compact != compact:
+            self.delegate.compact = compact
+            self.doItemsLayout()
 
     def dataChanged(
         self,

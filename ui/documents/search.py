@@ -216,6 +216,12 @@ class SearchPage(QWidget):
         self._formats_row, self._scope_row = filters, scope_row
         self._filters.addLayout(filters)
         self._filters.addLayout(scope_row)
+        # Out of the way while the keyboard is up (the results get the room: three rows above
+        # the keyboard at 1920x1080, two at 1366x768), unless a filter narrows the search: the
+        # visitor must see that while typing. Back with the results' full rows.
+        self.filters_bar = QWidget()
+        self.filters_bar.setLayout(self._filters)
+        self._filters.setContentsMargins(0, 0, 0, 0)
 
         self.results = DocumentListView(theme)
         self.results.activated_hit.connect(self.document_chosen)
@@ -246,7 +252,7 @@ class SearchPage(QWidget):
 
         column = QVBoxLayout(self)
         column.addLayout(top)
-        column.addLayout(self._filters)
+        column.addWidget(self.filters_bar)
         column.addWidget(self._stack, 1)
         for widget in (self.results, self._empty_page, self._themes_page):
             self._body.addWidget(widget)
@@ -254,7 +260,8 @@ class SearchPage(QWidget):
         self._column = column
         theme.changed.connect(self._fit)
         self._fit()
-        self.retranslate()
+        self.retranslate()  # (the filters' line out of the way: the keyboard starts up)
+        self.results.set_compact(self._typing)
 
     def _fit(self) -> None:
         """Margins and gaps at the screen's scale (see :func:`fit_page_margins`)."""
@@ -282,17 +289,26 @@ class SearchPage(QWidget):
     # -- what the visitor asks -------------------------------------------------------------
     @property
     def request(self) -> SearchRequest:
-        return SearchRequest(self.field.text(), self._theme_name, self._kind, self.rows_shown())
+        """What the list is to show. While the keyboard is up the rows are compact, without
+        snippets: none is cut (the keyboard stepping aside asks again, with them)."""
+        snippets = 0 if self._typing else self.rows_shown()
+        return SearchRequest(self.field.text(), self._theme_name, self._kind, snippets)
+
+    @property
+    def _typing(self) -> bool:
+        return not self.keyboard.isHidden()
 
     def rows_shown(self) -> int:
         """Result rows this page shows once the keyboard is down (the list takes its room):
         those found by their body get a snippet cut from it, the others their summary. Four on a
         landscape panel, nine on a portrait totem; cutting eight snippets where four show
         was a third of a keystroke's search (``bench/documents.py``)."""
-        row = self.results.delegate.height + ROW_GAP
+        row = self.results.delegate.full_height + ROW_GAP
         room = self._stack.height()
-        if self.keyboard.isVisible():
+        if not self.keyboard.isHidden():  # it steps aside
             room += self._column.spacing() + self.keyboard.height()
+        if self.filters_bar.isHidden():  # they come back
+            room -= self._column.spacing() + self.filters_bar.sizeHint().height()
         if room < row:  # not laid out yet
             return SNIPPET_ROWS
         return min(MAX_SNIPPET_ROWS, -(-room // row))  # a row cut at the bottom shows too
@@ -337,10 +353,21 @@ class SearchPage(QWidget):
             self._grid.addWidget(button, n // THEME_COLUMNS, n % THEME_COLUMNS)
             self._theme_buttons.append(button)
 
-    def show_keyboard(self, visible: bool) -> None:
+    def show_keyboard(self, visible: bool, *, ask_again: bool = True) -> None:
+        """Up: the field takes the keys, the rows go compact. Down: the list takes the room,
+        its rows their snippets, which the answers given while typing did not have (asked
+        for again unless ``ask_again`` is False: the caller asks anew)."""
+        typing = self._typing
         self.keyboard.setVisible(visible)
+        self._refresh_filters_bar()
+        self.results.set_compact(visible)
         if visible:
             self.field.setFocus()
+        elif typing and ask_again and self.field.text().strip():
+            self._fit()  # the filters' line(s) back: the list's new height, for the rows it shows
+            self.filters_bar.updateGeometry()
+            self._column.activate()
+            self.request_changed.emit(self.request)
 
     def show_results(self, results: SearchResults) -> None:
         if self._body.currentWidget() is self._themes_page:
@@ -368,7 +395,12 @@ class SearchPage(QWidget):
         self.request_changed.emit(self.request)  # first: the worker starts on it meanwhile
         self._refresh_scope()
 
+    def _refresh_filters_bar(self) -> None:
+        narrowed = bool(self._theme_name) or self._kind is not None
+        self.filters_bar.setVisible(narrowed or not self._typing)
+
     def _refresh_scope(self) -> None:
+        self._refresh_filters_bar()
         narrowed = bool(self._theme_name) and bool(self.field.text().strip())
         shown = self._label(self._theme_name or "")
         self.scope.setText(self.tr("dans %1 · tout afficher").replace("%1", shown))
@@ -384,7 +416,7 @@ class SearchPage(QWidget):
     def _format_clicked(self, n: int) -> None:
         value = self.formats.button(n).property("kind")
         self._kind = DocumentKind(value) if value else None
-        self.show_keyboard(False)
+        self.show_keyboard(False, ask_again=False)
         self._changed()
 
     def _toggle_themes(self) -> None:

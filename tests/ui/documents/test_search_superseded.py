@@ -54,6 +54,7 @@ class Typing:
         theme = ThemeController(qapp)
         theme.apply(accessible=False)
         self.page = SearchPage(theme)
+        self.page.show_keyboard(False)  # results with their snippets, as after « Rechercher »
         self.page.request_changed.connect(self.desk.search)
         self.desk.results.connect(self.page.show_results)
         self.shown: list[tuple[str, list[str]]] = []
