@@ -15,7 +15,10 @@
    complete answer per keystroke). Baseline in the same process: the bare
    ``DocumentIndex.search`` call for the same texts. The worker hop is split out (keystroke ->
    the keystroke's search running on the worker, search done -> GUI slot, model update and
-   paint), and the slowest keystrokes are named; then the RSS once the catalogue has been
+   paint), and the slowest keystrokes are named. While the keyboard is up the rows are compact
+   (no snippet cut, none drawn); the same keys are also typed with it put away (full rows, the
+   body snippets of the rows shown cut and drawn: a hardware keyboard, or what « Rechercher »
+   brings). Then the RSS once the catalogue has been
    searched (the reader never opened), next to the RSS before the search page and the index
    existed.
 3. First page of a 60-page PDF painted by the reader (QtPdf renders on a thread of its own;
@@ -251,26 +254,37 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
     # collection of the whole heap in the middle of a keystroke's paint or search).
     collector = GuiThreadCollector(parent=page, start=False)
     collector.start_after_start_up(settle_ms=0)
-    hops.clear()
-    paints.clear()
-    latencies: list[float] = []
-    hops_in: list[float] = []
-    slowest: list[tuple[float, str, float]] = []  # latency, text, search on the worker
-    for text in keystrokes():
-        painted["at"] = stamps.began = 0.0
-        page.field.blockSignals(True)
-        page.field.setText(text[:-1])
-        page.field.blockSignals(False)
-        t0 = time.perf_counter()
-        page.field.insert(text[-1])  # one key, as the on-screen keyboard types it
-        guard = QTimer(singleShot=True, interval=5000)
-        guard.timeout.connect(loop.quit)
-        guard.start()
-        loop.exec()
-        guard.stop()
-        hops_in.append((stamps.began - t0) * 1000)  # keystroke -> worker
-        latencies.append((painted["at"] - t0) * 1000)
-        slowest.append((latencies[-1], text, (stamps.ended - stamps.began) * 1000))
+
+    def type_all() -> tuple[list[float], list[float], list[tuple[float, str, float]]]:
+        hops.clear()
+        paints.clear()
+        latencies: list[float] = []
+        hops_in: list[float] = []
+        slowest: list[tuple[float, str, float]] = []  # latency, text, search on the worker
+        for text in keystrokes():
+            painted["at"] = stamps.began = 0.0
+            page.field.blockSignals(True)
+            page.field.setText(text[:-1])
+            page.field.blockSignals(False)
+            t0 = time.perf_counter()
+            page.field.insert(text[-1])  # one key, as the on-screen keyboard types it
+            guard = QTimer(singleShot=True, interval=5000)
+            guard.timeout.connect(loop.quit)
+            guard.start()
+            loop.exec()
+            guard.stop()
+            hops_in.append((stamps.began - t0) * 1000)  # keystroke -> worker
+            latencies.append((painted["at"] - t0) * 1000)
+            slowest.append((latencies[-1], text, (stamps.ended - stamps.began) * 1000))
+        return latencies, hops_in, slowest
+
+    # Then the same keys with the keyboard put away (the list's full rows, their snippets cut
+    # for the rows shown): a hardware keyboard, or the answer « Rechercher » brings.
+    page.show_keyboard(False, ask_again=False)
+    full_rows, _, _ = type_all()
+    full_snippets = page.request.snippets
+    page.show_keyboard(True)
+    latencies, hops_in, slowest = type_all()
     rss_searched = rss_mib()
     shown = page.request.snippets  # what the page asked for: as many body snippets in the baseline
     bare = DocumentIndex(index_path)
@@ -285,6 +299,8 @@ def bench_typing(app, index_path: Path):  # type: ignore[no-untyped-def]
     print(f"search as you type ({len(latencies)} keystrokes, one complete answer each; "
           f"body snippets for {shown} rows: the keyboard is up, the rows compact):")  # fmt: skip
     print(f"  keystroke -> complete list painted: {figures(latencies)}")
+    print(f"  the same, keyboard put away (full rows, body snippets for the {full_snippets} "
+          f"rows shown): {figures(full_rows)}")  # fmt: skip
     print(f"  baseline, bare index.search: {figures(raw)}; its CPU time {figures(cpu)}; "
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"  worker hop: keystroke -> search running {figures(hops_in)}; search done -> "
