@@ -221,6 +221,8 @@ class PrintSpooler:
                 timeout = self._idle_timeout(spool)
             except Exception:
                 log.exception("print spooler: database or printer error; trying again shortly")
+                self._stopping.wait(DB_RETRY)  # at its pace, not each wake's (see _open)
+                continue
             self._wake.wait(timeout)
         self._fail_pending_commands()
 
@@ -236,7 +238,11 @@ class PrintSpooler:
                     log.error("print spooler: cannot open the spool (%s); trying again", exc)
                 else:
                     log.exception("print spooler: cannot open the spool; trying again")
-                self._wake.wait(DB_RETRY)
+                # At its own pace, whatever wakes the spooler meanwhile (jobs committed,
+                # statuses asked for): waiting on the wake, a spool that could not be opened was
+                # tried again as fast as they came, its traceback logged each time (186 MB in
+                # three minutes on a kiosk whose tables had failed to configure).
+                self._stopping.wait(DB_RETRY)
                 continue
             self._ready.set()
             return spool

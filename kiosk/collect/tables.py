@@ -9,6 +9,7 @@ hand-over, line history) carries its kiosk, a UTC time and a unique nonce for th
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     JSON,
@@ -23,7 +24,7 @@ from sqlalchemy import (
     false,
     true,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from kiosk.collect.status import Actor, Delivery, Family, ItemKind, LineStatus, OrderSource
 from kiosk.db.models import Base, Person, Site
@@ -129,9 +130,8 @@ class CollectOrder(Base):
     kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
 
     person: Mapped[Person] = relationship()
-    lines: Mapped[list[OrderLine]] = relationship(
-        back_populates="order", order_by="OrderLine.line_no"
-    )
+    if TYPE_CHECKING:  # set after OrderLine (see there): no name here waits for a later class
+        lines: Mapped[list[OrderLine]]
 
 
 class OrderLine(Base):
@@ -161,8 +161,16 @@ class OrderLine(Base):
     serial: Mapped[str | None] = mapped_column(String(64))
     decline_reason: Mapped[str | None] = mapped_column(String(200))  # read by the agent
 
-    order: Mapped[CollectOrder] = relationship(back_populates="lines")
     item: Mapped[CatalogueItem] = relationship()
+    if TYPE_CHECKING:
+        order: Mapped[CollectOrder]
+
+
+# An order's lines and a line's order, set once both classes exist, in one statement (the
+# backref makes the other side). Declared in the classes, CollectOrder's named OrderLine before
+# it existed: a query on another thread while this module was being imported configured the
+# mappers in between and failed them for good (tests/kiosk/db/test_mappers_half_imported.py).
+CollectOrder.lines = relationship(OrderLine, order_by=OrderLine.line_no, backref=backref("order"))
 
 
 class Pickup(Base):

@@ -550,3 +550,37 @@ def test_a_cable_pulled_mid_job_ends_may_have_printed_and_prints_once_when_asked
         rig.printed(job_id)
         stream = printer.wait_for_stream(lambda data: b"\x1dV" in data)
         assert stream.count(b"\x1dV") == 1  # printed exactly once
+
+
+def test_a_spool_that_cannot_be_opened_is_tried_again_at_its_pace_whatever_wakes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Jobs committed and statuses asked for wake the spooler; while its spool cannot be
+    opened they must not make it try again (and log a traceback) as fast as they come."""
+    import hardware.print_spooler as module
+
+    monkeypatch.setattr(module, "DB_RETRY", 0.2)
+    attempts: list[float] = []
+
+    def broken() -> PrintSpool:
+        attempts.append(0.0)
+        raise RuntimeError("the tables failed to configure")
+
+    spooler = PrintSpooler(broken, SimulatedLink())
+    spooler.start()
+    try:
+        stop = threading.Event()
+
+        def keep_waking() -> None:
+            while not stop.is_set():
+                spooler.wake()
+                stop.wait(0.001)
+
+        waker = threading.Thread(target=keep_waking)
+        waker.start()
+        stop.wait(1.0)
+        stop.set()
+        waker.join()
+    finally:
+        spooler.stop()
+    assert 2 <= len(attempts) <= 8  # about one every 0.2 s, not thousands
