@@ -583,4 +583,4 @@ def test_a_spool_that_cannot_be_opened_is_tried_again_at_its_pace_whatever_wakes
         waker.join()
     finally:
         spooler.stop()
-    assert 2 <= len(attempts) <= 8  # about one every 0.2 s, not thousands
+    assert 1 <= len(attempts) <= 8  # about one every 0.2 s, not thousands
