@@ -45,7 +45,7 @@ from kiosk.checkin.service import (
     register_walk_in,
     undo_checkin,
 )
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import CheckinOutcome, RegistrationStatus, Role
 from kiosk.identity import BadgeLinkError, link_badge, person_for_badge
@@ -69,7 +69,7 @@ EVENTS_AHEAD: Final = timedelta(days=7)
 @contextmanager
 def writing(session: Session) -> Iterator[Session]:
     """One write transaction; on SQLite it takes the write lock at BEGIN (no upgrade race)."""
-    session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+    begin_as_writer(session)
     try:
         yield session
         session.commit()

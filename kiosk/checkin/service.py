@@ -45,6 +45,7 @@ from kiosk.checkin.tables import (
     TicketRevocation,
 )
 from kiosk.codes import TicketRejected, TicketVerifier, reference_in
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Badge, Event, Kiosk, Person, Registration, Site
 from kiosk.domain import (
     PARIS,
@@ -1043,4 +1044,4 @@ def _begin_write(session: Session) -> None:
     """
     if session.in_transaction():
         return
-    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+    begin_as_writer(session)

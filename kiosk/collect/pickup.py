@@ -27,7 +27,7 @@ from kiosk.collect.status import HANDED_OVER, OPEN, Actor, ItemKind, LineStatus
 from kiosk.collect.stock import take
 from kiosk.collect.tables import CatalogueItem, CollectOrder, HandOver, OrderLine, Pickup
 from kiosk.collect.views import LineView
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Direction, Kiosk, Person
 from kiosk.domain import new_nonce
 
@@ -334,7 +334,7 @@ def record_pickup(
     kiosk process on the same file waits rather than reading lines about to change.
     """
     with sessions() as session:
-        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        begin_as_writer(session)
         try:
             done = hand_over(session, request, now)
         except HandOverRefused:

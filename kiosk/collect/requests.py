@@ -34,7 +34,7 @@ from kiosk.collect.staff import StaffActionError, StaffProof
 from kiosk.collect.status import OPEN, Actor, LineStatus, OrderSource
 from kiosk.collect.stock import available, lock_stock
 from kiosk.collect.tables import CatalogueItem, CollectOrder, HandOver, OrderLine
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Direction, Kiosk, Person, Site
 from kiosk.domain import PARIS
 from kiosk.ports import Receipt, ReceiptLine
@@ -264,7 +264,7 @@ def record_request(
     retry after a lost answer can) hits the unique nonce: the request it made is returned.
     """
     with sessions() as session:
-        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        begin_as_writer(session)
         try:
             placed = place_request(session, request, now)
             session.commit()

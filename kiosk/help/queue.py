@@ -21,7 +21,7 @@ from sqlalchemy import Select, and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Kiosk, Person
 from kiosk.domain import new_nonce
 from kiosk.help.domain import (
@@ -503,7 +503,7 @@ class HelpDesk:
         """A transaction that writes: on SQLite it takes the write lock at BEGIN, so a
         read-then-write never meets SQLITE_BUSY half-way."""
         with self._sessions() as session:
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            begin_as_writer(session)
             yield session
             session.commit()
 

@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Engine, event, func, select, true, update
 from sqlalchemy.orm import Session
 
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.domain import new_nonce
 from kiosk.ports import PrinterState, Receipt, ReceiptLine
 from kiosk.printing.states import PrintJobState
@@ -349,7 +349,7 @@ class PrintSpool:
     def _write(self) -> Iterator[Session]:
         """A transaction that writes: on SQLite it takes the write lock at BEGIN."""
         with self._sessions() as session:
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            begin_as_writer(session)
             yield session
             session.commit()
 

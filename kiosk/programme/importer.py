@@ -61,7 +61,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Event, Site
 from kiosk.domain import Space
 from kiosk.exchange.csv_files import decode_text
@@ -378,7 +378,7 @@ def import_file(
     ``dry_run``), so a reader never sees half a programme.
     """
     with session_factory() as session:
-        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        begin_as_writer(session)
         try:
             if what == "events":
                 report = import_events(

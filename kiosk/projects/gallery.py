@@ -11,7 +11,7 @@ from sqlalchemy import ScalarSelect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kiosk.db.engine import SQLITE_BEGIN_OPTION
+from kiosk.db.engine import begin_as_writer
 from kiosk.documents.library import public_link
 from kiosk.domain import new_nonce
 from kiosk.programme.agenda import upcoming_with_titles
@@ -116,7 +116,7 @@ def open_project(
     session.rollback()  # the read ends here
     if detail is not None:
         try:
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            begin_as_writer(session)
             session.add(ProjectView(nonce=new_nonce(), kiosk_id=kiosk_id, at=now,
                                     project_slug=slug))  # fmt: skip
             session.commit()

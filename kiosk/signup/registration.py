@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.codes import reference_code
+from kiosk.db.engine import begin_as_writer
 from kiosk.db.models import Event, Person, Registration
 from kiosk.domain import PersonKind, RegistrationSource, RegistrationStatus
 from kiosk.people import VisitorForm, find_or_create_visitor
@@ -134,7 +135,7 @@ def new_reference() -> str:
 
 def _begin_write(session: Session) -> None:
     if not session.in_transaction():
-        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        begin_as_writer(session)
 
 
 def _locked_event(session: Session, event_id: int) -> Event:

@@ -102,9 +102,9 @@ class CatalogueDesk(CollectDesk):
         def work(session: Session, kiosk: KioskRef, now: datetime) -> Catalogue:
             from kiosk.collect.catalogue import catalogue
             from kiosk.collect.stock import SET_BY_STAFF, set_count
-            from kiosk.db.engine import SQLITE_BEGIN_OPTION
+            from kiosk.db.engine import begin_as_writer
 
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            begin_as_writer(session)
             set_count(session, kiosk.site_id, item_id, quantity, now=now, by=SET_BY_STAFF)
             session.commit()
             return catalogue(session, kiosk.site_id, now)

@@ -247,10 +247,10 @@ class CollectDesk(WorkerDesk["KioskRef"]):
 
         def work(session: Session, kiosk: KioskRef, now: datetime) -> list[StaffLine]:
             from kiosk.collect.staff import lines_to_prepare, mark_prepared
-            from kiosk.db.engine import SQLITE_BEGIN_OPTION
+            from kiosk.db.engine import begin_as_writer
             from kiosk.signup.answers import mark_line_ready
 
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            begin_as_writer(session)
             if ready:  # the « prête » message is queued in the same transaction
                 mark_line_ready(session, line_id, proof, now=now, kiosk_id=kiosk.id)
             else:
@@ -277,10 +277,10 @@ class CollectDesk(WorkerDesk["KioskRef"]):
         def work(session: Session, kiosk: KioskRef, now: datetime) -> list[StaffLine]:
             from kiosk.collect.requests import approve
             from kiosk.collect.staff import lines_to_prepare
-            from kiosk.db.engine import SQLITE_BEGIN_OPTION
+            from kiosk.db.engine import begin_as_writer
             from kiosk.signup.answers import decline_request
 
-            session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+            begin_as_writer(session)
             if decline_reason is None:
                 approve(session, line_id, proof, now=now, kiosk_id=kiosk.id)
             else:

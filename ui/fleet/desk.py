@@ -135,7 +135,7 @@ class FleetDesk(WorkerDesk[FleetPlace]):
 
     def _beat_work(self, session: Session, place: FleetPlace, gathered: KioskState) -> None:
         now = self.clock.now()  # when it is written: the time the other kiosks judge it by
-        from kiosk.db.engine import SQLITE_BEGIN_OPTION
+        from kiosk.db.engine import begin_as_writer
         from kiosk.fleet.heartbeat import with_database_facts, write_heartbeat
         from kiosk.fleet.incidents import reconcile
 
@@ -150,7 +150,7 @@ class FleetDesk(WorkerDesk[FleetPlace]):
         # Begun as a writer: a read turned write failed at once with « database is locked »
         # when another connection (the Smart Tour's sync, a check-in) wrote in between.
         session.rollback()
-        session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        begin_as_writer(session)
         write_heartbeat(
             session,
             place.kiosk_id,

@@ -17,8 +17,10 @@ from ui.theme import ThemeController
 from ui.widgets.window import KioskWindow
 
 
-def asked_and_seen(qtbot: Any, qapp: QApplication, width: int, height: int) -> tuple[int, int]:
-    """Snippets the page asks for as the keyboard steps aside, and rows seen then."""
+def search_page(
+    qtbot: Any, qapp: QApplication, width: int, height: int
+) -> tuple[KioskWindow, SearchPage]:
+    """The search page in the kiosk's window at ``width`` x ``height``, keyboard up, empty."""
     theme = ThemeController(qapp)
     theme.apply()
     window = KioskWindow(theme)
@@ -30,6 +32,12 @@ def asked_and_seen(qtbot: Any, qapp: QApplication, width: int, height: int) -> t
     window.show()
     qtbot.waitExposed(window)
     page.start(typing=True)
+    return window, page
+
+
+def asked_and_seen(qtbot: Any, qapp: QApplication, width: int, height: int) -> tuple[int, int]:
+    """Snippets the page asks for as the keyboard steps aside, and rows seen then."""
+    _window, page = search_page(qtbot, qapp, width, height)
     requests: list[SearchRequest] = []
     page.request_changed.connect(requests.append)
     page.field.setText("sobriété")
@@ -68,17 +76,7 @@ def test_a_landscape_panel_asks_for_fewer_snippets_than_a_portrait_totem(
 def typing_page(
     qtbot: Any, qapp: QApplication, width: int, height: int
 ) -> tuple[KioskWindow, SearchPage]:
-    theme = ThemeController(qapp)
-    theme.apply()
-    window = KioskWindow(theme)
-    qtbot.addWidget(window)
-    page = SearchPage(theme)
-    window.stack.addWidget(page)
-    window.stack.setCurrentWidget(page)
-    window.resize(width, height)
-    window.show()
-    qtbot.waitExposed(window)
-    page.start(typing=True)
+    window, page = search_page(qtbot, qapp, width, height)
     page.field.setText("sobriété")
     page.show_results(SearchResults("sobriété", tuple(hit(f"d{n}") for n in range(30)), 30))
     for _ in range(3):
