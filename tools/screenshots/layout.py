@@ -248,6 +248,19 @@ def documents_search(shell: Any, until: Until) -> None:
     page.show_results(SearchResults("hameçonnage", hits, total=len(hits)))
 
 
+def documents_results(shell: Any, until: Until) -> None:
+    """The same results once the visitor tapped « Rechercher »: the keyboard away, the filters
+    back, full rows with their snippets (handed again: the test catalogue has none)."""
+    documents_search(shell, until)
+    page = shell.router.current.search
+    answer = page.results.list_model
+    hits = tuple(answer.hit(n) for n in range(answer.rowCount()))
+    page.show_keyboard(False, ask_again=False)
+    from kiosk.documents.catalogue import SearchResults
+
+    page.show_results(SearchResults("hameçonnage", hits, total=len(hits)))
+
+
 def help_describe(shell: Any) -> None:
     """The help's description page, keyboard up (after "Autre problème" was chosen)."""
     from kiosk.help.domain import HelpReason
@@ -482,6 +495,7 @@ OPEN: dict[str, Callable[[Any, Until], None]] = {
     "door_board": lambda shell, until: door_board(shell),
     "door_search": lambda shell, until: door_search(shell),
     "documents_search": documents_search,
+    "documents_results": documents_results,
     "help_describe": lambda shell, until: help_describe(shell),
     "help_reasons": help_reasons,
     "help_ticket": help_ticket,
@@ -509,7 +523,8 @@ LOADS: frozenset[str] = frozenset(
      "collect_staff"}
 )  # fmt: skip
 ROOM_VIEWS = [
-    "attract", "home", "admin", "events", "event_detail", "documents", "documents_search", "pin",
+    "attract", "home", "admin", "events", "event_detail", "documents", "documents_search",
+    "documents_results", "pin",
     "door", "door_events", "door_board", "door_search", "door_visitor", "hardware",
     "badge_simulator", "stats", "fleet", "out_of_service",
     *(f"verdict_{kind}" for kind in VERDICT_KINDS),
